@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { Card } from "@/components/ui/card";
+import { getAuthContext } from "@/lib/auth/context";
+import { demoAccountsActive } from "@/db/seed";
+import { getDb } from "@/db";
+import { needsFirstRunSetup } from "@/lib/setup/first-admin";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function LoginPage() {
+  if (needsFirstRunSetup()) redirect("/setup");
+  if (await getAuthContext()) redirect("/prompts");
+  return (
+    <Card>
+      <h1 className="mb-5 text-lg font-semibold">Sign in</h1>
+      <LoginForm />
+      {demoAccountsActive(getDb()) && (
+        <p className="mt-5 rounded-md bg-amber-50 p-3 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          Demo accounts are active: admin@, lead@, editor@, reviewer@ or viewer@example.com with the password{" "}
+          <code>promptops-demo</code>.
+        </p>
+      )}
+    </Card>
+  );
+}

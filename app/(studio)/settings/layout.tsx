@@ -1,0 +1,23 @@
+import { SettingsNav } from "@/components/settings/settings-nav";
+import { requirePageAuth } from "@/lib/auth/context";
+import { can } from "@/lib/auth/policy";
+
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await requirePageAuth();
+  const sections = [
+    { href: "/settings/members", label: "Members", visible: can(ctx.role, "members:read") },
+    { href: "/settings/api-keys", label: "API keys", visible: can(ctx.role, "apikeys:manage") },
+    { href: "/settings/providers", label: "Model providers", visible: can(ctx.role, "settings:manage") },
+    { href: "/settings/audit", label: "Audit log", visible: can(ctx.role, "audit:read") },
+  ].filter((s) => s.visible);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-xl font-semibold tracking-tight">Settings</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{ctx.workspace.name}</p>
+      </div>
+      <SettingsNav sections={sections} />
+      <div>{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { route } from "@/lib/http/route";
+import { checkHealth } from "@/lib/ops/health";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async () => {
+  const health = checkHealth();
+  return Response.json(health, { status: health.status === "ok" ? 200 : 503 });
+});

@@ -1,0 +1,111 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { memberships, prompts, promptVersions, users, workspaces, type Role } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record";
+
+export const DEMO_PASSWORD = "promptops-demo";
+
+export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
+  { email: "admin@example.com", name: "Ada Admin", role: "admin" },
+  { email: "lead@example.com", name: "Lee Lead", role: "lead" },
+  { email: "editor@example.com", name: "Eddie Editor", role: "editor" },
+  { email: "reviewer@example.com", name: "Rita Reviewer", role: "reviewer" },
+  { email: "viewer@example.com", name: "Vic Viewer", role: "viewer" },
+];
+
+export const DEMO_EMAILS = DEMO_ACCOUNTS.map((a) => a.email);
+
+const DEMO_PROMPTS = [
+  {
+    name: "support/triage",
+    type: "chat" as const,
+    description: "Classifies an incoming support ticket and drafts a first reply.",
+    tags: ["support", "classification"],
+    messages: [
+      { role: "system" as const, content: "You are a support triage assistant for {{product}}. Classify tickets as billing, bug or question." },
+      { role: "user" as const, content: "Ticket from {{customer_name}}:\n{{ticket_body}}" },
+    ],
+    commitMessage: "First triage prompt",
+  },
+  {
+    name: "marketing/tagline",
+    type: "text" as const,
+    description: "Writes a one-line tagline for a product launch.",
+    tags: ["marketing"],
+    template: "Write a tagline for {{product}} aimed at {{audience}}. Keep it under 12 words.",
+    commitMessage: "Initial tagline prompt",
+  },
+  {
+    name: "summarise-call",
+    type: "text" as const,
+    description: "Summarises a sales call transcript into action items.",
+    tags: ["sales", "summarisation"],
+    template: "Summarise this call in three bullet points, then list action items.\n\n{{transcript}}",
+    commitMessage: "Call summary v1",
+  },
+];
+
+/**
+ * Creates the Demo workspace with one account per role, only on a database with no users,
+ * so it can never overwrite a real installation. Returns whether it seeded anything.
+ */
+export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
+  if (db.select({ id: users.id }).from(users).limit(1).get()) return { seeded: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  db.transaction(
+    (tx) => {
+      if (tx.select({ id: users.id }).from(users).limit(1).get()) return;
+      const demo = tx.insert(workspaces).values({ name: "Demo", slug: "demo", isDemo: true }).returning().get();
+      const sandbox = tx.insert(workspaces).values({ name: "Sandbox", slug: "sandbox", isDemo: true }).returning().get();
+      const byRole = new Map<Role, string>();
+      for (const account of DEMO_ACCOUNTS) {
+        const user = tx.insert(users).values({ email: account.email, name: account.name, passwordHash }).returning().get();
+        tx.insert(memberships).values({ workspaceId: demo.id, userId: user.id, role: account.role }).run();
+        byRole.set(account.role, user.id);
+      }
+      const adminId = byRole.get("admin")!;
+      // A second workspace so the switcher and the cross-workspace checks have something to show.
+      tx.insert(memberships).values({ workspaceId: sandbox.id, userId: adminId, role: "admin" }).run();
+      const editorId = byRole.get("editor")!;
+      for (const p of DEMO_PROMPTS) {
+        const prompt = tx
+          .insert(prompts)
+          .values({ workspaceId: demo.id, name: p.name, type: p.type, description: p.description, tags: p.tags, createdById: editorId })
+          .returning()
+          .get();
+        tx.insert(promptVersions)
+          .values({
+            promptId: prompt.id,
+            version: 1,
+            type: p.type,
+            template: "template" in p ? p.template : null,
+            messages: "messages" in p ? p.messages : null,
+            modelConfig: { model: "offline:demo", temperature: 0.7, maxOutputTokens: 512 },
+            commitMessage: p.commitMessage,
+            authorId: editorId,
+          })
+          .run();
+      }
+      recordAudit(tx, {
+        workspaceId: demo.id,
+        actor: { userId: null, label: "system" },
+        action: "demo.seeded",
+        objectType: "workspace",
+        objectId: demo.id,
+        after: { accounts: DEMO_EMAILS, prompts: DEMO_PROMPTS.map((p) => p.name) },
+      });
+    },
+    { behavior: "immediate" },
+  );
+  return { seeded: true };
+}
+
+/** True while any demo account can still sign in; the UI shows a banner then. */
+export function demoAccountsActive(db: Db): boolean {
+  return DEMO_EMAILS.some((email) => {
+    const user = db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, email)).get();
+    return user !== undefined && user.disabledAt === null;
+  });
+}

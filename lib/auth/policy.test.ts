@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { ROLES, type Role } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { PERMISSIONS, can, requirePermission, requireSameWorkspace, type Permission } from "./policy";
+
+// The full matrix, written out by hand so that a change to the policy must change this table too.
+const allowed: Record<Permission, Role[]> = {
+  "prompts:read": ["admin", "lead", "editor", "reviewer", "viewer"],
+  "prompts:write": ["admin", "lead", "editor"],
+  "playground:run": ["admin", "lead", "editor"],
+  "datasets:write": ["admin", "lead", "editor"],
+  "evals:run": ["admin", "lead", "editor"],
+  "deployments:deploy": ["admin", "lead", "editor"],
+  "deployments:request": ["admin", "lead", "editor"],
+  "deployments:approve": ["admin", "lead"],
+  "deployments:rollback": ["admin", "lead"],
+  "review:rate": ["admin", "lead", "editor", "reviewer"],
+  "review:manage": ["admin", "lead", "editor"],
+  "dashboards:read": ["admin", "lead", "editor", "reviewer", "viewer"],
+  "members:read": ["admin", "lead", "editor", "reviewer", "viewer"],
+  "members:manage": ["admin"],
+  "settings:manage": ["admin"],
+  "apikeys:manage": ["admin"],
+  "audit:read": ["admin", "lead"],
+};
+
+describe("policy matrix", () => {
+  it("has an expectation for every permission", () => {
+    expect(Object.keys(allowed).sort()).toEqual([...PERMISSIONS].sort());
+  });
+
+  for (const role of ROLES) {
+    for (const permission of PERMISSIONS) {
+      const expected = allowed[permission].includes(role);
+      it(`${expected ? "allows" : "denies"} ${role} ${permission}`, () => {
+        expect(can(role, permission)).toBe(expected);
+        if (expected) expect(() => requirePermission({ role }, permission)).not.toThrow();
+        else expect(() => requirePermission({ role }, permission)).toThrow(AppError);
+      });
+    }
+  }
+
+  it("answers a denial with a 403 that names the permission", () => {
+    try {
+      requirePermission({ role: "viewer" }, "prompts:write");
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).status).toBe(403);
+      expect((error as AppError).details).toEqual({ permission: "prompts:write" });
+    }
+  });
+});
+
+describe("workspace ownership", () => {
+  it("accepts an object of the caller's workspace", () => {
+    expect(() => requireSameWorkspace({ workspaceId: "w1" }, { workspaceId: "w1" })).not.toThrow();
+  });
+
+  it("answers 404 for an object of another workspace, hiding that it exists", () => {
+    try {
+      requireSameWorkspace({ workspaceId: "w1" }, { workspaceId: "w2" }, "Prompt");
+      expect.unreachable();
+    } catch (error) {
+      expect((error as AppError).status).toBe(404);
+      expect((error as AppError).message).toBe("Prompt was not found in this workspace.");
+    }
+  });
+
+  it("answers 404 for a missing object", () => {
+    expect(() => requireSameWorkspace({ workspaceId: "w1" }, undefined)).toThrow(AppError);
+  });
+});

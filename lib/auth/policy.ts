@@ -1,0 +1,81 @@
+import type { Role } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+// The one place that says who may do what. Every server action and route handler asks here,
+// through requirePermission(); the UI only uses can() to decide what to show.
+
+export const PERMISSIONS = [
+  "prompts:read",
+  "prompts:write",
+  "playground:run",
+  "datasets:write",
+  "evals:run",
+  "deployments:deploy",
+  "deployments:request",
+  "deployments:approve",
+  "deployments:rollback",
+  "review:rate",
+  "review:manage",
+  "dashboards:read",
+  "members:read",
+  "members:manage",
+  "settings:manage",
+  "apikeys:manage",
+  "audit:read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const read: Permission[] = ["prompts:read", "dashboards:read", "members:read"];
+const edit: Permission[] = [
+  "prompts:write",
+  "playground:run",
+  "datasets:write",
+  "evals:run",
+  "deployments:deploy",
+  "deployments:request",
+  "review:manage",
+  "review:rate",
+];
+const lead: Permission[] = ["deployments:approve", "deployments:rollback", "audit:read"];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  viewer: new Set(read),
+  reviewer: new Set([...read, "review:rate"]),
+  editor: new Set([...read, ...edit]),
+  lead: new Set([...read, ...edit, ...lead]),
+  admin: new Set(PERMISSIONS),
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  admin: "Everything, including members, API keys and settings",
+  lead: "Approves promotions and rolls back, plus everything editors do",
+  editor: "Edits prompts, runs the playground and evals, requests promotions",
+  reviewer: "Rates outputs and reads prompts",
+  viewer: "Reads everything, changes nothing",
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
+
+export function requirePermission(subject: { role: Role }, permission: Permission): void {
+  if (!can(subject.role, permission)) {
+    throw new AppError("forbidden:workspace", "Your role in this workspace does not allow this.", {
+      details: { permission },
+    });
+  }
+}
+
+/**
+ * Objects from another workspace answer "not found", not "forbidden", so ids from elsewhere
+ * reveal nothing about what exists there.
+ */
+export function requireSameWorkspace<T extends { workspaceId: string }>(
+  subject: { workspaceId: string },
+  object: T | null | undefined,
+  what = "That item",
+): asserts object is T {
+  if (!object || object.workspaceId !== subject.workspaceId) {
+    throw new AppError("not_found:workspace", `${what} was not found in this workspace.`);
+  }
+}

@@ -1,0 +1,92 @@
+// The one error type of the studio. Codes are `type:surface`; the type decides the HTTP status,
+// the message is always safe to show a user (never a stack trace or a secret).
+
+export type ErrorType =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "timeout"
+  | "unavailable"
+  | "upstream"
+  | "internal";
+
+export type ErrorSurface =
+  | "api"
+  | "auth"
+  | "database"
+  | "member"
+  | "model"
+  | "provider"
+  | "prompt"
+  | "setup"
+  | "workspace";
+
+export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
+
+const statusByType: Record<ErrorType, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  timeout: 504,
+  unavailable: 503,
+  upstream: 502,
+  internal: 500,
+};
+
+export interface AppErrorOptions {
+  /** Extra machine-readable facts safe to send to a client (e.g. retryAfterSeconds, field issues). */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly type: ErrorType;
+  readonly surface: ErrorSurface;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    const [type, surface] = code.split(":") as [ErrorType, ErrorSurface];
+    this.name = "AppError";
+    this.type = type;
+    this.surface = surface;
+    this.details = options.details;
+  }
+
+  get code(): ErrorCode {
+    return `${this.type}:${this.surface}`;
+  }
+
+  get status(): number {
+    return statusByType[this.type];
+  }
+
+  toJSON() {
+    return { error: this.message, code: this.code, ...(this.details ? { details: this.details } : {}) };
+  }
+
+  toResponse(): Response {
+    const headers = new Headers({ "content-type": "application/json" });
+    const retryAfter = this.details?.retryAfterSeconds;
+    if (this.type === "rate_limited" && typeof retryAfter === "number") {
+      headers.set("retry-after", String(Math.ceil(retryAfter)));
+    }
+    return new Response(JSON.stringify(this.toJSON()), { status: this.status, headers });
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+/** Any thrown value as an AppError; unknown errors become a generic 500 that hides their text. */
+export function toAppError(value: unknown): AppError {
+  if (isAppError(value)) return value;
+  return new AppError("internal:api", "Something went wrong on our side. Please try again.", { cause: value });
+}

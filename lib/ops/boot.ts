@@ -1,0 +1,25 @@
+import "server-only";
+import { getDb } from "@/db";
+import { EnvError, getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+/**
+ * Validates the environment and migrates the database before the first request, so a bad variable
+ * or a broken migration stops the boot with a clear message rather than failing a user's request.
+ */
+export function boot() {
+  try {
+    getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  // Without NEXTAUTH_URL, next-auth must build its URLs from the Host header, or it assumes localhost:3000
+  // and sign-in breaks on any other port or host. Operators behind a proxy should set NEXTAUTH_URL.
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+  getDb();
+  logger.info({ event: "started", version: process.env.STUDIO_VERSION }, "PromptOps Studio ready");
+}

@@ -1,0 +1,1 @@
+console.log('monaco: nothing to copy yet')

@@ -1,0 +1,12 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(__dirname) } },
+  test: {
+    environment: "node",
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "e2e/fixtures/**/*.test.ts"],
+    // server-only throws outside a React Server bundle; unit tests import server modules directly.
+    alias: { "server-only": path.resolve(__dirname, "lib/testing/server-only-noop.ts") },
+  },
+});
