@@ -38,7 +38,7 @@ export function SetupForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <Field label="Workspace name" htmlFor="workspaceName">
         <Input id="workspaceName" name="workspaceName" required defaultValue="My team" />
       </Field>

@@ -1,0 +1,75 @@
+import { LoginPage } from "./pages/login-page";
+import { StudioShell } from "./pages/studio-shell";
+import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "./support/env";
+import { expect, test } from "./support/test";
+
+test.describe("sign-in", () => {
+  for (const role of Object.keys(DEMO_USERS) as DemoRole[]) {
+    test(`${role} signs in and sees their name`, async ({ page }) => {
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn(DEMO_USERS[role].email, DEMO_PASSWORD);
+      await page.waitForURL(/\/prompts$/);
+      await new StudioShell(page).expectSignedInAs(DEMO_USERS[role].name);
+      await expect(page.getByText(role, { exact: true }).first()).toBeVisible();
+    });
+  }
+
+  test("a wrong password shows an error and does not sign in", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn(DEMO_USERS.editor.email, "not-the-password");
+    await expect(login.errorAlert()).toHaveText("The email or password is wrong.");
+    await page.goto("/prompts");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("an unknown email gets the same answer as a wrong password", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn("nobody-here@example.com", "whatever-password");
+    await expect(login.errorAlert()).toHaveText("The email or password is wrong.");
+  });
+
+  test("repeated failures for one account are rate limited with 429", async ({ page }) => {
+    const login = new LoginPage(page);
+    const email = `locked-${Date.now()}@example.com`;
+    await login.goto();
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await login.signIn(email, `wrong-${attempt}`);
+      await expect(login.errorAlert()).toHaveText("The email or password is wrong.");
+    }
+    const limited = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
+    await login.signIn(email, "wrong-again");
+    const response = await limited;
+    expect(response.status()).toBe(429);
+    expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+    await expect(login.errorAlert()).toHaveText(/Too many failed sign-ins/);
+  });
+
+  test("a signed-out visitor is sent to sign in", async ({ page }) => {
+    await page.goto("/settings/members");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+});
+
+test.describe("sign-out", () => {
+  test("ends the session, and the old session cookie stops working", async ({ page, browser }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn(DEMO_USERS.lead.email, DEMO_PASSWORD);
+    await page.waitForURL(/\/prompts$/);
+    const stolen = await page.context().storageState();
+
+    await new StudioShell(page).signOut();
+    await page.goto("/prompts");
+    await expect(page).toHaveURL(/\/login$/);
+
+    // A copy of the cookie taken before sign-out must be dead too: the server revoked the session.
+    const replay = await browser.newContext({ storageState: stolen });
+    const replayPage = await replay.newPage();
+    await replayPage.goto("/prompts");
+    await expect(replayPage).toHaveURL(/\/login$/);
+    await replay.close();
+  });
+});

@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/login");
+    await expect(this.page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByRole("textbox", { name: "Email" }).fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  /** The form's own alert; Next's route announcer is an empty alert too, so skip empty ones. */
+  errorAlert() {
+    return this.page.getByRole("alert").filter({ hasText: /\S/ });
+  }
+}

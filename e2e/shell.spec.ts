@@ -1,0 +1,48 @@
+import { StudioShell } from "./pages/studio-shell";
+import { expect, test } from "./support/test";
+
+const NAV = ["Prompts", "Playground", "Datasets", "Evaluations", "Review", "Dashboard", "Approvals", "Settings"];
+
+test("the navigation landmark has every section, each page says honestly what is there", async ({ pageAs }) => {
+  const page = await pageAs("editor");
+  await page.goto("/prompts");
+  const nav = new StudioShell(page).nav();
+  for (const name of NAV) await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+
+  await expect(page.getByRole("table", { name: "Prompts" }).getByText("support/triage")).toBeVisible();
+  await nav.getByRole("link", { name: "Evaluations" }).click();
+  await expect(page.getByRole("heading", { name: "No evaluations yet" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Evaluations" })).toHaveAttribute("aria-current", "page");
+});
+
+test("the workspace switcher changes what is shown", async ({ pageAs }) => {
+  const page = await pageAs("admin");
+  const shell = new StudioShell(page);
+  await page.goto("/prompts");
+  await expect(page.getByText("support/triage")).toBeVisible();
+  await shell.switchWorkspace("Sandbox");
+  await expect(page.getByText("No prompts yet")).toBeVisible();
+  await shell.switchWorkspace("Demo");
+  await expect(page.getByText("support/triage")).toBeVisible();
+});
+
+test("dark mode can be chosen and sticks across pages", async ({ pageAs }) => {
+  const page = await pageAs("viewer");
+  await page.goto("/prompts");
+  await page.getByRole("combobox", { name: "Theme" }).selectOption("dark");
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.goto("/dashboard");
+  await expect(page.locator("html")).toHaveClass(/dark/);
+});
+
+test("a banner says demo accounts are active", async ({ pageAs }) => {
+  const page = await pageAs("reviewer");
+  await page.goto("/review");
+  await expect(page.getByRole("status").filter({ hasText: "Demo accounts are active" })).toBeVisible();
+});
+
+test("health reports the database and the version", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: "ok", version: expect.any(String) });
+});

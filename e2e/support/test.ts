@@ -1,0 +1,21 @@
+import { test as base, type Page } from "@playwright/test";
+import { authFile, type DemoRole } from "./env";
+
+/**
+ * `pageAs("viewer")` opens a page already signed in as that demo role, from the sessions the "sign-in"
+ * project saved. Tests that sign out or disable someone must sign in afresh instead, or they would
+ * revoke the session other tests share.
+ */
+export const test = base.extend<{ pageAs: (role: DemoRole) => Promise<Page> }>({
+  pageAs: async ({ browser }, use) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await use(async (role) => {
+      const context = await browser.newContext({ storageState: authFile(role) });
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+});
+
+export { expect } from "@playwright/test";

@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { FIXTURE_LLM_PORT, SETUP_PORT, SETUP_URL, STUDIO_PORT, STUDIO_URL } from "./e2e/support/env";
+
+// Debian's Chromium, never a downloaded browser (this machine, like many corporate ones, has no internet).
+const chromiumPath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: /.*\.(spec|setup)\.ts/,
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: STUDIO_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "sign-in", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["sign-in"], testIgnore: /auth\.setup\.ts/ },
+  ],
+  webServer: [
+    {
+      command: `node scripts/e2e-server.mjs ${STUDIO_PORT} data/e2e-studio --seed`,
+      url: `${STUDIO_URL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: "pipe",
+    },
+    {
+      command: `node scripts/e2e-server.mjs ${SETUP_PORT} data/e2e-setup`,
+      url: `${SETUP_URL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: `npx tsx e2e/fixtures/llm-server-cli.ts`,
+      env: { PORT: String(FIXTURE_LLM_PORT) },
+      url: `http://127.0.0.1:${FIXTURE_LLM_PORT}/v1/models`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
+});
