@@ -19,8 +19,9 @@ export const firstAdminSchema = z.object({
 export function slugify(name: string): string {
   return (
     name
-      .toLowerCase()
       .normalize("NFKD")
+      .replace(/\p{M}/gu, "") // drop accents left as combining marks: "Ü" -> "U"
+      .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 40) || "workspace"

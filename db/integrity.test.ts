@@ -1,0 +1,76 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { makeWorkspace } from "@/lib/testing/factories";
+import { getDb } from "./index";
+import { prompts, promptVersions } from "./schema";
+
+function makePrompt(type: "text" | "chat" = "text") {
+  const { workspace, members } = makeWorkspace(["editor"]);
+  const prompt = getDb()
+    .insert(prompts)
+    .values({ workspaceId: workspace.id, name: `p-${Math.random()}`, type, createdById: members[0]!.user.id })
+    .returning()
+    .get();
+  return { prompt, authorId: members[0]!.user.id };
+}
+
+function addVersion(promptId: string, version: number, authorId: string) {
+  return getDb()
+    .insert(promptVersions)
+    .values({ promptId, version, type: "text", template: `v${version} {{x}}`, commitMessage: `v${version}`, authorId })
+    .returning()
+    .get();
+}
+
+describe("database integrity", () => {
+  it("opens SQLite in WAL mode with foreign keys and a busy timeout", () => {
+    const db = getDb();
+    expect(db.get<{ journal_mode: string }>(sql`pragma journal_mode`)?.journal_mode).toBe("wal");
+    expect(db.get<{ foreign_keys: number }>(sql`pragma foreign_keys`)?.foreign_keys).toBe(1);
+    expect(db.get<{ timeout: number }>(sql`pragma busy_timeout`)?.timeout).toBe(5000);
+  });
+
+  it("refuses to update a prompt version", () => {
+    const { prompt, authorId } = makePrompt();
+    const v1 = addVersion(prompt.id, 1, authorId);
+    expect(() => getDb().update(promptVersions).set({ template: "changed" }).where(eq(promptVersions.id, v1.id)).run()).toThrow(
+      /immutable/,
+    );
+  });
+
+  it("refuses to delete a prompt version", () => {
+    const { prompt, authorId } = makePrompt();
+    const v1 = addVersion(prompt.id, 1, authorId);
+    expect(() => getDb().delete(promptVersions).where(eq(promptVersions.id, v1.id)).run()).toThrow(/immutable/);
+  });
+
+  it("refuses a duplicate version number for the same prompt", () => {
+    const { prompt, authorId } = makePrompt();
+    addVersion(prompt.id, 1, authorId);
+    expect(() => addVersion(prompt.id, 1, authorId)).toThrow(/UNIQUE/);
+  });
+
+  it("refuses a version whose type differs from its prompt's", () => {
+    const { prompt, authorId } = makePrompt("chat");
+    expect(() => addVersion(prompt.id, 1, authorId)).toThrow(/type of its prompt/);
+  });
+
+  it("refuses changing a prompt's type after creation", () => {
+    const { prompt } = makePrompt("text");
+    expect(() => getDb().update(prompts).set({ type: "chat" }).where(eq(prompts.id, prompt.id)).run()).toThrow(/fixed at creation/);
+  });
+
+  it("refuses a chat version without messages", () => {
+    const { prompt, authorId } = makePrompt("chat");
+    expect(() =>
+      getDb().insert(promptVersions).values({ promptId: prompt.id, version: 1, type: "chat", template: "x", commitMessage: "m", authorId }).run(),
+    ).toThrow(/CHECK/);
+  });
+
+  it("refuses two prompts with the same name in one workspace", () => {
+    const { prompt } = makePrompt();
+    expect(() => getDb().insert(prompts).values({ workspaceId: prompt.workspaceId, name: prompt.name, type: "text" }).run()).toThrow(
+      /UNIQUE/,
+    );
+  });
+});

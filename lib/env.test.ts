@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("environment", () => {
+  it("applies defaults for a bare environment", () => {
+    expect(parseEnv({})).toMatchObject({ DATABASE_URL: "./data/studio.db", LOG_LEVEL: "info", MODEL_TIMEOUT_MS: 60_000, STUDIO_DEMO: false });
+  });
+
+  it("strips a file: prefix from DATABASE_URL and treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "file:/tmp/x.db", LOG_LEVEL: "" })).toMatchObject({ DATABASE_URL: "/tmp/x.db", LOG_LEVEL: "info" });
+  });
+
+  it("names every bad variable in one message", () => {
+    try {
+      parseEnv({ LOG_LEVEL: "loud", STUDIO_ENCRYPTION_KEY: "too-short", MODEL_TIMEOUT_MS: "fast" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      const message = (error as Error).message;
+      expect(message).toMatch(/LOG_LEVEL/);
+      expect(message).toMatch(/STUDIO_ENCRYPTION_KEY: must be 32 bytes/);
+      expect(message).toMatch(/MODEL_TIMEOUT_MS/);
+    }
+  });
+});
