@@ -1,1 +1,0 @@
-console.log('monaco: nothing to copy yet')
