@@ -90,7 +90,8 @@ export function MembersTable({
                   {m.userId !== currentUserId && (
                     <Button
                       size="sm"
-                      variant={m.disabled ? "secondary" : "danger"}
+                      variant="secondary"
+                      className={m.disabled ? undefined : "text-red-700 dark:text-red-400"}
                       disabled={pending}
                       aria-label={`${m.disabled ? "Enable" : "Disable"} ${m.email}`}
                       onClick={() =>

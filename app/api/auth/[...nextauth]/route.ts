@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { guardCredentialsSignIn } from "@/lib/auth/sign-in-route-guard";
+import { route } from "@/lib/http/route";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -8,8 +9,6 @@ function handler(request: Request, context: Context) {
   return NextAuth(getAuthOptions())(request, context) as Promise<Response>;
 }
 
-export const GET = handler;
+export const GET = route(handler);
 
-export async function POST(request: Request, context: Context) {
-  return (await guardCredentialsSignIn(request)) ?? handler(request, context);
-}
+export const POST = route(async (request: Request, context: Context) => (await guardCredentialsSignIn(request)) ?? handler(request, context));
