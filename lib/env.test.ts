@@ -3,7 +3,7 @@ import { EnvError, parseEnv } from "./env";
 
 describe("environment", () => {
   it("applies defaults for a bare environment", () => {
-    expect(parseEnv({})).toMatchObject({ DATABASE_URL: "./data/studio.db", LOG_LEVEL: "info", MODEL_TIMEOUT_MS: 60_000, STUDIO_DEMO: false });
+    expect(parseEnv({})).toMatchObject({ DATABASE_URL: "./data/studio.db", LOG_LEVEL: "info", STUDIO_DEMO: false });
   });
 
   it("strips a file: prefix from DATABASE_URL and treats empty values as unset", () => {
@@ -12,14 +12,14 @@ describe("environment", () => {
 
   it("names every bad variable in one message", () => {
     try {
-      parseEnv({ LOG_LEVEL: "loud", STUDIO_ENCRYPTION_KEY: "too-short", MODEL_TIMEOUT_MS: "fast" });
+      parseEnv({ LOG_LEVEL: "loud", STUDIO_ENCRYPTION_KEY: "too-short", OPENAI_BASE_URL: "not a url" });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(EnvError);
       const message = (error as Error).message;
       expect(message).toMatch(/LOG_LEVEL/);
       expect(message).toMatch(/STUDIO_ENCRYPTION_KEY: must be 32 bytes/);
-      expect(message).toMatch(/MODEL_TIMEOUT_MS/);
+      expect(message).toMatch(/OPENAI_BASE_URL/);
     }
   });
 });

@@ -25,11 +25,8 @@ const envSchema = z.object({
     .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex characters or 44 base64 characters")
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Prompt bodies and model outputs stay out of logs unless an operator asks for them. */
-  LOG_PROMPT_BODIES: booleanFlag,
   /** Allows the demo seed on a production build (the README's first command sets it). */
   STUDIO_DEMO: booleanFlag,
-  MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),
