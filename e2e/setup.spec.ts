@@ -1,5 +1,6 @@
 import { StudioShell } from "./pages/studio-shell";
 import { SETUP_URL } from "./support/env";
+import { formAlert } from "./support/form-alert";
 import { expect, test } from "./support/test";
 
 test("first run on an empty database creates the first admin and signs them in", async ({ page }) => {
@@ -12,7 +13,7 @@ test("first run on an empty database creates the first admin and signs them in",
   await page.getByRole("textbox", { name: "Email" }).fill("fran@acme.test");
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create admin account" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("at least 10 characters");
+  await expect(formAlert(page)).toContainText("at least 10 characters");
 
   await page.getByLabel("Password").fill("a-proper-long-password");
   await page.getByRole("button", { name: "Create admin account" }).click();

@@ -9,7 +9,7 @@ import { authorizedAction } from "@/lib/http/action";
 const switchWorkspaceSchema = z.object({ workspaceId: z.string().uuid() });
 
 export const switchWorkspaceAction = authorizedAction(
-  { permission: "prompts:read", schema: switchWorkspaceSchema },
+  { permission: "signed-in", schema: switchWorkspaceSchema },
   async ({ workspaceId }, ctx) => {
     const target = ctx.workspaces.find((w) => w.id === workspaceId);
     if (!target) throw new AppError("not_found:workspace", "That workspace was not found among yours.");

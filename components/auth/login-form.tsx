@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { FormError } from "@/components/ui/form-error";
 
 
 export function LoginForm() {
@@ -44,11 +45,7 @@ export function LoginForm() {
       <Field label="Password" htmlFor="password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </Field>
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 p-2.5 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <Button type="submit" busy={busy}>
         Sign in
       </Button>

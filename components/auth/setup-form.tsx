@@ -8,6 +8,7 @@ import { setupStudioAction } from "@/app/(auth)/setup/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { FormError } from "@/components/ui/form-error";
 
 export function SetupForm() {
   const router = useRouter();
@@ -51,11 +52,7 @@ export function SetupForm() {
       <Field label="Password" htmlFor="password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
         <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />
       </Field>
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 p-2.5 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <Button type="submit" busy={busy}>
         Create admin account
       </Button>

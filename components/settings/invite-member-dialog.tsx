@@ -8,6 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/input";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { FormError } from "@/components/ui/form-error";
 
 export function InviteMemberDialog({ roleDescriptions }: { roleDescriptions: Record<Role, string> }) {
   const [open, setOpen] = useState(false);
@@ -61,11 +62,7 @@ export function InviteMemberDialog({ roleDescriptions }: { roleDescriptions: Rec
           >
             <Input id="invite-password" name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />
           </Field>
-          {error && (
-            <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setOpen(false)}>
               Cancel

@@ -6,6 +6,7 @@ import { saveProviderAction } from "@/app/(studio)/settings/providers/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/input";
+import { FormError } from "@/components/ui/form-error";
 
 type Kind = "openai" | "anthropic" | "openai-compatible";
 
@@ -64,11 +65,7 @@ export function ProviderForm() {
         <Field label="Models" htmlFor="provider-models" hint="Comma-separated model names this server offers.">
           <Input id="provider-models" name="models" placeholder="llama3.1, qwen2.5" />
         </Field>
-        {error && (
-          <p role="alert" className="text-sm text-red-600 sm:col-span-2 dark:text-red-400">
-            {error}
-          </p>
-        )}
+        <FormError message={error} className="sm:col-span-2" />
         <div className="sm:col-span-2">
           <Button type="submit" busy={busy}>
             Save provider

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -45,6 +46,13 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
       {open && (
         <div className="absolute bottom-full left-0 z-20 mb-2 w-56 rounded-md border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
           <p className="truncate px-2 py-1 text-xs text-zinc-500 dark:text-zinc-400">{email}</p>
+          <Link
+            href="/settings/account"
+            onClick={() => setOpen(false)}
+            className="block rounded-md px-2.5 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
+            Account
+          </Link>
           <Button
             variant="ghost"
             size="sm"

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { formAlert } from "../support/form-alert";
 
 export class LoginPage {
   constructor(private readonly page: Page) {}
@@ -14,8 +15,7 @@ export class LoginPage {
     await this.page.getByRole("button", { name: "Sign in" }).click();
   }
 
-  /** The form's own alert; Next's route announcer is an empty alert too, so skip empty ones. */
   errorAlert() {
-    return this.page.getByRole("alert").filter({ hasText: /\S/ });
+    return formAlert(this.page);
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { loginAttempts, memberships, sessions, users, workspaces } from "@/db/schema";
 
@@ -51,11 +51,19 @@ export function revokeSession({ sessionId }: { sessionId: string }) {
     .run();
 }
 
-export function revokeUserSessions(tx: DbOrTx, { userId }: { userId: string }) {
-  tx.update(sessions)
+/** Revokes every live session of a user, but the one named in `exceptSessionId`; returns how many. */
+export function revokeUserSessions(tx: DbOrTx, { userId, exceptSessionId }: { userId: string; exceptSessionId?: string }): number {
+  return tx
+    .update(sessions)
     .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .run();
+    .where(
+      and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined),
+    )
+    .run().changes;
+}
+
+export function updatePasswordHash(tx: DbOrTx, { userId, passwordHash }: { userId: string; passwordHash: string }) {
+  tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
 }
 
 /** Workspaces the user can use now, oldest membership first. */

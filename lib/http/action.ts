@@ -14,13 +14,14 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string
  * so the client can show a toast and keep the user's input.
  */
 export function authorizedAction<S extends z.ZodType, T>(
-  { permission, schema }: { permission: Permission; schema: S },
+  // "signed-in" is for actions on the caller's own account, which any member may take.
+  { permission, schema }: { permission: Permission | "signed-in"; schema: S },
   run: (input: z.infer<S>, ctx: AuthContext) => Promise<T> | T,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
     try {
       const parsed = parseInput(schema, input);
-      const ctx = await requireAuth(permission);
+      const ctx = await requireAuth(permission === "signed-in" ? undefined : permission);
       return { ok: true, data: await run(parsed, ctx) };
     } catch (thrown) {
       const error = toAppError(thrown);

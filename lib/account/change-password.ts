@@ -1,0 +1,47 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/db";
+import type { AuthContext } from "@/lib/auth/context";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { revokeUserSessions, updatePasswordHash } from "@/lib/auth/queries";
+import { checkSignInAllowed, noteSignInFailure } from "@/lib/auth/sign-in-guard";
+import { findUserById } from "@/lib/members/queries";
+import { recordAudit } from "@/lib/audit/record";
+import { AppError } from "@/lib/errors";
+import { passwordSchema } from "@/lib/members/schemas";
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, "Enter your current password.").max(1024), newPassword: passwordSchema })
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
+
+/**
+ * Checks the current password (wrong guesses count against the sign-in limit, so a stolen session cannot
+ * brute-force it), stores the new hash, and signs out every other session of the account.
+ */
+export async function changePassword(ctx: AuthContext, input: z.infer<typeof changePasswordSchema>, address: string) {
+  const user = findUserById(getDb(), { userId: ctx.user.id });
+  if (!user) throw new AppError("not_found:auth", "Your account no longer exists.");
+  const verdict = checkSignInAllowed({ email: user.email, address });
+  if (!verdict.allowed) {
+    throw new AppError("rate_limited:auth", "Too many wrong passwords. Wait a few minutes and try again.", {
+      details: { retryAfterSeconds: verdict.retryAfterSeconds },
+    });
+  }
+  if (!(await verifyPassword({ hash: user.passwordHash, password: input.currentPassword }))) {
+    noteSignInFailure({ email: user.email, address });
+    throw new AppError("bad_request:auth", "Your current password is not right.");
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  getDb().transaction((tx) => {
+    updatePasswordHash(tx, { userId: user.id, passwordHash });
+    const revoked = revokeUserSessions(tx, { userId: user.id, exceptSessionId: ctx.sessionId });
+    recordAudit(tx, {
+      workspaceId: null,
+      actor: { userId: user.id, label: user.email },
+      action: "account.password_changed",
+      objectType: "user",
+      objectId: user.id,
+      after: { otherSessionsSignedOut: revoked },
+    });
+  });
+}
