@@ -7,6 +7,21 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino"],
   env: { STUDIO_VERSION: version },
   poweredByHeader: false,
+  async headers() {
+    // Baseline hardening for every response. A Content-Security-Policy waits until Monaco's worker and
+    // style needs are known (prompt editor), so it can be strict rather than full of exceptions.
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
   experimental: {
     // Lets pages call forbidden() so a missing permission answers HTTP 403, not a redirect.
     authInterrupts: true,

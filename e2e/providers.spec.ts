@@ -6,6 +6,7 @@ test("an admin adds an OpenAI-compatible server, its key is never shown again, a
   await page.goto("/settings/providers");
   const table = page.getByRole("table", { name: "Model providers" });
   await expect(table.getByText("Offline demo model")).toBeVisible();
+  await expect(page.getByTestId("default-model")).toHaveText("offline:demo");
 
   const secret = "fixture-secret-key-0123456789";
   await page.getByRole("combobox", { name: "Kind" }).selectOption("openai-compatible");

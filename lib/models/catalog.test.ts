@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateCostUsd, findCatalogModel, listCatalogModels } from "./catalog";
+import { defaultModelId, estimateCostUsd, findCatalogModel, listCatalogModels } from "./catalog";
 import type { ProviderConfig } from "./types";
 
 describe("estimateCostUsd", () => {
@@ -63,5 +63,25 @@ describe("catalog", () => {
         outputPricePerMTok: 0,
       },
     ]);
+  });
+});
+
+describe("default model", () => {
+  const offline = { id: "offline", kind: "offline" as const, label: "Offline demo model" };
+
+  it("is the offline demo model when no provider is configured", () => {
+    expect(defaultModelId({ providers: [offline] })).toBe("offline:demo");
+    expect(defaultModelId({ providers: [] })).toBe("offline:demo");
+  });
+
+  it("is the first model of the first real provider once one is configured", () => {
+    const compat = { id: "ollama", kind: "openai-compatible" as const, label: "Ollama", baseUrl: "http://x/v1", models: ["llama3.1"] };
+    expect(defaultModelId({ providers: [offline, compat] })).toBe("ollama:llama3.1");
+    expect(defaultModelId({ providers: [offline, { id: "openai", kind: "openai" as const, label: "OpenAI", apiKey: "k" }] })).toBe("openai:gpt-4o");
+  });
+
+  it("skips an OpenAI-compatible server that lists no models", () => {
+    const empty = { id: "vllm", kind: "openai-compatible" as const, label: "vLLM", baseUrl: "http://x/v1" };
+    expect(defaultModelId({ providers: [offline, empty] })).toBe("offline:demo");
   });
 });

@@ -1,7 +1,7 @@
 // What models the studio knows about: labels, context windows and list prices (USD per million tokens,
 // public list prices as of late 2025; update here when providers change them).
 
-import { OFFLINE_MODEL_LABEL } from "./offline-model";
+import { OFFLINE_MODEL_LABEL, OFFLINE_MODEL_NAME, OFFLINE_PROVIDER_ID } from "./offline-model";
 import type { ProviderConfig, ProviderKind } from "./types";
 
 export interface CatalogModel {
@@ -90,4 +90,15 @@ export function listCatalogModels({ providers }: { providers: ProviderConfig[] }
       toCatalogModel({ model, providerId: provider.id, providerKind: provider.kind }),
     );
   });
+}
+
+export const OFFLINE_MODEL_ID = `${OFFLINE_PROVIDER_ID}:${OFFLINE_MODEL_NAME}`;
+
+/**
+ * The model new prompts and runs start with: the first model of the first real provider configured,
+ * and the offline demo model when there is none, so the studio always works without keys.
+ */
+export function defaultModelId({ providers }: { providers: ProviderConfig[] }): string {
+  const real = listCatalogModels({ providers: providers.filter((p) => p.kind !== "offline") });
+  return real[0]?.id ?? OFFLINE_MODEL_ID;
 }

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { ProviderForm } from "@/components/settings/provider-form";
 import { ProvidersTable } from "@/components/settings/providers-table";
 import { requirePageAuth } from "@/lib/auth/context";
-import { listProviderViews } from "@/lib/providers/resolve-providers";
+import { defaultModelId } from "@/lib/models/catalog";
+import { listProviderViews, resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
 
 export const metadata: Metadata = { title: "Model providers" };
 
 export default async function ProvidersPage() {
   const ctx = await requirePageAuth("settings:manage");
+  const fallbackModel = defaultModelId({ providers: resolveWorkspaceProviders({ workspaceId: ctx.workspaceId }) });
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -15,6 +17,9 @@ export default async function ProvidersPage() {
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           The offline demo model always works. Add OpenAI, Anthropic or any OpenAI-compatible server (Ollama, vLLM, LM Studio,
           llama.cpp). Keys are encrypted at rest and never shown again.
+        </p>
+        <p className="mt-2 text-sm">
+          New prompts and runs default to <code data-testid="default-model">{fallbackModel}</code>.
         </p>
       </div>
       <ProvidersTable providers={listProviderViews({ workspaceId: ctx.workspaceId })} />
