@@ -127,8 +127,8 @@ export interface ModelConfig {
   maxOutputTokens?: number;
   topP?: number;
   stopSequences?: string[];
-  responseFormat?: { type: "text" } | { type: "json"; schema?: unknown };
-  tools?: { name: string; description?: string; parameters: unknown }[];
+  responseFormat?: { type: "text" } | { type: "json"; schema?: Record<string, unknown> };
+  tools?: { name: string; description?: string; parameters: Record<string, unknown> }[];
 }
 
 /** Immutable: the database refuses UPDATE and DELETE on this table (see the triggers migration). */

@@ -22,6 +22,8 @@ export type ErrorSurface =
   | "provider"
   | "prompt"
   | "setup"
+  | "template"
+  | "import"
   | "workspace";
 
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;

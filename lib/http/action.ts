@@ -6,7 +6,9 @@ import { toAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { parseInput } from "./route";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; code: string };
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code: string; details?: Record<string, unknown> };
 
 /**
  * Builds a server action that follows the boundary order: parse the input, check the session, check the
@@ -26,7 +28,7 @@ export function authorizedAction<S extends z.ZodType, T>(
     } catch (thrown) {
       const error = toAppError(thrown);
       if (error.status >= 500) logger.error({ err: thrown }, "action failed");
-      return { ok: false, error: error.message, code: error.code };
+      return { ok: false, error: error.message, code: error.code, ...(error.details ? { details: error.details } : {}) };
     }
   };
 }

@@ -1,29 +1,138 @@
 import "server-only";
-import { and, desc, eq, isNull, max } from "drizzle-orm";
-import { getDb } from "@/db";
-import { prompts, promptVersions } from "@/db/schema";
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { prompts, promptVersions, users, type Prompt } from "@/db/schema";
 
-/** Active prompts of a workspace, newest change first, with their latest version number (derived, never stored). */
-export function listPromptSummaries({ workspaceId, limit = 100 }: { workspaceId: string; limit?: number }) {
-  const latest = getDb()
-    .select({ promptId: promptVersions.promptId, version: max(promptVersions.version).as("latest_version") })
-    .from(promptVersions)
-    .groupBy(promptVersions.promptId)
-    .as("latest");
-  return getDb()
+export const PROMPT_PAGE_SIZE = 50;
+
+/** Joins a prompt's latest version: the highest number, found through the (prompt, version) unique index. */
+const latestVersionJoin = and(
+  eq(promptVersions.promptId, prompts.id),
+  eq(promptVersions.version, sql`(select max(pv.version) from ${promptVersions} pv where pv.prompt_id = ${prompts.id})`),
+);
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface PromptListFilter {
+  workspaceId: string;
+  search?: string;
+  folder?: string;
+  tag?: string;
+  archived?: boolean;
+  page?: number;
+}
+
+function listConditions({ workspaceId, search, folder, tag, archived = false }: PromptListFilter): SQL {
+  const conditions: (SQL | undefined)[] = [
+    eq(prompts.workspaceId, workspaceId),
+    archived ? isNotNull(prompts.archivedAt) : isNull(prompts.archivedAt),
+  ];
+  if (folder) conditions.push(sql`${prompts.name} like ${`${folder.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`} escape '\\'`);
+  if (tag) conditions.push(sql`exists (select 1 from json_each(${prompts.tags}) where value = ${tag})`);
+  if (search?.trim()) {
+    const pattern = likePattern(search.trim());
+    conditions.push(
+      sql`(${prompts.name} like ${pattern} escape '\\' or ${prompts.description} like ${pattern} escape '\\'
+        or ${prompts.tags} like ${pattern} escape '\\' or ${promptVersions.template} like ${pattern} escape '\\'
+        or ${promptVersions.messages} like ${pattern} escape '\\')`,
+    );
+  }
+  return and(...conditions)!;
+}
+
+/** One page of prompts, newest change first, with the latest version number (derived, never stored). */
+export function listPrompts(filter: PromptListFilter) {
+  const page = Math.max(1, filter.page ?? 1);
+  const where = listConditions(filter);
+  const db = getDb();
+  const rows = db
     .select({
       id: prompts.id,
       name: prompts.name,
       type: prompts.type,
       description: prompts.description,
       tags: prompts.tags,
+      archivedAt: prompts.archivedAt,
       updatedAt: prompts.updatedAt,
-      latestVersion: latest.version,
+      latestVersion: promptVersions.version,
     })
     .from(prompts)
-    .leftJoin(latest, eq(latest.promptId, prompts.id))
-    .where(and(eq(prompts.workspaceId, workspaceId), isNull(prompts.archivedAt)))
-    .orderBy(desc(prompts.updatedAt))
-    .limit(limit)
+    .leftJoin(promptVersions, latestVersionJoin)
+    .where(where)
+    .orderBy(desc(prompts.updatedAt), asc(prompts.name))
+    .limit(PROMPT_PAGE_SIZE)
+    .offset((page - 1) * PROMPT_PAGE_SIZE)
     .all();
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(prompts)
+      .leftJoin(promptVersions, latestVersionJoin)
+      .where(where)
+      .get()?.n ?? 0;
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PROMPT_PAGE_SIZE)) };
+}
+export type PromptListRow = ReturnType<typeof listPrompts>["rows"][number];
+
+/** Names and tags of every active prompt, for the folder tree, tag filter and partial autocompletion. */
+export function listPromptNamesAndTags({ workspaceId }: { workspaceId: string }) {
+  return getDb()
+    .select({ name: prompts.name, tags: prompts.tags })
+    .from(prompts)
+    .where(and(eq(prompts.workspaceId, workspaceId), isNull(prompts.archivedAt)))
+    .orderBy(asc(prompts.name))
+    .all();
+}
+
+export function findPromptByName(tx: DbOrTx, { workspaceId, name }: { workspaceId: string; name: string }): Prompt | undefined {
+  return tx.select().from(prompts).where(and(eq(prompts.workspaceId, workspaceId), eq(prompts.name, name))).get();
+}
+
+export function findPromptById(tx: DbOrTx, { promptId }: { promptId: string }): Prompt | undefined {
+  return tx.select().from(prompts).where(eq(prompts.id, promptId)).get();
+}
+
+export function findLatestVersion(tx: DbOrTx, { promptId }: { promptId: string }) {
+  return tx.select().from(promptVersions).where(eq(promptVersions.promptId, promptId)).orderBy(desc(promptVersions.version)).limit(1).get();
+}
+
+export function findVersion(tx: DbOrTx, { promptId, version }: { promptId: string; version: number }) {
+  return tx
+    .select()
+    .from(promptVersions)
+    .where(and(eq(promptVersions.promptId, promptId), eq(promptVersions.version, version)))
+    .get();
+}
+
+/** Every version of a prompt, newest first, with its author's name (history view, export). */
+export function listVersions({ promptId }: { promptId: string }) {
+  return getDb()
+    .select({ version: promptVersions, authorName: users.name, authorEmail: users.email })
+    .from(promptVersions)
+    .leftJoin(users, eq(users.id, promptVersions.authorId))
+    .where(eq(promptVersions.promptId, promptId))
+    .orderBy(desc(promptVersions.version))
+    .all();
+}
+
+export function insertPrompt(tx: DbOrTx, values: typeof prompts.$inferInsert) {
+  return tx.insert(prompts).values(values).returning().get();
+}
+
+export function updatePrompt(
+  tx: DbOrTx,
+  { promptId, ...set }: { promptId: string; name?: string; description?: string; tags?: string[]; archivedAt?: Date | null; updatedAt?: Date },
+) {
+  return tx
+    .update(prompts)
+    .set({ ...set, updatedAt: set.updatedAt ?? new Date() })
+    .where(eq(prompts.id, promptId))
+    .returning()
+    .get();
+}
+
+export function insertVersion(tx: DbOrTx, values: typeof promptVersions.$inferInsert) {
+  return tx.insert(promptVersions).values(values).returning().get();
 }

@@ -1,62 +1,101 @@
 import type { Metadata } from "next";
-import { Badge } from "@/components/ui/badge";
+import Link from "next/link";
+import { FolderTreeNav } from "@/components/prompts/folder-tree-nav";
+import { ImportDialog } from "@/components/prompts/import-dialog";
+import { NewPromptDialog } from "@/components/prompts/new-prompt-dialog";
+import { PromptSearch } from "@/components/prompts/prompt-search";
+import { PromptTable } from "@/components/prompts/prompt-table";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageAuth } from "@/lib/auth/context";
-import { listPromptSummaries } from "@/lib/prompts/queries";
+import { can } from "@/lib/auth/policy";
+import { buildFolderTree } from "@/lib/prompts/folder-tree";
+import { listPromptNamesAndTags, listPrompts } from "@/lib/prompts/queries";
+import { promptListHref, type PromptListQuery } from "@/lib/prompts/urls";
 
 export const metadata: Metadata = { title: "Prompts" };
 
-export default async function PromptsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function PromptsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageAuth("prompts:read");
-  const rows = listPromptSummaries({ workspaceId: ctx.workspaceId });
+  const params = await searchParams;
+  const query: PromptListQuery = {
+    q: one(params.q)?.slice(0, 200),
+    folder: one(params.folder)?.slice(0, 200),
+    tag: one(params.tag)?.slice(0, 40),
+    archived: one(params.archived) === "1",
+    page: Math.max(1, Number(one(params.page)) || 1),
+  };
+  const list = listPrompts({ workspaceId: ctx.workspaceId, search: query.q, folder: query.folder, tag: query.tag, archived: query.archived, page: query.page });
+  const all = listPromptNamesAndTags({ workspaceId: ctx.workspaceId });
+  const tags = [...new Set(all.flatMap((p) => p.tags))].sort();
+  const canWrite = can(ctx.role, "prompts:write");
+  const filtered = Boolean(query.q || query.folder || query.tag);
+
   return (
     <>
       <PageHeader
         title="Prompts"
-        description="Every prompt of this workspace with its latest version. Editing, history and diffs arrive with the prompt registry."
+        description="Every change is an immutable version. Folders come from “/” in names."
+        actions={
+          <>
+            <a href="/api/prompts/export" className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+              Export all (zip)
+            </a>
+            {canWrite && <ImportDialog />}
+            {canWrite && <NewPromptDialog defaultFolder={query.folder} />}
+          </>
+        }
       />
-      {rows.length === 0 ? (
-        <EmptyState title="No prompts yet">
-          This workspace has no prompts. The editor that creates them is the next capability being built; until then, prompts
-          can be added by seeding or through the database.
-        </EmptyState>
-      ) : (
-        <Table aria-label="Prompts">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>Type</Th>
-              <Th>Latest</Th>
-              <Th>Tags</Th>
-              <Th>Updated</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id}>
-                <Td>
-                  <span className="font-medium">{p.name}</span>
-                  {p.description && <span className="block text-xs text-zinc-500 dark:text-zinc-400">{p.description}</span>}
-                </Td>
-                <Td>{p.type === "chat" ? "Chat" : "Text"}</Td>
-                <Td>{p.latestVersion ? `v${p.latestVersion}` : "no versions"}</Td>
-                <Td>
-                  <span className="flex flex-wrap gap-1">
-                    {p.tags.map((tag) => (
-                      <Badge key={tag}>{tag}</Badge>
-                    ))}
-                  </span>
-                </Td>
-                <Td>
-                  <time dateTime={p.updatedAt.toISOString()}>{p.updatedAt.toISOString().slice(0, 10)}</time>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <div className="flex gap-6">
+        <aside className="w-52 shrink-0">
+          <FolderTreeNav tree={buildFolderTree(all.map((p) => p.name))} query={query} total={all.length} />
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col gap-4">
+          <div className="flex flex-wrap items-center gap-3">
+            <PromptSearch />
+            <Link
+              href={promptListHref({ ...query, archived: !query.archived, page: 1 })}
+              className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+            >
+              {query.archived ? "Show active prompts" : "Show archived prompts"}
+            </Link>
+          </div>
+          {tags.length > 0 && (
+            <div className="flex flex-wrap items-center gap-1.5" aria-label="Filter by tag" role="group">
+              {tags.map((tag) => (
+                <Link
+                  key={tag}
+                  href={promptListHref({ ...query, tag: query.tag === tag ? undefined : tag, page: 1 })}
+                  aria-pressed={query.tag === tag}
+                  className={
+                    query.tag === tag
+                      ? "rounded bg-indigo-600 px-2 py-0.5 text-xs text-white"
+                      : "rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-300"
+                  }
+                >
+                  {tag}
+                </Link>
+              ))}
+            </div>
+          )}
+          {list.total === 0 ? (
+            filtered ? (
+              <EmptyState title="No prompts match">Try another search, folder or tag.</EmptyState>
+            ) : query.archived ? (
+              <EmptyState title="No archived prompts">Archived prompts keep their history and can be restored.</EmptyState>
+            ) : (
+              <EmptyState title="No prompts yet">
+                {canWrite ? "Create the first prompt with “New prompt”." : "An editor or admin can create the first prompt."}
+              </EmptyState>
+            )
+          ) : (
+            <PromptTable list={list} query={query} />
+          )}
+        </div>
+      </div>
     </>
   );
 }

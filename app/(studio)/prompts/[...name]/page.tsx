@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PromptHeader } from "@/components/prompts/prompt-header";
+import { PromptEditor } from "@/components/prompts/prompt-editor";
+import { PromptTabs } from "@/components/prompts/prompt-tabs";
+import { VersionHistory } from "@/components/prompts/version-history";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db";
+import { requirePageAuth } from "@/lib/auth/context";
+import { can } from "@/lib/auth/policy";
+import { defaultModelId, listCatalogModels } from "@/lib/models/catalog";
+import { resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
+import { findPromptByName, listPromptNamesAndTags, listVersions } from "@/lib/prompts/queries";
+import { versionContent } from "@/lib/prompts/same-content";
+import { parseCompare, type PromptTab } from "@/lib/prompts/urls";
+
+type Params = Promise<{ name: string[] }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function promptName(segments: string[]): string {
+  return segments.map((s) => decodeURIComponent(s)).join("/");
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: promptName((await params).name) };
+}
+
+export default async function PromptPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const ctx = await requirePageAuth("prompts:read");
+  const name = promptName((await params).name);
+  const prompt = findPromptByName(getDb(), { workspaceId: ctx.workspaceId, name });
+  if (!prompt) notFound();
+  const query = await searchParams;
+  const tabParam = typeof query.tab === "string" ? query.tab : "editor";
+  const tab: PromptTab = (["editor", "history", "deployments", "playground"] as const).find((t) => t === tabParam) ?? "editor";
+  const versions = listVersions({ promptId: prompt.id });
+  const latest = versions[0]?.version;
+  const canWrite = can(ctx.role, "prompts:write") && !prompt.archivedAt;
+  const providers = resolveWorkspaceProviders({ workspaceId: ctx.workspaceId });
+
+  return (
+    <div className="flex flex-col gap-4">
+      <PromptHeader
+        prompt={{ id: prompt.id, name: prompt.name, type: prompt.type, description: prompt.description, tags: prompt.tags, archived: Boolean(prompt.archivedAt) }}
+        latestVersion={latest?.version ?? null}
+        canWrite={can(ctx.role, "prompts:write")}
+      />
+      <PromptTabs name={prompt.name} current={tab} />
+      {tab === "editor" && (
+        <PromptEditor
+          key={`${prompt.id}:${latest?.version ?? 0}`}
+          promptId={prompt.id}
+          type={prompt.type}
+          latest={latest ? { version: latest.version, content: versionContent(latest) } : null}
+          canWrite={canWrite}
+          partialNames={listPromptNamesAndTags({ workspaceId: ctx.workspaceId }).map((p) => p.name).filter((n) => n !== prompt.name)}
+          models={listCatalogModels({ providers }).map((m) => ({ id: m.id, label: m.label }))}
+          defaultModel={defaultModelId({ providers })}
+        />
+      )}
+      {tab === "history" && (
+        <VersionHistory
+          promptId={prompt.id}
+          name={prompt.name}
+          canWrite={canWrite}
+          compare={parseCompare(typeof query.compare === "string" ? query.compare : undefined)}
+          versions={versions.map((v) => ({
+            version: v.version.version,
+            commitMessage: v.version.commitMessage,
+            author: v.authorName ?? "unknown",
+            createdAt: v.version.createdAt.toISOString(),
+            content: versionContent(v.version),
+          }))}
+        />
+      )}
+      {tab === "deployments" && (
+        <EmptyState title="No environments yet">
+          Development, Staging and Production, with reviewed promotions and rollback, arrive with the deployments capability.
+          Until then every version is available by number.
+        </EmptyState>
+      )}
+      {tab === "playground" && (
+        <EmptyState title="The playground is not built yet">
+          Side-by-side runs of this prompt&apos;s versions on several models arrive with the playground capability.
+        </EmptyState>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { requireAuth } from "@/lib/auth/context";
+import { AppError } from "@/lib/errors";
+import { parseInput, route } from "@/lib/http/route";
+import { exportPromptFile, exportWorkspace } from "@/lib/portable/export-prompts";
+import { zipFiles } from "@/lib/portable/zip";
+import { loadPortablePrompt, loadPortableWorkspace } from "@/lib/prompts/to-portable";
+
+const querySchema = z.object({
+  name: z.string().min(1).max(200).optional(),
+  scope: z.enum(["all", "latest"]).default("all"),
+});
+
+function attachment(body: BodyInit, filename: string, type: string) {
+  return new Response(body, {
+    headers: { "content-type": type, "content-disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"` },
+  });
+}
+
+/** One prompt as a YAML file, or the whole workspace as a zip of prompts/<name>.yaml files. */
+export const GET = route(async (request) => {
+  const { searchParams } = new URL(request.url);
+  const query = parseInput(querySchema, Object.fromEntries(searchParams));
+  const ctx = await requireAuth("prompts:read");
+  if (query.name) {
+    const prompt = loadPortablePrompt({ workspaceId: ctx.workspaceId, name: query.name, scope: query.scope });
+    if (!prompt) throw new AppError("not_found:prompt", `No prompt named "${query.name}" in this workspace.`);
+    const file = exportPromptFile(prompt);
+    return attachment(file.content, `${query.name.split("/").at(-1)}.yaml`, "application/yaml; charset=utf-8");
+  }
+  const files = exportWorkspace(loadPortableWorkspace({ workspaceId: ctx.workspaceId, scope: query.scope }));
+  return attachment(zipFiles(files) as BodyInit, `${ctx.workspace.slug}-prompts.zip`, "application/zip");
+});

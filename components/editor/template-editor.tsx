@@ -1,0 +1,180 @@
+"use client";
+
+// Monaco-based prompt template editor. Never import this module from a page directly: use
+// LazyTemplateEditor (template-editor-lazy.tsx), which loads it with next/dynamic and ssr: false.
+import Editor, { type BeforeMount, type OnMount } from "@monaco-editor/react";
+import type * as Monaco from "monaco-editor";
+import { useTheme } from "next-themes";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { EditorSkeleton } from "@/components/editor/editor-skeleton";
+import { configureMonacoLoader } from "@/lib/editor/monaco-loader";
+import {
+  registerTemplateLanguage,
+  setTemplateCompletionContext,
+  TEMPLATE_LANGUAGE_ID,
+  templateThemeFor,
+  type MonacoApi,
+} from "@/lib/editor/template-language";
+import type { TemplateEditorIssue, TemplateEditorProps } from "@/lib/editor/types";
+import { cn } from "@/lib/ui/cn";
+
+configureMonacoLoader();
+
+export type { TemplateEditorIssue, TemplateEditorProps };
+
+const MIN_AUTO_HEIGHT = 120;
+const MAX_AUTO_HEIGHT = 600;
+const MARKER_OWNER = "promptops-issues";
+const NO_NAMES: string[] = [];
+
+const clampHeight = (h: number) => Math.min(MAX_AUTO_HEIGHT, Math.max(MIN_AUTO_HEIGHT, Math.ceil(h)));
+
+export function TemplateEditor({
+  value,
+  onChange,
+  ariaLabel,
+  readOnly = false,
+  variables = NO_NAMES,
+  partialNames = NO_NAMES,
+  issues,
+  onSave,
+  onRun,
+  height = "auto",
+  className,
+}: TemplateEditorProps) {
+  const { resolvedTheme } = useTheme();
+  const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const [autoHeight, setAutoHeight] = useState(MIN_AUTO_HEIGHT);
+  const monacoRef = useRef<MonacoApi | null>(null);
+
+  // Latest callbacks, read by the keyboard commands registered once at mount.
+  const onSaveRef = useRef(onSave);
+  const onRunRef = useRef(onRun);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onSaveRef.current = onSave;
+    onRunRef.current = onRun;
+    onChangeRef.current = onChange;
+  });
+
+  const options = useMemo<Monaco.editor.IStandaloneEditorConstructionOptions>(
+    () => ({
+      ariaLabel,
+      readOnly,
+      domReadOnly: readOnly,
+      wordWrap: "on",
+      minimap: { enabled: false },
+      automaticLayout: true,
+      lineNumbers: "on",
+      lineNumbersMinChars: 3,
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+      tabSize: 2,
+      padding: { top: 8, bottom: 8 },
+      // Only our provider completes (names inside tags); word suggestions would pop up over prose.
+      wordBasedSuggestions: "off",
+      // Prompts are prose in any language: don't flag "ambiguous" Unicode characters.
+      unicodeHighlight: { ambiguousCharacters: false },
+      stickyScroll: { enabled: false },
+      // Suggest/hover widgets escape the rounded, overflow-hidden frame instead of being clipped by it.
+      fixedOverflowWidgets: true,
+      // Let the page scroll when the (auto-height) editor has nothing to scroll.
+      scrollbar: { alwaysConsumeMouseWheel: false },
+      renderLineHighlightOnlyWhenFocus: true,
+      // Chromium defaults to the EditContext API, which drops characters under fast synthetic input
+      // (Playwright's keyboard.type) and can't be fill()ed; the classic hidden <textarea> is robust.
+      editContext: false,
+    }),
+    [ariaLabel, readOnly],
+  );
+
+  const beforeMount: BeforeMount = (monaco) => {
+    registerTemplateLanguage(monaco as unknown as MonacoApi);
+  };
+
+  const onMount: OnMount = (mounted, monacoInstance) => {
+    const monaco = monacoInstance as unknown as MonacoApi;
+    const instance = mounted as unknown as Monaco.editor.IStandaloneCodeEditor;
+    monacoRef.current = monaco;
+
+    // addCommand keybindings are global to Monaco's keybinding service: with two editors on a page the
+    // last one registered would win even when the other is focused. A context key that only exists in
+    // this editor's scope makes each binding apply to its own editor only.
+    const scopeKey = `promptopsEditor_${instance.getId().replace(/\W/g, "_")}`;
+    instance.createContextKey(scopeKey, true);
+    // Monaco's keybinding service calls preventDefault, so Ctrl/Cmd+S never opens the browser's save dialog.
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current?.(), scopeKey);
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current?.(), scopeKey);
+
+    instance.onDidContentSizeChange((e) => {
+      if (e.contentHeightChanged) setAutoHeight(clampHeight(e.contentHeight));
+    });
+    setAutoHeight(clampHeight(instance.getContentHeight()));
+    setEditor(instance);
+  };
+
+  // Completion lists live in a per-model registry so each editor completes its own names.
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!model) return;
+    setTemplateCompletionContext(model, { variables, partialNames });
+  }, [editor, variables, partialNames]);
+
+  useEffect(() => {
+    const monaco = monacoRef.current;
+    const model = editor?.getModel();
+    if (!monaco || !model) return;
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, (issues ?? []).map((issue) => toMarker(monaco, model, issue)));
+  }, [editor, issues]);
+
+  const frameHeight = height === "auto" ? autoHeight : height;
+
+  return (
+    <div
+      className={cn(
+        "w-full overflow-hidden rounded-md border border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
+        "focus-within:ring-2 focus-within:ring-indigo-500/40",
+        className,
+      )}
+      style={{ height: frameHeight }}
+      data-template-editor={ariaLabel}
+    >
+      <Editor
+        height="100%"
+        language={TEMPLATE_LANGUAGE_ID}
+        theme={templateThemeFor(resolvedTheme)}
+        value={value}
+        onChange={(next) => onChangeRef.current(next ?? "")}
+        options={options}
+        beforeMount={beforeMount}
+        onMount={onMount}
+        loading={<EditorSkeleton height="100%" className="rounded-none border-0" />}
+      />
+    </div>
+  );
+}
+
+function toMarker(monaco: MonacoApi, model: Monaco.editor.ITextModel, issue: TemplateEditorIssue): Monaco.editor.IMarkerData {
+  const lineCount = model.getLineCount();
+  const startLineNumber = Math.min(Math.max(1, issue.line), lineCount);
+  const startColumn = Math.max(1, issue.column);
+  let endLineNumber = Math.min(Math.max(startLineNumber, issue.endLine), lineCount);
+  let endColumn = Math.max(1, issue.endColumn);
+  // An empty range renders as an almost invisible dot: widen it to one character (or the line's end).
+  if (endLineNumber === startLineNumber && endColumn <= startColumn) {
+    endLineNumber = startLineNumber;
+    endColumn = Math.min(startColumn + 1, model.getLineMaxColumn(startLineNumber));
+    if (endColumn <= startColumn) endColumn = startColumn + 1;
+  }
+  return {
+    severity: monaco.MarkerSeverity.Error,
+    message: issue.message,
+    startLineNumber,
+    startColumn,
+    endLineNumber,
+    endColumn,
+    source: "template",
+  };
+}
+
+export default TemplateEditor;

@@ -1,0 +1,210 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { toast } from "sonner";
+import { saveVersionAction } from "@/app/(studio)/prompts/actions";
+import { LazyTemplateEditor } from "@/components/editor/template-editor-lazy";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { diffVersions } from "@/lib/diff/diff-versions";
+import type { ChatMessageRecord, PromptContent, PromptType } from "@/lib/prompts/content";
+import { sameContent } from "@/lib/prompts/same-content";
+import { fromSettingsForm, toSettingsForm, type SettingsForm } from "@/lib/prompts/settings-form";
+import { estimateTokens } from "@/lib/prompts/token-estimate";
+import { analyseTemplate } from "@/lib/templates";
+import { ChatMessagesEditor } from "./chat-messages-editor";
+import { ConflictDialog, type ConflictingVersion } from "./conflict-dialog";
+import { ModelSettingsForm } from "./model-settings-form";
+import { SaveVersionDialog } from "./save-version-dialog";
+import { useUnsavedChangesGuard } from "./use-unsaved-changes-guard";
+
+function emptyContent(type: PromptType): PromptContent {
+  return type === "text"
+    ? { type, template: "", messages: null, modelConfig: {} }
+    : { type, template: null, messages: [{ role: "system", content: "" }, { role: "user", content: "" }], modelConfig: {} };
+}
+
+export function PromptEditor({
+  promptId,
+  type,
+  latest,
+  canWrite,
+  partialNames,
+  models,
+  defaultModel,
+}: {
+  promptId: string;
+  type: PromptType;
+  latest: { version: number; content: PromptContent } | null;
+  canWrite: boolean;
+  partialNames: string[];
+  models: { id: string; label: string }[];
+  defaultModel: string;
+}) {
+  const router = useRouter();
+  // The version the draft started from, and its content; a rebase moves both to the newer version.
+  const [base, setBase] = useState(() => ({ version: latest?.version ?? null, content: latest?.content ?? emptyContent(type) }));
+  const [template, setTemplate] = useState(base.content.template ?? "");
+  const [messages, setMessages] = useState<ChatMessageRecord[]>(base.content.messages ?? []);
+  const [settings, setSettings] = useState<SettingsForm>(() => toSettingsForm(base.content.modelConfig));
+  const [saving, setSaving] = useState(false);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<ConflictingVersion | null>(null);
+
+  const { config, errors: settingsErrors } = useMemo(() => fromSettingsForm(settings), [settings]);
+  const draft: PromptContent = useMemo(
+    () => ({ type, template: type === "text" ? template : null, messages: type === "chat" ? messages : null, modelConfig: config }),
+    [type, template, messages, config],
+  );
+  const sources = useMemo(() => (type === "text" ? [template] : messages.map((m) => m.content)), [type, template, messages]);
+  const analyses = useMemo(() => sources.map((s) => analyseTemplate(s)), [sources]);
+  const variables = [...new Set(analyses.flatMap((a) => a.variables))];
+  const issueCount = analyses.reduce((n, a) => n + a.issues.length, 0);
+  const settingsInvalid = Object.keys(settingsErrors).length > 0;
+  const dirty = !sameContent(draft, base.content);
+  const tokens = estimateTokens(sources.join("\n"));
+  useUnsavedChangesGuard(dirty);
+
+  function openSave() {
+    if (!canWrite) return;
+    if (issueCount > 0 || settingsInvalid) {
+      toast.error(issueCount > 0 ? "Fix the template errors marked in the editor before saving." : "Fix the model settings before saving.");
+      return;
+    }
+    if (!dirty && base.version !== null) {
+      toast.info(`Nothing to save: identical to v${base.version}.`);
+      return;
+    }
+    setSaveError(null);
+    setDialogOpen(true);
+  }
+
+  // Ctrl/Cmd+S anywhere on the page (Monaco handles it itself while it has focus).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        openSave();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  async function save(commitMessage: string) {
+    setSaving(true);
+    setSaveError(null);
+    const body = type === "text" ? { type: "text" as const, template } : { type: "chat" as const, messages };
+    const result = await saveVersionAction({ promptId, body, modelConfig: config, commitMessage, expectedParentVersion: base.version });
+    setSaving(false);
+    if (result.ok) {
+      setDialogOpen(false);
+      if (result.data.created) toast.success(`Saved v${result.data.version}`);
+      else toast.info(`Nothing to save: identical to v${result.data.version}.`);
+      setBase({ version: result.data.version, content: draft });
+      router.refresh();
+      return;
+    }
+    if (result.code === "conflict:prompt" && result.details?.latest) {
+      setDialogOpen(false);
+      setConflict(result.details.latest as ConflictingVersion);
+      return;
+    }
+    setSaveError(result.error);
+  }
+
+  function rebase() {
+    if (!conflict) return;
+    setBase({ version: conflict.version, content: conflict.content });
+    setConflict(null);
+    toast.info(`Your draft is now based on v${conflict.version}. Save again to add it on top.`);
+    setDialogOpen(true);
+  }
+
+  function loadTheirs() {
+    if (!conflict) return;
+    const theirs = conflict.content;
+    setBase({ version: conflict.version, content: theirs });
+    setTemplate(theirs.template ?? "");
+    setMessages(theirs.messages ?? []);
+    setSettings(toSettingsForm(theirs.modelConfig));
+    setConflict(null);
+    router.refresh();
+  }
+
+  const nextVersion = (base.version ?? 0) + 1;
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-3">
+        {canWrite ? (
+          <Button onClick={openSave} aria-keyshortcuts="Control+S Meta+S">
+            Save
+          </Button>
+        ) : (
+          <Badge tone="neutral">Read-only: your role cannot edit prompts</Badge>
+        )}
+        <span className="text-sm text-zinc-600 dark:text-zinc-400">
+          {base.version ? `Editing from v${base.version}` : "No versions yet: saving creates v1"}
+        </span>
+        {dirty && (
+          <Badge tone="warning" role="status">
+            Unsaved changes
+          </Badge>
+        )}
+        <span className="ml-auto text-xs text-zinc-500">Ctrl/⌘+S to save</span>
+      </div>
+      <div className="flex flex-col gap-6 lg:flex-row">
+        <div className="flex min-w-0 flex-1 flex-col gap-2">
+          {type === "text" ? (
+            <div className="overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800">
+              <LazyTemplateEditor
+                value={template}
+                onChange={setTemplate}
+                ariaLabel="Prompt template"
+                readOnly={!canWrite}
+                variables={variables}
+                partialNames={partialNames}
+                issues={analyses[0]?.issues ?? []}
+                onSave={openSave}
+                height={360}
+              />
+            </div>
+          ) : (
+            <ChatMessagesEditor
+              messages={messages}
+              onChange={setMessages}
+              issues={analyses.map((a) => a.issues)}
+              variables={variables}
+              partialNames={partialNames}
+              readOnly={!canWrite}
+              onSave={openSave}
+            />
+          )}
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite">
+            <span data-testid="token-count">≈ {tokens.toLocaleString()} tokens before variables are filled in</span>
+            <span>
+              Variables:{" "}
+              {variables.length ? variables.map((v) => <code key={v} className="mr-1 rounded bg-zinc-100 px-1 dark:bg-zinc-800">{v}</code>) : "none"}
+            </span>
+            {issueCount > 0 && <span className="text-red-600 dark:text-red-400">{issueCount} template error{issueCount > 1 ? "s" : ""}</span>}
+          </div>
+        </div>
+        <aside className="w-full shrink-0 lg:w-80">
+          <ModelSettingsForm form={settings} errors={settingsErrors} onChange={setSettings} models={models} defaultModel={defaultModel} readOnly={!canWrite} />
+        </aside>
+      </div>
+      <SaveVersionDialog
+        open={dialogOpen}
+        nextVersion={nextVersion}
+        summary={base.version ? `Changes from v${base.version}: ${diffVersions({ before: base.content, after: draft }).summary.text}` : "This will be the first version."}
+        busy={saving}
+        error={saveError}
+        onClose={() => setDialogOpen(false)}
+        onSave={save}
+      />
+      <ConflictDialog theirs={conflict} draft={draft} onRebase={rebase} onDiscardDraft={loadTheirs} onClose={() => setConflict(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { archivePromptAction, renamePromptAction } from "@/app/(studio)/prompts/actions";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
+import { Field, Input } from "@/components/ui/input";
+import { promptHref } from "@/lib/prompts/urls";
+
+interface HeaderPrompt {
+  id: string;
+  name: string;
+  type: "text" | "chat";
+  description: string;
+  tags: string[];
+  archived: boolean;
+}
+
+export function PromptHeader({ prompt, latestVersion, canWrite }: { prompt: HeaderPrompt; latestVersion: number | null; canWrite: boolean }) {
+  const router = useRouter();
+  const [renaming, setRenaming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function rename(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get("name") ?? "");
+    startTransition(async () => {
+      const result = await renamePromptAction({ promptId: prompt.id, name });
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      toast.success(`Renamed to ${result.data.name}`);
+      setRenaming(false);
+      router.replace(promptHref(result.data.name));
+    });
+  }
+
+  function toggleArchived() {
+    startTransition(async () => {
+      const result = await archivePromptAction({ promptId: prompt.id, archived: !prompt.archived });
+      if (!result.ok) toast.error(result.error);
+      else toast.success(prompt.archived ? "Prompt restored from the archive" : "Prompt archived; its history is kept");
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-4">
+      <div>
+        <h1 className="flex items-center gap-2 text-xl font-semibold tracking-tight">
+          {prompt.name}
+          <Badge tone="info">{prompt.type === "chat" ? "Chat" : "Text"}</Badge>
+          {latestVersion ? <Badge>latest v{latestVersion}</Badge> : <Badge tone="warning">no versions yet</Badge>}
+          {prompt.archived && <Badge tone="danger">Archived</Badge>}
+        </h1>
+        {prompt.description && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{prompt.description}</p>}
+        {prompt.tags.length > 0 && (
+          <p className="mt-1 flex gap-1">
+            {prompt.tags.map((t) => (
+              <Badge key={t}>{t}</Badge>
+            ))}
+          </p>
+        )}
+      </div>
+      <div className="flex items-center gap-2">
+        <a
+          href={`/api/prompts/export?name=${encodeURIComponent(prompt.name)}`}
+          className="inline-flex h-8 items-center rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Export YAML
+        </a>
+        {canWrite && (
+          <>
+            <Button size="sm" variant="secondary" onClick={() => setRenaming(true)} disabled={pending || prompt.archived}>
+              Rename
+            </Button>
+            <Button size="sm" variant="secondary" onClick={toggleArchived} busy={pending}>
+              {prompt.archived ? "Unarchive" : "Archive"}
+            </Button>
+          </>
+        )}
+      </div>
+      <Dialog open={renaming} onClose={() => setRenaming(false)} title="Rename prompt">
+        <form onSubmit={rename} className="flex flex-col gap-4" noValidate>
+          <Field label="Name" htmlFor="rename-name" hint="History is kept. Partials that include the old name must be updated.">
+            <Input id="rename-name" name="name" defaultValue={prompt.name} required />
+          </Field>
+          <FormError message={error} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setRenaming(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" busy={pending}>
+              Rename
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { listPrompts } from "@/lib/prompts/queries";
+import { promptHref, promptListHref, type PromptListQuery } from "@/lib/prompts/urls";
+
+export function PromptTable({ list, query }: { list: ReturnType<typeof listPrompts>; query: PromptListQuery }) {
+  return (
+    <>
+      <Table aria-label="Prompts">
+        <thead>
+          <tr>
+            <Th>Name</Th>
+            <Th>Type</Th>
+            <Th>Latest</Th>
+            <Th>Tags</Th>
+            <Th>Updated</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.rows.map((p) => (
+            <tr key={p.id}>
+              <Td>
+                <Link href={promptHref(p.name)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                  {p.name}
+                </Link>
+                {p.description && <span className="block text-xs text-zinc-500 dark:text-zinc-400">{p.description}</span>}
+              </Td>
+              <Td>{p.type === "chat" ? "Chat" : "Text"}</Td>
+              <Td>{p.latestVersion ? `v${p.latestVersion}` : <span className="text-zinc-500">no versions</span>}</Td>
+              <Td>
+                <span className="flex flex-wrap gap-1">
+                  {p.tags.map((tag) => (
+                    <Badge key={tag}>{tag}</Badge>
+                  ))}
+                </span>
+              </Td>
+              <Td className="whitespace-nowrap">
+                <time dateTime={p.updatedAt.toISOString()}>{p.updatedAt.toISOString().replace("T", " ").slice(0, 16)}</time>
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-zinc-600 dark:text-zinc-400">
+        <span>
+          {list.total} prompt{list.total === 1 ? "" : "s"} · page {list.page} of {list.pageCount}
+        </span>
+        <span className="flex gap-3">
+          {list.page > 1 && <Link href={promptListHref({ ...query, page: list.page - 1 })}>Previous page</Link>}
+          {list.page < list.pageCount && <Link href={promptListHref({ ...query, page: list.page + 1 })}>Next page</Link>}
+        </span>
+      </nav>
+    </>
+  );
+}

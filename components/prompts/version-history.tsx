@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { restoreVersionAction } from "@/app/(studio)/prompts/actions";
+import { VersionDiff } from "@/components/diff/version-diff";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { PromptContent } from "@/lib/prompts/content";
+import { promptHref } from "@/lib/prompts/urls";
+
+export interface HistoryVersion {
+  version: number;
+  commitMessage: string;
+  author: string;
+  createdAt: string;
+  content: PromptContent;
+}
+
+export function VersionHistory({
+  promptId,
+  name,
+  versions,
+  canWrite,
+  compare,
+}: {
+  promptId: string;
+  name: string;
+  versions: HistoryVersion[];
+  canWrite: boolean;
+  compare: [number, number] | null;
+}) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<number[]>(compare ?? []);
+  const [pending, startTransition] = useTransition();
+  const latest = versions[0]?.version ?? null;
+
+  if (versions.length === 0) {
+    return <EmptyState title="No versions yet">Save the prompt in the Editor tab to create v1.</EmptyState>;
+  }
+
+  const toggle = (version: number) =>
+    setSelected((current) => (current.includes(version) ? current.filter((v) => v !== version) : [...current, version].slice(-2)));
+
+  function restore(version: number) {
+    startTransition(async () => {
+      const result = await restoreVersionAction({ promptId, version, expectedParentVersion: latest });
+      if (!result.ok) toast.error(result.error);
+      else if (!result.data.created) toast.info(`v${version} is identical to the latest version; nothing to restore.`);
+      else toast.success(`Restored v${version} as v${result.data.version}`);
+      router.refresh();
+    });
+  }
+
+  const pair = compare && versions.find((v) => v.version === compare[0]) && versions.find((v) => v.version === compare[1]) ? compare : null;
+  const [older, newer] = pair ? [versions.find((v) => v.version === pair[0])!, versions.find((v) => v.version === pair[1])!] : [null, null];
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex items-center gap-3">
+        <Button
+          variant="secondary"
+          disabled={selected.length !== 2}
+          onClick={() => {
+            const [a, b] = [...selected].sort((x, y) => x - y) as [number, number];
+            router.push(promptHref(name, { tab: "history", compare: [a, b] }));
+          }}
+        >
+          Compare
+        </Button>
+        <span className="text-sm text-zinc-600 dark:text-zinc-400">
+          {selected.length === 2 ? `v${Math.min(...selected)} and v${Math.max(...selected)} selected` : "Select two versions to compare."}
+        </span>
+      </div>
+      <ol aria-label="Versions" className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+        {versions.map((v) => (
+          <li key={v.version} className="flex items-center gap-3 px-4 py-2.5">
+            <input
+              type="checkbox"
+              aria-label={`Select v${v.version}`}
+              checked={selected.includes(v.version)}
+              onChange={() => toggle(v.version)}
+              className="size-4 accent-indigo-600"
+            />
+            <span className="w-12 font-mono text-sm font-semibold">v{v.version}</span>
+            <span className="min-w-0 flex-1">
+              <span className="block truncate text-sm">{v.commitMessage}</span>
+              <span className="block text-xs text-zinc-500">
+                {v.author} · <time dateTime={v.createdAt}>{v.createdAt.replace("T", " ").slice(0, 16)} UTC</time>
+                {v.version === latest && " · latest"}
+              </span>
+            </span>
+            {canWrite && v.version !== latest && (
+              <Button size="sm" variant="secondary" busy={pending} onClick={() => restore(v.version)} aria-label={`Restore v${v.version}`}>
+                Restore
+              </Button>
+            )}
+          </li>
+        ))}
+      </ol>
+      {older && newer && <VersionDiff before={older.content} after={newer.content} beforeLabel={`v${older.version}`} afterLabel={`v${newer.version}`} />}
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb, type DbOrTx } from "@/db";
+import type { Prompt } from "@/db/schema";
+import type { AuthContext } from "@/lib/auth/context";
+import { requireSameWorkspace } from "@/lib/auth/policy";
+import { actorOf, recordAudit } from "@/lib/audit/record";
+import { AppError } from "@/lib/errors";
+import type { PromptContent } from "./content";
+import { findLatestVersion, findPromptById, findPromptByName, findVersion, insertPrompt, insertVersion, updatePrompt } from "./queries";
+import { sameContent, versionContent } from "./same-content";
+import type {
+  archivePromptSchema,
+  createPromptSchema,
+  renamePromptSchema,
+  restoreVersionSchema,
+  saveVersionSchema,
+  updatePromptDetailsSchema,
+} from "./schemas";
+import { toValidContent } from "./validate-content";
+
+// The only module that writes prompts and versions (see README.md). Callers have checked "prompts:write".
+
+function loadPrompt(tx: DbOrTx, ctx: AuthContext, promptId: string): Prompt {
+  const prompt = findPromptById(tx, { promptId });
+  requireSameWorkspace(ctx, prompt, "That prompt");
+  return prompt;
+}
+
+function refuseTakenName(tx: DbOrTx, ctx: AuthContext, name: string) {
+  if (findPromptByName(tx, { workspaceId: ctx.workspaceId, name })) {
+    throw new AppError("conflict:prompt", `A prompt named "${name}" already exists in this workspace (it may be archived).`);
+  }
+}
+
+export function createPrompt(ctx: AuthContext, input: z.infer<typeof createPromptSchema>) {
+  return getDb().transaction(
+    (tx) => {
+      refuseTakenName(tx, ctx, input.name);
+      const prompt = insertPrompt(tx, { workspaceId: ctx.workspaceId, createdById: ctx.user.id, ...input });
+      recordAudit(tx, {
+        workspaceId: ctx.workspaceId,
+        actor: actorOf(ctx),
+        action: "prompt.created",
+        objectType: "prompt",
+        objectId: prompt.id,
+        after: { name: prompt.name, type: prompt.type, description: prompt.description, tags: prompt.tags },
+      });
+      return { id: prompt.id, name: prompt.name };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function renamePrompt(ctx: AuthContext, input: z.infer<typeof renamePromptSchema>) {
+  return getDb().transaction(
+    (tx) => {
+      const prompt = loadPrompt(tx, ctx, input.promptId);
+      if (prompt.name === input.name) return { name: prompt.name };
+      refuseTakenName(tx, ctx, input.name);
+      updatePrompt(tx, { promptId: prompt.id, name: input.name });
+      recordAudit(tx, {
+        workspaceId: ctx.workspaceId,
+        actor: actorOf(ctx),
+        action: "prompt.renamed",
+        objectType: "prompt",
+        objectId: prompt.id,
+        before: { name: prompt.name },
+        after: { name: input.name },
+      });
+      return { name: input.name };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function setPromptArchived(ctx: AuthContext, input: z.infer<typeof archivePromptSchema>) {
+  return getDb().transaction((tx) => {
+    const prompt = loadPrompt(tx, ctx, input.promptId);
+    if (Boolean(prompt.archivedAt) === input.archived) return { changed: false };
+    updatePrompt(tx, { promptId: prompt.id, archivedAt: input.archived ? new Date() : null });
+    recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actor: actorOf(ctx),
+      action: input.archived ? "prompt.archived" : "prompt.unarchived",
+      objectType: "prompt",
+      objectId: prompt.id,
+      after: { name: prompt.name },
+    });
+    return { changed: true };
+  });
+}
+
+export function updatePromptDetails(ctx: AuthContext, input: z.infer<typeof updatePromptDetailsSchema>) {
+  return getDb().transaction((tx) => {
+    const prompt = loadPrompt(tx, ctx, input.promptId);
+    const tags = [...new Set(input.tags)];
+    updatePrompt(tx, { promptId: prompt.id, description: input.description, tags });
+    recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actor: actorOf(ctx),
+      action: "prompt.details_updated",
+      objectType: "prompt",
+      objectId: prompt.id,
+      before: { description: prompt.description, tags: prompt.tags },
+      after: { description: input.description, tags },
+    });
+    return { changed: true };
+  });
+}
+
+export interface SaveResult {
+  created: boolean;
+  version: number;
+}
+
+/** Appends a version unless it equals the latest; refuses with conflict:prompt when the draft's parent is stale. */
+function appendVersion(
+  tx: DbOrTx,
+  ctx: AuthContext,
+  { prompt, content, commitMessage, expectedParentVersion, action }: {
+    prompt: Prompt;
+    content: PromptContent;
+    commitMessage: string;
+    expectedParentVersion: number | null;
+    action: string;
+  },
+): SaveResult {
+  if (content.type !== prompt.type) {
+    throw new AppError("bad_request:prompt", `"${prompt.name}" is a ${prompt.type} prompt; its type is fixed at creation.`);
+  }
+  const latest = findLatestVersion(tx, { promptId: prompt.id });
+  if ((latest?.version ?? null) !== expectedParentVersion) {
+    throw new AppError(
+      "conflict:prompt",
+      `Someone saved v${latest?.version} while you were editing v${expectedParentVersion ?? 0}. Review their changes, then save again.`,
+      {
+        details: {
+          latest: latest && {
+            version: latest.version,
+            commitMessage: latest.commitMessage,
+            createdAt: latest.createdAt.toISOString(),
+            content: versionContent(latest),
+          },
+        },
+      },
+    );
+  }
+  if (latest && sameContent(versionContent(latest), content)) return { created: false, version: latest.version };
+  const version = insertVersion(tx, {
+    promptId: prompt.id,
+    version: (latest?.version ?? 0) + 1,
+    type: content.type,
+    template: content.template,
+    messages: content.messages,
+    modelConfig: content.modelConfig,
+    commitMessage,
+    authorId: ctx.user.id,
+    parentVersion: latest?.version ?? null,
+  });
+  updatePrompt(tx, { promptId: prompt.id, updatedAt: version.createdAt });
+  recordAudit(tx, {
+    workspaceId: ctx.workspaceId,
+    actor: actorOf(ctx),
+    action,
+    objectType: "prompt",
+    objectId: prompt.id,
+    before: latest ? { version: latest.version } : null,
+    after: { name: prompt.name, version: version.version, message: commitMessage },
+  });
+  return { created: true, version: version.version };
+}
+
+export function saveVersion(ctx: AuthContext, input: z.infer<typeof saveVersionSchema>): SaveResult {
+  const content = toValidContent(input.body, input.modelConfig);
+  return getDb().transaction(
+    (tx) =>
+      appendVersion(tx, ctx, {
+        prompt: loadPrompt(tx, ctx, input.promptId),
+        content,
+        commitMessage: input.commitMessage,
+        expectedParentVersion: input.expectedParentVersion,
+        action: "prompt.version_saved",
+      }),
+    { behavior: "immediate" },
+  );
+}
+
+export function restoreVersion(ctx: AuthContext, input: z.infer<typeof restoreVersionSchema>): SaveResult {
+  return getDb().transaction(
+    (tx) => {
+      const prompt = loadPrompt(tx, ctx, input.promptId);
+      const source = findVersion(tx, { promptId: prompt.id, version: input.version });
+      if (!source) throw new AppError("not_found:prompt", `v${input.version} of "${prompt.name}" does not exist.`);
+      return appendVersion(tx, ctx, {
+        prompt,
+        content: versionContent(source),
+        commitMessage: `Restore v${source.version}`,
+        expectedParentVersion: input.expectedParentVersion,
+        action: "prompt.version_restored",
+      });
+    },
+    { behavior: "immediate" },
+  );
+}

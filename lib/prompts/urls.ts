@@ -1,0 +1,39 @@
+// Shareable URLs of the prompt pages. Client-safe.
+
+export interface PromptListQuery {
+  q?: string;
+  folder?: string;
+  tag?: string;
+  archived?: boolean;
+  page?: number;
+}
+
+export function promptListHref(query: PromptListQuery): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set("q", query.q);
+  if (query.folder) params.set("folder", query.folder);
+  if (query.tag) params.set("tag", query.tag);
+  if (query.archived) params.set("archived", "1");
+  if (query.page && query.page > 1) params.set("page", String(query.page));
+  const search = params.toString();
+  return search ? `/prompts?${search}` : "/prompts";
+}
+
+export type PromptTab = "editor" | "history" | "deployments" | "playground";
+
+/** `/prompts/support/triage?tab=history&compare=1..3`: folders stay readable path segments. */
+export function promptHref(name: string, options: { tab?: PromptTab; compare?: [number, number] } = {}): string {
+  const path = `/prompts/${name.split("/").map(encodeURIComponent).join("/")}`;
+  const params = new URLSearchParams();
+  if (options.tab && options.tab !== "editor") params.set("tab", options.tab);
+  if (options.compare) params.set("compare", `${options.compare[0]}..${options.compare[1]}`);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+export function parseCompare(value: string | undefined): [number, number] | null {
+  const match = /^(\d+)\.\.(\d+)$/.exec(value ?? "");
+  if (!match) return null;
+  const [a, b] = [Number(match[1]), Number(match[2])];
+  return a > 0 && b > 0 && a !== b ? [Math.min(a, b), Math.max(a, b)] : null;
+}

@@ -1,0 +1,18 @@
+// The prompt template language: Mustache (through the mustache library) without HTML escaping, with partials
+// that include other prompts of the workspace. See README.md.
+export { analyseTemplate, type PartialRef, type TemplateAnalysis, type TemplateIssue } from "./parse-template";
+export { extractChatVariables, extractVariables } from "./extract-variables";
+export { renderTemplate, type RenderTemplateArgs } from "./render-template";
+export { renderChat, messageNames, type RenderChatArgs } from "./render-chat";
+export type { PartialLoader } from "./resolve-partials";
+export type { PartialTarget } from "./partial-ref";
+export { TEMPLATE_LIMITS, type TemplateLimits } from "./limits";
+export {
+  describePlace,
+  missingVariablesError,
+  templateError,
+  templateErrorAt,
+  type MissingVariable,
+  type TemplateErrorContext,
+  type TemplatePlace,
+} from "./errors";
