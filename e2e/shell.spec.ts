@@ -21,7 +21,8 @@ test("the workspace switcher changes what is shown", async ({ pageAs }) => {
   await page.goto("/prompts");
   await expect(page.getByText("support/triage")).toBeVisible();
   await shell.switchWorkspace("Sandbox");
-  await expect(page.getByText("No prompts yet")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Prompts", exact: true })).toBeVisible();
+  await expect(page.getByText("support/triage")).toHaveCount(0);
   await shell.switchWorkspace("Demo");
   await expect(page.getByText("support/triage")).toBeVisible();
 });

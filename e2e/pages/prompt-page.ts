@@ -1,0 +1,45 @@
+import { expect, type Page } from "@playwright/test";
+
+export class PromptPage {
+  constructor(private readonly page: Page) {}
+
+  async create({ name, type = "text" }: { name: string; type?: "text" | "chat" }) {
+    await this.page.goto("/prompts");
+    await this.page.getByRole("button", { name: "New prompt" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "New prompt" });
+    await dialog.getByRole("textbox", { name: "Name" }).fill(name);
+    await dialog.getByRole("combobox", { name: "Type" }).selectOption(type);
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await this.page.waitForURL(`**/prompts/${name}`);
+  }
+
+  editor(name = "Prompt template") {
+    return this.page.getByRole("textbox", { name, exact: true });
+  }
+
+  /** Replaces the editor's text. insertText bypasses Monaco's auto-closing of "{{", which typing would trigger. */
+  async fillEditor(text: string, name = "Prompt template") {
+    const box = this.editor(name);
+    await expect(box).toBeAttached({ timeout: 20_000 });
+    await box.focus();
+    await this.page.keyboard.press("ControlOrMeta+A");
+    await this.page.keyboard.press("Delete");
+    await this.page.keyboard.insertText(text);
+  }
+
+  async save(message: string, { shortcut = false } = {}) {
+    if (shortcut) await this.page.keyboard.press("ControlOrMeta+S");
+    else await this.page.getByRole("button", { name: "Save", exact: true }).click();
+    const dialog = this.page.getByRole("dialog", { name: /^Save v\d+/ });
+    await dialog.getByRole("textbox", { name: "Commit message" }).fill(message);
+    await dialog.getByRole("button", { name: "Save version" }).click();
+  }
+
+  async openTab(name: "Editor" | "History" | "Deployments" | "Playground") {
+    await this.page.getByRole("navigation", { name: "Prompt views" }).getByRole("link", { name }).click();
+  }
+
+  versions() {
+    return this.page.getByRole("list", { name: "Versions" });
+  }
+}
