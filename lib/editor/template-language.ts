@@ -221,8 +221,9 @@ function createCompletionProvider(monaco: MonacoApi): Monaco.languages.Completio
       const range = new monaco.Range(position.lineNumber, position.column - typed.length, position.lineNumber, position.column);
       const isTriple = !partial && /\{\{\{\s*[\w$.-]*$/.test(before);
       const closer = isTriple ? "}}}" : "}}";
-      // With auto-closing on, `{{` already inserted `}}` after the cursor; only add the closer when missing.
-      const needsCloser = !after.trimStart().startsWith("}}");
+      // Auto-closing usually put `}}` after the cursor already (possibly only partly, at the moment the
+      // trigger character fires): add the closer only when no brace follows at all.
+      const needsCloser = !after.trimStart().startsWith("}");
 
       const names = partial ? context.partialNames : context.variables;
       const kind = partial ? monaco.languages.CompletionItemKind.Module : monaco.languages.CompletionItemKind.Variable;
