@@ -203,3 +203,223 @@ export const providerConfigs = sqliteTable(
   (t) => [uniqueIndex("provider_configs_workspace_slug").on(t.workspaceId, t.slug)],
 );
 export type ProviderConfigRow = typeof providerConfigs.$inferSelect;
+
+/**
+ * Where a prompt is served: Development, Staging and Production are created with every workspace (by a
+ * trigger, so no code path can forget them); admins add custom ones. The slug is the `label` of the API.
+ */
+export const environments = sqliteTable(
+  "environments",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    /** A protected environment only moves through an approved promotion request (or a lead's rollback). */
+    isProtected: integer("is_protected", { mode: "boolean" }).notNull().default(false),
+    position: integer("position").notNull().default(100),
+    /** Eval gate: the candidate must reach this pass rate on this dataset before approval (enforced once evals exist). */
+    gateDatasetId: text("gate_dataset_id"),
+    gateMinPassRate: integer("gate_min_pass_rate"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("environments_workspace_slug").on(t.workspaceId, t.slug)],
+);
+export type Environment = typeof environments.$inferSelect;
+
+/** What each environment serves now: at most one version per (environment, prompt). `latest` is derived, never stored. */
+export const environmentPointers = sqliteTable(
+  "environment_pointers",
+  {
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id),
+    promptId: text("prompt_id")
+      .notNull()
+      .references(() => prompts.id),
+    version: integer("version").notNull(),
+    deploymentId: text("deployment_id").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("environment_pointers_env_prompt").on(t.environmentId, t.promptId),
+    index("environment_pointers_prompt").on(t.promptId),
+  ],
+);
+export type EnvironmentPointer = typeof environmentPointers.$inferSelect;
+
+export const DEPLOYMENT_KINDS = ["deploy", "promotion", "rollback"] as const;
+export type DeploymentKind = (typeof DEPLOYMENT_KINDS)[number];
+
+/** Append-only history of every move of an environment. */
+export const deployments = sqliteTable(
+  "deployments",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id),
+    promptId: text("prompt_id")
+      .notNull()
+      .references(() => prompts.id),
+    kind: text("kind", { enum: DEPLOYMENT_KINDS }).notNull(),
+    fromVersion: integer("from_version"),
+    toVersion: integer("to_version").notNull(),
+    requestedById: text("requested_by_id").references(() => users.id),
+    /** Shown to people: a user's name or "API key <name>". */
+    requestedByLabel: text("requested_by_label").notNull(),
+    approvedById: text("approved_by_id").references(() => users.id),
+    approvedByLabel: text("approved_by_label"),
+    promotionRequestId: text("promotion_request_id"),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("deployments_prompt_created").on(t.promptId, t.createdAt),
+    index("deployments_environment_created").on(t.environmentId, t.createdAt),
+  ],
+);
+export type Deployment = typeof deployments.$inferSelect;
+
+export const PROMOTION_STATUSES = ["pending", "approved", "rejected", "withdrawn", "stale"] as const;
+export type PromotionStatus = (typeof PROMOTION_STATUSES)[number];
+
+export const promotionRequests = sqliteTable(
+  "promotion_requests",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    promptId: text("prompt_id")
+      .notNull()
+      .references(() => prompts.id),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id),
+    version: integer("version").notNull(),
+    /** The version the environment served when the request was made; approval is stale if it has moved since. */
+    baseVersion: integer("base_version"),
+    requestedById: text("requested_by_id").references(() => users.id),
+    requestedByApiKeyId: text("requested_by_api_key_id"),
+    requestedByLabel: text("requested_by_label").notNull(),
+    comment: text("comment").notNull().default(""),
+    status: text("status", { enum: PROMOTION_STATUSES }).notNull().default("pending"),
+    decidedById: text("decided_by_id").references(() => users.id),
+    decidedByLabel: text("decided_by_label"),
+    decisionReason: text("decision_reason"),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("promotion_requests_workspace_status").on(t.workspaceId, t.status, t.createdAt),
+    index("promotion_requests_prompt").on(t.promptId, t.createdAt),
+  ],
+);
+export type PromotionRequest = typeof promotionRequests.$inferSelect;
+
+export const API_KEY_SCOPES = ["read", "read-write"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** Delivery API keys: only a SHA-256 of the secret is stored; the secret is shown once. */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: API_KEY_SCOPES }).notNull(),
+    /** The first characters of the secret, to recognise a key in lists ("pos_3f9a…"). */
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull().unique(),
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("api_keys_workspace").on(t.workspaceId)],
+);
+export type ApiKey = typeof apiKeys.$inferSelect;
+
+/** Admin-registered URLs that get a signed POST on every deployment change. */
+export const webhooks = sqliteTable(
+  "webhooks",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    /** HMAC signing secret, AES-256-GCM sealed (the studio must read it back to sign). */
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhooks_workspace").on(t.workspaceId)],
+);
+export type Webhook = typeof webhooks.$inferSelect;
+
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+
+/** An outbox: one row per (event, webhook), written in the same transaction as the deployment it reports. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    webhookId: text("webhook_id")
+      .notNull()
+      .references(() => webhooks.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    event: text("event").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    /** Set while a worker is sending it, so two processes never send the same attempt. */
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_due").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_webhook").on(t.webhookId, t.createdAt),
+  ],
+);
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    id: id(),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id),
+    attempt: integer("attempt").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_attempts_delivery").on(t.deliveryId, t.attempt)],
+);
+export type WebhookAttempt = typeof webhookAttempts.$inferSelect;
+
+/**
+ * One row whose `epoch` triggers bump whenever anything the delivery API serves changes (a pointer moves, a
+ * version is added, a prompt is renamed or archived, a key is revoked). Every process compares it with the epoch
+ * its cache was filled at, so caches stay correct when several servers share the database file.
+ */
+export const deliveryState = sqliteTable("delivery_state", {
+  id: integer("id").primaryKey(),
+  epoch: integer("epoch").notNull(),
+});

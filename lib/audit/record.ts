@@ -34,6 +34,8 @@ export function recordAudit(
     .run();
 }
 
-export function actorOf(ctx: { user: { id: string; email: string } }): AuditActor {
-  return { userId: ctx.user.id, label: ctx.user.email };
+/** A member is recorded by email; an API key by its name, with no user. */
+export function actorOf(who: { user: { id: string; email: string } | null; apiKey?: { name: string } | null }): AuditActor {
+  if (who.user) return { userId: who.user.id, label: who.user.email };
+  return { userId: null, label: `API key "${who.apiKey?.name ?? "unknown"}"` };
 }

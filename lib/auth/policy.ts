@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { ApiKeyScope, Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
 // The one place that says who may do what. Every server action and route handler asks here,
@@ -54,12 +54,29 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   viewer: "Reads everything, changes nothing",
 };
 
+/**
+ * What a delivery API key may do. A read-write key may add versions and request promotions; approving and
+ * rolling back always need a signed-in lead, so no scope ever grants them.
+ */
+export const API_KEY_SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
+  read: new Set<Permission>(["prompts:read"]),
+  "read-write": new Set<Permission>(["prompts:read", "prompts:write", "deployments:request"]),
+};
+
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);
 }
 
-export function requirePermission(subject: { role: Role }, permission: Permission): void {
-  if (!can(subject.role, permission)) {
+/** A member (by role) or an API key (by scope). */
+export type PolicySubject = { role: Role; apiKey?: undefined } | { role?: undefined; apiKey: { scope: ApiKeyScope } };
+
+export function subjectCan(subject: PolicySubject, permission: Permission): boolean {
+  if (subject.apiKey) return API_KEY_SCOPE_PERMISSIONS[subject.apiKey.scope].has(permission);
+  return can(subject.role, permission);
+}
+
+export function requirePermission(subject: PolicySubject, permission: Permission): void {
+  if (!subjectCan(subject, permission)) {
     throw new AppError("forbidden:workspace", "Your role in this workspace does not allow this.", {
       details: { permission },
     });

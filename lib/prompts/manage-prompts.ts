@@ -2,7 +2,6 @@ import "server-only";
 import type { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
 import type { Prompt } from "@/db/schema";
-import type { AuthContext } from "@/lib/auth/context";
 import { requireSameWorkspace } from "@/lib/auth/policy";
 import { actorOf, recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
@@ -21,23 +20,30 @@ import { toValidContent } from "./validate-content";
 
 // The only module that writes prompts and versions (see README.md). Callers have checked "prompts:write".
 
-function loadPrompt(tx: DbOrTx, ctx: AuthContext, promptId: string): Prompt {
+/** A signed-in member's AuthContext or an API key's Principal: both write through the same rules. */
+export interface PromptWriter {
+  workspaceId: string;
+  user: { id: string; email: string } | null;
+  apiKey?: { id: string; name: string } | null;
+}
+
+function loadPrompt(tx: DbOrTx, ctx: PromptWriter, promptId: string): Prompt {
   const prompt = findPromptById(tx, { promptId });
   requireSameWorkspace(ctx, prompt, "That prompt");
   return prompt;
 }
 
-function refuseTakenName(tx: DbOrTx, ctx: AuthContext, name: string) {
+function refuseTakenName(tx: DbOrTx, ctx: PromptWriter, name: string) {
   if (findPromptByName(tx, { workspaceId: ctx.workspaceId, name })) {
     throw new AppError("conflict:prompt", `A prompt named "${name}" already exists in this workspace (it may be archived).`);
   }
 }
 
-export function createPrompt(ctx: AuthContext, input: z.infer<typeof createPromptSchema>) {
+export function createPrompt(ctx: PromptWriter, input: z.infer<typeof createPromptSchema>) {
   return getDb().transaction(
     (tx) => {
       refuseTakenName(tx, ctx, input.name);
-      const prompt = insertPrompt(tx, { workspaceId: ctx.workspaceId, createdById: ctx.user.id, ...input });
+      const prompt = insertPrompt(tx, { workspaceId: ctx.workspaceId, createdById: ctx.user?.id ?? null, ...input });
       recordAudit(tx, {
         workspaceId: ctx.workspaceId,
         actor: actorOf(ctx),
@@ -52,7 +58,7 @@ export function createPrompt(ctx: AuthContext, input: z.infer<typeof createPromp
   );
 }
 
-export function renamePrompt(ctx: AuthContext, input: z.infer<typeof renamePromptSchema>) {
+export function renamePrompt(ctx: PromptWriter, input: z.infer<typeof renamePromptSchema>) {
   return getDb().transaction(
     (tx) => {
       const prompt = loadPrompt(tx, ctx, input.promptId);
@@ -74,7 +80,7 @@ export function renamePrompt(ctx: AuthContext, input: z.infer<typeof renamePromp
   );
 }
 
-export function setPromptArchived(ctx: AuthContext, input: z.infer<typeof archivePromptSchema>) {
+export function setPromptArchived(ctx: PromptWriter, input: z.infer<typeof archivePromptSchema>) {
   return getDb().transaction((tx) => {
     const prompt = loadPrompt(tx, ctx, input.promptId);
     if (Boolean(prompt.archivedAt) === input.archived) return { changed: false };
@@ -91,7 +97,7 @@ export function setPromptArchived(ctx: AuthContext, input: z.infer<typeof archiv
   });
 }
 
-export function updatePromptDetails(ctx: AuthContext, input: z.infer<typeof updatePromptDetailsSchema>) {
+export function updatePromptDetails(ctx: PromptWriter, input: z.infer<typeof updatePromptDetailsSchema>) {
   return getDb().transaction((tx) => {
     const prompt = loadPrompt(tx, ctx, input.promptId);
     const tags = [...new Set(input.tags)];
@@ -117,7 +123,7 @@ export interface SaveResult {
 /** Appends a version unless it equals the latest; refuses with conflict:prompt when the draft's parent is stale. */
 function appendVersion(
   tx: DbOrTx,
-  ctx: AuthContext,
+  ctx: PromptWriter,
   { prompt, content, commitMessage, expectedParentVersion, action }: {
     prompt: Prompt;
     content: PromptContent;
@@ -155,7 +161,7 @@ function appendVersion(
     messages: content.messages,
     modelConfig: content.modelConfig,
     commitMessage,
-    authorId: ctx.user.id,
+    authorId: ctx.user?.id ?? null,
     parentVersion: latest?.version ?? null,
   });
   updatePrompt(tx, { promptId: prompt.id, updatedAt: version.createdAt });
@@ -171,7 +177,7 @@ function appendVersion(
   return { created: true, version: version.version };
 }
 
-export function saveVersion(ctx: AuthContext, input: z.infer<typeof saveVersionSchema>): SaveResult {
+export function saveVersion(ctx: PromptWriter, input: z.infer<typeof saveVersionSchema>): SaveResult {
   const content = toValidContent(input.body, input.modelConfig);
   return getDb().transaction(
     (tx) =>
@@ -186,7 +192,7 @@ export function saveVersion(ctx: AuthContext, input: z.infer<typeof saveVersionS
   );
 }
 
-export function restoreVersion(ctx: AuthContext, input: z.infer<typeof restoreVersionSchema>): SaveResult {
+export function restoreVersion(ctx: PromptWriter, input: z.infer<typeof restoreVersionSchema>): SaveResult {
   return getDb().transaction(
     (tx) => {
       const prompt = loadPrompt(tx, ctx, input.promptId);
