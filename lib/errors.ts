@@ -15,8 +15,11 @@ export type ErrorType =
 
 export type ErrorSurface =
   | "api"
+  | "apikey"
   | "auth"
   | "database"
+  | "deployment"
+  | "environment"
   | "member"
   | "model"
   | "provider"

@@ -1,0 +1,43 @@
+import "server-only";
+import { getDb } from "@/db";
+import type { ApiKeyPrincipal } from "@/lib/auth/principal";
+import { AppError } from "@/lib/errors";
+import { findLiveApiKeyByHash, touchApiKey } from "./queries";
+import { hashApiKeySecret, looksLikeApiKey } from "./secret";
+
+// "Last used" is shown to admins at minute precision, so write it at most once a minute per key and
+// process: a write per API request would serialise the hot path on SQLite's write lock.
+const TOUCH_INTERVAL_MS = 60_000;
+const lastTouched = new Map<string, number>();
+
+export function bearerSecret(authorization: string | null | undefined): string | null {
+  if (!authorization) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  return match?.[1] ?? null;
+}
+
+/** The key's principal, or 401 for a missing, malformed, unknown or revoked key (all answered alike). */
+export function authenticateApiKey(authorization: string | null | undefined, now = Date.now()): ApiKeyPrincipal {
+  const secret = bearerSecret(authorization);
+  if (!secret || !looksLikeApiKey(secret)) {
+    throw new AppError("unauthorized:apikey", "Send a valid API key as 'Authorization: Bearer <key>'.");
+  }
+  const db = getDb();
+  const key = findLiveApiKeyByHash(db, { secretHash: hashApiKeySecret(secret) });
+  if (!key) throw new AppError("unauthorized:apikey", "This API key is not valid or has been revoked.");
+  noteApiKeyUse(key.id, now);
+  return { kind: "api-key", workspaceId: key.workspaceId, user: null, apiKey: { id: key.id, name: key.name, scope: key.scope } };
+}
+
+/** Records a use of the key, throttled; cheap enough for every request. */
+export function noteApiKeyUse(apiKeyId: string, now = Date.now()): void {
+  const last = lastTouched.get(apiKeyId) ?? 0;
+  if (now - last < TOUCH_INTERVAL_MS) return;
+  lastTouched.set(apiKeyId, now);
+  try {
+    touchApiKey(getDb(), { apiKeyId, at: new Date(now) });
+  } catch {
+    // A busy database must not fail a read; the next minute's request records the use.
+    lastTouched.delete(apiKeyId);
+  }
+}

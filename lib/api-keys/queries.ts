@@ -1,0 +1,48 @@
+import "server-only";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { apiKeys, users } from "@/db/schema";
+
+export function listApiKeys({ workspaceId }: { workspaceId: string }) {
+  return getDb()
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      scope: apiKeys.scope,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+      createdByName: users.name,
+    })
+    .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.createdById))
+    .where(eq(apiKeys.workspaceId, workspaceId))
+    .orderBy(desc(apiKeys.createdAt))
+    .all();
+}
+export type ApiKeyListRow = ReturnType<typeof listApiKeys>[number];
+
+export function findApiKeyById(tx: DbOrTx, { apiKeyId }: { apiKeyId: string }) {
+  return tx.select().from(apiKeys).where(eq(apiKeys.id, apiKeyId)).get();
+}
+
+export function findLiveApiKeyByHash(tx: DbOrTx, { secretHash }: { secretHash: string }) {
+  return tx
+    .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, name: apiKeys.name, scope: apiKeys.scope })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.secretHash, secretHash), isNull(apiKeys.revokedAt)))
+    .get();
+}
+
+export function insertApiKey(tx: DbOrTx, values: typeof apiKeys.$inferInsert) {
+  return tx.insert(apiKeys).values(values).returning().get();
+}
+
+export function markApiKeyRevoked(tx: DbOrTx, { apiKeyId, at }: { apiKeyId: string; at: Date }) {
+  tx.update(apiKeys).set({ revokedAt: at }).where(eq(apiKeys.id, apiKeyId)).run();
+}
+
+export function touchApiKey(tx: DbOrTx, { apiKeyId, at }: { apiKeyId: string; at: Date }) {
+  tx.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, apiKeyId)).run();
+}

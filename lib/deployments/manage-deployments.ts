@@ -1,0 +1,325 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb, type DbOrTx } from "@/db";
+import type { DeploymentKind, Environment, Prompt } from "@/db/schema";
+import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
+import { displayNameOf, type Principal, type UserPrincipal } from "@/lib/auth/principal";
+import { actorOf, recordAudit } from "@/lib/audit/record";
+import { AppError } from "@/lib/errors";
+import { findPromptById, findVersion } from "@/lib/prompts/queries";
+import { checkEvalGate, gateBlocksApproval } from "./eval-gate";
+import {
+  closePromotionRequest,
+  findDeploymentById,
+  findEnvironmentById,
+  findPendingRequest,
+  findPointer,
+  findPromotionRequest,
+  insertDeployment,
+  insertPromotionRequest,
+  upsertPointer,
+} from "./queries";
+import type { decideRequestSchema, moveEnvironmentSchema, rejectRequestSchema, rollbackSchema, withdrawRequestSchema } from "./schemas";
+
+// The only module that moves environments. Every move is one transaction: the pointer, the append-only
+// deployment row, the request's status and the audit entry land together or not at all. Permissions are
+// checked here as well as at the boundary, because API keys and members both reach these functions.
+
+interface Target {
+  prompt: Prompt;
+  environment: Environment;
+}
+
+function loadTarget(tx: DbOrTx, principal: Principal, { promptId, environmentId }: { promptId: string; environmentId: string }): Target {
+  const prompt = findPromptById(tx, { promptId });
+  requireSameWorkspace(principal, prompt, "That prompt");
+  const environment = findEnvironmentById(tx, { environmentId });
+  requireSameWorkspace(principal, environment, "That environment");
+  return { prompt, environment };
+}
+
+function requireVersion(tx: DbOrTx, prompt: Prompt, version: number) {
+  if (!findVersion(tx, { promptId: prompt.id, version })) {
+    throw new AppError("not_found:deployment", `"${prompt.name}" has no version ${version}.`);
+  }
+}
+
+function applyMove(
+  tx: DbOrTx,
+  principal: Principal,
+  { prompt, environment }: Target,
+  move: { toVersion: number; kind: DeploymentKind; comment: string; requestedById: string | null; requestedByLabel: string; approvedBy?: UserPrincipal; requestId?: string },
+) {
+  const current = findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
+  const deployment = insertDeployment(tx, {
+    workspaceId: prompt.workspaceId,
+    environmentId: environment.id,
+    promptId: prompt.id,
+    kind: move.kind,
+    fromVersion: current?.version ?? null,
+    toVersion: move.toVersion,
+    requestedById: move.requestedById,
+    requestedByLabel: move.requestedByLabel,
+    approvedById: move.approvedBy?.user.id ?? null,
+    approvedByLabel: move.approvedBy ? displayNameOf(move.approvedBy) : null,
+    promotionRequestId: move.requestId ?? null,
+    comment: move.comment,
+  });
+  upsertPointer(tx, {
+    environmentId: environment.id,
+    promptId: prompt.id,
+    version: move.toVersion,
+    deploymentId: deployment.id,
+    updatedAt: deployment.createdAt,
+  });
+  recordAudit(tx, {
+    workspaceId: prompt.workspaceId,
+    actor: actorOf(principal),
+    action: `deployment.${move.kind === "deploy" ? "deployed" : move.kind === "promotion" ? "promoted" : "rolled_back"}`,
+    objectType: "prompt",
+    objectId: prompt.id,
+    before: { environment: environment.slug, version: current?.version ?? null },
+    after: { environment: environment.slug, version: move.toVersion, comment: move.comment, requestId: move.requestId ?? null },
+  });
+  return deployment;
+}
+
+/** Direct move of an unprotected environment (editor and above). */
+export function deployVersion(principal: Principal, input: z.infer<typeof moveEnvironmentSchema>) {
+  requirePermission(principal, "deployments:deploy");
+  return getDb().transaction(
+    (tx) => {
+      const target = loadTarget(tx, principal, input);
+      if (target.environment.isProtected) {
+        throw new AppError(
+          "forbidden:deployment",
+          `${target.environment.name} is protected: request a promotion, and a lead will review it.`,
+        );
+      }
+      requireVersion(tx, target.prompt, input.version);
+      const current = findPointer(tx, { environmentId: target.environment.id, promptId: target.prompt.id });
+      if (current?.version === input.version) {
+        throw new AppError("conflict:deployment", `${target.environment.name} already serves v${input.version}.`);
+      }
+      const deployment = applyMove(tx, principal, target, {
+        toVersion: input.version,
+        kind: "deploy",
+        comment: input.comment,
+        requestedById: principal.user?.id ?? null,
+        requestedByLabel: displayNameOf(principal),
+      });
+      return { deploymentId: deployment.id, environment: target.environment.name, version: input.version };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Asks for a protected environment to move; a lead or admin other than the requester decides. */
+export function requestPromotion(principal: Principal, input: z.infer<typeof moveEnvironmentSchema>) {
+  requirePermission(principal, "deployments:request");
+  return getDb().transaction(
+    (tx) => {
+      const target = loadTarget(tx, principal, input);
+      const { prompt, environment } = target;
+      if (!environment.isProtected) {
+        throw new AppError("bad_request:deployment", `${environment.name} is not protected: deploy to it directly.`);
+      }
+      requireVersion(tx, prompt, input.version);
+      const current = findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
+      if (current?.version === input.version) {
+        throw new AppError("conflict:deployment", `${environment.name} already serves v${input.version}.`);
+      }
+      if (findPendingRequest(tx, { promptId: prompt.id, environmentId: environment.id, version: input.version })) {
+        throw new AppError("conflict:deployment", `A request to promote v${input.version} to ${environment.name} is already pending.`);
+      }
+      const request = insertPromotionRequest(tx, {
+        workspaceId: prompt.workspaceId,
+        promptId: prompt.id,
+        environmentId: environment.id,
+        version: input.version,
+        baseVersion: current?.version ?? null,
+        requestedById: principal.user?.id ?? null,
+        requestedByApiKeyId: principal.apiKey?.id ?? null,
+        requestedByLabel: displayNameOf(principal),
+        comment: input.comment,
+      });
+      recordAudit(tx, {
+        workspaceId: prompt.workspaceId,
+        actor: actorOf(principal),
+        action: "promotion.requested",
+        objectType: "promotion_request",
+        objectId: request.id,
+        after: { prompt: prompt.name, environment: environment.slug, version: input.version, from: current?.version ?? null, comment: input.comment },
+      });
+      return { requestId: request.id, environment: environment.name, version: input.version };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function loadPendingRequest(tx: DbOrTx, principal: Principal, requestId: string) {
+  const request = findPromotionRequest(tx, { requestId });
+  requireSameWorkspace(principal, request, "That promotion request");
+  if (request.status !== "pending") {
+    throw new AppError("conflict:deployment", `This request is already ${request.status}.`);
+  }
+  return request;
+}
+
+function refuseOwnRequest(approver: UserPrincipal, request: { requestedById: string | null }, verb: string) {
+  if (request.requestedById === approver.user.id) {
+    throw new AppError("forbidden:deployment", `You requested this promotion, so another lead or admin must ${verb} it.`);
+  }
+}
+
+/**
+ * Applies the requested move, atomically. Stale requests (the environment moved after the request was made)
+ * are refused with 409 and closed as "stale", so the requester re-requests against what is served now.
+ */
+export function approvePromotion(approver: UserPrincipal, input: z.infer<typeof decideRequestSchema>) {
+  requirePermission(approver, "deployments:approve");
+  const db = getDb();
+  const outcome = db.transaction(
+    (tx) => {
+      const request = loadPendingRequest(tx, approver, input.requestId);
+      refuseOwnRequest(approver, request, "approve");
+      const target = loadTarget(tx, approver, request);
+      const current = findPointer(tx, { environmentId: target.environment.id, promptId: target.prompt.id });
+      if ((current?.version ?? null) !== request.baseVersion) {
+        closePromotionRequest(tx, {
+          requestId: request.id,
+          status: "stale",
+          decidedById: approver.user.id,
+          decidedByLabel: displayNameOf(approver),
+          decisionReason: `${target.environment.name} moved to v${current?.version} after this request was made.`,
+        });
+        recordAudit(tx, {
+          workspaceId: request.workspaceId,
+          actor: actorOf(approver),
+          action: "promotion.stale",
+          objectType: "promotion_request",
+          objectId: request.id,
+          after: { expected: request.baseVersion, actual: current?.version ?? null },
+        });
+        return { stale: true as const, environment: target.environment.name, actual: current?.version ?? null, base: request.baseVersion };
+      }
+      const gate = checkEvalGate(target.environment);
+      if (gateBlocksApproval(gate)) {
+        throw new AppError("conflict:deployment", `v${request.version} has not passed the eval gate of ${target.environment.name}.`, { details: { gate } });
+      }
+      const deployment = applyMove(tx, approver, target, {
+        toVersion: request.version,
+        kind: "promotion",
+        comment: request.comment,
+        requestedById: request.requestedById,
+        requestedByLabel: request.requestedByLabel,
+        approvedBy: approver,
+        requestId: request.id,
+      });
+      closePromotionRequest(tx, {
+        requestId: request.id,
+        status: "approved",
+        decidedById: approver.user.id,
+        decidedByLabel: displayNameOf(approver),
+        decisionReason: input.reason || null,
+      });
+      recordAudit(tx, {
+        workspaceId: request.workspaceId,
+        actor: actorOf(approver),
+        action: "promotion.approved",
+        objectType: "promotion_request",
+        objectId: request.id,
+        after: { prompt: target.prompt.name, environment: target.environment.slug, version: request.version, reason: input.reason },
+      });
+      return { stale: false as const, deploymentId: deployment.id, environment: target.environment.name, version: request.version };
+    },
+    { behavior: "immediate" },
+  );
+  if (outcome.stale) {
+    throw new AppError(
+      "conflict:deployment",
+      `Stale request: ${outcome.environment} served v${outcome.base ?? "none"} when it was made and serves v${outcome.actual ?? "none"} now. Ask for a new promotion.`,
+    );
+  }
+  return outcome;
+}
+
+export function rejectPromotion(approver: UserPrincipal, input: z.infer<typeof rejectRequestSchema>) {
+  requirePermission(approver, "deployments:approve");
+  return getDb().transaction(
+    (tx) => {
+      const request = loadPendingRequest(tx, approver, input.requestId);
+      refuseOwnRequest(approver, request, "reject");
+      closePromotionRequest(tx, {
+        requestId: request.id,
+        status: "rejected",
+        decidedById: approver.user.id,
+        decidedByLabel: displayNameOf(approver),
+        decisionReason: input.reason,
+      });
+      recordAudit(tx, {
+        workspaceId: request.workspaceId,
+        actor: actorOf(approver),
+        action: "promotion.rejected",
+        objectType: "promotion_request",
+        objectId: request.id,
+        after: { version: request.version, reason: input.reason },
+      });
+      return { rejected: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The requester (member or key) takes back a pending request. */
+export function withdrawPromotion(principal: Principal, input: z.infer<typeof withdrawRequestSchema>) {
+  requirePermission(principal, "deployments:request");
+  return getDb().transaction(
+    (tx) => {
+      const request = loadPendingRequest(tx, principal, input.requestId);
+      const own = principal.kind === "user" ? request.requestedById === principal.user.id : request.requestedByApiKeyId === principal.apiKey.id;
+      if (!own) throw new AppError("forbidden:deployment", "Only the requester can withdraw a promotion request.");
+      closePromotionRequest(tx, {
+        requestId: request.id,
+        status: "withdrawn",
+        decidedById: principal.user?.id ?? null,
+        decidedByLabel: displayNameOf(principal),
+        decisionReason: null,
+      });
+      recordAudit(tx, {
+        workspaceId: request.workspaceId,
+        actor: actorOf(principal),
+        action: "promotion.withdrawn",
+        objectType: "promotion_request",
+        objectId: request.id,
+        after: { version: request.version },
+      });
+      return { withdrawn: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Returns the environment to the version it served before its current deployment (leads and admins). */
+export function rollbackEnvironment(principal: UserPrincipal, input: z.infer<typeof rollbackSchema>) {
+  requirePermission(principal, "deployments:rollback");
+  return getDb().transaction(
+    (tx) => {
+      const target = loadTarget(tx, principal, input);
+      const current = findPointer(tx, { environmentId: target.environment.id, promptId: target.prompt.id });
+      const last = current && findDeploymentById(tx, { deploymentId: current.deploymentId });
+      if (!current || !last || last.fromVersion == null) {
+        throw new AppError("conflict:deployment", `${target.environment.name} has no earlier version of "${target.prompt.name}" to roll back to.`);
+      }
+      const deployment = applyMove(tx, principal, target, {
+        toVersion: last.fromVersion,
+        kind: "rollback",
+        comment: input.comment || `Rolled back from v${current.version}`,
+        requestedById: principal.user.id,
+        requestedByLabel: displayNameOf(principal),
+      });
+      return { deploymentId: deployment.id, environment: target.environment.name, version: last.fromVersion, from: current.version };
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb } from "@/db";
+import type { AuthContext } from "@/lib/auth/context";
+import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
+import { actorOf, recordAudit } from "@/lib/audit/record";
+import { AppError } from "@/lib/errors";
+import { findEnvironmentById, findEnvironmentBySlug, insertEnvironment, listEnvironments, updateEnvironmentProtection } from "./queries";
+import type { createEnvironmentSchema, setEnvironmentProtectedSchema } from "./schemas";
+
+// Admins add custom environments (tenant-a, canary) and choose which are protected. Environments are never
+// deleted: their deployment history must stay readable.
+
+export function createEnvironment(ctx: AuthContext, input: z.infer<typeof createEnvironmentSchema>) {
+  requirePermission(ctx, "settings:manage");
+  return getDb().transaction(
+    (tx) => {
+      if (findEnvironmentBySlug(tx, { workspaceId: ctx.workspaceId, slug: input.slug })) {
+        throw new AppError("conflict:environment", `An environment "${input.slug}" already exists.`);
+      }
+      const position = Math.max(0, ...listEnvironments(tx, { workspaceId: ctx.workspaceId }).map((e) => e.position)) + 10;
+      const environment = insertEnvironment(tx, { workspaceId: ctx.workspaceId, ...input, position });
+      recordAudit(tx, {
+        workspaceId: ctx.workspaceId,
+        actor: actorOf(ctx),
+        action: "environment.created",
+        objectType: "environment",
+        objectId: environment.id,
+        after: { slug: environment.slug, name: environment.name, isProtected: environment.isProtected },
+      });
+      return { id: environment.id, slug: environment.slug };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function setEnvironmentProtected(ctx: AuthContext, input: z.infer<typeof setEnvironmentProtectedSchema>) {
+  requirePermission(ctx, "settings:manage");
+  return getDb().transaction((tx) => {
+    const environment = findEnvironmentById(tx, { environmentId: input.environmentId });
+    requireSameWorkspace(ctx, environment, "That environment");
+    if (environment.isProtected === input.isProtected) return { changed: false };
+    updateEnvironmentProtection(tx, { environmentId: environment.id, isProtected: input.isProtected });
+    recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actor: actorOf(ctx),
+      action: input.isProtected ? "environment.protected" : "environment.unprotected",
+      objectType: "environment",
+      objectId: environment.id,
+      before: { isProtected: environment.isProtected },
+      after: { isProtected: input.isProtected },
+    });
+    return { changed: true };
+  });
+}

@@ -1,0 +1,200 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { deployments, environmentPointers, environments, prompts, promotionRequests, type PromotionStatus } from "@/db/schema";
+
+export function listEnvironments(tx: DbOrTx, { workspaceId }: { workspaceId: string }) {
+  return tx.select().from(environments).where(eq(environments.workspaceId, workspaceId)).orderBy(asc(environments.position), asc(environments.createdAt)).all();
+}
+
+export function findEnvironmentById(tx: DbOrTx, { environmentId }: { environmentId: string }) {
+  return tx.select().from(environments).where(eq(environments.id, environmentId)).get();
+}
+
+export function findEnvironmentBySlug(tx: DbOrTx, { workspaceId, slug }: { workspaceId: string; slug: string }) {
+  return tx.select().from(environments).where(and(eq(environments.workspaceId, workspaceId), eq(environments.slug, slug))).get();
+}
+
+export function insertEnvironment(tx: DbOrTx, values: typeof environments.$inferInsert) {
+  return tx.insert(environments).values(values).returning().get();
+}
+
+export function updateEnvironmentProtection(tx: DbOrTx, { environmentId, isProtected }: { environmentId: string; isProtected: boolean }) {
+  tx.update(environments).set({ isProtected }).where(eq(environments.id, environmentId)).run();
+}
+
+export function findPointer(tx: DbOrTx, { environmentId, promptId }: { environmentId: string; promptId: string }) {
+  return tx
+    .select()
+    .from(environmentPointers)
+    .where(and(eq(environmentPointers.environmentId, environmentId), eq(environmentPointers.promptId, promptId)))
+    .get();
+}
+
+export function upsertPointer(tx: DbOrTx, values: typeof environmentPointers.$inferInsert) {
+  tx.insert(environmentPointers)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [environmentPointers.environmentId, environmentPointers.promptId],
+      set: { version: values.version, deploymentId: values.deploymentId, updatedAt: values.updatedAt },
+    })
+    .run();
+}
+
+/** Which version each environment serves for these prompts (for lists and the prompt page). */
+export function listPointersForPrompts(tx: DbOrTx, { promptIds }: { promptIds: string[] }) {
+  if (promptIds.length === 0) return [];
+  return tx
+    .select({
+      promptId: environmentPointers.promptId,
+      version: environmentPointers.version,
+      environmentId: environments.id,
+      slug: environments.slug,
+      name: environments.name,
+      position: environments.position,
+    })
+    .from(environmentPointers)
+    .innerJoin(environments, eq(environments.id, environmentPointers.environmentId))
+    .where(inArray(environmentPointers.promptId, promptIds))
+    .orderBy(asc(environments.position))
+    .all();
+}
+
+export function findDeploymentById(tx: DbOrTx, { deploymentId }: { deploymentId: string }) {
+  return tx.select().from(deployments).where(eq(deployments.id, deploymentId)).get();
+}
+
+export function insertDeployment(tx: DbOrTx, values: typeof deployments.$inferInsert) {
+  return tx.insert(deployments).values(values).returning().get();
+}
+
+/** Newest first; filter by prompt and/or environment. */
+export function listDeployments(
+  tx: DbOrTx,
+  { workspaceId, promptId, environmentId, limit = 100 }: { workspaceId: string; promptId?: string; environmentId?: string; limit?: number },
+) {
+  return tx
+    .select({
+      id: deployments.id,
+      kind: deployments.kind,
+      fromVersion: deployments.fromVersion,
+      toVersion: deployments.toVersion,
+      requestedByLabel: deployments.requestedByLabel,
+      approvedByLabel: deployments.approvedByLabel,
+      comment: deployments.comment,
+      createdAt: deployments.createdAt,
+      promptId: deployments.promptId,
+      promptName: prompts.name,
+      environmentId: environments.id,
+      environmentName: environments.name,
+      environmentSlug: environments.slug,
+    })
+    .from(deployments)
+    .innerJoin(environments, eq(environments.id, deployments.environmentId))
+    .innerJoin(prompts, eq(prompts.id, deployments.promptId))
+    .where(
+      and(
+        eq(deployments.workspaceId, workspaceId),
+        promptId ? eq(deployments.promptId, promptId) : undefined,
+        environmentId ? eq(deployments.environmentId, environmentId) : undefined,
+      ),
+    )
+    .orderBy(desc(deployments.createdAt))
+    .limit(limit)
+    .all();
+}
+export type DeploymentRow = ReturnType<typeof listDeployments>[number];
+
+export function insertPromotionRequest(tx: DbOrTx, values: typeof promotionRequests.$inferInsert) {
+  return tx.insert(promotionRequests).values(values).returning().get();
+}
+
+export function findPromotionRequest(tx: DbOrTx, { requestId }: { requestId: string }) {
+  return tx.select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get();
+}
+
+export function findPendingRequest(
+  tx: DbOrTx,
+  { promptId, environmentId, version }: { promptId: string; environmentId: string; version: number },
+) {
+  return tx
+    .select()
+    .from(promotionRequests)
+    .where(
+      and(
+        eq(promotionRequests.promptId, promptId),
+        eq(promotionRequests.environmentId, environmentId),
+        eq(promotionRequests.version, version),
+        eq(promotionRequests.status, "pending"),
+      ),
+    )
+    .get();
+}
+
+export function closePromotionRequest(
+  tx: DbOrTx,
+  values: { requestId: string; status: Exclude<PromotionStatus, "pending">; decidedById: string | null; decidedByLabel: string | null; decisionReason: string | null },
+) {
+  tx.update(promotionRequests)
+    .set({
+      status: values.status,
+      decidedById: values.decidedById,
+      decidedByLabel: values.decidedByLabel,
+      decisionReason: values.decisionReason,
+      decidedAt: new Date(),
+    })
+    .where(and(eq(promotionRequests.id, values.requestId), eq(promotionRequests.status, "pending")))
+    .run();
+}
+
+
+/** Promotion requests with their prompt and environment, newest first. */
+export function listPromotionRequests(
+  tx: DbOrTx,
+  { workspaceId, status, promptId, limit = 100 }: { workspaceId: string; status?: PromotionStatus; promptId?: string; limit?: number },
+) {
+  return tx
+    .select({
+      id: promotionRequests.id,
+      promptId: promotionRequests.promptId,
+      promptName: prompts.name,
+      promptType: prompts.type,
+      environmentId: environments.id,
+      environmentName: environments.name,
+      environmentSlug: environments.slug,
+      version: promotionRequests.version,
+      baseVersion: promotionRequests.baseVersion,
+      requestedById: promotionRequests.requestedById,
+      requestedByLabel: promotionRequests.requestedByLabel,
+      comment: promotionRequests.comment,
+      status: promotionRequests.status,
+      decidedByLabel: promotionRequests.decidedByLabel,
+      decisionReason: promotionRequests.decisionReason,
+      decidedAt: promotionRequests.decidedAt,
+      createdAt: promotionRequests.createdAt,
+    })
+    .from(promotionRequests)
+    .innerJoin(prompts, eq(prompts.id, promotionRequests.promptId))
+    .innerJoin(environments, eq(environments.id, promotionRequests.environmentId))
+    .where(
+      and(
+        eq(promotionRequests.workspaceId, workspaceId),
+        status ? eq(promotionRequests.status, status) : undefined,
+        promptId ? eq(promotionRequests.promptId, promptId) : undefined,
+      ),
+    )
+    .orderBy(desc(promotionRequests.createdAt))
+    .limit(limit)
+    .all();
+}
+export type PromotionRequestRow = ReturnType<typeof listPromotionRequests>[number];
+
+export function countPendingRequests({ workspaceId }: { workspaceId: string }): number {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(promotionRequests)
+      .where(and(eq(promotionRequests.workspaceId, workspaceId), eq(promotionRequests.status, "pending")))
+      .get()?.n ?? 0
+  );
+}
