@@ -1,0 +1,209 @@
+import Database from "better-sqlite3";
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { auditLog, deliveryState, promotionRequests } from "@/db/schema";
+import { createApiKey } from "@/lib/api-keys/manage-api-keys";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import { userPrincipal } from "@/lib/auth/principal";
+import { AppError } from "@/lib/errors";
+import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
+import { makeWorkspace } from "@/lib/testing/factories";
+import {
+  approvePromotion,
+  deployVersion,
+  rejectPromotion,
+  requestPromotion,
+  rollbackEnvironment,
+  withdrawPromotion,
+} from "./manage-deployments";
+import { createEnvironment, setEnvironmentProtected } from "./manage-environments";
+import { findEnvironmentBySlug, findPointer, listDeployments, listEnvironments } from "./queries";
+
+function thrown(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error("expected an AppError");
+}
+
+/** A workspace with a prompt at v1 and v2, and a principal per role. */
+function setup() {
+  const { workspace, members } = makeWorkspace(["admin", "lead", "editor", "reviewer", "viewer", "lead"]);
+  const [admin, lead, editor, reviewer, viewer, lead2] = members.map((m) => userPrincipal(m.ctx));
+  const { id: promptId } = createPrompt(members[2]!.ctx, { name: "support/triage", type: "text", description: "", tags: [] });
+  for (const [i, template] of ["Hi {{name}}", "Hello {{name}}", "Hey {{name}}"].entries()) {
+    saveVersion(members[2]!.ctx, { promptId, body: { type: "text", template }, modelConfig: {}, commitMessage: `v${i + 1}`, expectedParentVersion: i === 0 ? null : i });
+  }
+  const env = (slug: string) => findEnvironmentBySlug(getDb(), { workspaceId: workspace.id, slug })!;
+  const served = (slug: string) => findPointer(getDb(), { environmentId: env(slug).id, promptId })?.version ?? null;
+  return { workspace, members, admin: admin!, lead: lead!, lead2: lead2!, editor: editor!, reviewer: reviewer!, viewer: viewer!, promptId, env, served };
+}
+
+describe("environments", () => {
+  it("every new workspace has Development, Staging and a protected Production", () => {
+    const { workspace } = setup();
+    expect(listEnvironments(getDb(), { workspaceId: workspace.id }).map((e) => [e.slug, e.name, e.isProtected])).toEqual([
+      ["development", "Development", false],
+      ["staging", "Staging", false],
+      ["production", "Production", true],
+    ]);
+  });
+
+  it("admins add custom environments and choose which are protected; others cannot", () => {
+    const { members, editor, env } = setup();
+    const adminCtx = members[0]!.ctx;
+    createEnvironment(adminCtx, { name: "Tenant A", slug: "tenant-a", isProtected: true });
+    expect(env("tenant-a").isProtected).toBe(true);
+    expect(thrown(() => createEnvironment(adminCtx, { name: "Again", slug: "tenant-a", isProtected: false })).status).toBe(409);
+    setEnvironmentProtected(adminCtx, { environmentId: env("staging").id, isProtected: true });
+    expect(env("staging").isProtected).toBe(true);
+    expect(thrown(() => createEnvironment({ ...members[2]!.ctx, role: editor.role }, { name: "X", slug: "x", isProtected: false })).status).toBe(403);
+  });
+});
+
+describe("deploying and promoting", () => {
+  it("an editor deploys to an unprotected environment directly, and history records it", () => {
+    const { workspace, editor, promptId, env, served } = setup();
+    deployVersion(editor, { promptId, environmentId: env("staging").id, version: 1, comment: "first" });
+    deployVersion(editor, { promptId, environmentId: env("staging").id, version: 2, comment: "" });
+    expect(served("staging")).toBe(2);
+    const history = listDeployments(getDb(), { workspaceId: workspace.id, promptId });
+    expect(history.map((d) => [d.kind, d.fromVersion, d.toVersion])).toEqual([
+      ["deploy", 1, 2],
+      ["deploy", null, 1],
+    ]);
+    expect(thrown(() => deployVersion(editor, { promptId, environmentId: env("staging").id, version: 2, comment: "" })).status).toBe(409);
+    expect(thrown(() => deployVersion(editor, { promptId, environmentId: env("staging").id, version: 9, comment: "" })).status).toBe(404);
+  });
+
+  it("a protected environment refuses a direct deploy, even from an admin", () => {
+    const { admin, promptId, env } = setup();
+    const error = thrown(() => deployVersion(admin, { promptId, environmentId: env("production").id, version: 1, comment: "" }));
+    expect([error.status, error.message]).toEqual([403, "Production is protected: request a promotion, and a lead will review it."]);
+  });
+
+  it("a lead other than the requester approves; the move, the request and the audit land together", () => {
+    const { workspace, editor, lead, promptId, env, served } = setup();
+    const epochBefore = getDb().select().from(deliveryState).get()!.epoch;
+    const { requestId } = requestPromotion(editor, { promptId, environmentId: env("production").id, version: 2, comment: "better tone" });
+    expect(served("production")).toBeNull();
+    approvePromotion(lead, { requestId, reason: "looks good" });
+    expect(served("production")).toBe(2);
+    const request = getDb().select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get()!;
+    expect([request.status, request.decidedByLabel, request.decisionReason]).toEqual(["approved", lead.user.name, "looks good"]);
+    const [deployment] = listDeployments(getDb(), { workspaceId: workspace.id, promptId });
+    expect(deployment).toMatchObject({ kind: "promotion", toVersion: 2, requestedByLabel: editor.user.name, approvedByLabel: lead.user.name, comment: "better tone" });
+    const actions = getDb().select().from(auditLog).where(eq(auditLog.workspaceId, workspace.id)).all().map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["promotion.requested", "deployment.promoted", "promotion.approved"]));
+    expect(getDb().select().from(deliveryState).get()!.epoch).toBeGreaterThan(epochBefore);
+  });
+
+  it("the requester cannot approve or reject their own request, but can withdraw it", () => {
+    const { lead, lead2, promptId, env } = setup();
+    const { requestId } = requestPromotion(lead, { promptId, environmentId: env("production").id, version: 1, comment: "" });
+    expect(thrown(() => approvePromotion(lead, { requestId, reason: "" })).status).toBe(403);
+    expect(thrown(() => rejectPromotion(lead, { requestId, reason: "no" })).status).toBe(403);
+    expect(thrown(() => withdrawPromotion(lead2, { requestId })).status).toBe(403);
+    withdrawPromotion(lead, { requestId });
+    expect(thrown(() => approvePromotion(lead2, { requestId, reason: "" })).message).toBe("This request is already withdrawn.");
+  });
+
+  it("a rejection needs a reason, and leaves the environment where it was", () => {
+    const { editor, lead, promptId, env, served } = setup();
+    const { requestId } = requestPromotion(editor, { promptId, environmentId: env("production").id, version: 1, comment: "" });
+    rejectPromotion(lead, { requestId, reason: "Fails the tone guide" });
+    expect(served("production")).toBeNull();
+    const request = getDb().select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get()!;
+    expect([request.status, request.decisionReason]).toEqual(["rejected", "Fails the tone guide"]);
+  });
+
+  it("approving after the environment moved is refused as stale (409) and closes the request", () => {
+    const { editor, lead, lead2, promptId, env, served } = setup();
+    const production = env("production").id;
+    const first = requestPromotion(editor, { promptId, environmentId: production, version: 1, comment: "" });
+    const second = requestPromotion(editor, { promptId, environmentId: production, version: 2, comment: "" });
+    approvePromotion(lead, { requestId: first.requestId, reason: "" });
+    const error = thrown(() => approvePromotion(lead2, { requestId: second.requestId, reason: "" }));
+    expect(error.status).toBe(409);
+    expect(error.message).toMatch(/^Stale request: Production served vnone when it was made and serves v1 now/);
+    expect(served("production")).toBe(1);
+    const request = getDb().select().from(promotionRequests).where(eq(promotionRequests.id, second.requestId)).get()!;
+    expect(request.status).toBe("stale");
+  });
+
+  it("reviewers and viewers cannot request, editors cannot approve or roll back", () => {
+    const { editor, reviewer, viewer, promptId, env } = setup();
+    const input = { promptId, environmentId: env("production").id, version: 1, comment: "" };
+    expect(thrown(() => requestPromotion(reviewer, input)).status).toBe(403);
+    expect(thrown(() => requestPromotion(viewer, input)).status).toBe(403);
+    expect(thrown(() => deployVersion(reviewer, { ...input, environmentId: env("staging").id })).status).toBe(403);
+    const { requestId } = requestPromotion(editor, input);
+    expect(thrown(() => approvePromotion(editor, { requestId, reason: "" })).status).toBe(403);
+    expect(thrown(() => rollbackEnvironment(editor, { promptId, environmentId: env("production").id, comment: "" })).status).toBe(403);
+  });
+
+  it("another workspace's prompt or environment is not found", () => {
+    const a = setup();
+    const b = setup();
+    expect(thrown(() => deployVersion(a.editor, { promptId: b.promptId, environmentId: a.env("staging").id, version: 1, comment: "" })).status).toBe(404);
+    expect(thrown(() => deployVersion(a.editor, { promptId: a.promptId, environmentId: b.env("staging").id, version: 1, comment: "" })).status).toBe(404);
+  });
+});
+
+describe("rollback", () => {
+  it("returns the environment to the version it served before, recorded like any deployment", () => {
+    const { workspace, editor, lead, lead2, promptId, env, served } = setup();
+    const production = env("production").id;
+    approvePromotion(lead, { requestId: requestPromotion(editor, { promptId, environmentId: production, version: 1, comment: "" }).requestId, reason: "" });
+    approvePromotion(lead2, { requestId: requestPromotion(editor, { promptId, environmentId: production, version: 2, comment: "" }).requestId, reason: "" });
+    expect(served("production")).toBe(2);
+    expect(rollbackEnvironment(lead, { promptId, environmentId: production, comment: "" })).toMatchObject({ version: 1, from: 2 });
+    expect(served("production")).toBe(1);
+    const [latest] = listDeployments(getDb(), { workspaceId: workspace.id, promptId });
+    expect(latest).toMatchObject({ kind: "rollback", fromVersion: 2, toVersion: 1, comment: "Rolled back from v2" });
+    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.workspaceId, workspace.id), eq(auditLog.action, "deployment.rolled_back"))).all();
+    expect(audit).toHaveLength(1);
+  });
+
+  it("with no earlier version there is nothing to roll back to", () => {
+    const { editor, lead, promptId, env } = setup();
+    deployVersion(editor, { promptId, environmentId: env("staging").id, version: 1, comment: "" });
+    expect(thrown(() => rollbackEnvironment(lead, { promptId, environmentId: env("staging").id, comment: "" })).status).toBe(409);
+  });
+});
+
+describe("API keys", () => {
+  it("a read-write key requests a promotion (named as the actor) but a read key cannot, and a revoked key stops working", async () => {
+    const { workspace, members, promptId, env, lead } = setup();
+    const adminCtx = members[0]!.ctx;
+    const rw = createApiKey(adminCtx, { name: "ci-bot", scope: "read-write" });
+    const ro = createApiKey(adminCtx, { name: "reader", scope: "read" });
+    const rwPrincipal = authenticateApiKey(`Bearer ${rw.secret}`);
+    const { requestId } = requestPromotion(rwPrincipal, { promptId, environmentId: env("production").id, version: 3, comment: "from CI" });
+    const request = getDb().select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get()!;
+    expect(request.requestedByLabel).toBe('API key "ci-bot"');
+    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.workspaceId, workspace.id), eq(auditLog.action, "promotion.requested"))).get()!;
+    expect([audit.actorLabel, audit.actorUserId]).toEqual(['API key "ci-bot"', null]);
+    approvePromotion(lead, { requestId, reason: "" });
+
+    expect(thrown(() => requestPromotion(authenticateApiKey(`Bearer ${ro.secret}`), { promptId, environmentId: env("production").id, version: 2, comment: "" })).status).toBe(403);
+    const { revokeApiKey } = await import("@/lib/api-keys/manage-api-keys");
+    revokeApiKey(adminCtx, { apiKeyId: ro.id });
+    expect(thrown(() => authenticateApiKey(`Bearer ${ro.secret}`)).status).toBe(401);
+    expect(thrown(() => authenticateApiKey(undefined)).status).toBe(401);
+  });
+});
+
+describe("integrity", () => {
+  it("deployment history is append-only in the database", () => {
+    const { editor, promptId, env } = setup();
+    deployVersion(editor, { promptId, environmentId: env("staging").id, version: 1, comment: "" });
+    const sqlite = (getDb() as unknown as { $client: Database.Database }).$client;
+    expect(() => sqlite.prepare("update deployments set to_version = 3").run()).toThrow(/append-only/);
+    expect(() => sqlite.prepare("delete from deployments").run()).toThrow(/append-only/);
+  });
+});
