@@ -1,9 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { memberships, prompts, promptVersions, users, workspaces, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
+import type { UserPrincipal } from "@/lib/auth/principal";
+import { approvePromotion, deployVersion, requestPromotion } from "@/lib/deployments/manage-deployments";
+import { listEnvironments } from "@/lib/deployments/queries";
 
 export const DEMO_PASSWORD = "promptops-demo";
 
@@ -54,9 +57,9 @@ const DEMO_PROMPTS = [
 export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
   if (db.select({ id: users.id }).from(users).limit(1).get()) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  db.transaction(
+  const seeded = db.transaction(
     (tx) => {
-      if (tx.select({ id: users.id }).from(users).limit(1).get()) return;
+      if (tx.select({ id: users.id }).from(users).limit(1).get()) return null;
       const demo = tx.insert(workspaces).values({ name: "Demo", slug: "demo", isDemo: true }).returning().get();
       const sandbox = tx.insert(workspaces).values({ name: "Sandbox", slug: "sandbox", isDemo: true }).returning().get();
       const byRole = new Map<Role, string>();
@@ -96,10 +99,36 @@ export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
         objectId: demo.id,
         after: { accounts: DEMO_EMAILS, prompts: DEMO_PROMPTS.map((p) => p.name) },
       });
+      return { workspaceId: demo.id, byRole };
     },
     { behavior: "immediate" },
   );
+  if (!seeded) return { seeded: false };
+  seedDeployments(db, seeded);
   return { seeded: true };
+}
+
+/**
+ * Every demo prompt serves v1 in Development, Staging and (through an approved promotion) Production, so the
+ * Deployments tab, the list's Serving column and the delivery API have something real to show.
+ */
+function seedDeployments(db: Db, { workspaceId, byRole }: { workspaceId: string; byRole: Map<Role, string> }) {
+  const principal = (role: Role): UserPrincipal => {
+    const user = db.select().from(users).where(eq(users.id, byRole.get(role)!)).get()!;
+    return { kind: "user", workspaceId, user: { id: user.id, email: user.email, name: user.name }, role };
+  };
+  const editor = principal("editor");
+  const lead = principal("lead");
+  const environments = listEnvironments(db, { workspaceId });
+  const environment = (slug: string) => environments.find((e) => e.slug === slug)!.id;
+  for (const p of DEMO_PROMPTS) {
+    const prompt = db.select().from(prompts).where(and(eq(prompts.workspaceId, workspaceId), eq(prompts.name, p.name))).get()!;
+    const move = (slug: string) => ({ promptId: prompt.id, environmentId: environment(slug), version: 1, comment: "Initial release" });
+    deployVersion(editor, move("development"));
+    deployVersion(editor, move("staging"));
+    const { requestId } = requestPromotion(editor, move("production"));
+    approvePromotion(lead, { requestId, reason: "Reviewed in staging" });
+  }
 }
 
 /** True while any demo account can still sign in; the UI shows a banner then. */

@@ -4,7 +4,10 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { listPrompts } from "@/lib/prompts/queries";
 import { promptHref, promptListHref, type PromptListQuery } from "@/lib/prompts/urls";
 
-export function PromptTable({ list, query }: { list: ReturnType<typeof listPrompts>; query: PromptListQuery }) {
+/** Which version each environment serves, per prompt id. */
+export type ServedVersions = Map<string, { name: string; version: number }[]>;
+
+export function PromptTable({ list, query, served }: { list: ReturnType<typeof listPrompts>; query: PromptListQuery; served: ServedVersions }) {
   return (
     <>
       <Table aria-label="Prompts">
@@ -13,6 +16,7 @@ export function PromptTable({ list, query }: { list: ReturnType<typeof listPromp
             <Th>Name</Th>
             <Th>Type</Th>
             <Th>Latest</Th>
+            <Th>Serving</Th>
             <Th>Tags</Th>
             <Th>Updated</Th>
           </tr>
@@ -28,6 +32,16 @@ export function PromptTable({ list, query }: { list: ReturnType<typeof listPromp
               </Td>
               <Td>{p.type === "chat" ? "Chat" : "Text"}</Td>
               <Td>{p.latestVersion ? `v${p.latestVersion}` : <span className="text-zinc-500">no versions</span>}</Td>
+              <Td>
+                <span className="flex flex-wrap gap-1">
+                  {(served.get(p.id) ?? []).map((e) => (
+                    <Badge key={e.name} tone={e.version === p.latestVersion ? "success" : "warning"} title={e.version === p.latestVersion ? "serves the latest version" : "serves an older version"}>
+                      {e.name} v{e.version}
+                    </Badge>
+                  ))}
+                  {!served.get(p.id) && <span className="text-xs text-zinc-500">not deployed</span>}
+                </span>
+              </Td>
               <Td>
                 <span className="flex flex-wrap gap-1">
                   {p.tags.map((tag) => (

@@ -11,6 +11,7 @@ export function AppShell({
   workspace,
   workspaces,
   demoActive,
+  badges,
   children,
 }: {
   user: { name: string; email: string };
@@ -18,6 +19,8 @@ export function AppShell({
   workspace: { id: string; name: string };
   workspaces: { id: string; name: string }[];
   demoActive: boolean;
+  /** Counts shown beside navigation links, e.g. pending approvals for leads. */
+  badges: Record<string, number>;
   children: React.ReactNode;
 }) {
   return (
@@ -33,7 +36,7 @@ export function AppShell({
             PromptOps Studio
           </Link>
           <WorkspaceSwitcher current={workspace.id} workspaces={workspaces} />
-          <MainNav />
+          <MainNav badges={badges} />
           <div className="mt-auto flex flex-col gap-3 border-t border-zinc-200 pt-3 dark:border-zinc-800">
             <ThemeToggle />
             <UserMenu name={user.name} email={user.email} role={role} />

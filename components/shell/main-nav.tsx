@@ -5,25 +5,31 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/ui/cn";
 import { NAV_LINKS } from "./nav-links";
 
-export function MainNav() {
+export function MainNav({ badges }: { badges: Record<string, number> }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-0.5">
       {NAV_LINKS.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+        const count = badges[link.href] ?? 0;
         return (
           <Link
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-md px-3 py-1.5 text-sm",
+              "flex items-center justify-between rounded-md px-3 py-1.5 text-sm",
               active
                 ? "bg-indigo-50 font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300"
                 : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
             )}
           >
             {link.label}
+            {count > 0 && (
+              <span className="rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white" aria-label={`${count} pending`}>
+                {count}
+              </span>
+            )}
           </Link>
         );
       })}

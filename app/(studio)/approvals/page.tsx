@@ -1,14 +1,97 @@
 import type { Metadata } from "next";
-import { PlannedPage } from "@/components/shell/planned-page";
+import { ApprovalCard } from "@/components/deployments/approval-card";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageAuth } from "@/lib/auth/context";
+import { can } from "@/lib/auth/policy";
+import { loadApprovalQueue } from "@/lib/deployments/approval-queue";
+import { formatUtc } from "@/lib/ui/format-time";
 
 export const metadata: Metadata = { title: "Approvals" };
 
+const statusTone = { approved: "success", rejected: "danger", withdrawn: "neutral", stale: "warning", pending: "info" } as const;
+
 export default async function ApprovalsPage() {
-  await requirePageAuth("prompts:read");
+  const ctx = await requirePageAuth("prompts:read");
+  const { pending, decided } = loadApprovalQueue({ workspaceId: ctx.workspaceId });
+  const canDecide = can(ctx.role, "deployments:approve");
+
   return (
-    <PlannedPage title="Approvals" emptyTitle="No pending approvals">
-      Promotion requests to protected environments such as Production will wait here for a lead’s approval. Environments and promotions are not built yet.
-    </PlannedPage>
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-xl font-semibold">Approvals</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Promotions to protected environments wait here until a lead or admin other than the requester approves or rejects them.
+        </p>
+      </header>
+      {pending.length === 0 ? (
+        <EmptyState title="No pending approvals">
+          Nothing is waiting. An editor requests a promotion from a prompt&apos;s Deployments tab with Promote; it appears here for review.
+        </EmptyState>
+      ) : (
+        <section aria-label="Pending requests" className="flex flex-col gap-4">
+          {pending.map((r) => (
+            <ApprovalCard
+              key={r.id}
+              canDecide={canDecide}
+              request={{
+                id: r.id,
+                promptName: r.promptName,
+                environmentName: r.environmentName,
+                version: r.version,
+                servedVersion: r.servedVersion,
+                stale: r.stale,
+                requestedByLabel: r.requestedByLabel,
+                comment: r.comment,
+                createdAt: r.createdAt.toISOString(),
+                candidate: r.candidate,
+                candidateMessage: r.candidateMessage,
+                served: r.served,
+                gate: r.gate,
+                mine: r.requestedById === ctx.user.id,
+              }}
+            />
+          ))}
+        </section>
+      )}
+      {decided.length > 0 && (
+        <section aria-labelledby="decided-heading" className="flex flex-col gap-3">
+          <h2 id="decided-heading" className="text-base font-semibold">
+            Recent decisions
+          </h2>
+          <Table aria-label="Recent decisions">
+            <thead>
+              <tr>
+                <Th>Request</Th>
+                <Th>Status</Th>
+                <Th>Requested by</Th>
+                <Th>Decided by</Th>
+                <Th>Reason</Th>
+                <Th>When</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {decided.map((r) => (
+                <tr key={r.id}>
+                  <Td>
+                    {r.promptName} v{r.version} → {r.environmentName}
+                  </Td>
+                  <Td>
+                    <Badge tone={statusTone[r.status]}>{r.status}</Badge>
+                  </Td>
+                  <Td>{r.requestedByLabel}</Td>
+                  <Td>{r.decidedByLabel ?? "—"}</Td>
+                  <Td className="max-w-xs truncate" title={r.decisionReason ?? ""}>
+                    {r.decisionReason || "—"}
+                  </Td>
+                  <Td className="whitespace-nowrap">{r.decidedAt ? formatUtc(r.decidedAt.toISOString()) : "—"}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      )}
+    </div>
   );
 }

@@ -11,6 +11,9 @@ import { requirePageAuth } from "@/lib/auth/context";
 import { can } from "@/lib/auth/policy";
 import { buildFolderTree } from "@/lib/prompts/folder-tree";
 import { listPromptNamesAndTags, listPrompts } from "@/lib/prompts/queries";
+import { getDb } from "@/db";
+import { listPointersForPrompts } from "@/lib/deployments/queries";
+import type { ServedVersions } from "@/components/prompts/prompt-table";
 import { promptListHref, type PromptListQuery } from "@/lib/prompts/urls";
 
 export const metadata: Metadata = { title: "Prompts" };
@@ -92,10 +95,18 @@ export default async function PromptsPage({ searchParams }: { searchParams: Sear
               </EmptyState>
             )
           ) : (
-            <PromptTable list={list} query={query} />
+            <PromptTable list={list} query={query} served={servedVersions(list.rows.map((r) => r.id))} />
           )}
         </div>
       </div>
     </>
   );
+}
+
+function servedVersions(promptIds: string[]): ServedVersions {
+  const served: ServedVersions = new Map();
+  for (const pointer of listPointersForPrompts(getDb(), { promptIds })) {
+    served.set(pointer.promptId, [...(served.get(pointer.promptId) ?? []), { name: pointer.name, version: pointer.version }]);
+  }
+  return served;
 }

@@ -7,6 +7,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const sections = [
     { href: "/settings/members", label: "Members", visible: can(ctx.role, "members:read") },
     { href: "/settings/api-keys", label: "API keys", visible: can(ctx.role, "apikeys:manage") },
+    { href: "/settings/environments", label: "Environments", visible: can(ctx.role, "settings:manage") },
     { href: "/settings/providers", label: "Model providers", visible: can(ctx.role, "settings:manage") },
     { href: "/settings/audit", label: "Audit log", visible: can(ctx.role, "audit:read") },
     { href: "/settings/account", label: "Account", visible: true },

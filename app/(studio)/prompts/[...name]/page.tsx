@@ -5,6 +5,9 @@ import { PromptEditor } from "@/components/prompts/prompt-editor";
 import { PromptTabs } from "@/components/prompts/prompt-tabs";
 import { VersionHistory } from "@/components/prompts/version-history";
 import { EmptyState } from "@/components/ui/empty-state";
+import { DeploymentsPanel } from "@/components/deployments/deployments-panel";
+import type { AuthContext } from "@/lib/auth/context";
+import { loadPromptDeployments } from "@/lib/deployments/prompt-deployments";
 import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/auth/context";
 import { can } from "@/lib/auth/policy";
@@ -73,17 +76,41 @@ export default async function PromptPage({ params, searchParams }: { params: Par
           }))}
         />
       )}
-      {tab === "deployments" && (
-        <EmptyState title="No environments yet">
-          Development, Staging and Production, with reviewed promotions and rollback, arrive with the deployments capability.
-          Until then every version is available by number.
-        </EmptyState>
-      )}
+      {tab === "deployments" && <PromptDeployments ctx={ctx} promptId={prompt.id} versions={versions.map((v) => v.version.version)} />}
       {tab === "playground" && (
         <EmptyState title="The playground is not built yet">
           Side-by-side runs of this prompt&apos;s versions on several models arrive with the playground capability.
         </EmptyState>
       )}
     </div>
+  );
+}
+
+function PromptDeployments({ ctx, promptId, versions }: { ctx: AuthContext; promptId: string; versions: number[] }) {
+  const { environments, pending, history } = loadPromptDeployments({ workspaceId: ctx.workspaceId, promptId });
+  return (
+    <DeploymentsPanel
+      promptId={promptId}
+      versions={versions}
+      environments={environments}
+      pending={pending.map((r) => ({
+        id: r.id,
+        promptName: r.promptName,
+        environmentName: r.environmentName,
+        version: r.version,
+        baseVersion: r.baseVersion,
+        requestedByLabel: r.requestedByLabel,
+        comment: r.comment,
+        status: r.status,
+        createdAt: r.createdAt.toISOString(),
+        mine: r.requestedById === ctx.user.id,
+      }))}
+      history={history.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() }))}
+      can={{
+        deploy: can(ctx.role, "deployments:deploy"),
+        request: can(ctx.role, "deployments:request"),
+        rollback: can(ctx.role, "deployments:rollback"),
+      }}
+    />
   );
 }

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createEnvironment, setEnvironmentProtected } from "@/lib/deployments/manage-environments";
+import { createEnvironmentSchema, setEnvironmentProtectedSchema } from "@/lib/deployments/schemas";
+import { authorizedAction } from "@/lib/http/action";
+
+export const createEnvironmentAction = authorizedAction({ permission: "settings:manage", schema: createEnvironmentSchema }, (input, ctx) => {
+  const created = createEnvironment(ctx, input);
+  revalidatePath("/", "layout");
+  return created;
+});
+
+export const setEnvironmentProtectedAction = authorizedAction(
+  { permission: "settings:manage", schema: setEnvironmentProtectedSchema },
+  (input, ctx) => {
+    const result = setEnvironmentProtected(ctx, input);
+    revalidatePath("/", "layout");
+    return result;
+  },
+);

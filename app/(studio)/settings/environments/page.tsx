@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { EnvironmentsSettings } from "@/components/settings/environments-settings";
+import { getDb } from "@/db";
+import { requirePageAuth } from "@/lib/auth/context";
+import { listEnvironments } from "@/lib/deployments/queries";
+
+export const metadata: Metadata = { title: "Environments" };
+
+export default async function EnvironmentsPage() {
+  const ctx = await requirePageAuth("settings:manage");
+  const environments = listEnvironments(getDb(), { workspaceId: ctx.workspaceId });
+  return <EnvironmentsSettings environments={environments.map((e) => ({ id: e.id, slug: e.slug, name: e.name, isProtected: e.isProtected }))} />;
+}

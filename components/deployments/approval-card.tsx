@@ -1,0 +1,160 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { approvePromotionAction, rejectPromotionAction } from "@/app/(studio)/approvals/actions";
+import { VersionDiff } from "@/components/diff/version-diff";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
+import { Field } from "@/components/ui/input";
+import type { EvalGateResult } from "@/lib/deployments/eval-gate";
+import type { PromptContent } from "@/lib/prompts/content";
+import { promptHref } from "@/lib/prompts/urls";
+import { formatUtc } from "@/lib/ui/format-time";
+
+export interface ApprovalView {
+  id: string;
+  promptName: string;
+  environmentName: string;
+  version: number;
+  servedVersion: number | null;
+  stale: boolean;
+  requestedByLabel: string;
+  comment: string;
+  createdAt: string;
+  candidate: PromptContent | null;
+  candidateMessage: string;
+  served: PromptContent | null;
+  gate: EvalGateResult;
+  mine: boolean;
+}
+
+/** What "nothing served" diffs against: an empty prompt of the candidate's type. */
+function emptyLike(type: PromptContent["type"]): PromptContent {
+  return type === "text" ? { type, template: "", messages: null, modelConfig: {} } : { type, template: null, messages: [], modelConfig: {} };
+}
+
+function GateNote({ gate }: { gate: EvalGateResult }) {
+  if (gate.status === "none") return <p className="text-xs text-zinc-500">No eval gate on this environment. Eval results appear here once evaluations run.</p>;
+  if (gate.status === "awaiting-evaluations") {
+    return (
+      <p className="text-xs text-zinc-500">
+        Eval gate: at least {gate.minPassRate}% on the gate dataset. No evaluation results exist yet, so it cannot be checked.
+      </p>
+    );
+  }
+  return (
+    <p className="text-xs">
+      Eval gate: {gate.passRate}% (needs {gate.minPassRate}%) <Badge tone={gate.status === "passed" ? "success" : "danger"}>{gate.status}</Badge>
+    </p>
+  );
+}
+
+/** One pending request: the diff against what is served now, the requester's comment, and the decision. */
+export function ApprovalCard({ request, canDecide }: { request: ApprovalView; canDecide: boolean }) {
+  const router = useRouter();
+  const reasonId = useId();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const title = `${request.promptName} v${request.version} → ${request.environmentName}`;
+
+  function approve() {
+    startTransition(async () => {
+      const result = await approvePromotionAction({ requestId: request.id, reason: "" });
+      if (result.ok) toast.success(`Approved: ${request.environmentName} now serves v${request.version} of ${request.promptName}`);
+      else toast.error(result.error);
+      router.refresh();
+    });
+  }
+
+  function reject(event: React.FormEvent) {
+    event.preventDefault();
+    setError(null);
+    startTransition(async () => {
+      const result = await rejectPromotionAction({ requestId: request.id, reason });
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      toast.success(`Rejected the promotion of ${request.promptName} v${request.version}`);
+      setRejecting(false);
+      router.refresh();
+    });
+  }
+
+  return (
+    <Card className="flex flex-col gap-3 p-4" role="article" aria-label={title}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="font-semibold">
+            <Link href={promptHref(request.promptName, { tab: "deployments" })} className="hover:underline">
+              {request.promptName}
+            </Link>{" "}
+            v{request.version} → {request.environmentName}
+          </h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Requested by {request.requestedByLabel} · <time dateTime={request.createdAt}>{formatUtc(request.createdAt)}</time> ·{" "}
+            {request.servedVersion ? `serves v${request.servedVersion} now` : "serves nothing yet"}
+          </p>
+          {request.comment && <blockquote className="mt-1 border-l-2 border-zinc-300 pl-2 text-sm dark:border-zinc-700">{request.comment}</blockquote>}
+        </div>
+        {canDecide && (
+          <div className="flex gap-2">
+            <Button onClick={approve} busy={pending} disabled={request.mine || request.stale}>
+              Approve
+            </Button>
+            <Button variant="secondary" onClick={() => setRejecting(true)} disabled={request.mine || pending}>
+              Reject
+            </Button>
+          </div>
+        )}
+      </div>
+      {request.mine && canDecide && <p className="text-sm text-amber-700 dark:text-amber-400">You requested this, so another lead or admin must approve or reject it.</p>}
+      {request.stale && (
+        <p className="text-sm text-amber-700 dark:text-amber-400">
+          {request.environmentName} has moved since this was requested; approving it would be refused as stale. Ask for a new promotion.
+        </p>
+      )}
+      <GateNote gate={request.gate} />
+      {request.candidate && (
+        <VersionDiff
+          before={request.served ?? emptyLike(request.candidate.type)}
+          after={request.candidate}
+          beforeLabel={request.servedVersion ? `v${request.servedVersion} (served)` : "nothing served"}
+          afterLabel={`v${request.version} (candidate: ${request.candidateMessage})`}
+        />
+      )}
+      <Dialog open={rejecting} onClose={() => setRejecting(false)} title={`Reject ${title}`}>
+        <form onSubmit={reject} className="flex flex-col gap-4">
+          <Field label="Reason" htmlFor={reasonId} hint="The requester sees this.">
+            <textarea
+              id={reasonId}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              rows={3}
+              required
+              maxLength={2000}
+              className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            />
+          </Field>
+          <FormError message={error} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setRejecting(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" busy={pending}>
+              Reject
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </Card>
+  );
+}

@@ -1,0 +1,51 @@
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import { formatUtc } from "@/lib/ui/format-time";
+import type { DeploymentView } from "./types";
+
+const kindTone = { deploy: "info", promotion: "success", rollback: "warning" } as const;
+
+export function DeploymentHistory({ rows, showPrompt = false }: { rows: DeploymentView[]; showPrompt?: boolean }) {
+  if (rows.length === 0) {
+    return <EmptyState title="Nothing deployed yet">Use Promote to send a version to an environment; every move is recorded here.</EmptyState>;
+  }
+  return (
+    <Table aria-label="Deployment history">
+      <thead>
+        <tr>
+          {showPrompt && <Th>Prompt</Th>}
+          <Th>Environment</Th>
+          <Th>Change</Th>
+          <Th>Kind</Th>
+          <Th>Requested by</Th>
+          <Th>Approved by</Th>
+          <Th>When</Th>
+          <Th>Comment</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => (
+          <tr key={d.id}>
+            {showPrompt && <Td>{d.promptName}</Td>}
+            <Td>{d.environmentName}</Td>
+            <Td className="whitespace-nowrap font-mono text-xs">
+              {d.fromVersion ? `v${d.fromVersion}` : "none"} → v{d.toVersion}
+            </Td>
+            <Td>
+              <Badge tone={kindTone[d.kind]}>{d.kind}</Badge>
+            </Td>
+            <Td>{d.requestedByLabel}</Td>
+            <Td>{d.approvedByLabel ?? "—"}</Td>
+            <Td className="whitespace-nowrap">
+              <time dateTime={d.createdAt}>{formatUtc(d.createdAt)}</time>
+            </Td>
+            <Td className="max-w-xs truncate" title={d.comment}>
+              {d.comment || "—"}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

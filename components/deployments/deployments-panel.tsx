@@ -1,0 +1,142 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { rollbackEnvironmentAction, withdrawPromotionAction } from "@/app/(studio)/prompts/[...name]/deployment-actions";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import { formatUtc } from "@/lib/ui/format-time";
+import { DeploymentHistory } from "./deployment-history";
+import { PromoteDialog } from "./promote-dialog";
+import type { DeploymentView, EnvironmentView, RequestView } from "./types";
+
+/** The prompt's Deployments tab: what each environment serves, pending requests, and the full history. */
+export function DeploymentsPanel({
+  promptId,
+  versions,
+  environments,
+  pending,
+  history,
+  can,
+}: {
+  promptId: string;
+  versions: number[];
+  environments: EnvironmentView[];
+  pending: RequestView[];
+  history: DeploymentView[];
+  can: { deploy: boolean; request: boolean; rollback: boolean };
+}) {
+  const router = useRouter();
+  const [promoting, setPromoting] = useState<string | null>(null);
+  const [busy, startTransition] = useTransition();
+
+  if (versions.length === 0) {
+    return <EmptyState title="Nothing to deploy yet">Save a first version in the Editor tab; then promote it to an environment here.</EmptyState>;
+  }
+
+  function rollback(environment: EnvironmentView) {
+    if (!window.confirm(`Roll ${environment.name} back from v${environment.version} to v${environment.previousVersion}?`)) return;
+    startTransition(async () => {
+      const result = await rollbackEnvironmentAction({ promptId, environmentId: environment.id, comment: "" });
+      if (result.ok) toast.success(`${environment.name} rolled back to v${result.data.version}`);
+      else toast.error(result.error);
+      router.refresh();
+    });
+  }
+
+  function withdraw(request: RequestView) {
+    startTransition(async () => {
+      const result = await withdrawPromotionAction({ requestId: request.id });
+      if (result.ok) toast.success(`Withdrew the request for v${request.version}`);
+      else toast.error(result.error);
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-labelledby="environments-heading" className="flex flex-col gap-3">
+        <div className="flex items-center justify-between">
+          <h2 id="environments-heading" className="text-base font-semibold">
+            Environments
+          </h2>
+          {can.request && <Button onClick={() => setPromoting("")}>Promote</Button>}
+        </div>
+        <Table aria-label="Environments">
+          <thead>
+            <tr>
+              <Th>Environment</Th>
+              <Th>Serves</Th>
+              <Th>Last change</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {environments.map((e) => (
+              <tr key={e.id}>
+                <Td>
+                  <span className="font-medium">{e.name}</span> {e.isProtected && <Badge tone="warning">protected</Badge>}
+                </Td>
+                <Td>{e.version ? <span className="font-mono">v{e.version}</span> : <span className="text-zinc-500">nothing</span>}</Td>
+                <Td className="text-zinc-600 dark:text-zinc-400">{e.updatedAt ? `${formatUtc(e.updatedAt)} · ${e.updatedBy}` : "—"}</Td>
+                <Td className="text-right">
+                  {can.rollback && e.previousVersion !== null && (
+                    <Button size="sm" variant="secondary" aria-label={`Roll back ${e.name}`} busy={busy} onClick={() => rollback(e)}>
+                      Roll back
+                    </Button>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </section>
+
+      {pending.length > 0 && (
+        <section aria-labelledby="pending-heading" className="flex flex-col gap-3">
+          <h2 id="pending-heading" className="text-base font-semibold">
+            Pending promotions
+          </h2>
+          <ul className="flex flex-col gap-2">
+            {pending.map((r) => (
+              <li key={r.id} className="flex items-center justify-between rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+                <span>
+                  v{r.version} → {r.environmentName}, requested by {r.requestedByLabel} · awaiting a lead
+                  {r.comment && <span className="text-zinc-500"> · “{r.comment}”</span>}
+                </span>
+                {r.mine && (
+                  <Button size="sm" variant="secondary" busy={busy} aria-label={`Withdraw the request for v${r.version} to ${r.environmentName}`} onClick={() => withdraw(r)}>
+                    Withdraw
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="history-heading" className="flex flex-col gap-3">
+        <h2 id="history-heading" className="text-base font-semibold">
+          History
+        </h2>
+        <DeploymentHistory rows={history} />
+      </section>
+
+      {promoting !== null && (
+        <PromoteDialog
+          open
+          onClose={() => setPromoting(null)}
+          promptId={promptId}
+          versions={versions}
+          environments={environments}
+          canDeploy={can.deploy}
+        />
+      )}
+    </div>
+  );
+}

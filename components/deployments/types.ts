@@ -1,0 +1,38 @@
+import type { DeploymentKind, PromotionStatus } from "@/db/schema";
+
+export interface EnvironmentView {
+  id: string;
+  slug: string;
+  name: string;
+  isProtected: boolean;
+  version: number | null;
+  previousVersion: number | null;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface DeploymentView {
+  id: string;
+  kind: DeploymentKind;
+  environmentName: string;
+  fromVersion: number | null;
+  toVersion: number;
+  requestedByLabel: string;
+  approvedByLabel: string | null;
+  comment: string;
+  createdAt: string;
+  promptName?: string;
+}
+
+export interface RequestView {
+  id: string;
+  promptName: string;
+  environmentName: string;
+  version: number;
+  baseVersion: number | null;
+  requestedByLabel: string;
+  comment: string;
+  status: PromotionStatus;
+  createdAt: string;
+  mine: boolean;
+}

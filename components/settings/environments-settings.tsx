@@ -1,0 +1,109 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { createEnvironmentAction, setEnvironmentProtectedAction } from "@/app/(studio)/settings/environments/actions";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
+import { Field, Input } from "@/components/ui/input";
+import { Table, Td, Th } from "@/components/ui/table";
+
+interface EnvironmentRow {
+  id: string;
+  slug: string;
+  name: string;
+  isProtected: boolean;
+}
+
+/** Admins add environments (tenant-a, canary) and choose which are protected by promotion review. */
+export function EnvironmentsSettings({ environments }: { environments: EnvironmentRow[] }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  function toggle(environment: EnvironmentRow, isProtected: boolean) {
+    startTransition(async () => {
+      const result = await setEnvironmentProtectedAction({ environmentId: environment.id, isProtected });
+      if (result.ok) toast.success(`${environment.name} is ${isProtected ? "protected" : "no longer protected"}`);
+      else toast.error(result.error);
+      router.refresh();
+    });
+  }
+
+  function add(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setError(null);
+    startTransition(async () => {
+      const result = await createEnvironmentAction({
+        name: String(form.get("name") ?? ""),
+        slug: String(form.get("slug") ?? ""),
+        isProtected: form.get("protected") === "on",
+      });
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      toast.success(`Added environment ${result.data.slug}`);
+      formElement.reset();
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <p className="max-w-prose text-sm text-zinc-600 dark:text-zinc-400">
+        Each environment serves at most one version of each prompt; applications ask for it by its slug (<code>?label=production</code>).
+        A protected environment only moves through a promotion that another lead or admin approves. Eval gates (a dataset and a minimum
+        pass rate) can be attached once datasets and evaluations exist.
+      </p>
+      <Table aria-label="Environments">
+        <thead>
+          <tr>
+            <Th>Environment</Th>
+            <Th>Label</Th>
+            <Th>Protected</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {environments.map((e) => (
+            <tr key={e.id}>
+              <Td className="font-medium">{e.name}</Td>
+              <Td className="font-mono text-xs">{e.slug}</Td>
+              <Td>
+                <input
+                  type="checkbox"
+                  aria-label={`Protect ${e.name}`}
+                  checked={e.isProtected}
+                  disabled={pending}
+                  onChange={(event) => toggle(e, event.target.checked)}
+                  className="h-4 w-4"
+                />
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <form onSubmit={add} className="flex max-w-md flex-col gap-3" aria-label="Add environment">
+        <h2 className="text-base font-semibold">Add an environment</h2>
+        <Field label="Environment name" htmlFor="environment-name">
+          <Input id="environment-name" name="name" required maxLength={40} placeholder="Tenant A" />
+        </Field>
+        <Field label="Slug" htmlFor="environment-slug" hint="The label applications use: lowercase letters, digits and dashes.">
+          <Input id="environment-slug" name="slug" required maxLength={40} placeholder="tenant-a" />
+        </Field>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="protected" className="h-4 w-4" /> Protected (changes need an approved promotion)
+        </label>
+        <FormError message={error} />
+        <div>
+          <Button type="submit" busy={pending}>
+            Add environment
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { getDb } from "@/db";
+import { findVersion } from "@/lib/prompts/queries";
+import { versionContent } from "@/lib/prompts/same-content";
+import { checkEvalGate } from "./eval-gate";
+import { findEnvironmentById, findPointer, listPromotionRequests } from "./queries";
+
+/** Pending requests with what a reviewer needs to decide: both versions' content, staleness and the eval gate. */
+export function loadApprovalQueue({ workspaceId }: { workspaceId: string }) {
+  const db = getDb();
+  const pending = listPromotionRequests(db, { workspaceId, status: "pending" }).map((request) => {
+    const served = findPointer(db, { environmentId: request.environmentId, promptId: request.promptId })?.version ?? null;
+    const candidate = findVersion(db, { promptId: request.promptId, version: request.version });
+    const current = served === null ? undefined : findVersion(db, { promptId: request.promptId, version: served });
+    const environment = findEnvironmentById(db, { environmentId: request.environmentId });
+    return {
+      ...request,
+      servedVersion: served,
+      stale: served !== request.baseVersion,
+      candidate: candidate ? versionContent(candidate) : null,
+      candidateMessage: candidate?.commitMessage ?? "",
+      served: current ? versionContent(current) : null,
+      gate: environment ? checkEvalGate(environment) : ({ status: "none" } as const),
+    };
+  });
+  const decided = listPromotionRequests(db, { workspaceId, limit: 50 }).filter((r) => r.status !== "pending").slice(0, 20);
+  return { pending, decided };
+}
+export type ApprovalQueue = ReturnType<typeof loadApprovalQueue>;
