@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
 export class PromptPage {
-  constructor(private readonly page: Page) {}
+  constructor(readonly page: Page) {}
 
   async create({ name, type = "text" }: { name: string; type?: "text" | "chat" }) {
     await this.page.goto("/prompts");

@@ -1,0 +1,106 @@
+import { createApiKey, DeploymentsPage } from "./pages/deployments-page";
+import { PromptPage } from "./pages/prompt-page";
+import { expect, test } from "./support/test";
+
+const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
+
+/** A prompt with v1 and v2, created through the editor as the given page's user. */
+async function promptWithTwoVersions(prompts: PromptPage, name: string) {
+  await prompts.create({ name });
+  await prompts.fillEditor("Reply to {{customer}} politely.");
+  await prompts.save("First reply");
+  await expect(prompts.page.getByText("Saved v1")).toBeVisible();
+  await prompts.fillEditor("Reply to {{customer}} warmly, in two sentences.");
+  await prompts.save("Warmer reply");
+  await expect(prompts.page.getByText("Saved v2")).toBeVisible();
+}
+
+test.describe("promotions", () => {
+  test("an editor's promotion approved by the lead is what the API serves, and rollback restores the previous version", async ({ pageAs, request }) => {
+    const editor = await pageAs("editor");
+    const lead = await pageAs("lead");
+    const admin = await pageAs("admin");
+    const name = `e2e/${unique("reply")}`;
+    const prompts = new PromptPage(editor);
+    await promptWithTwoVersions(prompts, name);
+    const secret = await createApiKey(admin, { name: unique("e2e-reader") });
+    const fetchProduction = () => request.get(`/api/v1/prompts/${name}?label=production`, { headers: { authorization: `Bearer ${secret}` } });
+
+    // Unprotected environments deploy directly.
+    await prompts.openTab("Deployments");
+    const deployments = new DeploymentsPage(editor);
+    let dialog = await deployments.promote({ version: 2, environment: "Staging" });
+    await dialog.getByRole("button", { name: "Deploy" }).click();
+    await expect(editor.getByText("Deployed v2 to Staging")).toBeVisible();
+    await deployments.expectServes("Staging", 2);
+    expect((await fetchProduction()).status()).toBe(404);
+
+    // Production is protected: v1 first, then v2, each approved by the lead.
+    for (const version of [1, 2]) {
+      dialog = await deployments.promote({ version, environment: "Production", comment: `Ship v${version}` });
+      await expect(dialog.getByRole("button", { name: "Deploy" })).toHaveCount(0);
+      await dialog.getByRole("button", { name: "Request promotion" }).click();
+      await expect(editor.getByText(`Requested promotion of v${version} to Production`)).toBeVisible();
+
+      await lead.goto("/approvals");
+      await expect(lead.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Approvals/ })).toContainText(/\d/);
+      const card = lead.getByRole("article", { name: `${name} v${version} → Production` });
+      await expect(card.getByText(`Ship v${version}`)).toBeVisible();
+      await expect(card.getByRole("region", { name: "Diff" })).toBeVisible();
+      await card.getByRole("button", { name: "Approve" }).click();
+      await expect(lead.getByText(`Approved: Production now serves v${version} of ${name}`)).toBeVisible();
+    }
+
+    const served = await fetchProduction();
+    expect(served.status()).toBe(200);
+    expect(await served.json()).toMatchObject({ name, version: 2, template: "Reply to {{customer}} warmly, in two sentences.", variables: ["customer"] });
+
+    await lead.goto(`/prompts/${name}?tab=deployments`);
+    const leadDeployments = new DeploymentsPage(lead);
+    await leadDeployments.expectServes("Production", 2);
+    lead.once("dialog", (confirm) => void confirm.accept());
+    await lead.getByRole("button", { name: "Roll back Production" }).click();
+    await expect(lead.getByText("Production rolled back to v1")).toBeVisible();
+    await leadDeployments.expectServes("Production", 1);
+    const history = lead.getByRole("table", { name: "Deployment history" });
+    await expect(history.getByRole("row").nth(1)).toContainText("rollback");
+    await expect(history.getByRole("row").nth(1)).toContainText("v2 → v1");
+
+    const rolledBack = await fetchProduction();
+    expect(await rolledBack.json()).toMatchObject({ name, version: 1 });
+  });
+
+  test("the requester cannot approve their own request; another lead's rejection needs a reason", async ({ pageAs }) => {
+    const lead = await pageAs("lead");
+    const admin = await pageAs("admin");
+    const name = `e2e/${unique("own")}`;
+    const prompts = new PromptPage(lead);
+    await promptWithTwoVersions(prompts, name);
+    await prompts.openTab("Deployments");
+    const dialog = await new DeploymentsPage(lead).promote({ version: 2, environment: "Production", comment: "Mine" });
+    await dialog.getByRole("button", { name: "Request promotion" }).click();
+    await expect(lead.getByText("Requested promotion of v2 to Production")).toBeVisible();
+
+    await lead.goto("/approvals");
+    const own = lead.getByRole("article", { name: `${name} v2 → Production` });
+    await expect(own.getByText("You requested this, so another lead or admin must approve or reject it.")).toBeVisible();
+    await expect(own.getByRole("button", { name: "Approve" })).toBeDisabled();
+
+    await admin.goto("/approvals");
+    const card = admin.getByRole("article", { name: `${name} v2 → Production` });
+    await card.getByRole("button", { name: "Reject" }).click();
+    const reject = admin.getByRole("dialog", { name: `Reject ${name} v2 → Production` });
+    await reject.getByRole("textbox", { name: "Reason" }).fill("Needs an eval run first");
+    await reject.getByRole("button", { name: "Reject" }).click();
+    await expect(admin.getByText(`Rejected the promotion of ${name} v2`)).toBeVisible();
+    await expect(admin.getByRole("table", { name: "Recent decisions" }).getByRole("row").filter({ hasText: name })).toContainText("Needs an eval run first");
+  });
+
+  test("a reviewer cannot request a promotion", async ({ pageAs }) => {
+    const reviewer = await pageAs("reviewer");
+    await reviewer.goto("/prompts/support/triage?tab=deployments");
+    await expect(reviewer.getByRole("table", { name: "Environments" })).toBeVisible();
+    await expect(reviewer.getByRole("button", { name: "Promote" })).toHaveCount(0);
+    await expect(reviewer.getByRole("button", { name: /Roll back/ })).toHaveCount(0);
+  });
+});
