@@ -123,6 +123,23 @@ test.describe("prompt registry", () => {
   });
 });
 
+test("description and tags are edited without creating a version, and tagged prompts show in the list", async ({ pageAs }) => {
+  const page = await pageAs("editor");
+  const prompts = new PromptPage(page);
+  const name = `e2e/${unique("details")}`;
+  await prompts.create({ name });
+  await page.getByRole("button", { name: "Edit details" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit details" });
+  await dialog.getByRole("textbox", { name: "Description" }).fill("Routes tickets to the right queue");
+  await dialog.getByRole("textbox", { name: "Tags" }).fill("routing, e2e-details");
+  await dialog.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByText("Saved the description and tags")).toBeVisible();
+  await expect(page.getByText("Routes tickets to the right queue")).toBeVisible();
+  await expect(page.getByText("no versions yet")).toBeVisible();
+  await page.goto("/prompts?q=e2e-details");
+  await expect(page.getByRole("table", { name: "Prompts" }).getByRole("link", { name })).toBeVisible();
+});
+
 test.describe("prompt permissions", () => {
   test("a viewer reads a prompt but cannot save, and the server refuses their writes", async ({ pageAs }) => {
     const page = await pageAs("viewer");

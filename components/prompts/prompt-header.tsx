@@ -10,6 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
 import { promptHref } from "@/lib/prompts/urls";
+import { EditDetailsDialog } from "./edit-details-dialog";
 
 interface HeaderPrompt {
   id: string;
@@ -23,6 +24,7 @@ interface HeaderPrompt {
 export function PromptHeader({ prompt, latestVersion, canWrite }: { prompt: HeaderPrompt; latestVersion: number | null; canWrite: boolean }) {
   const router = useRouter();
   const [renaming, setRenaming] = useState(false);
+  const [editingDetails, setEditingDetails] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -77,6 +79,9 @@ export function PromptHeader({ prompt, latestVersion, canWrite }: { prompt: Head
         </a>
         {canWrite && (
           <>
+            <Button size="sm" variant="secondary" onClick={() => setEditingDetails(true)} disabled={pending || prompt.archived}>
+              Edit details
+            </Button>
             <Button size="sm" variant="secondary" onClick={() => setRenaming(true)} disabled={pending || prompt.archived}>
               Rename
             </Button>
@@ -86,6 +91,7 @@ export function PromptHeader({ prompt, latestVersion, canWrite }: { prompt: Head
           </>
         )}
       </div>
+      {editingDetails && <EditDetailsDialog prompt={prompt} open onClose={() => setEditingDetails(false)} />}
       <Dialog open={renaming} onClose={() => setRenaming(false)} title="Rename prompt">
         <form onSubmit={rename} className="flex flex-col gap-4" noValidate>
           <Field label="Name" htmlFor="rename-name" hint="History is kept. Partials that include the old name must be updated.">
