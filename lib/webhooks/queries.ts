@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { webhookAttempts, webhookDeliveries, webhooks, type Webhook } from "@/db/schema";
 import type { WebhookAttemptView, WebhookView } from "./types";
@@ -33,10 +33,6 @@ export function deleteWebhookWithHistory(tx: DbOrTx, { id }: { id: string }): { 
   const { changes } = tx.delete(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id)).run();
   tx.delete(webhooks).where(eq(webhooks.id, id)).run();
   return { deliveries: changes };
-}
-
-export function countDeliveries(tx: DbOrTx, { webhookId }: { webhookId: string }): number {
-  return tx.select({ n: count() }).from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId)).get()?.n ?? 0;
 }
 
 /** Every webhook of the workspace (oldest first) with its recent deliveries and their attempts. */

@@ -94,7 +94,10 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
       status: ok ? "succeeded" : retryAt ? "pending" : "failed",
       nextAttemptAt: retryAt ?? at,
     };
-    recordAttempt(db(), { deliveryId: delivery.id, claimedUntil, outcome });
+    const recorded = recordAttempt(db(), { deliveryId: delivery.id, claimedUntil, outcome });
+    if (recorded && outcome.status === "failed") {
+      logger.warn({ event: "webhook.failed", deliveryId: delivery.id, attempts: attemptNumber }, "webhook delivery failed for good");
+    }
     return ok;
   }
 
