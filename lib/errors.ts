@@ -27,6 +27,7 @@ export type ErrorSurface =
   | "setup"
   | "template"
   | "import"
+  | "webhook"
   | "workspace";
 
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;

@@ -2,10 +2,12 @@ import "server-only";
 import { getDb } from "@/db";
 import { EnvError, getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { startWebhookWorker } from "@/lib/webhooks/worker";
 
 /**
  * Validates the environment and migrates the database before the first request, so a bad variable
  * or a broken migration stops the boot with a clear message rather than failing a user's request.
+ * Then starts this process's webhook worker, which polls the outbox.
  */
 export function boot() {
   try {
@@ -21,5 +23,7 @@ export function boot() {
   // and sign-in breaks on any other port or host. Operators behind a proxy should set NEXTAUTH_URL.
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   getDb();
+  // Next skips instrumentation during `next build` today; the check keeps a build from ever sending webhooks.
+  if (process.env.NEXT_PHASE !== "phase-production-build") startWebhookWorker();
   logger.info({ event: "started", version: process.env.STUDIO_VERSION }, "PromptOps Studio ready");
 }
