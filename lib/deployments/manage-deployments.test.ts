@@ -2,7 +2,8 @@ import Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, deliveryState, promotionRequests } from "@/db/schema";
+import { auditLog, deliveryState, promotionRequests, webhookDeliveries } from "@/db/schema";
+import { createWebhook } from "@/lib/webhooks/manage-webhooks";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { userPrincipal } from "@/lib/auth/principal";
@@ -195,6 +196,23 @@ describe("API keys", () => {
     revokeApiKey(adminCtx, { apiKeyId: ro.id });
     expect(thrown(() => authenticateApiKey(`Bearer ${ro.secret}`)).status).toBe(401);
     expect(thrown(() => authenticateApiKey(undefined)).status).toBe(401);
+  });
+});
+
+describe("webhooks", () => {
+  it("every move queues a signed delivery per active webhook in the same transaction; a refused move queues none", () => {
+    const { workspace, members, editor, lead, promptId, env } = setup();
+    const { id: webhookId } = createWebhook(members[0]!.ctx, { url: "http://127.0.0.1:9/hook", description: "" });
+    deployVersion(editor, { promptId, environmentId: env("staging").id, version: 2, comment: "try it" });
+    expect(() => deployVersion(editor, { promptId, environmentId: env("production").id, version: 2, comment: "" })).toThrow(AppError);
+    const { requestId } = requestPromotion(editor, { promptId, environmentId: env("production").id, version: 2, comment: "" });
+    approvePromotion(lead, { requestId, reason: "" });
+    const deliveries = getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId)).all();
+    expect(deliveries.map((d) => JSON.parse(d.payload).data)).toEqual([
+      expect.objectContaining({ kind: "deploy", workspace: workspace.slug, prompt: "support/triage", environment: "staging", fromVersion: null, toVersion: 2, comment: "try it" }),
+      expect.objectContaining({ kind: "promotion", environment: "production", toVersion: 2, approvedBy: lead.user.name }),
+    ]);
+    expect(deliveries.every((d) => d.event === "deployment.changed" && d.status === "pending")).toBe(true);
   });
 });
 

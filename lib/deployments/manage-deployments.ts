@@ -7,6 +7,7 @@ import { displayNameOf, type Principal, type UserPrincipal } from "@/lib/auth/pr
 import { actorOf, recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { findPromptById, findVersion } from "@/lib/prompts/queries";
+import { enqueueWebhookEvent, kickWebhookWorker } from "@/lib/webhooks/outbox";
 import { checkEvalGate, gateBlocksApproval } from "./eval-gate";
 import {
   closePromotionRequest,
@@ -15,6 +16,7 @@ import {
   findPendingRequest,
   findPointer,
   findPromotionRequest,
+  findWorkspaceSlug,
   insertDeployment,
   insertPromotionRequest,
   upsertPointer,
@@ -81,13 +83,36 @@ function applyMove(
     before: { environment: environment.slug, version: current?.version ?? null },
     after: { environment: environment.slug, version: move.toVersion, comment: move.comment, requestId: move.requestId ?? null },
   });
+  enqueueWebhookEvent(tx, {
+    workspaceId: prompt.workspaceId,
+    event: "deployment.changed",
+    payload: {
+      id: deployment.id,
+      kind: move.kind,
+      workspace: findWorkspaceSlug(tx, { workspaceId: prompt.workspaceId }),
+      prompt: prompt.name,
+      environment: environment.slug,
+      fromVersion: deployment.fromVersion,
+      toVersion: deployment.toVersion,
+      requestedBy: deployment.requestedByLabel,
+      approvedBy: deployment.approvedByLabel,
+      comment: deployment.comment,
+      occurredAt: deployment.createdAt.toISOString(),
+    },
+  });
   return deployment;
+}
+
+/** After a committed move: webhook deliveries were queued in its transaction; send them now. */
+function afterMove<T>(result: T): T {
+  kickWebhookWorker();
+  return result;
 }
 
 /** Direct move of an unprotected environment (editor and above). */
 export function deployVersion(principal: Principal, input: z.infer<typeof moveEnvironmentSchema>) {
   requirePermission(principal, "deployments:deploy");
-  return getDb().transaction(
+  return afterMove(getDb().transaction(
     (tx) => {
       const target = loadTarget(tx, principal, input);
       if (target.environment.isProtected) {
@@ -111,7 +136,7 @@ export function deployVersion(principal: Principal, input: z.infer<typeof moveEn
       return { deploymentId: deployment.id, environment: target.environment.name, version: input.version };
     },
     { behavior: "immediate" },
-  );
+  ));
 }
 
 /** Asks for a protected environment to move; a lead or admin other than the requester decides. */
@@ -241,7 +266,7 @@ export function approvePromotion(approver: UserPrincipal, input: z.infer<typeof 
       `Stale request: ${outcome.environment} served v${outcome.base ?? "none"} when it was made and serves v${outcome.actual ?? "none"} now. Ask for a new promotion.`,
     );
   }
-  return outcome;
+  return afterMove(outcome);
 }
 
 export function rejectPromotion(approver: UserPrincipal, input: z.infer<typeof rejectRequestSchema>) {
@@ -303,7 +328,7 @@ export function withdrawPromotion(principal: Principal, input: z.infer<typeof wi
 /** Returns the environment to the version it served before its current deployment (leads and admins). */
 export function rollbackEnvironment(principal: UserPrincipal, input: z.infer<typeof rollbackSchema>) {
   requirePermission(principal, "deployments:rollback");
-  return getDb().transaction(
+  return afterMove(getDb().transaction(
     (tx) => {
       const target = loadTarget(tx, principal, input);
       const current = findPointer(tx, { environmentId: target.environment.id, promptId: target.prompt.id });
@@ -321,5 +346,5 @@ export function rollbackEnvironment(principal: UserPrincipal, input: z.infer<typ
       return { deploymentId: deployment.id, environment: target.environment.name, version: last.fromVersion, from: current.version };
     },
     { behavior: "immediate" },
-  );
+  ));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
-import { deployments, environmentPointers, environments, prompts, promotionRequests, type PromotionStatus } from "@/db/schema";
+import { deployments, environmentPointers, environments, prompts, promotionRequests, workspaces, type PromotionStatus } from "@/db/schema";
 
 export function listEnvironments(tx: DbOrTx, { workspaceId }: { workspaceId: string }) {
   return tx.select().from(environments).where(eq(environments.workspaceId, workspaceId)).orderBy(asc(environments.position), asc(environments.createdAt)).all();
@@ -197,4 +197,8 @@ export function countPendingRequests({ workspaceId }: { workspaceId: string }): 
       .where(and(eq(promotionRequests.workspaceId, workspaceId), eq(promotionRequests.status, "pending")))
       .get()?.n ?? 0
   );
+}
+
+export function findWorkspaceSlug(tx: DbOrTx, { workspaceId }: { workspaceId: string }): string {
+  return tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, workspaceId)).get()?.slug ?? "";
 }
