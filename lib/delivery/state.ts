@@ -1,0 +1,31 @@
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { DeliveryCache, type DeliveryCacheOptions } from "./cache";
+import { KeyRateLimiter } from "./rate-limit";
+import type { ResolvedPrompt } from "./resolve";
+import type { PreparedResponse } from "./serialize";
+
+/** A resolved prompt and its GET response, serialised once. */
+export interface CachedPrompt {
+  prompt: ResolvedPrompt;
+  response: PreparedResponse;
+}
+
+export interface DeliveryState {
+  cache: DeliveryCache<CachedPrompt>;
+  /** Null when rate limiting is off. */
+  limiter: KeyRateLimiter | null;
+}
+
+export function createDeliveryState({ rateLimitPerMinute = 0, ...cache }: DeliveryCacheOptions & { rateLimitPerMinute?: number } = {}): DeliveryState {
+  return { cache: new DeliveryCache<CachedPrompt>(cache), limiter: rateLimitPerMinute > 0 ? new KeyRateLimiter(rateLimitPerMinute) : null };
+}
+
+// One state per process, on globalThis: the custom server's fast path and Next's bundled copy of this module
+// then share one cache and one rate limit instead of keeping two.
+const globalForDelivery = globalThis as unknown as { [key: symbol]: DeliveryState | undefined };
+const STATE = Symbol.for("promptops.delivery.state");
+
+export function getDeliveryState(): DeliveryState {
+  return (globalForDelivery[STATE] ??= createDeliveryState({ rateLimitPerMinute: getEnv().STUDIO_API_RATE_LIMIT }));
+}
