@@ -3,6 +3,8 @@ import { revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { setPromptArchived } from "@/lib/prompts/manage-prompts";
 import { addApiKey, addChatPrompt, addTextPrompt, deploy, makeDeliveryWorkspace, type DeliveryWorkspace } from "@/lib/testing/delivery";
 import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
+import { assertMatchesOpenApi } from "@/lib/testing/openapi-validator";
+import { handleDeliveryRequest } from "./handlers";
 import { openApiDocument } from "./openapi";
 
 let server: TestDeliveryServer;
@@ -90,6 +92,20 @@ describe("GET /api/v1/prompts/{name}", () => {
     const encoded = await get("/api/v1/prompts/support%2Ftriage?label=staging");
     expect(segments.status).toBe(200);
     expect(segments.body).toEqual(encoded.body);
+  });
+
+  it("answers the same through the route handler (next dev, next start) as through the fast path", async () => {
+    const viaFastPath = await get("/api/v1/prompts/support%2Ftriage?label=staging");
+    for (const path of ["/api/v1/prompts/support%2Ftriage?label=staging", "/api/v1/prompts/support/triage?label=staging"]) {
+      const request = (headers: Record<string, string> = {}) =>
+        handleDeliveryRequest(new Request(`http://studio.test${path}`, { headers: { authorization: `Bearer ${key}`, ...headers } }), server.state);
+      const response = await request();
+      const body: unknown = await response.json();
+      assertMatchesOpenApi({ method: "GET", rawPath: path.split("?")[0]!, status: response.status, body });
+      expect(body).toEqual(viaFastPath.body);
+      expect(response.headers.get("etag")).toBe(viaFastPath.headers.get("etag"));
+      expect((await request({ "if-none-match": response.headers.get("etag")! })).status).toBe(304);
+    }
   });
 
   it("answers 304 to a matching If-None-Match and a new ETag once the content changes", async () => {

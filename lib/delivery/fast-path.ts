@@ -55,6 +55,6 @@ const securityHeaders = SECURITY_HEADERS.flat();
 
 function writeError(response: ServerResponse, error: unknown): void {
   const reply = errorReply(error);
-  response.writeHead(reply.status, [...reply.headers.flat(), ...securityHeaders]);
+  response.writeHead(reply.status, [...reply.headers.flat(), "Content-Length", String(Buffer.byteLength(reply.body)), ...securityHeaders]);
   response.end(reply.body);
 }
