@@ -39,6 +39,18 @@ describe("DeliveryCache", () => {
     cache.set("c", "C", 1);
     expect([cache.get("a"), cache.get("b"), cache.get("c")]).toEqual(["A", undefined, "C"]);
   });
+
+  it("keeps its entries under a byte budget", () => {
+    const cache = new DeliveryCache<string>({ maxBytes: 10, sizeOf: (entry) => entry.length });
+    cache.sync(1);
+    cache.set("a", "aaaa", 1);
+    cache.set("b", "bbbb", 1);
+    cache.set("c", "cccc", 1);
+    expect([cache.get("a"), cache.get("b"), cache.get("c")]).toEqual([undefined, "bbbb", "cccc"]);
+    cache.set("huge", "x".repeat(11), 1);
+    expect(cache.get("huge")).toBeUndefined();
+    expect(cache.size).toBe(2);
+  });
 });
 
 describe("KeyRateLimiter", () => {

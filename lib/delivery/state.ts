@@ -17,8 +17,13 @@ export interface DeliveryState {
   limiter: KeyRateLimiter | null;
 }
 
-export function createDeliveryState({ rateLimitPerMinute = 0, ...cache }: DeliveryCacheOptions & { rateLimitPerMinute?: number } = {}): DeliveryState {
-  return { cache: new DeliveryCache<CachedPrompt>(cache), limiter: rateLimitPerMinute > 0 ? new KeyRateLimiter(rateLimitPerMinute) : null };
+type StateOptions = Omit<DeliveryCacheOptions<CachedPrompt>, "sizeOf"> & { rateLimitPerMinute?: number };
+
+export function createDeliveryState({ rateLimitPerMinute = 0, ...cache }: StateOptions = {}): DeliveryState {
+  return {
+    cache: new DeliveryCache<CachedPrompt>({ ...cache, sizeOf: (entry) => entry.response.body.length }),
+    limiter: rateLimitPerMinute > 0 ? new KeyRateLimiter(rateLimitPerMinute) : null,
+  };
 }
 
 // One state per process, on globalThis: the custom server's fast path and Next's bundled copy of this module
