@@ -35,6 +35,12 @@ export function getDb(): Db {
   return globalForDb.studioDb.db;
 }
 
+/** The same connection, raw: for a statement prepared once and run on every request (the delivery epoch). */
+export function getSqlite(): Database.Database {
+  getDb();
+  return globalForDb.studioDb!.sqlite;
+}
+
 export function closeDb(): void {
   globalForDb.studioDb?.sqlite.close();
   globalForDb.studioDb = undefined;

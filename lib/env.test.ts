@@ -3,7 +3,7 @@ import { EnvError, parseEnv } from "./env";
 
 describe("environment", () => {
   it("applies defaults for a bare environment", () => {
-    expect(parseEnv({})).toMatchObject({ DATABASE_URL: "./data/studio.db", LOG_LEVEL: "info", STUDIO_DEMO: false });
+    expect(parseEnv({})).toMatchObject({ DATABASE_URL: "./data/studio.db", LOG_LEVEL: "info", STUDIO_DEMO: false, STUDIO_API_RATE_LIMIT: 0 });
   });
 
   it("strips a file: prefix from DATABASE_URL and treats empty values as unset", () => {

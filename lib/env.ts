@@ -27,6 +27,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Allows the demo seed on a production build (the README's first command sets it). */
   STUDIO_DEMO: booleanFlag,
+  /** Delivery API requests per minute per key and server process; 0 (the default) turns the limit off. */
+  STUDIO_API_RATE_LIMIT: z.coerce.number().int("must be a whole number").min(0, "must be 0 (off) or more").default(0),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),

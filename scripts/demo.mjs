@@ -1,5 +1,6 @@
 // `npm run demo`: migrate, seed the Demo workspace (only on an empty database), build, and serve
-// the production build on PORT (default 3000). Works offline with the built-in demo model.
+// the production build on PORT (default 3000) with the custom server (server.ts). Works offline with the
+// built-in demo model.
 import { spawnSync } from "node:child_process";
 
 const port = process.env.PORT || "3000";
@@ -13,4 +14,4 @@ function run(command, args, extraEnv = {}) {
 run("npm", ["run", "--silent", "db:seed"]);
 if (!process.argv.includes("--skip-build")) run("npx", ["next", "build"]);
 console.log(`\nPromptOps Studio: http://localhost:${port}  (sign in as admin@example.com / promptops-demo)\n`);
-run("npx", ["next", "start", "-p", port], { NODE_ENV: "production" });
+run(process.execPath, ["--import", "tsx", "server.ts", "-p", port], { NODE_ENV: "production" });

@@ -16,6 +16,7 @@ const env = { ...process.env, DATABASE_URL: path.join(dbDir, "studio.db"), PORT:
 const step = spawnSync("npm", ["run", "--silent", flags.includes("--seed") ? "db:seed" : "db:migrate"], { stdio: "inherit", env });
 if (step.status !== 0) process.exit(step.status ?? 1);
 
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+// The custom server, as `npm start` runs it; one process, so the signals below reach it.
+const server = spawn(process.execPath, ["--import", "tsx", "server.ts", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -16,17 +16,32 @@ export function bearerSecret(authorization: string | null | undefined): string |
   return match?.[1] ?? null;
 }
 
+/** Remembers live keys by secret hash; the delivery API's cache, which forgets everything when a key is revoked. */
+export interface ApiKeyPrincipalCache {
+  getPrincipal(secretHash: string): ApiKeyPrincipal | undefined;
+  setPrincipal(secretHash: string, principal: ApiKeyPrincipal): void;
+}
+
 /** The key's principal, or 401 for a missing, malformed, unknown or revoked key (all answered alike). */
-export function authenticateApiKey(authorization: string | null | undefined, now = Date.now()): ApiKeyPrincipal {
+export function authenticateApiKey(
+  authorization: string | null | undefined,
+  { now = Date.now(), cache }: { now?: number; cache?: ApiKeyPrincipalCache } = {},
+): ApiKeyPrincipal {
   const secret = bearerSecret(authorization);
   if (!secret || !looksLikeApiKey(secret)) {
     throw new AppError("unauthorized:apikey", "Send a valid API key as 'Authorization: Bearer <key>'.");
   }
-  const db = getDb();
-  const key = findLiveApiKeyByHash(db, { secretHash: hashApiKeySecret(secret) });
-  if (!key) throw new AppError("unauthorized:apikey", "This API key is not valid or has been revoked.");
-  noteApiKeyUse(key.id, now);
-  return { kind: "api-key", workspaceId: key.workspaceId, user: null, apiKey: { id: key.id, name: key.name, scope: key.scope } };
+  const secretHash = hashApiKeySecret(secret);
+  let principal = cache?.getPrincipal(secretHash);
+  if (!principal) {
+    // Unknown keys are never cached: creating a key does not invalidate caches, so a miss must ask the database.
+    const key = findLiveApiKeyByHash(getDb(), { secretHash });
+    if (!key) throw new AppError("unauthorized:apikey", "This API key is not valid or has been revoked.");
+    principal = { kind: "api-key", workspaceId: key.workspaceId, user: null, apiKey: { id: key.id, name: key.name, scope: key.scope } };
+    cache?.setPrincipal(secretHash, principal);
+  }
+  noteApiKeyUse(principal.apiKey.id, now);
+  return principal;
 }
 
 /** Records a use of the key, throttled; cheap enough for every request. */

@@ -77,9 +77,10 @@ export function subjectCan(subject: PolicySubject, permission: Permission): bool
 
 export function requirePermission(subject: PolicySubject, permission: Permission): void {
   if (!subjectCan(subject, permission)) {
-    throw new AppError("forbidden:workspace", "Your role in this workspace does not allow this.", {
-      details: { permission },
-    });
+    const message = subject.apiKey
+      ? `This API key's scope (${subject.apiKey.scope}) does not allow this.`
+      : "Your role in this workspace does not allow this.";
+    throw new AppError("forbidden:workspace", message, { details: { permission } });
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
-import { prompts, promptVersions, users, type Prompt } from "@/db/schema";
+import { environmentPointers, prompts, promptVersions, users, type Prompt } from "@/db/schema";
 
 export const PROMPT_PAGE_SIZE = 50;
 
@@ -21,16 +21,26 @@ export interface PromptListFilter {
   folder?: string;
   tag?: string;
   archived?: boolean;
+  /** Only prompts this environment serves some version of. */
+  servedByEnvironmentId?: string;
   page?: number;
+  pageSize?: number;
+  /** "recent" (newest change first, the default) or "name" (a stable order for paging through an API). */
+  order?: "recent" | "name";
 }
 
-function listConditions({ workspaceId, search, folder, tag, archived = false }: PromptListFilter): SQL {
+function listConditions({ workspaceId, search, folder, tag, archived = false, servedByEnvironmentId }: PromptListFilter): SQL {
   const conditions: (SQL | undefined)[] = [
     eq(prompts.workspaceId, workspaceId),
     archived ? isNotNull(prompts.archivedAt) : isNull(prompts.archivedAt),
   ];
   if (folder) conditions.push(sql`${prompts.name} like ${`${folder.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`} escape '\\'`);
   if (tag) conditions.push(sql`exists (select 1 from json_each(${prompts.tags}) where value = ${tag})`);
+  if (servedByEnvironmentId) {
+    conditions.push(
+      sql`exists (select 1 from ${environmentPointers} where ${environmentPointers.promptId} = ${prompts.id} and ${environmentPointers.environmentId} = ${servedByEnvironmentId})`,
+    );
+  }
   if (search?.trim()) {
     const pattern = likePattern(search.trim());
     conditions.push(
@@ -45,6 +55,8 @@ function listConditions({ workspaceId, search, folder, tag, archived = false }: 
 /** One page of prompts, newest change first, with the latest version number (derived, never stored). */
 export function listPrompts(filter: PromptListFilter) {
   const page = Math.max(1, filter.page ?? 1);
+  const pageSize = filter.pageSize ?? PROMPT_PAGE_SIZE;
+  const order = filter.order === "name" ? [asc(prompts.name)] : [desc(prompts.updatedAt), asc(prompts.name)];
   const where = listConditions(filter);
   const db = getDb();
   const rows = db
@@ -61,9 +73,9 @@ export function listPrompts(filter: PromptListFilter) {
     .from(prompts)
     .leftJoin(promptVersions, latestVersionJoin)
     .where(where)
-    .orderBy(desc(prompts.updatedAt), asc(prompts.name))
-    .limit(PROMPT_PAGE_SIZE)
-    .offset((page - 1) * PROMPT_PAGE_SIZE)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .all();
   const total =
     db
@@ -72,7 +84,7 @@ export function listPrompts(filter: PromptListFilter) {
       .leftJoin(promptVersions, latestVersionJoin)
       .where(where)
       .get()?.n ?? 0;
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PROMPT_PAGE_SIZE)) };
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 export type PromptListRow = ReturnType<typeof listPrompts>["rows"][number];
 

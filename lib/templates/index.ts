@@ -4,8 +4,9 @@ export { analyseTemplate, type PartialRef, type TemplateAnalysis, type TemplateI
 export { extractChatVariables, extractVariables } from "./extract-variables";
 export { renderTemplate, type RenderTemplateArgs } from "./render-template";
 export { renderChat, messageNames, type RenderChatArgs } from "./render-chat";
+export { collectPartials, type CollectPartialsArgs } from "./collect-partials";
 export type { PartialLoader } from "./resolve-partials";
-export type { PartialTarget } from "./partial-ref";
+export { partialKey, type PartialTarget } from "./partial-ref";
 export { TEMPLATE_LIMITS, type TemplateLimits } from "./limits";
 export {
   describePlace,

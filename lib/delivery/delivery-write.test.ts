@@ -1,0 +1,102 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { auditLog, promotionRequests } from "@/db/schema";
+import { listVersions } from "@/lib/prompts/queries";
+import { addApiKey, addChatPrompt, addTextPrompt, makeDeliveryWorkspace, type DeliveryWorkspace } from "@/lib/testing/delivery";
+import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
+
+let server: TestDeliveryServer;
+let ws: DeliveryWorkspace;
+let readKey: string;
+let writeKey: string;
+let promptId: string;
+
+beforeAll(async () => {
+  server = await startDeliveryServer();
+  ws = makeDeliveryWorkspace();
+  readKey = addApiKey(ws, "read").secret;
+  writeKey = addApiKey(ws, "read-write", "ci pipeline").secret;
+  promptId = addTextPrompt(ws, "support/triage", ["Triage {{customer}}"], { model: "offline:demo", temperature: 0.3 }).id;
+});
+
+afterAll(() => server.close());
+
+const post = (path: string, key: string, body: unknown) => server.request("POST", path, { key, body });
+
+describe("POST /api/v1/prompts/{name}/versions", () => {
+  it("answers 403 to a read key, whatever it sends", async () => {
+    const response = await post("/api/v1/prompts/support%2Ftriage/versions", readKey, { template: "x", commitMessage: "x" });
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual({ error: { code: "forbidden:workspace", message: "This API key's scope (read) does not allow this." } });
+    expect((await post("/api/v1/prompts/support%2Ftriage/versions", readKey, { nonsense: true })).status).toBe(403);
+  });
+
+  it("adds a version with the latest settings kept, and the audit log names the key", async () => {
+    const response = await post("/api/v1/prompts/support/triage/versions", writeKey, { template: "Triage {{customer}} kindly", commitMessage: "Be kind", expectedParentVersion: 1 });
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({ name: "support/triage", version: 2, created: true });
+    const [latest] = listVersions({ promptId });
+    expect(latest?.version).toMatchObject({ version: 2, template: "Triage {{customer}} kindly", modelConfig: { model: "offline:demo", temperature: 0.3 }, authorId: null });
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, promptId), eq(auditLog.action, "prompt.version_saved")))
+      .all()
+      .at(-1);
+    expect(entry).toMatchObject({ actorUserId: null, actorLabel: 'API key "ci pipeline"', after: { version: 2, message: "Be kind" } });
+  });
+
+  it("creates nothing for identical content and answers 409 to a stale parent", async () => {
+    const same = await post("/api/v1/prompts/support%2Ftriage/versions", writeKey, { template: "Triage {{customer}} kindly", commitMessage: "again" });
+    expect(same.body).toEqual({ name: "support/triage", version: 2, created: false });
+    const stale = await post("/api/v1/prompts/support%2Ftriage/versions", writeKey, { template: "Mine", commitMessage: "mine", expectedParentVersion: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ error: { code: "conflict:prompt" } });
+  });
+
+  it("refuses the wrong body for the prompt's type, template errors and an empty commit message", async () => {
+    const chat = addChatPrompt(ws, "chat/helper", [{ role: "system", content: "Help" }]);
+    const wrongField = await post("/api/v1/prompts/chat%2Fhelper/versions", writeKey, { template: "x", commitMessage: "x" });
+    expect(wrongField.body).toEqual({ error: { code: "bad_request:prompt", message: '"chat/helper" is a chat prompt: send "messages" (and not the other body field).' } });
+    const messages = await post("/api/v1/prompts/chat%2Fhelper/versions", writeKey, { messages: [{ role: "system", content: "Help {{user}}" }], commitMessage: "name them" });
+    expect(messages.body).toEqual({ name: chat.name, version: 2, created: true });
+    expect((await post("/api/v1/prompts/support%2Ftriage/versions", writeKey, { template: "{{#open}}", commitMessage: "x" })).body).toMatchObject({
+      error: { code: "bad_request:template" },
+    });
+    expect((await post("/api/v1/prompts/support%2Ftriage/versions", writeKey, { template: "y", commitMessage: " " })).body).toMatchObject({
+      error: { code: "bad_request:api", message: expect.stringContaining("Describe what changed.") },
+    });
+    expect((await post("/api/v1/prompts/nothing%2Fhere/versions", writeKey, { template: "y", commitMessage: "y" })).status).toBe(404);
+  });
+});
+
+describe("POST /api/v1/prompts/{name}/promotions", () => {
+  it("creates a pending request named after the key, for a lead to decide", async () => {
+    const response = await post("/api/v1/prompts/support%2Ftriage/promotions", writeKey, { environment: "production", version: 2, comment: "ship it" });
+    expect(response.status).toBe(201);
+    const { requestId } = response.body as { requestId: string };
+    expect(response.body).toEqual({ requestId, status: "pending" });
+    const request = getDb().select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get();
+    expect(request).toMatchObject({ status: "pending", version: 2, comment: "ship it", requestedById: null, requestedByLabel: 'API key "ci pipeline"' });
+    expect(request?.requestedByApiKeyId).toBeTruthy();
+    const again = await post("/api/v1/prompts/support%2Ftriage/promotions", writeKey, { environment: "production", version: 2 });
+    expect(again.status).toBe(409);
+  });
+
+  it("answers 400 for an unprotected environment (keys never deploy directly), 404 for an unknown one, 403 for a read key", async () => {
+    const staging = await post("/api/v1/prompts/support%2Ftriage/promotions", writeKey, { environment: "staging", version: 1 });
+    expect(staging.status).toBe(400);
+    expect(staging.body).toMatchObject({ error: { code: "bad_request:deployment", message: expect.stringContaining("API keys cannot") } });
+    expect((await post("/api/v1/prompts/support%2Ftriage/promotions", writeKey, { environment: "moon", version: 1 })).status).toBe(404);
+    expect((await post("/api/v1/prompts/support%2Ftriage/promotions", writeKey, { environment: "production", version: 99 })).status).toBe(404);
+    expect((await post("/api/v1/prompts/support%2Ftriage/promotions", readKey, { environment: "production", version: 1 })).status).toBe(403);
+  });
+
+  it("has no endpoint to approve", async () => {
+    for (const path of ["/api/v1/prompts/support%2Ftriage/approvals", "/api/v1/prompts/support%2Ftriage/promotions/approve"]) {
+      const response = await fetch(server.baseUrl + path, { method: "POST", headers: { authorization: `Bearer ${writeKey}` }, body: "{}" });
+      expect(response.status).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import "server-only";
+import { toAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { JSON_CONTENT_TYPE } from "./serialize";
+
+// Every delivery API failure is `{ error: { code, message } }` with the AppError's status. Unknown errors become a
+// generic 500; only the log sees what happened.
+
+export interface ErrorReply {
+  status: number;
+  body: string;
+  headers: [string, string][];
+}
+
+export function errorReply(thrown: unknown): ErrorReply {
+  const error = toAppError(thrown);
+  if (error.status >= 500) logger.error({ err: thrown }, "delivery API request failed");
+  const headers: [string, string][] = [
+    ["Content-Type", JSON_CONTENT_TYPE],
+    ["Cache-Control", "no-store"],
+  ];
+  const retryAfter = error.details?.retryAfterSeconds;
+  if (error.status === 429 && typeof retryAfter === "number") headers.push(["Retry-After", String(Math.ceil(retryAfter))]);
+  if (error.status === 401) headers.push(["WWW-Authenticate", 'Bearer realm="promptops"']);
+  return { status: error.status, body: JSON.stringify({ error: { code: error.code, message: error.message } }), headers };
+}

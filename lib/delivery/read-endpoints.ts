@@ -1,0 +1,127 @@
+import "server-only";
+import { getDb } from "@/db";
+import { findEnvironmentBySlug, listPointersForPrompts } from "@/lib/deployments/queries";
+import { requirePermission } from "@/lib/auth/policy";
+import type { ApiKeyPrincipal } from "@/lib/auth/principal";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/route";
+import type { ChatMessageRecord } from "@/lib/prompts/content";
+import { listPrompts } from "@/lib/prompts/queries";
+import { partialKey, renderChat, renderTemplate } from "@/lib/templates";
+import { resolvePrompt, type PromptTarget } from "./resolve";
+import { PROMPT_PREFIX, decodePromptName, splitRawUrl } from "./routes";
+import { listQuerySchema, promptQuerySchema, queryObject, renderBodySchema } from "./schemas";
+import { DEFAULT_LABEL, LATEST_LABEL, labelSelector, selectorKey } from "./selector";
+import { prepareJsonResponse } from "./serialize";
+import type { CachedPrompt, DeliveryState } from "./state";
+
+// The read side of the delivery API. Resolved prompts are cached twice over: under their canonical target
+// (workspace, name, label or version) for render, and under the raw URL as sent, so the hot path answers a
+// repeated GET without parsing anything.
+
+const urlKey = (workspaceId: string, rawUrl: string) => `${workspaceId} ${rawUrl}`;
+const targetKey = (workspaceId: string, target: PromptTarget) => `${workspaceId}\n${target.name}\n${selectorKey(target.selector)}`;
+
+/** The resolved prompt from the cache or the database. */
+async function loadPrompt(state: DeliveryState, workspaceId: string, target: PromptTarget): Promise<{ entry: CachedPrompt; epoch: number }> {
+  const key = targetKey(workspaceId, target);
+  const cached = state.cache.get(key);
+  if (cached) return { entry: cached, epoch: state.cache.currentEpoch };
+  const { epoch, prompt } = await resolvePrompt(workspaceId, target);
+  const entry = { prompt, response: prepareJsonResponse(prompt) };
+  state.cache.set(key, entry, epoch);
+  return { entry, epoch };
+}
+
+function targetFrom(name: string, query: { label?: string; version?: number }): PromptTarget {
+  if (query.version !== undefined) return { name, selector: { kind: "version", version: query.version }, label: null };
+  const label = query.label ?? DEFAULT_LABEL;
+  return { name, selector: labelSelector(label), label };
+}
+
+/** A GET answered from memory, without parsing: the hot path. Undefined on a miss. */
+export function cachedPromptForUrl(state: DeliveryState, principal: ApiKeyPrincipal, rawUrl: string): CachedPrompt | undefined {
+  requirePermission(principal, "prompts:read");
+  return state.cache.get(urlKey(principal.workspaceId, rawUrl));
+}
+
+/** GET /api/v1/prompts/{name}: `rawUrl` is the path and query as sent. */
+export async function getPrompt(state: DeliveryState, principal: ApiKeyPrincipal, rawUrl: string): Promise<CachedPrompt> {
+  const hit = cachedPromptForUrl(state, principal, rawUrl);
+  if (hit) return hit;
+  const { rawPath, rawQuery } = splitRawUrl(rawUrl);
+  const name = decodePromptName(rawPath.slice(PROMPT_PREFIX.length));
+  const query = parseInput(promptQuerySchema, queryObject(rawQuery));
+  const { entry, epoch } = await loadPrompt(state, principal.workspaceId, targetFrom(name, query));
+  state.cache.set(urlKey(principal.workspaceId, rawUrl), entry, epoch);
+  return entry;
+}
+
+export interface RenderResult {
+  name: string;
+  version: number;
+  type: "text" | "chat";
+  text?: string;
+  messages?: ChatMessageRecord[];
+}
+
+/** POST /api/v1/prompts/{name}/render: the served version filled in, partials included. */
+export async function renderPrompt(state: DeliveryState, principal: ApiKeyPrincipal, name: string, body: unknown): Promise<RenderResult> {
+  requirePermission(principal, "prompts:read");
+  const input = parseInput(renderBodySchema, body);
+  const { entry } = await loadPrompt(state, principal.workspaceId, targetFrom(name, input));
+  const { prompt } = entry;
+  const loadPartial = async (ref: { name: string; label: string | null }) => prompt.partials[partialKey(ref)] ?? null;
+  const common = { variables: input.variables, loadPartial, promptName: prompt.name };
+  if (prompt.messages) {
+    return { name: prompt.name, version: prompt.version, type: prompt.type, messages: await renderChat({ ...common, messages: prompt.messages }) };
+  }
+  return { name: prompt.name, version: prompt.version, type: prompt.type, text: await renderTemplate({ ...common, template: prompt.template ?? "" }) };
+}
+
+export interface PromptListPage {
+  items: { name: string; type: "text" | "chat"; description: string; tags: string[]; latestVersion: number | null; environments: Record<string, number> }[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** GET /api/v1/prompts: active prompts by name; `label` keeps those that environment serves ("latest": all). */
+export function listDeliveredPrompts(principal: ApiKeyPrincipal, rawQuery: string): PromptListPage {
+  requirePermission(principal, "prompts:read");
+  const query = parseInput(listQuerySchema, queryObject(rawQuery));
+  const db = getDb();
+  let servedByEnvironmentId: string | undefined;
+  if (query.label !== undefined && query.label !== LATEST_LABEL) {
+    const environment = findEnvironmentBySlug(db, { workspaceId: principal.workspaceId, slug: query.label });
+    if (!environment) throw new AppError("not_found:environment", `"${query.label}" is not an environment of this workspace.`);
+    servedByEnvironmentId = environment.id;
+  }
+  const { rows, total } = listPrompts({
+    workspaceId: principal.workspaceId,
+    search: query.q,
+    servedByEnvironmentId,
+    page: query.page,
+    pageSize: query.pageSize,
+    order: "name",
+  });
+  const served = new Map<string, Record<string, number>>();
+  for (const pointer of listPointersForPrompts(db, { promptIds: rows.map((row) => row.id) })) {
+    const environments = served.get(pointer.promptId) ?? {};
+    environments[pointer.slug] = pointer.version;
+    served.set(pointer.promptId, environments);
+  }
+  return {
+    items: rows.map((row) => ({
+      name: row.name,
+      type: row.type,
+      description: row.description,
+      tags: row.tags,
+      latestVersion: row.latestVersion,
+      environments: served.get(row.id) ?? {},
+    })),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+  };
+}

@@ -1,0 +1,178 @@
+import "server-only";
+import { getDb, type DbOrTx } from "@/db";
+import type { ChatMessageRecord, ModelConfig, Prompt, PromptType, PromptVersion } from "@/db/schema";
+import { findEnvironmentBySlug, findPointer, listEnvironments, listPointersForPrompts } from "@/lib/deployments/queries";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { findLatestVersion, findPromptByName, findVersion } from "@/lib/prompts/queries";
+import {
+  TEMPLATE_LIMITS,
+  analyseTemplate,
+  collectPartials,
+  extractChatVariables,
+  extractVariables,
+  messageNames,
+  partialKey,
+  templateError,
+  type PartialTarget,
+} from "@/lib/templates";
+import { readDeliveryEpoch } from "./epoch";
+import { partialLabelSelector, type VersionSelector } from "./selector";
+
+/** What GET /api/v1/prompts/{name} answers: one version, with every partial it includes. */
+export interface ResolvedPrompt {
+  name: string;
+  version: number;
+  type: PromptType;
+  template: string | null;
+  messages: ChatMessageRecord[] | null;
+  modelConfig: ModelConfig;
+  /** The inputs the prompt and its partials use, derived from their text. */
+  variables: string[];
+  /** Each partial's template, keyed by its reference as written ("greeting", "greeting@production"). */
+  partials: Record<string, string>;
+  /** Slugs of the environments serving this version, in the workspace's order. */
+  environments: string[];
+  /** The label asked for; null when a version number was. */
+  label: string | null;
+  updatedAt: string;
+}
+
+export interface PromptTarget {
+  name: string;
+  selector: VersionSelector;
+  label: string | null;
+}
+
+interface Problem {
+  code: ErrorCode;
+  message: string;
+}
+
+/** An active prompt of the workspace, or 404: archived prompts are not served. */
+export function requireServablePrompt(tx: DbOrTx, { workspaceId, name }: { workspaceId: string; name: string }): Prompt {
+  const prompt = findPromptByName(tx, { workspaceId, name });
+  if (!prompt || prompt.archivedAt) throw new AppError("not_found:prompt", `No prompt named "${name}" in this workspace.`);
+  return prompt;
+}
+
+function findSelectedVersion(tx: DbOrTx, prompt: Prompt, selector: VersionSelector): PromptVersion | Problem {
+  if (selector.kind === "latest") {
+    return findLatestVersion(tx, { promptId: prompt.id }) ?? { code: "not_found:prompt", message: `"${prompt.name}" has no versions yet.` };
+  }
+  if (selector.kind === "version") {
+    return (
+      findVersion(tx, { promptId: prompt.id, version: selector.version }) ?? {
+        code: "not_found:prompt",
+        message: `"${prompt.name}" has no version ${selector.version}.`,
+      }
+    );
+  }
+  const environment = findEnvironmentBySlug(tx, { workspaceId: prompt.workspaceId, slug: selector.slug });
+  if (!environment) {
+    const slugs = listEnvironments(tx, { workspaceId: prompt.workspaceId }).map((e) => e.slug);
+    return {
+      code: "not_found:environment",
+      message: `"${selector.slug}" is not an environment of this workspace. Use one of ${slugs.join(", ")}, or "latest".`,
+    };
+  }
+  const pointer = findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
+  const version = pointer && findVersion(tx, { promptId: prompt.id, version: pointer.version });
+  return version ?? { code: "not_found:deployment", message: `${environment.name} (${environment.slug}) serves no version of "${prompt.name}".` };
+}
+
+function isProblem(value: PromptVersion | Problem): value is Problem {
+  return "code" in value;
+}
+
+/** A partial's template text; null for an unknown name; an error saying why a known prompt cannot be included. */
+type PartialSource = string | null | AppError;
+
+function loadPartialSource(tx: DbOrTx, workspaceId: string, ref: PartialTarget, fallback: VersionSelector): PartialSource {
+  const prompt = findPromptByName(tx, { workspaceId, name: ref.name });
+  if (!prompt) return null;
+  const refuse = (reason: string) =>
+    templateError({ message: `Partial "${partialKey(ref)}" cannot be included: ${reason}`, details: { partial: ref.name, label: ref.label } });
+  if (prompt.archivedAt) return refuse(`"${prompt.name}" is archived.`);
+  if (prompt.type !== "text") return refuse(`"${prompt.name}" is a chat prompt; only text prompts can be included.`);
+  const version = findSelectedVersion(tx, prompt, ref.label === null ? fallback : partialLabelSelector(ref.label));
+  if (isProblem(version)) return refuse(version.message);
+  return version.template ?? "";
+}
+
+/**
+ * Reads every partial the templates reach, depth first in tag order (the order the renderer loads them in), so the
+ * whole prompt comes from one read transaction. Stops one past the renderer's partial limit: the renderer then
+ * reports the limit.
+ */
+function preloadPartials(tx: DbOrTx, workspaceId: string, roots: string[], fallback: VersionSelector): Map<string, PartialSource> {
+  const found = new Map<string, PartialSource>();
+  const visit = (source: string) => {
+    for (const ref of analyseTemplate(source).partials) {
+      const key = partialKey(ref);
+      if (found.has(key)) continue;
+      if (found.size > TEMPLATE_LIMITS.maxPartials) return;
+      const loaded = loadPartialSource(tx, workspaceId, ref, fallback);
+      found.set(key, loaded);
+      if (typeof loaded === "string") visit(loaded);
+    }
+  };
+  for (const root of roots) visit(root);
+  return found;
+}
+
+/**
+ * Resolves a prompt at a label or version, with its partials. Everything is read in one transaction together with
+ * the delivery epoch, so the result is a consistent snapshot that may be cached under that epoch.
+ */
+export async function resolvePrompt(workspaceId: string, target: PromptTarget): Promise<{ epoch: number; prompt: ResolvedPrompt }> {
+  const snapshot = getDb().transaction((tx) => {
+    const epoch = readDeliveryEpoch();
+    const prompt = requireServablePrompt(tx, { workspaceId, name: target.name });
+    const version = findSelectedVersion(tx, prompt, target.selector);
+    if (isProblem(version)) throw new AppError(version.code, version.message);
+    // A bare {{> name}} is read where the request reads: the same environment, else the latest version.
+    const fallback: VersionSelector = target.selector.kind === "environment" ? target.selector : { kind: "latest" };
+    const roots = version.messages ? version.messages.map((m) => m.content) : [version.template ?? ""];
+    const partials = preloadPartials(tx, workspaceId, roots, fallback);
+    const environments = listPointersForPrompts(tx, { promptIds: [prompt.id] })
+      .filter((pointer) => pointer.version === version.version)
+      .map((pointer) => pointer.slug);
+    return { epoch, prompt, version, partials, environments };
+  });
+
+  const { prompt, version, partials } = snapshot;
+  const names = version.messages ? messageNames(version.messages) : [];
+  const templates = version.messages
+    ? version.messages.map((message, index) => ({ template: message.content, where: names[index] }))
+    : [{ template: version.template ?? "" }];
+  const loaded = await collectPartials({
+    templates,
+    promptName: prompt.name,
+    loadPartial: async (ref) => {
+      const source = partials.get(partialKey(ref));
+      if (source === undefined) throw new Error(`partial "${partialKey(ref)}" was not preloaded`);
+      if (source instanceof AppError) throw source;
+      return source;
+    },
+  });
+
+  const variables = new Set(version.messages ? extractChatVariables(version.messages) : extractVariables(version.template ?? ""));
+  for (const source of loaded.values()) for (const name of extractVariables(source)) variables.add(name);
+
+  return {
+    epoch: snapshot.epoch,
+    prompt: {
+      name: prompt.name,
+      version: version.version,
+      type: version.type,
+      template: version.template,
+      messages: version.messages,
+      modelConfig: version.modelConfig,
+      variables: [...variables],
+      partials: Object.fromEntries(loaded),
+      environments: snapshot.environments,
+      label: target.label,
+      updatedAt: version.createdAt.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { AppError } from "@/lib/errors";
+
+// The delivery API's URL space. A prompt name may contain "/" either as path segments or encoded as %2F, so for
+// POST the last raw segment is the action and everything before it is the name: "x/render" is rendered with
+// POST /prompts/x%2Frender/render, and GET /prompts/x/render fetches the prompt "x/render".
+
+export const API_BASE = "/api/v1";
+export const PROMPTS_PATH = `${API_BASE}/prompts`;
+export const PROMPT_PREFIX = `${PROMPTS_PATH}/`;
+export const OPENAPI_PATH = `${API_BASE}/openapi.json`;
+
+const ACTIONS = ["render", "versions", "promotions"] as const;
+export type PromptAction = (typeof ACTIONS)[number];
+
+export type DeliveryRoute =
+  | { kind: "openapi" }
+  | { kind: "list" }
+  | { kind: "prompt"; rawName: string }
+  | { kind: "action"; action: PromptAction; rawName: string }
+  | { kind: "none" };
+
+/** `rawPath` is the path as sent, still percent-encoded and without the query. */
+export function matchDeliveryRoute(method: string, rawPath: string): DeliveryRoute {
+  if (method === "GET" && rawPath === OPENAPI_PATH) return { kind: "openapi" };
+  if (method === "GET" && rawPath === PROMPTS_PATH) return { kind: "list" };
+  if (!rawPath.startsWith(PROMPT_PREFIX)) return { kind: "none" };
+  const rest = rawPath.slice(PROMPT_PREFIX.length);
+  if (method === "GET" && rest !== "") return { kind: "prompt", rawName: rest };
+  if (method !== "POST") return { kind: "none" };
+  const slash = rest.lastIndexOf("/");
+  const action = rest.slice(slash + 1);
+  const rawName = rest.slice(0, Math.max(0, slash));
+  if (slash <= 0 || !(ACTIONS as readonly string[]).includes(action)) return { kind: "none" };
+  return { kind: "action", action: action as PromptAction, rawName };
+}
+
+/** The prompt name from its raw path form ("support/triage" or "support%2Ftriage"). */
+export function decodePromptName(rawName: string): string {
+  try {
+    return decodeURIComponent(rawName);
+  } catch {
+    throw new AppError("bad_request:api", "The prompt name in the path is not valid percent-encoding.");
+  }
+}
+
+/** Splits "path?query" as sent by the client. */
+export function splitRawUrl(rawUrl: string): { rawPath: string; rawQuery: string } {
+  const question = rawUrl.indexOf("?");
+  return question === -1 ? { rawPath: rawUrl, rawQuery: "" } : { rawPath: rawUrl.slice(0, question), rawQuery: rawUrl.slice(question + 1) };
+}

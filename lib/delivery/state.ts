@@ -1,0 +1,36 @@
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { DeliveryCache, type DeliveryCacheOptions } from "./cache";
+import { KeyRateLimiter } from "./rate-limit";
+import type { ResolvedPrompt } from "./resolve";
+import type { PreparedResponse } from "./serialize";
+
+/** A resolved prompt and its GET response, serialised once. */
+export interface CachedPrompt {
+  prompt: ResolvedPrompt;
+  response: PreparedResponse;
+}
+
+export interface DeliveryState {
+  cache: DeliveryCache<CachedPrompt>;
+  /** Null when rate limiting is off. */
+  limiter: KeyRateLimiter | null;
+}
+
+type StateOptions = Omit<DeliveryCacheOptions<CachedPrompt>, "sizeOf"> & { rateLimitPerMinute?: number };
+
+export function createDeliveryState({ rateLimitPerMinute = 0, ...cache }: StateOptions = {}): DeliveryState {
+  return {
+    cache: new DeliveryCache<CachedPrompt>({ ...cache, sizeOf: (entry) => entry.response.body.length }),
+    limiter: rateLimitPerMinute > 0 ? new KeyRateLimiter(rateLimitPerMinute) : null,
+  };
+}
+
+// One state per process, on globalThis: the custom server's fast path and Next's bundled copy of this module
+// then share one cache and one rate limit instead of keeping two.
+const globalForDelivery = globalThis as unknown as { [key: symbol]: DeliveryState | undefined };
+const STATE = Symbol.for("promptops.delivery.state");
+
+export function getDeliveryState(): DeliveryState {
+  return (globalForDelivery[STATE] ??= createDeliveryState({ rateLimitPerMinute: getEnv().STUDIO_API_RATE_LIMIT }));
+}

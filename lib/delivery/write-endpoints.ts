@@ -1,0 +1,63 @@
+import "server-only";
+import { getDb } from "@/db";
+import { requirePermission } from "@/lib/auth/policy";
+import type { ApiKeyPrincipal } from "@/lib/auth/principal";
+import { requestPromotion as requestPromotionFor } from "@/lib/deployments/manage-deployments";
+import { findEnvironmentBySlug } from "@/lib/deployments/queries";
+import { moveEnvironmentSchema } from "@/lib/deployments/schemas";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/route";
+import { saveVersion } from "@/lib/prompts/manage-prompts";
+import { findLatestVersion } from "@/lib/prompts/queries";
+import { saveVersionSchema } from "@/lib/prompts/schemas";
+import { requireServablePrompt } from "./resolve";
+import { createVersionBodySchema, promotionBodySchema } from "./schemas";
+
+// The write side of the delivery API: a read-write key adds versions and asks for promotions through the same
+// domain functions as a person, so the same rules apply and the audit log names the key. Approving is never
+// possible with a key; there is no endpoint for it.
+
+/** POST /api/v1/prompts/{name}/versions */
+export function createVersion(principal: ApiKeyPrincipal, name: string, body: unknown) {
+  requirePermission(principal, "prompts:write");
+  const input = parseInput(createVersionBodySchema, body);
+  const prompt = requireServablePrompt(getDb(), { workspaceId: principal.workspaceId, name });
+  const content = prompt.type === "text" ? { given: input.template, other: input.messages } : { given: input.messages, other: input.template };
+  if (content.given === undefined || content.other !== undefined) {
+    const field = prompt.type === "text" ? "template" : "messages";
+    throw new AppError("bad_request:prompt", `"${prompt.name}" is a ${prompt.type} prompt: send "${field}" (and not the other body field).`);
+  }
+  const latest = findLatestVersion(getDb(), { promptId: prompt.id });
+  const saved = saveVersion(
+    principal,
+    parseInput(saveVersionSchema, {
+      promptId: prompt.id,
+      body: prompt.type === "text" ? { type: "text", template: input.template } : { type: "chat", messages: input.messages },
+      modelConfig: input.modelConfig ?? latest?.modelConfig ?? {},
+      commitMessage: input.commitMessage,
+      expectedParentVersion: input.expectedParentVersion === undefined ? (latest?.version ?? null) : input.expectedParentVersion,
+    }),
+  );
+  return { name: prompt.name, version: saved.version, created: saved.created };
+}
+
+/** POST /api/v1/prompts/{name}/promotions: a pending request that a signed-in lead decides. */
+export function requestPromotion(principal: ApiKeyPrincipal, name: string, body: unknown) {
+  requirePermission(principal, "deployments:request");
+  const input = parseInput(promotionBodySchema, body);
+  const db = getDb();
+  const prompt = requireServablePrompt(db, { workspaceId: principal.workspaceId, name });
+  const environment = findEnvironmentBySlug(db, { workspaceId: principal.workspaceId, slug: input.environment });
+  if (!environment) throw new AppError("not_found:environment", `"${input.environment}" is not an environment of this workspace.`);
+  if (!environment.isProtected) {
+    throw new AppError(
+      "bad_request:deployment",
+      `${environment.name} is not protected: it moves by direct deployment, which API keys cannot do. Deploy from the studio.`,
+    );
+  }
+  const request = requestPromotionFor(
+    principal,
+    parseInput(moveEnvironmentSchema, { promptId: prompt.id, environmentId: environment.id, version: input.version, comment: input.comment ?? "" }),
+  );
+  return { requestId: request.requestId, status: "pending" as const };
+}

@@ -1,0 +1,68 @@
+// The production server (`npm start`, run by tsx): Next's request handler behind a node:http server that answers
+// GET /api/v1/prompts/{name} itself, before Next's routing, with the same lib/ code as the route handler. See
+// "Delivery API and custom server" in ARCHITECTURE.md for why. Options: -p/--port (else PORT, else 3000) and
+// -H/--hostname (default: every interface), as `next start` takes them.
+import http from "node:http";
+import Module, { createRequire } from "node:module";
+
+// NODE_ENV must be known before Next or React load; this server is for production builds unless told otherwise.
+const env = process.env as Record<string, string | undefined>;
+env.NODE_ENV ??= "production";
+
+/**
+ * lib/ modules start with `import "server-only"`, whose default export throws: only the react-server condition
+ * (Next's server bundles) resolves it to an empty module. This process also loads lib/ directly, for the fast
+ * path, so it registers the package as that empty module in the require cache before anything imports lib/.
+ * Running the whole process with --conditions=react-server instead would hand Next's page rendering the
+ * react-server builds of React, which cannot render pages.
+ */
+function allowServerOnlyImports() {
+  const require = createRequire(__filename);
+  const id = require.resolve("server-only");
+  const empty = new Module(id);
+  empty.filename = id;
+  empty.loaded = true;
+  require.cache[id] = empty;
+}
+
+function option(short: string, long: string): string | undefined {
+  const args = process.argv.slice(2);
+  const index = args.findIndex((arg) => arg === short || arg === long);
+  if (index !== -1) return args[index + 1];
+  return args.find((arg) => arg.startsWith(`${long}=`))?.slice(long.length + 1);
+}
+
+async function main() {
+  allowServerOnlyImports();
+  const port = Number(option("-p", "--port") ?? process.env.PORT ?? 3000);
+  const hostname = option("-H", "--hostname");
+  const dev = env.NODE_ENV === "development";
+
+  const [{ default: next }, { createDeliveryFastPath }] = await Promise.all([import("next"), import("./lib/delivery/fast-path")]);
+  const app = next({ dev, port, hostname: hostname ?? "localhost", dir: __dirname });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const fastPath = createDeliveryFastPath();
+
+  const server = http.createServer((request, response) => {
+    if (fastPath(request, response)) return;
+    void handle(request, response);
+  });
+  if (dev) server.on("upgrade", app.getUpgradeHandler());
+  server.listen(port, hostname, () => {
+    console.log(`PromptOps Studio listening on http://${hostname ?? "localhost"}:${port} (${dev ? "development" : "production"})`);
+  });
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
