@@ -3,27 +3,15 @@ import type { AuthContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/policy";
 import type { Prompt } from "@/db/schema";
 import { defaultModelId, listCatalogModels } from "@/lib/models/catalog";
-import type { PromptContent, PromptType } from "@/lib/prompts/content";
 import { listVersions } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
 import { resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
 import { listPromptVariableSets } from "./manage-variable-sets";
 import { loadReopenedBatch } from "./run-history";
-import type { ReopenedBatch, VariableSetView } from "./types";
+import type { PlaygroundData } from "./types";
 
 /** Versions offered in a column's picker; older ones are one restore away in History. */
 export const PLAYGROUND_VERSION_LIMIT = 50;
-
-export interface PlaygroundData {
-  prompt: { id: string; name: string; type: PromptType };
-  /** Newest first. */
-  versions: { version: number; commitMessage: string; content: PromptContent }[];
-  models: { id: string; label: string }[];
-  defaultModel: string;
-  canRun: boolean;
-  variableSets: VariableSetView[];
-  reopened: ReopenedBatch | null;
-}
 
 export function loadPlaygroundData(ctx: AuthContext, { prompt, runId }: { prompt: Prompt; runId?: string | null }): PlaygroundData {
   const providers = resolveWorkspaceProviders({ workspaceId: ctx.workspaceId });

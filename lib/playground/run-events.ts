@@ -9,7 +9,7 @@ export type RunEvent =
   | { type: "start"; runId: string; messages: ChatMessage[] }
   | { type: "delta"; text: string }
   | { type: "done"; runId: string; stats: RunStats; toolCalls: ModelToolCall[]; json: JsonCheck | null }
-  | { type: "error"; runId: string; stats: RunStats; error: RunErrorView };
+  | { type: "error"; runId: string; status: "failed" | "cancelled"; stats: RunStats; error: RunErrorView };
 
 export const RUN_STREAM_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
 

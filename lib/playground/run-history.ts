@@ -8,7 +8,7 @@ import { findPromptById, findVersion } from "@/lib/prompts/queries";
 import { checkJsonOutput } from "./check-json-output";
 import { findRunById, listBatchRuns, listRunModels, listRuns, RUN_HISTORY_PAGE_SIZE } from "./queries";
 import type { runHistoryQuerySchema } from "./schemas";
-import type { ColumnSeed, ReopenedBatch, RunHistoryPage, RunView } from "./types";
+import type { ColumnSeed, FollowUpTurn, ReopenedBatch, RunHistoryPage, RunView } from "./types";
 
 interface Caller {
   workspaceId: string;
@@ -73,7 +73,7 @@ export function loadReopenedBatch(caller: Caller, { runId, promptId }: { runId: 
       source: r.version === null ? { kind: "draft" } : { kind: "version", version: r.version },
       modelId: r.modelId,
       settings: r.settings,
-      followUps: r.input.slice(r.promptMessageCount),
+      followUps: r.input.slice(r.promptMessageCount).filter((m): m is FollowUpTurn => m.role !== "system"),
       run: toRunView(r, responseFormat),
     };
   });

@@ -40,7 +40,7 @@ export function streamRunResponse({ prepared, requestSignal }: { prepared: Prepa
 
       executeRun({ prepared, runId, signal: cancel.signal, onDelta: (text) => send({ type: "delta", text }) })
         .then((outcome) => {
-          if (outcome.error) send({ type: "error", runId, stats: outcome.stats, error: errorView(outcome.error) });
+          if (outcome.error) send({ type: "error", runId, status: outcome.status === "cancelled" ? "cancelled" : "failed", stats: outcome.stats, error: errorView(outcome.error) });
           else send({ type: "done", runId, stats: outcome.stats, toolCalls: outcome.toolCalls, json: outcome.json });
         })
         .catch((error: unknown) => {
@@ -49,6 +49,7 @@ export function streamRunResponse({ prepared, requestSignal }: { prepared: Prepa
           send({
             type: "error",
             runId,
+            status: "failed",
             stats: { finishReason: null, inputTokens: null, outputTokens: null, usageEstimated: false, costUsd: null, timeToFirstTokenMs: null, latencyMs: null },
             error: { message: "The run finished but could not be saved. Try again.", code: "internal:database", retryAfterSeconds: null },
           });

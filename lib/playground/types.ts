@@ -45,6 +45,12 @@ export interface RunView {
   json: JsonCheck | null;
 }
 
+/** A turn of a continued conversation, sent after the rendered prompt. */
+export interface FollowUpTurn {
+  role: "user" | "assistant";
+  content: string;
+}
+
 export type ColumnSource = { kind: "version"; version: number } | { kind: "draft" };
 
 /** A column the playground opens with, e.g. from a reopened run. */
@@ -53,7 +59,7 @@ export interface ColumnSeed {
   modelId: string;
   settings: RunSettings;
   /** The follow-up turns of the conversation before this run. */
-  followUps: ChatMessage[];
+  followUps: FollowUpTurn[];
   run: RunView | null;
 }
 
@@ -94,4 +100,16 @@ export interface RunHistoryPage {
   pageCount: number;
   /** Every model this prompt has runs for, for the filter. */
   models: string[];
+}
+
+/** What the playground page hands its client component. */
+export interface PlaygroundData {
+  prompt: { id: string; name: string; type: PromptContent["type"] };
+  /** Newest first. */
+  versions: { version: number; commitMessage: string; content: PromptContent }[];
+  models: { id: string; label: string }[];
+  defaultModel: string;
+  canRun: boolean;
+  variableSets: VariableSetView[];
+  reopened: ReopenedBatch | null;
 }
