@@ -102,7 +102,7 @@ export function RunHistory({ promptId, openHref }: { promptId: string; openHref:
               {data.rows.map((row) => (
                 <tr key={row.id}>
                   <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatUtc(row.createdAt)}</Td>
-                  <Td>{row.userName}</Td>
+                  <Td className="whitespace-nowrap">{row.userName}</Td>
                   <Td className="font-mono">{row.version === null ? "Draft" : `v${row.version}`}</Td>
                   <Td className="font-mono text-xs">{row.modelId}</Td>
                   <Td>
@@ -111,7 +111,7 @@ export function RunHistory({ promptId, openHref }: { promptId: string; openHref:
                   <Td className="font-mono text-xs whitespace-nowrap">{formatMs(row.latencyMs)}</Td>
                   <Td className="font-mono text-xs whitespace-nowrap">{row.inputTokens === null ? "—" : `${row.inputTokens} / ${row.outputTokens}`}</Td>
                   <Td className="font-mono text-xs">{formatCost(row.costUsd)}</Td>
-                  <Td className="max-w-xs truncate text-xs" title={row.errorMessage ?? row.outputPreview}>
+                  <Td className="max-w-56 truncate text-xs" title={row.errorMessage ?? row.outputPreview}>
                     {row.errorMessage ?? row.outputPreview}
                   </Td>
                   <Td className="text-right whitespace-nowrap">
