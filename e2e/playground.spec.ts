@@ -1,4 +1,5 @@
-import { addFixtureProvider, PlaygroundPage } from "./pages/playground-page";
+import type { Page } from "@playwright/test";
+import { addFixtureProvider, PlaygroundPage, switchToSandbox } from "./pages/playground-page";
 import { PromptPage } from "./pages/prompt-page";
 import { FIXTURE_LLM_URL, STUDIO_URL, authFile } from "./support/env";
 import { expect, test } from "./support/test";
@@ -9,6 +10,13 @@ const fixtureStats = FIXTURE_LLM_URL.replace(/\/v1$/, "/fixture/stats");
 test.beforeAll(async ({ browser }) => {
   await addFixtureProvider(browser);
 });
+
+/** The admin, in the Sandbox workspace where the fixture provider lives (see switchToSandbox). */
+async function sandboxAdmin(pageAs: (role: "admin") => Promise<Page>) {
+  const page = await pageAs("admin");
+  await switchToSandbox(page);
+  return page;
+}
 
 /** A text prompt with one saved version, opened on its Playground tab. */
 async function openPlayground(prompts: PromptPage, template: string) {
@@ -24,7 +32,7 @@ async function openPlayground(prompts: PromptPage, template: string) {
 
 test.describe("playground", () => {
   test("two columns on the offline model stream their outputs and show tokens, latency and cost; variable sets round-trip", async ({ pageAs }) => {
-    const page = await pageAs("editor");
+    const page = await sandboxAdmin(pageAs);
     const playground = await openPlayground(new PromptPage(page), "Greet {{name}} warmly.\nReply in {{language}}.");
     await playground.chooseModel(1, "offline:demo");
     await playground.addColumn();
@@ -62,7 +70,7 @@ test.describe("playground", () => {
   });
 
   test("a column whose provider fails shows the error with Retry while the other completes; the runs are kept and reopen", async ({ pageAs }) => {
-    const page = await pageAs("editor");
+    const page = await sandboxAdmin(pageAs);
     const playground = await openPlayground(new PromptPage(page), "Summarise {{topic}}.");
     await playground.chooseModel(1, "offline:demo");
     await playground.addColumn();
@@ -90,7 +98,7 @@ test.describe("playground", () => {
   });
 
   test("Stop cancels a slow column, and the provider request with it", async ({ pageAs, request }) => {
-    const page = await pageAs("editor");
+    const page = await sandboxAdmin(pageAs);
     const playground = await openPlayground(new PromptPage(page), "{{text}}");
     await playground.chooseModel(1, "pgfx:slow");
     await playground.variable("text").fill(Array.from({ length: 40 }, (_, i) => `word${i}`).join(" "));
@@ -114,7 +122,7 @@ test.describe("playground", () => {
   });
 
   test("an output carrying an XSS payload is shown as text and runs nothing", async ({ pageAs }) => {
-    const page = await pageAs("editor");
+    const page = await sandboxAdmin(pageAs);
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
@@ -146,7 +154,7 @@ test.describe("playground", () => {
   });
 
   test("the editor's unsaved draft runs beside the saved version, and the editor offers it back", async ({ pageAs }) => {
-    const page = await pageAs("editor");
+    const page = await sandboxAdmin(pageAs);
     const prompts = new PromptPage(page);
     await prompts.create({ name: `e2e/${unique("draft")}` });
     await prompts.fillEditor("Hello {{name}}");
@@ -173,7 +181,7 @@ test.describe("playground", () => {
   });
 
   test("a chat prompt continues each column's conversation with a follow-up", async ({ pageAs }) => {
-    const page = await pageAs("editor");
+    const page = await sandboxAdmin(pageAs);
     const prompts = new PromptPage(page);
     await prompts.create({ name: `e2e/${unique("chat")}`, type: "chat" });
     await prompts.fillEditor("You answer questions about {{topic}}.", "System message");
@@ -218,12 +226,17 @@ test.describe("playground", () => {
     await api.dispose();
   });
 
-  test("/playground asks for a prompt first", async ({ pageAs }) => {
+  test("/playground asks for a prompt first; an editor runs it on the offline model", async ({ pageAs }) => {
     const page = await pageAs("editor");
     await page.goto("/playground");
     await expect(page.getByRole("heading", { name: "Pick a prompt to start" })).toBeVisible();
     await page.getByRole("combobox", { name: "Prompt" }).selectOption("summarise-call");
     await expect(page).toHaveURL(/prompt=summarise-call/);
-    await expect(new PlaygroundPage(page).variable("transcript")).toBeVisible();
+    const playground = new PlaygroundPage(page);
+    await playground.chooseModel(1, "offline:demo");
+    await playground.variable("transcript").fill("We agreed to ship on Friday.");
+    await playground.runButton().click();
+    await expect(playground.status(1)).toHaveText("Done", { timeout: 15_000 });
+    await expect(playground.output(1)).toContainText("You asked: \"Summarise this call");
   });
 });

@@ -55,12 +55,23 @@ export class PlaygroundPage {
 export const PLAYGROUND_PROVIDER = { id: "pgfx", label: "Playground fixture", models: ["echo", "slow", "fail-500", "fail-429"] };
 
 /**
- * Points a workspace provider at the fixture LLM server, through Settings like an admin would. Saving the same id
+ * The playground specs run as the admin in the Sandbox workspace: its fixture provider would otherwise become the
+ * Demo workspace's default model, which other specs expect to be the offline model.
+ */
+export async function switchToSandbox(page: Page) {
+  await page.goto("/prompts");
+  await page.getByRole("combobox", { name: "Workspace" }).selectOption({ label: "Sandbox" });
+  await expect(page.getByText("Switched to Sandbox")).toBeVisible();
+}
+
+/**
+ * Points a Sandbox provider at the fixture LLM server, through Settings like an admin would. Saving the same id
  * again updates it, so every spec file can call this.
  */
 export async function addFixtureProvider(browser: import("@playwright/test").Browser) {
   const context = await browser.newContext({ storageState: authFile("admin") });
   const page = await context.newPage();
+  await switchToSandbox(page);
   await page.goto("/settings/providers");
   await page.getByRole("combobox", { name: "Kind" }).selectOption("openai-compatible");
   await page.getByRole("textbox", { name: "Id" }).fill(PLAYGROUND_PROVIDER.id);
