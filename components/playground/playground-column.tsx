@@ -9,7 +9,7 @@ import type { ColumnSource } from "@/lib/playground/types";
 import type { RunColumnInput } from "@/lib/playground/schemas";
 import { cn } from "@/lib/ui/cn";
 import { ColumnOutput } from "./column-output";
-import type { ColumnSettingsForm, ColumnState, PlaygroundAction } from "./playground-state";
+import type { ColumnSettingsForm, ColumnState, PlaygroundAction } from "@/lib/playground/playground-state";
 import { RenderedMessages } from "./rendered-messages";
 import { RunStatsList } from "./run-stats";
 

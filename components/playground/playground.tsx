@@ -17,11 +17,12 @@ import {
   MAX_COLUMNS,
   columnFor,
   columnFromSeed,
+  createPlaygroundState,
   parseColumnSettings,
   playgroundReducer,
   type ColumnState,
   type PlaygroundState,
-} from "./playground-state";
+} from "@/lib/playground/playground-state";
 import { RunHistory, runHistoryKey } from "./run-history";
 import { useColumnRuns, type ColumnFinish, type ColumnRequest } from "./use-column-runs";
 import { VariablesPanel } from "./variables-panel";
@@ -34,10 +35,10 @@ function variablesOf(content: PromptContent | null): string[] {
 }
 
 function initialState(data: PlaygroundData): PlaygroundState {
-  if (data.reopened) return { columns: data.reopened.columns.map(columnFromSeed), variables: data.reopened.variables };
+  if (data.reopened) return createPlaygroundState({ columns: data.reopened.columns.map(columnFromSeed), variables: data.reopened.variables });
   const latest = data.versions[0];
   const source: ColumnSource = latest ? { kind: "version", version: latest.version } : { kind: "draft" };
-  return { columns: [columnFor({ source, content: latest?.content ?? null, defaultModel: data.defaultModel })], variables: {} };
+  return createPlaygroundState({ columns: [columnFor({ source, content: latest?.content ?? null, defaultModel: data.defaultModel })], variables: {} });
 }
 
 /**

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, type Dispatch } from "react";
 import { readRunEvents, type RunEvent } from "@/lib/playground/run-events";
 import type { RunColumnInput } from "@/lib/playground/schemas";
 import type { RunErrorView } from "@/lib/playground/types";
-import type { PlaygroundAction } from "./playground-state";
+import type { PlaygroundAction } from "@/lib/playground/playground-state";
 
 export interface ColumnRequest {
   key: string;

@@ -6,7 +6,7 @@ import { deleteVariableSetAction, saveVariableSetAction } from "@/app/(studio)/p
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import type { VariableSetView } from "@/lib/playground/types";
-import type { PlaygroundAction } from "./playground-state";
+import type { PlaygroundAction } from "@/lib/playground/playground-state";
 
 /** One multi-line textbox per variable used by any column, named after the variable, and the prompt's saved sets. */
 export function VariablesPanel({

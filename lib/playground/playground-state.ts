@@ -1,5 +1,5 @@
 // The playground's client state: columns, shared variables, and each column's latest run. A reducer, so every
-// change is a named action and the runner can read the latest state without stale closures.
+// change is a named action and the runner can read the latest state without stale closures. Pure and client-safe.
 import type { ChatMessage } from "@/lib/models/types";
 import type { PromptContent } from "@/lib/prompts/content";
 import { fromSettingsForm, toSettingsForm, type SettingsErrors } from "@/lib/prompts/settings-form";
@@ -39,10 +39,12 @@ export interface ColumnState {
 export interface PlaygroundState {
   columns: ColumnState[];
   variables: Record<string, string>;
+  /** Keys come from the state, not a module counter, so server and client render the same element ids. */
+  nextKey: number;
 }
 
-let keyCounter = 0;
-const newKey = () => `column-${++keyCounter}`;
+/** A column before the state gives it a key. */
+export type NewColumn = Omit<ColumnState, "key">;
 
 export function settingsFormFrom(settings: RunSettings): ColumnSettingsForm {
   const form = toSettingsForm(settings);
@@ -61,14 +63,13 @@ export function parseColumnSettings(form: ColumnSettingsForm): { settings: RunSe
 }
 
 /** A column for a source, with the model and settings prefilled from that content's model config. */
-export function columnFor({ source, content, defaultModel }: { source: ColumnSource; content: PromptContent | null; defaultModel: string }): ColumnState {
+export function columnFor({ source, content, defaultModel }: { source: ColumnSource; content: PromptContent | null; defaultModel: string }): NewColumn {
   const config = content?.modelConfig ?? {};
-  return { key: newKey(), source, modelId: config.model ?? defaultModel, settings: settingsFormFrom(config), followUps: [], run: null };
+  return { source, modelId: config.model ?? defaultModel, settings: settingsFormFrom(config), followUps: [], run: null };
 }
 
-export function columnFromSeed(seed: ColumnSeed): ColumnState {
+export function columnFromSeed(seed: ColumnSeed): NewColumn {
   return {
-    key: newKey(),
     source: seed.source,
     modelId: seed.modelId,
     settings: settingsFormFrom(seed.settings),
@@ -86,11 +87,20 @@ export function columnFromSeed(seed: ColumnSeed): ColumnState {
   };
 }
 
+export function createPlaygroundState({ columns, variables }: { columns: NewColumn[]; variables: Record<string, string> }): PlaygroundState {
+  return withKeys({ columns: [], variables, nextKey: 1 }, columns);
+}
+
+function withKeys(state: PlaygroundState, columns: NewColumn[]): PlaygroundState {
+  const keyed = columns.slice(0, MAX_COLUMNS).map((column, i) => ({ ...column, key: `column-${state.nextKey + i}` }));
+  return { ...state, columns: keyed, nextKey: state.nextKey + keyed.length };
+}
+
 export type PlaygroundAction =
-  | { type: "add"; column: ColumnState }
+  | { type: "add"; column: NewColumn }
   | { type: "duplicate"; key: string }
   | { type: "remove"; key: string }
-  | { type: "replace-columns"; columns: ColumnState[] }
+  | { type: "replace-columns"; columns: NewColumn[] }
   | { type: "set-source"; key: string; source: ColumnSource; content: PromptContent | null; defaultModel: string }
   | { type: "set-model"; key: string; modelId: string }
   | { type: "set-setting"; key: string; field: keyof ColumnSettingsForm; value: string }
@@ -137,18 +147,19 @@ function applyEvent(run: ColumnRunState, event: RunEvent): ColumnRunState {
 export function playgroundReducer(state: PlaygroundState, action: PlaygroundAction): PlaygroundState {
   switch (action.type) {
     case "add":
-      return state.columns.length >= MAX_COLUMNS ? state : { ...state, columns: [...state.columns, action.column] };
+      if (state.columns.length >= MAX_COLUMNS) return state;
+      return { ...state, columns: [...state.columns, { ...action.column, key: `column-${state.nextKey}` }], nextKey: state.nextKey + 1 };
     case "duplicate": {
       const index = state.columns.findIndex((c) => c.key === action.key);
       const original = state.columns[index];
       if (!original || state.columns.length >= MAX_COLUMNS) return state;
-      const copy: ColumnState = { ...original, key: newKey(), run: null };
-      return { ...state, columns: [...state.columns.slice(0, index + 1), copy, ...state.columns.slice(index + 1)] };
+      const copy: ColumnState = { ...original, key: `column-${state.nextKey}`, run: null };
+      return { ...state, columns: [...state.columns.slice(0, index + 1), copy, ...state.columns.slice(index + 1)], nextKey: state.nextKey + 1 };
     }
     case "remove":
       return state.columns.length <= 1 ? state : { ...state, columns: state.columns.filter((c) => c.key !== action.key) };
     case "replace-columns":
-      return { ...state, columns: action.columns.slice(0, MAX_COLUMNS) };
+      return withKeys(state, action.columns);
     case "set-source":
       return updateColumn(state, action.key, (column) => {
         const prefilled = columnFor({ source: action.source, content: action.content, defaultModel: action.defaultModel });
