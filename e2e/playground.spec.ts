@@ -201,6 +201,12 @@ test.describe("playground", () => {
     await expect(playground.output(1)).toHaveText("Echo: And when?");
     const conversation = playground.column(1).getByRole("list", { name: "Conversation, column 1" });
     await expect(conversation.getByRole("listitem")).toHaveText(["assistant: Echo: Question: Why?", "user: And when?"]);
+
+    // In the follow-up box, Ctrl/Cmd+Enter sends the follow-up (elsewhere it re-runs the columns).
+    await page.getByRole("textbox", { name: "Follow-up message" }).fill("And where?");
+    await page.keyboard.press("ControlOrMeta+Enter");
+    await expect(playground.output(1)).toHaveText("Echo: And where?");
+    await expect(conversation.getByRole("listitem")).toHaveCount(4);
   });
 
   test("a reviewer sees the playground but cannot run: the streaming route answers 403", async ({ pageAs, playwright }) => {
