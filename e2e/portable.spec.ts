@@ -39,6 +39,8 @@ test("export then import round-trips a prompt with three versions exactly", asyn
   // Into the other workspace and back out: the file must come back byte for byte.
   await page.getByRole("combobox", { name: "Workspace" }).selectOption({ label: "Sandbox" });
   await expect(page.getByText("Switched to Sandbox")).toBeVisible();
+  // The first import's toast says the same words; let it go (sonner keeps a toast 4 s) so the next one is this import's.
+  await expect(page.getByText("Imported: 1 new prompts")).toHaveCount(0);
   await upload(first);
   await expect(page.getByText("Imported: 1 new prompts")).toBeVisible();
   const second = await (await page.request.get(`/api/prompts/export?name=${encodeURIComponent(name)}`)).text();

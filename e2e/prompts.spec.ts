@@ -135,7 +135,7 @@ test("description and tags are edited without creating a version, and tagged pro
   await dialog.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("Saved the description and tags")).toBeVisible();
   await expect(page.getByText("Routes tickets to the right queue")).toBeVisible();
-  await expect(page.getByText("no versions yet")).toBeVisible();
+  await expect(page.getByText("no versions yet", { exact: true })).toBeVisible();
   await page.goto("/prompts?q=e2e-details");
   await expect(page.getByRole("table", { name: "Prompts" }).getByRole("link", { name })).toBeVisible();
 });

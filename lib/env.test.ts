@@ -22,4 +22,11 @@ describe("environment", () => {
       expect(message).toMatch(/OPENAI_BASE_URL/);
     }
   });
+
+  it("defaults the model timeout to a minute and refuses a value that is not a duration", () => {
+    expect(parseEnv({}).MODEL_TIMEOUT_MS).toBe(60_000);
+    expect(parseEnv({ MODEL_TIMEOUT_MS: "1500" }).MODEL_TIMEOUT_MS).toBe(1500);
+    expect(() => parseEnv({ MODEL_TIMEOUT_MS: "soon" })).toThrow(/MODEL_TIMEOUT_MS/);
+    expect(() => parseEnv({ MODEL_TIMEOUT_MS: "-5" })).toThrow(/MODEL_TIMEOUT_MS/);
+  });
 });

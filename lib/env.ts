@@ -40,6 +40,8 @@ const envSchema = z.object({
     .optional(),
   OPENAI_COMPATIBLE_LABEL: z.string().optional(),
   OPENAI_COMPATIBLE_MODELS: z.string().optional(),
+  /** Whole-call budget of one model call (playground column, eval case), streaming included; 0 disables it. */
+  MODEL_TIMEOUT_MS: z.coerce.number().int("must be a whole number of milliseconds").min(0).max(3_600_000).default(60_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; STUDIO_ENCRYPTION_KEY: string };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { toast } from "sonner";
 import { saveVersionAction } from "@/app/(studio)/prompts/actions";
 import { LazyTemplateEditor } from "@/components/editor/template-editor-lazy";
@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { diffVersions } from "@/lib/diff/diff-versions";
 import type { ChatMessageRecord, PromptContent, PromptType } from "@/lib/prompts/content";
+import { clearDraft, parseStoredDraft, readDraftRaw, subscribeToDrafts, writeDraft } from "@/lib/prompts/draft-store";
 import { sameContent } from "@/lib/prompts/same-content";
 import { fromSettingsForm, toSettingsForm, type SettingsForm } from "@/lib/prompts/settings-form";
 import { estimateTokens } from "@/lib/prompts/token-estimate";
@@ -66,6 +67,29 @@ export function PromptEditor({
   const dirty = !sameContent(draft, base.content);
   const tokens = estimateTokens(sources.join("\n"));
   useUnsavedChangesGuard(dirty);
+
+  // The draft outlives this component in sessionStorage (see lib/prompts/draft-store.ts): the Playground tab runs
+  // it, and coming back to the editor offers it again. Nothing is written until this editor changes something,
+  // so opening the editor never overwrites a draft it has not shown.
+  const storedRaw = useSyncExternalStore(subscribeToDrafts, () => readDraftRaw(promptId), () => null);
+  const stored = useMemo(() => parseStoredDraft(storedRaw), [storedRaw]);
+  const offerStored = canWrite && stored !== null && stored.content.type === type && !sameContent(stored.content, draft);
+  const touched = useRef(false);
+  useEffect(() => {
+    if (!canWrite) return;
+    if (!dirty && !touched.current) return;
+    touched.current = true;
+    if (dirty) writeDraft(promptId, { baseVersion: base.version, content: draft });
+    else clearDraft(promptId);
+  }, [canWrite, dirty, draft, base.version, promptId]);
+
+  function restoreStored() {
+    if (!stored) return;
+    setTemplate(stored.content.template ?? "");
+    setMessages(stored.content.messages ?? []);
+    setSettings(toSettingsForm(stored.content.modelConfig));
+    toast.info("Restored your unsaved draft.");
+  }
 
   function openSave() {
     if (!canWrite) return;
@@ -155,6 +179,21 @@ export function PromptEditor({
         )}
         <span className="ml-auto text-xs text-zinc-500">Ctrl/⌘+S to save</span>
       </div>
+      {offerStored && (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+          <span>
+            {stored.baseVersion === base.version
+              ? "You have an unsaved draft of this prompt from earlier in this browser tab."
+              : `You have an unsaved draft based on ${stored.baseVersion ? `v${stored.baseVersion}` : "no version"}; v${base.version} has been saved since.`}
+          </span>
+          <Button size="sm" variant="secondary" onClick={restoreStored}>
+            Restore draft
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => clearDraft(promptId)}>
+            Discard draft
+          </Button>
+        </div>
+      )}
       <div className="flex flex-col gap-6 lg:flex-row">
         <div className="flex min-w-0 flex-1 flex-col gap-2">
           {type === "text" ? (

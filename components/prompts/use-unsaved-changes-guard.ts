@@ -7,6 +7,8 @@ const QUESTION = "You have unsaved changes. Leave without saving?";
 /**
  * Asks before leaving with unsaved changes: the browser's own prompt for reloads and closing the tab, and a
  * confirm for in-app links (the App Router has no navigation-blocking API, so link clicks are caught here).
+ * Links to another tab of the same page (Playground, History) pass: the draft is kept in sessionStorage
+ * (lib/prompts/draft-store.ts), so the Playground can run it and the editor offers it back.
  */
 export function useUnsavedChangesGuard(dirty: boolean) {
   useEffect(() => {
@@ -18,7 +20,7 @@ export function useUnsavedChangesGuard(dirty: boolean) {
       const link = (event.target as Element | null)?.closest?.("a[href]");
       if (!link || link.getAttribute("target") === "_blank" || event.defaultPrevented) return;
       const url = new URL((link as HTMLAnchorElement).href, window.location.href);
-      if (url.origin !== window.location.origin || (url.pathname === window.location.pathname && url.search === window.location.search)) return;
+      if (url.origin !== window.location.origin || url.pathname === window.location.pathname) return;
       if (!window.confirm(QUESTION)) {
         event.preventDefault();
         event.stopPropagation();

@@ -136,3 +136,16 @@ describe("providersFromEnv", () => {
     });
   });
 });
+
+describe("model reuse", () => {
+  it("reuses the model of an unchanged configuration and builds a new one when its key or URL changes", () => {
+    const compat = (apiKey: string, baseUrl = "http://127.0.0.1:1/v1"): ProviderConfig[] => [
+      { id: "local", kind: "openai-compatible", label: "Local", baseUrl, apiKey, models: ["m"] },
+    ];
+    const first = getLanguageModel("local:m", { providers: compat("key-1") });
+    expect(getLanguageModel("local:m", { providers: compat("key-1") })).toBe(first);
+    expect(getLanguageModel("local:m", { providers: compat("key-2") })).not.toBe(first);
+    expect(getLanguageModel("local:m", { providers: compat("key-1", "http://127.0.0.1:2/v1") })).not.toBe(first);
+    expect(getLanguageModel("local:other", { providers: compat("key-1") })).not.toBe(first);
+  });
+});

@@ -2,11 +2,21 @@
 // eval runner awaits the result; both get the same timing, usage, cost and typed errors.
 
 import type { LanguageModelV3 } from "@ai-sdk/provider";
-import { streamText, type FinishReason, type LanguageModelUsage, type ModelMessage } from "ai";
+import {
+  jsonSchema,
+  Output,
+  streamText,
+  tool,
+  type FinishReason,
+  type JSONSchema7,
+  type LanguageModelUsage,
+  type ModelMessage,
+  type ToolSet,
+} from "ai";
 import type { AppError } from "../errors";
 import { estimateCostUsd } from "./catalog";
 import { cancelledError, timeoutError, toModelError } from "./model-errors";
-import type { ChatMessage, ModelSettings } from "./types";
+import type { ChatMessage, ModelSettings, ModelToolCall, ResponseFormat, ToolDefinition } from "./types";
 
 export const DEFAULT_MODEL_TIMEOUT_MS = 120_000;
 
@@ -18,6 +28,10 @@ export interface StreamCompletionInput {
   providerLabel: string;
   messages: ChatMessage[];
   settings?: ModelSettings;
+  /** Ask for JSON (optionally matching a JSON Schema) from providers that support it; others ignore it. */
+  responseFormat?: ResponseFormat;
+  /** Tools the model may call. They have no implementation here: calls are returned, never executed. */
+  tools?: ToolDefinition[];
   /** Caller cancellation (client disconnected, user pressed stop). Rejects with a cancelled AppError. */
   abortSignal?: AbortSignal;
   /** Whole-call budget including streaming; 0 disables it. */
@@ -27,6 +41,7 @@ export interface StreamCompletionInput {
 
 export interface CompletionResult {
   text: string;
+  toolCalls: ModelToolCall[];
   finishReason: FinishReason;
   usage: { inputTokens: number; outputTokens: number };
   /** True when the provider reported no token counts and they were estimated (≈4 characters per token). */
@@ -49,6 +64,8 @@ export async function streamCompletion({
   providerLabel,
   messages,
   settings = {},
+  responseFormat,
+  tools,
   abortSignal,
   timeoutMs = DEFAULT_MODEL_TIMEOUT_MS,
   onDelta,
@@ -72,6 +89,7 @@ export async function streamCompletion({
   };
 
   let text = "";
+  const toolCalls: ModelToolCall[] = [];
   let firstTokenAt: number | null = null;
   let streamError: unknown = undefined;
   let sawError = false;
@@ -88,6 +106,8 @@ export async function streamCompletion({
       maxRetries: 0,
       abortSignal: signal,
       ...pickSettings(settings),
+      ...(responseFormat?.type === "json" ? { output: jsonOutput(responseFormat.schema) } : {}),
+      ...(tools && tools.length > 0 ? { tools: toToolSet(tools) } : {}),
       // Errors arrive as "error" parts below; the default handler would console.error them.
       onError: () => {},
     });
@@ -103,6 +123,9 @@ export async function streamCompletion({
           callbackError = { error };
           break;
         }
+      } else if (part.type === "tool-call") {
+        firstTokenAt ??= performance.now();
+        toolCalls.push({ toolCallId: part.toolCallId, toolName: part.toolName, input: part.input });
       } else if (part.type === "error") {
         // v6 reports provider failures (HTTP errors, malformed chunks) as stream parts rather than
         // throwing, and still resolves text as "" — so the first one decides the outcome.
@@ -136,6 +159,7 @@ export async function streamCompletion({
 
   return {
     text,
+    toolCalls,
     finishReason,
     usage: { inputTokens, outputTokens },
     usageEstimated: reportedInput === undefined || reportedOutput === undefined,
@@ -157,6 +181,29 @@ function pickSettings(settings: ModelSettings): ModelSettings {
   if (settings.topP !== undefined) picked.topP = settings.topP;
   if (settings.stopSequences && settings.stopSequences.length > 0) picked.stopSequences = settings.stopSequences;
   return picked;
+}
+
+/**
+ * Sends the JSON response format while leaving text handling as it is: the SDK's own JSON outputs re-chunk the
+ * text while parsing partial JSON, which would change what streams; the caller validates the final text.
+ */
+function jsonOutput(schema: Record<string, unknown> | undefined) {
+  return {
+    ...Output.text(),
+    responseFormat: Promise.resolve({ type: "json" as const, ...(schema ? { schema: schema as JSONSchema7 } : {}) }),
+  };
+}
+
+function toToolSet(tools: ToolDefinition[]): ToolSet {
+  return Object.fromEntries(
+    tools.map((definition) => [
+      definition.name,
+      tool({
+        ...(definition.description ? { description: definition.description } : {}),
+        inputSchema: jsonSchema(definition.parameters as JSONSchema7),
+      }),
+    ]),
+  );
 }
 
 function estimateTokens(text: string): number {

@@ -26,3 +26,18 @@ export interface ModelSettings {
   topP?: number;
   stopSequences?: string[];
 }
+
+export type ResponseFormat = { type: "text" } | { type: "json"; schema?: Record<string, unknown> };
+
+export interface ToolDefinition {
+  name: string;
+  description?: string;
+  /** JSON Schema of the tool's input. */
+  parameters: Record<string, unknown>;
+}
+
+export interface ModelToolCall {
+  toolCallId: string;
+  toolName: string;
+  input: unknown;
+}

@@ -1,14 +1,40 @@
 import type { Metadata } from "next";
-import { PlannedPage } from "@/components/shell/planned-page";
+import { PromptPicker } from "@/components/playground/prompt-picker";
+import { PromptPlayground } from "@/components/playground/prompt-playground";
+import { PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/auth/context";
+import { parseRunParam, playgroundHref } from "@/lib/playground/urls";
+import { findPromptByName, listPromptNamesAndTags } from "@/lib/prompts/queries";
 
 export const metadata: Metadata = { title: "Playground" };
 
-export default async function PlaygroundPage() {
-  await requirePageAuth("prompts:read");
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function PlaygroundPage({ searchParams }: { searchParams: SearchParams }) {
+  const ctx = await requirePageAuth("prompts:read");
+  const params = await searchParams;
+  const name = typeof params.prompt === "string" ? params.prompt.slice(0, 200) : null;
+  const prompt = name ? findPromptByName(getDb(), { workspaceId: ctx.workspaceId, name }) : undefined;
+  const names = listPromptNamesAndTags({ workspaceId: ctx.workspaceId }).map((p) => p.name);
+
   return (
-    <PlannedPage title="Playground" emptyTitle="The playground is not built yet">
-      It will run prompt versions side by side on several models with streaming output, token counts, latency and cost. The offline demo model is already available to it, so it will work with no API keys.
-    </PlannedPage>
+    <>
+      <PageHeader
+        title="Playground"
+        description="Run prompt versions side by side on several models, with streaming output, tokens, latency and cost."
+        actions={<PromptPicker names={names} current={prompt?.name ?? null} />}
+      />
+      {prompt ? (
+        <PromptPlayground ctx={ctx} prompt={prompt} runId={parseRunParam(params.run)} runHref={playgroundHref({ prompt: prompt.name })} />
+      ) : (
+        <EmptyState title={name ? `No prompt named “${name}”` : "Pick a prompt to start"}>
+          {names.length > 0
+            ? "Choose a prompt above. Then compare its versions, or the same version on several models, with the same variables, and see tokens, latency and cost for each."
+            : "This workspace has no prompts yet. Create one on the Prompts page, then run it here."}
+        </EmptyState>
+      )}
+    </>
   );
 }

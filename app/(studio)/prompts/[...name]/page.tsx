@@ -4,7 +4,7 @@ import { PromptHeader } from "@/components/prompts/prompt-header";
 import { PromptEditor } from "@/components/prompts/prompt-editor";
 import { PromptTabs } from "@/components/prompts/prompt-tabs";
 import { VersionHistory } from "@/components/prompts/version-history";
-import { EmptyState } from "@/components/ui/empty-state";
+import { PromptPlayground } from "@/components/playground/prompt-playground";
 import { DeploymentsPanel } from "@/components/deployments/deployments-panel";
 import type { AuthContext } from "@/lib/auth/context";
 import { loadPromptDeployments } from "@/lib/deployments/prompt-deployments";
@@ -15,7 +15,8 @@ import { defaultModelId, listCatalogModels } from "@/lib/models/catalog";
 import { resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
 import { findPromptByName, listPromptNamesAndTags, listVersions } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
-import { parseCompare, type PromptTab } from "@/lib/prompts/urls";
+import { parseRunParam } from "@/lib/playground/urls";
+import { parseCompare, promptHref, type PromptTab } from "@/lib/prompts/urls";
 
 type Params = Promise<{ name: string[] }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -78,9 +79,7 @@ export default async function PromptPage({ params, searchParams }: { params: Par
       )}
       {tab === "deployments" && <PromptDeployments ctx={ctx} promptId={prompt.id} versions={versions.map((v) => v.version.version)} />}
       {tab === "playground" && (
-        <EmptyState title="The playground is not built yet">
-          Side-by-side runs of this prompt&apos;s versions on several models arrive with the playground capability.
-        </EmptyState>
+        <PromptPlayground ctx={ctx} prompt={prompt} runId={parseRunParam(query.run)} runHref={promptHref(prompt.name, { tab: "playground" })} />
       )}
     </div>
   );

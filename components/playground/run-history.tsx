@@ -1,0 +1,143 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import { Table, Td, Th } from "@/components/ui/table";
+import { formatCost, formatMs } from "@/lib/playground/format-stats";
+import type { RunHistoryPage, RunStatus } from "@/lib/playground/types";
+import { formatUtc } from "@/lib/ui/format-time";
+
+export const runHistoryKey = (promptId: string) => ["playground-runs", promptId] as const;
+
+const statusTones = { succeeded: "success", failed: "danger", cancelled: "warning" } as const;
+
+async function fetchRuns({ promptId, model, status, page }: { promptId: string; model: string; status: string; page: number }): Promise<RunHistoryPage> {
+  const params = new URLSearchParams({ promptId, page: String(page) });
+  if (model) params.set("model", model);
+  if (status) params.set("status", status);
+  const response = await fetch(`/api/playground/runs?${params}`);
+  const body = (await response.json()) as RunHistoryPage | { error: string };
+  if (!response.ok || "error" in body) throw new Error("error" in body ? body.error : `HTTP ${response.status}`);
+  return body;
+}
+
+/** Every run of this prompt, newest first, filterable by model and status; any run reopens in the playground. */
+export function RunHistory({ promptId, openHref }: { promptId: string; openHref: (runId: string) => string }) {
+  const [model, setModel] = useState("");
+  const [status, setStatus] = useState<"" | RunStatus>("");
+  const [page, setPage] = useState(1);
+  const query = useQuery({
+    queryKey: [...runHistoryKey(promptId), { model, status, page }],
+    queryFn: () => fetchRuns({ promptId, model, status, page }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+  const data = query.data;
+
+  return (
+    <section aria-labelledby="run-history-heading" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h2 id="run-history-heading" className="text-base font-semibold">
+          Run history
+        </h2>
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="history-model" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Filter by model
+            </label>
+            <Select id="history-model" className="h-8 w-56" value={model} onChange={(event) => (setModel(event.target.value), setPage(1))}>
+              <option value="">All models</option>
+              {(data?.models ?? []).map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="history-status" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Filter by status
+            </label>
+            <Select id="history-status" className="h-8 w-40" value={status} onChange={(event) => (setStatus(event.target.value as "" | RunStatus), setPage(1))}>
+              <option value="">All statuses</option>
+              <option value="succeeded">Succeeded</option>
+              <option value="failed">Failed</option>
+              <option value="cancelled">Cancelled</option>
+            </Select>
+          </div>
+        </div>
+      </div>
+      {query.error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          The run history could not be loaded: {query.error.message}
+        </p>
+      ) : !data ? (
+        <p className="text-sm text-zinc-500">Loading runs…</p>
+      ) : data.rows.length === 0 ? (
+        <p className="text-sm text-zinc-500">{model || status ? "No runs match these filters." : "No runs yet. Every column you run is kept here."}</p>
+      ) : (
+        <>
+          <Table aria-label="Run history">
+            <thead>
+              <tr>
+                <Th>When</Th>
+                <Th>Who</Th>
+                <Th>Version</Th>
+                <Th>Model</Th>
+                <Th>Status</Th>
+                <Th>Latency</Th>
+                <Th>Tokens</Th>
+                <Th>Cost</Th>
+                <Th>Output</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.id}>
+                  <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatUtc(row.createdAt)}</Td>
+                  <Td className="whitespace-nowrap">{row.userName}</Td>
+                  <Td className="font-mono">{row.version === null ? "Draft" : `v${row.version}`}</Td>
+                  <Td className="font-mono text-xs">{row.modelId}</Td>
+                  <Td>
+                    <Badge tone={statusTones[row.status]}>{row.status}</Badge>
+                  </Td>
+                  <Td className="font-mono text-xs whitespace-nowrap">{formatMs(row.latencyMs)}</Td>
+                  <Td className="font-mono text-xs whitespace-nowrap">{row.inputTokens === null ? "—" : `${row.inputTokens} / ${row.outputTokens}`}</Td>
+                  <Td className="font-mono text-xs">{formatCost(row.costUsd)}</Td>
+                  <Td className="max-w-56 truncate text-xs" title={row.errorMessage ?? row.outputPreview}>
+                    {row.errorMessage ?? row.outputPreview}
+                  </Td>
+                  <Td className="text-right whitespace-nowrap">
+                    <Link href={openHref(row.id)} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300" aria-label={`Open in playground: run of ${formatUtc(row.createdAt)}, ${row.modelId}`}>
+                      Open in playground
+                    </Link>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          {data.pageCount > 1 && (
+            <div className="flex items-center gap-2 text-sm">
+              <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                Newer
+              </Button>
+              <span className="text-zinc-600 dark:text-zinc-400">
+                Page {data.page} of {data.pageCount} · {data.total} runs
+              </span>
+              <Button size="sm" variant="secondary" disabled={page >= data.pageCount} onClick={() => setPage(page + 1)}>
+                Older
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+"use client";
+
+import { useCallback, useEffect, useRef, type Dispatch } from "react";
+import { readRunEvents, type RunEvent } from "@/lib/playground/run-events";
+import type { RunColumnInput } from "@/lib/playground/schemas";
+import type { RunErrorView } from "@/lib/playground/types";
+import type { PlaygroundAction } from "@/lib/playground/playground-state";
+
+export interface ColumnRequest {
+  key: string;
+  body: RunColumnInput;
+}
+
+export interface ColumnFinish {
+  key: string;
+  status: "succeeded" | "failed" | "cancelled";
+  error: RunErrorView | null;
+}
+
+const unreachable: RunErrorView = {
+  message: "Could not reach the studio. Check your connection and try again.",
+  code: "unavailable:api",
+  retryAfterSeconds: null,
+};
+
+async function errorFromResponse(response: Response): Promise<RunErrorView> {
+  const body = (await response.json().catch(() => null)) as { error?: string; code?: string; details?: { retryAfterSeconds?: unknown } } | null;
+  const retry = body?.details?.retryAfterSeconds;
+  return {
+    message: body?.error ?? `The studio answered HTTP ${response.status}.`,
+    code: body?.code ?? "internal:api",
+    retryAfterSeconds: typeof retry === "number" ? retry : null,
+  };
+}
+
+/**
+ * Runs columns: one streaming request per column, so each fails on its own and Stop aborts every request (which
+ * the server turns into a cancelled provider call). Deltas are applied once per animation frame, not per token.
+ */
+export function useColumnRuns({
+  dispatch,
+  onColumnFinished,
+  onAllFinished,
+}: {
+  dispatch: Dispatch<PlaygroundAction>;
+  onColumnFinished: (finish: ColumnFinish) => void;
+  onAllFinished: () => void;
+}) {
+  const controllers = useRef(new Map<string, AbortController>());
+  const pending = useRef(new Map<string, RunEvent[]>());
+  const frame = useRef<number | null>(null);
+
+  const flush = useCallback(() => {
+    if (frame.current !== null) cancelAnimationFrame(frame.current);
+    frame.current = null;
+    for (const [key, events] of pending.current) dispatch({ type: "run-events", key, events });
+    pending.current.clear();
+  }, [dispatch]);
+
+  const queue = useCallback(
+    (key: string, events: RunEvent[]) => {
+      pending.current.set(key, [...(pending.current.get(key) ?? []), ...events]);
+      if (events.some((event) => event.type !== "delta")) flush();
+      else frame.current ??= requestAnimationFrame(flush);
+    },
+    [flush],
+  );
+
+  useEffect(() => {
+    const running = controllers.current;
+    return () => {
+      for (const controller of running.values()) controller.abort();
+    };
+  }, []);
+
+  const runOne = useCallback(
+    async ({ key, body }: ColumnRequest): Promise<ColumnFinish> => {
+      const controller = new AbortController();
+      controllers.current.get(key)?.abort();
+      controllers.current.set(key, controller);
+      dispatch({ type: "run-started", key });
+      let finish: ColumnFinish | null = null;
+      try {
+        const response = await fetch("/api/playground/run", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+          signal: controller.signal,
+        });
+        if (!response.ok || !response.body) {
+          const error = await errorFromResponse(response);
+          dispatch({ type: "run-failed", key, error });
+          return { key, status: "failed", error };
+        }
+        await readRunEvents(response.body, (events) => {
+          for (const event of events) {
+            if (event.type === "done") finish = { key, status: "succeeded", error: null };
+            if (event.type === "error") finish = { key, status: event.status, error: event.error };
+          }
+          queue(key, events);
+        });
+        flush();
+        if (finish) return finish;
+        const error: RunErrorView = { message: "The run ended before the model finished. Try again.", code: "upstream:model", retryAfterSeconds: null };
+        dispatch({ type: "run-failed", key, error });
+        return { key, status: "failed", error };
+      } catch {
+        flush();
+        if (controller.signal.aborted) {
+          dispatch({ type: "run-stopped", key });
+          return { key, status: "cancelled", error: null };
+        }
+        dispatch({ type: "run-failed", key, error: unreachable });
+        return { key, status: "failed", error: unreachable };
+      } finally {
+        if (controllers.current.get(key) === controller) controllers.current.delete(key);
+      }
+    },
+    [dispatch, flush, queue],
+  );
+
+  const run = useCallback(
+    async (requests: ColumnRequest[]) => {
+      const results = await Promise.all(
+        requests.map((request) =>
+          runOne(request).then((finish) => {
+            onColumnFinished(finish);
+            return finish;
+          }),
+        ),
+      );
+      onAllFinished();
+      return results;
+    },
+    [runOne, onColumnFinished, onAllFinished],
+  );
+
+  const stop = useCallback(() => {
+    for (const controller of controllers.current.values()) controller.abort();
+  }, []);
+
+  return { run, stop };
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { useState, useTransition, type Dispatch } from "react";
+import { toast } from "sonner";
+import { deleteVariableSetAction, saveVariableSetAction } from "@/app/(studio)/playground/actions";
+import { Button } from "@/components/ui/button";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import type { VariableSetView } from "@/lib/playground/types";
+import type { PlaygroundAction } from "@/lib/playground/playground-state";
+
+/** One multi-line textbox per variable used by any column, named after the variable, and the prompt's saved sets. */
+export function VariablesPanel({
+  promptId,
+  names,
+  values,
+  sets,
+  canSave,
+  dispatch,
+  onSetsChange,
+}: {
+  promptId: string;
+  names: string[];
+  values: Record<string, string>;
+  sets: VariableSetView[];
+  canSave: boolean;
+  dispatch: Dispatch<PlaygroundAction>;
+  onSetsChange: (sets: VariableSetView[]) => void;
+}) {
+  const [chosen, setChosen] = useState("");
+  const [setName, setSetName] = useState("");
+  const [busy, startTransition] = useTransition();
+  const selected = sets.find((s) => s.id === chosen) ?? null;
+
+  function load() {
+    if (!selected) return;
+    dispatch({ type: "load-variables", values: selected.values });
+    setSetName(selected.name);
+    toast.success(`Loaded “${selected.name}”`);
+  }
+
+  function save() {
+    const name = setName.trim();
+    if (!name) {
+      toast.error("Name the variable set first.");
+      return;
+    }
+    const current = Object.fromEntries(names.map((n) => [n, values[n] ?? ""]));
+    startTransition(async () => {
+      const result = await saveVariableSetAction({ promptId, name, values: current });
+      if (!result.ok) {
+        toast.error(result.error);
+        return;
+      }
+      onSetsChange(result.data.sets);
+      setChosen(result.data.saved.id);
+      toast.success(`Saved variable set “${result.data.saved.name}”`);
+    });
+  }
+
+  function remove() {
+    if (!selected) return;
+    startTransition(async () => {
+      const result = await deleteVariableSetAction({ variableSetId: selected.id });
+      if (!result.ok) {
+        toast.error(result.error);
+        return;
+      }
+      onSetsChange(result.data.sets);
+      setChosen("");
+      toast.success(`Deleted variable set “${selected.name}”`);
+    });
+  }
+
+  return (
+    <section aria-labelledby="variables-heading" className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h2 id="variables-heading" className="text-sm font-semibold">
+          Variables
+        </h2>
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="variable-set" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Variable set
+            </label>
+            <Select id="variable-set" value={chosen} onChange={(event) => setChosen(event.target.value)} className="h-8 w-48">
+              <option value="">{sets.length ? "Choose a saved set" : "No saved sets"}</option>
+              {sets.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <Button size="sm" variant="secondary" disabled={!selected} onClick={load}>
+            Load set
+          </Button>
+          {canSave && (
+            <>
+              <Button size="sm" variant="ghost" disabled={!selected} busy={busy} onClick={remove}>
+                Delete set
+              </Button>
+              <div className="flex flex-col gap-1">
+                <label htmlFor="variable-set-name" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+                  Set name
+                </label>
+                <Input id="variable-set-name" value={setName} onChange={(event) => setSetName(event.target.value)} className="h-8 w-40" placeholder="e.g. angry customer" />
+              </div>
+              <Button size="sm" variant="secondary" busy={busy} disabled={names.length === 0} onClick={save}>
+                Save set
+              </Button>
+            </>
+          )}
+        </div>
+      </div>
+      {names.length === 0 ? (
+        <p className="text-sm text-zinc-500">The templates in these columns use no variables.</p>
+      ) : (
+        <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
+          {names.map((name) => (
+            <div key={name} className="flex flex-col gap-1">
+              <label htmlFor={`variable-${name}`} className="font-mono text-xs font-medium text-zinc-700 dark:text-zinc-300">
+                {name}
+              </label>
+              <Textarea
+                id={`variable-${name}`}
+                rows={2}
+                value={values[name] ?? ""}
+                onChange={(event) => dispatch({ type: "set-variable", name, value: event.target.value })}
+                className="font-mono text-xs"
+              />
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { RunStatus } from "@/db/schema";
+import { getEnv } from "@/lib/env";
+import { toAppError, type AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { isCancelledError } from "@/lib/models/model-errors";
+import { streamCompletion } from "@/lib/models/stream-completion";
+import type { ModelToolCall } from "@/lib/models/types";
+import { getWorkspaceModel } from "@/lib/providers/workspace-model";
+import { checkJsonOutput } from "./check-json-output";
+import type { PreparedRun } from "./prepare-run";
+import { recordRun } from "./record-run";
+import type { JsonCheck, RunErrorView, RunStats } from "./types";
+
+export interface RunOutcome {
+  runId: string;
+  status: RunStatus;
+  /** The whole reply, or what had streamed before a failure or a stop. */
+  output: string;
+  toolCalls: ModelToolCall[];
+  stats: RunStats;
+  error: AppError | null;
+  json: JsonCheck | null;
+}
+
+/**
+ * Calls the model for a prepared column through the workspace's providers and streamCompletion, then stores the
+ * run. Never throws for the model's sake: a provider failure, a timeout or a cancel is an outcome, stored like a
+ * success. `signal` is the caller's cancel (the browser pressed Stop or went away); `timeoutMs` the whole-call budget.
+ */
+export async function executeRun({
+  prepared,
+  runId = randomUUID(),
+  signal,
+  timeoutMs = getEnv().MODEL_TIMEOUT_MS,
+  onDelta,
+}: {
+  prepared: PreparedRun;
+  runId?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onDelta?: (text: string) => void;
+}): Promise<RunOutcome> {
+  const startedAt = performance.now();
+  let output = "";
+  let firstDeltaAt: number | null = null;
+  let outcome: RunOutcome;
+  try {
+    const target = getWorkspaceModel({ workspaceId: prepared.workspaceId, modelId: prepared.modelId });
+    const { responseFormat, tools } = prepared.content.modelConfig;
+    const result = await streamCompletion({
+      ...target,
+      messages: prepared.messages,
+      settings: prepared.settings,
+      ...(responseFormat ? { responseFormat } : {}),
+      ...(tools ? { tools } : {}),
+      ...(signal ? { abortSignal: signal } : {}),
+      timeoutMs,
+      onDelta: (text) => {
+        firstDeltaAt ??= performance.now();
+        output += text;
+        onDelta?.(text);
+      },
+    });
+    outcome = {
+      runId,
+      status: "succeeded",
+      output: result.text,
+      toolCalls: result.toolCalls,
+      stats: {
+        finishReason: result.finishReason,
+        inputTokens: result.usage.inputTokens,
+        outputTokens: result.usage.outputTokens,
+        usageEstimated: result.usageEstimated,
+        costUsd: result.costUsd,
+        timeToFirstTokenMs: result.timeToFirstTokenMs,
+        latencyMs: result.latencyMs,
+      },
+      error: null,
+      json: checkJsonOutput({ text: result.text, responseFormat }),
+    };
+  } catch (thrown) {
+    const error = toAppError(thrown);
+    const cancelled = isCancelledError(error);
+    if (error.status >= 500 && error.type === "internal") logger.error({ err: thrown, runId }, "playground run failed unexpectedly");
+    else if (!cancelled) logger.warn({ runId, modelId: prepared.modelId, code: error.code }, "playground run failed");
+    outcome = {
+      runId,
+      status: cancelled ? "cancelled" : "failed",
+      output,
+      toolCalls: [],
+      stats: {
+        finishReason: null,
+        inputTokens: null,
+        outputTokens: null,
+        usageEstimated: false,
+        costUsd: null,
+        timeToFirstTokenMs: firstDeltaAt === null ? null : Math.round(firstDeltaAt - startedAt),
+        latencyMs: Math.round(performance.now() - startedAt),
+      },
+      error,
+      json: null,
+    };
+  }
+  recordRun({ prepared, outcome });
+  return outcome;
+}
+
+/** What the browser may see of a run's error: the safe message, the code and when to retry. */
+export function errorView(error: AppError): RunErrorView {
+  const retryAfter = error.details?.retryAfterSeconds;
+  return { message: error.message, code: error.code, retryAfterSeconds: typeof retryAfter === "number" ? retryAfter : null };
+}

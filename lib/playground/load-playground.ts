@@ -1,0 +1,32 @@
+import "server-only";
+import type { AuthContext } from "@/lib/auth/context";
+import { can } from "@/lib/auth/policy";
+import type { Prompt } from "@/db/schema";
+import { defaultModelId, listCatalogModels } from "@/lib/models/catalog";
+import { listVersions } from "@/lib/prompts/queries";
+import { versionContent } from "@/lib/prompts/same-content";
+import { resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
+import { listPromptVariableSets } from "./manage-variable-sets";
+import { loadReopenedBatch } from "./run-history";
+import type { PlaygroundData } from "./types";
+
+/** Versions offered in a column's picker; older ones are one restore away in History. */
+export const PLAYGROUND_VERSION_LIMIT = 50;
+
+export function loadPlaygroundData(ctx: AuthContext, { prompt, runId }: { prompt: Prompt; runId?: string | null }): PlaygroundData {
+  const providers = resolveWorkspaceProviders({ workspaceId: ctx.workspaceId });
+  const reopened = runId ? loadReopenedBatch(ctx, { runId, promptId: prompt.id }) : null;
+  const wanted = new Set(reopened?.columns.flatMap((c) => (c.source.kind === "version" ? [c.source.version] : [])) ?? []);
+  const versions = listVersions({ promptId: prompt.id })
+    .filter((row, index) => index < PLAYGROUND_VERSION_LIMIT || wanted.has(row.version.version))
+    .map(({ version }) => ({ version: version.version, commitMessage: version.commitMessage, content: versionContent(version) }));
+  return {
+    prompt: { id: prompt.id, name: prompt.name, type: prompt.type },
+    versions,
+    models: listCatalogModels({ providers }).map((m) => ({ id: m.id, label: m.label })),
+    defaultModel: defaultModelId({ providers }),
+    canRun: can(ctx.role, "playground:run"),
+    variableSets: listPromptVariableSets(ctx, { promptId: prompt.id }),
+    reopened,
+  };
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { playgroundRuns, users, variableSets, type PlaygroundRun, type RunStatus, type VariableSet } from "@/db/schema";
+
+export const RUN_HISTORY_PAGE_SIZE = 20;
+
+export function insertRun(tx: DbOrTx, values: typeof playgroundRuns.$inferInsert): PlaygroundRun {
+  return tx.insert(playgroundRuns).values(values).returning().get();
+}
+
+export function findRunById(tx: DbOrTx, { runId }: { runId: string }): PlaygroundRun | undefined {
+  return tx.select().from(playgroundRuns).where(eq(playgroundRuns.id, runId)).get();
+}
+
+/** The columns started together by one press of Run, in column order. */
+export function listBatchRuns(tx: DbOrTx, { batchId, workspaceId }: { batchId: string; workspaceId: string }): PlaygroundRun[] {
+  return tx
+    .select()
+    .from(playgroundRuns)
+    .where(and(eq(playgroundRuns.batchId, batchId), eq(playgroundRuns.workspaceId, workspaceId)))
+    .orderBy(asc(playgroundRuns.columnIndex), asc(playgroundRuns.createdAt))
+    .all();
+}
+
+export interface RunHistoryFilter {
+  promptId: string;
+  modelId?: string;
+  status?: RunStatus;
+  page?: number;
+}
+
+/** One page of a prompt's runs, newest first, with who ran each. */
+export function listRuns({ promptId, modelId, status, page = 1 }: RunHistoryFilter) {
+  const conditions: SQL[] = [eq(playgroundRuns.promptId, promptId)];
+  if (modelId) conditions.push(eq(playgroundRuns.modelId, modelId));
+  if (status) conditions.push(eq(playgroundRuns.status, status));
+  const where = and(...conditions);
+  const db = getDb();
+  const rows = db
+    .select({
+      id: playgroundRuns.id,
+      batchId: playgroundRuns.batchId,
+      createdAt: playgroundRuns.createdAt,
+      userName: users.name,
+      version: playgroundRuns.version,
+      modelId: playgroundRuns.modelId,
+      status: playgroundRuns.status,
+      latencyMs: playgroundRuns.latencyMs,
+      timeToFirstTokenMs: playgroundRuns.timeToFirstTokenMs,
+      inputTokens: playgroundRuns.inputTokens,
+      outputTokens: playgroundRuns.outputTokens,
+      costUsd: playgroundRuns.costUsd,
+      outputPreview: sql<string>`substr(${playgroundRuns.output}, 1, 160)`,
+      errorMessage: playgroundRuns.errorMessage,
+    })
+    .from(playgroundRuns)
+    .leftJoin(users, eq(users.id, playgroundRuns.userId))
+    .where(where)
+    .orderBy(desc(playgroundRuns.createdAt), desc(playgroundRuns.columnIndex))
+    .limit(RUN_HISTORY_PAGE_SIZE)
+    .offset((Math.max(1, page) - 1) * RUN_HISTORY_PAGE_SIZE)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(playgroundRuns).where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+export function listRunModels({ promptId }: { promptId: string }): string[] {
+  return getDb()
+    .selectDistinct({ modelId: playgroundRuns.modelId })
+    .from(playgroundRuns)
+    .where(eq(playgroundRuns.promptId, promptId))
+    .orderBy(asc(playgroundRuns.modelId))
+    .all()
+    .map((row) => row.modelId);
+}
+
+export function listVariableSets({ promptId }: { promptId: string }): VariableSet[] {
+  return getDb().select().from(variableSets).where(eq(variableSets.promptId, promptId)).orderBy(asc(variableSets.name)).all();
+}
+
+export function findVariableSetById(tx: DbOrTx, { variableSetId }: { variableSetId: string }): VariableSet | undefined {
+  return tx.select().from(variableSets).where(eq(variableSets.id, variableSetId)).get();
+}
+
+export function upsertVariableSet(tx: DbOrTx, values: typeof variableSets.$inferInsert): VariableSet {
+  return tx
+    .insert(variableSets)
+    .values(values)
+    .onConflictDoUpdate({ target: [variableSets.promptId, variableSets.name], set: { values: values.values, updatedAt: new Date() } })
+    .returning()
+    .get();
+}
+
+export function deleteVariableSet(tx: DbOrTx, { variableSetId }: { variableSetId: string }): void {
+  tx.delete(variableSets).where(eq(variableSets.id, variableSetId)).run();
+}

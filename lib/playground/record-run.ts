@@ -1,0 +1,40 @@
+import "server-only";
+import { getDb } from "@/db";
+import type { PlaygroundRun } from "@/db/schema";
+import type { PreparedRun } from "./prepare-run";
+import { insertRun } from "./queries";
+import type { RunOutcome } from "./execute-run";
+
+/** Stores one column's run once it has ended, whatever the outcome, in its own transaction. */
+export function recordRun({ prepared, outcome }: { prepared: PreparedRun; outcome: RunOutcome }): PlaygroundRun {
+  return getDb().transaction((tx) =>
+    insertRun(tx, {
+      id: outcome.runId,
+      workspaceId: prepared.workspaceId,
+      promptId: prepared.promptId,
+      batchId: prepared.batchId,
+      columnIndex: prepared.column,
+      version: prepared.version,
+      contentHash: prepared.contentHash,
+      draftContent: prepared.version === null ? prepared.content : null,
+      modelId: prepared.modelId,
+      settings: prepared.settings,
+      variables: prepared.variables,
+      input: prepared.messages,
+      promptMessageCount: prepared.promptMessageCount,
+      output: outcome.output,
+      toolCalls: outcome.toolCalls,
+      status: outcome.status,
+      finishReason: outcome.stats.finishReason,
+      inputTokens: outcome.stats.inputTokens,
+      outputTokens: outcome.stats.outputTokens,
+      usageEstimated: outcome.stats.usageEstimated,
+      costUsd: outcome.stats.costUsd,
+      timeToFirstTokenMs: outcome.stats.timeToFirstTokenMs,
+      latencyMs: outcome.stats.latencyMs,
+      errorCode: outcome.error?.code ?? null,
+      errorMessage: outcome.error?.message ?? null,
+      userId: prepared.userId,
+    }),
+  );
+}

@@ -1,0 +1,29 @@
+import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
+import { saveProvider } from "@/lib/providers/manage-providers";
+import type { RunColumnInput } from "@/lib/playground/schemas";
+import { makeWorkspace } from "./factories";
+
+/**
+ * A workspace with an admin and an editor, a "fx" provider pointing at the fixture LLM server, and a text prompt
+ * "greet" (v1: "Say hello to {{name}}."). `input()` builds a column request for it.
+ */
+export function makePlaygroundWorkspace({ fixtureUrl, models = "echo, slow-40, hang, fail-500" }: { fixtureUrl: string; models?: string }) {
+  const { workspace, members } = makeWorkspace(["admin", "editor"]);
+  const admin = members[0]!.ctx;
+  const editor = members[1]!.ctx;
+  saveProvider(admin, { slug: "fx", kind: "openai-compatible", label: "Fixture", baseUrl: fixtureUrl, apiKey: "", models });
+  const { id: promptId } = createPrompt(editor, { name: "greet", type: "text", description: "", tags: [] });
+  saveVersion(editor, { promptId, body: { type: "text", template: "Say hello to {{name}}." }, modelConfig: {}, commitMessage: "v1", expectedParentVersion: null });
+  const input = (overrides: Partial<RunColumnInput> = {}): RunColumnInput => ({
+    promptId,
+    batchId: crypto.randomUUID(),
+    column: 1,
+    source: { kind: "version", version: 1 },
+    modelId: "fx:echo",
+    settings: {},
+    variables: { name: "Ada" },
+    followUps: [],
+    ...overrides,
+  });
+  return { workspace, admin, editor, promptId, input };
+}
