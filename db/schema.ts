@@ -525,3 +525,461 @@ export const variableSets = sqliteTable(
   (t) => [uniqueIndex("variable_sets_prompt_name").on(t.promptId, t.name)],
 );
 export type VariableSet = typeof variableSets.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Datasets and evaluations
+
+/** A scorer as configured for a run (or suggested by a dataset). `params` are validated per type by lib/evals. */
+export interface ScorerConfig {
+  /** Stable key within the run, e.g. "contains-1"; results and charts group by it. */
+  key: string;
+  type: string;
+  /** Shown in tables and charts, e.g. `contains "refund"`. */
+  label: string;
+  params: Record<string, unknown>;
+  /** Minimum score (0..1) for a pass, when the scorer's own verdict is not already pass/fail. */
+  threshold?: number;
+}
+
+/** A named list of test cases. */
+export const datasets = sqliteTable(
+  "datasets",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    /** Scorers offered by default when a run is started on this dataset (e.g. from a promptfoo import). */
+    defaultScorers: text("default_scorers", { mode: "json" }).$type<ScorerConfig[]>().notNull().default(sql`'[]'`),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [uniqueIndex("datasets_workspace_name").on(t.workspaceId, t.name)],
+);
+export type Dataset = typeof datasets.$inferSelect;
+
+/** One test case. Edits are audited; runs copy the case's contents (eval_run_cases), so results outlive edits. */
+export const datasetCases = sqliteTable(
+  "dataset_cases",
+  {
+    id: id(),
+    datasetId: text("dataset_id")
+      .notNull()
+      .references(() => datasets.id),
+    /** Display order, 1-based; gaps are allowed. */
+    position: integer("position").notNull(),
+    variables: text("variables", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    expectedOutput: text("expected_output"),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    note: text("note").notNull().default(""),
+    /** The playground run this case was saved from, if any. */
+    sourceRunId: text("source_run_id").references(() => playgroundRuns.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [index("dataset_cases_dataset_position").on(t.datasetId, t.position)],
+);
+export type DatasetCase = typeof datasetCases.$inferSelect;
+
+export const EVAL_RUN_STATUSES = ["queued", "running", "interrupted", "cancelled", "completed", "failed"] as const;
+export type EvalRunStatus = (typeof EVAL_RUN_STATUSES)[number];
+
+/**
+ * One evaluation: every target (a prompt version) over every case of a dataset snapshot, scored by `scorers`.
+ * A worker holds a run while `heartbeat_at` is fresh; a run whose worker died is found "running" with a stale
+ * heartbeat, marked "interrupted", and can be resumed without repeating finished cases.
+ */
+export const evalRuns = sqliteTable(
+  "eval_runs",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    datasetId: text("dataset_id")
+      .notNull()
+      .references(() => datasets.id),
+    name: text("name").notNull().default(""),
+    status: text("status", { enum: EVAL_RUN_STATUSES }).notNull().default("queued"),
+    /** Model id for every target; null = each version's own model config. */
+    modelId: text("model_id"),
+    scorers: text("scorers", { mode: "json" }).$type<ScorerConfig[]>().notNull(),
+    concurrency: integer("concurrency").notNull().default(4),
+    caseTimeoutMs: integer("case_timeout_ms").notNull().default(60_000),
+    maxRetries: integer("max_retries").notNull().default(3),
+    /** targets × cases, fixed when the run is created. */
+    totalCases: integer("total_cases").notNull(),
+    /** "ui", "api" or "cli": where the run was started. */
+    source: text("source").notNull().default("ui"),
+    errorMessage: text("error_message"),
+    createdById: text("created_by_id").references(() => users.id),
+    /** Set when an API key started the run (the CI gate). */
+    apiKeyId: text("api_key_id").references(() => apiKeys.id),
+    createdAt: createdAt(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }),
+    /** Which server process holds the run (random per process). */
+    workerId: text("worker_id"),
+  },
+  (t) => [
+    index("eval_runs_workspace_created").on(t.workspaceId, t.createdAt),
+    index("eval_runs_dataset_created").on(t.datasetId, t.createdAt),
+    index("eval_runs_status").on(t.status),
+    check(
+      "eval_runs_status_valid",
+      sql`${t.status} in ('queued','running','interrupted','cancelled','completed','failed')`,
+    ),
+  ],
+);
+export type EvalRun = typeof evalRuns.$inferSelect;
+
+/**
+ * What a run evaluates: a prompt version, resolved when the run is created. `environment_id` is set when the
+ * target was chosen as "what <environment> serves", so charts can show the quality each environment serves.
+ */
+export const evalRunTargets = sqliteTable(
+  "eval_run_targets",
+  {
+    id: id(),
+    runId: text("run_id")
+      .notNull()
+      .references(() => evalRuns.id),
+    /** 1-based order of the target in the run. */
+    position: integer("position").notNull(),
+    promptId: text("prompt_id")
+      .notNull()
+      .references(() => prompts.id),
+    version: integer("version").notNull(),
+    environmentId: text("environment_id").references(() => environments.id),
+    /** The model this target calls (the run's model or the version's own), resolved at creation. */
+    modelId: text("model_id").notNull(),
+  },
+  (t) => [
+    uniqueIndex("eval_run_targets_run_position").on(t.runId, t.position),
+    index("eval_run_targets_prompt_version").on(t.promptId, t.version),
+  ],
+);
+export type EvalRunTarget = typeof evalRunTargets.$inferSelect;
+
+/** The exact contents of each case as the run used it (copied when the run is created). */
+export const evalRunCases = sqliteTable(
+  "eval_run_cases",
+  {
+    id: id(),
+    runId: text("run_id")
+      .notNull()
+      .references(() => evalRuns.id),
+    /** The dataset case it was copied from; may since have been edited or deleted. */
+    caseId: text("case_id"),
+    position: integer("position").notNull(),
+    variables: text("variables", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    expectedOutput: text("expected_output"),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  },
+  (t) => [uniqueIndex("eval_run_cases_run_position").on(t.runId, t.position)],
+);
+export type EvalRunCase = typeof evalRunCases.$inferSelect;
+
+export const EVAL_RESULT_STATUSES = ["passed", "failed", "error"] as const;
+export type EvalResultStatus = (typeof EVAL_RESULT_STATUSES)[number];
+
+/**
+ * One case run against one target, committed the moment it completes. Unique on (target, case): a case is never
+ * counted twice, and a resumed run skips every pair that already has a row.
+ */
+export const evalResults = sqliteTable(
+  "eval_results",
+  {
+    id: id(),
+    runId: text("run_id")
+      .notNull()
+      .references(() => evalRuns.id),
+    targetId: text("target_id")
+      .notNull()
+      .references(() => evalRunTargets.id),
+    runCaseId: text("run_case_id")
+      .notNull()
+      .references(() => evalRunCases.id),
+    /** "passed" when every scorer passed, "failed" when one did not, "error" when the call or a scorer errored. */
+    status: text("status", { enum: EVAL_RESULT_STATUSES }).notNull(),
+    /** Mean of the scorers' scores (0..1); null for an error. */
+    score: real("score"),
+    /** The rendered prompt as sent (text, or chat messages as JSON). */
+    renderedInput: text("rendered_input").notNull().default(""),
+    output: text("output").notNull().default(""),
+    inputTokens: integer("input_tokens"),
+    outputTokens: integer("output_tokens"),
+    costUsd: real("cost_usd"),
+    latencyMs: integer("latency_ms"),
+    /** Model calls made, retries included. */
+    attempts: integer("attempts").notNull().default(1),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("eval_results_target_case").on(t.targetId, t.runCaseId),
+    index("eval_results_run_status").on(t.runId, t.status),
+    check("eval_results_status_valid", sql`${t.status} in ('passed','failed','error')`),
+  ],
+);
+export type EvalResult = typeof evalResults.$inferSelect;
+
+/** Each scorer's verdict on one result: a row per scorer, so per-scorer aggregates are plain SQL GROUP BYs. */
+export const evalScores = sqliteTable(
+  "eval_scores",
+  {
+    id: id(),
+    resultId: text("result_id")
+      .notNull()
+      .references(() => evalResults.id),
+    runId: text("run_id")
+      .notNull()
+      .references(() => evalRuns.id),
+    targetId: text("target_id")
+      .notNull()
+      .references(() => evalRunTargets.id),
+    scorerKey: text("scorer_key").notNull(),
+    /** 0..1; null when the scorer errored (e.g. a judge reply that could not be parsed). */
+    score: real("score"),
+    passed: integer("passed", { mode: "boolean" }).notNull(),
+    reason: text("reason").notNull().default(""),
+    error: integer("error", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex("eval_scores_result_scorer").on(t.resultId, t.scorerKey),
+    index("eval_scores_target_scorer").on(t.targetId, t.scorerKey),
+    index("eval_scores_run_scorer").on(t.runId, t.scorerKey),
+  ],
+);
+export type EvalScore = typeof evalScores.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Production generations, end-user feedback, review queues and ratings
+
+/** A generation an application made with a deployed prompt, reported through `POST /api/v1/generations`. */
+export const generations = sqliteTable(
+  "generations",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    promptId: text("prompt_id")
+      .notNull()
+      .references(() => prompts.id),
+    version: integer("version").notNull(),
+    /** The environment the application fetched the prompt from, when it said so. */
+    environmentId: text("environment_id").references(() => environments.id),
+    variables: text("variables", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    output: text("output").notNull(),
+    modelId: text("model_id").notNull().default(""),
+    inputTokens: integer("input_tokens"),
+    outputTokens: integer("output_tokens"),
+    costUsd: real("cost_usd"),
+    latencyMs: integer("latency_ms"),
+    metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    apiKeyId: text("api_key_id").references(() => apiKeys.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("generations_workspace_created").on(t.workspaceId, t.createdAt),
+    index("generations_prompt_version_created").on(t.promptId, t.version, t.createdAt),
+    index("generations_environment_created").on(t.environmentId, t.createdAt),
+  ],
+);
+export type Generation = typeof generations.$inferSelect;
+
+/** End-user feedback on a generation (`POST /api/v1/feedback`). */
+export const generationFeedback = sqliteTable(
+  "generation_feedback",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    generationId: text("generation_id")
+      .notNull()
+      .references(() => generations.id),
+    /** 0..1 after normalisation (the API accepts a score and an optional scale). */
+    score: real("score").notNull(),
+    comment: text("comment").notNull().default(""),
+    metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    apiKeyId: text("api_key_id").references(() => apiKeys.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("generation_feedback_generation").on(t.generationId),
+    index("generation_feedback_workspace_created").on(t.workspaceId, t.createdAt),
+  ],
+);
+export type GenerationFeedback = typeof generationFeedback.$inferSelect;
+
+/** A rating scheme, per queue. Pairwise queues compare two outputs for the same input. */
+export type RatingScheme =
+  | { type: "thumbs" }
+  | { type: "scale"; min: 1; max: 5 }
+  | {
+      type: "rubric";
+      criteria: { name: string; description: string; scale: "1-5" | "yes-no" }[];
+    }
+  | { type: "pairwise" };
+
+export const reviewQueues = sqliteTable(
+  "review_queues",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    name: text("name").notNull(),
+    instructions: text("instructions").notNull().default(""),
+    scheme: text("scheme", { mode: "json" }).$type<RatingScheme>().notNull(),
+    /** How many different reviewers must rate each item before it is done. */
+    reviewersPerItem: integer("reviewers_per_item").notNull().default(1),
+    /** The filter the queue was built from, kept to show where its items came from. */
+    sourceFilter: text("source_filter", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("review_queues_workspace_name").on(t.workspaceId, t.name)],
+);
+export type ReviewQueue = typeof reviewQueues.$inferSelect;
+
+export const reviewQueueAssignees = sqliteTable(
+  "review_queue_assignees",
+  {
+    queueId: text("queue_id")
+      .notNull()
+      .references(() => reviewQueues.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex("review_queue_assignees_pk").on(t.queueId, t.userId), index("review_queue_assignees_user").on(t.userId)],
+);
+
+export const REVIEW_SOURCE_TYPES = ["eval-result", "playground-run", "generation"] as const;
+export type ReviewSourceType = (typeof REVIEW_SOURCE_TYPES)[number];
+
+/**
+ * An output to rate, copied from its source when added (so it reads the same after the source changes). For
+ * pairwise queues `pair_*` holds the second output; `pair_swapped` (random, fixed when added) says whether the
+ * source is shown on the right. Unique on (queue, source, pair source): nothing is added to a queue twice.
+ */
+export const reviewItems = sqliteTable(
+  "review_items",
+  {
+    id: id(),
+    queueId: text("queue_id")
+      .notNull()
+      .references(() => reviewQueues.id),
+    position: integer("position").notNull(),
+    sourceType: text("source_type", { enum: REVIEW_SOURCE_TYPES }).notNull(),
+    sourceId: text("source_id").notNull(),
+    /** '' when the item is not pairwise (SQLite treats NULLs as distinct in unique indexes). */
+    pairSourceId: text("pair_source_id").notNull().default(""),
+    promptId: text("prompt_id").references(() => prompts.id),
+    version: integer("version"),
+    environmentId: text("environment_id").references(() => environments.id),
+    modelId: text("model_id").notNull().default(""),
+    variables: text("variables", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    renderedPrompt: text("rendered_prompt").notNull().default(""),
+    output: text("output").notNull(),
+    pairVersion: integer("pair_version"),
+    pairModelId: text("pair_model_id"),
+    pairOutput: text("pair_output"),
+    pairSwapped: integer("pair_swapped", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("review_items_queue_source").on(t.queueId, t.sourceType, t.sourceId, t.pairSourceId),
+    index("review_items_queue_position").on(t.queueId, t.position),
+    index("review_items_prompt_version").on(t.promptId, t.version),
+  ],
+);
+export type ReviewItem = typeof reviewItems.$inferSelect;
+
+/** The value a reviewer gave, by scheme. For pairwise, "A" is the item's source and "B" its pair, whatever the sides. */
+export type RatingValue =
+  | { type: "thumbs"; up: boolean }
+  | { type: "scale"; value: number }
+  | { type: "rubric"; criteria: Record<string, number> }
+  | { type: "pairwise"; choice: "A" | "B" | "tie" };
+
+/** One reviewer's rating of one item; unique per (item, reviewer), so a double submit updates, never adds. */
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    queueId: text("queue_id")
+      .notNull()
+      .references(() => reviewQueues.id),
+    itemId: text("item_id")
+      .notNull()
+      .references(() => reviewItems.id),
+    reviewerId: text("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    value: text("value", { mode: "json" }).$type<RatingValue>().notNull(),
+    /** The rating normalised to 0..1 (thumbs 0/1, scale (v-1)/4, rubric mean); null for pairwise. */
+    score: real("score"),
+    comment: text("comment").notNull().default(""),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex("ratings_item_reviewer").on(t.itemId, t.reviewerId),
+    index("ratings_queue_reviewer").on(t.queueId, t.reviewerId),
+    index("ratings_workspace_created").on(t.workspaceId, t.createdAt),
+  ],
+);
+export type Rating = typeof ratings.$inferSelect;
+
+/** One row per rubric criterion (or the single score of other schemes), for per-criterion SQL aggregates. */
+export const ratingScores = sqliteTable(
+  "rating_scores",
+  {
+    ratingId: text("rating_id")
+      .notNull()
+      .references(() => ratings.id),
+    criterion: text("criterion").notNull(),
+    /** The raw value on the criterion's own scale (1-5, or 0/1 for yes-no and thumbs). */
+    value: real("value").notNull(),
+    /** The value normalised to 0..1. */
+    score: real("score").notNull(),
+  },
+  (t) => [uniqueIndex("rating_scores_rating_criterion").on(t.ratingId, t.criterion), index("rating_scores_criterion").on(t.criterion)],
+);
+export type RatingScore = typeof ratingScores.$inferSelect;
+
+/** The workspace's list of feedback tags ("hallucination", "off-tone", "unsafe"…). */
+export const feedbackTags = sqliteTable(
+  "feedback_tags",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("feedback_tags_workspace_name").on(t.workspaceId, t.name)],
+);
+export type FeedbackTag = typeof feedbackTags.$inferSelect;

@@ -7,6 +7,7 @@ export type ErrorType =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "too_large"
   | "rate_limited"
   | "timeout"
   | "unavailable"
@@ -18,12 +19,19 @@ export type ErrorSurface =
   | "apikey"
   | "auth"
   | "database"
+  | "dataset"
   | "deployment"
   | "environment"
+  | "eval"
+  | "feedback"
+  | "generation"
   | "member"
+  | "metrics"
   | "model"
   | "provider"
   | "prompt"
+  | "review"
+  | "scorer"
   | "setup"
   | "template"
   | "import"
@@ -38,6 +46,7 @@ const statusByType: Record<ErrorType, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   rate_limited: 429,
   timeout: 504,
   unavailable: 503,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { PERMISSIONS, can, requirePermission, requireSameWorkspace, type Permission } from "./policy";
+import { PERMISSIONS, can, requirePermission, requireSameWorkspace, subjectCan, type Permission } from "./policy";
 
 // The full matrix, written out by hand so that a change to the policy must change this table too.
 const allowed: Record<Permission, Role[]> = {
@@ -17,6 +17,7 @@ const allowed: Record<Permission, Role[]> = {
   "review:rate": ["admin", "lead", "editor", "reviewer"],
   "review:manage": ["admin", "lead", "editor"],
   "dashboards:read": ["admin", "lead", "editor", "reviewer", "viewer"],
+  "generations:write": ["admin"],
   "members:read": ["admin", "lead", "editor", "reviewer", "viewer"],
   "members:manage": ["admin"],
   "settings:manage": ["admin"],
@@ -69,5 +70,26 @@ describe("workspace ownership", () => {
 
   it("answers 404 for a missing object", () => {
     expect(() => requireSameWorkspace({ workspaceId: "w1" }, undefined)).toThrow(AppError);
+  });
+});
+
+describe("API key scopes", () => {
+  it("lets a read key read prompts and results, and nothing else", () => {
+    const key = { apiKey: { scope: "read" as const } };
+    expect(subjectCan(key, "prompts:read")).toBe(true);
+    expect(subjectCan(key, "dashboards:read")).toBe(true);
+    for (const p of ["prompts:write", "evals:run", "generations:write", "deployments:request"] as const) {
+      expect(subjectCan(key, p)).toBe(false);
+    }
+  });
+
+  it("lets a read-write key add versions, request promotions, run evals and report generations, never approve", () => {
+    const key = { apiKey: { scope: "read-write" as const } };
+    for (const p of ["prompts:write", "deployments:request", "evals:run", "generations:write"] as const) {
+      expect(subjectCan(key, p)).toBe(true);
+    }
+    for (const p of ["deployments:approve", "deployments:rollback", "review:rate", "apikeys:manage"] as const) {
+      expect(subjectCan(key, p)).toBe(false);
+    }
   });
 });

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "review:rate",
   "review:manage",
   "dashboards:read",
+  "generations:write",
   "members:read",
   "members:manage",
   "settings:manage",
@@ -59,8 +60,17 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
  * rolling back always need a signed-in lead, so no scope ever grants them.
  */
 export const API_KEY_SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
-  read: new Set<Permission>(["prompts:read"]),
-  "read-write": new Set<Permission>(["prompts:read", "prompts:write", "deployments:request"]),
+  read: new Set<Permission>(["prompts:read", "dashboards:read"]),
+  // evals:run lets CI start an eval run (the `promptops eval` gate); generations:write lets an application report
+  // its generations and end-user feedback.
+  "read-write": new Set<Permission>([
+    "prompts:read",
+    "dashboards:read",
+    "prompts:write",
+    "deployments:request",
+    "evals:run",
+    "generations:write",
+  ]),
 };
 
 export function can(role: Role, permission: Permission): boolean {
