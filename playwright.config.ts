@@ -13,7 +13,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  // CI machines are slower than a laptop and run two workers beside a production build: allow for it.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
@@ -56,7 +57,8 @@ export default defineConfig({
       env: { PORT: String(FIXTURE_LLM_PORT) },
       url: `http://127.0.0.1:${FIXTURE_LLM_PORT}/v1/models`,
       reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
+      // CI machines are slower than a laptop and run two workers beside a production build: allow for it.
+  timeout: 60_000,
     },
   ],
 });

@@ -17,6 +17,8 @@ async function promptWithTwoVersions(prompts: PromptPage, name: string) {
 
 test.describe("promotions", () => {
   test("an editor's promotion approved by the lead is what the API serves, and rollback restores the previous version", async ({ pageAs, request }) => {
+    // Three people, two promotions, a rollback and API checks: a long journey on a loaded CI machine.
+    test.slow();
     const editor = await pageAs("editor");
     const lead = await pageAs("lead");
     const admin = await pageAs("admin");
