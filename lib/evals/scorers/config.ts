@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+// The scorers a run can use, and the parameters each takes. This is the contract between the run form, the
+// promptfoo importer, the runner and the scorer implementations (one file per type beside this one).
+// No scorer runs user code: every type is a fixed, parameterised check.
+
+const values = z.array(z.string().min(1).max(2_000)).min(1).max(50);
+const threshold = z.number().min(0).max(1);
+
+export const scorerParamsSchemas = {
+  /** Output equals `value` (or the case's expected output when `value` is absent), after trimming both. */
+  equals: z.object({ value: z.string().max(100_000).optional() }),
+  /** Output contains `value` (case-sensitive). */
+  contains: z.object({ value: z.string().min(1).max(2_000) }),
+  /** Output contains `value`, ignoring case. */
+  icontains: z.object({ value: z.string().min(1).max(2_000) }),
+  "contains-any": z.object({ values, ignoreCase: z.boolean().default(false) }),
+  "contains-all": z.object({ values, ignoreCase: z.boolean().default(false) }),
+  /** JavaScript regular expression source and flags (no user code: RegExp only, with an input size cap). */
+  regex: z.object({ pattern: z.string().min(1).max(1_000), flags: z.string().regex(/^[imsu]*$/).default("") }),
+  "starts-with": z.object({ value: z.string().min(1).max(2_000) }),
+  "is-json": z.object({}),
+  /** Output contains a JSON value somewhere in its text (e.g. inside prose or a code fence). */
+  "contains-json": z.object({}),
+  "json-schema": z.object({ schema: z.record(z.string(), z.unknown()) }),
+  /** Length of the output in characters, within [min, max]. */
+  length: z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }),
+  "latency-under": z.object({ maxMs: z.number().int().positive() }),
+  "cost-under": z.object({ maxUsd: z.number().positive() }),
+  /** Similarity to the expected output (or `value`) by a documented string metric; passes at `threshold`. */
+  similarity: z.object({
+    metric: z.enum(["levenshtein", "rouge-l"]).default("levenshtein"),
+    value: z.string().max(100_000).optional(),
+  }),
+  /** LLM-as-judge: a managed prompt (the rubric) rendered with the case and output, run on `modelId`. */
+  "llm-rubric": z.object({
+    /** Name of the judge prompt in the workspace, and which version: a label (environment slug or "latest"). */
+    promptName: z.string().min(1).max(200),
+    label: z.string().min(1).max(64).default("latest"),
+    version: z.number().int().positive().optional(),
+    /** The rubric text, passed to the judge prompt as {{rubric}}. */
+    rubric: z.string().max(10_000).default(""),
+    /** null: the judge prompt version's own model. */
+    modelId: z.string().max(200).nullable().default(null),
+  }),
+} as const;
+
+export type ScorerType = keyof typeof scorerParamsSchemas;
+export const SCORER_TYPES = Object.keys(scorerParamsSchemas) as ScorerType[];
+
+export type ScorerParams<T extends ScorerType> = z.infer<(typeof scorerParamsSchemas)[T]>;
+
+/** A configured scorer, as stored in eval_runs.scorers and datasets.default_scorers. */
+export const scorerConfigSchema = z
+  .object({
+    key: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, "Use lowercase letters, digits and dashes."),
+    type: z.enum(SCORER_TYPES as [ScorerType, ...ScorerType[]]),
+    label: z.string().min(1).max(200),
+    params: z.record(z.string(), z.unknown()),
+    threshold: threshold.optional(),
+  })
+  .superRefine((config, ctx) => {
+    const parsed = scorerParamsSchemas[config.type].safeParse(config.params);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ code: "custom", path: ["params", ...issue.path], message: issue.message });
+      }
+    }
+  });
+
+export const scorerConfigsSchema = z
+  .array(scorerConfigSchema)
+  .min(1, "Choose at least one scorer.")
+  .max(20)
+  .superRefine((configs, ctx) => {
+    const seen = new Set<string>();
+    configs.forEach((c, i) => {
+      if (seen.has(c.key)) ctx.addIssue({ code: "custom", path: [i, "key"], message: `Scorer key "${c.key}" is used twice.` });
+      seen.add(c.key);
+    });
+  });
+
+/** What every scorer is given. */
+export interface ScoreContext {
+  workspaceId: string;
+  output: string;
+  /** The case's expected output, if it has one. */
+  expected: string | null;
+  variables: Record<string, string>;
+  /** The prompt as sent: text, or chat messages serialised as JSON. */
+  renderedInput: string;
+  latencyMs: number | null;
+  costUsd: number | null;
+  signal?: AbortSignal;
+}
+
+/**
+ * A scorer's verdict. `score` is 0..1; `error` marks a verdict that could not be reached (a judge reply that
+ * could not be parsed, an invalid regex): it counts as a failure with a reason, never as a silent pass.
+ */
+export interface ScoreVerdict {
+  score: number | null;
+  passed: boolean;
+  reason: string;
+  error?: boolean;
+}

@@ -1,0 +1,41 @@
+import { AppError, isAppError } from "@/lib/errors";
+import { scorerParamsSchemas, type ScoreContext, type ScoreVerdict, type ScorerType } from "./config";
+import type { ScorerConfig } from "@/db/schema";
+import { containsScorer, icontainsScorer } from "./contains";
+import { equalsScorer } from "./equals";
+
+/** A scorer implementation: params already validated against its schema. */
+export type ScorerFn<T extends ScorerType = ScorerType> = (
+  params: ReturnType<(typeof scorerParamsSchemas)[T]["parse"]>,
+  ctx: ScoreContext,
+  threshold: number | undefined,
+) => ScoreVerdict | Promise<ScoreVerdict>;
+
+// One entry per type; each implementation lives in its own file beside this one.
+const scorers: Partial<{ [T in ScorerType]: ScorerFn<T> }> = {
+  equals: equalsScorer,
+  contains: containsScorer,
+  icontains: icontainsScorer,
+};
+
+/** Runs one configured scorer. A scorer that throws becomes an error verdict naming the scorer, never a pass. */
+export async function runScorer(config: ScorerConfig, ctx: ScoreContext): Promise<ScoreVerdict> {
+  const type = config.type as ScorerType;
+  const impl = scorers[type] as ScorerFn | undefined;
+  if (!impl) return { score: null, passed: false, reason: `Scorer type "${config.type}" is not available.`, error: true };
+  const params = scorerParamsSchemas[type].safeParse(config.params);
+  if (!params.success) {
+    return { score: null, passed: false, reason: `Invalid settings for ${config.label}: ${params.error.issues[0]?.message}`, error: true };
+  }
+  try {
+    return await impl(params.data as never, ctx, config.threshold);
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error;
+    const message = isAppError(error) ? error.message : "the scorer failed unexpectedly";
+    return { score: null, passed: false, reason: `${config.label}: ${message}`, error: true };
+  }
+}
+
+export function assertScorerAvailable(type: string): void {
+  if (!(type in scorers)) throw new AppError("bad_request:scorer", `Scorer type "${type}" is not available.`);
+}
