@@ -578,6 +578,11 @@ export const datasetCases = sqliteTable(
     expectedOutput: text("expected_output"),
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     note: text("note").notNull().default(""),
+    /**
+     * Checks that belong to this case alone (promptfoo's per-test `assert`), applied after the run's scorers. Their
+     * keys are unique within the case; results group them by key like any other scorer.
+     */
+    assertions: text("assertions", { mode: "json" }).$type<ScorerConfig[]>().notNull().default(sql`'[]'`),
     /** The playground run this case was saved from, if any. */
     sourceRunId: text("source_run_id").references(() => playgroundRuns.id),
     createdAt: createdAt(),
@@ -684,6 +689,7 @@ export const evalRunCases = sqliteTable(
     variables: text("variables", { mode: "json" }).$type<Record<string, string>>().notNull(),
     expectedOutput: text("expected_output"),
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    assertions: text("assertions", { mode: "json" }).$type<ScorerConfig[]>().notNull().default(sql`'[]'`),
   },
   (t) => [uniqueIndex("eval_run_cases_run_position").on(t.runId, t.position)],
 );

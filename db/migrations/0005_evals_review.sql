@@ -6,6 +6,7 @@ CREATE TABLE `dataset_cases` (
 	`expected_output` text,
 	`tags` text DEFAULT '[]' NOT NULL,
 	`note` text DEFAULT '' NOT NULL,
+	`assertions` text DEFAULT '[]' NOT NULL,
 	`source_run_id` text,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
@@ -62,6 +63,7 @@ CREATE TABLE `eval_run_cases` (
 	`variables` text NOT NULL,
 	`expected_output` text,
 	`tags` text DEFAULT '[]' NOT NULL,
+	`assertions` text DEFAULT '[]' NOT NULL,
 	FOREIGN KEY (`run_id`) REFERENCES `eval_runs`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
