@@ -73,6 +73,8 @@ test.describe("promotions", () => {
   });
 
   test("the requester cannot approve their own request; another lead's rejection needs a reason", async ({ pageAs }) => {
+    // Two people and two versions typed into the editor: slow on a loaded CI machine.
+    test.slow();
     const lead = await pageAs("lead");
     const admin = await pageAs("admin");
     const name = `e2e/${unique("own")}`;
