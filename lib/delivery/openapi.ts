@@ -403,7 +403,7 @@ export const openApiDocument = {
       },
       EvalRun: {
         type: "object",
-        required: ["id", "name", "status", "prompt", "datasetId", "targets", "scorers", "progress", "summary", "errorMessage", "createdAt", "startedAt", "finishedAt"],
+        required: ["id", "name", "status", "prompt", "datasetId", "dataset", "targets", "scorers", "progress", "summary", "errorMessage", "createdAt", "startedAt", "finishedAt"],
         additionalProperties: false,
         properties: {
           id: { type: "string" },
@@ -411,6 +411,7 @@ export const openApiDocument = {
           status: { enum: ["queued", "running", "interrupted", "cancelled", "completed", "failed"] },
           prompt: { type: "string" },
           datasetId: { type: "string" },
+          dataset: { type: "string", description: "The dataset's name." },
           targets: {
             type: "array",
             items: {

@@ -9,6 +9,8 @@ import { findPromptByName } from "@/lib/prompts/queries";
 import { createEvalRun } from "./manage-runs";
 import {
   findEvalRun,
+  findEvalRunResult,
+  findRunDataset,
   findRunDatasetByName,
   getEvalRunProgress,
   getEvalRunSummary,
@@ -91,6 +93,7 @@ export function describeEvalRun(principal: Principal, runId: string) {
     status: run.status,
     prompt: targets[0]?.promptName ?? "",
     datasetId: run.datasetId,
+    dataset: findRunDataset(db, { datasetId: run.datasetId })?.name ?? "",
     targets: targets.map((t) => ({ id: t.id, version: t.version, environment: t.environmentSlug, model: t.modelId })),
     scorers: run.scorers.map((s) => ({ key: s.key, type: s.type, label: s.label })),
     progress: { done: progress.done, total: progress.total, errors: progress.errors, etaSeconds: progress.etaSeconds },
@@ -143,3 +146,44 @@ export function listEvalRunResultsForApi(principal: Principal, runId: string, qu
     total: results.total,
   };
 }
+
+export type EvalRunView = ReturnType<typeof describeEvalRun>;
+export type EvalResultsPage = ReturnType<typeof listEvalRunResultsForApi>;
+
+/** One result in full, for the studio's result dialog: the case, the rendered prompt, the output and every verdict. */
+export function describeEvalRunResult(principal: Principal, runId: string, resultId: string) {
+  const db = getDb();
+  const run = loadRun(principal, runId);
+  const found = findEvalRunResult(db, { runId, resultId });
+  if (!found) throw new AppError("not_found:eval", "That result was not found in this evaluation.");
+  const labels = new Map([...run.scorers, ...found.runCase.assertions].map((s) => [s.key, s.label]));
+  const target = listEvalRunTargets(db, { runId }).find((t) => t.id === found.result.targetId);
+  const { result, runCase } = found;
+  return {
+    id: result.id,
+    status: result.status,
+    target: target ? { version: target.version, environment: target.environmentName, model: target.modelId } : null,
+    case: runCase.position,
+    variables: runCase.variables,
+    expectedOutput: runCase.expectedOutput,
+    renderedInput: result.renderedInput,
+    output: result.output,
+    score: result.score,
+    inputTokens: result.inputTokens,
+    outputTokens: result.outputTokens,
+    costUsd: result.costUsd,
+    latencyMs: result.latencyMs,
+    attempts: result.attempts,
+    errorCode: result.errorCode,
+    errorMessage: result.errorMessage,
+    scores: found.scores.map((s) => ({
+      key: s.scorerKey,
+      label: labels.get(s.scorerKey) ?? labels.get(s.scorerKey.replace(/-case$/, "")) ?? s.scorerKey,
+      passed: s.passed,
+      score: s.score,
+      reason: s.reason,
+      error: s.error,
+    })),
+  };
+}
+export type EvalResultView = ReturnType<typeof describeEvalRunResult>;
