@@ -96,6 +96,8 @@ async function callWithRetries(
         ...(tools ? { tools } : {}),
         abortSignal: signal,
         timeoutMs: settings.caseTimeoutMs,
+        // Nobody watches a case's tokens arrive; one plain request is several ms of CPU cheaper per case.
+        stream: false,
       });
     } catch (error) {
       if (signal.aborted || attempt > settings.maxRetries || !isRetryable(error)) throw error;

@@ -13,7 +13,8 @@ import { findEvalRun } from "./queries";
 
 let server: FixtureLlmServer;
 beforeAll(async () => {
-  server = await startFixtureLlmServer();
+  // Each call takes 30 ms, so the worker is killed with calls in flight.
+  server = await startFixtureLlmServer({ latencyMs: 30 });
 });
 afterAll(async () => {
   await server.close();
@@ -49,7 +50,6 @@ describe("a worker process killed mid-run", () => {
       datasetId: dataset.id,
       promptId: ws.promptId,
       targets: [{ version: 1 }],
-      modelId: "fx:slow-15",
       scorers: [containsScorer("Echo")],
       concurrency: 4,
     });

@@ -16,11 +16,15 @@ import { findEvalRun, getEvalRunProgress, getEvalRunSummary, listEvalRunResults,
 import { executeEvalRun } from "./runner";
 
 let server: FixtureLlmServer;
+/** Answers after 40 ms, so a run has calls in flight to cancel. */
+let slowServer: FixtureLlmServer;
 beforeAll(async () => {
   server = await startFixtureLlmServer();
+  slowServer = await startFixtureLlmServer({ latencyMs: 40 });
 });
 afterAll(async () => {
   await server.close();
+  await slowServer.close();
 });
 
 const fastBackoff = { baseMs: 5, maxMs: 50, maxRetryAfterMs: 100 };
@@ -192,10 +196,10 @@ describe("running", () => {
 
 describe("cancel and resume", () => {
   it("cancel aborts in-flight calls and keeps finished results; resume runs only what is left", async () => {
-    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    const ws = makeEvalWorkspace({ fixtureUrl: slowServer.url });
     const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 30 });
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], modelId: "fx:slow-40", scorers: [containsScorer("Echo")], concurrency: 2 });
-    const abortedBefore = server.aborted;
+    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [containsScorer("Echo")], concurrency: 2 });
+    const abortedBefore = slowServer.aborted;
     const execution = executeEvalRun({ runId: id, workerId: "w1" });
     while (resultsOf(id).length < 4) await new Promise((r) => setTimeout(r, 20));
     cancelEvalRun(ws.editor, { runId: id });
@@ -206,7 +210,7 @@ describe("cancel and resume", () => {
     expect(findEvalRun(getDb(), { runId: id })!.status).toBe("cancelled");
     // The in-flight calls were aborted at the provider, not left to finish.
     await new Promise((r) => setTimeout(r, 50));
-    expect(server.aborted).toBeGreaterThan(abortedBefore);
+    expect(slowServer.aborted).toBeGreaterThan(abortedBefore);
     expect(() => cancelEvalRun(ws.editor, { runId: id })).toThrow(expect.objectContaining({ code: "conflict:eval" }));
 
     resumeEvalRun(ws.editor, { runId: id });
