@@ -136,6 +136,16 @@ describe("running", () => {
     expect(getEvalRunProgress(getDb(), { runId: id, totalCases: 3 })).toMatchObject({ done: 3, errors: 3 });
   });
 
+  it("times out a call that never answers, and retries it as a transient failure", async () => {
+    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 1 });
+    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], modelId: "fx:hang", scorers: [containsScorer("x")], caseTimeoutMs: 1_000, maxRetries: 1 });
+    await executeEvalRun({ runId: id, workerId: "w1", backoff: fastBackoff });
+    const [result] = resultsOf(id);
+    expect(result).toMatchObject({ status: "error", attempts: 2, errorCode: "timeout:model" });
+    expect(result!.errorMessage).toMatch(/did not answer within 1 s/);
+  });
+
   it("does not retry a rejected key, and never stores the key's text", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: server.url });
     const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 1 });
