@@ -18,6 +18,17 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+/** A chat prompt is stored as its messages in JSON; show them one per role. */
+function chatMessages(rendered: string): { role: string; content: string }[] | null {
+  if (!rendered.startsWith("[")) return null;
+  try {
+    const parsed: unknown = JSON.parse(rendered);
+    return Array.isArray(parsed) && parsed.every((m) => typeof m?.role === "string" && typeof m?.content === "string") ? (parsed as { role: string; content: string }[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 const pre = "max-h-60 overflow-auto whitespace-pre-wrap break-words rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-950";
 
 /** One case in full: variables, the prompt as sent, the reply (untrusted: sanitised markdown or raw text), verdicts. */
@@ -76,7 +87,12 @@ export function ResultDialog({ runId, resultId, onClose }: { runId: string; resu
             {result.expectedOutput !== null && <p className="text-sm">Expected: {result.expectedOutput}</p>}
           </Section>
           <Section title="Rendered prompt">
-            <pre className={pre}>{result.renderedInput || "—"}</pre>
+            {chatMessages(result.renderedInput)?.map((m, i) => (
+              <div key={i}>
+                <span className="text-xs font-medium uppercase text-zinc-500">{m.role}</span>
+                <pre className={pre}>{m.content}</pre>
+              </div>
+            )) ?? <pre className={pre}>{result.renderedInput || "—"}</pre>}
           </Section>
           <Section title="Output">
             <div className="flex items-center gap-2">
