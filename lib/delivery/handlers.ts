@@ -9,6 +9,8 @@ import { decodePromptName, matchDeliveryRoute, type PromptAction } from "./route
 import { JSON_CONTENT_TYPE, etagMatches, prepareJsonResponse, type PreparedResponse } from "./serialize";
 import { getDeliveryState, type DeliveryState } from "./state";
 import { createVersion, requestPromotion } from "./write-endpoints";
+import { describeEvalRun, listEvalRunResultsForApi, startEvalRunFromApi } from "@/lib/evals/runs/api";
+import { queryObject } from "./schemas";
 
 // The whole delivery API on Web Request/Response, for Next's route handler (app/api/v1/[...path]) and tests. The
 // custom server answers GET /api/v1/prompts/{name} before Next with the same functions (fast-path.ts).
@@ -45,6 +47,13 @@ async function dispatch(request: Request, url: URL, state: DeliveryState): Promi
       const body = await readJsonBody(request);
       return json(await runAction(route.action, { state, principal, name, body }), route.action === "render" ? 200 : 201);
     }
+    case "eval-runs":
+      return json(startEvalRunFromApi(principal, await readJsonBody(request)), 201);
+    case "eval-run":
+      if (url.search) throw new AppError("bad_request:api", "This endpoint takes no query parameters.");
+      return json(describeEvalRun(principal, route.runId), 200);
+    case "eval-run-results":
+      return json(listEvalRunResultsForApi(principal, route.runId, queryObject(url.search.slice(1))), 200);
   }
 }
 

@@ -17,6 +17,11 @@ const nameParameter = {
   schema: { type: "string", minLength: 1, maxLength: 200 },
 } as const;
 
+const evalRunIdParameter = { name: "id", in: "path", required: true, schema: { type: "string", minLength: 1, maxLength: 64 } } as const;
+
+const nullableNumber = { type: ["number", "null"] } as const;
+const nullableRate = { type: ["number", "null"], minimum: 0, maximum: 1 } as const;
+
 const etagHeader = { ETag: { description: "Content-based validator; send it back as If-None-Match.", schema: { type: "string" } } };
 
 export const openApiDocument = {
@@ -133,6 +138,59 @@ export const openApiDocument = {
           "403": { $ref: "#/components/responses/Forbidden" },
           "404": { $ref: "#/components/responses/NotFound" },
           "409": { $ref: "#/components/responses/Conflict" },
+          "429": { $ref: "#/components/responses/TooManyRequests" },
+          "500": { $ref: "#/components/responses/InternalError" },
+        },
+      },
+    },
+    "/evals/runs": {
+      post: {
+        operationId: "startEvalRun",
+        summary: "Start an evaluation of a prompt version on a dataset (read-write keys)",
+        description:
+          'Resolves the target (`label`: an environment slug or "latest", default "production"; or `version`), copies the dataset\'s cases and queues the run; the studio\'s worker runs it. Poll `GET /evals/runs/{id}` until `status` is `completed`, `failed` or `cancelled`.',
+        requestBody: { required: true, ...jsonBody("StartEvalRunRequest") },
+        responses: {
+          "201": { description: "The queued run.", ...jsonBody("EvalRun") },
+          "400": { $ref: "#/components/responses/BadRequest" },
+          "401": { $ref: "#/components/responses/Unauthorized" },
+          "403": { $ref: "#/components/responses/Forbidden" },
+          "404": { $ref: "#/components/responses/NotFound" },
+          "429": { $ref: "#/components/responses/TooManyRequests" },
+          "500": { $ref: "#/components/responses/InternalError" },
+        },
+      },
+    },
+    "/evals/runs/{id}": {
+      get: {
+        operationId: "getEvalRun",
+        summary: "An evaluation's status, progress and summary",
+        parameters: [evalRunIdParameter],
+        responses: {
+          "200": { description: "The run.", ...jsonBody("EvalRun") },
+          "400": { $ref: "#/components/responses/BadRequest" },
+          "401": { $ref: "#/components/responses/Unauthorized" },
+          "404": { $ref: "#/components/responses/NotFound" },
+          "429": { $ref: "#/components/responses/TooManyRequests" },
+          "500": { $ref: "#/components/responses/InternalError" },
+        },
+      },
+    },
+    "/evals/runs/{id}/results": {
+      get: {
+        operationId: "listEvalRunResults",
+        summary: "An evaluation's results, a page at a time, with every scorer's verdict",
+        parameters: [
+          evalRunIdParameter,
+          { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
+          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          { name: "filter", in: "query", schema: { enum: ["all", "failures", "errors", "passed"], default: "all" }, description: "`failures` = failed or errored." },
+        ],
+        responses: {
+          "200": { description: "One page of results in (case, target) order.", ...jsonBody("EvalResultList") },
+          "400": { $ref: "#/components/responses/BadRequest" },
+          "401": { $ref: "#/components/responses/Unauthorized" },
+          "404": { $ref: "#/components/responses/NotFound" },
           "429": { $ref: "#/components/responses/TooManyRequests" },
           "500": { $ref: "#/components/responses/InternalError" },
         },
@@ -319,6 +377,153 @@ export const openApiDocument = {
           environment: { type: "string", description: "A protected environment's slug, e.g. production." },
           version: { type: "integer", minimum: 1 },
           comment: { type: "string", maxLength: 2000 },
+        },
+      },
+      StartEvalRunRequest: {
+        type: "object",
+        required: ["prompt", "dataset"],
+        additionalProperties: false,
+        properties: {
+          prompt: { type: "string", description: "The prompt's name, e.g. support/triage." },
+          label: { type: "string", description: 'An environment slug (what it serves now) or "latest". Default "production". Not with `version`.' },
+          version: { type: "integer", minimum: 1 },
+          dataset: { type: "string", description: "The dataset's name." },
+          scorers: {
+            type: "array",
+            description: "Scorers ({ key, type, label, params, threshold? }); omitted: the dataset's default scorers.",
+            items: { type: "object" },
+          },
+          model: { type: "string", description: "One model for the run; omitted: the version's own model." },
+          concurrency: { type: "integer", minimum: 1, maximum: 32, default: 4 },
+          timeoutMs: { type: "integer", minimum: 1000, maximum: 600000, default: 60000, description: "Per model call." },
+          maxRetries: { type: "integer", minimum: 0, maximum: 10, default: 3, description: "Retries of a 429, 5xx or timeout, with backoff." },
+          name: { type: "string", maxLength: 200 },
+          source: { enum: ["api", "cli"], description: "Where the run was started; shown in the studio." },
+        },
+      },
+      EvalRun: {
+        type: "object",
+        required: ["id", "name", "status", "prompt", "datasetId", "dataset", "targets", "scorers", "progress", "summary", "errorMessage", "createdAt", "startedAt", "finishedAt"],
+        additionalProperties: false,
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          status: { enum: ["queued", "running", "interrupted", "cancelled", "completed", "failed"] },
+          prompt: { type: "string" },
+          datasetId: { type: "string" },
+          dataset: { type: "string", description: "The dataset's name." },
+          targets: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["id", "version", "environment", "model"],
+              additionalProperties: false,
+              properties: { id: { type: "string" }, version: { type: "integer" }, environment: { type: ["string", "null"] }, model: { type: "string" } },
+            },
+          },
+          scorers: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["key", "type", "label"],
+              additionalProperties: false,
+              properties: { key: { type: "string" }, type: { type: "string" }, label: { type: "string" } },
+            },
+          },
+          progress: {
+            type: "object",
+            required: ["done", "total", "errors", "etaSeconds"],
+            additionalProperties: false,
+            properties: {
+              done: { type: "integer", minimum: 0 },
+              total: { type: "integer", minimum: 0 },
+              errors: { type: "integer", minimum: 0 },
+              etaSeconds: { type: ["integer", "null"], description: "At the rate of the last 30 s; null when unknown." },
+            },
+          },
+          summary: {
+            type: "object",
+            required: ["passRate", "passed", "failed", "errors", "meanScore", "costUsd", "latencyP50Ms", "latencyP95Ms", "scorers", "targets"],
+            additionalProperties: false,
+            properties: {
+              passRate: { ...nullableRate, description: "passed / finished cases; errors count as not passed." },
+              passed: { type: "integer" },
+              failed: { type: "integer" },
+              errors: { type: "integer" },
+              meanScore: nullableNumber,
+              costUsd: nullableNumber,
+              latencyP50Ms: nullableNumber,
+              latencyP95Ms: nullableNumber,
+              scorers: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["key", "label", "passRate", "meanScore"],
+                  additionalProperties: false,
+                  properties: { key: { type: "string" }, label: { type: "string" }, passRate: nullableRate, meanScore: nullableNumber },
+                },
+              },
+              targets: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["targetId", "passRate", "passed", "failed", "errors"],
+                  additionalProperties: false,
+                  properties: {
+                    targetId: { type: "string" },
+                    passRate: nullableRate,
+                    passed: { type: "integer" },
+                    failed: { type: "integer" },
+                    errors: { type: "integer" },
+                  },
+                },
+              },
+            },
+          },
+          errorMessage: { type: ["string", "null"], description: "Why a failed run could not proceed." },
+          createdAt: { type: "string", format: "date-time" },
+          startedAt: { type: ["string", "null"], format: "date-time" },
+          finishedAt: { type: ["string", "null"], format: "date-time" },
+        },
+      },
+      EvalResult: {
+        type: "object",
+        required: ["id", "targetId", "version", "environment", "case", "variables", "status", "score", "output", "latencyMs", "costUsd", "attempts", "error", "scores"],
+        additionalProperties: false,
+        properties: {
+          id: { type: "string" },
+          targetId: { type: "string" },
+          version: { type: "integer" },
+          environment: { type: ["string", "null"] },
+          case: { type: "integer", minimum: 1, description: "The case's position in the run." },
+          variables: { type: "object", additionalProperties: { type: "string" } },
+          status: { enum: ["passed", "failed", "error"] },
+          score: nullableNumber,
+          output: { type: "string", description: "The model's reply: untrusted text." },
+          latencyMs: { type: ["integer", "null"] },
+          costUsd: nullableNumber,
+          attempts: { type: "integer", minimum: 0 },
+          error: { type: ["string", "null"] },
+          scores: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["key", "passed", "score", "reason"],
+              additionalProperties: false,
+              properties: { key: { type: "string" }, passed: { type: "boolean" }, score: nullableNumber, reason: { type: "string" } },
+            },
+          },
+        },
+      },
+      EvalResultList: {
+        type: "object",
+        required: ["items", "page", "pageSize", "total"],
+        additionalProperties: false,
+        properties: {
+          items: { type: "array", items: { $ref: "#/components/schemas/EvalResult" } },
+          page: { type: "integer", minimum: 1 },
+          pageSize: { type: "integer", minimum: 1 },
+          total: { type: "integer", minimum: 0 },
         },
       },
       PromotionResult: {

@@ -8,6 +8,7 @@ export const API_BASE = "/api/v1";
 export const PROMPTS_PATH = `${API_BASE}/prompts`;
 export const PROMPT_PREFIX = `${PROMPTS_PATH}/`;
 export const OPENAPI_PATH = `${API_BASE}/openapi.json`;
+export const EVAL_RUNS_PATH = `${API_BASE}/evals/runs`;
 
 const ACTIONS = ["render", "versions", "promotions"] as const;
 export type PromptAction = (typeof ACTIONS)[number];
@@ -17,12 +18,24 @@ export type DeliveryRoute =
   | { kind: "list" }
   | { kind: "prompt"; rawName: string }
   | { kind: "action"; action: PromptAction; rawName: string }
+  | { kind: "eval-runs" }
+  | { kind: "eval-run"; runId: string }
+  | { kind: "eval-run-results"; runId: string }
   | { kind: "none" };
+
+/** POST /evals/runs, GET /evals/runs/{id}, GET /evals/runs/{id}/results (lib/evals/runs/api.ts). */
+function matchEvalRoute(method: string, rawPath: string): DeliveryRoute {
+  if (rawPath === EVAL_RUNS_PATH) return method === "POST" ? { kind: "eval-runs" } : { kind: "none" };
+  const match = /^\/([A-Za-z0-9-]{1,64})(\/results)?$/.exec(rawPath.slice(EVAL_RUNS_PATH.length));
+  if (method !== "GET" || !match) return { kind: "none" };
+  return match[2] ? { kind: "eval-run-results", runId: match[1]! } : { kind: "eval-run", runId: match[1]! };
+}
 
 /** `rawPath` is the path as sent, still percent-encoded and without the query. */
 export function matchDeliveryRoute(method: string, rawPath: string): DeliveryRoute {
   if (method === "GET" && rawPath === OPENAPI_PATH) return { kind: "openapi" };
   if (method === "GET" && rawPath === PROMPTS_PATH) return { kind: "list" };
+  if (rawPath.startsWith(EVAL_RUNS_PATH)) return matchEvalRoute(method, rawPath);
   if (!rawPath.startsWith(PROMPT_PREFIX)) return { kind: "none" };
   const rest = rawPath.slice(PROMPT_PREFIX.length);
   if (method === "GET" && rest !== "") return { kind: "prompt", rawName: rest };

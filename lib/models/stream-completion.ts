@@ -3,6 +3,7 @@
 
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import {
+  generateText,
   jsonSchema,
   Output,
   streamText,
@@ -37,6 +38,11 @@ export interface StreamCompletionInput {
   /** Whole-call budget including streaming; 0 disables it. */
   timeoutMs?: number;
   onDelta?: (text: string) => void;
+  /**
+   * false: one non-streaming request (no onDelta, no time to first token). Batch callers such as the eval runner
+   * use it: the SDK's stream machinery costs several ms of CPU per call, which caps throughput at high concurrency.
+   */
+  stream?: boolean;
 }
 
 export interface CompletionResult {
@@ -69,6 +75,7 @@ export async function streamCompletion({
   abortSignal,
   timeoutMs = DEFAULT_MODEL_TIMEOUT_MS,
   onDelta,
+  stream = true,
 }: StreamCompletionInput): Promise<CompletionResult> {
   if (abortSignal?.aborted) throw cancelledError(abortSignal.reason);
 
@@ -88,6 +95,38 @@ export async function streamCompletion({
     return toModelError(error, { providerLabel, timeoutMs });
   };
 
+  const callOptions = {
+    model,
+    messages: messages.map(toModelMessage),
+    allowSystemInMessages: true,
+    maxRetries: 0,
+    abortSignal: signal,
+    ...pickSettings(settings),
+    ...(responseFormat?.type === "json" ? { output: jsonOutput(responseFormat.schema) } : {}),
+    ...(tools && tools.length > 0 ? { tools: toToolSet(tools) } : {}),
+  };
+
+  if (!stream) {
+    try {
+      const result = await generateText(callOptions);
+      return completionResult({
+        text: result.text,
+        toolCalls: result.toolCalls.map((call) => ({ toolCallId: call.toolCallId, toolName: call.toolName, input: call.input })),
+        finishReason: result.finishReason,
+        usage: result.totalUsage,
+        messages,
+        modelId,
+        firstTokenAt: null,
+        startedAt,
+      });
+    } catch (error) {
+      throw fail(error);
+    } finally {
+      clearTimeout(timer);
+      cleanup.abort();
+    }
+  }
+
   let text = "";
   const toolCalls: ModelToolCall[] = [];
   let firstTokenAt: number | null = null;
@@ -100,14 +139,7 @@ export async function streamCompletion({
 
   try {
     const result = streamText({
-      model,
-      messages: messages.map(toModelMessage),
-      allowSystemInMessages: true,
-      maxRetries: 0,
-      abortSignal: signal,
-      ...pickSettings(settings),
-      ...(responseFormat?.type === "json" ? { output: jsonOutput(responseFormat.schema) } : {}),
-      ...(tools && tools.length > 0 ? { tools: toToolSet(tools) } : {}),
+      ...callOptions,
       // Errors arrive as "error" parts below; the default handler would console.error them.
       onError: () => {},
     });
@@ -151,12 +183,33 @@ export async function streamCompletion({
   if (sawError) throw fail(streamError);
   if (aborted) throw fail(signal.reason);
 
+  return completionResult({ text, toolCalls, finishReason, usage, messages, modelId, firstTokenAt, startedAt });
+}
+
+function completionResult({
+  text,
+  toolCalls,
+  finishReason,
+  usage,
+  messages,
+  modelId,
+  firstTokenAt,
+  startedAt,
+}: {
+  text: string;
+  toolCalls: ModelToolCall[];
+  finishReason: FinishReason;
+  usage: LanguageModelUsage | undefined;
+  messages: ChatMessage[];
+  modelId: string;
+  firstTokenAt: number | null;
+  startedAt: number;
+}): CompletionResult {
   const latencyMs = performance.now() - startedAt;
   const reportedInput = usage?.inputTokens;
   const reportedOutput = usage?.outputTokens;
   const inputTokens = reportedInput ?? estimateTokens(messages.map((message) => message.content).join("\n"));
   const outputTokens = reportedOutput ?? estimateTokens(text);
-
   return {
     text,
     toolCalls,

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { EnvError, getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startWebhookWorker } from "@/lib/webhooks/worker";
+import { startEvalWorker } from "@/lib/evals/runs/worker";
 
 /**
  * Validates the environment and migrates the database before the first request, so a bad variable
@@ -25,5 +26,7 @@ export function boot() {
   getDb();
   // Next skips instrumentation during `next build` today; the check keeps a build from ever sending webhooks.
   if (process.env.NEXT_PHASE !== "phase-production-build") startWebhookWorker();
+  // Recovers eval runs whose worker died (stale heartbeat) and executes queued ones in this process.
+  if (process.env.NEXT_PHASE !== "phase-production-build") startEvalWorker();
   logger.info({ event: "started", version: process.env.STUDIO_VERSION }, "PromptOps Studio ready");
 }

@@ -27,6 +27,12 @@ export function operationPath(method: string, rawPath: string): string {
       return "/prompts/{name}";
     case "action":
       return `/prompts/{name}/${route.action}`;
+    case "eval-runs":
+      return "/evals/runs";
+    case "eval-run":
+      return "/evals/runs/{id}";
+    case "eval-run-results":
+      return "/evals/runs/{id}/results";
     case "none":
       throw new Error(`${method} ${rawPath} is not an endpoint of the OpenAPI document`);
   }

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RunDetail } from "@/components/evals/run-detail";
+import { requirePageAuth } from "@/lib/auth/context";
+import { can } from "@/lib/auth/policy";
+import { userPrincipal } from "@/lib/auth/principal";
+import { describeEvalRun } from "@/lib/evals/runs/api";
+import { isAppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Evaluation" };
+
+export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageAuth("prompts:read");
+  const { id } = await params;
+  let run;
+  try {
+    run = describeEvalRun(userPrincipal(ctx), id);
+  } catch (error) {
+    if (isAppError(error) && error.status === 404) notFound();
+    throw error;
+  }
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/evaluations" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+        ← Evaluations
+      </Link>
+      <RunDetail initial={run} canRun={can(ctx.role, "evals:run")} />
+    </div>
+  );
+}

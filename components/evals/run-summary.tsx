@@ -1,0 +1,87 @@
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { EvalRunView } from "@/lib/evals/runs/api";
+import { formatCost, formatMs } from "@/lib/playground/format-stats";
+import { formatRate } from "./status-badge";
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <Card className="flex flex-col gap-1 p-4">
+      <span className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</span>
+      <span className="text-lg font-semibold tabular-nums">{value}</span>
+    </Card>
+  );
+}
+
+const formatScore = (score: number | null) => (score === null ? "—" : score.toFixed(2));
+
+/** Pass rate, cost and latency, then each scorer's pass rate and mean score, and each target's pass rate. */
+export function RunSummary({ run }: { run: EvalRunView }) {
+  const { summary } = run;
+  return (
+    <section aria-labelledby="summary-heading" className="flex flex-col gap-3">
+      <h2 id="summary-heading" className="text-base font-semibold">
+        Summary
+      </h2>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+        <Stat label="Pass rate" value={formatRate(summary.passRate)} />
+        <Stat label="Passed / failed / errors" value={`${summary.passed} / ${summary.failed} / ${summary.errors}`} />
+        <Stat label="Cost" value={formatCost(summary.costUsd)} />
+        <Stat label="Latency p50" value={formatMs(summary.latencyP50Ms)} />
+        <Stat label="Latency p95" value={formatMs(summary.latencyP95Ms)} />
+      </div>
+      <div className="grid gap-3 lg:grid-cols-2">
+        <Table aria-label="Scorers">
+          <thead>
+            <tr>
+              <Th>Scorer</Th>
+              <Th>Pass rate</Th>
+              <Th>Mean score</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.scorers.length === 0 ? (
+              <tr>
+                <Td colSpan={3} className="text-zinc-500">
+                  No scores yet.
+                </Td>
+              </tr>
+            ) : (
+              summary.scorers.map((s) => (
+                <tr key={s.key}>
+                  <Td>{s.label}</Td>
+                  <Td className="tabular-nums">{formatRate(s.passRate)}</Td>
+                  <Td className="tabular-nums">{formatScore(s.meanScore)}</Td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </Table>
+        <Table aria-label="Targets">
+          <thead>
+            <tr>
+              <Th>Version</Th>
+              <Th>Model</Th>
+              <Th>Pass rate</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {run.targets.map((t) => {
+              const stats = summary.targets.find((s) => s.targetId === t.id);
+              return (
+                <tr key={t.id}>
+                  <Td>
+                    v{t.version}
+                    {t.environment && <span className="ml-1 text-xs text-zinc-500">({t.environment})</span>}
+                  </Td>
+                  <Td className="text-xs">{t.model}</Td>
+                  <Td className="tabular-nums">{formatRate(stats?.passRate ?? null)}</Td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { SCORER_TYPES } from "@/lib/evals/scorers/config";
+import { FIELD_LABELS, newDraft, type ScorerDraft } from "@/lib/evals/runs/scorer-drafts";
+
+/** Scorers of a run: add one of a type, set its main parameter, an optional threshold and label; remove. */
+export function ScorerBuilder({ drafts, onChange }: { drafts: ScorerDraft[]; onChange: (drafts: ScorerDraft[]) => void }) {
+  const baseId = useId();
+  const [newType, setNewType] = useState<string>("contains");
+  const update = (id: string, patch: Partial<ScorerDraft>) => onChange(drafts.map((d) => (d.id === id ? { ...d, ...patch } : d)));
+
+  return (
+    <fieldset className="flex flex-col gap-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+      <legend className="px-1 text-sm font-medium">Scorers</legend>
+      {drafts.length === 0 && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No scorers yet: add one below (e.g. contains &quot;refund&quot;). The dataset&apos;s default scorers are filled in when you choose it.</p>
+      )}
+      {drafts.map((draft, index) => {
+        const id = `${baseId}-${draft.id}`;
+        return (
+          <div key={draft.id} role="group" aria-label={`Scorer ${index + 1}`} className="grid gap-3 rounded-md bg-zinc-50 p-3 sm:grid-cols-[10rem_1fr_7rem_auto] dark:bg-zinc-800/50">
+            <div className="flex flex-col gap-1">
+              <label htmlFor={`${id}-type`} className="text-xs font-medium">
+                Scorer type
+              </label>
+              <Select id={`${id}-type`} value={draft.type} onChange={(e) => onChange(drafts.map((d) => (d.id === draft.id ? { ...newDraft(e.target.value), id: d.id } : d)))}>
+                {SCORER_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor={`${id}-text`} className="text-xs font-medium">
+                {FIELD_LABELS[draft.field]}
+              </label>
+              {draft.field === "json" || draft.field === "values" ? (
+                <Textarea id={`${id}-text`} rows={3} className="font-mono text-xs" value={draft.text} onChange={(e) => update(draft.id, { text: e.target.value })} />
+              ) : (
+                <Input id={`${id}-text`} value={draft.text} onChange={(e) => update(draft.id, { text: e.target.value })} />
+              )}
+              <label htmlFor={`${id}-label`} className="sr-only">
+                Scorer {index + 1} label
+              </label>
+              <Input id={`${id}-label`} placeholder="Label (optional)" className="h-8 text-xs" value={draft.label} onChange={(e) => update(draft.id, { label: e.target.value })} />
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor={`${id}-threshold`} className="text-xs font-medium">
+                Threshold
+              </label>
+              <Input id={`${id}-threshold`} inputMode="decimal" placeholder="0–1" value={draft.threshold} onChange={(e) => update(draft.id, { threshold: e.target.value })} />
+            </div>
+            <div className="flex items-end">
+              <Button variant="ghost" size="sm" aria-label={`Remove scorer ${index + 1}`} onClick={() => onChange(drafts.filter((d) => d.id !== draft.id))}>
+                Remove
+              </Button>
+            </div>
+          </div>
+        );
+      })}
+      <div className="flex items-end gap-2">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${baseId}-new`} className="text-xs font-medium">
+            New scorer type
+          </label>
+          <Select id={`${baseId}-new`} className="w-48" value={newType} onChange={(e) => setNewType(e.target.value)}>
+            {SCORER_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Button variant="secondary" onClick={() => onChange([...drafts, newDraft(newType)])}>
+          Add scorer
+        </Button>
+      </div>
+    </fieldset>
+  );
+}

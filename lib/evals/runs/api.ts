@@ -1,0 +1,189 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
+import type { Principal } from "@/lib/auth/principal";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/route";
+import { findPromptByName } from "@/lib/prompts/queries";
+import { createEvalRun } from "./manage-runs";
+import {
+  findEvalRun,
+  findEvalRunResult,
+  findRunDataset,
+  findRunDatasetByName,
+  getEvalRunProgress,
+  getEvalRunSummary,
+  listEvalRunResults,
+  listEvalRunScores,
+  listEvalRunTargets,
+} from "./queries";
+import { RESULT_FILTERS, RUN_LIMITS } from "./schemas";
+
+// The eval endpoints of /api/v1 (CI): start a run by prompt and dataset name, read its status, progress and summary,
+// page through its results. Documented in lib/delivery/openapi.ts; dispatched by lib/delivery/handlers.ts.
+
+export const startRunBodySchema = z
+  .object({
+    prompt: z.string().min(1).max(200),
+    label: z.string().min(1).max(64).optional(),
+    version: z.number().int().positive().optional(),
+    dataset: z.string().min(1).max(200),
+    scorers: z.array(z.unknown()).optional(),
+    model: z.string().min(1).max(200).optional(),
+    concurrency: z.number().int().min(1).max(RUN_LIMITS.maxConcurrency).optional(),
+    timeoutMs: z.number().int().min(RUN_LIMITS.minTimeoutMs).max(RUN_LIMITS.maxTimeoutMs).optional(),
+    maxRetries: z.number().int().min(0).max(RUN_LIMITS.maxRetries).optional(),
+    name: z.string().max(200).optional(),
+    source: z.enum(["api", "cli"]).optional(),
+  })
+  .strict()
+  .refine((body) => body.label === undefined || body.version === undefined, { message: "Give either label or version, not both." });
+
+export const resultsQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    filter: z.enum(RESULT_FILTERS).default("all"),
+  })
+  .strict();
+
+/** POST /api/v1/evals/runs */
+export function startEvalRunFromApi(principal: Principal, body: unknown) {
+  requirePermission(principal, "evals:run");
+  const input = parseInput(startRunBodySchema, body);
+  const db = getDb();
+  const prompt = findPromptByName(db, { workspaceId: principal.workspaceId, name: input.prompt });
+  if (!prompt || prompt.archivedAt) throw new AppError("not_found:prompt", `No prompt "${input.prompt}" in this workspace.`);
+  const dataset = findRunDatasetByName(db, { workspaceId: principal.workspaceId, name: input.dataset });
+  if (!dataset || dataset.archivedAt) throw new AppError("not_found:dataset", `No dataset "${input.dataset}" in this workspace.`);
+  const created = createEvalRun(principal, {
+    datasetId: dataset.id,
+    promptId: prompt.id,
+    targets: [input.version !== undefined ? { version: input.version } : { label: input.label ?? "production" }],
+    modelId: input.model ?? null,
+    ...(input.scorers ? { scorers: input.scorers } : {}),
+    ...(input.concurrency ? { concurrency: input.concurrency } : {}),
+    ...(input.timeoutMs ? { caseTimeoutMs: input.timeoutMs } : {}),
+    ...(input.maxRetries !== undefined ? { maxRetries: input.maxRetries } : {}),
+    name: input.name ?? "",
+    source: input.source ?? "api",
+  });
+  return describeEvalRun(principal, created.id);
+}
+
+function loadRun(principal: Principal, runId: string) {
+  requirePermission(principal, "dashboards:read");
+  const run = findEvalRun(getDb(), { runId });
+  requireSameWorkspace(principal, run, "That evaluation");
+  return run;
+}
+
+/** GET /api/v1/evals/runs/{id}: status, progress and summary. */
+export function describeEvalRun(principal: Principal, runId: string) {
+  const db = getDb();
+  const run = loadRun(principal, runId);
+  const targets = listEvalRunTargets(db, { runId });
+  const labels = Object.fromEntries(run.scorers.map((s) => [s.key, s.label]));
+  const summary = getEvalRunSummary(db, { runId, scorerLabels: labels });
+  const progress = getEvalRunProgress(db, { runId, totalCases: run.totalCases });
+  return {
+    id: run.id,
+    name: run.name,
+    status: run.status,
+    prompt: targets[0]?.promptName ?? "",
+    datasetId: run.datasetId,
+    dataset: findRunDataset(db, { datasetId: run.datasetId })?.name ?? "",
+    targets: targets.map((t) => ({ id: t.id, version: t.version, environment: t.environmentSlug, model: t.modelId })),
+    scorers: run.scorers.map((s) => ({ key: s.key, type: s.type, label: s.label })),
+    progress: { done: progress.done, total: progress.total, errors: progress.errors, etaSeconds: progress.etaSeconds },
+    summary: {
+      passRate: summary.passRate,
+      passed: summary.passed,
+      failed: summary.failed,
+      errors: summary.errors,
+      meanScore: summary.meanScore,
+      costUsd: summary.costUsd,
+      latencyP50Ms: summary.latencyP50Ms,
+      latencyP95Ms: summary.latencyP95Ms,
+      scorers: summary.scorers.map((s) => ({ key: s.scorerKey, label: s.label, passRate: s.passRate, meanScore: s.meanScore })),
+      targets: summary.targets.map((t) => ({ targetId: t.targetId, passRate: t.passRate, passed: t.passed, failed: t.failed, errors: t.errors })),
+    },
+    errorMessage: run.errorMessage,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** GET /api/v1/evals/runs/{id}/results: a page of results, each with every scorer's verdict. */
+export function listEvalRunResultsForApi(principal: Principal, runId: string, query: Record<string, string>) {
+  const db = getDb();
+  loadRun(principal, runId);
+  const { page, pageSize, filter } = parseInput(resultsQuerySchema, query);
+  const targets = new Map(listEvalRunTargets(db, { runId }).map((t) => [t.id, t]));
+  const results = listEvalRunResults(db, { runId, filter, page, pageSize });
+  const scores = listEvalRunScores(db, { runId, resultIds: results.rows.map((r) => r.id) });
+  return {
+    items: results.rows.map((r) => ({
+      id: r.id,
+      targetId: r.targetId,
+      version: targets.get(r.targetId)?.version ?? 0,
+      environment: targets.get(r.targetId)?.environmentSlug ?? null,
+      case: r.casePosition,
+      variables: r.variables,
+      status: r.status,
+      score: r.score,
+      output: r.output,
+      latencyMs: r.latencyMs,
+      costUsd: r.costUsd,
+      attempts: r.attempts,
+      error: r.errorMessage,
+      scores: scores.filter((s) => s.resultId === r.id).map((s) => ({ key: s.scorerKey, passed: s.passed, score: s.score, reason: s.reason })),
+    })),
+    page,
+    pageSize,
+    total: results.total,
+  };
+}
+
+export type EvalRunView = ReturnType<typeof describeEvalRun>;
+export type EvalResultsPage = ReturnType<typeof listEvalRunResultsForApi>;
+
+/** One result in full, for the studio's result dialog: the case, the rendered prompt, the output and every verdict. */
+export function describeEvalRunResult(principal: Principal, runId: string, resultId: string) {
+  const db = getDb();
+  const run = loadRun(principal, runId);
+  const found = findEvalRunResult(db, { runId, resultId });
+  if (!found) throw new AppError("not_found:eval", "That result was not found in this evaluation.");
+  const labels = new Map([...run.scorers, ...found.runCase.assertions].map((s) => [s.key, s.label]));
+  const target = listEvalRunTargets(db, { runId }).find((t) => t.id === found.result.targetId);
+  const { result, runCase } = found;
+  return {
+    id: result.id,
+    status: result.status,
+    target: target ? { version: target.version, environment: target.environmentName, model: target.modelId } : null,
+    case: runCase.position,
+    variables: runCase.variables,
+    expectedOutput: runCase.expectedOutput,
+    renderedInput: result.renderedInput,
+    output: result.output,
+    score: result.score,
+    inputTokens: result.inputTokens,
+    outputTokens: result.outputTokens,
+    costUsd: result.costUsd,
+    latencyMs: result.latencyMs,
+    attempts: result.attempts,
+    errorCode: result.errorCode,
+    errorMessage: result.errorMessage,
+    scores: found.scores.map((s) => ({
+      key: s.scorerKey,
+      label: labels.get(s.scorerKey) ?? labels.get(s.scorerKey.replace(/-case$/, "")) ?? s.scorerKey,
+      passed: s.passed,
+      score: s.score,
+      reason: s.reason,
+      error: s.error,
+    })),
+  };
+}
+export type EvalResultView = ReturnType<typeof describeEvalRunResult>;

@@ -1,0 +1,91 @@
+// The `promptops eval` CLI (bin/promptops.mjs) as CI runs it: a child process against a real HTTP API, with the
+// worker running the evaluation in this process against the fixture LLM server.
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { createApiKey } from "@/lib/api-keys/manage-api-keys";
+import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
+import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
+import { startEvalWorker, stopEvalWorker } from "./worker";
+
+let llm: FixtureLlmServer;
+let api: TestDeliveryServer;
+let writeKey: string;
+let readKey: string;
+
+beforeAll(async () => {
+  llm = await startFixtureLlmServer();
+  api = await startDeliveryServer();
+  const ws = makeEvalWorkspace({ fixtureUrl: llm.url });
+  // "Case 1" matches case 1 and case 10: 2 of 10 pass.
+  makeDataset({ workspaceId: ws.workspace.id, name: "smoke", count: 10, defaultScorers: [containsScorer("Case 1")] });
+  writeKey = createApiKey(ws.adminCtx, { name: "ci", scope: "read-write" }).secret;
+  readKey = createApiKey(ws.adminCtx, { name: "read", scope: "read" }).secret;
+  startEvalWorker({ pollMs: 50, heartbeatMs: 200 });
+});
+
+afterAll(async () => {
+  await stopEvalWorker();
+  await api.close();
+  await llm.close();
+});
+
+const root = path.resolve(__dirname, "../../..");
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["bin/promptops.mjs", ...args], { cwd: root, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const base = () => ["eval", "--url", api.baseUrl, "--prompt", "greet", "--version", "1", "--dataset", "smoke", "--poll-interval", "100"];
+
+describe("promptops eval", () => {
+  it("exits 0 at or above the threshold and writes JSON and JUnit reports", async () => {
+    const dir = os.tmpdir();
+    const json = path.join(dir, `promptops-${crypto.randomUUID()}.json`);
+    const junit = path.join(dir, `promptops-${crypto.randomUUID()}.xml`);
+    const result = await cli([...base(), "--min-pass-rate", "0.2", "--json", json, "--junit", junit], { PROMPTOPS_API_KEY: writeKey });
+    expect(result.stderr).toContain("10/10 cases");
+    expect(result.stdout).toContain("PASS: pass rate 20.0% ≥ 20.0%");
+    expect(result.stdout).toMatch(/Pass rate\s+20\.0%/);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(await readFile(json, "utf8")) as { run: { status: string }; results: unknown[] };
+    expect(report.run.status).toBe("completed");
+    expect(report.results).toHaveLength(10);
+    const xml = await readFile(junit, "utf8");
+    expect(xml).toContain('<testsuite name="greet v1 on smoke" tests="10" failures="8" errors="0"');
+    expect(xml).toContain('<testcase classname="greet v1" name="case 2: name=Case 2"');
+    expect(xml).toContain('<failure message="contains-1: Output does not contain &quot;Case 1&quot;.">');
+  });
+
+  it("exits 1 below the threshold", async () => {
+    const result = await cli([...base(), "--api-key", writeKey, "--min-pass-rate", "90%"]);
+    expect(result.stdout).toContain("FAIL: pass rate 20.0% < 90.0%");
+    expect(result.code).toBe(1);
+  });
+
+  it("exits 2 on bad arguments, a read key, an unknown dataset and an unreachable studio", async () => {
+    expect((await cli(["eval", "--prompt", "greet"], { PROMPTOPS_API_KEY: writeKey })).code).toBe(2);
+    const readOnly = await cli([...base(), "--api-key", readKey]);
+    expect(readOnly.code).toBe(2);
+    expect(readOnly.stderr).toContain("HTTP 403");
+    const unknown = await cli(["eval", "--url", api.baseUrl, "--prompt", "greet", "--dataset", "nope", "--api-key", writeKey]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('No dataset "nope"');
+    const offline = await cli([...base(), "--api-key", writeKey, "--url", "http://127.0.0.1:9"]);
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toContain("Cannot reach the studio");
+  });
+
+  it("prints help and exits 0", async () => {
+    const help = await cli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: promptops eval");
+  });
+});

@@ -1,0 +1,187 @@
+import "server-only";
+import { getDb, type DbOrTx } from "@/db";
+import type { EvalRunStatus, Prompt, ScorerConfig } from "@/db/schema";
+import { actorOf, recordAudit } from "@/lib/audit/record";
+import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
+import type { Principal } from "@/lib/auth/principal";
+import { findEnvironmentBySlug, findPointer } from "@/lib/deployments/queries";
+import { AppError } from "@/lib/errors";
+import { defaultModelId } from "@/lib/models/catalog";
+import { parseInput } from "@/lib/http/route";
+import { findLatestVersion, findPromptById, findVersion } from "@/lib/prompts/queries";
+import { resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
+import { getWorkspaceModel } from "@/lib/providers/workspace-model";
+import { scorerConfigsSchema } from "../scorers/config";
+import { assertScorerAvailable } from "../scorers/registry";
+import {
+  findEvalRun,
+  findRunDataset,
+  insertEvalRun,
+  insertEvalRunCases,
+  insertEvalRunTargets,
+  listRunDatasetCases,
+  updateEvalRunStatus,
+} from "./queries";
+import { createEvalRunSchema, RUN_LIMITS, type CreateEvalRunInput, type RunTargetInput } from "./schemas";
+import { abortLocalEvalRun, triggerEvalWorker } from "./worker";
+
+// Starting, cancelling and resuming eval runs: the only writers of eval_runs outside the worker. Members (the UI)
+// and API keys (CI) both come here, so the same permission, workspace and audit rules apply to both.
+
+interface ResolvedTarget {
+  version: number;
+  environmentId: string | null;
+  modelId: string;
+}
+
+function resolveTarget(tx: DbOrTx, principal: Principal, prompt: Prompt, target: RunTargetInput, modelId: string | null | undefined, fallbackModel: () => string): ResolvedTarget {
+  let version: number;
+  let environmentId: string | null = null;
+  if ("version" in target) {
+    version = target.version;
+  } else if (target.label === "latest") {
+    const latest = findLatestVersion(tx, { promptId: prompt.id });
+    if (!latest) throw new AppError("bad_request:eval", `"${prompt.name}" has no versions yet.`);
+    version = latest.version;
+  } else {
+    const environment = findEnvironmentBySlug(tx, { workspaceId: principal.workspaceId, slug: target.label });
+    if (!environment) throw new AppError("not_found:environment", `"${target.label}" is not an environment of this workspace (or "latest").`);
+    const pointer = findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
+    if (!pointer) throw new AppError("bad_request:eval", `${environment.name} does not serve any version of "${prompt.name}".`);
+    version = pointer.version;
+    environmentId = environment.id;
+  }
+  const row = findVersion(tx, { promptId: prompt.id, version });
+  if (!row) throw new AppError("not_found:prompt", `"${prompt.name}" has no version ${version}.`);
+  return { version, environmentId, modelId: modelId ?? row.modelConfig.model ?? fallbackModel() };
+}
+
+/** A scorer list as given, or the dataset's defaults, validated against the scorer contract. */
+function resolveScorers(given: unknown[] | undefined, defaults: ScorerConfig[]): ScorerConfig[] {
+  const candidate = given ?? defaults;
+  if (candidate.length === 0) {
+    throw new AppError("bad_request:eval", "Add at least one scorer: this dataset has no default scorers.");
+  }
+  const scorers = parseInput(scorerConfigsSchema, candidate) as ScorerConfig[];
+  for (const scorer of scorers) assertScorerAvailable(scorer.type);
+  return scorers;
+}
+
+/**
+ * Creates a run and hands it to this process's worker. In one transaction: the targets are resolved to versions
+ * (an environment label to what it serves now), every case is copied with its assertions, and the audit entry is
+ * written. total_cases = targets × cases.
+ */
+export function createEvalRun(principal: Principal, rawInput: CreateEvalRunInput): { id: string; totalCases: number; status: EvalRunStatus } {
+  requirePermission(principal, "evals:run");
+  const input = parseInput(createEvalRunSchema, rawInput);
+  const db = getDb();
+  const providers = resolveWorkspaceProviders({ workspaceId: principal.workspaceId });
+  const run = db.transaction(
+    (tx) => {
+      const dataset = findRunDataset(tx, { datasetId: input.datasetId });
+      requireSameWorkspace(principal, dataset, "That dataset");
+      if (dataset.archivedAt) throw new AppError("bad_request:dataset", `The dataset "${dataset.name}" is archived.`);
+      const prompt = findPromptById(tx, { promptId: input.promptId });
+      requireSameWorkspace(principal, prompt, "That prompt");
+      if (prompt.archivedAt) throw new AppError("bad_request:prompt", `"${prompt.name}" is archived.`);
+      const cases = listRunDatasetCases(tx, { datasetId: dataset.id });
+      if (cases.length === 0) throw new AppError("bad_request:dataset", `The dataset "${dataset.name}" has no cases yet.`);
+      const targets = input.targets.map((t) => resolveTarget(tx, principal, prompt, t, input.modelId, () => defaultModelId({ providers })));
+      const totalCases = targets.length * cases.length;
+      if (totalCases > RUN_LIMITS.maxTotalCases) {
+        throw new AppError("bad_request:eval", `That is ${totalCases} cases; a run can have at most ${RUN_LIMITS.maxTotalCases} (targets × cases).`);
+      }
+      // A model the workspace cannot call fails here, with the provider's message, rather than once per case.
+      for (const modelId of new Set(targets.map((t) => t.modelId))) getWorkspaceModel({ workspaceId: principal.workspaceId, modelId });
+      const scorers = resolveScorers(input.scorers, dataset.defaultScorers);
+      const versions = [...new Set(targets.map((t) => `v${t.version}`))].join(", ");
+      const created = insertEvalRun(tx, {
+        workspaceId: principal.workspaceId,
+        datasetId: dataset.id,
+        name: input.name || `${prompt.name} ${versions} on ${dataset.name}`,
+        status: "queued",
+        modelId: input.modelId ?? null,
+        scorers,
+        concurrency: input.concurrency,
+        caseTimeoutMs: input.caseTimeoutMs,
+        maxRetries: input.maxRetries,
+        totalCases,
+        source: input.source,
+        createdById: principal.user?.id ?? null,
+        apiKeyId: principal.apiKey?.id ?? null,
+      });
+      insertEvalRunTargets(
+        tx,
+        targets.map((t, i) => ({ runId: created.id, position: i + 1, promptId: prompt.id, version: t.version, environmentId: t.environmentId, modelId: t.modelId })),
+      );
+      insertEvalRunCases(
+        tx,
+        cases.map((c, i) => ({
+          runId: created.id,
+          caseId: c.id,
+          position: i + 1,
+          variables: c.variables,
+          expectedOutput: c.expectedOutput,
+          tags: c.tags,
+          assertions: c.assertions,
+        })),
+      );
+      recordAudit(tx, {
+        workspaceId: principal.workspaceId,
+        actor: actorOf(principal),
+        action: "eval_run.created",
+        objectType: "eval_run",
+        objectId: created.id,
+        after: {
+          name: created.name,
+          dataset: dataset.name,
+          prompt: prompt.name,
+          targets: targets.map((t) => ({ version: t.version, environmentId: t.environmentId, modelId: t.modelId })),
+          scorers: scorers.map((s) => s.key),
+          totalCases,
+          source: input.source,
+        },
+      });
+      return created;
+    },
+    { behavior: "immediate" },
+  );
+  triggerEvalWorker();
+  return { id: run.id, totalCases: run.totalCases, status: run.status };
+}
+
+function loadRun(principal: Principal, runId: string) {
+  const run = findEvalRun(getDb(), { runId });
+  requireSameWorkspace(principal, run, "That evaluation");
+  return run;
+}
+
+/** Stops a run: in-flight model calls are aborted, finished results are kept. */
+export function cancelEvalRun(principal: Principal, { runId }: { runId: string }): { status: EvalRunStatus } {
+  requirePermission(principal, "evals:run");
+  const run = loadRun(principal, runId);
+  getDb().transaction((tx) => {
+    if (!updateEvalRunStatus(tx, { runId, from: ["queued", "running", "interrupted"], to: "cancelled", finishedAt: new Date() })) {
+      throw new AppError("conflict:eval", `This evaluation is ${findEvalRun(tx, { runId })?.status ?? run.status} and cannot be cancelled.`);
+    }
+    recordAudit(tx, { workspaceId: run.workspaceId, actor: actorOf(principal), action: "eval_run.cancelled", objectType: "eval_run", objectId: runId, before: { status: run.status } });
+  });
+  // Another process holding the run sees the status at its next heartbeat; this one stops at once.
+  abortLocalEvalRun(runId);
+  return { status: "cancelled" };
+}
+
+/** Runs the cases of an interrupted or cancelled run that have no result yet. */
+export function resumeEvalRun(principal: Principal, { runId }: { runId: string }): { status: EvalRunStatus } {
+  requirePermission(principal, "evals:run");
+  const run = loadRun(principal, runId);
+  getDb().transaction((tx) => {
+    if (!updateEvalRunStatus(tx, { runId, from: ["interrupted", "cancelled", "failed"], to: "queued", finishedAt: null })) {
+      throw new AppError("conflict:eval", `This evaluation is ${findEvalRun(tx, { runId })?.status ?? run.status}; only interrupted, cancelled or failed runs can be resumed.`);
+    }
+    recordAudit(tx, { workspaceId: run.workspaceId, actor: actorOf(principal), action: "eval_run.resumed", objectType: "eval_run", objectId: runId, before: { status: run.status } });
+  });
+  triggerEvalWorker();
+  return { status: "queued" };
+}

@@ -1,0 +1,35 @@
+// A small promise pool: runs `task` over `items` with at most `concurrency` in flight. Workers pull the next item
+// as soon as they finish one, so a slow case never holds up the others (unlike fixed batches).
+
+export async function runPool<T>({
+  items,
+  concurrency,
+  task,
+  signal,
+}: {
+  items: Iterable<T>;
+  concurrency: number;
+  task: (item: T) => Promise<void>;
+  /** Once aborted, no new item is started; items in flight are left to the task's own signal handling. */
+  signal?: AbortSignal;
+}): Promise<void> {
+  const iterator = items[Symbol.iterator]();
+  let failure: { error: unknown } | null = null;
+  const worker = async () => {
+    for (;;) {
+      if (signal?.aborted || failure) return;
+      const next = iterator.next();
+      if (next.done) return;
+      try {
+        await task(next.value);
+      } catch (error) {
+        // The first unexpected failure stops the pool; tasks are expected to turn expected failures into results.
+        failure ??= { error };
+        return;
+      }
+    }
+  };
+  const size = Math.max(1, Math.floor(concurrency));
+  await Promise.all(Array.from({ length: size }, worker));
+  if (failure) throw (failure as { error: unknown }).error;
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { datasetCases, datasets, prompts, users, type Role, type ScorerConfig } from "@/db/schema";
+import type { UserPrincipal } from "@/lib/auth/principal";
+import { findLatestVersion } from "@/lib/prompts/queries";
+import { saveVersion } from "@/lib/prompts/manage-prompts";
+import { createEvalRun } from "./manage-runs";
+import { findRunDatasetByName } from "./queries";
+import { executeEvalRun } from "./runner";
+
+// Demo data for evaluations: two finished runs of support/triage on "triage-smoke" with the offline model, v1 and a
+// v2 added here, so the runs list, a run page and trend charts have something real to show on a fresh install.
+
+const SMOKE_SCORERS: ScorerConfig[] = [{ key: "icontains-1", type: "icontains", label: 'icontains "ticket"', params: { value: "ticket" } }];
+
+const SMOKE_CASES = [
+  { customer_name: "Ana", ticket_body: "I was charged twice for my subscription this month.", expect: "charged" },
+  { customer_name: "Ben", ticket_body: "The export button crashes the app on Safari.", expect: "crashes" },
+  { customer_name: "Chen", ticket_body: "How do I invite a colleague to my workspace?", expect: "invite" },
+  { customer_name: "Dara", ticket_body: "Refund please, I cancelled before renewal.", expect: "refund" },
+  { customer_name: "Eli", ticket_body: "Dark mode text is unreadable in settings.", expect: "billing" },
+  { customer_name: "Fay", ticket_body: "Can I pay by invoice instead of card?", expect: "invoice" },
+];
+
+/** The dataset the datasets module seeds; created here in a minimal form only if it is missing. */
+function ensureSmokeDataset(db: Db, { workspaceId, createdById }: { workspaceId: string; createdById: string }) {
+  const existing = findRunDatasetByName(db, { workspaceId, name: "triage-smoke" });
+  if (existing) return existing;
+  return db.transaction((tx) => {
+    const dataset = tx
+      .insert(datasets)
+      .values({ workspaceId, name: "triage-smoke", description: "A few support tickets to smoke-test support/triage.", defaultScorers: SMOKE_SCORERS, createdById })
+      .returning()
+      .get();
+    tx.insert(datasetCases)
+      .values(
+        SMOKE_CASES.map((c, i) => ({
+          datasetId: dataset.id,
+          position: i + 1,
+          variables: { product: "PromptOps", customer_name: c.customer_name, ticket_body: c.ticket_body },
+          // One case expects a word the reply will not contain, so the demo shows a failure to open.
+          assertions: [{ key: "mentions", type: "icontains", label: `icontains "${c.expect}"`, params: { value: c.expect } }],
+        })),
+      )
+      .run();
+    return dataset;
+  });
+}
+
+export async function seedDemoEvalRuns(db: Db, { workspaceId, byRole }: { workspaceId: string; byRole: Map<Role, string> }): Promise<void> {
+  const user = db.select().from(users).where(eq(users.id, byRole.get("editor")!)).get()!;
+  const editor: UserPrincipal = { kind: "user", workspaceId, user: { id: user.id, email: user.email, name: user.name }, role: "editor" };
+  const prompt = db.select().from(prompts).where(and(eq(prompts.workspaceId, workspaceId), eq(prompts.name, "support/triage"))).get();
+  if (!prompt) return;
+  const dataset = ensureSmokeDataset(db, { workspaceId, createdById: user.id });
+
+  const v1 = findLatestVersion(db, { promptId: prompt.id })!;
+  const messages = v1.messages ?? [];
+  saveVersion(editor, {
+    promptId: prompt.id,
+    body: {
+      type: "chat",
+      messages: messages.map((m, i) => (i === 0 ? { ...m, content: `${m.content} Start your answer with the category, then one sentence why.` } : m)),
+    },
+    modelConfig: v1.modelConfig,
+    commitMessage: "Ask for the category first",
+    expectedParentVersion: v1.version,
+  });
+
+  for (const version of [1, 2]) {
+    const { id } = createEvalRun(editor, {
+      datasetId: dataset.id,
+      promptId: prompt.id,
+      targets: [{ version }],
+      ...(dataset.defaultScorers.length === 0 ? { scorers: SMOKE_SCORERS } : {}),
+      concurrency: 4,
+    });
+    await executeEvalRun({ runId: id, workerId: "seed", db });
+  }
+}

@@ -1,0 +1,57 @@
+import { getDb } from "@/db";
+import { datasetCases, datasets, type ScorerConfig } from "@/db/schema";
+import { userPrincipal } from "@/lib/auth/principal";
+import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
+import { saveProvider } from "@/lib/providers/manage-providers";
+import { makeWorkspace } from "./factories";
+
+// Test data for eval runs: until the datasets module lands, datasets are inserted here directly.
+
+/** A dataset with `count` cases whose variable `name` is "Case <i>" (so each case sends a distinct prompt). */
+export function makeDataset({
+  workspaceId,
+  name = `ds-${crypto.randomUUID().slice(0, 8)}`,
+  count,
+  defaultScorers = [],
+  caseAt = (i) => ({ variables: { name: `Case ${i}` } }),
+}: {
+  workspaceId: string;
+  name?: string;
+  count: number;
+  defaultScorers?: ScorerConfig[];
+  caseAt?: (i: number) => { variables: Record<string, string>; expectedOutput?: string | null; assertions?: ScorerConfig[] };
+}) {
+  const db = getDb();
+  const dataset = db.insert(datasets).values({ workspaceId, name, defaultScorers }).returning().get();
+  const rows = Array.from({ length: count }, (_, i) => ({ datasetId: dataset.id, position: i + 1, ...caseAt(i + 1) }));
+  for (let i = 0; i < rows.length; i += 500) db.insert(datasetCases).values(rows.slice(i, i + 500)).run();
+  return dataset;
+}
+
+export const containsScorer = (value: string, key = "contains-1"): ScorerConfig => ({ key, type: "contains", label: `contains "${value}"`, params: { value } });
+
+/**
+ * A workspace (admin, editor, viewer) with a "fx" provider on the fixture server and a text prompt "greet"
+ * (v1 "Say hello to {{name}}." on fx:echo), so the fixture answers "Echo: Say hello to Case 7." for case 7.
+ */
+export function makeEvalWorkspace({ fixtureUrl, models = "echo, flaky-5, hang, fail-500, fail-401, slow-40" }: { fixtureUrl: string; models?: string }) {
+  const { workspace, members } = makeWorkspace(["admin", "editor", "viewer"]);
+  const [admin, editor, viewer] = members.map((m) => m.ctx) as [(typeof members)[0]["ctx"], (typeof members)[0]["ctx"], (typeof members)[0]["ctx"]];
+  saveProvider(admin, { slug: "fx", kind: "openai-compatible", label: "Fixture", baseUrl: fixtureUrl, apiKey: "", models });
+  const { id: promptId } = createPrompt(editor, { name: "greet", type: "text", description: "", tags: [] });
+  saveVersion(editor, {
+    promptId,
+    body: { type: "text", template: "Say hello to {{name}}." },
+    modelConfig: { model: "fx:echo" },
+    commitMessage: "v1",
+    expectedParentVersion: null,
+  });
+  return {
+    workspace,
+    promptId,
+    admin: userPrincipal(admin),
+    editor: userPrincipal(editor),
+    viewer: userPrincipal(viewer),
+    adminCtx: admin,
+  };
+}
