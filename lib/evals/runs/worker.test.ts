@@ -1,0 +1,52 @@
+// The per-process worker: it picks up queued runs, hands its runs back as "interrupted" when the process shuts
+// down, and the next worker resumes them. Real SQLite, real HTTP to a fixture server that answers after 20 ms.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { getDb } from "@/db";
+import { evalResults } from "@/db/schema";
+import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
+import { createEvalRun } from "./manage-runs";
+import { findEvalRun } from "./queries";
+import { evalWorkerIdle, startEvalWorker, stopEvalWorker } from "./worker";
+
+let server: FixtureLlmServer;
+beforeAll(async () => {
+  server = await startFixtureLlmServer({ latencyMs: 20 });
+});
+afterAll(async () => {
+  await stopEvalWorker();
+  await server.close();
+});
+
+const results = (runId: string) => getDb().select().from(evalResults).where(eq(evalResults.runId, runId)).all();
+
+async function waitFor(check: () => boolean) {
+  const deadline = Date.now() + 20_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("the eval worker", () => {
+  it("runs what is queued, releases its run on shutdown, and the next worker finishes it", async () => {
+    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 40 });
+    startEvalWorker({ pollMs: 50, heartbeatMs: 100 });
+    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [containsScorer("Echo")], concurrency: 2 });
+    await waitFor(() => results(id).length >= 6);
+
+    await stopEvalWorker();
+    expect(findEvalRun(getDb(), { runId: id })).toMatchObject({ status: "interrupted", workerId: null });
+    const before = results(id).length;
+    expect(before).toBeLessThan(40);
+
+    startEvalWorker({ pollMs: 50, heartbeatMs: 100 });
+    await waitFor(() => findEvalRun(getDb(), { runId: id })?.status === "completed");
+    await evalWorkerIdle();
+    const after = results(id);
+    expect(after).toHaveLength(40);
+    expect(new Set(after.map((r) => r.runCaseId)).size).toBe(40);
+  });
+});
