@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
-import { datasetCases, datasets, type ScorerConfig } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { datasetCases, datasets, evalResults, type ScorerConfig } from "@/db/schema";
 import { userPrincipal } from "@/lib/auth/principal";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
 import { saveProvider } from "@/lib/providers/manage-providers";
@@ -54,4 +55,18 @@ export function makeEvalWorkspace({ fixtureUrl, models = "echo, flaky-5, hang, f
     viewer: userPrincipal(viewer),
     adminCtx: admin,
   };
+}
+
+/** Every result row of a run, straight from the database. */
+export function resultsOf(runId: string) {
+  return getDb().select().from(evalResults).where(eq(evalResults.runId, runId)).all();
+}
+
+/** Polls until `check` holds, failing after `timeoutMs`. */
+export async function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

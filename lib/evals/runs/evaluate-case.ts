@@ -10,7 +10,7 @@ import { renderInput } from "@/lib/playground/render-input";
 import type { PartialLoader } from "@/lib/templates";
 import { runScorer } from "../scorers/registry";
 import { DEFAULT_BACKOFF, isRetryable, retryAfterMsOf, retryDelayMs, sleep, type BackoffOptions } from "./backoff";
-import type { ScoreRow } from "./queries";
+import type { ResultRow, ScoreRow } from "./queries";
 
 // One (target, case) pair: render, call the model with retries, score. Everything the pair needs is resolved once
 // per run by the runner and passed in, so a case costs one model call and no database reads.
@@ -32,20 +32,8 @@ export interface CaseSettings {
   backoff?: BackoffOptions;
 }
 
-export interface CaseOutcome {
-  status: EvalResultStatus;
-  score: number | null;
-  renderedInput: string;
-  output: string;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  costUsd: number | null;
-  latencyMs: number | null;
-  attempts: number;
-  errorCode: string | null;
-  errorMessage: string | null;
-  scores: ScoreRow[];
-}
+/** A result as the runner writes it, less the ids and the time the runner adds. */
+export type CaseOutcome = Omit<ResultRow, "id" | "runId" | "targetId" | "runCaseId" | "createdAt"> & { scores: ScoreRow[] };
 
 /** The run's scorers, then the case's own assertions; an assertion whose key a run scorer uses gets a suffix. */
 export function scorersForCase(scorers: ScorerConfig[], assertions: ScorerConfig[]): ScorerConfig[] {

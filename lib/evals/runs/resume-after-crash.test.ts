@@ -6,8 +6,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
 import { getDb } from "@/db";
-import { evalResults, evalRunCases } from "@/db/schema";
-import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
+import { evalRunCases } from "@/db/schema";
+import { containsScorer, makeDataset, makeEvalWorkspace, resultsOf as results, waitFor } from "@/lib/testing/eval-runs";
 import { createEvalRun } from "./manage-runs";
 import { findEvalRun } from "./queries";
 
@@ -30,16 +30,6 @@ function startWorkerProcess(runId: string, env: Record<string, string> = {}): { 
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return { child, exited };
-}
-
-const results = (runId: string) => getDb().select().from(evalResults).where(eq(evalResults.runId, runId)).all();
-
-async function waitFor(check: () => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe("a worker process killed mid-run", () => {

@@ -2,13 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
 import { getDb } from "@/db";
-import { auditLog, evalResults, evalScores } from "@/db/schema";
+import { auditLog, evalScores } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { deployVersion } from "@/lib/deployments/manage-deployments";
 import { listEnvironments } from "@/lib/deployments/queries";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { saveProvider } from "@/lib/providers/manage-providers";
-import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
+import { containsScorer, makeDataset, makeEvalWorkspace, resultsOf } from "@/lib/testing/eval-runs";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { userPrincipal } from "@/lib/auth/principal";
 import { cancelEvalRun, createEvalRun, resumeEvalRun } from "./manage-runs";
@@ -28,10 +28,6 @@ afterAll(async () => {
 });
 
 const fastBackoff = { baseMs: 5, maxMs: 50, maxRetryAfterMs: 100 };
-
-function resultsOf(runId: string) {
-  return getDb().select().from(evalResults).where(eq(evalResults.runId, runId)).all();
-}
 
 describe("creating a run", () => {
   it("resolves targets, copies the cases with their assertions, multiplies the total and audits", () => {

@@ -1,11 +1,9 @@
 // The per-process worker: it picks up queued runs, hands its runs back as "interrupted" when the process shuts
 // down, and the next worker resumes them. Real SQLite, real HTTP to a fixture server that answers after 20 ms.
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
 import { getDb } from "@/db";
-import { evalResults } from "@/db/schema";
-import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
+import { containsScorer, makeDataset, makeEvalWorkspace, resultsOf as results, waitFor } from "@/lib/testing/eval-runs";
 import { createEvalRun } from "./manage-runs";
 import { findEvalRun } from "./queries";
 import { evalWorkerIdle, startEvalWorker, stopEvalWorker } from "./worker";
@@ -18,16 +16,6 @@ afterAll(async () => {
   await stopEvalWorker();
   await server.close();
 });
-
-const results = (runId: string) => getDb().select().from(evalResults).where(eq(evalResults.runId, runId)).all();
-
-async function waitFor(check: () => boolean) {
-  const deadline = Date.now() + 20_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("the eval worker", () => {
   it("runs what is queued, releases its run on shutdown, and the next worker finishes it", async () => {
