@@ -11,6 +11,7 @@ import type {
   LanguageModelV3StreamResult,
   LanguageModelV3Usage,
 } from "@ai-sdk/provider";
+import { offlineJudgeReply } from "./offline-judge";
 
 export const OFFLINE_MODEL_LABEL = "Offline demo model";
 export const OFFLINE_PROVIDER_ID = "offline";
@@ -130,6 +131,8 @@ export function composeOfflineReply(prompt: LanguageModelV3Prompt): string {
   const lastUser = [...prompt].reverse().find((message) => message.role === "user");
   const question = lastUser ? messageText(lastUser).trim() : "";
   const allText = promptToText(prompt);
+  const judged = offlineJudgeReply(allText);
+  if (judged !== null) return judged;
   const unfilled = [...new Set(allText.match(/\{\{\s*[\w.-]+\s*\}\}/g) ?? [])];
   const systemCount = prompt.filter((message) => message.role === "system").length;
 

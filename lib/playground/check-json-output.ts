@@ -1,24 +1,9 @@
 import "server-only";
-import Ajv, { type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
+import { schemaValidator } from "@/lib/json/schema-validator";
 import type { ModelConfig } from "@/lib/prompts/content";
 import { parseJsonOutput } from "./json-output";
 import type { JsonCheck } from "./types";
-
-const ajv = new Ajv({ strict: false, allErrors: true });
-// Compiling a schema costs far more than validating with it; versions are immutable, so their schemas repeat.
-const compiled = new Map<string, ValidateFunction>();
-const MAX_COMPILED = 200;
-
-function validatorFor(schema: Record<string, unknown>): ValidateFunction {
-  const key = JSON.stringify(schema);
-  let validate = compiled.get(key);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
-    compiled.set(key, validate);
-  }
-  return validate;
-}
 
 /** Checks a reply against the version's JSON response format; null when the format is not JSON. */
 export function checkJsonOutput({ text, responseFormat }: { text: string; responseFormat: ModelConfig["responseFormat"] }): JsonCheck | null {
@@ -28,7 +13,7 @@ export function checkJsonOutput({ text, responseFormat }: { text: string; respon
   if (!responseFormat.schema) return { parses: true, parseError: null, schemaChecked: false, violations: [] };
   let validate: ValidateFunction;
   try {
-    validate = validatorFor(responseFormat.schema);
+    validate = schemaValidator(responseFormat.schema);
   } catch (error) {
     // Saved schemas were checked on save; a draft's may not compile yet.
     const reason = error instanceof Error ? error.message : "it does not compile";

@@ -12,6 +12,7 @@ import { findLatestVersion, findPromptById, findVersion } from "@/lib/prompts/qu
 import { resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
 import { getWorkspaceModel } from "@/lib/providers/workspace-model";
 import { scorerConfigsSchema } from "../scorers/config";
+import { DEFAULT_JUDGE_PROMPT, ensureDefaultJudgePrompt } from "../scorers/judge-prompt";
 import { assertScorerAvailable } from "../scorers/registry";
 import {
   findEvalRun,
@@ -56,6 +57,11 @@ function resolveTarget(tx: DbOrTx, principal: Principal, prompt: Prompt, target:
   return { version, environmentId, modelId: modelId ?? row.modelConfig.model ?? fallbackModel() };
 }
 
+const usesDefaultJudge = (scorer: unknown) => {
+  const s = scorer as { type?: unknown; params?: { promptName?: unknown } } | null;
+  return s?.type === "llm-rubric" && s.params?.promptName === DEFAULT_JUDGE_PROMPT;
+};
+
 /** A scorer list as given, or the dataset's defaults, validated against the scorer contract. */
 function resolveScorers(given: unknown[] | undefined, defaults: ScorerConfig[]): ScorerConfig[] {
   const candidate = given ?? defaults;
@@ -77,6 +83,8 @@ export function createEvalRun(principal: Principal, rawInput: CreateEvalRunInput
   const input = parseInput(createEvalRunSchema, rawInput);
   const db = getDb();
   const providers = resolveWorkspaceProviders({ workspaceId: principal.workspaceId });
+  // The studio's own judge prompt is created on first use, so "judges/rubric" works in a fresh workspace.
+  if (input.scorers?.some(usesDefaultJudge)) ensureDefaultJudgePrompt(principal);
   const run = db.transaction(
     (tx) => {
       const dataset = findRunDataset(tx, { datasetId: input.datasetId });

@@ -36,8 +36,19 @@ export const FIELD_LABELS: Record<DraftField, string> = {
 let counter = 0;
 const nextId = () => `scorer-${++counter}`;
 
+/** What a new scorer's JSON parameters start as, so the form shows what each type expects. */
+const STARTER_PARAMS: Record<string, object> = {
+  "json-schema": { schema: { type: "object", required: ["answer"] } },
+  length: { min: 1, max: 500 },
+  "latency-under": { maxMs: 2000 },
+  "cost-under": { maxUsd: 0.01 },
+  "llm-rubric": { promptName: "judges/rubric", rubric: "The reply answers the question politely and accurately." },
+};
+
 export function newDraft(type: string): ScorerDraft {
-  return { id: nextId(), type, field: fieldForType(type), text: fieldForType(type) === "json" ? "{}" : "", rest: {}, threshold: "", label: "" };
+  const field = fieldForType(type);
+  const text = field === "json" ? JSON.stringify(STARTER_PARAMS[type] ?? {}, null, 2) : "";
+  return { id: nextId(), type, field, text, rest: {}, threshold: "", label: "" };
 }
 
 export function toDraft(config: ScorerConfig): ScorerDraft {

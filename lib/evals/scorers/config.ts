@@ -8,8 +8,8 @@ const values = z.array(z.string().min(1).max(2_000)).min(1).max(50);
 const threshold = z.number().min(0).max(1);
 
 export const scorerParamsSchemas = {
-  /** Output equals `value` (or the case's expected output when `value` is absent), after trimming both. */
-  equals: z.object({ value: z.string().max(100_000).optional() }),
+  /** Output equals `value` (or the case's expected output when `value` is absent); `trim` ignores outer whitespace. */
+  equals: z.object({ value: z.string().max(100_000).optional(), trim: z.boolean().default(true) }),
   /** Output contains `value` (case-sensitive). */
   contains: z.object({ value: z.string().min(1).max(2_000) }),
   /** Output contains `value`, ignoring case. */

@@ -1,8 +1,13 @@
 import { AppError, isAppError } from "@/lib/errors";
 import { scorerParamsSchemas, type ScoreContext, type ScoreVerdict, type ScorerType } from "./config";
 import type { ScorerConfig } from "@/db/schema";
-import { containsScorer, icontainsScorer } from "./contains";
+import { containsAllScorer, containsAnyScorer, containsScorer, icontainsScorer, startsWithScorer } from "./contains";
 import { equalsScorer } from "./equals";
+import { containsJsonScorer, isJsonScorer, jsonSchemaScorer } from "./json";
+import { llmRubricScorer } from "./llm-rubric";
+import { costUnderScorer, latencyUnderScorer, lengthScorer } from "./measures";
+import { regexScorer } from "./regex";
+import { similarityScorer } from "./similarity";
 
 /** A scorer implementation: params already validated against its schema. */
 export type ScorerFn<T extends ScorerType = ScorerType> = (
@@ -12,16 +17,28 @@ export type ScorerFn<T extends ScorerType = ScorerType> = (
 ) => ScoreVerdict | Promise<ScoreVerdict>;
 
 // One entry per type; each implementation lives in its own file beside this one.
-const scorers: Partial<{ [T in ScorerType]: ScorerFn<T> }> = {
+const scorers: { [T in ScorerType]: ScorerFn<T> } = {
   equals: equalsScorer,
   contains: containsScorer,
   icontains: icontainsScorer,
+  "contains-any": containsAnyScorer,
+  "contains-all": containsAllScorer,
+  regex: regexScorer,
+  "starts-with": startsWithScorer,
+  "is-json": isJsonScorer,
+  "contains-json": containsJsonScorer,
+  "json-schema": jsonSchemaScorer,
+  length: lengthScorer,
+  "latency-under": latencyUnderScorer,
+  "cost-under": costUnderScorer,
+  similarity: similarityScorer,
+  "llm-rubric": llmRubricScorer,
 };
 
 /** Runs one configured scorer. A scorer that throws becomes an error verdict naming the scorer, never a pass. */
 export async function runScorer(config: ScorerConfig, ctx: ScoreContext): Promise<ScoreVerdict> {
   const type = config.type as ScorerType;
-  const impl = scorers[type] as ScorerFn | undefined;
+  const impl = (scorers as Partial<Record<string, ScorerFn>>)[type];
   if (!impl) return { score: null, passed: false, reason: `Scorer type "${config.type}" is not available.`, error: true };
   const params = scorerParamsSchemas[type].safeParse(config.params);
   if (!params.success) {

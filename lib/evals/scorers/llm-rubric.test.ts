@@ -1,0 +1,70 @@
+// The LLM judge end to end: a managed judge prompt, rendered and sent over real HTTP to the fixture server (its
+// echo model replies "Echo: <prompt>", so the judge's template decides what the "judge" says), and the offline model.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import type { ScorerConfig } from "@/db/schema";
+import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
+import { makeEvalWorkspace } from "@/lib/testing/eval-runs";
+import { DEFAULT_JUDGE_PROMPT, ensureDefaultJudgePrompt } from "./judge-prompt";
+import { runScorer } from "./registry";
+
+let server: FixtureLlmServer;
+beforeAll(async () => {
+  server = await startFixtureLlmServer({ latencyMs: 5 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function judgeWith(ws: ReturnType<typeof makeEvalWorkspace>, name: string, template: string, model = "fx:echo") {
+  const { id } = createPrompt(ws.editor, { name, type: "text", description: "", tags: [] });
+  saveVersion(ws.editor, { promptId: id, body: { type: "text", template }, modelConfig: { model }, commitMessage: "judge", expectedParentVersion: null });
+}
+
+const rubric = (promptName: string, extra: Record<string, unknown> = {}): ScorerConfig => ({ key: "judge", type: "llm-rubric", label: "Judge", params: { promptName, ...extra } });
+const context = (workspaceId: string, output: string) => ({ workspaceId, output, expected: "A refund", variables: { customer: "Ana" }, renderedInput: "Help Ana", latencyMs: 1, costUsd: 0 });
+
+describe("llm-rubric", () => {
+  it("renders the judge prompt with the case and parses a prose-wrapped JSON verdict", async () => {
+    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    judgeWith(ws, "judges/echo", '{"pass": true, "score": 0.9, "reason": "{{customer}} got {{output}}"}');
+    const verdict = await runScorer(rubric("judges/echo"), context(ws.workspace.id, "a refund"));
+    expect(verdict).toMatchObject({ passed: true, score: 0.9 });
+    expect(verdict.reason).toBe("Ana got a refund (judge: judges/echo v1 on fx:echo)");
+  });
+
+  it("an unreadable judge reply is an error verdict quoting it", async () => {
+    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    judgeWith(ws, "judges/vague", "Hard to say about {{output}}.");
+    const verdict = await runScorer(rubric("judges/vague"), context(ws.workspace.id, "x"));
+    expect(verdict).toMatchObject({ passed: false, error: true, score: null });
+    expect(verdict.reason).toContain('"Echo: Hard to say about x."');
+  });
+
+  it("a failing judge model (HTTP 500) is an error verdict, and the scorer's model overrides the judge's", async () => {
+    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    judgeWith(ws, "judges/ok", '{"pass": true}');
+    const verdict = await runScorer(rubric("judges/ok", { modelId: "fx:fail-500" }), context(ws.workspace.id, "x"));
+    expect(verdict).toMatchObject({ passed: false, error: true });
+    expect(verdict.reason).toMatch(/^Judge: /);
+  });
+
+  it("an unknown judge prompt is an error verdict naming it", async () => {
+    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    const verdict = await runScorer(rubric("judges/missing"), context(ws.workspace.id, "x"));
+    expect(verdict).toMatchObject({ passed: false, error: true });
+    expect(verdict.reason).toContain('No prompt named "judges/missing"');
+  });
+
+  it("the default judge prompt is created once and the offline model grades with it deterministically", async () => {
+    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    expect(ensureDefaultJudgePrompt(ws.editor)).toEqual({ created: true });
+    expect(ensureDefaultJudgePrompt(ws.editor)).toEqual({ created: false });
+    const config = rubric(DEFAULT_JUDGE_PROMPT, { rubric: "Gives the refund date and an apology." });
+    const good = await runScorer(config, context(ws.workspace.id, "Our apology: your refund date is Friday, and it gives you the money back."));
+    expect(good).toMatchObject({ passed: true, score: 1 });
+    expect(good.reason).toContain("Offline judge: the output mentions 4 of 4 rubric terms");
+    const bad = await runScorer(config, context(ws.workspace.id, "Hello."));
+    expect(bad).toMatchObject({ passed: false, score: 0 });
+  });
+});

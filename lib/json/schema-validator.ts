@@ -1,0 +1,22 @@
+import Ajv, { type ValidateFunction } from "ajv";
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+// Compiling a schema costs far more than validating with it, and the same schemas repeat (immutable versions,
+// a run's scorers over every case), so compiled validators are kept in a small LRU keyed by the schema's JSON.
+const compiled = new Map<string, ValidateFunction>();
+const MAX_COMPILED = 200;
+
+/** A compiled JSON Schema validator; throws when the schema does not compile. */
+export function schemaValidator(schema: Record<string, unknown>): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, validate);
+  } else {
+    compiled.delete(key);
+    compiled.set(key, validate);
+  }
+  return validate;
+}
