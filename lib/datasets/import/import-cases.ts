@@ -1,0 +1,74 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { actorOf, recordAudit } from "@/lib/audit/record";
+import type { Principal } from "@/lib/auth/principal";
+import { requirePermission } from "@/lib/auth/policy";
+import { parseInput } from "@/lib/http/route";
+import { loadDataset, refuseOverCaseLimit } from "../manage-datasets";
+import { insertCases, lastCasePosition, touchDataset } from "../queries";
+import { applyMapping, columnMappingSchema, suggestMapping, type ColumnMapping } from "./mapping";
+import { fileProblems, parseDatasetFile, type FileFormat } from "./parse-file";
+
+// Import in two steps: preview (read the file, guess a mapping, show the first rows) and import (apply the
+// confirmed mapping to every row). The file is sent again with the mapping rather than kept on the server, so no
+// half-finished upload ever lives in the database; nothing is written unless every row is valid.
+
+export const PREVIEW_ROWS = 5;
+
+export const importRequestSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  text: z.string(),
+  /** Absent: preview only. */
+  mapping: columnMappingSchema.optional(),
+});
+
+export interface ImportPreview {
+  format: FileFormat;
+  columns: string[];
+  rowCount: number;
+  sample: { line: number; cells: Record<string, string> }[];
+  mapping: ColumnMapping;
+}
+
+const cellText = (value: unknown) => (value == null ? "" : typeof value === "string" ? value : JSON.stringify(value));
+
+export function previewImport(principal: Principal, datasetId: string, raw: { fileName: string; text: string }): ImportPreview {
+  requirePermission(principal, "datasets:write");
+  loadDataset(getDb(), principal, datasetId);
+  const file = parseDatasetFile(raw);
+  return {
+    format: file.format,
+    columns: file.columns,
+    rowCount: file.rows.length,
+    sample: file.rows.slice(0, PREVIEW_ROWS).map((row) => ({ line: row.line, cells: Object.fromEntries(file.columns.map((c) => [c, cellText(row.cells[c]).slice(0, 500)])) })),
+    mapping: suggestMapping(file.columns),
+  };
+}
+
+export function importCases(principal: Principal, datasetId: string, raw: z.input<typeof importRequestSchema>): { imported: number; firstPosition: number } {
+  requirePermission(principal, "datasets:write");
+  const input = parseInput(importRequestSchema, raw);
+  const file = parseDatasetFile(input);
+  const { cases, problems } = applyMapping(file, input.mapping ?? suggestMapping(file.columns));
+  if (problems.length > 0) throw fileProblems(problems);
+  return getDb().transaction(
+    (tx) => {
+      const dataset = loadDataset(tx, principal, datasetId);
+      refuseOverCaseLimit(tx, dataset.id, cases.length);
+      const first = lastCasePosition(tx, { datasetId: dataset.id }) + 1;
+      insertCases(tx, cases.map((fields, i) => ({ datasetId: dataset.id, position: first + i, ...fields })));
+      touchDataset(tx, { datasetId: dataset.id });
+      recordAudit(tx, {
+        workspaceId: principal.workspaceId,
+        actor: actorOf(principal),
+        action: "dataset.cases_imported",
+        objectType: "dataset",
+        objectId: dataset.id,
+        after: { fileName: input.fileName, format: file.format, cases: cases.length, mapping: input.mapping ?? null },
+      });
+      return { imported: cases.length, firstPosition: first };
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,213 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb, type DbOrTx } from "@/db";
+import type { Dataset, DatasetCase } from "@/db/schema";
+import { actorOf, recordAudit } from "@/lib/audit/record";
+import type { Principal } from "@/lib/auth/principal";
+import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/route";
+import { findRunById } from "@/lib/playground/queries";
+import {
+  countCases,
+  deleteCaseRow,
+  findCaseById,
+  findDatasetById,
+  findDatasetByName,
+  insertCases,
+  insertDataset,
+  lastCasePosition,
+  touchDataset,
+  updateCaseRow,
+  updateDatasetRow,
+} from "./queries";
+import {
+  addCaseFromRunSchema,
+  addCaseSchema,
+  archiveDatasetSchema,
+  createDatasetSchema,
+  DATASET_LIMITS,
+  deleteCaseSchema,
+  updateCaseSchema,
+  updateDatasetSchema,
+} from "./schemas";
+
+// Creating and editing datasets and their cases. Every change checks the permission and the workspace, runs in one
+// transaction with its audit entry (before/after), and bumps the dataset's updated time.
+
+const IMMEDIATE = { behavior: "immediate" } as const;
+
+export function loadDataset(tx: DbOrTx, principal: { workspaceId: string }, datasetId: string): Dataset {
+  const dataset = findDatasetById(tx, { datasetId });
+  requireSameWorkspace(principal, dataset, "That dataset");
+  return dataset;
+}
+
+function loadCase(tx: DbOrTx, principal: { workspaceId: string }, caseId: string): { dataset: Dataset; testCase: DatasetCase } {
+  const testCase = findCaseById(tx, { caseId });
+  if (!testCase) throw new AppError("not_found:dataset", "That case was not found in this workspace.");
+  const dataset = loadDataset(tx, principal, testCase.datasetId);
+  return { dataset, testCase };
+}
+
+function refuseTakenName(tx: DbOrTx, workspaceId: string, name: string, exceptId?: string) {
+  const taken = findDatasetByName(tx, { workspaceId, name });
+  if (taken && taken.id !== exceptId) throw new AppError("conflict:dataset", `A dataset named "${name}" already exists in this workspace.`);
+}
+
+export function refuseOverCaseLimit(tx: DbOrTx, datasetId: string, adding: number) {
+  const total = countCases(tx, { datasetId }) + adding;
+  if (total > DATASET_LIMITS.maxCases) {
+    throw new AppError("bad_request:dataset", `A dataset can hold at most ${DATASET_LIMITS.maxCases.toLocaleString("en")} cases; this would make ${total.toLocaleString("en")}.`);
+  }
+}
+
+const caseSnapshot = (c: DatasetCase) => ({ position: c.position, variables: c.variables, expectedOutput: c.expectedOutput, tags: c.tags, note: c.note });
+
+/** Inside an open transaction: a new dataset, audited. */
+export function insertAuditedDataset(tx: DbOrTx, principal: Principal, input: { name: string; description: string; defaultScorers?: Dataset["defaultScorers"] }): Dataset {
+  refuseTakenName(tx, principal.workspaceId, input.name);
+  const dataset = insertDataset(tx, { workspaceId: principal.workspaceId, createdById: principal.user?.id ?? null, ...input });
+  recordAudit(tx, {
+    workspaceId: principal.workspaceId,
+    actor: actorOf(principal),
+    action: "dataset.created",
+    objectType: "dataset",
+    objectId: dataset.id,
+    after: { name: dataset.name, description: dataset.description, defaultScorers: dataset.defaultScorers },
+  });
+  return dataset;
+}
+
+export function createDataset(principal: Principal, raw: z.input<typeof createDatasetSchema>): { id: string; name: string } {
+  requirePermission(principal, "datasets:write");
+  const input = parseInput(createDatasetSchema, raw);
+  const dataset = getDb().transaction((tx) => insertAuditedDataset(tx, principal, input), IMMEDIATE);
+  return { id: dataset.id, name: dataset.name };
+}
+
+export function updateDatasetDetails(principal: Principal, raw: z.input<typeof updateDatasetSchema>): { id: string; name: string } {
+  requirePermission(principal, "datasets:write");
+  const input = parseInput(updateDatasetSchema, raw);
+  return getDb().transaction((tx) => {
+    const before = loadDataset(tx, principal, input.datasetId);
+    refuseTakenName(tx, principal.workspaceId, input.name, before.id);
+    const after = updateDatasetRow(tx, { datasetId: before.id, values: { name: input.name, description: input.description } });
+    recordAudit(tx, {
+      workspaceId: principal.workspaceId,
+      actor: actorOf(principal),
+      action: "dataset.updated",
+      objectType: "dataset",
+      objectId: before.id,
+      before: { name: before.name, description: before.description },
+      after: { name: after.name, description: after.description },
+    });
+    return { id: after.id, name: after.name };
+  }, IMMEDIATE);
+}
+
+export function setDatasetArchived(principal: Principal, raw: z.input<typeof archiveDatasetSchema>): { id: string; archived: boolean } {
+  requirePermission(principal, "datasets:write");
+  const input = parseInput(archiveDatasetSchema, raw);
+  return getDb().transaction((tx) => {
+    const dataset = loadDataset(tx, principal, input.datasetId);
+    updateDatasetRow(tx, { datasetId: dataset.id, values: { archivedAt: input.archived ? new Date() : null } });
+    recordAudit(tx, {
+      workspaceId: principal.workspaceId,
+      actor: actorOf(principal),
+      action: input.archived ? "dataset.archived" : "dataset.unarchived",
+      objectType: "dataset",
+      objectId: dataset.id,
+    });
+    return { id: dataset.id, archived: input.archived };
+  }, IMMEDIATE);
+}
+
+export function addCase(principal: Principal, raw: z.input<typeof addCaseSchema>): { id: string; position: number } {
+  requirePermission(principal, "datasets:write");
+  const input = parseInput(addCaseSchema, raw);
+  return getDb().transaction((tx) => {
+    const dataset = loadDataset(tx, principal, input.datasetId);
+    refuseOverCaseLimit(tx, dataset.id, 1);
+    const [created] = insertCases(tx, [
+      {
+        datasetId: dataset.id,
+        position: lastCasePosition(tx, { datasetId: dataset.id }) + 1,
+        variables: input.fields.variables ?? {},
+        expectedOutput: input.fields.expectedOutput ?? null,
+        tags: input.fields.tags ?? [],
+        note: input.fields.note ?? "",
+      },
+    ]);
+    touchDataset(tx, { datasetId: dataset.id });
+    recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "dataset.case_added", objectType: "dataset_case", objectId: created!.id, after: caseSnapshot(created!) });
+    return { id: created!.id, position: created!.position };
+  }, IMMEDIATE);
+}
+
+export function updateCase(principal: Principal, raw: z.input<typeof updateCaseSchema>): DatasetCase {
+  requirePermission(principal, "datasets:write");
+  const input = parseInput(updateCaseSchema, raw);
+  return getDb().transaction((tx) => {
+    const { testCase } = loadCase(tx, principal, input.caseId);
+    const after = updateCaseRow(tx, { caseId: testCase.id, values: input.fields });
+    touchDataset(tx, { datasetId: testCase.datasetId });
+    recordAudit(tx, {
+      workspaceId: principal.workspaceId,
+      actor: actorOf(principal),
+      action: "dataset.case_updated",
+      objectType: "dataset_case",
+      objectId: testCase.id,
+      before: caseSnapshot(testCase),
+      after: caseSnapshot(after),
+    });
+    return after;
+  }, IMMEDIATE);
+}
+
+/** Runs that used the case keep their own copy (eval_run_cases), so deleting it loses no result. */
+export function deleteCase(principal: Principal, raw: z.input<typeof deleteCaseSchema>): { id: string } {
+  requirePermission(principal, "datasets:write");
+  const input = parseInput(deleteCaseSchema, raw);
+  return getDb().transaction((tx) => {
+    const { testCase } = loadCase(tx, principal, input.caseId);
+    deleteCaseRow(tx, { caseId: testCase.id });
+    touchDataset(tx, { datasetId: testCase.datasetId });
+    recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "dataset.case_deleted", objectType: "dataset_case", objectId: testCase.id, before: caseSnapshot(testCase) });
+    return { id: testCase.id };
+  }, IMMEDIATE);
+}
+
+/**
+ * Saves a playground run as a test case: its variables, and its output as the expected output unless asked not
+ * to. Into an existing dataset, or a new one created in the same transaction.
+ */
+export function addCaseFromRun(principal: Principal, raw: z.input<typeof addCaseFromRunSchema>): { datasetId: string; datasetName: string; caseId: string; position: number } {
+  requirePermission(principal, "datasets:write");
+  const input = parseInput(addCaseFromRunSchema, raw);
+  if (!input.datasetId && !input.newDatasetName) throw new AppError("bad_request:dataset", "Choose a dataset or name a new one.");
+  return getDb().transaction((tx) => {
+    const run = findRunById(tx, { runId: input.runId });
+    requireSameWorkspace(principal, run, "That playground run");
+    if (run.status !== "succeeded") throw new AppError("bad_request:dataset", "Only a finished run can become a test case.");
+    const dataset = input.datasetId
+      ? loadDataset(tx, principal, input.datasetId)
+      : insertAuditedDataset(tx, principal, { name: input.newDatasetName!, description: "Cases saved from the playground." });
+    if (dataset.archivedAt) throw new AppError("bad_request:dataset", `The dataset "${dataset.name}" is archived.`);
+    refuseOverCaseLimit(tx, dataset.id, 1);
+    const [created] = insertCases(tx, [
+      {
+        datasetId: dataset.id,
+        position: lastCasePosition(tx, { datasetId: dataset.id }) + 1,
+        variables: run.variables,
+        expectedOutput: input.useOutputAsExpected ? run.output : null,
+        tags: ["from-playground"],
+        note: `Saved from a playground run on ${run.modelId}.`,
+        sourceRunId: run.id,
+      },
+    ]);
+    touchDataset(tx, { datasetId: dataset.id });
+    recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "dataset.case_added", objectType: "dataset_case", objectId: created!.id, after: { ...caseSnapshot(created!), sourceRunId: run.id } });
+    return { datasetId: dataset.id, datasetName: dataset.name, caseId: created!.id, position: created!.position };
+  }, IMMEDIATE);
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { and, asc, count, desc, eq, isNull, max, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { datasetCases, datasets, type Dataset, type DatasetCase } from "@/db/schema";
+
+// Every read and write of datasets and their cases. Domain rules (permissions, audit, limits) live in
+// manage-datasets.ts and import/; these functions only talk to the database.
+
+export interface DatasetListRow {
+  id: string;
+  name: string;
+  description: string;
+  caseCount: number;
+  archivedAt: Date | null;
+  updatedAt: Date;
+}
+
+export function listDatasets({ workspaceId, includeArchived = false }: { workspaceId: string; includeArchived?: boolean }): DatasetListRow[] {
+  const caseCounts = getDb()
+    .select({ datasetId: datasetCases.datasetId, n: count().as("n") })
+    .from(datasetCases)
+    .groupBy(datasetCases.datasetId)
+    .as("case_counts");
+  return getDb()
+    .select({
+      id: datasets.id,
+      name: datasets.name,
+      description: datasets.description,
+      caseCount: sql<number>`coalesce(${caseCounts.n}, 0)`,
+      archivedAt: datasets.archivedAt,
+      updatedAt: datasets.updatedAt,
+    })
+    .from(datasets)
+    .leftJoin(caseCounts, eq(caseCounts.datasetId, datasets.id))
+    .where(and(eq(datasets.workspaceId, workspaceId), includeArchived ? undefined : isNull(datasets.archivedAt)))
+    .orderBy(desc(datasets.updatedAt))
+    .all();
+}
+
+export function findDatasetById(tx: DbOrTx, { datasetId }: { datasetId: string }): Dataset | undefined {
+  return tx.select().from(datasets).where(eq(datasets.id, datasetId)).get();
+}
+
+export function findDatasetByName(tx: DbOrTx, { workspaceId, name }: { workspaceId: string; name: string }): Dataset | undefined {
+  return tx.select().from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.name, name))).get();
+}
+
+export function insertDataset(tx: DbOrTx, values: typeof datasets.$inferInsert): Dataset {
+  return tx.insert(datasets).values(values).returning().get();
+}
+
+export function updateDatasetRow(tx: DbOrTx, { datasetId, values }: { datasetId: string; values: Partial<typeof datasets.$inferInsert> }): Dataset {
+  return tx.update(datasets).set({ ...values, updatedAt: new Date() }).where(eq(datasets.id, datasetId)).returning().get();
+}
+
+/** Marks the dataset as changed, so lists sort it first. */
+export function touchDataset(tx: DbOrTx, { datasetId }: { datasetId: string }): void {
+  tx.update(datasets).set({ updatedAt: new Date() }).where(eq(datasets.id, datasetId)).run();
+}
+
+export function listCases(tx: DbOrTx, { datasetId }: { datasetId: string }): DatasetCase[] {
+  return tx.select().from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).orderBy(asc(datasetCases.position)).all();
+}
+
+export function countCases(tx: DbOrTx, { datasetId }: { datasetId: string }): number {
+  return tx.select({ n: count() }).from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).get()?.n ?? 0;
+}
+
+export function findCaseById(tx: DbOrTx, { caseId }: { caseId: string }): DatasetCase | undefined {
+  return tx.select().from(datasetCases).where(eq(datasetCases.id, caseId)).get();
+}
+
+export function lastCasePosition(tx: DbOrTx, { datasetId }: { datasetId: string }): number {
+  return tx.select({ last: max(datasetCases.position) }).from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).get()?.last ?? 0;
+}
+
+export function insertCases(tx: DbOrTx, values: (typeof datasetCases.$inferInsert)[]): DatasetCase[] {
+  if (values.length === 0) return [];
+  // SQLite caps bound parameters per statement; 200 rows × 9 columns stays well under it.
+  const inserted: DatasetCase[] = [];
+  for (let i = 0; i < values.length; i += 200) inserted.push(...tx.insert(datasetCases).values(values.slice(i, i + 200)).returning().all());
+  return inserted;
+}
+
+export function updateCaseRow(tx: DbOrTx, { caseId, values }: { caseId: string; values: Partial<typeof datasetCases.$inferInsert> }): DatasetCase {
+  return tx.update(datasetCases).set({ ...values, updatedAt: new Date() }).where(eq(datasetCases.id, caseId)).returning().get();
+}
+
+export function deleteCaseRow(tx: DbOrTx, { caseId }: { caseId: string }): void {
+  tx.delete(datasetCases).where(eq(datasetCases.id, caseId)).run();
+}
