@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import { approvePromotion, deployVersion, requestPromotion } from "@/lib/deployments/manage-deployments";
 import { listEnvironments } from "@/lib/deployments/queries";
+import { seedDemoDatasets } from "@/lib/datasets/seed-demo";
 import { seedDemoEvalRuns } from "@/lib/evals/runs/seed-demo";
 
 export const DEMO_PASSWORD = "promptops-demo";
@@ -106,6 +107,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
   );
   if (!seeded) return { seeded: false };
   seedDeployments(db, seeded);
+  seedDemoDatasets(db, seeded);
   await seedDemoEvalRuns(db, seeded);
   return { seeded: true };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Dispatch } from "react";
+import { SaveTestCaseDialog } from "@/components/datasets/save-test-case-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
@@ -155,15 +156,10 @@ export function PlaygroundColumn({
 
       <RenderedMessages column={n} sent={run?.messages ?? null} preview={preview} />
 
-      {run?.status === "succeeded" && (
-      <div className="flex items-center gap-2">
-        <Button size="sm" variant="secondary" disabled aria-describedby={id("test-case-note")}>
-          Save as test case
-        </Button>
-        <span id={id("test-case-note")} className="text-xs text-zinc-500">
-          Available once datasets exist.
-        </span>
-      </div>
+      {run?.status === "succeeded" && run.runId && canRun && (
+        <div className="flex items-center gap-2">
+          <SaveTestCaseDialog runId={run.runId} column={n} />
+        </div>
       )}
     </section>
   );

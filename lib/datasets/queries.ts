@@ -89,3 +89,16 @@ export function updateCaseRow(tx: DbOrTx, { caseId, values }: { caseId: string; 
 export function deleteCaseRow(tx: DbOrTx, { caseId }: { caseId: string }): void {
   tx.delete(datasetCases).where(eq(datasetCases.id, caseId)).run();
 }
+
+export function listCasesPage(tx: DbOrTx, { datasetId, offset, limit }: { datasetId: string; offset: number; limit: number }): DatasetCase[] {
+  return tx.select().from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).orderBy(asc(datasetCases.position)).limit(limit).offset(offset).all();
+}
+
+/** Every variable name used by the dataset's cases, in order of first use (SQLite's JSON functions, not a scan in JS). */
+export function listVariableNames(tx: DbOrTx, { datasetId }: { datasetId: string }): string[] {
+  const rows = tx.all<{ name: string }>(sql`
+    select key as name from ${datasetCases}, json_each(${datasetCases.variables})
+    where ${datasetCases.datasetId} = ${datasetId}
+    group by key order by min(${datasetCases.position}), min(json_each.id)`);
+  return rows.map((r) => r.name);
+}

@@ -29,4 +29,13 @@ describe("scorer registry", () => {
     const bad = scorerConfigsSchema.safeParse([{ key: "a", type: "regex", label: "a", params: {} }]);
     expect(bad.success).toBe(false);
   });
+
+  it("fills {{variables}} in text params from the case, as promptfoo renders assertion values", async () => {
+    const withVars = { ...ctx, output: "Welcome to Ledgerly!", variables: { product: "Ledgerly" } };
+    expect(await runScorer({ key: "p", type: "icontains", label: "p", params: { value: "{{ product }}" } }, withVars)).toMatchObject({ passed: true });
+    expect(await runScorer({ key: "q", type: "contains-any", label: "q", params: { values: ["{{missing}}", "nope"] } }, withVars)).toMatchObject({
+      passed: false,
+      reason: 'Output contains none of "{{missing}}", "nope".',
+    });
+  });
 });

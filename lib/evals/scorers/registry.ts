@@ -35,12 +35,31 @@ const scorers: { [T in ScorerType]: ScorerFn<T> } = {
   "llm-rubric": llmRubricScorer,
 };
 
+const VARIABLE_TAG = /\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g;
+const TEMPLATED_PARAMS = ["value", "values", "pattern", "rubric"];
+
+/**
+ * Fills `{{variable}}` tags in a scorer's text parameters from the case's variables, as promptfoo renders assertion
+ * values with the test's vars: `icontains: "{{product}}"` checks each case for its own product. Only plain tags are
+ * replaced (no sections, no HTML escaping); an unknown variable is left as written.
+ */
+export function fillCaseVariables(params: Record<string, unknown>, variables: Record<string, string>): Record<string, unknown> {
+  const fill = (text: string) => text.replace(VARIABLE_TAG, (tag, name: string) => variables[name] ?? tag);
+  const filled = { ...params };
+  for (const key of TEMPLATED_PARAMS) {
+    const value = filled[key];
+    if (typeof value === "string") filled[key] = fill(value);
+    else if (Array.isArray(value)) filled[key] = value.map((v) => (typeof v === "string" ? fill(v) : v));
+  }
+  return filled;
+}
+
 /** Runs one configured scorer. A scorer that throws becomes an error verdict naming the scorer, never a pass. */
 export async function runScorer(config: ScorerConfig, ctx: ScoreContext): Promise<ScoreVerdict> {
   const type = config.type as ScorerType;
   const impl = (scorers as Partial<Record<string, ScorerFn>>)[type];
   if (!impl) return { score: null, passed: false, reason: `Scorer type "${config.type}" is not available.`, error: true };
-  const params = scorerParamsSchemas[type].safeParse(config.params);
+  const params = scorerParamsSchemas[type].safeParse(fillCaseVariables(config.params, ctx.variables));
   if (!params.success) {
     return { score: null, passed: false, reason: `Invalid settings for ${config.label}: ${params.error.issues[0]?.message}`, error: true };
   }
