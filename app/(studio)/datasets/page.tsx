@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewDatasetDialog } from "@/components/datasets/new-dataset-dialog";
+import { PromptfooImportDialog } from "@/components/datasets/promptfoo-import-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageAuth } from "@/lib/auth/context";
@@ -28,6 +29,7 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
         </div>
         {canEdit && (
           <div className="flex gap-2">
+            <PromptfooImportDialog />
             <NewDatasetDialog />
           </div>
         )}

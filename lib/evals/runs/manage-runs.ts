@@ -63,8 +63,10 @@ const usesDefaultJudge = (scorer: unknown) => {
 };
 
 /** A scorer list as given, or the dataset's defaults, validated against the scorer contract. */
-function resolveScorers(given: unknown[] | undefined, defaults: ScorerConfig[]): ScorerConfig[] {
+function resolveScorers(given: unknown[] | undefined, defaults: ScorerConfig[], everyCaseHasAssertions: boolean): ScorerConfig[] {
   const candidate = given ?? defaults;
+  // Cases imported from promptfoo may carry all their checks themselves (per-test assert), like promptfoo's tests.
+  if (candidate.length === 0 && everyCaseHasAssertions) return [];
   if (candidate.length === 0) {
     throw new AppError("bad_request:eval", "Add at least one scorer: this dataset has no default scorers.");
   }
@@ -102,7 +104,7 @@ export function createEvalRun(principal: Principal, rawInput: CreateEvalRunInput
       }
       // A model the workspace cannot call fails here, with the provider's message, rather than once per case.
       for (const modelId of new Set(targets.map((t) => t.modelId))) getWorkspaceModel({ workspaceId: principal.workspaceId, modelId });
-      const scorers = resolveScorers(input.scorers, dataset.defaultScorers);
+      const scorers = resolveScorers(input.scorers, dataset.defaultScorers, cases.every((c) => c.assertions.length > 0));
       const versions = [...new Set(targets.map((t) => `v${t.version}`))].join(", ");
       const created = insertEvalRun(tx, {
         workspaceId: principal.workspaceId,

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import { OFFLINE_JUDGE_MARKER } from "@/lib/models/offline-judge";
+import { DEFAULT_JUDGE_PROMPT } from "./judge-names";
 import { findPromptByName } from "@/lib/prompts/queries";
 import { createPrompt, saveVersion, type PromptWriter } from "@/lib/prompts/manage-prompts";
 
@@ -8,7 +9,7 @@ import { createPrompt, saveVersion, type PromptWriter } from "@/lib/prompts/mana
 // diff and promote their judge like any other prompt. The offline demo model recognises JUDGE_MARKER and answers
 // with a deterministic verdict, so judged evals work with no API key.
 
-export const DEFAULT_JUDGE_PROMPT = "judges/rubric";
+export { DEFAULT_JUDGE_PROMPT };
 export const JUDGE_MARKER = OFFLINE_JUDGE_MARKER;
 
 export const DEFAULT_JUDGE_TEMPLATE = `${JUDGE_MARKER}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
+import { Field, Input } from "@/components/ui/input";
+import type { PromptfooPreview } from "@/lib/evals/promptfoo/import-config";
+
+const slug = (fileName: string) =>
+  fileName
+    .replace(/\.(ya?ml)$/i, "")
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/^[-._]+|[-._]+$/g, "")
+    .toLowerCase() || "promptfoo";
+
+/** Upload a promptfooconfig.yaml, see what it becomes (and what it cannot), then create it. */
+export function PromptfooImportDialog() {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState<string | null>(null);
+  const [folder, setFolder] = useState("");
+  const [datasetName, setDatasetName] = useState("");
+  const [preview, setPreview] = useState<PromptfooPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function send(body: { text: string; promptFolder: string; datasetName: string; commit: boolean }) {
+    const response = await fetch("/api/evals/promptfoo-import", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const data = (await response.json().catch(() => ({ error: "The studio answered something unexpected." }))) as Record<string, unknown>;
+    if (!response.ok) throw new Error(typeof data.error === "string" ? data.error : "The import failed.");
+    return data;
+  }
+
+  async function onFile(event: React.ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    setPreview(null);
+    setError(null);
+    if (!file) return;
+    setBusy(true);
+    try {
+      const content = await file.text();
+      const base = slug(file.name);
+      const names = { promptFolder: folder || `imported/${base}`, datasetName: datasetName || base };
+      setText(content);
+      setFolder(names.promptFolder);
+      setDatasetName(names.datasetName);
+      setPreview((await send({ text: content, ...names, commit: false })) as unknown as PromptfooPreview);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onImport() {
+    if (!text) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await send({ text, promptFolder: folder, datasetName, commit: true });
+      toast.success(`Imported ${String(result.cases)} cases into ${datasetName}`);
+      setOpen(false);
+      router.push(`/datasets/${String(result.datasetId)}`);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Import promptfoo config
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="Import a promptfoo config" className="max-w-2xl">
+        <div className="flex flex-col gap-4">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Inline prompts become prompts (v1), tests become a dataset whose cases keep their own assertions, and defaultTest assertions become the
+            dataset&apos;s default scorers. Anything that cannot be carried over is listed before you import.
+          </p>
+          <label htmlFor="promptfoo-file" className="text-sm font-medium">
+            promptfoo config
+          </label>
+          <input id="promptfoo-file" type="file" accept=".yaml,.yml" onChange={(e) => void onFile(e)} className="text-sm" />
+          <Field label="Prompt folder" htmlFor="promptfoo-folder">
+            <Input id="promptfoo-folder" value={folder} onChange={(e) => setFolder(e.target.value)} />
+          </Field>
+          <Field label="Dataset name" htmlFor="promptfoo-dataset">
+            <Input id="promptfoo-dataset" value={datasetName} onChange={(e) => setDatasetName(e.target.value)} />
+          </Field>
+          {preview && (
+            <section aria-label="What will be created" className="rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+              <p>
+                {preview.prompts.length} {preview.prompts.length === 1 ? "prompt" : "prompts"}: {preview.prompts.map((p) => p.name).join(", ") || "none"}
+              </p>
+              <p>
+                {preview.caseCount} cases with {preview.caseAssertions} case assertions; default scorers: {preview.defaultScorers.join(", ") || "none"}
+              </p>
+            </section>
+          )}
+          {preview && preview.warnings.length > 0 && (
+            <ul aria-label="Import warnings" className="max-h-48 list-disc overflow-auto rounded-md border border-amber-300 p-2 pl-6 text-xs dark:border-amber-800">
+              {preview.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          )}
+          <FormError message={error} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button onClick={() => void onImport()} busy={busy} disabled={!preview}>
+              Import
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+    </>
+  );
+}

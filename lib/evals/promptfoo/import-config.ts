@@ -1,0 +1,89 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/db";
+import type { Principal } from "@/lib/auth/principal";
+import { requirePermission } from "@/lib/auth/policy";
+import { insertAuditedDataset } from "@/lib/datasets/manage-datasets";
+import { insertCases } from "@/lib/datasets/queries";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/route";
+import { actorOf, recordAudit } from "@/lib/audit/record";
+import { findPromptByName, insertPrompt, insertVersion } from "@/lib/prompts/queries";
+import { toValidContent } from "@/lib/prompts/validate-content";
+import { promptNameSchema } from "@/lib/prompts/schemas";
+import { ensureDefaultJudgePrompt } from "../scorers/judge-prompt";
+import { parsePromptfooConfig, type ImportPlan } from "./parse-config";
+
+// Preview, then create: every prompt (v1), the dataset and its cases, all in one transaction with their audit
+// entries; templates are validated and name clashes refused first, so a refused import leaves nothing behind.
+
+export const promptfooImportSchema = z.object({
+  text: z.string(),
+  /** Folder for the imported prompts, e.g. "imported/support". */
+  promptFolder: promptNameSchema,
+  datasetName: z.string().trim().min(1).max(120),
+  commit: z.boolean().default(false),
+});
+
+export interface PromptfooPreview {
+  prompts: { name: string; type: "text" | "chat" }[];
+  caseCount: number;
+  defaultScorers: string[];
+  caseAssertions: number;
+  warnings: string[];
+}
+
+function promptNames(plan: ImportPlan, folder: string): string[] {
+  const used = new Set<string>();
+  return plan.prompts.map((p, i) => {
+    const slug = p.label.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-._]+|[-._]+$/g, "").slice(0, 60).toLowerCase();
+    let name = `${folder}/${slug || `prompt-${i + 1}`}`;
+    if (used.has(name)) name = `${name}-${i + 1}`;
+    used.add(name);
+    return name;
+  });
+}
+
+export function previewPromptfooImport(principal: Principal, raw: z.input<typeof promptfooImportSchema>): PromptfooPreview {
+  requirePermission(principal, "datasets:write");
+  const input = parseInput(promptfooImportSchema, raw);
+  const plan = parsePromptfooConfig(input.text);
+  return {
+    prompts: promptNames(plan, input.promptFolder).map((name, i) => ({ name, type: plan.prompts[i]!.type })),
+    caseCount: plan.cases.length,
+    defaultScorers: plan.defaultScorers.map((s) => s.label),
+    caseAssertions: plan.cases.reduce((n, c) => n + c.assertions.length, 0),
+    warnings: plan.warnings,
+  };
+}
+
+export function commitPromptfooImport(principal: Principal, raw: z.input<typeof promptfooImportSchema>): { datasetId: string; prompts: string[]; cases: number; warnings: string[] } {
+  requirePermission(principal, "datasets:write");
+  requirePermission(principal, "prompts:write");
+  const input = parseInput(promptfooImportSchema, raw);
+  const plan = parsePromptfooConfig(input.text);
+  const names = promptNames(plan, input.promptFolder);
+  const db = getDb();
+  for (const name of names) {
+    if (findPromptByName(db, { workspaceId: principal.workspaceId, name })) throw new AppError("conflict:prompt", `A prompt named "${name}" already exists; choose another folder.`);
+  }
+  const usesJudge = [...plan.defaultScorers, ...plan.cases.flatMap((c) => c.assertions)].some((s) => s.type === "llm-rubric");
+  // Validated before the transaction: a template the registry would refuse stops the import with its message.
+  const contents = plan.prompts.map((p) => toValidContent(p.type === "text" ? { type: "text", template: p.template ?? "" } : { type: "chat", messages: p.messages ?? [] }, {}));
+  const about = plan.description ? `Imported from promptfoo: ${plan.description}`.slice(0, 2_000) : "Imported from a promptfoo config.";
+  const dataset = db.transaction(
+    (tx) => {
+      contents.forEach((content, i) => {
+        const prompt = insertPrompt(tx, { workspaceId: principal.workspaceId, createdById: principal.user?.id ?? null, name: names[i]!, type: content.type, description: about, tags: ["promptfoo"] });
+        insertVersion(tx, { promptId: prompt.id, version: 1, ...content, commitMessage: "Imported from promptfoo", authorId: principal.user?.id ?? null, parentVersion: null });
+        recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "prompt.imported", objectType: "prompt", objectId: prompt.id, after: { name: prompt.name, versions: [1], from: "promptfoo" } });
+      });
+      const created = insertAuditedDataset(tx, principal, { name: input.datasetName, description: about, defaultScorers: plan.defaultScorers });
+      insertCases(tx, plan.cases.map((c, i) => ({ datasetId: created.id, position: i + 1, variables: c.variables, assertions: c.assertions, note: c.description.slice(0, 2_000), tags: ["promptfoo"] })));
+      return created;
+    },
+    { behavior: "immediate" },
+  );
+  if (usesJudge) ensureDefaultJudgePrompt(principal);
+  return { datasetId: dataset.id, prompts: names, cases: plan.cases.length, warnings: plan.warnings };
+}

@@ -1,0 +1,157 @@
+// The promptfoo importer: a realistic config, what it maps and what it warns about, verdict parity with promptfoo's
+// assertion semantics, and the all-or-nothing write on a real SQLite file.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { datasetCases, datasets } from "@/db/schema";
+import { userPrincipal } from "@/lib/auth/principal";
+import { isAppError } from "@/lib/errors";
+import { findPromptByName, findLatestVersion } from "@/lib/prompts/queries";
+import { makeWorkspace } from "@/lib/testing/factories";
+import { runScorer } from "../scorers/registry";
+import { commitPromptfooImport, previewPromptfooImport } from "./import-config";
+import { mapAssertion, splitValues } from "./map-assertion";
+import { parsePromptfooConfig } from "./parse-config";
+
+const CONFIG = `
+description: Support reply checks
+prompts:
+  - "Reply to {{ customer }} about: {{ issue }}"
+  - label: formal
+    raw: '[{"role": "system", "content": "Be formal."}, {"role": "user", "content": "{{ issue }}"}]'
+  - file://prompts/extra.txt
+providers:
+  - openai:gpt-4o-mini
+defaultTest:
+  vars:
+    customer: Ana
+  assert:
+    - type: latency
+      threshold: 5000
+tests:
+  - description: refund
+    vars:
+      issue: I was charged twice
+    assert:
+      - type: icontains
+        value: refund
+      - type: contains-any
+        value: "sorry, apologise"
+      - type: llm-rubric
+        value: Apologises and explains the refund
+  - vars:
+      issue: App crashes
+      customer: Ben
+    assert:
+      - type: is-json
+        value: { type: object, required: [category] }
+      - type: not-contains
+        value: crash
+      - type: javascript
+        value: output.length < 100
+  - file://tests/more.yaml
+`;
+
+describe("parsePromptfooConfig", () => {
+  it("maps prompts, tests, defaultTest and assertions, and lists everything it could not carry over", () => {
+    const plan = parsePromptfooConfig(CONFIG);
+    expect(plan.description).toBe("Support reply checks");
+    expect(plan.prompts).toEqual([
+      { label: "", type: "text", template: "Reply to {{ customer }} about: {{ issue }}", messages: null },
+      { label: "formal", type: "chat", template: null, messages: [{ role: "system", content: "Be formal." }, { role: "user", content: "{{ issue }}" }] },
+    ]);
+    expect(plan.defaultScorers).toEqual([{ key: "default-1", type: "latency-under", label: "latency ≤ 5000 ms", params: { maxMs: 5000 } }]);
+    expect(plan.cases).toHaveLength(2);
+    expect(plan.cases[0]).toMatchObject({ description: "refund", variables: { customer: "Ana", issue: "I was charged twice" } });
+    expect(plan.cases[0]!.assertions.map((a) => [a.type, a.params])).toEqual([
+      ["icontains", { value: "refund" }],
+      ["contains-any", { values: ["sorry", "apologise"], ignoreCase: false }],
+      ["llm-rubric", { promptName: "judges/rubric", rubric: "Apologises and explains the refund" }],
+    ]);
+    expect(plan.cases[1]!.variables).toEqual({ customer: "Ben", issue: "App crashes" });
+    expect(plan.cases[1]!.assertions.map((a) => a.type)).toEqual(["json-schema"]);
+    expect(plan.warnings).toEqual([
+      '"providers" is not imported: choose the model when you start an evaluation.',
+      'prompt 3: "file://prompts/extra.txt" refers to a file, which an upload cannot read; it was skipped.',
+      'test 2, assert 2: negated assertions ("not-contains") are not supported yet; it was not imported.',
+      'test 2, assert 3: assertion type "javascript" is not supported; it was not imported.',
+      'test 3: "file://tests/more.yaml" refers to a file; it was skipped.',
+    ]);
+  });
+
+  it("warns about Nunjucks it cannot translate and refuses what is not a config", () => {
+    const plan = parsePromptfooConfig("prompts:\n  - '{% if x %}{{ name | upper }}{% endif %}'\ntests: []\n");
+    expect(plan.warnings).toContain("prompt 1: Nunjucks tags ({% … %}) have no Mustache equivalent; edit the imported prompt.");
+    expect(plan.warnings).toContain("prompt 1: Nunjucks filters ({{ x | filter }}) are not supported; edit the imported prompt.");
+    expect(() => parsePromptfooConfig("- just\n- a list\n")).toThrow(/not a promptfoo config/);
+    expect(() => parsePromptfooConfig("prompts: [unclosed\n")).toThrow(/not valid YAML/);
+  });
+
+  it("splits contains-any strings on commas like promptfoo, honouring quotes", () => {
+    expect(splitValues('a, "b, c", d')).toEqual(["a", "b, c", "d"]);
+    expect(splitValues(["x", 2])).toEqual(["x", "2"]);
+  });
+});
+
+describe("verdict parity with promptfoo", () => {
+  // Each row: a promptfoo assertion, an output, and promptfoo's verdict for it (from its src/assertions/* logic).
+  const rows: [Record<string, unknown>, string, boolean][] = [
+    [{ type: "equals", value: "Yes" }, "Yes", true],
+    [{ type: "equals", value: "Yes" }, "Yes\n", false], // promptfoo compares exactly
+    [{ type: "contains", value: "Refund" }, "refund issued", false],
+    [{ type: "icontains", value: "Refund" }, "refund issued", true],
+    [{ type: "contains-any", value: "sorry, apologise" }, "We apologise.", true],
+    [{ type: "contains-all", value: ["a", "z"] }, "abc", false],
+    [{ type: "icontains-all", value: ["A", "B"] }, "ab", true],
+    [{ type: "regex", value: "^\\d{3}$" }, "123", true],
+    [{ type: "regex", value: "^\\d{3}$" }, "1234", false],
+    [{ type: "starts-with", value: "Dear" }, "Dear Ana", true],
+    [{ type: "is-json" }, '{"a": 1}', true],
+    [{ type: "is-json" }, '```json\n{"a": 1}\n```', false],
+    [{ type: "is-json", value: { type: "object", required: ["a"] } }, '{"b": 1}', false],
+    [{ type: "contains-json" }, 'Sure: {"a": 1}', true],
+    [{ type: "contains-json" }, "no json", false],
+    [{ type: "latency", threshold: 100 }, "x", true], // latency 100 ms: promptfoo passes at <=
+    [{ type: "cost", threshold: 0.001 }, "x", false], // cost 0.002
+  ];
+  it.each(rows)("%o on %j → %s", async (assertion, output, pass) => {
+    const mapped = mapAssertion(assertion, "t", "k");
+    expect(mapped.scorer).not.toBeNull();
+    const verdict = await runScorer(mapped.scorer!, { workspaceId: "w", output, expected: null, variables: {}, renderedInput: "", latencyMs: 100, costUsd: 0.002 });
+    expect(verdict.passed).toBe(pass);
+  });
+});
+
+describe("committing an import", () => {
+  it("creates the prompts, the dataset with per-case assertions and the judge prompt, in one go", () => {
+    const { workspace, members } = makeWorkspace(["editor"]);
+    const editor = userPrincipal(members[0]!.ctx);
+    const input = { text: CONFIG, promptFolder: "imported/support", datasetName: "support-pf" };
+    const preview = previewPromptfooImport(editor, input);
+    expect(preview).toMatchObject({ prompts: [{ name: "imported/support/prompt-1", type: "text" }, { name: "imported/support/formal", type: "chat" }], caseCount: 2, caseAssertions: 4 });
+    expect(preview.warnings).toHaveLength(5);
+
+    const result = commitPromptfooImport(editor, { ...input, commit: true });
+    expect(result).toMatchObject({ prompts: ["imported/support/prompt-1", "imported/support/formal"], cases: 2 });
+    const prompt = findPromptByName(getDb(), { workspaceId: workspace.id, name: "imported/support/prompt-1" })!;
+    expect(findLatestVersion(getDb(), { promptId: prompt.id })).toMatchObject({ version: 1, template: "Reply to {{ customer }} about: {{ issue }}" });
+    expect(findPromptByName(getDb(), { workspaceId: workspace.id, name: "judges/rubric" })).toBeDefined();
+    const cases = getDb().select().from(datasetCases).where(eq(datasetCases.datasetId, result.datasetId)).all();
+    expect(cases.map((c) => c.assertions.length)).toEqual([3, 1]);
+  });
+
+  it("a clash leaves nothing behind", () => {
+    const { workspace, members } = makeWorkspace(["editor"]);
+    const editor = userPrincipal(members[0]!.ctx);
+    commitPromptfooImport(editor, { text: CONFIG, promptFolder: "pf", datasetName: "first" });
+    let error: unknown;
+    try {
+      commitPromptfooImport(editor, { text: CONFIG, promptFolder: "pf-2", datasetName: "first" });
+    } catch (e) {
+      error = e;
+    }
+    expect(isAppError(error) && error.code).toBe("conflict:dataset");
+    expect(findPromptByName(getDb(), { workspaceId: workspace.id, name: "pf-2/prompt-1" })).toBeUndefined();
+    expect(getDb().select().from(datasets).where(eq(datasets.workspaceId, workspace.id)).all()).toHaveLength(1);
+  });
+});
