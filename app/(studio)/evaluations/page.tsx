@@ -26,7 +26,14 @@ export default async function EvaluationsPage() {
             <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">npx promptops eval</code>.
           </p>
         </div>
-        {canRun && <NewEvaluationButton />}
+        <div className="flex gap-2">
+          {runs.length > 1 && (
+            <Link href="/evaluations/compare" className="inline-flex h-9 items-center rounded-md border border-zinc-300 px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+              Compare evaluations
+            </Link>
+          )}
+          {canRun && <NewEvaluationButton />}
+        </div>
       </header>
       {runs.length === 0 ? (
         <EmptyState title="No evaluations yet">

@@ -22,9 +22,19 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
   }
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/evaluations" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
-        ← Evaluations
-      </Link>
+      <nav aria-label="Evaluation links" className="flex flex-wrap gap-4 text-sm">
+        <Link href="/evaluations" className="text-indigo-700 hover:underline dark:text-indigo-300">
+          ← Evaluations
+        </Link>
+        <Link href={`/evaluations/compare?b=${run.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+          Compare with another evaluation
+        </Link>
+        {run.targets.length > 1 && (
+          <Link href={`/evaluations/compare?a=${run.id}&b=${run.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            Compare its versions
+          </Link>
+        )}
+      </nav>
       <RunDetail initial={run} canRun={can(ctx.role, "evals:run")} />
     </div>
   );

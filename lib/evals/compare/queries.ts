@@ -1,0 +1,87 @@
+import "server-only";
+import { getSqlite } from "@/db";
+import { nearestRankIndex } from "../runs/progress";
+
+// Per-target aggregates and per-case results for comparing two runs, in SQL on the indexes eval_results has
+// (target_id, run_case_id) and eval_scores has (target_id, scorer_key).
+
+export interface TargetAggregate {
+  done: number;
+  passed: number;
+  errors: number;
+  passRate: number | null;
+  meanScore: number | null;
+  costUsd: number | null;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+}
+
+export interface ScorerAggregate {
+  scorerKey: string;
+  count: number;
+  passRate: number | null;
+  meanScore: number | null;
+}
+
+export function aggregateTarget(targetId: string): TargetAggregate {
+  const db = getSqlite();
+  const row = db
+    .prepare(
+      `SELECT count(*) AS done, coalesce(sum(status = 'passed'), 0) AS passed, coalesce(sum(status = 'error'), 0) AS errors,
+         avg(score) AS meanScore, sum(cost_usd) AS costUsd, count(latency_ms) AS timed
+       FROM eval_results WHERE target_id = ?`,
+    )
+    .get(targetId) as { done: number; passed: number; errors: number; meanScore: number | null; costUsd: number | null; timed: number };
+  const latencyAt = (percentile: number) => {
+    const index = nearestRankIndex(row.timed, percentile);
+    if (index === null) return null;
+    const hit = db.prepare("SELECT latency_ms AS ms FROM eval_results WHERE target_id = ? AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?").get(targetId, index) as
+      | { ms: number }
+      | undefined;
+    return hit?.ms ?? null;
+  };
+  return {
+    done: row.done,
+    passed: row.passed,
+    errors: row.errors,
+    passRate: row.done > 0 ? row.passed / row.done : null,
+    meanScore: row.meanScore,
+    costUsd: row.costUsd,
+    latencyP50Ms: latencyAt(50),
+    latencyP95Ms: latencyAt(95),
+  };
+}
+
+export function aggregateTargetScorers(targetId: string): ScorerAggregate[] {
+  const rows = getSqlite()
+    .prepare(
+      `SELECT scorer_key AS scorerKey, count(*) AS count, coalesce(sum(passed), 0) AS passed, avg(score) AS meanScore
+       FROM eval_scores WHERE target_id = ? GROUP BY scorer_key ORDER BY scorer_key`,
+    )
+    .all(targetId) as { scorerKey: string; count: number; passed: number; meanScore: number | null }[];
+  return rows.map((r) => ({ scorerKey: r.scorerKey, count: r.count, passRate: r.count > 0 ? r.passed / r.count : null, meanScore: r.meanScore }));
+}
+
+export interface TargetCaseRow {
+  caseId: string | null;
+  position: number;
+  variables: Record<string, string>;
+  resultId: string | null;
+  status: "passed" | "failed" | "error" | null;
+  score: number | null;
+  output: string | null;
+  latencyMs: number | null;
+  costUsd: number | null;
+}
+
+/** Every case of the run, with this target's result when there is one. */
+export function listTargetCases({ runId, targetId }: { runId: string; targetId: string }): TargetCaseRow[] {
+  const rows = getSqlite()
+    .prepare(
+      `SELECT rc.case_id AS caseId, rc.position, rc.variables, r.id AS resultId, r.status, r.score, r.output, r.latency_ms AS latencyMs, r.cost_usd AS costUsd
+       FROM eval_run_cases rc LEFT JOIN eval_results r ON r.run_case_id = rc.id AND r.target_id = ?
+       WHERE rc.run_id = ? ORDER BY rc.position`,
+    )
+    .all(targetId, runId) as (Omit<TargetCaseRow, "variables"> & { variables: string })[];
+  return rows.map((r) => ({ ...r, variables: JSON.parse(r.variables) as Record<string, string> }));
+}
