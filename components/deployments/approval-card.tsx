@@ -13,6 +13,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { Field } from "@/components/ui/input";
 import type { EvalGateResult } from "@/lib/deployments/eval-gate";
+import type { PromotionEvals } from "@/lib/evals/compare/promotion-evals";
 import type { PromptContent } from "@/lib/prompts/content";
 import { promptHref } from "@/lib/prompts/urls";
 import { formatUtc } from "@/lib/ui/format-time";
@@ -31,6 +32,7 @@ export interface ApprovalView {
   candidateMessage: string;
   served: PromptContent | null;
   gate: EvalGateResult;
+  evals: PromotionEvals | null;
   mine: boolean;
 }
 
@@ -39,19 +41,49 @@ function emptyLike(type: PromptContent["type"]): PromptContent {
   return type === "text" ? { type, template: "", messages: null, modelConfig: {} } : { type, template: null, messages: [], modelConfig: {} };
 }
 
+const rate = (r: number | null) => (r === null ? "—" : `${Math.round(r * 1000) / 10}%`);
+
 function GateNote({ gate }: { gate: EvalGateResult }) {
-  if (gate.status === "none") return <p className="text-xs text-zinc-500">No eval gate on this environment. Eval results appear here once evaluations run.</p>;
-  if (gate.status === "awaiting-evaluations") {
+  if (gate.status === "none") return <p className="text-xs text-zinc-500">No eval gate on this environment.</p>;
+  if (gate.status === "no-evaluation") {
     return (
-      <p className="text-xs text-zinc-500">
-        Eval gate: at least {gate.minPassRate}% on the gate dataset. No evaluation results exist yet, so it cannot be checked.
+      <p className="text-sm text-amber-700 dark:text-amber-400">
+        Eval gate: at least {gate.minPassRate}% on the gate dataset. This version has no completed evaluation there yet, so it cannot be approved.
       </p>
     );
   }
   return (
-    <p className="text-xs">
-      Eval gate: {gate.passRate}% (needs {gate.minPassRate}%) <Badge tone={gate.status === "passed" ? "success" : "danger"}>{gate.status}</Badge>
+    <p className="text-sm">
+      Eval gate: {gate.passRate}% (needs {gate.minPassRate}%) <Badge tone={gate.status === "passed" ? "success" : "danger"}>{gate.status}</Badge>{" "}
+      <Link href={`/evaluations/${gate.runId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+        Open the evaluation
+      </Link>
     </p>
+  );
+}
+
+function EvalComparison({ evals, version, servedVersion }: { evals: PromotionEvals | null; version: number; servedVersion: number | null }) {
+  if (!evals) return <p className="text-xs text-zinc-500">No completed evaluation of this version yet. Run one to see its quality here.</p>;
+  const cell = (e: PromotionEvals["candidate"], v: number | null) =>
+    e ? (
+      <span>
+        v{e.version}: <strong className="tabular-nums">{rate(e.passRate)}</strong> pass rate, mean score {e.meanScore?.toFixed(2) ?? "—"} ({e.done} results)
+      </span>
+    ) : (
+      <span className="text-zinc-500">{v === null ? "nothing served" : `v${v}: not evaluated on this dataset`}</span>
+    );
+  return (
+    <section aria-label="Evaluation comparison" className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md bg-zinc-50 p-2 text-sm dark:bg-zinc-950">
+      <span className="text-xs font-medium text-zinc-500">On {evals.datasetName}:</span>
+      {cell(evals.served, servedVersion)}
+      <span aria-hidden>→</span>
+      {cell(evals.candidate, version)}
+      {evals.compareHref && (
+        <Link href={evals.compareHref} className="text-indigo-700 hover:underline dark:text-indigo-300">
+          Compare per case
+        </Link>
+      )}
+    </section>
   );
 }
 
@@ -64,6 +96,8 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const title = `${request.promptName} v${request.version} → ${request.environmentName}`;
+  const gateBlocks = request.gate.status === "failed" || request.gate.status === "no-evaluation";
+  const gateNoteId = useId();
 
   function approve() {
     startTransition(async () => {
@@ -107,7 +141,7 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
         </div>
         {canDecide && (
           <div className="flex gap-2">
-            <Button onClick={approve} busy={pending} disabled={request.mine || request.stale}>
+            <Button onClick={approve} busy={pending} disabled={request.mine || request.stale || gateBlocks} aria-describedby={gateBlocks ? gateNoteId : undefined}>
               Approve
             </Button>
             <Button variant="secondary" onClick={() => setRejecting(true)} disabled={request.mine || pending}>
@@ -122,7 +156,10 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
           {request.environmentName} has moved since this was requested; approving it would be refused as stale. Ask for a new promotion.
         </p>
       )}
-      <GateNote gate={request.gate} />
+      <div id={gateNoteId}>
+        <GateNote gate={request.gate} />
+      </div>
+      <EvalComparison evals={request.evals} version={request.version} servedVersion={request.servedVersion} />
       {request.candidate && (
         <VersionDiff
           before={request.served ?? emptyLike(request.candidate.type)}

@@ -8,16 +8,19 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
+import { EvalGateForm } from "./eval-gate-form";
 
 interface EnvironmentRow {
   id: string;
   slug: string;
   name: string;
   isProtected: boolean;
+  gateDatasetId: string | null;
+  gateMinPassRate: number | null;
 }
 
 /** Admins add environments (tenant-a, canary) and choose which are protected by promotion review. */
-export function EnvironmentsSettings({ environments }: { environments: EnvironmentRow[] }) {
+export function EnvironmentsSettings({ environments, datasets }: { environments: EnvironmentRow[]; datasets: { id: string; name: string }[] }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -56,8 +59,8 @@ export function EnvironmentsSettings({ environments }: { environments: Environme
     <div className="flex flex-col gap-6">
       <p className="max-w-prose text-sm text-zinc-600 dark:text-zinc-400">
         Each environment serves at most one version of each prompt; applications ask for it by its slug (<code>?label=production</code>).
-        A protected environment only moves through a promotion that another lead or admin approves. Eval gates (a dataset and a minimum
-        pass rate) can be attached once datasets and evaluations exist.
+        A protected environment only moves through a promotion that another lead or admin approves. An eval gate (a dataset and a
+        minimum pass rate) blocks approval until the candidate version&apos;s latest completed evaluation on that dataset reaches it.
       </p>
       <Table aria-label="Environments">
         <thead>
@@ -65,6 +68,7 @@ export function EnvironmentsSettings({ environments }: { environments: Environme
             <Th>Environment</Th>
             <Th>Label</Th>
             <Th>Protected</Th>
+            <Th>Eval gate</Th>
           </tr>
         </thead>
         <tbody>
@@ -81,6 +85,9 @@ export function EnvironmentsSettings({ environments }: { environments: Environme
                   onChange={(event) => toggle(e, event.target.checked)}
                   className="h-4 w-4"
                 />
+              </Td>
+              <Td>
+                <EvalGateForm environment={e} datasets={datasets} />
               </Td>
             </tr>
           ))}

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import { findVersion } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
+import { loadPromotionEvals } from "@/lib/evals/compare/promotion-evals";
 import { checkEvalGate } from "./eval-gate";
 import { findEnvironmentById, findPointer, listPromotionRequests } from "./queries";
 
@@ -20,7 +21,8 @@ export function loadApprovalQueue({ workspaceId }: { workspaceId: string }) {
       candidate: candidate ? versionContent(candidate) : null,
       candidateMessage: candidate?.commitMessage ?? "",
       served: current ? versionContent(current) : null,
-      gate: environment ? checkEvalGate(environment) : ({ status: "none" } as const),
+      gate: environment ? checkEvalGate(environment, { promptId: request.promptId, version: request.version }) : ({ status: "none" } as const),
+      evals: loadPromotionEvals({ promptId: request.promptId, candidate: request.version, served, gateDatasetId: environment?.gateDatasetId ?? null }),
     };
   });
   const decided = listPromotionRequests(db, { workspaceId, limit: 50 }).filter((r) => r.status !== "pending").slice(0, 20);

@@ -1,21 +1,34 @@
+import "server-only";
 import type { Environment } from "@/db/schema";
+import { aggregateTarget } from "@/lib/evals/compare/queries";
+import { latestCompletedTarget } from "@/lib/evals/compare/latest-runs";
 
-// The eval gate of a protected environment: a dataset and a minimum pass rate the candidate must reach before
-// a promotion can be approved. The configuration is stored now (environments.gate_*); evaluations do not exist
-// yet, so there is no result to compare and the gate reports itself as "awaiting evaluations" instead of
-// pretending to pass. When eval runs land, `checkEvalGate` reads the candidate's latest run on the dataset.
+// The eval gate of an environment: a dataset and a minimum pass rate (a percentage) that the candidate version's
+// latest completed evaluation on that dataset must reach before a promotion is approved. No completed evaluation
+// means the gate is not met: "better" must be a number before it ships.
 
 export type EvalGateResult =
   | { status: "none" }
-  | { status: "awaiting-evaluations"; datasetId: string; minPassRate: number }
-  | { status: "passed" | "failed"; datasetId: string; minPassRate: number; passRate: number };
+  | { status: "no-evaluation"; datasetId: string; minPassRate: number }
+  | { status: "passed" | "failed"; datasetId: string; minPassRate: number; passRate: number; runId: string };
 
-export function checkEvalGate(environment: Pick<Environment, "gateDatasetId" | "gateMinPassRate">): EvalGateResult {
+export function checkEvalGate(environment: Pick<Environment, "gateDatasetId" | "gateMinPassRate">, candidate: { promptId: string; version: number }): EvalGateResult {
   if (!environment.gateDatasetId || environment.gateMinPassRate == null) return { status: "none" };
-  return { status: "awaiting-evaluations", datasetId: environment.gateDatasetId, minPassRate: environment.gateMinPassRate };
+  const gate = { datasetId: environment.gateDatasetId, minPassRate: environment.gateMinPassRate };
+  const latest = latestCompletedTarget({ ...candidate, datasetId: gate.datasetId });
+  if (!latest) return { status: "no-evaluation", ...gate };
+  const rate = aggregateTarget(latest.targetId).passRate ?? 0;
+  // Percentages with one decimal, compared as shown, so "90%" never fails a 90% gate by a rounding hair.
+  const passRate = Math.round(rate * 1000) / 10;
+  return { status: passRate >= gate.minPassRate ? "passed" : "failed", ...gate, passRate, runId: latest.runId };
 }
 
-/** Whether the gate blocks approval. Awaiting evaluations does not block, because no run can exist yet. */
 export function gateBlocksApproval(result: EvalGateResult): boolean {
-  return result.status === "failed";
+  return result.status === "failed" || result.status === "no-evaluation";
+}
+
+export function describeGateBlock(result: EvalGateResult, version: number, environmentName: string): string {
+  if (result.status === "no-evaluation") return `v${version} has no completed evaluation on the gate dataset of ${environmentName}. Run one first.`;
+  if (result.status === "failed") return `v${version} passed ${result.passRate}% on the gate dataset of ${environmentName}; it needs at least ${result.minPassRate}%.`;
+  return "";
 }

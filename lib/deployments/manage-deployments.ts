@@ -8,7 +8,7 @@ import { actorOf, recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { findPromptById, findVersion } from "@/lib/prompts/queries";
 import { enqueueWebhookEvent, kickWebhookWorker } from "@/lib/webhooks/outbox";
-import { checkEvalGate, gateBlocksApproval } from "./eval-gate";
+import { checkEvalGate, describeGateBlock, gateBlocksApproval } from "./eval-gate";
 import {
   closePromotionRequest,
   findDeploymentById,
@@ -228,9 +228,9 @@ export function approvePromotion(approver: UserPrincipal, input: z.infer<typeof 
         });
         return { stale: true as const, environment: target.environment.name, actual: current?.version ?? null, base: request.baseVersion };
       }
-      const gate = checkEvalGate(target.environment);
+      const gate = checkEvalGate(target.environment, { promptId: target.prompt.id, version: request.version });
       if (gateBlocksApproval(gate)) {
-        throw new AppError("conflict:deployment", `v${request.version} has not passed the eval gate of ${target.environment.name}.`, { details: { gate } });
+        throw new AppError("conflict:deployment", describeGateBlock(gate, request.version, target.environment.name), { details: { gate } });
       }
       const deployment = applyMove(tx, approver, target, {
         toVersion: request.version,

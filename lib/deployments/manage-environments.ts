@@ -5,8 +5,9 @@ import type { AuthContext } from "@/lib/auth/context";
 import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
 import { actorOf, recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
-import { findEnvironmentById, findEnvironmentBySlug, insertEnvironment, listEnvironments, updateEnvironmentProtection } from "./queries";
-import type { createEnvironmentSchema, setEnvironmentProtectedSchema } from "./schemas";
+import { findDatasetById } from "@/lib/datasets/queries";
+import { findEnvironmentById, findEnvironmentBySlug, insertEnvironment, listEnvironments, updateEnvironmentGate, updateEnvironmentProtection } from "./queries";
+import type { createEnvironmentSchema, setEnvironmentGateSchema, setEnvironmentProtectedSchema } from "./schemas";
 
 // Admins add custom environments (tenant-a, canary) and choose which are protected. Environments are never
 // deleted: their deployment history must stay readable.
@@ -51,5 +52,27 @@ export function setEnvironmentProtected(ctx: AuthContext, input: z.infer<typeof 
       after: { isProtected: input.isProtected },
     });
     return { changed: true };
+  });
+}
+
+/** Attaches (or clears) an eval gate: approvals to this environment then need a completed evaluation that reaches it. */
+export function setEnvironmentGate(ctx: AuthContext, input: z.infer<typeof setEnvironmentGateSchema>) {
+  requirePermission(ctx, "settings:manage");
+  return getDb().transaction((tx) => {
+    const environment = findEnvironmentById(tx, { environmentId: input.environmentId });
+    requireSameWorkspace(ctx, environment, "That environment");
+    if (input.datasetId) requireSameWorkspace(ctx, findDatasetById(tx, { datasetId: input.datasetId }), "That dataset");
+    const gate = input.datasetId ? { datasetId: input.datasetId, minPassRate: input.minPassRate ?? 100 } : { datasetId: null, minPassRate: null };
+    updateEnvironmentGate(tx, { environmentId: environment.id, ...gate });
+    recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actor: actorOf(ctx),
+      action: gate.datasetId ? "environment.gate_set" : "environment.gate_cleared",
+      objectType: "environment",
+      objectId: environment.id,
+      before: { datasetId: environment.gateDatasetId, minPassRate: environment.gateMinPassRate },
+      after: gate,
+    });
+    return gate;
   });
 }

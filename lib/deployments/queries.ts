@@ -202,3 +202,7 @@ export function countPendingRequests({ workspaceId }: { workspaceId: string }): 
 export function findWorkspaceSlug(tx: DbOrTx, { workspaceId }: { workspaceId: string }): string {
   return tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, workspaceId)).get()?.slug ?? "";
 }
+
+export function updateEnvironmentGate(tx: DbOrTx, { environmentId, datasetId, minPassRate }: { environmentId: string; datasetId: string | null; minPassRate: number | null }) {
+  tx.update(environments).set({ gateDatasetId: datasetId, gateMinPassRate: minPassRate }).where(eq(environments.id, environmentId)).run();
+}

@@ -33,3 +33,9 @@ export const createEnvironmentSchema = z.object({
 });
 
 export const setEnvironmentProtectedSchema = z.object({ environmentId: id, isProtected: z.boolean() });
+/** No dataset clears the gate; the pass rate is a whole percentage. */
+export const setEnvironmentGateSchema = z.object({
+  environmentId: id,
+  datasetId: z.string().min(1).nullable(),
+  minPassRate: z.number().int("Use a whole percentage.").min(0).max(100, "A pass rate is at most 100%.").nullable(),
+});

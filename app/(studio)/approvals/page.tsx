@@ -49,6 +49,7 @@ export default async function ApprovalsPage() {
                 candidateMessage: r.candidateMessage,
                 served: r.served,
                 gate: r.gate,
+                evals: r.evals,
                 mine: r.requestedById === ctx.user.id,
               }}
             />

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createEnvironment, setEnvironmentProtected } from "@/lib/deployments/manage-environments";
-import { createEnvironmentSchema, setEnvironmentProtectedSchema } from "@/lib/deployments/schemas";
+import { createEnvironment, setEnvironmentGate, setEnvironmentProtected } from "@/lib/deployments/manage-environments";
+import { createEnvironmentSchema, setEnvironmentGateSchema, setEnvironmentProtectedSchema } from "@/lib/deployments/schemas";
 import { authorizedAction } from "@/lib/http/action";
 
 export const createEnvironmentAction = authorizedAction({ permission: "settings:manage", schema: createEnvironmentSchema }, (input, ctx) => {
@@ -19,3 +19,9 @@ export const setEnvironmentProtectedAction = authorizedAction(
     return result;
   },
 );
+
+export const setEnvironmentGateAction = authorizedAction({ permission: "settings:manage", schema: setEnvironmentGateSchema }, (input, ctx) => {
+  const result = setEnvironmentGate(ctx, input);
+  revalidatePath("/", "layout");
+  return result;
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EnvironmentsSettings } from "@/components/settings/environments-settings";
 import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/auth/context";
+import { listDatasets } from "@/lib/datasets/queries";
 import { listEnvironments } from "@/lib/deployments/queries";
 
 export const metadata: Metadata = { title: "Environments" };
@@ -9,5 +10,11 @@ export const metadata: Metadata = { title: "Environments" };
 export default async function EnvironmentsPage() {
   const ctx = await requirePageAuth("settings:manage");
   const environments = listEnvironments(getDb(), { workspaceId: ctx.workspaceId });
-  return <EnvironmentsSettings environments={environments.map((e) => ({ id: e.id, slug: e.slug, name: e.name, isProtected: e.isProtected }))} />;
+  const datasets = listDatasets({ workspaceId: ctx.workspaceId }).map((d) => ({ id: d.id, name: d.name }));
+  return (
+    <EnvironmentsSettings
+      datasets={datasets}
+      environments={environments.map((e) => ({ id: e.id, slug: e.slug, name: e.name, isProtected: e.isProtected, gateDatasetId: e.gateDatasetId, gateMinPassRate: e.gateMinPassRate }))}
+    />
+  );
 }

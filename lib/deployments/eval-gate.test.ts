@@ -1,0 +1,77 @@
+// The eval gate, enforced: approvals to a gated environment need a completed evaluation of the candidate on the
+// gate dataset reaching the pass rate. Real runs over HTTP to the fixture server, real SQLite.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { getDb } from "@/db";
+import { isAppError } from "@/lib/errors";
+import { createEvalRun } from "@/lib/evals/runs/manage-runs";
+import { executeEvalRun } from "@/lib/evals/runs/runner";
+import { loadPromotionEvals } from "@/lib/evals/compare/promotion-evals";
+import { saveVersion } from "@/lib/prompts/manage-prompts";
+import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
+import { approvePromotion, deployVersion, requestPromotion } from "./manage-deployments";
+import { setEnvironmentGate } from "./manage-environments";
+import { findEnvironmentBySlug, findPointer } from "./queries";
+
+let server: FixtureLlmServer;
+beforeAll(async () => {
+  server = await startFixtureLlmServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function code(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (isAppError(e)) return `${e.code}: ${e.message}`;
+    throw e;
+  }
+  return "ok";
+}
+
+describe("the eval gate", () => {
+  it("blocks approval without a completed evaluation or below the pass rate, and lets a passing version through", async () => {
+    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    // v2 only says hello when the name does, so it passes `contains "hello"` on half the cases; v3 on all.
+    saveVersion(ws.editor, { promptId: ws.promptId, body: { type: "text", template: "Greet {{name}}." }, modelConfig: { model: "fx:echo" }, commitMessage: "v2", expectedParentVersion: 1 });
+    saveVersion(ws.editor, { promptId: ws.promptId, body: { type: "text", template: "hello there, {{name}}." }, modelConfig: { model: "fx:echo" }, commitMessage: "v3", expectedParentVersion: 2 });
+    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 4, caseAt: (i) => ({ variables: { name: i % 2 ? `hello ${i}` : `Case ${i}` } }) });
+    const production = findEnvironmentBySlug(getDb(), { workspaceId: ws.workspace.id, slug: "production" })!;
+    setEnvironmentGate(ws.adminCtx, { environmentId: production.id, datasetId: dataset.id, minPassRate: 75 });
+    const evaluate = async (version: number) => {
+      const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version }], scorers: [containsScorer("hello")] });
+      await executeEvalRun({ runId: id, workerId: "test" });
+    };
+    const promote = (version: number) => requestPromotion(ws.editor, { promptId: ws.promptId, environmentId: production.id, version, comment: "" }).requestId;
+
+    const first = promote(2);
+    expect(code(() => approvePromotion(ws.admin, { requestId: first, reason: "" }))).toBe(
+      "conflict:deployment: v2 has no completed evaluation on the gate dataset of Production. Run one first.",
+    );
+    await evaluate(2);
+    expect(code(() => approvePromotion(ws.admin, { requestId: first, reason: "" }))).toBe(
+      "conflict:deployment: v2 passed 50% on the gate dataset of Production; it needs at least 75%.",
+    );
+    expect(findPointer(getDb(), { environmentId: production.id, promptId: ws.promptId })).toBeUndefined();
+
+    await evaluate(3);
+    deployVersion(ws.admin, { promptId: ws.promptId, environmentId: findEnvironmentBySlug(getDb(), { workspaceId: ws.workspace.id, slug: "staging" })!.id, version: 1, comment: "" });
+    const evals = loadPromotionEvals({ promptId: ws.promptId, candidate: 3, served: 2, gateDatasetId: dataset.id });
+    expect(evals).toMatchObject({ datasetName: dataset.name, candidate: { version: 3, passRate: 1 }, served: { version: 2, passRate: 0.5 } });
+    expect(evals?.compareHref).toMatch(/^\/evaluations\/compare\?a=.+&at=.+&b=.+&bt=.+$/);
+
+    const second = promote(3);
+    expect(code(() => approvePromotion(ws.admin, { requestId: second, reason: "" }))).toBe("ok");
+    expect(findPointer(getDb(), { environmentId: production.id, promptId: ws.promptId })?.version).toBe(3);
+  });
+
+  it("a gate needs a dataset of the same workspace", () => {
+    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    const other = makeEvalWorkspace({ fixtureUrl: server.url });
+    const foreign = makeDataset({ workspaceId: other.workspace.id, count: 1 });
+    const production = findEnvironmentBySlug(getDb(), { workspaceId: ws.workspace.id, slug: "production" })!;
+    expect(code(() => setEnvironmentGate(ws.adminCtx, { environmentId: production.id, datasetId: foreign.id, minPassRate: 90 }))).toMatch(/^not_found:workspace/);
+  });
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import { getDb } from "@/db";
+import { findRunDataset } from "../runs/queries";
+import { latestCompletedTarget, latestSharedDataset } from "./latest-runs";
+import { aggregateTarget } from "./queries";
+
+// What a promotion reviewer sees about quality: the candidate's and the served version's latest completed
+// evaluations on one dataset (the environment's gate dataset, else the one both were most recently run on),
+// and a link to the full per-case comparison.
+
+export interface VersionEval {
+  version: number;
+  runId: string;
+  passRate: number | null;
+  meanScore: number | null;
+  done: number;
+}
+
+export interface PromotionEvals {
+  datasetId: string;
+  datasetName: string;
+  candidate: VersionEval | null;
+  served: VersionEval | null;
+  compareHref: string | null;
+}
+
+export function loadPromotionEvals({ promptId, candidate, served, gateDatasetId }: { promptId: string; candidate: number; served: number | null; gateDatasetId: string | null }): PromotionEvals | null {
+  const datasetId =
+    gateDatasetId ?? (served !== null ? latestSharedDataset({ promptId, a: candidate, b: served }) : null) ?? latestCompletedTarget({ promptId, version: candidate })?.datasetId ?? null;
+  if (!datasetId) return null;
+  const read = (version: number): { view: VersionEval; targetId: string } | null => {
+    const latest = latestCompletedTarget({ promptId, version, datasetId });
+    if (!latest) return null;
+    const summary = aggregateTarget(latest.targetId);
+    return { view: { version, runId: latest.runId, passRate: summary.passRate, meanScore: summary.meanScore, done: summary.done }, targetId: latest.targetId };
+  };
+  const c = read(candidate);
+  const s = served === null ? null : read(served);
+  return {
+    datasetId,
+    datasetName: findRunDataset(getDb(), { datasetId })?.name ?? "",
+    candidate: c?.view ?? null,
+    served: s?.view ?? null,
+    compareHref: c && s ? `/evaluations/compare?a=${s.view.runId}&at=${s.targetId}&b=${c.view.runId}&bt=${c.targetId}` : null,
+  };
+}
