@@ -1,0 +1,42 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import { requirePermission } from "@/lib/auth/policy";
+import type { DashboardFilters } from "./filters";
+import { dashboardFilterOptions, evalTrend, scorerLabels, scorerTrend, servedQuality, type TrendPoint } from "./queries";
+
+// Everything the eval dashboard shows, for one workspace and one set of filters. Scorer labels come from the
+// runs' own scorer configs, so a renamed label in a later run does not rename history.
+
+export interface ScorerSeries {
+  key: string;
+  label: string;
+}
+
+export interface DashboardPoint extends TrendPoint {
+  /** scorer key → pass rate / mean score at this point */
+  scorerPassRates: Record<string, number | null>;
+  scorerMeans: Record<string, number | null>;
+}
+
+export function loadEvalDashboard(principal: Principal, filters: DashboardFilters) {
+  requirePermission(principal, "dashboards:read");
+  const scope = { ...filters, workspaceId: principal.workspaceId };
+  const trend = evalTrend(scope);
+  const byTarget = new Map<string, DashboardPoint>(trend.map((p) => [p.targetId, { ...p, scorerPassRates: {}, scorerMeans: {} }]));
+  const keys = new Set<string>();
+  for (const s of scorerTrend(scope)) {
+    const point = byTarget.get(s.targetId);
+    if (!point) continue;
+    point.scorerPassRates[s.scorerKey] = s.passRate;
+    point.scorerMeans[s.scorerKey] = s.meanScore;
+    keys.add(s.scorerKey);
+  }
+  const labels = scorerLabels([...new Set(trend.map((p) => p.runId))]);
+  return {
+    points: [...byTarget.values()],
+    scorers: [...keys].sort().map((key) => ({ key, label: labels.get(key) ?? key })),
+    served: servedQuality(scope),
+    options: dashboardFilterOptions(principal.workspaceId),
+  };
+}
+export type EvalDashboardData = ReturnType<typeof loadEvalDashboard>;

@@ -1,0 +1,152 @@
+import "server-only";
+import { getSqlite } from "@/db";
+import { rangeStart, type DashboardFilters } from "./filters";
+
+// Eval dashboard aggregates, in SQL. Each query starts from eval_runs by (workspace_id, created_at) and reaches
+// results and scores through their target_id indexes, so the cost grows with the runs shown, not the rows stored.
+// Every function is (filters) => rows so the dashboard benchmark can time them one by one.
+
+export interface DashboardScope extends DashboardFilters {
+  workspaceId: string;
+  /** A prompt id (the prompt page's own dashboard); `prompt` is a prompt id as well. */
+  now?: number;
+}
+
+/** The shared WHERE for completed run targets in scope, with its named parameters. */
+function scope(filters: DashboardScope) {
+  const clauses = ["r.workspace_id = @workspaceId", "r.status = 'completed'"];
+  const params: Record<string, unknown> = { workspaceId: filters.workspaceId };
+  if (filters.prompt) (clauses.push("t.prompt_id = @promptId"), (params.promptId = filters.prompt));
+  if (filters.dataset) (clauses.push("r.dataset_id = @datasetId"), (params.datasetId = filters.dataset));
+  if (filters.environment) (clauses.push("t.environment_id = @environmentId"), (params.environmentId = filters.environment));
+  if (filters.model) (clauses.push("t.model_id = @modelId"), (params.modelId = filters.model));
+  const since = rangeStart(filters.range, filters.now);
+  if (since !== null) (clauses.push("r.created_at >= @since"), (params.since = since));
+  return { where: clauses.join(" AND "), params };
+}
+
+const MAX_POINTS = 500;
+
+export interface TrendPoint {
+  runId: string;
+  targetId: string;
+  runName: string;
+  at: number;
+  promptName: string;
+  version: number;
+  modelId: string;
+  datasetName: string;
+  done: number;
+  passRate: number | null;
+  meanScore: number | null;
+  costUsd: number | null;
+  meanLatencyMs: number | null;
+}
+
+/** One point per completed run target: pass rate, mean score, cost and latency, oldest first. */
+export function evalTrend(filters: DashboardScope): TrendPoint[] {
+  const { where, params } = scope(filters);
+  return getSqlite()
+    .prepare(
+      `SELECT * FROM (
+         SELECT r.id AS runId, t.id AS targetId, r.name AS runName, coalesce(r.finished_at, r.created_at) AS at, p.name AS promptName,
+           t.version, t.model_id AS modelId, d.name AS datasetName,
+           (SELECT count(*) FROM eval_results x WHERE x.target_id = t.id) AS done,
+           (SELECT avg(x.status = 'passed') FROM eval_results x WHERE x.target_id = t.id) AS passRate,
+           (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = t.id) AS meanScore,
+           (SELECT sum(x.cost_usd) FROM eval_results x WHERE x.target_id = t.id) AS costUsd,
+           (SELECT avg(x.latency_ms) FROM eval_results x WHERE x.target_id = t.id) AS meanLatencyMs
+         FROM eval_runs r
+         JOIN eval_run_targets t ON t.run_id = r.id
+         JOIN prompts p ON p.id = t.prompt_id
+         JOIN datasets d ON d.id = r.dataset_id
+         WHERE ${where}
+         ORDER BY r.created_at DESC LIMIT ${MAX_POINTS}
+       ) ORDER BY at, runId`,
+    )
+    .all(params) as TrendPoint[];
+}
+
+export interface ScorerPoint {
+  targetId: string;
+  scorerKey: string;
+  count: number;
+  passRate: number | null;
+  meanScore: number | null;
+}
+
+/** Per scorer and run target: pass rate and mean score (eval_scores by its (target_id, scorer_key) index). */
+export function scorerTrend(filters: DashboardScope): ScorerPoint[] {
+  const { where, params } = scope(filters);
+  return getSqlite()
+    .prepare(
+      `SELECT s.target_id AS targetId, s.scorer_key AS scorerKey, count(*) AS count, avg(s.passed) AS passRate, avg(s.score) AS meanScore
+       FROM (SELECT t.id FROM eval_runs r JOIN eval_run_targets t ON t.run_id = r.id WHERE ${where} ORDER BY r.created_at DESC LIMIT ${MAX_POINTS}) targets
+       JOIN eval_scores s ON s.target_id = targets.id
+       GROUP BY s.target_id, s.scorer_key`,
+    )
+    .all(params) as ScorerPoint[];
+}
+
+export interface ServedQuality {
+  environmentId: string;
+  environmentName: string;
+  promptId: string;
+  promptName: string;
+  version: number;
+  runId: string | null;
+  datasetName: string | null;
+  passRate: number | null;
+  meanScore: number | null;
+  evaluatedAt: number | null;
+}
+
+/** What each environment serves now, with the latest completed evaluation of that version (dataset-filtered). */
+export function servedQuality(filters: DashboardScope): ServedQuality[] {
+  const params: Record<string, unknown> = { workspaceId: filters.workspaceId, promptId: filters.prompt ?? null, datasetId: filters.dataset ?? null, environmentId: filters.environment ?? null };
+  return getSqlite()
+    .prepare(
+      `SELECT e.id AS environmentId, e.name AS environmentName, p.id AS promptId, p.name AS promptName, ptr.version,
+         latest.runId, latest.datasetName, latest.evaluatedAt,
+         (SELECT avg(x.status = 'passed') FROM eval_results x WHERE x.target_id = latest.targetId) AS passRate,
+         (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = latest.targetId) AS meanScore
+       FROM environment_pointers ptr
+       JOIN environments e ON e.id = ptr.environment_id
+       JOIN prompts p ON p.id = ptr.prompt_id
+       LEFT JOIN (
+         SELECT t.prompt_id, t.version, t.id AS targetId, r.id AS runId, d.name AS datasetName, r.finished_at AS evaluatedAt,
+           row_number() OVER (PARTITION BY t.prompt_id, t.version ORDER BY r.finished_at DESC) AS rank
+         FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id JOIN datasets d ON d.id = r.dataset_id
+         WHERE r.workspace_id = @workspaceId AND r.status = 'completed' AND (@datasetId IS NULL OR r.dataset_id = @datasetId)
+           AND (@promptId IS NULL OR t.prompt_id = @promptId)
+       ) latest ON latest.prompt_id = ptr.prompt_id AND latest.version = ptr.version AND latest.rank = 1
+       WHERE e.workspace_id = @workspaceId AND (@promptId IS NULL OR p.id = @promptId) AND (@environmentId IS NULL OR e.id = @environmentId)
+       ORDER BY e.position, p.name`,
+    )
+    .all(params) as ServedQuality[];
+}
+
+/** The values the filter menus offer: only what this workspace's completed runs used. */
+export function dashboardFilterOptions(workspaceId: string) {
+  const db = getSqlite();
+  return {
+    prompts: db
+      .prepare(`SELECT DISTINCT p.id, p.name FROM eval_runs r JOIN eval_run_targets t ON t.run_id = r.id JOIN prompts p ON p.id = t.prompt_id WHERE r.workspace_id = ? ORDER BY p.name`)
+      .all(workspaceId) as { id: string; name: string }[],
+    datasets: db.prepare(`SELECT DISTINCT d.id, d.name FROM eval_runs r JOIN datasets d ON d.id = r.dataset_id WHERE r.workspace_id = ? ORDER BY d.name`).all(workspaceId) as { id: string; name: string }[],
+    environments: db.prepare(`SELECT id, name FROM environments WHERE workspace_id = ? ORDER BY position`).all(workspaceId) as { id: string; name: string }[],
+    models: (db.prepare(`SELECT DISTINCT t.model_id AS id FROM eval_runs r JOIN eval_run_targets t ON t.run_id = r.id WHERE r.workspace_id = ? ORDER BY 1`).all(workspaceId) as { id: string }[]).map((m) => m.id),
+  };
+}
+
+/** Labels of the scorers the given runs used (later runs win), from each run's scorer configs. */
+export function scorerLabels(runIds: string[]): Map<string, string> {
+  if (runIds.length === 0) return new Map();
+  const rows = getSqlite()
+    .prepare(
+      `SELECT json_extract(s.value, '$.key') AS key, json_extract(s.value, '$.label') AS label
+       FROM eval_runs r, json_each(r.scorers) s WHERE r.id IN (SELECT value FROM json_each(@ids)) ORDER BY r.created_at`,
+    )
+    .all({ ids: JSON.stringify(runIds) }) as { key: string; label: string }[];
+  return new Map(rows.map((r) => [r.key, r.label]));
+}
