@@ -6,6 +6,7 @@ const TABS: { tab: PromptTab; label: string }[] = [
   { tab: "history", label: "History" },
   { tab: "deployments", label: "Deployments" },
   { tab: "playground", label: "Playground" },
+  { tab: "evaluations", label: "Evaluations" },
 ];
 
 export function PromptTabs({ name, current }: { name: string; current: PromptTab }) {

@@ -19,7 +19,7 @@ export function promptListHref(query: PromptListQuery): string {
   return search ? `/prompts?${search}` : "/prompts";
 }
 
-export type PromptTab = "editor" | "history" | "deployments" | "playground";
+export type PromptTab = "editor" | "history" | "deployments" | "playground" | "evaluations";
 
 /** `/prompts/support/triage?tab=history&compare=1..3`: folders stay readable path segments. */
 export function promptHref(name: string, options: { tab?: PromptTab; compare?: [number, number] } = {}): string {

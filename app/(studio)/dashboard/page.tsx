@@ -1,14 +1,26 @@
 import type { Metadata } from "next";
-import { PlannedPage } from "@/components/shell/planned-page";
+import { EvalDashboard } from "@/components/evals/dashboard/eval-dashboard";
 import { requirePageAuth } from "@/lib/auth/context";
+import { userPrincipal } from "@/lib/auth/principal";
+import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
+import { loadEvalDashboard } from "@/lib/evals/dashboard/load-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
-  await requirePageAuth("dashboards:read");
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requirePageAuth("dashboards:read");
+  const filters = dashboardFiltersSchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
+  const data = loadEvalDashboard(userPrincipal(ctx), filters);
   return (
-    <PlannedPage title="Dashboard" emptyTitle="Nothing to chart yet">
-      Eval pass rates, costs, latencies and human ratings will be charted here once evaluations and reviews produce data.
-    </PlannedPage>
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-xl font-semibold">Dashboard</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Quality over time: evaluation pass rates and scores per version, their cost and latency, and what each environment serves. Human ratings join
+          these charts when review queues ship.
+        </p>
+      </header>
+      <EvalDashboard data={data} filters={filters} action="/dashboard" />
+    </div>
   );
 }

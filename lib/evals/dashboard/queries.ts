@@ -8,7 +8,7 @@ import { rangeStart, type DashboardFilters } from "./filters";
 
 export interface DashboardScope extends DashboardFilters {
   workspaceId: string;
-  /** A prompt id (the prompt page's own dashboard); `prompt` is a prompt id as well. */
+  /** "Now" for the time range; tests pin it. */
   now?: number;
 }
 
@@ -16,12 +16,16 @@ export interface DashboardScope extends DashboardFilters {
 function scope(filters: DashboardScope) {
   const clauses = ["r.workspace_id = @workspaceId", "r.status = 'completed'"];
   const params: Record<string, unknown> = { workspaceId: filters.workspaceId };
-  if (filters.prompt) (clauses.push("t.prompt_id = @promptId"), (params.promptId = filters.prompt));
-  if (filters.dataset) (clauses.push("r.dataset_id = @datasetId"), (params.datasetId = filters.dataset));
-  if (filters.environment) (clauses.push("t.environment_id = @environmentId"), (params.environmentId = filters.environment));
-  if (filters.model) (clauses.push("t.model_id = @modelId"), (params.modelId = filters.model));
+  const add = (clause: string, name: string, value: unknown) => {
+    clauses.push(clause);
+    params[name] = value;
+  };
+  if (filters.prompt) add("t.prompt_id = @promptId", "promptId", filters.prompt);
+  if (filters.dataset) add("r.dataset_id = @datasetId", "datasetId", filters.dataset);
+  if (filters.environment) add("t.environment_id = @environmentId", "environmentId", filters.environment);
+  if (filters.model) add("t.model_id = @modelId", "modelId", filters.model);
   const since = rangeStart(filters.range, filters.now);
-  if (since !== null) (clauses.push("r.created_at >= @since"), (params.since = since));
+  if (since !== null) add("r.created_at >= @since", "since", since);
   return { where: clauses.join(" AND "), params };
 }
 

@@ -3,6 +3,10 @@ import { notFound } from "next/navigation";
 import { PromptHeader } from "@/components/prompts/prompt-header";
 import { PromptEditor } from "@/components/prompts/prompt-editor";
 import { PromptTabs } from "@/components/prompts/prompt-tabs";
+import { EvalDashboard } from "@/components/evals/dashboard/eval-dashboard";
+import { userPrincipal } from "@/lib/auth/principal";
+import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
+import { loadEvalDashboard } from "@/lib/evals/dashboard/load-dashboard";
 import { VersionHistory } from "@/components/prompts/version-history";
 import { PromptPlayground } from "@/components/playground/prompt-playground";
 import { DeploymentsPanel } from "@/components/deployments/deployments-panel";
@@ -36,7 +40,7 @@ export default async function PromptPage({ params, searchParams }: { params: Par
   if (!prompt) notFound();
   const query = await searchParams;
   const tabParam = typeof query.tab === "string" ? query.tab : "editor";
-  const tab: PromptTab = (["editor", "history", "deployments", "playground"] as const).find((t) => t === tabParam) ?? "editor";
+  const tab: PromptTab = (["editor", "history", "deployments", "playground", "evaluations"] as const).find((t) => t === tabParam) ?? "editor";
   const versions = listVersions({ promptId: prompt.id });
   const latest = versions[0]?.version;
   const canWrite = can(ctx.role, "prompts:write") && !prompt.archivedAt;
@@ -78,6 +82,7 @@ export default async function PromptPage({ params, searchParams }: { params: Par
         />
       )}
       {tab === "deployments" && <PromptDeployments ctx={ctx} promptId={prompt.id} versions={versions.map((v) => v.version.version)} />}
+      {tab === "evaluations" && <PromptEvaluations ctx={ctx} promptId={prompt.id} name={prompt.name} query={query} />}
       {tab === "playground" && (
         <PromptPlayground ctx={ctx} prompt={prompt} runId={parseRunParam(query.run)} runHref={promptHref(prompt.name, { tab: "playground" })} />
       )}
@@ -112,4 +117,10 @@ function PromptDeployments({ ctx, promptId, versions }: { ctx: AuthContext; prom
       }}
     />
   );
+}
+
+function PromptEvaluations({ ctx, promptId, name, query }: { ctx: AuthContext; promptId: string; name: string; query: Record<string, string | string[] | undefined> }) {
+  const pick = (key: string) => (typeof query[key] === "string" && query[key] ? (query[key] as string) : undefined);
+  const filters = dashboardFiltersSchema.parse({ dataset: pick("dataset"), environment: pick("environment"), model: pick("model"), range: pick("range") ?? "all", prompt: promptId });
+  return <EvalDashboard data={loadEvalDashboard(userPrincipal(ctx), filters)} filters={filters} action={promptHref(name)} fixedPrompt />;
 }

@@ -1,0 +1,41 @@
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
+
+type Options = { prompts: { id: string; name: string }[]; datasets: { id: string; name: string }[]; environments: { id: string; name: string }[]; models: string[] };
+
+/** A GET form: filters are URL state, so a filtered dashboard is a link someone can share. */
+export function DashboardFiltersForm({ action, filters, options, fixedPrompt }: { action: string; filters: DashboardFilters; options: Options; fixedPrompt?: boolean }) {
+  const select = (name: string, label: string, value: string | undefined, items: { id: string; name: string }[], any: string) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`filter-${name}`} className="text-xs font-medium">
+        {label}
+      </label>
+      <Select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="w-44">
+        <option value="">{any}</option>
+        {items.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.name}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+  return (
+    <form action={action} method="get" className="flex flex-wrap items-end gap-3" aria-label="Dashboard filters">
+      {fixedPrompt ? <input type="hidden" name="tab" value="evaluations" /> : select("prompt", "Prompt", filters.prompt, options.prompts, "All prompts")}
+      {select("dataset", "Dataset", filters.dataset, options.datasets, "All datasets")}
+      {select("environment", "Environment", filters.environment, options.environments, "Any environment")}
+      {select("model", "Model", filters.model, options.models.map((m) => ({ id: m, name: m })), "All models")}
+      {select("range", "Time range", filters.range, [
+        { id: "7d", name: "Last 7 days" },
+        { id: "30d", name: "Last 30 days" },
+        { id: "90d", name: "Last 90 days" },
+        { id: "all", name: "All time" },
+      ], "Last 30 days")}
+      <Button type="submit" variant="secondary">
+        Apply filters
+      </Button>
+    </form>
+  );
+}
