@@ -1,34 +1,18 @@
-import type { Page } from "@playwright/test";
+import { DatasetsPage } from "./pages/datasets-page";
 import { PlaygroundPage } from "./pages/playground-page";
 import { expect, test } from "./support/test";
 
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
 
-async function newDataset(page: Page, name: string) {
-  await page.goto("/datasets");
-  await page.getByRole("button", { name: "New dataset" }).click();
-  const dialog = page.getByRole("dialog", { name: "New dataset" });
-  await dialog.getByRole("textbox", { name: "Dataset name" }).fill(name);
-  await dialog.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
-}
-
-async function chooseFile(page: Page, name: string, content: string) {
-  await page.getByRole("button", { name: "Import cases" }).click();
-  const dialog = page.getByRole("dialog", { name: "Import cases" });
-  await dialog.getByLabel("File").setInputFiles({ name, mimeType: "text/plain", buffer: Buffer.from(content) });
-  return dialog;
-}
-
 test.describe("datasets", () => {
   test("an editor imports a CSV through the mapping step, edits a case inline and exports it", async ({ pageAs }) => {
     const page = await pageAs("editor");
-    const name = unique("e2e-tickets");
-    await newDataset(page, name);
+    const datasets = new DatasetsPage(page);
+    await datasets.create(unique("e2e-tickets"));
     await expect(page.getByText("No cases yet")).toBeVisible();
 
     const csv = 'ticket,customer,gold,labels\n"Charged twice, please refund",Ana,refund,"billing, urgent"\nApp crashes on start,Ben,crash,bug\n';
-    const dialog = await chooseFile(page, "tickets.csv", csv);
+    const dialog = await datasets.chooseFile("tickets.csv", csv);
     await expect(dialog.getByText("2 rows in CSV")).toBeVisible();
     const preview = dialog.getByRole("table", { name: "Preview" });
     await expect(preview.getByRole("row").nth(1)).toContainText("Charged twice, please refund");
@@ -60,9 +44,10 @@ test.describe("datasets", () => {
   });
 
   test("a bad CSV names its line and imports nothing", async ({ pageAs }) => {
-    const page = await pageAs("editor");
-    await newDataset(page, unique("e2e-bad"));
-    const dialog = await chooseFile(page, "bad.csv", "question,answer\nWhat is 2+2?,4\nWhat is 3+3?,6,extra\n");
+    const datasets = new DatasetsPage(await pageAs("editor"));
+    const page = datasets.page;
+    await datasets.create(unique("e2e-bad"));
+    const dialog = await datasets.chooseFile("bad.csv", "question,answer\nWhat is 2+2?,4\nWhat is 3+3?,6,extra\n");
     await expect(dialog.getByRole("alert")).toContainText("Line 3: the row has more cells than there are columns. Nothing was imported.");
     await expect(dialog.getByRole("button", { name: "Import" })).toBeDisabled();
     await dialog.getByRole("button", { name: "Cancel" }).click();
