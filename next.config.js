@@ -3,8 +3,9 @@ const { version } = require("./package.json");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native modules stay outside the server bundle; Next already lists better-sqlite3, the rest we name.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino"],
+  // Native modules stay outside the server bundle; Next already lists better-sqlite3, the rest we name. prom-client is
+  // external so the custom server and the bundle share one module, and so one metrics registry (lib/metrics).
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino", "prom-client"],
   env: { STUDIO_VERSION: version },
   poweredByHeader: false,
   async headers() {

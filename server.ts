@@ -38,14 +38,19 @@ async function main() {
   const hostname = option("-H", "--hostname");
   const dev = env.NODE_ENV === "development";
 
-  const [{ default: next }, { createDeliveryFastPath }] = await Promise.all([import("next"), import("./lib/delivery/fast-path")]);
+  const [{ default: next }, { createDeliveryFastPath }, { recordHttp }] = await Promise.all([import("next"), import("./lib/delivery/fast-path"), import("./lib/metrics/registry")]);
   const app = next({ dev, port, hostname: hostname ?? "localhost", dir: __dirname });
   const handle = app.getRequestHandler();
   await app.prepare();
   const fastPath = createDeliveryFastPath();
 
   const server = http.createServer((request, response) => {
-    if (fastPath(request, response)) return;
+    const started = performance.now();
+    if (fastPath(request, response)) {
+      // Next's route handlers count themselves (lib/http/route.ts); the fast path is counted here.
+      recordHttp("/api/v1/prompts/{name}", "GET", response.statusCode, (performance.now() - started) / 1000);
+      return;
+    }
     void handle(request, response);
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());

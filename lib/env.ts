@@ -41,6 +41,8 @@ const envSchema = z.object({
   OPENAI_COMPATIBLE_LABEL: z.string().optional(),
   OPENAI_COMPATIBLE_MODELS: z.string().optional(),
   /** Whole-call budget of one model call (playground column, eval case), streaming included; 0 disables it. */
+  /** Bearer token for GET /api/metrics (Prometheus); unset turns the endpoint off. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   MODEL_TIMEOUT_MS: z.coerce.number().int("must be a whole number of milliseconds").min(0).max(3_600_000).default(60_000),
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError, toAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { recordHttp, routePattern } from "@/lib/metrics/registry";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -24,7 +25,9 @@ export function route<C>(handler: Handler<C>): Handler<C> {
       return error.toResponse();
     } finally {
       const { pathname } = new URL(request.url);
-      logger.info({ method: request.method, path: pathname, status, ms: Math.round(performance.now() - started) }, "request");
+      const ms = performance.now() - started;
+      logger.info({ method: request.method, path: pathname, status, ms: Math.round(ms) }, "request");
+      recordHttp(routePattern(pathname), request.method, status, ms / 1000);
     }
   };
 }

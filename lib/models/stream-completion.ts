@@ -16,7 +16,8 @@ import {
 } from "ai";
 import type { AppError } from "../errors";
 import { estimateCostUsd } from "./catalog";
-import { cancelledError, timeoutError, toModelError } from "./model-errors";
+import { recordModelCall } from "../metrics/registry";
+import { cancelledError, isCancelledError, timeoutError, toModelError } from "./model-errors";
 import type { ChatMessage, ModelSettings, ModelToolCall, ResponseFormat, ToolDefinition } from "./types";
 
 export const DEFAULT_MODEL_TIMEOUT_MS = 120_000;
@@ -64,7 +65,18 @@ export interface CompletionResult {
  * AppError: provider failures via toModelError, our timeout as "timeout:model", and caller aborts as
  * "bad_request:model" with details.cancelled = true (see isCancelledError).
  */
-export async function streamCompletion({
+export async function streamCompletion(input: StreamCompletionInput): Promise<CompletionResult> {
+  try {
+    const result = await runCompletion(input);
+    recordModelCall(input.modelId, "ok", { inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens, costUsd: result.costUsd });
+    return result;
+  } catch (error) {
+    recordModelCall(input.modelId, isCancelledError(error) ? "cancelled" : "error", null);
+    throw error;
+  }
+}
+
+async function runCompletion({
   model,
   modelId,
   providerLabel,

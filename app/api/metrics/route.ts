@@ -1,0 +1,8 @@
+import { route } from "@/lib/http/route";
+import { scrapeMetrics } from "@/lib/metrics/scrape";
+
+/** Prometheus text format; protected by METRICS_TOKEN (off when unset). */
+export const GET = route(async (request) => {
+  const { body, contentType } = await scrapeMetrics(request.headers.get("authorization"));
+  return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
+});
