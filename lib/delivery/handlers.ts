@@ -11,6 +11,8 @@ import { getDeliveryState, type DeliveryState } from "./state";
 import { createVersion, requestPromotion } from "./write-endpoints";
 import { describeEvalRun, listEvalRunResultsForApi, startEvalRunFromApi } from "@/lib/evals/runs/api";
 import { queryObject } from "./schemas";
+import { reportGeneration, sendFeedback } from "@/lib/generations/record";
+import { GENERATION_BODY_LIMIT } from "@/lib/generations/schemas";
 
 // The whole delivery API on Web Request/Response, for Next's route handler (app/api/v1/[...path]) and tests. The
 // custom server answers GET /api/v1/prompts/{name} before Next with the same functions (fast-path.ts).
@@ -54,6 +56,10 @@ async function dispatch(request: Request, url: URL, state: DeliveryState): Promi
       return json(describeEvalRun(principal, route.runId), 200);
     case "eval-run-results":
       return json(listEvalRunResultsForApi(principal, route.runId, queryObject(url.search.slice(1))), 200);
+    case "generations":
+      return json(reportGeneration(principal, await readJsonBody(request, GENERATION_BODY_LIMIT)), 201);
+    case "feedback":
+      return json(sendFeedback(principal, await readJsonBody(request, GENERATION_BODY_LIMIT)), 201);
   }
 }
 
@@ -80,11 +86,14 @@ function json(data: unknown, status: number): Response {
   return new Response(JSON.stringify(data), { status, headers: { "Content-Type": JSON_CONTENT_TYPE, "Cache-Control": "no-store" } });
 }
 
-async function readJsonBody(request: Request): Promise<unknown> {
+async function readJsonBody(request: Request, limit?: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new AppError("bad_request:api", "The request body is larger than 8 MiB.");
+  // Telemetry endpoints have a tighter, documented limit answered with 413; the others keep their 8 MiB 400.
+  const tooLarge = () =>
+    limit === undefined ? new AppError("bad_request:api", "The request body is larger than 8 MiB.") : new AppError("too_large:api", `The request body is larger than ${limit / 1024 / 1024} MiB.`);
+  if (declared > (limit ?? MAX_BODY_BYTES)) throw tooLarge();
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("bad_request:api", "The request body is larger than 8 MiB.");
+  if (Buffer.byteLength(text) > (limit ?? MAX_BODY_BYTES)) throw tooLarge();
   try {
     return JSON.parse(text);
   } catch {

@@ -30,7 +30,7 @@ export const openApiDocument = {
     title: "PromptOps Studio delivery API",
     version: "1.0.0",
     description:
-      "Fetch the prompt version an environment serves, render it, list prompts, and (with a read-write key) add versions and request promotions. Approving a promotion is only possible for a signed-in lead in the studio. Unknown query parameters and body fields are refused with 400. Responses to GET carry an ETag; a matching If-None-Match gets 304. With STUDIO_API_RATE_LIMIT set, a key over its per-minute budget gets 429 with Retry-After.",
+      "Fetch the prompt version an environment serves, render it, list prompts, and (with a read-write key) add versions, request promotions, start evaluations, and report generations and end-user feedback. Approving a promotion is only possible for a signed-in lead in the studio. Unknown query parameters and body fields are refused with 400. Responses to GET carry an ETag; a matching If-None-Match gets 304. With STUDIO_API_RATE_LIMIT set, a key over its per-minute budget gets 429 with Retry-After.",
   },
   servers: [{ url: "/api/v1" }],
   security: [{ bearerAuth: [] }],
@@ -196,6 +196,43 @@ export const openApiDocument = {
         },
       },
     },
+    "/generations": {
+      post: {
+        operationId: "reportGeneration",
+        summary: "Record a generation your application made with a deployed prompt (read-write keys)",
+        description:
+          "Send `version` (the version you rendered) or `label` (the environment you fetched from; what it serves now is recorded). Usage and latency are optional; without a cost, it is estimated from the model's price when known. Bodies over 1 MiB are refused with 413. Returns the id to attach end-user feedback to.",
+        requestBody: { required: true, ...jsonBody("ReportGenerationRequest") },
+        responses: {
+          "201": { description: "Recorded.", ...jsonBody("GenerationCreated") },
+          "400": { $ref: "#/components/responses/BadRequest" },
+          "401": { $ref: "#/components/responses/Unauthorized" },
+          "403": { $ref: "#/components/responses/Forbidden" },
+          "404": { $ref: "#/components/responses/NotFound" },
+          "413": { $ref: "#/components/responses/PayloadTooLarge" },
+          "429": { $ref: "#/components/responses/TooManyRequests" },
+          "500": { $ref: "#/components/responses/InternalError" },
+        },
+      },
+    },
+    "/feedback": {
+      post: {
+        operationId: "sendFeedback",
+        summary: "Attach end-user feedback to a recorded generation (read-write keys)",
+        description: "`score` on `scale` (0-1 by default; thumbs = 0 or 1; 1-5; 0-10), stored as 0..1. Bodies over 1 MiB are refused with 413.",
+        requestBody: { required: true, ...jsonBody("FeedbackRequest") },
+        responses: {
+          "201": { description: "Recorded.", ...jsonBody("FeedbackCreated") },
+          "400": { $ref: "#/components/responses/BadRequest" },
+          "401": { $ref: "#/components/responses/Unauthorized" },
+          "403": { $ref: "#/components/responses/Forbidden" },
+          "404": { $ref: "#/components/responses/NotFound" },
+          "413": { $ref: "#/components/responses/PayloadTooLarge" },
+          "429": { $ref: "#/components/responses/TooManyRequests" },
+          "500": { $ref: "#/components/responses/InternalError" },
+        },
+      },
+    },
     "/openapi.json": {
       get: {
         operationId: "getOpenApiDocument",
@@ -226,8 +263,53 @@ export const openApiDocument = {
         headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
       },
       InternalError: errorResponse("Something failed on the server; the message is generic."),
+      PayloadTooLarge: errorResponse("The request body is over the endpoint's size limit."),
     },
     schemas: {
+      ReportGenerationRequest: {
+        type: "object",
+        required: ["prompt", "output"],
+        additionalProperties: false,
+        properties: {
+          prompt: { type: "string", minLength: 1, maxLength: 200, description: "The prompt's name." },
+          version: { type: "integer", minimum: 1 },
+          label: { type: "string", minLength: 1, maxLength: 64, description: "An environment slug; exclusive with version." },
+          variables: { type: "object", additionalProperties: { type: "string", maxLength: 100000 } },
+          output: { type: "string", maxLength: 200000 },
+          model: { type: "string", maxLength: 200, description: '"<provider>:<model>", e.g. "openai:gpt-4o-mini".' },
+          usage: {
+            type: "object",
+            additionalProperties: false,
+            properties: { inputTokens: { type: "integer", minimum: 0 }, outputTokens: { type: "integer", minimum: 0 }, costUsd: { type: "number", minimum: 0 } },
+          },
+          latencyMs: { type: "integer", minimum: 0 },
+          metadata: { type: "object", description: "Free-form, up to 16 KB serialised." },
+        },
+      },
+      GenerationCreated: {
+        type: "object",
+        required: ["id", "version"],
+        additionalProperties: false,
+        properties: { id: { type: "string" }, version: { type: "integer", minimum: 1 } },
+      },
+      FeedbackRequest: {
+        type: "object",
+        required: ["generationId", "score"],
+        additionalProperties: false,
+        properties: {
+          generationId: { type: "string", minLength: 1, maxLength: 64 },
+          score: { type: "number" },
+          scale: { enum: ["0-1", "thumbs", "1-5", "0-10"], default: "0-1" },
+          comment: { type: "string", maxLength: 5000 },
+          metadata: { type: "object", description: "Free-form, up to 16 KB serialised." },
+        },
+      },
+      FeedbackCreated: {
+        type: "object",
+        required: ["id", "score"],
+        additionalProperties: false,
+        properties: { id: { type: "string" }, score: { type: "number", minimum: 0, maximum: 1, description: "Normalised to 0..1." } },
+      },
       Error: {
         type: "object",
         required: ["error"],

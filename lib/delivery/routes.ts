@@ -9,6 +9,8 @@ export const PROMPTS_PATH = `${API_BASE}/prompts`;
 export const PROMPT_PREFIX = `${PROMPTS_PATH}/`;
 export const OPENAPI_PATH = `${API_BASE}/openapi.json`;
 export const EVAL_RUNS_PATH = `${API_BASE}/evals/runs`;
+export const GENERATIONS_PATH = `${API_BASE}/generations`;
+export const FEEDBACK_PATH = `${API_BASE}/feedback`;
 
 const ACTIONS = ["render", "versions", "promotions"] as const;
 export type PromptAction = (typeof ACTIONS)[number];
@@ -21,6 +23,8 @@ export type DeliveryRoute =
   | { kind: "eval-runs" }
   | { kind: "eval-run"; runId: string }
   | { kind: "eval-run-results"; runId: string }
+  | { kind: "generations" }
+  | { kind: "feedback" }
   | { kind: "none" };
 
 /** POST /evals/runs, GET /evals/runs/{id}, GET /evals/runs/{id}/results (lib/evals/runs/api.ts). */
@@ -36,6 +40,8 @@ export function matchDeliveryRoute(method: string, rawPath: string): DeliveryRou
   if (method === "GET" && rawPath === OPENAPI_PATH) return { kind: "openapi" };
   if (method === "GET" && rawPath === PROMPTS_PATH) return { kind: "list" };
   if (rawPath.startsWith(EVAL_RUNS_PATH)) return matchEvalRoute(method, rawPath);
+  if (rawPath === GENERATIONS_PATH) return method === "POST" ? { kind: "generations" } : { kind: "none" };
+  if (rawPath === FEEDBACK_PATH) return method === "POST" ? { kind: "feedback" } : { kind: "none" };
   if (!rawPath.startsWith(PROMPT_PREFIX)) return { kind: "none" };
   const rest = rawPath.slice(PROMPT_PREFIX.length);
   if (method === "GET" && rest !== "") return { kind: "prompt", rawName: rest };

@@ -33,6 +33,10 @@ export function operationPath(method: string, rawPath: string): string {
       return "/evals/runs/{id}";
     case "eval-run-results":
       return "/evals/runs/{id}/results";
+    case "generations":
+      return "/generations";
+    case "feedback":
+      return "/feedback";
     case "none":
       throw new Error(`${method} ${rawPath} is not an endpoint of the OpenAPI document`);
   }

@@ -1,0 +1,72 @@
+import "server-only";
+import { getDb } from "@/db";
+import type { Principal } from "@/lib/auth/principal";
+import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
+import { findEnvironmentBySlug, findPointer } from "@/lib/deployments/queries";
+import { requireServablePrompt } from "@/lib/delivery/resolve";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/route";
+import { estimateCostUsd } from "@/lib/models/catalog";
+import { findVersion } from "@/lib/prompts/queries";
+import { findGenerationById, insertFeedback, insertGeneration } from "./queries";
+import { feedbackBodySchema, normaliseScore, reportGenerationBodySchema } from "./schemas";
+
+// Production telemetry from applications: a generation made with a deployed prompt, and end-user feedback on it.
+// High-volume rows, so they are not written to the audit log; each row names the API key that sent it.
+
+/** POST /api/v1/generations */
+export function reportGeneration(principal: Principal, body: unknown): { id: string; version: number } {
+  requirePermission(principal, "generations:write");
+  const input = parseInput(reportGenerationBodySchema, body);
+  const db = getDb();
+  const prompt = requireServablePrompt(db, { workspaceId: principal.workspaceId, name: input.prompt });
+  let version = input.version;
+  let environmentId: string | null = null;
+  if (input.label !== undefined) {
+    const environment = findEnvironmentBySlug(db, { workspaceId: principal.workspaceId, slug: input.label });
+    if (!environment) throw new AppError("not_found:environment", `No environment "${input.label}" in this workspace.`);
+    const pointer = findPointer(db, { environmentId: environment.id, promptId: prompt.id });
+    if (!pointer) throw new AppError("not_found:deployment", `${environment.name} serves no version of "${prompt.name}".`);
+    version = pointer.version;
+    environmentId = environment.id;
+  }
+  if (!findVersion(db, { promptId: prompt.id, version: version! })) throw new AppError("not_found:prompt", `"${prompt.name}" has no version ${version}.`);
+  const { inputTokens, outputTokens } = input.usage;
+  const costUsd = input.usage.costUsd ?? (input.model && inputTokens !== undefined && outputTokens !== undefined ? estimateCostUsd({ modelId: input.model, inputTokens, outputTokens }) : null);
+  const row = insertGeneration(db, {
+    workspaceId: principal.workspaceId,
+    promptId: prompt.id,
+    version: version!,
+    environmentId,
+    variables: input.variables,
+    output: input.output,
+    modelId: input.model,
+    inputTokens: inputTokens ?? null,
+    outputTokens: outputTokens ?? null,
+    costUsd,
+    latencyMs: input.latencyMs ?? null,
+    metadata: input.metadata,
+    apiKeyId: principal.apiKey?.id ?? null,
+  });
+  return { id: row.id, version: row.version };
+}
+
+/** POST /api/v1/feedback */
+export function sendFeedback(principal: Principal, body: unknown): { id: string; score: number } {
+  requirePermission(principal, "generations:write");
+  const input = parseInput(feedbackBodySchema, body);
+  const db = getDb();
+  const generation = findGenerationById(db, { generationId: input.generationId });
+  requireSameWorkspace(principal, generation, "That generation");
+  const score = normaliseScore(input.score, input.scale);
+  if (score === null) throw new AppError("bad_request:feedback", `A score of ${input.score} is outside the ${input.scale} scale.`);
+  const row = insertFeedback(db, {
+    workspaceId: principal.workspaceId,
+    generationId: generation.id,
+    score,
+    comment: input.comment,
+    metadata: input.metadata,
+    apiKeyId: principal.apiKey?.id ?? null,
+  });
+  return { id: row.id, score: row.score };
+}
