@@ -107,3 +107,43 @@ export function requireSameWorkspace<T extends { workspaceId: string }>(
     throw new AppError("not_found:workspace", `${what} was not found in this workspace.`);
   }
 }
+
+/**
+ * Review queues. Admins and leads see every queue in the workspace; anyone else sees a queue they are assigned to
+ * (to rate it) or created (to manage it). Rating needs an assignment, even for admins, so that every rating is
+ * a reviewer's own. Managing (items, assignees, agreement, export) needs review:manage and admin/lead or authorship.
+ * A queue the caller cannot see answers "not found", like an object from another workspace.
+ */
+export type QueueNeed = "view" | "rate" | "manage";
+
+export interface QueueAccessFacts {
+  workspaceId: string;
+  createdById: string | null;
+}
+
+export function queueAccess(
+  subject: { role: Role; userId: string },
+  queue: QueueAccessFacts,
+  { assigned }: { assigned: boolean },
+): Record<QueueNeed, boolean> {
+  const seesAll = subject.role === "admin" || subject.role === "lead";
+  const author = queue.createdById !== null && queue.createdById === subject.userId && can(subject.role, "review:manage");
+  const rate = assigned && can(subject.role, "review:rate");
+  return { view: seesAll || author || rate, rate, manage: can(subject.role, "review:manage") && (seesAll || author) };
+}
+
+export function requireQueueAccess<T extends QueueAccessFacts>(
+  subject: { workspaceId: string; role: Role; userId: string },
+  queue: T | null | undefined,
+  { assigned, need }: { assigned: boolean; need: QueueNeed },
+): asserts queue is T {
+  requireSameWorkspace(subject, queue, "That review queue");
+  const access = queueAccess(subject, queue, { assigned });
+  if (!access.view) throw new AppError("not_found:review", "That review queue was not found in this workspace.");
+  if (!access[need]) {
+    throw new AppError(
+      "forbidden:review",
+      need === "rate" ? "You are not assigned to this review queue." : "Only admins, leads and the queue's author can manage this queue.",
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { getDb } from "@/db";
+import type { UserPrincipal } from "@/lib/auth/principal";
+import { can, queueAccess, requirePermission } from "@/lib/auth/policy";
+import { listMembers } from "@/lib/members/queries";
+import { loadQueue } from "./manage-queues";
+import { listAssignees, listQueuesWithProgress, listTags, queueProgress } from "./queries";
+
+// Read models for the Review pages: the queues a member may see, and one queue's overview for those who manage it.
+
+export function listVisibleQueues(principal: UserPrincipal) {
+  requirePermission(principal, "review:rate");
+  const subject = { role: principal.role, userId: principal.user.id };
+  return listQueuesWithProgress(getDb(), { workspaceId: principal.workspaceId, userId: principal.user.id })
+    .map((q) => ({ ...q, access: queueAccess(subject, { workspaceId: principal.workspaceId, createdById: q.createdById }, { assigned: q.assigned }) }))
+    .filter((q) => q.access.view);
+}
+export type VisibleQueue = ReturnType<typeof listVisibleQueues>[number];
+
+/** Members who can be assigned to a queue: active, and with a role that can rate. */
+export function listAssignableMembers(workspaceId: string) {
+  return listMembers({ workspaceId })
+    .filter((m) => m.disabledAt === null && can(m.role, "review:rate"))
+    .map((m) => ({ userId: m.userId, email: m.email, name: m.name, role: m.role }));
+}
+
+export function loadQueueOverview(principal: UserPrincipal, queueId: string) {
+  requirePermission(principal, "review:manage");
+  const db = getDb();
+  const queue = loadQueue(db, principal, queueId, "manage");
+  const assignees = listAssignees(db, { queueId: queue.id });
+  return {
+    queue,
+    assigned: assignees.some((a) => a.userId === principal.user.id),
+    assignees,
+    progress: queueProgress(db, { queueId: queue.id, reviewersPerItem: queue.reviewersPerItem }),
+    members: listAssignableMembers(principal.workspaceId),
+    tags: listTags(db, { workspaceId: principal.workspaceId }),
+  };
+}
+export type QueueOverview = ReturnType<typeof loadQueueOverview>;

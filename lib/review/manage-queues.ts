@@ -1,0 +1,222 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb, type DbOrTx } from "@/db";
+import type { ReviewQueue } from "@/db/schema";
+import { actorOf, recordAudit } from "@/lib/audit/record";
+import type { UserPrincipal } from "@/lib/auth/principal";
+import { can, requirePermission, requireQueueAccess, type QueueNeed } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/route";
+import { workspacePartialLoader } from "@/lib/playground/load-partial";
+import { renderInput } from "@/lib/playground/render-input";
+import { findVersion } from "@/lib/prompts/queries";
+import { versionContent } from "@/lib/prompts/same-content";
+import {
+  findActiveMembers,
+  findQueueById,
+  findQueueByName,
+  findTagById,
+  insertItems,
+  insertQueue,
+  insertTag,
+  isAssigned,
+  deleteTagRow,
+  listAssignees,
+  nextItemPosition,
+  replaceAssignees,
+  updateQueueRow,
+} from "./queries";
+import { addItemsSchema, archiveQueueSchema, createQueueSchema, deleteTagSchema, tagSchema, updateQueueSchema, type QueueSource } from "./schemas";
+import { findSourceItems, formatRenderedPrompt, type ItemDraft } from "./sources";
+
+// Creating review queues, filling them and changing who reviews them. Every change checks the permission, the
+// workspace and the caller's access to the queue, and lands in one transaction with its audit entry.
+
+const IMMEDIATE = { behavior: "immediate" } as const;
+
+const who = (principal: UserPrincipal) => ({ workspaceId: principal.workspaceId, role: principal.role, userId: principal.user.id });
+
+/** Loads a queue the caller may use for `need`; unknown, foreign and invisible queues all answer "not found". */
+export function loadQueue(tx: DbOrTx, principal: UserPrincipal, queueId: string, need: QueueNeed): ReviewQueue {
+  const queue = findQueueById(tx, { queueId });
+  const assigned = queue ? isAssigned(tx, { queueId, userId: principal.user.id }) : false;
+  requireQueueAccess(who(principal), queue, { assigned, need });
+  return queue;
+}
+
+function refuseTakenName(tx: DbOrTx, workspaceId: string, name: string, exceptId?: string) {
+  const taken = findQueueByName(tx, { workspaceId, name });
+  if (taken && taken.id !== exceptId) throw new AppError("conflict:review", `A review queue named "${name}" already exists in this workspace.`);
+}
+
+/** Assignees must be active members whose role can rate. */
+function checkAssignees(tx: DbOrTx, workspaceId: string, userIds: string[]): string[] {
+  const unique = [...new Set(userIds)];
+  const members = findActiveMembers(tx, { workspaceId, userIds: unique });
+  if (members.length !== unique.length) throw new AppError("bad_request:review", "Every reviewer must be an active member of this workspace.");
+  const cannot = members.find((m) => !can(m.role, "review:rate"));
+  if (cannot) throw new AppError("bad_request:review", "Viewers cannot rate; give them the reviewer role first.");
+  return unique;
+}
+
+/** Generations arrive with variables only; render their version's prompt so reviewers see what the model saw. */
+async function renderGenerationPrompts(workspaceId: string, drafts: ItemDraft[]): Promise<void> {
+  const db = getDb();
+  const loadPartial = workspacePartialLoader({ workspaceId });
+  for (const draft of drafts) {
+    if (draft.sourceType !== "generation" || !draft.promptId || draft.version == null) continue;
+    const version = findVersion(db, { promptId: draft.promptId, version: draft.version });
+    if (!version) continue;
+    try {
+      const { messages } = await renderInput({ content: versionContent(version), variables: draft.variables, loadPartial });
+      draft.renderedPrompt = formatRenderedPrompt(JSON.stringify(messages));
+    } catch {
+      // A generation whose variables no longer fit its template still gets rated; it just shows no rendered prompt.
+      draft.renderedPrompt = "";
+    }
+  }
+}
+
+async function collectItems(principal: UserPrincipal, queueId: string, source: QueueSource, pairwise: boolean): Promise<ItemDraft[]> {
+  const drafts = findSourceItems(getDb(), { workspaceId: principal.workspaceId, queueId, source, pairwise });
+  await renderGenerationPrompts(principal.workspaceId, drafts);
+  return drafts;
+}
+
+const sourceLabel: Record<QueueSource["type"], string> = {
+  "eval-result": "evaluation results",
+  "playground-run": "playground runs",
+  generation: "production generations",
+};
+
+export async function createQueue(principal: UserPrincipal, raw: z.input<typeof createQueueSchema>): Promise<{ id: string; added: number }> {
+  requirePermission(principal, "review:manage");
+  const input = parseInput(createQueueSchema, raw);
+  const pairwise = input.scheme.type === "pairwise";
+  const drafts = await collectItems(principal, "", input.source, pairwise);
+  if (drafts.length === 0) throw new AppError("bad_request:review", `No ${sourceLabel[input.source.type]} match these filters. Widen them, or run something first.`);
+  return getDb().transaction((tx) => {
+    refuseTakenName(tx, principal.workspaceId, input.name);
+    const assigneeIds = checkAssignees(tx, principal.workspaceId, input.assigneeIds);
+    if (input.reviewersPerItem > assigneeIds.length) {
+      throw new AppError("bad_request:review", `Each item needs ${input.reviewersPerItem} reviewers, but only ${assigneeIds.length} are assigned.`);
+    }
+    const queue = insertQueue(tx, {
+      workspaceId: principal.workspaceId,
+      name: input.name,
+      instructions: input.instructions,
+      scheme: input.scheme,
+      reviewersPerItem: input.reviewersPerItem,
+      sourceFilter: input.source,
+      createdById: principal.user.id,
+    });
+    replaceAssignees(tx, { queueId: queue.id, userIds: assigneeIds });
+    const added = insertItems(tx, drafts.map((d, i) => ({ ...d, queueId: queue.id, position: i + 1 })));
+    recordAudit(tx, {
+      workspaceId: principal.workspaceId,
+      actor: actorOf(principal),
+      action: "review.queue.created",
+      objectType: "review_queue",
+      objectId: queue.id,
+      after: { name: queue.name, scheme: queue.scheme, reviewersPerItem: queue.reviewersPerItem, assigneeIds, source: input.source, items: added },
+    });
+    return { id: queue.id, added };
+  }, IMMEDIATE);
+}
+
+/** Adds more outputs to a queue; anything already in it is skipped, never added twice. */
+export async function addQueueItems(principal: UserPrincipal, raw: z.input<typeof addItemsSchema>): Promise<{ added: number; skipped: number }> {
+  requirePermission(principal, "review:manage");
+  const input = parseInput(addItemsSchema, raw);
+  const queue = loadQueue(getDb(), principal, input.queueId, "manage");
+  if (queue.archivedAt) throw new AppError("conflict:review", "This queue is archived; restore it before adding items.");
+  const drafts = await collectItems(principal, queue.id, input.source, queue.scheme.type === "pairwise");
+  return getDb().transaction((tx) => {
+    const start = nextItemPosition(tx, { queueId: queue.id });
+    const added = insertItems(tx, drafts.map((d, i) => ({ ...d, queueId: queue.id, position: start + i })));
+    if (added > 0) {
+      recordAudit(tx, {
+        workspaceId: principal.workspaceId,
+        actor: actorOf(principal),
+        action: "review.items.added",
+        objectType: "review_queue",
+        objectId: queue.id,
+        after: { source: input.source, added },
+      });
+    }
+    return { added, skipped: drafts.length - added };
+  }, IMMEDIATE);
+}
+
+export function updateQueue(principal: UserPrincipal, raw: z.input<typeof updateQueueSchema>): { id: string } {
+  requirePermission(principal, "review:manage");
+  const input = parseInput(updateQueueSchema, raw);
+  return getDb().transaction((tx) => {
+    const queue = loadQueue(tx, principal, input.queueId, "manage");
+    const beforeAssignees = listAssignees(tx, { queueId: queue.id }).map((a) => a.userId);
+    if (input.name !== undefined) refuseTakenName(tx, principal.workspaceId, input.name, queue.id);
+    const assigneeIds = input.assigneeIds ? checkAssignees(tx, principal.workspaceId, input.assigneeIds) : beforeAssignees;
+    const reviewersPerItem = input.reviewersPerItem ?? queue.reviewersPerItem;
+    if (reviewersPerItem > assigneeIds.length) {
+      throw new AppError("bad_request:review", `Each item needs ${reviewersPerItem} reviewers, but only ${assigneeIds.length} are assigned.`);
+    }
+    const updated = updateQueueRow(tx, {
+      queueId: queue.id,
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.instructions !== undefined ? { instructions: input.instructions } : {}),
+      reviewersPerItem,
+    });
+    if (input.assigneeIds) replaceAssignees(tx, { queueId: queue.id, userIds: assigneeIds });
+    recordAudit(tx, {
+      workspaceId: principal.workspaceId,
+      actor: actorOf(principal),
+      action: "review.queue.updated",
+      objectType: "review_queue",
+      objectId: queue.id,
+      before: { name: queue.name, instructions: queue.instructions, reviewersPerItem: queue.reviewersPerItem, assigneeIds: beforeAssignees },
+      after: { name: updated.name, instructions: updated.instructions, reviewersPerItem: updated.reviewersPerItem, assigneeIds },
+    });
+    return { id: queue.id };
+  }, IMMEDIATE);
+}
+
+export function setQueueArchived(principal: UserPrincipal, raw: z.input<typeof archiveQueueSchema>): { id: string } {
+  requirePermission(principal, "review:manage");
+  const input = parseInput(archiveQueueSchema, raw);
+  return getDb().transaction((tx) => {
+    const queue = loadQueue(tx, principal, input.queueId, "manage");
+    updateQueueRow(tx, { queueId: queue.id, archivedAt: input.archived ? new Date() : null });
+    recordAudit(tx, {
+      workspaceId: principal.workspaceId,
+      actor: actorOf(principal),
+      action: input.archived ? "review.queue.archived" : "review.queue.restored",
+      objectType: "review_queue",
+      objectId: queue.id,
+    });
+    return { id: queue.id };
+  }, IMMEDIATE);
+}
+
+export function createTag(principal: UserPrincipal, raw: z.input<typeof tagSchema>): { id: string; name: string } {
+  requirePermission(principal, "review:manage");
+  const input = parseInput(tagSchema, raw);
+  return getDb().transaction((tx) => {
+    const tag = insertTag(tx, { workspaceId: principal.workspaceId, name: input.name });
+    if (!tag) throw new AppError("conflict:review", `The tag "${input.name}" already exists.`);
+    recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "review.tag.created", objectType: "feedback_tag", objectId: tag.id, after: { name: tag.name } });
+    return { id: tag.id, name: tag.name };
+  }, IMMEDIATE);
+}
+
+/** Removes a tag from the list; ratings that used it keep the name they were given. */
+export function deleteTag(principal: UserPrincipal, raw: z.input<typeof deleteTagSchema>): { id: string } {
+  requirePermission(principal, "review:manage");
+  const input = parseInput(deleteTagSchema, raw);
+  return getDb().transaction((tx) => {
+    const tag = findTagById(tx, { tagId: input.tagId });
+    if (!tag || tag.workspaceId !== principal.workspaceId) throw new AppError("not_found:review", "That tag was not found in this workspace.");
+    deleteTagRow(tx, { tagId: tag.id });
+    recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "review.tag.deleted", objectType: "feedback_tag", objectId: tag.id, before: { name: tag.name } });
+    return { id: tag.id };
+  }, IMMEDIATE);
+}

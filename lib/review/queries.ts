@@ -1,0 +1,323 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { getSqlite, type DbOrTx } from "@/db";
+import {
+  feedbackTags,
+  memberships,
+  ratings,
+  ratingScores,
+  reviewItems,
+  reviewQueueAssignees,
+  reviewQueues,
+  users,
+  type Rating,
+  type ReviewItem,
+  type ReviewQueue,
+} from "@/db/schema";
+
+// Every read and write of review queues, their items, ratings and the workspace's feedback tags. Counts are SQL
+// over the (item_id, reviewer_id) and (queue_id, reviewer_id) indexes of ratings; nothing loads a queue's ratings
+// to count them in JS.
+
+// Raw SQL goes to the one connection; inside a drizzle transaction that is the same connection, so the statement
+// runs in the transaction. The `tx` argument stays on every function to say where it belongs.
+const sqlite = (_tx: DbOrTx) => getSqlite();
+
+// ----------------------------------------------------------------------------------------------------------------
+// Queues and assignees
+
+export function insertQueue(tx: DbOrTx, values: typeof reviewQueues.$inferInsert): ReviewQueue {
+  return tx.insert(reviewQueues).values(values).returning().get();
+}
+
+export function findQueueById(tx: DbOrTx, { queueId }: { queueId: string }): ReviewQueue | undefined {
+  return tx.select().from(reviewQueues).where(eq(reviewQueues.id, queueId)).get();
+}
+
+export function findQueueByName(tx: DbOrTx, { workspaceId, name }: { workspaceId: string; name: string }): ReviewQueue | undefined {
+  return tx
+    .select()
+    .from(reviewQueues)
+    .where(and(eq(reviewQueues.workspaceId, workspaceId), eq(reviewQueues.name, name)))
+    .get();
+}
+
+export function updateQueueRow(tx: DbOrTx, { queueId, ...set }: { queueId: string; name?: string; instructions?: string; reviewersPerItem?: number; archivedAt?: Date | null }) {
+  return tx.update(reviewQueues).set(set).where(eq(reviewQueues.id, queueId)).returning().get();
+}
+
+export function replaceAssignees(tx: DbOrTx, { queueId, userIds }: { queueId: string; userIds: string[] }) {
+  tx.delete(reviewQueueAssignees).where(eq(reviewQueueAssignees.queueId, queueId)).run();
+  if (userIds.length > 0) tx.insert(reviewQueueAssignees).values(userIds.map((userId) => ({ queueId, userId }))).run();
+}
+
+export function isAssigned(tx: DbOrTx, { queueId, userId }: { queueId: string; userId: string }): boolean {
+  return !!sqlite(tx).prepare("SELECT 1 FROM review_queue_assignees WHERE queue_id = ? AND user_id = ?").get(queueId, userId);
+}
+
+export function listAssignees(tx: DbOrTx, { queueId }: { queueId: string }) {
+  return tx
+    .select({ userId: users.id, email: users.email, name: users.name })
+    .from(reviewQueueAssignees)
+    .innerJoin(users, eq(users.id, reviewQueueAssignees.userId))
+    .where(eq(reviewQueueAssignees.queueId, queueId))
+    .orderBy(asc(users.email))
+    .all();
+}
+
+/** Active members of the workspace among `userIds`, with their roles (assignees must be able to rate). */
+export function findActiveMembers(tx: DbOrTx, { workspaceId, userIds }: { workspaceId: string; userIds: string[] }) {
+  if (userIds.length === 0) return [];
+  return tx
+    .select({ userId: memberships.userId, role: memberships.role, disabledAt: memberships.disabledAt, userDisabledAt: users.disabledAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, userIds)))
+    .all()
+    .filter((m) => m.disabledAt === null && m.userDisabledAt === null);
+}
+
+export interface QueueListRow {
+  id: string;
+  name: string;
+  instructions: string;
+  scheme: ReviewQueue["scheme"];
+  reviewersPerItem: number;
+  createdById: string | null;
+  createdAt: number;
+  archivedAt: number | null;
+  itemCount: number;
+  /** Items with as many ratings as the queue asks for. */
+  doneCount: number;
+  assigned: boolean;
+  /** The caller's own ratings in the queue. */
+  myRatedCount: number;
+  /** Items the caller can still rate: not rated by them and still short of ratings. */
+  myOpenCount: number;
+}
+
+/** Every queue of the workspace with its progress and the caller's part in it; the caller filters by access. */
+export function listQueuesWithProgress(tx: DbOrTx, { workspaceId, userId }: { workspaceId: string; userId: string }): QueueListRow[] {
+  const rows = sqlite(tx)
+    .prepare(
+      `SELECT q.id, q.name, q.instructions, q.scheme, q.reviewers_per_item AS reviewersPerItem, q.created_by_id AS createdById,
+              q.created_at AS createdAt, q.archived_at AS archivedAt,
+              EXISTS (SELECT 1 FROM review_queue_assignees a WHERE a.queue_id = q.id AND a.user_id = @userId) AS assigned,
+              (SELECT count(*) FROM ratings r WHERE r.queue_id = q.id AND r.reviewer_id = @userId) AS myRatedCount,
+              (SELECT count(*) FROM review_items i WHERE i.queue_id = q.id) AS itemCount,
+              (SELECT count(*) FROM review_items i
+                WHERE i.queue_id = q.id AND (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) >= q.reviewers_per_item) AS doneCount,
+              (SELECT count(*) FROM review_items i
+                WHERE i.queue_id = q.id
+                  AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.item_id = i.id AND r.reviewer_id = @userId)
+                  AND (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) < q.reviewers_per_item) AS myOpenCount
+         FROM review_queues q
+        WHERE q.workspace_id = @workspaceId
+        ORDER BY q.archived_at IS NOT NULL, q.created_at DESC`,
+    )
+    .all({ workspaceId, userId }) as (Omit<QueueListRow, "scheme" | "assigned"> & { scheme: string; assigned: number })[];
+  return rows.map((r) => ({ ...r, scheme: JSON.parse(r.scheme) as ReviewQueue["scheme"], assigned: r.assigned === 1 }));
+}
+
+// ----------------------------------------------------------------------------------------------------------------
+// Items
+
+export function nextItemPosition(tx: DbOrTx, { queueId }: { queueId: string }): number {
+  const row = sqlite(tx).prepare("SELECT coalesce(max(position), 0) AS p FROM review_items WHERE queue_id = ?").get(queueId) as { p: number };
+  return row.p + 1;
+}
+
+/** Inserts items, skipping any whose source is already in the queue (the unique index decides). Returns how many were added. */
+export function insertItems(tx: DbOrTx, values: (typeof reviewItems.$inferInsert)[]): number {
+  let added = 0;
+  for (let i = 0; i < values.length; i += 200) {
+    added += tx.insert(reviewItems).values(values.slice(i, i + 200)).onConflictDoNothing().returning({ id: reviewItems.id }).all().length;
+  }
+  return added;
+}
+
+export function findItemById(tx: DbOrTx, { itemId }: { itemId: string }): ReviewItem | undefined {
+  return tx.select().from(reviewItems).where(eq(reviewItems.id, itemId)).get();
+}
+
+export function countItems(tx: DbOrTx, { queueId }: { queueId: string }): number {
+  return (sqlite(tx).prepare("SELECT count(*) AS n FROM review_items WHERE queue_id = ?").get(queueId) as { n: number }).n;
+}
+
+export interface ReviewerItemRow {
+  id: string;
+  position: number;
+  /** The caller has rated it. */
+  rated: boolean;
+}
+
+/**
+ * The items a reviewer works through, in queue order: those they rated, and those still short of ratings. An item
+ * other reviewers have finished drops out of their list, so "12 of 50" counts what is theirs to do.
+ */
+export function listReviewerItems(tx: DbOrTx, { queueId, reviewerId, reviewersPerItem }: { queueId: string; reviewerId: string; reviewersPerItem: number }): ReviewerItemRow[] {
+  const rows = sqlite(tx)
+    .prepare(
+      `SELECT id, position, mine AS rated FROM (
+         SELECT i.id, i.position,
+                EXISTS (SELECT 1 FROM ratings r WHERE r.item_id = i.id AND r.reviewer_id = @reviewerId) AS mine,
+                (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) AS n
+           FROM review_items i WHERE i.queue_id = @queueId)
+        WHERE mine = 1 OR n < @reviewersPerItem
+        ORDER BY position`,
+    )
+    .all({ queueId, reviewerId, reviewersPerItem }) as { id: string; position: number; rated: number }[];
+  return rows.map((r) => ({ ...r, rated: r.rated === 1 }));
+}
+
+// ----------------------------------------------------------------------------------------------------------------
+// Ratings
+
+export function findRating(tx: DbOrTx, { itemId, reviewerId }: { itemId: string; reviewerId: string }): Rating | undefined {
+  return tx
+    .select()
+    .from(ratings)
+    .where(and(eq(ratings.itemId, itemId), eq(ratings.reviewerId, reviewerId)))
+    .get();
+}
+
+export function insertRating(tx: DbOrTx, values: typeof ratings.$inferInsert): Rating {
+  return tx.insert(ratings).values(values).returning().get();
+}
+
+export function updateRatingRow(tx: DbOrTx, { ratingId, ...set }: { ratingId: string; value: Rating["value"]; score: number | null; comment: string; tags: string[] }): Rating {
+  return tx
+    .update(ratings)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(ratings.id, ratingId))
+    .returning()
+    .get();
+}
+
+export function replaceRatingScores(tx: DbOrTx, { ratingId, scores }: { ratingId: string; scores: { criterion: string; value: number; score: number }[] }) {
+  tx.delete(ratingScores).where(eq(ratingScores.ratingId, ratingId)).run();
+  if (scores.length > 0) tx.insert(ratingScores).values(scores.map((s) => ({ ratingId, ...s }))).run();
+}
+
+export interface QueueProgress {
+  itemCount: number;
+  doneCount: number;
+  ratingCount: number;
+  reviewers: { userId: string; email: string; name: string; rated: number; open: number }[];
+}
+
+/** Overall progress and each assignee's share (plus anyone who rated and was since unassigned). */
+export function queueProgress(tx: DbOrTx, { queueId, reviewersPerItem }: { queueId: string; reviewersPerItem: number }): QueueProgress {
+  const db = sqlite(tx);
+  const totals = db
+    .prepare(
+      `SELECT count(*) AS itemCount, coalesce(sum(n >= @rpi), 0) AS doneCount, coalesce(sum(n), 0) AS ratingCount
+         FROM (SELECT (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) AS n FROM review_items i WHERE i.queue_id = @queueId)`,
+    )
+    .get({ queueId, rpi: reviewersPerItem }) as { itemCount: number; doneCount: number; ratingCount: number };
+  const reviewers = db
+    .prepare(
+      `SELECT u.id AS userId, u.email, u.name,
+              (SELECT count(*) FROM ratings r WHERE r.queue_id = @queueId AND r.reviewer_id = u.id) AS rated,
+              (SELECT count(*) FROM review_items i
+                WHERE i.queue_id = @queueId
+                  AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.item_id = i.id AND r.reviewer_id = u.id)
+                  AND (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) < @rpi) AS open
+         FROM users u
+        WHERE u.id IN (SELECT user_id FROM review_queue_assignees WHERE queue_id = @queueId
+                       UNION SELECT reviewer_id FROM ratings WHERE queue_id = @queueId)
+        ORDER BY u.email`,
+    )
+    .all({ queueId, rpi: reviewersPerItem }) as QueueProgress["reviewers"];
+  return { ...totals, reviewers };
+}
+
+/** Every rating in a queue with its per-criterion values, for agreement statistics and the disagreements view. */
+export function listQueueRatingValues(tx: DbOrTx, { queueId }: { queueId: string }) {
+  return sqlite(tx)
+    .prepare(
+      `SELECT r.item_id AS itemId, r.reviewer_id AS reviewerId, u.email AS reviewerEmail, r.value, r.score,
+              s.criterion, s.value AS criterionValue
+         FROM ratings r
+         JOIN users u ON u.id = r.reviewer_id
+         LEFT JOIN rating_scores s ON s.rating_id = r.id
+        WHERE r.queue_id = ?
+        ORDER BY r.item_id, r.reviewer_id`,
+    )
+    .all(queueId) as { itemId: string; reviewerId: string; reviewerEmail: string; value: string; score: number | null; criterion: string | null; criterionValue: number | null }[];
+}
+
+/** Items of an eval-result queue with the LLM judge's verdict on the same result (a judge scorer of the run or case). */
+export function listJudgeVerdicts(tx: DbOrTx, { queueId }: { queueId: string }) {
+  return sqlite(tx)
+    .prepare(
+      `SELECT i.id AS itemId, s.scorer_key AS scorerKey, s.score, s.passed
+         FROM review_items i
+         JOIN eval_results res ON res.id = i.source_id
+         JOIN eval_runs run ON run.id = res.run_id
+         JOIN eval_run_cases c ON c.id = res.run_case_id
+         JOIN eval_scores s ON s.result_id = res.id
+        WHERE i.queue_id = ? AND i.source_type = 'eval-result' AND s.error = 0
+          AND (EXISTS (SELECT 1 FROM json_each(run.scorers) j WHERE json_extract(j.value, '$.key') = s.scorer_key AND json_extract(j.value, '$.type') = 'llm-rubric')
+            OR EXISTS (SELECT 1 FROM json_each(c.assertions) j WHERE json_extract(j.value, '$.key') = s.scorer_key AND json_extract(j.value, '$.type') = 'llm-rubric'))`,
+    )
+    .all(queueId) as { itemId: string; scorerKey: string; score: number | null; passed: number }[];
+}
+
+/** A queue's ratings joined to their items, for CSV/JSONL export (oldest first). */
+export function listRatingsForExport(tx: DbOrTx, { queueId }: { queueId: string }) {
+  return sqlite(tx)
+    .prepare(
+      `SELECT r.id AS ratingId, i.id AS itemId, i.position, i.source_type AS sourceType, i.source_id AS sourceId, p.name AS promptName,
+              i.version, i.model_id AS modelId, i.pair_version AS pairVersion, i.pair_model_id AS pairModelId,
+              i.variables, i.output, i.pair_output AS pairOutput, u.email AS reviewerEmail, r.value, r.score, r.comment, r.tags,
+              r.created_at AS createdAt, r.updated_at AS updatedAt
+         FROM ratings r
+         JOIN review_items i ON i.id = r.item_id
+         JOIN users u ON u.id = r.reviewer_id
+         LEFT JOIN prompts p ON p.id = i.prompt_id
+        WHERE r.queue_id = ?
+        ORDER BY i.position, u.email`,
+    )
+    .all(queueId) as {
+    ratingId: string;
+    itemId: string;
+    position: number;
+    sourceType: string;
+    sourceId: string;
+    promptName: string | null;
+    version: number | null;
+    modelId: string;
+    pairVersion: number | null;
+    pairModelId: string | null;
+    variables: string;
+    output: string;
+    pairOutput: string | null;
+    reviewerEmail: string;
+    value: string;
+    score: number | null;
+    comment: string;
+    tags: string;
+    createdAt: number;
+    updatedAt: number;
+  }[];
+}
+
+// ----------------------------------------------------------------------------------------------------------------
+// Feedback tags
+
+export function listTags(tx: DbOrTx, { workspaceId }: { workspaceId: string }) {
+  return tx.select({ id: feedbackTags.id, name: feedbackTags.name }).from(feedbackTags).where(eq(feedbackTags.workspaceId, workspaceId)).orderBy(asc(feedbackTags.name)).all();
+}
+
+export function insertTag(tx: DbOrTx, values: { workspaceId: string; name: string }) {
+  return tx.insert(feedbackTags).values(values).onConflictDoNothing().returning().get();
+}
+
+export function findTagById(tx: DbOrTx, { tagId }: { tagId: string }) {
+  return tx.select().from(feedbackTags).where(eq(feedbackTags.id, tagId)).get();
+}
+
+export function deleteTagRow(tx: DbOrTx, { tagId }: { tagId: string }) {
+  tx.delete(feedbackTags).where(eq(feedbackTags.id, tagId)).run();
+}
