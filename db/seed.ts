@@ -9,6 +9,7 @@ import { approvePromotion, deployVersion, requestPromotion } from "@/lib/deploym
 import { listEnvironments } from "@/lib/deployments/queries";
 import { seedDemoDatasets } from "@/lib/datasets/seed-demo";
 import { seedDemoEvalRuns } from "@/lib/evals/runs/seed-demo";
+import { seedDemoReview } from "@/lib/review/seed-demo";
 
 export const DEMO_PASSWORD = "promptops-demo";
 
@@ -109,6 +110,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
   seedDeployments(db, seeded);
   seedDemoDatasets(db, seeded);
   await seedDemoEvalRuns(db, seeded);
+  await seedDemoReview(db, seeded);
   return { seeded: true };
 }
 

@@ -51,3 +51,30 @@ export function describeValue(scale: CriterionScale, value: number): string {
 }
 
 export const SCHEME_LABELS: Record<RatingScheme["type"], string> = { thumbs: "Thumbs up/down", scale: "1–5 scale", rubric: "Rubric", pairwise: "Pairwise A/B" };
+
+/** A rating screen's per-criterion numbers as the value to save, or the label of the first criterion still unrated. */
+export function toRatingValue(scheme: RatingScheme, values: Record<string, number | undefined>): RatingValue | { missing: string } {
+  const criteria = criteriaOf(scheme);
+  const missing = criteria.find((c) => values[c.name] === undefined);
+  if (missing) return { missing: missing.label };
+  switch (scheme.type) {
+    case "thumbs":
+      return { type: "thumbs", up: values.overall === 1 };
+    case "scale":
+      return { type: "scale", value: values.overall! };
+    case "pairwise":
+      return { type: "pairwise", choice: (["A", "B", "tie"] as const)[values.preference!]! };
+    case "rubric":
+      return { type: "rubric", criteria: Object.fromEntries(criteria.map((c) => [c.name, values[c.name]!])) };
+  }
+}
+
+/** A saved rating back into per-criterion numbers. */
+export function fromRatingValue(scheme: RatingScheme, value: RatingValue): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of criteriaOf(scheme)) {
+    const n = criterionNumber(value, c.name);
+    if (n !== null) out[c.name] = n;
+  }
+  return out;
+}

@@ -321,3 +321,24 @@ export function findTagById(tx: DbOrTx, { tagId }: { tagId: string }) {
 export function deleteTagRow(tx: DbOrTx, { tagId }: { tagId: string }) {
   tx.delete(feedbackTags).where(eq(feedbackTags.id, tagId)).run();
 }
+
+// ----------------------------------------------------------------------------------------------------------------
+// What the "New queue" form offers
+
+/** Recent evaluations with something to rate, newest first, with the versions they ran. */
+export function listReviewableEvalRuns(tx: DbOrTx, { workspaceId, limit = 50 }: { workspaceId: string; limit?: number }) {
+  return sqlite(tx)
+    .prepare(
+      `SELECT run.id, run.name, run.created_at AS createdAt,
+              (SELECT p.name FROM eval_run_targets t JOIN prompts p ON p.id = t.prompt_id WHERE t.run_id = run.id ORDER BY t.position LIMIT 1) AS promptName,
+              d.name AS datasetName,
+              (SELECT group_concat('v' || t.version, ' vs ') FROM (SELECT version FROM eval_run_targets WHERE run_id = run.id ORDER BY position) t) AS versions,
+              (SELECT count(*) FROM eval_run_targets t WHERE t.run_id = run.id) AS targetCount
+         FROM eval_runs run
+         JOIN datasets d ON d.id = run.dataset_id
+        WHERE run.workspace_id = ? AND EXISTS (SELECT 1 FROM eval_results r WHERE r.run_id = run.id AND r.status != 'error')
+        ORDER BY run.created_at DESC
+        LIMIT ?`,
+    )
+    .all(workspaceId, limit) as { id: string; name: string; createdAt: number; promptName: string; datasetName: string; versions: string; targetCount: number }[];
+}

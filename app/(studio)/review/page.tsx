@@ -1,14 +1,36 @@
 import type { Metadata } from "next";
-import { PlannedPage } from "@/components/shell/planned-page";
+import Link from "next/link";
+import { QueueList } from "@/components/review/queue-list";
+import { TagsManager } from "@/components/review/tags-manager";
+import { PageHeader } from "@/components/ui/card";
 import { requirePageAuth } from "@/lib/auth/context";
+import { can } from "@/lib/auth/policy";
+import { userPrincipal } from "@/lib/auth/principal";
+import { listVisibleQueues } from "@/lib/review/load-queues";
+import { listTags } from "@/lib/review/queries";
+import { getDb } from "@/db";
 
 export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewPage() {
-  await requirePageAuth("prompts:read");
+  const ctx = await requirePageAuth("review:rate");
+  const queues = listVisibleQueues(userPrincipal(ctx));
+  const manage = can(ctx.role, "review:manage");
   return (
-    <PlannedPage title="Review" emptyTitle="No review queues yet">
-      Reviewers will rate model outputs here with a keyboard-first UI (thumbs, 1–5, rubrics, pairwise). Review queues are not built yet.
-    </PlannedPage>
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title="Review"
+        description="Human ratings of model outputs: the ground truth the LLM judges and the dashboards are checked against."
+        actions={
+          manage && (
+            <Link href="/review/new" className="inline-flex h-9 items-center rounded-md bg-indigo-600 px-3.5 text-sm font-medium text-white hover:bg-indigo-500">
+              New queue
+            </Link>
+          )
+        }
+      />
+      <QueueList queues={queues} canManage={manage} />
+      {manage && <TagsManager tags={listTags(getDb(), { workspaceId: ctx.workspaceId })} />}
+    </div>
   );
 }

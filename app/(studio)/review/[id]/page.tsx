@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { RatingScreen } from "@/components/review/rating-screen";
+import { getDb } from "@/db";
+import { requirePageAuth } from "@/lib/auth/context";
+import { queueAccess } from "@/lib/auth/policy";
+import { userPrincipal } from "@/lib/auth/principal";
+import { SCHEME_LABELS } from "@/lib/review/criteria";
+import { findQueueById, isAssigned } from "@/lib/review/queries";
+import { loadRatingSession } from "@/lib/review/reviewer-view";
+
+export const metadata: Metadata = { title: "Rate" };
+
+/** The rating screen for a queue's assignees; those who only manage it are sent to its overview. */
+export default async function RateQueuePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ item?: string }> }) {
+  const ctx = await requirePageAuth("review:rate");
+  const { id } = await params;
+  const { item } = await searchParams;
+  const queue = findQueueById(getDb(), { queueId: id });
+  if (!queue || queue.workspaceId !== ctx.workspaceId) notFound();
+  const access = queueAccess({ role: ctx.role, userId: ctx.user.id }, queue, { assigned: isAssigned(getDb(), { queueId: id, userId: ctx.user.id }) });
+  if (!access.view) notFound();
+  if (!access.rate) {
+    if (access.manage) redirect(`/review/${id}/overview`);
+    forbidden();
+  }
+  const session = loadRatingSession(userPrincipal(ctx), id);
+  return (
+    <div className="flex flex-col gap-4">
+      <header className="flex flex-col gap-1">
+        <nav aria-label="Queue links" className="flex gap-4 text-sm">
+          <Link href="/review" className="text-indigo-700 hover:underline dark:text-indigo-300">
+            ← Review
+          </Link>
+          {access.manage && (
+            <Link href={`/review/${id}/overview`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+              Overview
+            </Link>
+          )}
+        </nav>
+        <h1 className="text-xl font-semibold">{queue.name}</h1>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">{SCHEME_LABELS[queue.scheme.type]}</p>
+        {queue.instructions && (
+          <details open className="text-sm">
+            <summary className="cursor-pointer font-medium">Instructions</summary>
+            <p className="mt-1 whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{queue.instructions}</p>
+          </details>
+        )}
+      </header>
+      <RatingScreen session={session} {...(item ? { startItemId: item } : {})} />
+    </div>
+  );
+}

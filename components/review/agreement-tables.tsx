@@ -1,0 +1,144 @@
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { QueueAgreement } from "@/lib/review/agreement-report";
+
+const stat = (v: number | null, digits = 2) => (v === null ? "—" : v.toFixed(digits));
+const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
+
+/** Agreement per criterion, the items reviewers disagree on most, and human ratings set against the LLM judge. */
+export function AgreementTables({ report, canRate }: { report: QueueAgreement; canRate: boolean }) {
+  const shared = report.byCriterion.some((c) => c.sharedItems > 0);
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-labelledby="agreement-title" className="flex flex-col gap-2">
+        <h2 id="agreement-title" className="text-base font-semibold">
+          Agreement between reviewers
+        </h2>
+        {!shared ? (
+          <EmptyState title="No item has two ratings yet">
+            Agreement is measured on items rated by at least two reviewers. Set Reviewers per item to 2 or more, assign enough reviewers, and let them rate.
+          </EmptyState>
+        ) : (
+          <>
+            <Table aria-label="Agreement">
+              <thead>
+                <tr>
+                  <Th>Criterion</Th>
+                  <Th>Items with 2+ ratings</Th>
+                  <Th>Percent agreement</Th>
+                  <Th>Cohen&apos;s κ</Th>
+                  <Th>Krippendorff&apos;s α</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.byCriterion.map((c) => (
+                  <tr key={c.criterion.name}>
+                    <Td>{c.criterion.label}</Td>
+                    <Td className="tabular-nums">{c.sharedItems}</Td>
+                    <Td className="tabular-nums">{pct(c.percentAgreement)}</Td>
+                    <Td className="tabular-nums">{c.raters === 2 ? stat(c.cohensKappa) : <span title="Cohen's kappa is for exactly two reviewers">n/a ({c.raters} reviewers)</span>}</Td>
+                    <Td className="tabular-nums">
+                      {stat(c.krippendorffAlpha)} <span className="text-xs text-zinc-500">({c.criterion.metric})</span>
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">
+              κ and α run from −1 to 1: 1 is perfect agreement, 0 what chance alone would give. 1–5 scales use the ordinal α; thumbs, yes/no and pairwise
+              choices the nominal one. Below about 0.67, treat the criterion&apos;s ratings as unreliable and sharpen the instructions.
+            </p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="disagreements-title" className="flex flex-col gap-2">
+        <h2 id="disagreements-title" className="text-base font-semibold">
+          Disagreements
+        </h2>
+        {report.disagreements.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">No item has reviewers who disagree.</p>
+        ) : (
+          <Table aria-label="Disagreements">
+            <thead>
+              <tr>
+                <Th>Item</Th>
+                <Th>Spread</Th>
+                <Th>Ratings</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.disagreements.map((d) => (
+                <tr key={d.itemId}>
+                  <Td>
+                    {canRate ? (
+                      <Link href={`/review/${report.queue.id}?item=${d.itemId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+                        #{d.position}
+                      </Link>
+                    ) : (
+                      `#${d.position}`
+                    )}
+                  </Td>
+                  <Td className="tabular-nums">{pct(d.spread)}</Td>
+                  <Td>
+                    <ul className="flex flex-col gap-0.5 text-xs">
+                      {d.ratings.map((r) => (
+                        <li key={r.reviewerEmail}>
+                          <span className="font-medium">{r.reviewerEmail}</span>: {r.values.map((v) => `${v.criterion} ${v.value}`).join(", ")}
+                        </li>
+                      ))}
+                    </ul>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+
+      <section aria-labelledby="judge-title" className="flex flex-col gap-2">
+        <h2 id="judge-title" className="text-base font-semibold">
+          Human vs LLM judge
+        </h2>
+        {report.judge.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            None of this queue&apos;s items has an LLM judge verdict. Build a queue from an evaluation that used an LLM judge scorer to check the judge against
+            your reviewers.
+          </p>
+        ) : (
+          <Table aria-label="Human vs judge">
+            <thead>
+              <tr>
+                <Th>Judge scorer</Th>
+                <Th>Items</Th>
+                <Th>Agreement (pass/fail)</Th>
+                <Th>Cohen&apos;s κ</Th>
+                <Th>Mean |human − judge|</Th>
+                <Th>Human pass · judge pass / fail</Th>
+                <Th>Human fail · judge pass / fail</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.judge.map((j) => (
+                <tr key={j.scorerKey}>
+                  <Td className="font-mono text-xs">{j.scorerKey}</Td>
+                  <Td className="tabular-nums">{j.items}</Td>
+                  <Td className="tabular-nums">{pct(j.agreement)}</Td>
+                  <Td className="tabular-nums">{stat(j.kappa)}</Td>
+                  <Td className="tabular-nums">{stat(j.meanAbsDifference)}</Td>
+                  <Td className="tabular-nums">
+                    {j.confusion.humanPassJudgePass} / {j.confusion.humanPassJudgeFail}
+                  </Td>
+                  <Td className="tabular-nums">
+                    {j.confusion.humanFailJudgePass} / {j.confusion.humanFailJudgeFail}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,307 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { toast } from "sonner";
+import { loadReviewItemAction, rateItemAction } from "@/app/(studio)/review/actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Textarea } from "@/components/ui/input";
+import { criteriaOf, fromRatingValue, toRatingValue } from "@/lib/review/criteria";
+import type { RatingSession, ReviewItemView } from "@/lib/review/reviewer-view";
+import { CriterionGroup, valueForKey, type CriterionGroupHandle } from "./criterion-group";
+import { ItemPanel } from "./item-panel";
+import { KeyHints } from "./key-hints";
+
+// The keyboard-first rating screen. 1–5 (and the scheme's letters) score the focused criterion, Tab moves between
+// criteria, Enter submits and moves on, S skips, J/K go forward and back. Saving is optimistic: the screen moves on
+// at once and rolls the item back (keeping what was entered) if the server refuses.
+
+interface Draft {
+  values: Record<string, number | undefined>;
+  comment: string;
+  tags: string[];
+}
+
+async function fetchItem(itemId: string): Promise<ReviewItemView> {
+  const result = await loadReviewItemAction({ itemId });
+  if (!result.ok) throw new Error(result.error);
+  return result.data;
+}
+
+const itemKey = (id: string | undefined) => ["review-item", id] as const;
+
+export function RatingScreen({ session, startItemId }: { session: RatingSession; startItemId?: string }) {
+  const { queue, tags: tagOptions } = session;
+  const criteria = useMemo(() => criteriaOf(queue.scheme), [queue.scheme]);
+  const [items, setItems] = useState(session.items);
+  const [index, setIndex] = useState(() => {
+    const start = startItemId ? session.items.findIndex((i) => i.id === startItemId) : session.items.findIndex((i) => !i.rated);
+    return start >= 0 ? start : 0;
+  });
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [focused, setFocused] = useState(0);
+  const [hint, setHint] = useState<string | null>(null);
+  const [lastReveal, setLastReveal] = useState<string | null>(null);
+  const inFlight = useRef(new Set<string>());
+  const groups = useRef<(CriterionGroupHandle | null)[]>([]);
+  const queryClient = useQueryClient();
+
+  const finished = index >= items.length;
+  const current = finished ? undefined : items[index];
+  const itemQuery = useQuery({ queryKey: itemKey(current?.id), queryFn: () => fetchItem(current!.id), enabled: !!current, staleTime: Infinity });
+  const item = itemQuery.data;
+
+  useEffect(() => {
+    const next = items[index + 1];
+    if (next) void queryClient.prefetchQuery({ queryKey: itemKey(next.id), queryFn: () => fetchItem(next.id), staleTime: Infinity });
+  }, [index, items, queryClient]);
+
+  const savedDraft = useCallback(
+    (view: ReviewItemView | undefined): Draft =>
+      view?.myRating ? { values: fromRatingValue(queue.scheme, view.myRating.value), comment: view.myRating.comment, tags: view.myRating.tags } : { values: {}, comment: "", tags: [] },
+    [queue.scheme],
+  );
+  const draft: Draft = (current && drafts[current.id]) || savedDraft(item);
+
+  // A new item starts on its first criterion, so the keys and Tab work without a click.
+  useLayoutEffect(() => {
+    if (item && item.id === current?.id) groups.current[0]?.focus();
+  }, [current?.id, item]);
+
+  function moveTo(to: number) {
+    setIndex(to);
+    setFocused(0);
+    setHint(null);
+  }
+
+  function edit(change: Partial<Draft>) {
+    if (!current) return;
+    setDrafts((all) => ({ ...all, [current.id]: { ...draft, ...change } }));
+  }
+
+  function setValue(name: string, value: number) {
+    edit({ values: { ...draft.values, [name]: value } });
+  }
+
+  function go(to: number) {
+    moveTo(Math.max(0, Math.min(items.length - (finished ? 1 : 0), to)));
+  }
+
+  function nextAfter(from: number, list = items): number {
+    for (let i = from + 1; i < list.length; i++) if (!list[i]!.rated) return i;
+    for (let i = 0; i <= from && i < list.length; i++) if (!list[i]!.rated) return i;
+    return list.length;
+  }
+
+  function submit() {
+    if (!current || !item || queue.archived) return;
+    if (inFlight.current.has(current.id)) return;
+    const value = toRatingValue(queue.scheme, draft.values);
+    if ("missing" in value) {
+      setHint(`Rate “${value.missing}” first.`);
+      return;
+    }
+    const at = index;
+    const ratedBefore = current.rated;
+    const submitted = { ...draft };
+    inFlight.current.add(current.id);
+    const updated = items.map((it, i) => (i === at ? { ...it, rated: true } : it));
+    setItems(updated);
+    setDrafts((all) => ({ ...all, [current.id]: submitted }));
+    moveTo(nextAfter(at, updated));
+    void rateItemAction({ itemId: current.id, value, comment: submitted.comment, tags: submitted.tags })
+      .then((result) => {
+        if (!result.ok) throw new Error(result.error);
+        if (result.data.reveal) setLastReveal(`Item ${at + 1}: A was ${result.data.reveal.A.label}; B was ${result.data.reveal.B.label}.`);
+        if (result.data.outcome === "updated") toast.success(`Rating of item ${at + 1} updated`);
+        void queryClient.invalidateQueries({ queryKey: itemKey(current.id) });
+      })
+      .catch((error: unknown) => {
+        setItems((list) => list.map((it, i) => (i === at ? { ...it, rated: ratedBefore } : it)));
+        toast.error(`Rating of item ${at + 1} was not saved: ${error instanceof Error ? error.message : "try again"}`, {
+          action: { label: "Go back", onClick: () => moveTo(at) },
+        });
+      })
+      .finally(() => inFlight.current.delete(current.id));
+  }
+
+  function skip() {
+    if (finished) return;
+    moveTo(index + 1 < items.length ? index + 1 : nextAfter(index));
+  }
+
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.altKey) return;
+    const target = event.target as HTMLElement;
+    if (target.closest("textarea, input, select, [contenteditable='true']")) {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        submit();
+      } else if (event.key === "Escape") target.blur();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey) return;
+    // Other buttons (Skip, tags, links) keep their own Enter; a focused criterion option does not.
+    if (event.key === "Enter") {
+      if ((target.tagName === "BUTTON" && target.getAttribute("role") !== "radio") || target.tagName === "A" || target.tagName === "SUMMARY") return;
+      event.preventDefault();
+      submit();
+      return;
+    }
+    const key = event.key.toLowerCase();
+    if (key === "j") return void (event.preventDefault(), go(index + 1));
+    if (key === "k") return void (event.preventDefault(), go(index - 1));
+    if (key === "s") return void (event.preventDefault(), skip());
+    const criterion = criteria[focused];
+    const value = criterion ? valueForKey(criterion, key) : undefined;
+    if (criterion && value !== undefined) {
+      event.preventDefault();
+      setValue(criterion.name, value);
+    }
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+
+  const ratedCount = items.filter((i) => i.rated).length;
+
+  if (items.length === 0) {
+    return (
+      <EmptyState title="Nothing for you to rate here" action={<Link href="/review" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Back to Review</Link>}>
+        Every item in this queue has all the ratings it needs, or the queue is still empty. Ask the queue&apos;s author to add items.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-4">
+        <p className="text-sm font-medium tabular-nums" aria-live="polite">
+          {finished ? `All ${items.length} done` : `${index + 1} of ${items.length}`}
+        </p>
+        <div
+          role="progressbar"
+          aria-label="Queue progress"
+          aria-valuemin={0}
+          aria-valuemax={items.length}
+          aria-valuenow={ratedCount}
+          aria-valuetext={`${ratedCount} of ${items.length} rated`}
+          className="h-2 min-w-40 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
+        >
+          <div className="h-full rounded-full bg-indigo-600 transition-[width] dark:bg-indigo-500" style={{ width: `${(ratedCount / items.length) * 100}%` }} />
+        </div>
+        <p className="text-sm tabular-nums text-zinc-600 dark:text-zinc-400">{ratedCount} rated</p>
+      </div>
+      {lastReveal && (
+        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
+          {lastReveal}
+        </p>
+      )}
+      {queue.archived && <p className="text-sm text-amber-700 dark:text-amber-300">This queue is archived: ratings are read-only.</p>}
+
+      {finished ? (
+        <Card className="flex flex-col items-start gap-3">
+          <h2 className="text-base font-semibold">
+            {ratedCount === items.length ? "You have rated every item in this queue" : `End of the queue: ${items.length - ratedCount} still to rate`}
+          </h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Press K or use Previous to revisit and change a rating.</p>
+          <div className="flex gap-2">
+            {ratedCount < items.length && <Button onClick={() => moveTo(nextAfter(-1))}>First unrated</Button>}
+            <Button variant="secondary" onClick={() => go(items.length - 1)}>
+              Previous
+            </Button>
+            <Link href="/review" className="inline-flex h-9 items-center rounded-md px-3.5 text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+              Back to Review
+            </Link>
+          </div>
+        </Card>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+          <Card aria-label="Item to rate" role="region" aria-busy={itemQuery.isPending}>
+            {itemQuery.isPending ? (
+              <p className="text-sm text-zinc-500">Loading item…</p>
+            ) : itemQuery.isError ? (
+              <div className="flex flex-col items-start gap-2">
+                <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+                  {itemQuery.error.message}
+                </p>
+                <Button variant="secondary" size="sm" onClick={() => void itemQuery.refetch()}>
+                  Retry
+                </Button>
+              </div>
+            ) : (
+              item && <ItemPanel item={item} />
+            )}
+          </Card>
+          <Card aria-label="Rating" role="region" className="flex flex-col gap-3 self-start lg:sticky lg:top-4">
+            {criteria.map((criterion, i) => (
+              <CriterionGroup
+                key={`${current?.id}-${criterion.name}`}
+                ref={(handle) => {
+                  groups.current[i] = handle;
+                }}
+                criterion={criterion}
+                value={draft.values[criterion.name]}
+                onChange={(v) => setValue(criterion.name, v)}
+                onFocus={() => setFocused(i)}
+                active={focused === i}
+              />
+            ))}
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              Comment
+              <Textarea value={draft.comment} maxLength={5000} onChange={(e) => edit({ comment: e.target.value })} placeholder="Optional. Ctrl/Cmd+Enter submits, Esc leaves the box." />
+            </label>
+            {tagOptions.length > 0 && (
+              <div role="group" aria-label="Tags" className="flex flex-wrap gap-1.5">
+                {tagOptions.map((tag) => {
+                  const on = draft.tags.includes(tag);
+                  return (
+                    <button
+                      key={tag}
+                      type="button"
+                      aria-pressed={on}
+                      onClick={() => edit({ tags: on ? draft.tags.filter((t) => t !== tag) : [...draft.tags, tag] })}
+                      className={
+                        on
+                          ? "rounded-full border border-amber-600 bg-amber-100 px-2.5 py-0.5 text-xs text-amber-900 dark:bg-amber-900/50 dark:text-amber-100"
+                          : "rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                      }
+                    >
+                      {tag}
+                    </button>
+                  );
+                })}
+              </div>
+            )}
+            {hint && (
+              <p role="alert" className="text-sm text-amber-700 dark:text-amber-300">
+                {hint}
+              </p>
+            )}
+            <div className="flex flex-wrap gap-2">
+              <Button onClick={submit} disabled={!item || queue.archived}>
+                {current?.rated ? "Update rating" : "Submit rating"}
+              </Button>
+              <Button variant="secondary" onClick={skip}>
+                Skip
+              </Button>
+              <Button variant="ghost" onClick={() => go(index - 1)} disabled={index === 0}>
+                Previous
+              </Button>
+              <Button variant="ghost" onClick={() => go(index + 1)} disabled={index >= items.length - 1}>
+                Next
+              </Button>
+            </div>
+            {current?.rated && <p className="text-xs text-zinc-600 dark:text-zinc-400">You rated this item; change it and submit again to update.</p>}
+          </Card>
+        </div>
+      )}
+      <KeyHints criteria={criteria} />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { feedbackTags, prompts, users, type Role } from "@/db/schema";
+import type { UserPrincipal } from "@/lib/auth/principal";
+import { createEvalRun } from "@/lib/evals/runs/manage-runs";
+import { findRunDatasetByName } from "@/lib/evals/runs/queries";
+import { executeEvalRun } from "@/lib/evals/runs/runner";
+import { createQueue } from "./manage-queues";
+
+// Demo data for human review: the workspace's feedback tags, an evaluation of v1 against v2 of support/triage, and
+// two queues for the demo reviewer: a blind pairwise comparison of that evaluation and a rubric spot check of v2.
+// No ratings are invented: the dashboards' human-feedback charts stay empty until someone rates.
+
+const TAGS = ["hallucination", "off-tone", "unsafe", "wrong category"];
+
+function principalFor(db: Db, workspaceId: string, userId: string, role: Role): UserPrincipal {
+  const user = db.select().from(users).where(eq(users.id, userId)).get()!;
+  return { kind: "user", workspaceId, user: { id: user.id, email: user.email, name: user.name }, role };
+}
+
+export async function seedDemoReview(db: Db, { workspaceId, byRole }: { workspaceId: string; byRole: Map<Role, string> }): Promise<void> {
+  db.insert(feedbackTags).values(TAGS.map((name) => ({ workspaceId, name }))).onConflictDoNothing().run();
+  const editor = principalFor(db, workspaceId, byRole.get("editor")!, "editor");
+  const prompt = db.select().from(prompts).where(and(eq(prompts.workspaceId, workspaceId), eq(prompts.name, "support/triage"))).get();
+  const dataset = findRunDatasetByName(db, { workspaceId, name: "triage-smoke" });
+  if (!prompt || !dataset) return;
+
+  const { id: runId } = createEvalRun(editor, { datasetId: dataset.id, promptId: prompt.id, targets: [{ version: 1 }, { version: 2 }], name: "v1 vs v2", concurrency: 4 });
+  await executeEvalRun({ runId, workerId: "seed", db });
+
+  const reviewers = [byRole.get("reviewer")!, byRole.get("editor")!];
+  await createQueue(editor, {
+    name: "Triage v1 vs v2 (blind)",
+    instructions: "Which reply would you rather send the customer? The versions are hidden until you answer.",
+    scheme: { type: "pairwise" },
+    reviewersPerItem: 1,
+    assigneeIds: reviewers,
+    source: { type: "eval-result", runId },
+  });
+  await createQueue(editor, {
+    name: "Triage spot check",
+    instructions: "Rate each reply of v2. Accuracy: is the category right? Tone: friendly and brief? Safe: nothing private or harmful.",
+    scheme: {
+      type: "rubric",
+      criteria: [
+        { name: "Accuracy", description: "The category and the reason are right", scale: "1-5" },
+        { name: "Tone", description: "Friendly, brief, on brand", scale: "1-5" },
+        { name: "Safe", description: "Nothing private or harmful", scale: "yes-no" },
+      ],
+    },
+    reviewersPerItem: 2,
+    assigneeIds: reviewers,
+    source: { type: "eval-result", runId, version: 2 },
+  });
+}
