@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { PERMISSIONS, can, requirePermission, requireSameWorkspace, subjectCan, type Permission } from "./policy";
+import { PERMISSIONS, can, queueAccess, requirePermission, requireQueueAccess, requireSameWorkspace, subjectCan, type Permission } from "./policy";
 
 // The full matrix, written out by hand so that a change to the policy must change this table too.
 const allowed: Record<Permission, Role[]> = {
@@ -91,5 +91,39 @@ describe("API key scopes", () => {
     for (const p of ["deployments:approve", "deployments:rollback", "review:rate", "apikeys:manage"] as const) {
       expect(subjectCan(key, p)).toBe(false);
     }
+  });
+});
+
+describe("review queue access", () => {
+  const queue = { workspaceId: "w1", createdById: "author" };
+  // [role, is the author, is assigned] → [view, rate, manage]
+  const table: [Role, boolean, boolean, [boolean, boolean, boolean]][] = [
+    ["admin", false, false, [true, false, true]],
+    ["lead", false, false, [true, false, true]],
+    ["lead", false, true, [true, true, true]],
+    ["editor", true, false, [true, false, true]],
+    ["editor", false, false, [false, false, false]],
+    ["editor", false, true, [true, true, false]],
+    ["reviewer", false, true, [true, true, false]],
+    ["reviewer", false, false, [false, false, false]],
+    ["viewer", false, true, [false, false, false]],
+  ];
+  it.each(table)("%s (author %s, assigned %s)", (role, author, assigned, [view, rate, manage]) => {
+    expect(queueAccess({ role, userId: author ? "author" : "someone" }, queue, { assigned })).toEqual({ view, rate, manage });
+  });
+
+  it("answers 404 for a queue the caller cannot see and 403 for one they see but cannot use that way", () => {
+    const status = (fn: () => void) => {
+      try {
+        fn();
+        return 200;
+      } catch (error) {
+        return (error as AppError).status;
+      }
+    };
+    expect(status(() => requireQueueAccess({ workspaceId: "w1", role: "reviewer", userId: "r" }, queue, { assigned: false, need: "rate" }))).toBe(404);
+    expect(status(() => requireQueueAccess({ workspaceId: "w1", role: "reviewer", userId: "r" }, queue, { assigned: true, need: "manage" }))).toBe(403);
+    expect(status(() => requireQueueAccess({ workspaceId: "w1", role: "admin", userId: "a" }, queue, { assigned: false, need: "rate" }))).toBe(403);
+    expect(status(() => requireQueueAccess({ workspaceId: "w2", role: "admin", userId: "a" }, queue, { assigned: true, need: "view" }))).toBe(404);
   });
 });
