@@ -29,6 +29,11 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         <Link href={`/evaluations/compare?b=${run.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
           Compare with another evaluation
         </Link>
+        {can(ctx.role, "review:manage") && (
+          <Link href={`/review/new?run=${run.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            Send to human review
+          </Link>
+        )}
         {run.targets.length > 1 && (
           <Link href={`/evaluations/compare?a=${run.id}&b=${run.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
             Compare its versions
