@@ -10,6 +10,7 @@ import { FormError } from "@/components/ui/form-error";
 import { Field, Input, Select, Textarea } from "@/components/ui/input";
 import type { RatingScheme } from "@/db/schema";
 import type { NewQueueOptions } from "@/lib/review/form-options";
+import { AssigneePicker } from "./assignee-picker";
 import { SourceFields, sourceFromFields, type SourceFieldsState } from "./source-fields";
 
 type SchemeType = RatingScheme["type"];
@@ -135,19 +136,7 @@ export function NewQueueForm({ options, initialRunId }: { options: NewQueueOptio
         {options.members.length === 0 ? (
           <p className="text-sm text-zinc-500">No member can rate yet: give someone the reviewer role in Settings → Members.</p>
         ) : (
-          <fieldset className="flex flex-col gap-1.5">
-            <legend className="sr-only">Assigned reviewers</legend>
-            {options.members.map((m) => (
-              <label key={m.userId} className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  checked={assignees.includes(m.userId)}
-                  onChange={(e) => setAssignees((all) => (e.target.checked ? [...all, m.userId] : all.filter((id) => id !== m.userId)))}
-                />
-                {m.email} <span className="text-xs text-zinc-500">({m.role})</span>
-              </label>
-            ))}
-          </fieldset>
+          <AssigneePicker members={options.members} value={assignees} onChange={setAssignees} legendClassName="sr-only" />
         )}
         <Field label="Reviewers per item" htmlFor="queue-rpi" hint="With two or more, agreement between reviewers is measured.">
           <Input id="queue-rpi" type="number" min={1} max={5} value={reviewersPerItem} onChange={(e) => setReviewersPerItem(e.target.value)} className="max-w-24" />

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Textarea } from "@/components/ui/input";
 import type { NewQueueOptions } from "@/lib/review/form-options";
+import { AssigneePicker } from "./assignee-picker";
 import { SourceFields, sourceFromFields, type SourceFieldsState } from "./source-fields";
 
 /** Who reviews a queue and how many reviewers each item needs; its instructions; archive. */
@@ -50,19 +51,7 @@ export function QueueSettings({
         <Field label="Instructions" htmlFor="settings-instructions">
           <Textarea id="settings-instructions" value={instructions} maxLength={5000} onChange={(e) => setInstructions(e.target.value)} />
         </Field>
-        <fieldset className="flex flex-col gap-1.5">
-          <legend className="mb-1 text-sm font-medium">Assigned reviewers</legend>
-          {members.map((m) => (
-            <label key={m.userId} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={assignees.includes(m.userId)}
-                onChange={(e) => setAssignees((all) => (e.target.checked ? [...all, m.userId] : all.filter((id) => id !== m.userId)))}
-              />
-              {m.email} <span className="text-xs text-zinc-500">({m.role})</span>
-            </label>
-          ))}
-        </fieldset>
+        <AssigneePicker members={members} value={assignees} onChange={setAssignees} />
         <Field label="Reviewers per item" htmlFor="settings-rpi">
           <Input id="settings-rpi" type="number" min={1} max={5} value={reviewersPerItem} onChange={(e) => setReviewersPerItem(e.target.value)} className="max-w-24" />
         </Field>
