@@ -735,6 +735,9 @@ export const evalResults = sqliteTable(
   (t) => [
     uniqueIndex("eval_results_target_case").on(t.targetId, t.runCaseId),
     index("eval_results_run_status").on(t.runId, t.status),
+    // Covering: a run target's pass rate, mean score, cost and latency read from the index, not the wide rows
+    // (outputs, rendered prompts) of every result.
+    index("eval_results_target_summary").on(t.targetId, t.status, t.score, t.costUsd, t.latencyMs),
     check("eval_results_status_valid", sql`${t.status} in ('passed','failed','error')`),
   ],
 );
@@ -765,6 +768,9 @@ export const evalScores = sqliteTable(
     uniqueIndex("eval_scores_result_scorer").on(t.resultId, t.scorerKey),
     index("eval_scores_target_scorer").on(t.targetId, t.scorerKey),
     index("eval_scores_run_scorer").on(t.runId, t.scorerKey),
+    // Covering, for the dashboards: per-scorer rates per target, and a result's judge verdicts (human vs judge).
+    index("eval_scores_target_summary").on(t.targetId, t.scorerKey, t.passed, t.score),
+    index("eval_scores_result_summary").on(t.resultId, t.runId, t.scorerKey, t.score, t.passed, t.error),
   ],
 );
 export type EvalScore = typeof evalScores.$inferSelect;
@@ -801,6 +807,12 @@ export const generations = sqliteTable(
     index("generations_workspace_created").on(t.workspaceId, t.createdAt),
     index("generations_prompt_version_created").on(t.promptId, t.version, t.createdAt),
     index("generations_environment_created").on(t.environmentId, t.createdAt),
+    // Covering, for end-user feedback by environment: one environment's time range of a workspace's generations
+    // with every column the dashboard filters on and the id its feedback is found by, so the wide rows (outputs,
+    // variables) are never read.
+    index("generations_workspace_environment_created").on(t.workspaceId, t.environmentId, t.createdAt, t.promptId, t.modelId, t.id),
+    // The models a workspace's generations used (the model filter menu), one seek per distinct model.
+    index("generations_workspace_model").on(t.workspaceId, t.modelId),
   ],
 );
 export type Generation = typeof generations.$inferSelect;
@@ -825,6 +837,8 @@ export const generationFeedback = sqliteTable(
   },
   (t) => [
     index("generation_feedback_generation").on(t.generationId),
+    // Covering: a generation's feedback scores without reading the feedback rows (comments, metadata).
+    index("generation_feedback_generation_score").on(t.generationId, t.score),
     index("generation_feedback_workspace_created").on(t.workspaceId, t.createdAt),
   ],
 );
@@ -912,6 +926,8 @@ export const reviewItems = sqliteTable(
     uniqueIndex("review_items_queue_source").on(t.queueId, t.sourceType, t.sourceId, t.pairSourceId),
     index("review_items_queue_position").on(t.queueId, t.position),
     index("review_items_prompt_version").on(t.promptId, t.version),
+    // The models a queue's items came from (the model filter menu), one seek per distinct model.
+    index("review_items_queue_model").on(t.queueId, t.modelId),
   ],
 );
 export type ReviewItem = typeof reviewItems.$inferSelect;
@@ -971,7 +987,12 @@ export const ratingScores = sqliteTable(
     /** The value normalised to 0..1. */
     score: real("score").notNull(),
   },
-  (t) => [uniqueIndex("rating_scores_rating_criterion").on(t.ratingId, t.criterion), index("rating_scores_criterion").on(t.criterion)],
+  (t) => [
+    uniqueIndex("rating_scores_rating_criterion").on(t.ratingId, t.criterion),
+    index("rating_scores_criterion").on(t.criterion),
+    // Covering, for the rubric charts: a rating's criterion scores without reading the rows.
+    index("rating_scores_rating_criterion_score").on(t.ratingId, t.criterion, t.score),
+  ],
 );
 export type RatingScore = typeof ratingScores.$inferSelect;
 
