@@ -247,7 +247,10 @@ export function listQueueRatingValues(tx: DbOrTx, { queueId }: { queueId: string
     .all(queueId) as { itemId: string; reviewerId: string; reviewerEmail: string; value: string; score: number | null; criterion: string | null; criterionValue: number | null }[];
 }
 
-/** Items of an eval-result queue with the LLM judge's verdict on the same result (a judge scorer of the run or case). */
+/**
+ * Items of an eval-result queue with the LLM judge's verdict on the same result: a judge scorer of the run, or a
+ * case's own llm-rubric assertion (which the runner renames `<key>-case` when a run scorer has its key).
+ */
 export function listJudgeVerdicts(tx: DbOrTx, { queueId }: { queueId: string }) {
   return sqlite(tx)
     .prepare(
@@ -259,7 +262,9 @@ export function listJudgeVerdicts(tx: DbOrTx, { queueId }: { queueId: string }) 
          JOIN eval_scores s ON s.result_id = res.id
         WHERE i.queue_id = ? AND i.source_type = 'eval-result' AND s.error = 0
           AND (EXISTS (SELECT 1 FROM json_each(run.scorers) j WHERE json_extract(j.value, '$.key') = s.scorer_key AND json_extract(j.value, '$.type') = 'llm-rubric')
-            OR EXISTS (SELECT 1 FROM json_each(c.assertions) j WHERE json_extract(j.value, '$.key') = s.scorer_key AND json_extract(j.value, '$.type') = 'llm-rubric'))`,
+            OR (NOT EXISTS (SELECT 1 FROM json_each(run.scorers) j WHERE json_extract(j.value, '$.key') = s.scorer_key)
+                AND EXISTS (SELECT 1 FROM json_each(c.assertions) j WHERE json_extract(j.value, '$.type') = 'llm-rubric'
+                             AND s.scorer_key IN (json_extract(j.value, '$.key'), json_extract(j.value, '$.key') || '-case'))))`,
     )
     .all(queueId) as { itemId: string; scorerKey: string; score: number | null; passed: number }[];
 }

@@ -1,0 +1,71 @@
+// The "Human feedback" section's data as the charts receive it: labelled, keyed series for one workspace.
+import { beforeAll, describe, expect, it } from "vitest";
+import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
+import { makeWorkspace } from "@/lib/testing/factories";
+import { buildFeedbackWorkspace, buildStrangerWorkspace } from "@/lib/testing/feedback-workspace";
+import { userPrincipal } from "@/lib/auth/principal";
+import { loadFeedbackDashboard, mergeFilterOptions, UNLABELLED_ENVIRONMENT } from "./load-feedback-dashboard";
+
+let ws: ReturnType<typeof buildFeedbackWorkspace>;
+let stranger: ReturnType<typeof buildStrangerWorkspace>;
+beforeAll(() => {
+  ws = buildFeedbackWorkspace();
+  stranger = buildStrangerWorkspace({ foreignPromptId: ws.alpha, at: ws.days.d1 });
+});
+
+describe("feedback dashboard", () => {
+  it("labels versions with their prompt, and with the version alone when the prompt is fixed", () => {
+    const all = loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({}));
+    expect(all.byVersion.map((v) => [v.label, v.count])).toEqual([
+      ["alpha v1", 4],
+      ["alpha v2", 5],
+      ["beta v1", 1],
+    ]);
+    const alpha = loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({ prompt: ws.alpha }));
+    expect(alpha.byVersion.map((v) => v.label)).toEqual(["v1", "v2"]);
+    expect(alpha.distribution.map((d) => [d.label, d.thumbsUp, d.thumbsDown, d.scale3, d.scale4, d.scale5])).toEqual([
+      ["v1", 1, 2, 0, 0, 0],
+      ["v2", 1, 0, 1, 1, 1],
+    ]);
+    expect(alpha.pairwise).toMatchObject([{ label: "v1 vs v2", aWins: 1, bWins: 2, ties: 1, aRate: 0.25, bRate: 0.5, tieRate: 0.25 }]);
+  });
+
+  it("keys rubric criteria as separate series and names environments, an unreported one as Unlabelled", () => {
+    const data = loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({}));
+    expect(data.rubric.criteria).toEqual([
+      { key: "c0", name: "accuracy" },
+      { key: "c1", name: "concise" },
+    ]);
+    expect(data.rubric.byVersion.map((p) => [p.label, p.values])).toEqual([
+      ["alpha v1", { c0: 1, c1: 0 }],
+      ["alpha v2", { c0: 0.5, c1: 1 }],
+    ]);
+    expect(data.rubric.byDay).toHaveLength(2);
+    expect(data.environments.map((e) => [e.name, e.feedbackRate, e.meanScore])).toEqual([
+      ["Staging", 1, 0.8],
+      ["Production", 0.6, 0.75],
+      [UNLABELLED_ENVIRONMENT, 0.5, 0.2],
+    ]);
+    expect(data.agreement.map((a) => [a.count, a.agreement])).toEqual([
+      [2, 0.5],
+      [2, 0],
+    ]);
+  });
+
+  it("shows a workspace only its own feedback", () => {
+    const data = loadFeedbackDashboard(stranger.viewer, dashboardFiltersSchema.parse({}));
+    expect(data.byVersion.map((v) => v.count)).toEqual([1, 1]);
+    expect(data.environments.map((e) => [e.name, e.generations])).toEqual([["Production", 1]]);
+    expect(data.options.prompts.map((p) => p.id)).toEqual([stranger.promptId]);
+    const empty = loadFeedbackDashboard(userPrincipal(makeWorkspace(["viewer"]).members[0]!.ctx), dashboardFiltersSchema.parse({}));
+    expect([empty.byVersion, empty.byDay, empty.distribution, empty.pairwise, empty.environments, empty.agreement, empty.rubric.criteria]).toEqual([[], [], [], [], [], [], []]);
+  });
+
+  it("adds feedback's prompts and models to the eval filter menus without duplicates", () => {
+    const merged = mergeFilterOptions(
+      { prompts: [{ id: "b", name: "beta" }], datasets: [], environments: [], models: ["m2"] },
+      { prompts: [{ id: "a", name: "alpha" }, { id: "b", name: "beta" }], models: ["m1", "m2"] },
+    );
+    expect(merged).toEqual({ prompts: [{ id: "a", name: "alpha" }, { id: "b", name: "beta" }], datasets: [], environments: [], models: ["m1", "m2"] });
+  });
+});

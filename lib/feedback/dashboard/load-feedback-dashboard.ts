@@ -1,0 +1,103 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import { requirePermission } from "@/lib/auth/policy";
+import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
+import {
+  feedbackByEnvironment,
+  feedbackFilterOptions,
+  judgeAgreementByDay,
+  pairwiseWinRates,
+  ratingsByDay,
+  ratingsByVersion,
+  rubricCriteriaByDay,
+  rubricCriteriaByVersion,
+  type VersionGroup,
+} from "./queries";
+import { dayOf } from "./rated-items-filters";
+
+// Everything the "Human feedback" section shows, for one workspace and one set of dashboard filters, shaped for
+// the charts: labelled points, rubric criteria as keyed series (c0, c1…, since criterion names are free text and
+// a chart key with a dot would be read as a path).
+
+export interface VersionKey {
+  label: string;
+  promptId: string | null;
+  version: number | null;
+}
+
+export interface CriterionSeries {
+  key: string;
+  name: string;
+}
+
+/** Chart rows carry their series values under the criterion keys. */
+export type SeriesRow<T> = T & { values: Record<string, number | null> };
+
+export const UNLABELLED_ENVIRONMENT = "Unlabelled";
+
+function versionLabel(group: VersionGroup, fixedPrompt: boolean): string {
+  const version = group.version === null ? "draft" : `v${group.version}`;
+  return fixedPrompt || group.promptName === null ? version : `${group.promptName} ${version}`;
+}
+
+export function loadFeedbackDashboard(principal: Principal, filters: DashboardFilters) {
+  requirePermission(principal, "dashboards:read");
+  const scope = { ...filters, workspaceId: principal.workspaceId };
+  const fixedPrompt = Boolean(filters.prompt);
+  const key = (g: VersionGroup): VersionKey => ({ label: versionLabel(g, fixedPrompt), promptId: g.promptId, version: g.version });
+
+  const rubricVersions = rubricCriteriaByVersion(scope);
+  const rubricDays = rubricCriteriaByDay(scope);
+  const criteria: CriterionSeries[] = [...new Set([...rubricVersions, ...rubricDays].map((r) => r.criterion))].sort().map((name, i) => ({ key: `c${i}`, name }));
+  const keyOf = new Map(criteria.map((c) => [c.name, c.key]));
+
+  const rubricByVersion = new Map<string, SeriesRow<VersionKey>>();
+  for (const row of rubricVersions) {
+    const id = `${row.promptId}:${row.version}`;
+    const point = rubricByVersion.get(id) ?? { ...key(row), values: {} };
+    point.values[keyOf.get(row.criterion)!] = row.meanScore;
+    rubricByVersion.set(id, point);
+  }
+  const rubricByDay = new Map<number, SeriesRow<{ day: string }>>();
+  for (const row of rubricDays) {
+    const point = rubricByDay.get(row.dayIndex) ?? { day: dayOf(row.dayIndex), values: {} };
+    point.values[keyOf.get(row.criterion)!] = row.meanScore;
+    rubricByDay.set(row.dayIndex, point);
+  }
+
+  const versions = ratingsByVersion(scope);
+  return {
+    byVersion: versions.map((r) => ({ ...key(r), count: r.count, meanScore: r.meanScore })),
+    byDay: ratingsByDay(scope).map((r) => ({ day: dayOf(r.dayIndex), count: r.count, meanScore: r.meanScore })),
+    distribution: versions
+      .filter((r) => r.thumbsUp + r.thumbsDown + r.scale1 + r.scale2 + r.scale3 + r.scale4 + r.scale5 > 0)
+      .map(({ promptId, promptName, version, count: _count, meanScore: _mean, ...counts }) => ({ ...key({ promptId, promptName, version }), ...counts })),
+    rubric: { criteria, byVersion: [...rubricByVersion.values()], byDay: [...rubricByDay.values()] },
+    pairwise: pairwiseWinRates(scope).map((p) => {
+      const side = (version: number | null, model: string | null) => `${version === null ? "draft" : `v${version}`}${p.modelA !== p.modelB && model ? ` (${model})` : ""}`;
+      const label = `${fixedPrompt || p.promptName === null ? "" : `${p.promptName} `}${side(p.versionA, p.modelA)} vs ${side(p.versionB, p.modelB)}`;
+      return { ...p, label, aRate: p.aWins / p.total, bRate: p.bWins / p.total, tieRate: p.ties / p.total };
+    }),
+    environments: feedbackByEnvironment(scope).map((e) => ({
+      environmentId: e.environmentId,
+      name: e.environmentName ?? UNLABELLED_ENVIRONMENT,
+      generations: e.generations,
+      withFeedback: e.withFeedback,
+      feedbackRate: e.withFeedback / e.generations,
+      meanScore: e.meanScore,
+    })),
+    agreement: judgeAgreementByDay(scope).map((a) => ({ day: dayOf(a.dayIndex), count: a.count, agreement: a.agreement, meanAbsDiff: a.meanAbsDiff })),
+    options: feedbackFilterOptions(principal.workspaceId),
+  };
+}
+export type FeedbackDashboardData = ReturnType<typeof loadFeedbackDashboard>;
+
+/** The eval dashboard's filter menus plus the prompts and models only feedback knows about. */
+export function mergeFilterOptions<T extends { prompts: { id: string; name: string }[]; models: string[] }>(evalOptions: T, feedback: FeedbackDashboardData["options"]): T {
+  const prompts = new Map([...evalOptions.prompts, ...feedback.prompts].map((p) => [p.id, p]));
+  return {
+    ...evalOptions,
+    prompts: [...prompts.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    models: [...new Set([...evalOptions.models, ...feedback.models])].sort(),
+  };
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import { requirePermission, subjectCan } from "@/lib/auth/policy";
+import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
+import { listQueueNames, listRatedItems } from "./rated-items";
+import type { RatedItemsFilters } from "./rated-items-filters";
+
+/**
+ * The drill-down page: one page of rated items for the dashboard's filters and a chart point's own. Who rated is
+ * shown to those who manage review (leads, editors, admins); viewers and reviewers see "a reviewer". An assignee
+ * never sees others' ratings of an item they have not rated yet.
+ */
+export function loadRatedItems(principal: Principal, filters: DashboardFilters & RatedItemsFilters) {
+  requirePermission(principal, "dashboards:read");
+  const showReviewers = subjectCan(principal, "review:manage");
+  const { items, nextCursor } = listRatedItems({ ...filters, workspaceId: principal.workspaceId, ...(principal.user ? { viewerId: principal.user.id } : {}) });
+  return {
+    items: showReviewers ? items : items.map((item) => ({ ...item, reviewerEmail: "a reviewer" })),
+    nextCursor,
+    queues: listQueueNames(principal.workspaceId),
+  };
+}
+export type RatedItemsData = ReturnType<typeof loadRatedItems>;

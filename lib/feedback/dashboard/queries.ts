@@ -1,0 +1,274 @@
+import "server-only";
+import { getSqlite } from "@/db";
+import { generationsWhere, inQueuesOfScheme, ratingsWhere, type FeedbackScope } from "./scope";
+
+// Human feedback aggregates, in SQL. Ratings are read from ratings by (workspace_id, created_at) and reach their
+// item by primary key; names (prompts, environments) are joined after grouping, once per group. Every function is
+// (scope) => rows so the dashboard benchmark can time them one by one. Days are UTC days: created_at / 86400000.
+
+export type { FeedbackScope };
+
+/** A chart never needs more groups than this; the cap keeps a pathological workspace from a huge page. */
+const MAX_GROUPS = 500;
+
+const RATINGS = "ratings r JOIN review_items i ON i.id = r.item_id";
+
+export interface VersionGroup {
+  promptId: string | null;
+  promptName: string | null;
+  /** null for a playground draft (an item with no saved version). */
+  version: number | null;
+}
+
+export interface VersionRating extends VersionGroup {
+  /** Ratings with a score (every scheme but pairwise). */
+  count: number;
+  meanScore: number;
+  thumbsUp: number;
+  thumbsDown: number;
+  /** How many ratings gave 1, 2, 3, 4 and 5 on a 1–5 scale. */
+  scale1: number;
+  scale2: number;
+  scale3: number;
+  scale4: number;
+  scale5: number;
+}
+
+/**
+ * Per prompt version: the mean 0..1 rating and how many ratings have a score, and the distribution of thumbs and
+ * 1–5 ratings read from each rating's value. One pass serves both charts, since each rating's item is read anyway.
+ */
+export function ratingsByVersion(scope: FeedbackScope): VersionRating[] {
+  const { where, params } = ratingsWhere(scope);
+  const scale = [1, 2, 3, 4, 5].map((n) => `sum(json_extract(r.value, '$.value') IS ${n}) AS scale${n}`).join(", ");
+  return getSqlite()
+    .prepare(
+      `SELECT g.*, p.name AS promptName
+       FROM (SELECT i.prompt_id AS promptId, i.version, count(*) AS count, avg(r.score) AS meanScore,
+               sum(json_extract(r.value, '$.up') IS 1) AS thumbsUp, sum(json_extract(r.value, '$.up') IS 0) AS thumbsDown, ${scale}
+             FROM ${RATINGS} WHERE ${where} AND r.score IS NOT NULL GROUP BY i.prompt_id, i.version) g
+       LEFT JOIN prompts p ON p.id = g.promptId
+       ORDER BY p.name, g.version LIMIT ${MAX_GROUPS}`,
+    )
+    .all(params) as VersionRating[];
+}
+
+export interface DayRating {
+  dayIndex: number;
+  count: number;
+  meanScore: number;
+}
+
+/** Mean 0..1 rating and number of scored ratings per UTC day; the item is joined only when a filter needs it. */
+export function ratingsByDay(scope: FeedbackScope): DayRating[] {
+  const { where, params, needsItem } = ratingsWhere(scope);
+  return getSqlite()
+    .prepare(
+      `SELECT r.created_at / 86400000 AS dayIndex, count(*) AS count, avg(r.score) AS meanScore
+       FROM ${needsItem ? RATINGS : "ratings r"} WHERE ${where} AND r.score IS NOT NULL GROUP BY dayIndex ORDER BY dayIndex LIMIT ${MAX_GROUPS}`,
+    )
+    .all(params) as DayRating[];
+}
+
+export interface CriterionByVersion extends VersionGroup {
+  criterion: string;
+  count: number;
+  meanScore: number;
+}
+
+/** Mean 0..1 score per rubric criterion and prompt version (one rating_scores row per criterion). */
+export function rubricCriteriaByVersion(scope: FeedbackScope): CriterionByVersion[] {
+  const { where, params } = ratingsWhere(scope);
+  return getSqlite()
+    .prepare(
+      `SELECT g.*, p.name AS promptName
+       FROM (SELECT i.prompt_id AS promptId, i.version, s.criterion, count(*) AS count, avg(s.score) AS meanScore
+             FROM ${RATINGS} JOIN rating_scores s ON s.rating_id = r.id
+             WHERE ${where} AND ${inQueuesOfScheme("'rubric'")}
+             GROUP BY i.prompt_id, i.version, s.criterion) g
+       LEFT JOIN prompts p ON p.id = g.promptId
+       ORDER BY p.name, g.version, g.criterion LIMIT ${MAX_GROUPS}`,
+    )
+    .all(params) as CriterionByVersion[];
+}
+
+export interface CriterionByDay {
+  dayIndex: number;
+  criterion: string;
+  count: number;
+  meanScore: number;
+}
+
+/** Mean 0..1 score per rubric criterion and UTC day. */
+export function rubricCriteriaByDay(scope: FeedbackScope): CriterionByDay[] {
+  const { where, params, needsItem } = ratingsWhere(scope);
+  return getSqlite()
+    .prepare(
+      `SELECT r.created_at / 86400000 AS dayIndex, s.criterion, count(*) AS count, avg(s.score) AS meanScore
+       FROM ${needsItem ? RATINGS : "ratings r"} JOIN rating_scores s ON s.rating_id = r.id
+       WHERE ${where} AND ${inQueuesOfScheme("'rubric'")}
+       GROUP BY dayIndex, s.criterion ORDER BY dayIndex, s.criterion LIMIT ${MAX_GROUPS}`,
+    )
+    .all(params) as CriterionByDay[];
+}
+
+export interface PairwiseResult {
+  promptId: string | null;
+  promptName: string | null;
+  versionA: number | null;
+  modelA: string;
+  versionB: number | null;
+  modelB: string | null;
+  aWins: number;
+  bWins: number;
+  ties: number;
+  total: number;
+}
+
+/**
+ * Wins and ties per pair of versions (and models). A rating's "A" is its item's own version and "B" the pair's;
+ * pairs are put in one order (lower version, then model, first) so v2-vs-v3 and v3-vs-v2 queues add up.
+ */
+export function pairwiseWinRates(scope: FeedbackScope): PairwiseResult[] {
+  const { where, params } = ratingsWhere(scope);
+  return getSqlite()
+    .prepare(
+      `SELECT g.*, p.name AS promptName
+       FROM (SELECT promptId,
+               CASE WHEN swapped THEN pairVersion ELSE version END AS versionA, CASE WHEN swapped THEN pairModel ELSE model END AS modelA,
+               CASE WHEN swapped THEN version ELSE pairVersion END AS versionB, CASE WHEN swapped THEN model ELSE pairModel END AS modelB,
+               sum(choice = CASE WHEN swapped THEN 'B' ELSE 'A' END) AS aWins,
+               sum(choice = CASE WHEN swapped THEN 'A' ELSE 'B' END) AS bWins,
+               sum(choice = 'tie') AS ties, count(*) AS total
+             FROM (SELECT i.prompt_id AS promptId, i.version, i.model_id AS model, i.pair_version AS pairVersion, i.pair_model_id AS pairModel,
+                     json_extract(r.value, '$.choice') AS choice,
+                     coalesce(i.pair_version < i.version OR (i.pair_version = i.version AND i.pair_model_id < i.model_id), 0) AS swapped
+                   FROM ${RATINGS} WHERE ${where} AND ${inQueuesOfScheme("'pairwise'")})
+             GROUP BY promptId, versionA, modelA, versionB, modelB) g
+       LEFT JOIN prompts p ON p.id = g.promptId
+       ORDER BY p.name, g.versionA, g.versionB LIMIT ${MAX_GROUPS}`,
+    )
+    .all(params) as PairwiseResult[];
+}
+
+export interface EnvironmentFeedback {
+  environmentId: string | null;
+  environmentName: string | null;
+  generations: number;
+  withFeedback: number;
+  /** Mean over generations with feedback of each one's mean feedback score, 0..1. */
+  meanScore: number | null;
+}
+
+/**
+ * End-user feedback per environment the generations were served from (null: the application did not say), for
+ * environments with generations in scope. Each generation counts once: one reported on twice contributes the mean
+ * of its two scores, so an enthusiastic user cannot outweigh the others.
+ *
+ * Aggregated per environment (a handful per workspace) rather than with GROUP BY: SQLite groups by sorting, and
+ * sorting every generation in range cost more than the rest of the query. Each environment is one range of
+ * generations_workspace_environment_created, probing each generation's feedback through a covering index; the
+ * three figures come back as one JSON object per environment because a scalar subquery returns one value.
+ */
+export function feedbackByEnvironment(scope: FeedbackScope): EnvironmentFeedback[] {
+  const { where, params } = generationsWhere(scope);
+  const stats = (environment: string) =>
+    `(SELECT json_object('generations', count(*), 'withFeedback', count(feedback), 'meanScore', avg(feedback))
+      FROM (SELECT (SELECT avg(f.score) FROM generation_feedback f WHERE f.generation_id = g.id) AS feedback
+            FROM generations g WHERE ${where} AND ${environment} LIMIT -1))`;
+  const environments = `SELECT e.id AS environmentId, e.name AS environmentName, e.position, ${stats("g.environment_id = e.id")} AS stats
+    FROM environments e WHERE e.workspace_id = @workspaceId${scope.environment ? " AND e.id = @environmentId" : ""}`;
+  const unlabelled = `SELECT NULL, NULL, NULL, ${stats("g.environment_id IS NULL")}`;
+  const rows = getSqlite()
+    .prepare(`SELECT * FROM (${environments}${scope.environment ? "" : ` UNION ALL ${unlabelled}`}) ORDER BY environmentId IS NULL, position, environmentName`)
+    .all({ ...params, ...(scope.environment ? { environmentId: scope.environment } : {}) }) as { environmentId: string | null; environmentName: string | null; stats: string }[];
+  return rows
+    .map(({ environmentId, environmentName, stats }) => ({ environmentId, environmentName, ...(JSON.parse(stats) as Pick<EnvironmentFeedback, "generations" | "withFeedback" | "meanScore">) }))
+    .filter((row) => row.generations > 0);
+}
+
+export interface DayAgreement {
+  dayIndex: number;
+  /** Ratings compared with a judge that day. */
+  count: number;
+  /** Share where the human's pass (score >= 0.5) equals the judge's verdict. */
+  agreement: number;
+  /** Mean |human score − judge score|. */
+  meanAbsDiff: number;
+}
+
+/**
+ * Human vs LLM judge per UTC day, for ratings of items copied from eval results that an `llm-rubric` scorer
+ * judged. A judge is recognised by its scorer config, as the runner applies them: a run scorer (eval_runs.scorers)
+ * of type llm-rubric, or, for a score whose key is none of its run's scorers, a case's own llm-rubric assertion
+ * (eval_run_cases.assertions; the runner suffixes its key with "-case" when a run scorer already uses it). The run
+ * scorers of the workspace are read once (a few per run); the case lookup is only made for scores no run scorer
+ * explains, which are rare. A result judged by several judges counts once: their mean score, and a pass only if
+ * all passed (as a result passes only when every scorer does). Judge errors and pairwise ratings (no score) are
+ * left out.
+ */
+// Only queues holding eval results can hold judged items, so the other queues' ratings are skipped before their
+// items are read (one index seek per queue).
+const IN_QUEUES_WITH_EVAL_ITEMS = `r.queue_id IN (SELECT q.id FROM review_queues q WHERE q.workspace_id = @workspaceId
+  AND EXISTS (SELECT 1 FROM review_items x WHERE x.queue_id = q.id AND x.source_type = 'eval-result'))`;
+
+export function judgeAgreementByDay(scope: FeedbackScope): DayAgreement[] {
+  const { where, params } = ratingsWhere(scope);
+  return getSqlite()
+    .prepare(
+      `WITH run_scorers AS MATERIALIZED (
+         SELECT run.id AS runId, json_extract(j.value, '$.key') AS scorerKey, json_extract(j.value, '$.type') = 'llm-rubric' AS isJudge
+         FROM eval_runs run, json_each(run.scorers) j WHERE run.workspace_id = @workspaceId
+       )
+       SELECT dayIndex, count(*) AS count, avg((human >= 0.5) = judgePass) AS agreement, avg(abs(human - judgeScore)) AS meanAbsDiff
+       FROM (SELECT r.created_at / 86400000 AS dayIndex, r.score AS human, avg(s.score) AS judgeScore, min(s.passed) AS judgePass
+             FROM ${RATINGS}
+             JOIN eval_scores s ON s.result_id = i.source_id
+             LEFT JOIN run_scorers rs ON rs.runId = s.run_id AND rs.scorerKey = s.scorer_key
+             WHERE ${where} AND ${IN_QUEUES_WITH_EVAL_ITEMS} AND i.source_type = 'eval-result' AND r.score IS NOT NULL AND s.error = 0 AND s.score IS NOT NULL
+               AND (rs.isJudge OR (rs.runId IS NULL AND EXISTS (
+                 SELECT 1 FROM eval_results res JOIN eval_run_cases c ON c.id = res.run_case_id, json_each(c.assertions) a
+                 WHERE res.id = s.result_id AND json_extract(a.value, '$.type') = 'llm-rubric'
+                   AND s.scorer_key IN (json_extract(a.value, '$.key'), json_extract(a.value, '$.key') || '-case'))))
+             GROUP BY r.id)
+       GROUP BY dayIndex ORDER BY dayIndex LIMIT ${MAX_GROUPS}`,
+    )
+    .all(params) as DayAgreement[];
+}
+
+/**
+ * Prompts and models that have ratings or generations, to add to the dashboard's filter menus (which otherwise
+ * list only what evaluations used). Both are read per prompt / per distinct value by index seeks, never by
+ * reading every generation.
+ */
+export function feedbackFilterOptions(workspaceId: string): { prompts: { id: string; name: string }[]; models: string[] } {
+  const db = getSqlite();
+  const prompts = db
+    .prepare(
+      `SELECT p.id, p.name FROM prompts p
+       WHERE p.workspace_id = @workspaceId
+         AND (EXISTS (SELECT 1 FROM generations g WHERE g.prompt_id = p.id)
+           OR EXISTS (SELECT 1 FROM review_items i JOIN review_queues q ON q.id = i.queue_id WHERE i.prompt_id = p.id AND q.workspace_id = @workspaceId))
+       ORDER BY p.name`,
+    )
+    .all({ workspaceId }) as { id: string; name: string }[];
+  // A loose index scan: each step seeks the next model id greater than the last, so the cost is one seek per
+  // distinct model, not one row per generation (SQLite has no skip-scan without ANALYZE statistics).
+  const models = db
+    .prepare(
+      `WITH RECURSIVE
+         gen(model) AS (
+           SELECT (SELECT min(model_id) FROM generations WHERE workspace_id = @workspaceId)
+           UNION ALL SELECT (SELECT min(model_id) FROM generations WHERE workspace_id = @workspaceId AND model_id > gen.model) FROM gen WHERE gen.model IS NOT NULL
+         ),
+         item(queueId, model) AS (
+           SELECT q.id, (SELECT min(model_id) FROM review_items WHERE queue_id = q.id) FROM review_queues q WHERE q.workspace_id = @workspaceId
+           UNION ALL SELECT queueId, (SELECT min(model_id) FROM review_items WHERE queue_id = item.queueId AND model_id > item.model) FROM item WHERE item.model IS NOT NULL
+         )
+       SELECT model FROM gen WHERE model IS NOT NULL AND model != ''
+       UNION SELECT model FROM item WHERE model IS NOT NULL AND model != ''
+       ORDER BY 1`,
+    )
+    .all({ workspaceId }) as { model: string }[];
+  return { prompts, models: models.map((m) => m.model) };
+}

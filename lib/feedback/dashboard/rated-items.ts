@@ -1,0 +1,87 @@
+import "server-only";
+import { getSqlite } from "@/db";
+import type { RatingValue } from "@/db/schema";
+import { ratingsWhere, type FeedbackScope } from "./scope";
+
+// The drill-down behind every feedback chart: the ratings in scope, newest first, a page at a time. Keyset
+// pagination on (created_at, id), so page 50 costs what page 1 does and a new rating never shifts a page.
+
+export const RATED_ITEMS_PAGE = 100;
+/** Characters of the output shown per row; the page renders them as plain text. */
+const OUTPUT_PREVIEW = 400;
+
+export interface RatedItem {
+  ratingId: string;
+  createdAt: number;
+  queueId: string;
+  queueName: string;
+  promptId: string | null;
+  promptName: string | null;
+  version: number | null;
+  pairVersion: number | null;
+  modelId: string;
+  reviewerEmail: string;
+  value: RatingValue;
+  score: number | null;
+  comment: string;
+  tags: string[];
+  sourceType: string;
+  output: string;
+  outputTruncated: boolean;
+}
+
+interface Row extends Omit<RatedItem, "value" | "tags" | "outputTruncated"> {
+  value: string;
+  tags: string;
+  outputLength: number;
+}
+
+/**
+ * `viewerId`: a member assigned to a queue sees others' ratings of an item there only once they have rated it
+ * themselves, so the drill-down never anchors a reviewer's own judgement.
+ */
+export function listRatedItems(scope: FeedbackScope & { viewerId?: string }): { items: RatedItem[]; nextCursor: string | null } {
+  const { where, params } = ratingsWhere(scope);
+  let keyset = "";
+  if (scope.viewerId) {
+    keyset += ` AND (r.reviewer_id = @viewerId
+       OR NOT EXISTS (SELECT 1 FROM review_queue_assignees a WHERE a.queue_id = r.queue_id AND a.user_id = @viewerId)
+       OR EXISTS (SELECT 1 FROM ratings mine WHERE mine.item_id = r.item_id AND mine.reviewer_id = @viewerId))`;
+    params.viewerId = scope.viewerId;
+  }
+  if (scope.cursor) {
+    const dot = scope.cursor.indexOf(".");
+    keyset += " AND (r.created_at, r.id) < (@cursorAt, @cursorId)";
+    Object.assign(params, { cursorAt: Number(scope.cursor.slice(0, dot)), cursorId: scope.cursor.slice(dot + 1) });
+  }
+  const rows = getSqlite()
+    .prepare(
+      `SELECT r.id AS ratingId, r.created_at AS createdAt, r.queue_id AS queueId, q.name AS queueName, i.prompt_id AS promptId, p.name AS promptName,
+         i.version, i.pair_version AS pairVersion, i.model_id AS modelId, u.email AS reviewerEmail, r.value, r.score, r.comment, r.tags,
+         i.source_type AS sourceType, substr(i.output, 1, ${OUTPUT_PREVIEW}) AS output, length(i.output) AS outputLength
+       FROM ratings r
+       JOIN review_items i ON i.id = r.item_id
+       JOIN review_queues q ON q.id = r.queue_id
+       JOIN users u ON u.id = r.reviewer_id
+       LEFT JOIN prompts p ON p.id = i.prompt_id
+       WHERE ${where} ${keyset}
+       ORDER BY r.created_at DESC, r.id DESC LIMIT ${RATED_ITEMS_PAGE + 1}`,
+    )
+    .all(params) as Row[];
+  const page = rows.slice(0, RATED_ITEMS_PAGE);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ outputLength, value, tags, ...row }) => ({
+      ...row,
+      value: JSON.parse(value) as RatingValue,
+      tags: JSON.parse(tags) as string[],
+      outputTruncated: outputLength > OUTPUT_PREVIEW,
+    })),
+    nextCursor: rows.length > RATED_ITEMS_PAGE && last ? `${last.createdAt}.${last.ratingId}` : null,
+  };
+}
+
+/** The queues of the workspace, to name the queue filter on the drill-down page. */
+export function listQueueNames(workspaceId: string): { id: string; name: string }[] {
+  return getSqlite().prepare(`SELECT id, name FROM review_queues WHERE workspace_id = ? ORDER BY name`).all(workspaceId) as { id: string; name: string }[];
+}
