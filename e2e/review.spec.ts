@@ -46,8 +46,13 @@ test.describe("human review", () => {
 
     await editor.goto(`/dashboard/ratings?queue=${queueId}`);
     await expect(editor.getByRole("table", { name: "Rated items" }).getByRole("row")).toHaveCount(6);
-    await editor.goto("/dashboard?prompt=support/triage");
-    await expect(editor.getByRole("figure", { name: "Average rating by version" })).toBeVisible();
+    await editor.goto("/dashboard");
+    const chart = editor.getByRole("figure", { name: "Average rating by version" });
+    await expect(chart).toBeVisible();
+    const bar = chart.getByRole("link", { name: /^support\/triage v1$/ });
+    await expect(bar).toBeAttached();
+    await editor.goto((await bar.getAttribute("href"))!);
+    await expect(editor.getByRole("table", { name: "Rated items" }).getByRole("row", { name: new RegExp(name) }).first()).toBeVisible();
   });
 
   test("a double Enter submits once", async ({ pageAs }) => {

@@ -1,26 +1,31 @@
 import type { Metadata } from "next";
 import { EvalDashboard } from "@/components/evals/dashboard/eval-dashboard";
+import { FeedbackDashboard } from "@/components/feedback/dashboard/feedback-dashboard";
 import { requirePageAuth } from "@/lib/auth/context";
 import { userPrincipal } from "@/lib/auth/principal";
 import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
 import { loadEvalDashboard } from "@/lib/evals/dashboard/load-dashboard";
+import { loadFeedbackDashboard, mergeFilterOptions } from "@/lib/feedback/dashboard/load-feedback-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageAuth("dashboards:read");
   const filters = dashboardFiltersSchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
-  const data = loadEvalDashboard(userPrincipal(ctx), filters);
+  const principal = userPrincipal(ctx);
+  const evals = loadEvalDashboard(principal, filters);
+  const feedback = loadFeedbackDashboard(principal, filters);
   return (
     <div className="flex flex-col gap-6">
       <header>
         <h1 className="text-xl font-semibold">Dashboard</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Quality over time: evaluation pass rates and scores per version, their cost and latency, and what each environment serves. Human ratings join
-          these charts when review queues ship.
+          Quality over time: evaluation pass rates and scores per version, their cost and latency, and what each environment serves; then human
+          feedback on the same versions: reviewers&apos; ratings, end-user feedback per environment, and how often people agree with the LLM judge.
         </p>
       </header>
-      <EvalDashboard data={data} filters={filters} action="/dashboard" />
+      <EvalDashboard data={{ ...evals, options: mergeFilterOptions(evals.options, feedback.options) }} filters={filters} action="/dashboard" />
+      <FeedbackDashboard data={feedback} filters={filters} />
     </div>
   );
 }

@@ -1,14 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { Bar, CartesianGrid, ComposedChart, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axis, Frame, PALETTE, pct, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
 import type { DashboardPoint, ScorerSeries } from "@/lib/evals/dashboard/load-dashboard";
 
-// Recharts draws SVG; the figures carry an accessible name and a hidden data table with a link per run, so the
-// charts read the same to a screen reader. Colours work on light and dark backgrounds; axes use currentColor.
+// The eval trend charts: figures with an accessible name and a hidden data table with a link per run
+// (components/charts/chart-frame.tsx); a click on a point opens its run.
 
-const PALETTE = ["#6366f1", "#10b981", "#f59e0b", "#ef4444", "#06b6d4", "#a855f7", "#84cc16", "#f97316"];
-const pct = (v: number | null | undefined) => (v == null ? null : Math.round(v * 1000) / 10);
 const day = (ms: number) => new Date(ms).toISOString().slice(5, 16).replace("T", " ");
 
 interface Row {
@@ -47,27 +45,8 @@ function DataTable({ caption, points, value }: { caption: string; points: Dashbo
   );
 }
 
-function useOpenRun(data: Row[]) {
-  const router = useRouter();
-  return (state: { activeTooltipIndex?: unknown } | null) => {
-    const index = Number(state?.activeTooltipIndex);
-    const row = Number.isInteger(index) ? data[index] : undefined;
-    if (row) router.push(`/evaluations/${row.runId}`);
-  };
-}
-
-const axis = { stroke: "currentColor", tick: { fill: "currentColor", fontSize: 11 } };
-const tooltipStyle = { contentStyle: { background: "var(--tooltip-bg, #fff)", borderRadius: 6, fontSize: 12 } };
-
-function Frame({ title, hint, children }: { title: string; hint: string; children: React.ReactNode }) {
-  return (
-    <figure aria-label={title} className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-4 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-      <figcaption className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
-        {title} <span className="font-normal text-zinc-500">· {hint}</span>
-      </figcaption>
-      {children}
-    </figure>
-  );
+function useOpenRun(data: { runId: string }[]) {
+  return useOpenHref(data.map((row) => ({ href: `/evaluations/${row.runId}` })));
 }
 
 export function PassRateChart({ points, scorers }: { points: DashboardPoint[]; scorers: ScorerSeries[] }) {

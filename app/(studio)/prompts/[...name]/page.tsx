@@ -4,9 +4,11 @@ import { PromptHeader } from "@/components/prompts/prompt-header";
 import { PromptEditor } from "@/components/prompts/prompt-editor";
 import { PromptTabs } from "@/components/prompts/prompt-tabs";
 import { EvalDashboard } from "@/components/evals/dashboard/eval-dashboard";
+import { FeedbackDashboard } from "@/components/feedback/dashboard/feedback-dashboard";
 import { userPrincipal } from "@/lib/auth/principal";
 import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
 import { loadEvalDashboard } from "@/lib/evals/dashboard/load-dashboard";
+import { loadFeedbackDashboard, mergeFilterOptions } from "@/lib/feedback/dashboard/load-feedback-dashboard";
 import { VersionHistory } from "@/components/prompts/version-history";
 import { PromptPlayground } from "@/components/playground/prompt-playground";
 import { DeploymentsPanel } from "@/components/deployments/deployments-panel";
@@ -122,5 +124,13 @@ function PromptDeployments({ ctx, promptId, versions }: { ctx: AuthContext; prom
 function PromptEvaluations({ ctx, promptId, name, query }: { ctx: AuthContext; promptId: string; name: string; query: Record<string, string | string[] | undefined> }) {
   const pick = (key: string) => (typeof query[key] === "string" && query[key] ? (query[key] as string) : undefined);
   const filters = dashboardFiltersSchema.parse({ dataset: pick("dataset"), environment: pick("environment"), model: pick("model"), range: pick("range") ?? "all", prompt: promptId });
-  return <EvalDashboard data={loadEvalDashboard(userPrincipal(ctx), filters)} filters={filters} action={promptHref(name)} fixedPrompt />;
+  const principal = userPrincipal(ctx);
+  const evals = loadEvalDashboard(principal, filters);
+  const feedback = loadFeedbackDashboard(principal, filters);
+  return (
+    <div className="flex flex-col gap-6">
+      <EvalDashboard data={{ ...evals, options: mergeFilterOptions(evals.options, feedback.options) }} filters={filters} action={promptHref(name)} fixedPrompt />
+      <FeedbackDashboard data={feedback} filters={filters} />
+    </div>
+  );
 }

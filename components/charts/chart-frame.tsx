@@ -1,0 +1,37 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+
+// What every dashboard chart shares. Recharts draws SVG; each chart sits in a figure with an accessible name and
+// carries a hidden data table, so it reads the same to a screen reader. Colours work on light and dark
+// backgrounds; axes and labels use currentColor.
+
+export const PALETTE = ["#6366f1", "#10b981", "#f59e0b", "#ef4444", "#06b6d4", "#a855f7", "#84cc16", "#f97316"];
+
+/** 0..1 → percent with one decimal, for charts drawn in percent. */
+export const pct = (v: number | null | undefined) => (v == null ? null : Math.round(v * 1000) / 10);
+
+export const axis = { stroke: "currentColor", tick: { fill: "currentColor", fontSize: 11 } };
+export const tooltipStyle = { contentStyle: { background: "var(--tooltip-bg, #fff)", borderRadius: 6, fontSize: 12 } };
+export const chartMargin = { top: 16, right: 16, bottom: 4, left: 0 };
+
+export function Frame({ title, hint, children }: { title: string; hint: string; children: React.ReactNode }) {
+  return (
+    <figure aria-label={title} className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-4 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+      <figcaption className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
+        {title} <span className="font-normal text-zinc-500">· {hint}</span>
+      </figcaption>
+      {children}
+    </figure>
+  );
+}
+
+/** A chart's onClick: opens the link of the point (or bar) under the pointer, if it has one. */
+export function useOpenHref(rows: { href?: string | null }[]) {
+  const router = useRouter();
+  return (state: { activeTooltipIndex?: unknown } | null) => {
+    const index = Number(state?.activeTooltipIndex);
+    const href = Number.isInteger(index) ? rows[index]?.href : undefined;
+    if (href) router.push(href);
+  };
+}

@@ -1,0 +1,49 @@
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
+import { RATING_TYPES, type RatedItemsFilters as DrillFilters } from "@/lib/feedback/dashboard/rated-items-filters";
+
+/**
+ * A GET form for the drill-down's own choices (queue, scheme). Every other filter rides along as a hidden field,
+ * so applying it keeps the chart point the reader came from; a new choice starts again from the first page.
+ */
+export function RatedItemsFilters({ filters, drill, queues }: { filters: DashboardFilters; drill: Omit<DrillFilters, "cursor">; queues: { id: string; name: string }[] }) {
+  const { queue, scheme, ...kept } = drill;
+  const hidden = Object.entries({ ...filters, ...kept }).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== "");
+  return (
+    <form action="/dashboard/ratings" method="get" aria-label="Rated items filters" className="flex flex-wrap items-end gap-3">
+      {hidden.map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="flex flex-col gap-1">
+        <label htmlFor="rated-queue" className="text-xs font-medium">
+          Queue
+        </label>
+        <Select id="rated-queue" name="queue" defaultValue={queue ?? ""} className="w-56">
+          <option value="">All queues</option>
+          {queues.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.name}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="rated-scheme" className="text-xs font-medium">
+          Rating type
+        </label>
+        <Select id="rated-scheme" name="scheme" defaultValue={scheme ?? ""} className="w-40">
+          <option value="">Any type</option>
+          {RATING_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Button type="submit" variant="secondary">
+        Apply
+      </Button>
+    </form>
+  );
+}

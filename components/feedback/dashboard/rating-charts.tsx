@@ -1,0 +1,133 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axis, chartMargin, Frame, PALETTE, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
+import { HiddenTable } from "@/components/charts/hidden-table";
+import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
+import type { FeedbackDashboardData } from "@/lib/feedback/dashboard/load-feedback-dashboard";
+import { ratedItemsHref } from "@/lib/feedback/dashboard/rated-items-filters";
+import { EmptyChart } from "./empty-chart";
+
+// Average human rating per version and per day, and the distribution of thumbs and 1–5 ratings. A click on a bar
+// or point opens the rated items behind it.
+
+const score = (v: number | null) => (v === null ? "—" : v.toFixed(2));
+const versionHref = (filters: DashboardFilters, p: { promptId: string | null; version: number | null }) =>
+  ratedItemsHref(filters, { prompt: p.promptId, ...(p.version === null ? {} : { version: p.version }) });
+
+export function AverageRatingByVersionChart({ data, filters }: { data: FeedbackDashboardData["byVersion"]; filters: DashboardFilters }) {
+  const rows = data.map((p) => ({ ...p, href: versionHref(filters, p) }));
+  const open = useOpenHref(rows);
+  return (
+    <Frame title="Average rating by version" hint="0 to 1 (thumbs 0/1, 1–5 scaled, rubric mean); click a bar for its ratings">
+      {rows.length === 0 ? (
+        <EmptyChart kind="ratings" />
+      ) : (
+        <>
+          <div className="h-56 w-full">
+            <ResponsiveContainer>
+              <BarChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
+                <CartesianGrid strokeOpacity={0.15} />
+                <XAxis dataKey="label" {...axis} />
+                <YAxis domain={[0, 1]} {...axis} />
+                <Tooltip {...tooltipStyle} />
+                <Bar dataKey="meanScore" name="Mean rating" fill={PALETTE[0]} cursor="pointer" />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <HiddenTable
+            caption="Average rating per version"
+            columns={["Version", "Mean rating", "Ratings"]}
+            rows={rows.map((p) => ({ key: `${p.promptId}:${p.version}`, label: p.label, href: p.href, cells: [score(p.meanScore), String(p.count)] }))}
+          />
+        </>
+      )}
+    </Frame>
+  );
+}
+
+export function AverageRatingOverTimeChart({ data, filters }: { data: FeedbackDashboardData["byDay"]; filters: DashboardFilters }) {
+  const rows = data.map((p) => ({ ...p, href: ratedItemsHref(filters, { day: p.day }) }));
+  const open = useOpenHref(rows);
+  return (
+    <Frame title="Average rating over time" hint="per day (UTC); line: mean rating, bars: ratings given">
+      {rows.length === 0 ? (
+        <EmptyChart kind="ratings" />
+      ) : (
+        <>
+          <div className="h-56 w-full">
+            <ResponsiveContainer>
+              <ComposedChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
+                <CartesianGrid strokeOpacity={0.15} />
+                <XAxis dataKey="day" {...axis} />
+                <YAxis yAxisId="score" domain={[0, 1]} {...axis} />
+                <YAxis yAxisId="count" orientation="right" allowDecimals={false} {...axis} />
+                <Tooltip {...tooltipStyle} />
+                <Legend />
+                <Bar yAxisId="count" dataKey="count" name="Ratings" fill={PALETTE[4]} fillOpacity={0.35} />
+                <Line yAxisId="score" type="monotone" dataKey="meanScore" name="Mean rating" stroke={PALETTE[0]} strokeWidth={2.5} dot={{ r: 3 }} activeDot={{ r: 5, cursor: "pointer" }} />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+          <HiddenTable
+            caption="Average rating per day"
+            columns={["Day", "Mean rating", "Ratings"]}
+            rows={rows.map((p) => ({ key: p.day, label: p.day, href: p.href, cells: [score(p.meanScore), String(p.count)] }))}
+          />
+        </>
+      )}
+    </Frame>
+  );
+}
+
+const THUMBS = [
+  { key: "thumbsUp", name: "Thumbs up", colour: PALETTE[1]! },
+  { key: "thumbsDown", name: "Thumbs down", colour: PALETTE[3]! },
+] as const;
+const SCALE = [
+  { key: "scale1", name: "1", colour: "#ef4444" },
+  { key: "scale2", name: "2", colour: "#f97316" },
+  { key: "scale3", name: "3", colour: "#eab308" },
+  { key: "scale4", name: "4", colour: "#84cc16" },
+  { key: "scale5", name: "5", colour: "#10b981" },
+] as const;
+
+export function RatingDistributionChart({ data, filters }: { data: FeedbackDashboardData["distribution"]; filters: DashboardFilters }) {
+  const rows = data.map((p) => ({ ...p, href: versionHref(filters, p) }));
+  const open = useOpenHref(rows);
+  const hasThumbs = rows.some((p) => p.thumbsUp + p.thumbsDown > 0);
+  const hasScale = rows.some((p) => p.scale1 + p.scale2 + p.scale3 + p.scale4 + p.scale5 > 0);
+  return (
+    <Frame title="Rating distribution" hint="counts per version: thumbs, and 1–5 ratings">
+      {rows.length === 0 ? (
+        <EmptyChart kind="ratings" />
+      ) : (
+        <>
+          <div className="h-56 w-full">
+            <ResponsiveContainer>
+              <BarChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
+                <CartesianGrid strokeOpacity={0.15} />
+                <XAxis dataKey="label" {...axis} />
+                <YAxis allowDecimals={false} {...axis} />
+                <Tooltip {...tooltipStyle} />
+                <Legend />
+                {hasThumbs && THUMBS.map((s) => <Bar key={s.key} dataKey={s.key} name={s.name} stackId="thumbs" fill={s.colour} cursor="pointer" />)}
+                {hasScale && SCALE.map((s) => <Bar key={s.key} dataKey={s.key} name={`Rated ${s.name}`} stackId="scale" fill={s.colour} cursor="pointer" />)}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <HiddenTable
+            caption="Rating distribution per version"
+            columns={["Version", "Thumbs up", "Thumbs down", "Rated 1", "Rated 2", "Rated 3", "Rated 4", "Rated 5"]}
+            rows={rows.map((p) => ({
+              key: `${p.promptId}:${p.version}`,
+              label: p.label,
+              href: p.href,
+              cells: [p.thumbsUp, p.thumbsDown, p.scale1, p.scale2, p.scale3, p.scale4, p.scale5].map(String),
+            }))}
+          />
+        </>
+      )}
+    </Frame>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axis, chartMargin, Frame, PALETTE, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
+import { HiddenTable } from "@/components/charts/hidden-table";
+import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
+import type { FeedbackDashboardData } from "@/lib/feedback/dashboard/load-feedback-dashboard";
+import { ratedItemsHref } from "@/lib/feedback/dashboard/rated-items-filters";
+import { EmptyChart } from "./empty-chart";
+
+// Rubric criteria as separate series: mean 0..1 score per criterion, per version and per day. The hidden table
+// links every cell's ratings (that version or day, that criterion).
+
+type Rubric = FeedbackDashboardData["rubric"];
+const score = (v: number | null | undefined) => (v == null ? "—" : v.toFixed(2));
+const colour = (i: number) => PALETTE[i % PALETTE.length]!;
+
+export function RubricCriteriaChart({ rubric, filters }: { rubric: Rubric; filters: DashboardFilters }) {
+  const rows = rubric.byVersion.map((p) => ({ ...p, href: ratedItemsHref(filters, { prompt: p.promptId, ...(p.version === null ? {} : { version: p.version }), scheme: "rubric" }) }));
+  const open = useOpenHref(rows);
+  return (
+    <Frame title="Rubric criteria" hint="mean score per criterion and version, 0 to 1">
+      {rows.length === 0 ? (
+        <EmptyChart kind="rubric" />
+      ) : (
+        <>
+          <div className="h-56 w-full">
+            <ResponsiveContainer>
+              <BarChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
+                <CartesianGrid strokeOpacity={0.15} />
+                <XAxis dataKey="label" {...axis} />
+                <YAxis domain={[0, 1]} {...axis} />
+                <Tooltip {...tooltipStyle} />
+                <Legend />
+                {rubric.criteria.map((c, i) => (
+                  <Bar key={c.key} dataKey={(row: (typeof rows)[number]) => row.values[c.key] ?? null} name={c.name} fill={colour(i)} cursor="pointer" />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <HiddenTable
+            caption="Rubric criteria per version"
+            columns={["Version", ...rubric.criteria.map((c) => c.name)]}
+            rows={rows.map((p) => ({ key: `${p.promptId}:${p.version}`, label: p.label, href: p.href, cells: rubric.criteria.map((c) => score(p.values[c.key])) }))}
+          />
+          <CriterionLinks rubric={rubric} filters={filters} />
+        </>
+      )}
+    </Frame>
+  );
+}
+
+export function RubricCriteriaOverTimeChart({ rubric, filters }: { rubric: Rubric; filters: DashboardFilters }) {
+  const rows = rubric.byDay.map((p) => ({ ...p, href: ratedItemsHref(filters, { day: p.day, scheme: "rubric" }) }));
+  const open = useOpenHref(rows);
+  return (
+    <Frame title="Rubric criteria over time" hint="mean score per criterion and day (UTC)">
+      {rows.length === 0 ? (
+        <EmptyChart kind="rubric" />
+      ) : (
+        <>
+          <div className="h-56 w-full">
+            <ResponsiveContainer>
+              <LineChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
+                <CartesianGrid strokeOpacity={0.15} />
+                <XAxis dataKey="day" {...axis} />
+                <YAxis domain={[0, 1]} {...axis} />
+                <Tooltip {...tooltipStyle} />
+                <Legend />
+                {rubric.criteria.map((c, i) => (
+                  <Line key={c.key} type="monotone" dataKey={(row: (typeof rows)[number]) => row.values[c.key] ?? null} name={c.name} stroke={colour(i)} dot={{ r: 3 }} connectNulls />
+                ))}
+              </LineChart>
+            </ResponsiveContainer>
+          </div>
+          <HiddenTable
+            caption="Rubric criteria per day"
+            columns={["Day", ...rubric.criteria.map((c) => c.name)]}
+            rows={rows.map((p) => ({ key: p.day, label: p.day, href: p.href, cells: rubric.criteria.map((c) => score(p.values[c.key])) }))}
+          />
+        </>
+      )}
+    </Frame>
+  );
+}
+
+/** One link per criterion to its ratings, for readers who want a criterion across versions. */
+function CriterionLinks({ rubric, filters }: { rubric: Rubric; filters: DashboardFilters }) {
+  return (
+    <ul aria-label="Ratings per criterion" className="flex flex-wrap gap-3 text-xs">
+      {rubric.criteria.map((c) => (
+        <li key={c.key}>
+          <a href={ratedItemsHref(filters, { criterion: c.name })} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            {c.name} ratings
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
