@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { getDb } from "./index";
-import { prompts, promptVersions } from "./schema";
+import { generationFeedback, generations, prompts, promptVersions } from "./schema";
 
 function makePrompt(type: "text" | "chat" = "text") {
   const { workspace, members } = makeWorkspace(["editor"]);
@@ -23,6 +23,17 @@ function addVersion(promptId: string, version: number, authorId: string) {
 }
 
 describe("database integrity", () => {
+  it("keeps each generation's feedback count and mean, and refuses changing or deleting feedback", () => {
+    const { prompt } = makePrompt();
+    const db = getDb();
+    const generation = db.insert(generations).values({ workspaceId: prompt.workspaceId, promptId: prompt.id, version: 1, variables: {}, output: "x" }).returning().get();
+    expect(generation).toMatchObject({ feedbackCount: 0, feedbackScore: null });
+    for (const score of [1, 0.5, 0]) db.insert(generationFeedback).values({ workspaceId: prompt.workspaceId, generationId: generation.id, score }).run();
+    expect(db.select().from(generations).where(eq(generations.id, generation.id)).get()).toMatchObject({ feedbackCount: 3, feedbackScore: 0.5 });
+    expect(() => db.update(generationFeedback).set({ score: 1 }).where(eq(generationFeedback.generationId, generation.id)).run()).toThrow(/append-only/);
+    expect(() => db.delete(generationFeedback).where(eq(generationFeedback.generationId, generation.id)).run()).toThrow(/append-only/);
+  });
+
   it("opens SQLite in WAL mode with foreign keys and a busy timeout", () => {
     const db = getDb();
     expect(db.get<{ journal_mode: string }>(sql`pragma journal_mode`)?.journal_mode).toBe("wal");

@@ -801,6 +801,13 @@ export const generations = sqliteTable(
     latencyMs: integer("latency_ms"),
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
     apiKeyId: text("api_key_id").references(() => apiKeys.id),
+    /**
+     * How many end-user feedback reports the generation has and their mean score. Kept by a trigger on
+     * generation_feedback (which is append-only), so it cannot drift; the dashboard reads it from an index instead of
+     * looking up every generation's feedback.
+     */
+    feedbackCount: integer("feedback_count").notNull().default(0),
+    feedbackScore: real("feedback_score"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -808,9 +815,9 @@ export const generations = sqliteTable(
     index("generations_prompt_version_created").on(t.promptId, t.version, t.createdAt),
     index("generations_environment_created").on(t.environmentId, t.createdAt),
     // Covering, for end-user feedback by environment: one environment's time range of a workspace's generations
-    // with every column the dashboard filters on and the id its feedback is found by, so the wide rows (outputs,
-    // variables) are never read.
-    index("generations_workspace_environment_created").on(t.workspaceId, t.environmentId, t.createdAt, t.promptId, t.modelId, t.id),
+    // with every column the dashboard filters on and the feedback summary, so neither the wide rows (outputs,
+    // variables) nor the feedback rows are read.
+    index("generations_workspace_environment_feedback").on(t.workspaceId, t.environmentId, t.createdAt, t.promptId, t.modelId, t.feedbackScore),
     // The models a workspace's generations used (the model filter menu), one seek per distinct model.
     index("generations_workspace_model").on(t.workspaceId, t.modelId),
   ],

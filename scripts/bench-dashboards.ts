@@ -4,7 +4,7 @@
 // filter: 30 runs each after 3 warm-ups, median and p95 against a 150 ms p95 target.
 //
 // Baseline, measured in the same run: the same query with this change's indexes unavailable. Inside one
-// transaction the indexes created by db/migrations/0006_dashboard_indexes.sql are dropped, every query is timed
+// transaction the indexes created by db/migrations/0006_dashboard_indexes.sql and 0007 are dropped, every query is timed
 // again (fewer runs), and the transaction is rolled back, so the data and the other indexes are identical and
 // only the new indexes differ. The ratio (without ÷ with) is what they buy; about 1× means a query does not use them.
 //
@@ -27,7 +27,7 @@ const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 5);
 const WARMUP = 3;
 const CACHE_MB = process.env.BENCH_CACHE_MB ? Number(process.env.BENCH_CACHE_MB) : null;
 const TARGET_P95_MS = 150;
-const MIGRATION = path.join(process.cwd(), "db", "migrations", "0006_dashboard_indexes.sql");
+const MIGRATIONS = ["0006_dashboard_indexes.sql", "0007_generation_feedback_summary.sql"].map((f) => path.join(process.cwd(), "db", "migrations", f));
 
 const quantile = (xs: number[], q: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -151,11 +151,12 @@ async function main() {
   });
 
   // Baseline: the same queries with this change's indexes dropped inside a transaction that is rolled back.
-  const newIndexes = [...(fs.existsSync(MIGRATION) ? fs.readFileSync(MIGRATION, "utf8") : "").matchAll(/CREATE (?:UNIQUE )?INDEX `([^`]+)`/g)].map((m) => m[1]!);
+  const created = MIGRATIONS.map((f) => (fs.existsSync(f) ? fs.readFileSync(f, "utf8") : "")).join("\n");
+  const newIndexes = [...created.matchAll(/CREATE (?:UNIQUE )?INDEX `([^`]+)`/g)].map((m) => m[1]!).filter((name) => !created.includes(`DROP INDEX \`${name}\``));
   const baseline = new Map<string, number>();
   sqlite.exec("BEGIN");
   try {
-    for (const name of newIndexes) sqlite.exec(`DROP INDEX "${name}"`);
+    for (const name of newIndexes) sqlite.exec(`DROP INDEX IF EXISTS "${name}"`);
     for (const c of cases) baseline.set(`${c.name}|${c.variant}`, quantile(sample(c.run, BASELINE_RUNS, 1), 0.5));
   } finally {
     sqlite.exec("ROLLBACK");
@@ -167,7 +168,7 @@ async function main() {
   console.log(`Page cache: ${CACHE_MB === null ? "the app's (SQLite default, 2 MiB)" : `${CACHE_MB} MiB (BENCH_CACHE_MB)`}.`);
   console.log(`Filters: "default" = dashboard defaults (last 30 days, no filter); "prompt" = one prompt, last 30 days.`);
   console.log(`${RUNS} timed runs after ${WARMUP} warm-ups; p95 = nearest rank. Baseline: median of ${BASELINE_RUNS} runs of the same query with the`);
-  console.log(`indexes of 0006_dashboard_indexes.sql dropped (${newIndexes.join(", ")}) in a rolled-back transaction.\n`);
+  console.log(`indexes of 0006_dashboard_indexes.sql and 0007_generation_feedback_summary.sql dropped (${newIndexes.join(", ")}) in a rolled-back transaction.\n`);
   const header = `${"query".padEnd(40)} ${"filters".padEnd(8)} ${"median".padStart(9)} ${"p95".padStart(9)}  target    ${"result".padEnd(6)} ${"no new idx".padStart(11)} ${"ratio".padStart(7)}`;
   console.log(header);
   console.log("-".repeat(header.length));

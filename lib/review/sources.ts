@@ -202,10 +202,11 @@ export function findSourceItems(tx: DbOrTx, { workspaceId, queueId, source, pair
   }
 
   if (pairwise) throw new AppError("bad_request:review", "Pairwise queues compare two outputs for the same input: take them from an evaluation or a playground run.");
-  // A generation's score is its end-user feedback (mean, 0..1); a score filter keeps only generations with feedback.
+  // A generation's score is its end-user feedback (the mean kept on the row, 0..1); a score filter keeps only
+  // generations with feedback.
   const filter = filterFor(
     source,
-    { prompt: "g.prompt_id", version: "g.version", environment: "g.environment_id", model: "g.model_id", score: "(SELECT avg(f.score) FROM generation_feedback f WHERE f.generation_id = g.id)" },
+    { prompt: "g.prompt_id", version: "g.version", environment: "g.environment_id", model: "g.model_id", score: "g.feedback_score" },
     base(["g.workspace_id = @workspaceId", notQueued("generation", "g.id")]),
   );
   return select<Row>(tx, {

@@ -167,15 +167,15 @@ export interface EnvironmentFeedback {
  *
  * Aggregated per environment (a handful per workspace) rather than with GROUP BY: SQLite groups by sorting, and
  * sorting every generation in range cost more than the rest of the query. Each environment is one range of
- * generations_workspace_environment_created, probing each generation's feedback through a covering index; the
- * three figures come back as one JSON object per environment because a scalar subquery returns one value.
+ * generations_workspace_environment_feedback, which carries each generation's feedback mean (kept by a trigger), so
+ * no feedback row is read; the three figures come back as one JSON object per environment because a scalar subquery
+ * returns one value.
  */
 export function feedbackByEnvironment(scope: FeedbackScope): EnvironmentFeedback[] {
   const { where, params } = generationsWhere(scope);
   const stats = (environment: string) =>
-    `(SELECT json_object('generations', count(*), 'withFeedback', count(feedback), 'meanScore', avg(feedback))
-      FROM (SELECT (SELECT avg(f.score) FROM generation_feedback f WHERE f.generation_id = g.id) AS feedback
-            FROM generations g WHERE ${where} AND ${environment} LIMIT -1))`;
+    `(SELECT json_object('generations', count(*), 'withFeedback', count(g.feedback_score), 'meanScore', avg(g.feedback_score))
+      FROM generations g WHERE ${where} AND ${environment})`;
   const environments = `SELECT e.id AS environmentId, e.name AS environmentName, e.position, ${stats("g.environment_id = e.id")} AS stats
     FROM environments e WHERE e.workspace_id = @workspaceId${scope.environment ? " AND e.id = @environmentId" : ""}`;
   const unlabelled = `SELECT NULL, NULL, NULL, ${stats("g.environment_id IS NULL")}`;
