@@ -53,6 +53,10 @@ async function main() {
     }
     void handle(request, response);
   });
+  // Node closes idle keep-alive sockets after 5 s; a client (or proxy) that reuses one just then gets ECONNRESET.
+  // Clients and load balancers commonly keep sockets for 60 s, so the server keeps them a little longer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   server.listen(port, hostname, () => {
     console.log(`PromptOps Studio listening on http://${hostname ?? "localhost"}:${port} (${dev ? "development" : "production"})`);

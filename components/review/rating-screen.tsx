@@ -45,7 +45,8 @@ export function RatingScreen({ session, startItemId }: { session: RatingSession;
   const [focused, setFocused] = useState(0);
   const [hint, setHint] = useState<string | null>(null);
   const [lastReveal, setLastReveal] = useState<string | null>(null);
-  const inFlight = useRef(new Set<string>());
+  /** Per item: the save in flight (later saves of the same item wait for it, so they land in order) and what it sent. */
+  const saving = useRef(new Map<string, { done: Promise<void>; sent: string }>());
   const groups = useRef<(CriterionGroupHandle | null)[]>([]);
   const queryClient = useQueryClient();
 
@@ -98,26 +99,31 @@ export function RatingScreen({ session, startItemId }: { session: RatingSession;
 
   function submit() {
     if (!current || !item || queue.archived) return;
-    if (inFlight.current.has(current.id)) return;
     const value = toRatingValue(queue.scheme, draft.values);
     if ("missing" in value) {
       setHint(`Rate “${value.missing}” first.`);
       return;
     }
+    const itemId = current.id;
+    const input = { itemId, value, comment: draft.comment, tags: draft.tags };
+    const sent = JSON.stringify(input);
+    const pending = saving.current.get(itemId);
+    // The same rating again while it is being saved is a double submit: nothing to send.
+    if (pending?.sent === sent) return;
     const at = index;
     const ratedBefore = current.rated;
     const submitted = { ...draft };
-    inFlight.current.add(current.id);
     const updated = items.map((it, i) => (i === at ? { ...it, rated: true } : it));
     setItems(updated);
     setDrafts((all) => ({ ...all, [current.id]: submitted }));
     moveTo(nextAfter(at, updated));
-    void rateItemAction({ itemId: current.id, value, comment: submitted.comment, tags: submitted.tags })
+    const done: Promise<void> = (pending?.done ?? Promise.resolve())
+      .then(() => rateItemAction(input))
       .then((result) => {
         if (!result.ok) throw new Error(result.error);
         if (result.data.reveal) setLastReveal(`Item ${at + 1}: A was ${result.data.reveal.A.label}; B was ${result.data.reveal.B.label}.`);
         if (result.data.outcome === "updated") toast.success(`Rating of item ${at + 1} updated`);
-        void queryClient.invalidateQueries({ queryKey: itemKey(current.id) });
+        void queryClient.invalidateQueries({ queryKey: itemKey(itemId) });
       })
       .catch((error: unknown) => {
         setItems((list) => list.map((it, i) => (i === at ? { ...it, rated: ratedBefore } : it)));
@@ -125,7 +131,10 @@ export function RatingScreen({ session, startItemId }: { session: RatingSession;
           action: { label: "Go back", onClick: () => moveTo(at) },
         });
       })
-      .finally(() => inFlight.current.delete(current.id));
+      .finally(() => {
+        if (saving.current.get(itemId)?.done === done) saving.current.delete(itemId);
+      });
+    saving.current.set(itemId, { done, sent });
   }
 
   function skip() {
