@@ -10,6 +10,7 @@ async function promptWithTwoVersions(prompts: PromptPage, name: string) {
   await prompts.fillEditor("Reply to {{customer}} politely.");
   await prompts.save("First reply");
   await expect(prompts.page.getByText("Saved v1")).toBeVisible();
+  await expect(prompts.page.getByText("latest v1")).toBeVisible();
   await prompts.fillEditor("Reply to {{customer}} warmly, in two sentences.");
   await prompts.save("Warmer reply");
   await expect(prompts.page.getByText("Saved v2")).toBeVisible();

@@ -58,7 +58,9 @@ export default async function PromptPage({ params, searchParams }: { params: Par
       <PromptTabs name={prompt.name} current={tab} />
       {tab === "editor" && (
         <PromptEditor
-          key={`${prompt.id}:${latest?.version ?? 0}`}
+          // Keyed by prompt only: the editor moves its own base on save, and remounting when the refresh after a save
+          // brings the new version would throw away whatever was typed in between.
+          key={prompt.id}
           promptId={prompt.id}
           type={prompt.type}
           latest={latest ? { version: latest.version, content: versionContent(latest) } : null}
