@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { ResponsiveContainer } from "recharts";
 
 // What every dashboard chart shares. Recharts draws SVG; each chart sits in a figure with an accessible name and
 // carries a hidden data table, so it reads the same to a screen reader. Colours work on light and dark
@@ -34,4 +35,17 @@ export function useOpenHref(rows: { href?: string | null }[]) {
     const href = Number.isInteger(index) ? rows[index]?.href : undefined;
     if (href) router.push(href);
   };
+}
+
+/** A chart's body: its empty state, or the chart at a fixed height followed by its hidden data table. */
+export function ChartBody({ empty, table, className = "h-56 w-full", children }: { empty: React.ReactNode; table: React.ReactNode; className?: string; children: React.ReactElement }) {
+  if (empty) return <>{empty}</>;
+  return (
+    <>
+      <div className={className}>
+        <ResponsiveContainer>{children}</ResponsiveContainer>
+      </div>
+      {table}
+    </>
+  );
 }

@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/policy";
 import { cohensKappa, krippendorffAlpha, percentAgreement } from "./agreement";
 import { criteriaOf, criterionNumber, describeValue, type Criterion } from "./criteria";
 import { loadQueue } from "./manage-queues";
-import { findItemById, listJudgeVerdicts, listQueueRatingValues } from "./queries";
+import { listJudgeVerdicts, listQueueRatingValues } from "./queries";
 
 // How far a queue's reviewers agree, per criterion; the items they disagree on most; and how a human verdict
 // compares with the LLM judge's on the same eval results. Ratings are grouped per item here, in memory: a queue
@@ -43,6 +43,7 @@ export interface JudgeComparison {
 
 interface ItemRatings {
   itemId: string;
+  position: number;
   byReviewer: Map<string, { email: string; value: RatingValue; score: number | null }>;
 }
 
@@ -62,7 +63,7 @@ export function queueAgreement(principal: UserPrincipal, queueId: string) {
 
   const items = new Map<string, ItemRatings>();
   for (const row of listQueueRatingValues(db, { queueId: queue.id })) {
-    const item = items.get(row.itemId) ?? { itemId: row.itemId, byReviewer: new Map() };
+    const item = items.get(row.itemId) ?? { itemId: row.itemId, position: row.position, byReviewer: new Map() };
     if (!item.byReviewer.has(row.reviewerId)) item.byReviewer.set(row.reviewerId, { email: row.reviewerEmail, value: JSON.parse(row.value) as RatingValue, score: row.score });
     items.set(row.itemId, item);
   }
@@ -103,10 +104,9 @@ export function queueAgreement(principal: UserPrincipal, queueId: string) {
     const rated = [...item.byReviewer.values()];
     const spread = Math.max(...criteria.map((c) => spreadOf(c, rated.map((r) => criterionNumber(r.value, c.name)).filter((v): v is number => v !== null))));
     if (spread <= 0) continue;
-    const row = findItemById(db, { itemId: item.itemId });
     disagreements.push({
       itemId: item.itemId,
-      position: row?.position ?? 0,
+      position: item.position,
       spread,
       ratings: rated.map((r) => ({
         reviewerEmail: r.email,

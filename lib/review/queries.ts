@@ -236,15 +236,16 @@ export function queueProgress(tx: DbOrTx, { queueId, reviewersPerItem }: { queue
 export function listQueueRatingValues(tx: DbOrTx, { queueId }: { queueId: string }) {
   return sqlite(tx)
     .prepare(
-      `SELECT r.item_id AS itemId, r.reviewer_id AS reviewerId, u.email AS reviewerEmail, r.value, r.score,
+      `SELECT r.item_id AS itemId, i.position, r.reviewer_id AS reviewerId, u.email AS reviewerEmail, r.value, r.score,
               s.criterion, s.value AS criterionValue
          FROM ratings r
+         JOIN review_items i ON i.id = r.item_id
          JOIN users u ON u.id = r.reviewer_id
          LEFT JOIN rating_scores s ON s.rating_id = r.id
         WHERE r.queue_id = ?
         ORDER BY r.item_id, r.reviewer_id`,
     )
-    .all(queueId) as { itemId: string; reviewerId: string; reviewerEmail: string; value: string; score: number | null; criterion: string | null; criterionValue: number | null }[];
+    .all(queueId) as { itemId: string; position: number; reviewerId: string; reviewerEmail: string; value: string; score: number | null; criterion: string | null; criterionValue: number | null }[];
 }
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { axis, chartMargin, Frame, PALETTE, pct, tooltipStyle } from "@/components/charts/chart-frame";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { axis, ChartBody, chartMargin, Frame, PALETTE, pct, tooltipStyle } from "@/components/charts/chart-frame";
 import { HiddenTable } from "@/components/charts/hidden-table";
 import type { FeedbackDashboardData } from "@/lib/feedback/dashboard/load-feedback-dashboard";
 import { EmptyChart } from "./empty-chart";
@@ -14,35 +14,28 @@ export function EndUserFeedbackChart({ data }: { data: FeedbackDashboardData["en
   const rows = data.map((e) => ({ ...e, rate: pct(e.feedbackRate), mean: e.meanScore === null ? null : Math.round(e.meanScore * 100) / 100 }));
   return (
     <Frame title="End-user feedback by environment" hint="bars: generations with feedback (%); line: mean feedback score (0 to 1)">
-      {rows.length === 0 ? (
-        <EmptyChart kind="endUser" />
-      ) : (
-        <>
-          <div className="h-56 w-full">
-            <ResponsiveContainer>
-              <ComposedChart data={rows} accessibilityLayer margin={chartMargin}>
-                <CartesianGrid strokeOpacity={0.15} />
-                <XAxis dataKey="name" {...axis} />
-                <YAxis yAxisId="rate" domain={[0, 100]} unit="%" {...axis} />
-                <YAxis yAxisId="mean" orientation="right" domain={[0, 1]} {...axis} />
-                <Tooltip {...tooltipStyle} />
-                <Legend />
-                <Bar yAxisId="rate" dataKey="rate" name="With feedback (%)" fill={PALETTE[4]} />
-                <Line yAxisId="mean" type="monotone" dataKey="mean" name="Mean feedback score" stroke={PALETTE[5]} strokeWidth={2.5} dot={{ r: 4 }} />
-              </ComposedChart>
-            </ResponsiveContainer>
-          </div>
-          <HiddenTable
-            caption="End-user feedback per environment"
-            columns={["Environment", "Generations", "With feedback", "Mean feedback score"]}
-            rows={rows.map((e) => ({
-              key: e.environmentId ?? "unlabelled",
-              label: e.name,
-              cells: [String(e.generations), `${e.withFeedback} (${e.rate}%)`, e.mean === null ? "no feedback" : e.mean.toFixed(2)],
-            }))}
-          />
-        </>
-      )}
+      <ChartBody empty={rows.length === 0 && <EmptyChart kind="endUser" />} table={
+        <HiddenTable
+          caption="End-user feedback per environment"
+          columns={["Environment", "Generations", "With feedback", "Mean feedback score"]}
+          rows={rows.map((e) => ({
+            key: e.environmentId ?? "unlabelled",
+            label: e.name,
+            cells: [String(e.generations), `${e.withFeedback} (${e.rate}%)`, e.mean === null ? "no feedback" : e.mean.toFixed(2)],
+          }))}
+        />
+      }>
+        <ComposedChart data={rows} accessibilityLayer margin={chartMargin}>
+          <CartesianGrid strokeOpacity={0.15} />
+          <XAxis dataKey="name" {...axis} />
+          <YAxis yAxisId="rate" domain={[0, 100]} unit="%" {...axis} />
+          <YAxis yAxisId="mean" orientation="right" domain={[0, 1]} {...axis} />
+          <Tooltip {...tooltipStyle} />
+          <Legend />
+          <Bar yAxisId="rate" dataKey="rate" name="With feedback (%)" fill={PALETTE[4]} />
+          <Line yAxisId="mean" type="monotone" dataKey="mean" name="Mean feedback score" stroke={PALETTE[5]} strokeWidth={2.5} dot={{ r: 4 }} />
+        </ComposedChart>
+      </ChartBody>
     </Frame>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { axis, chartMargin, Frame, PALETTE, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
+import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { axis, ChartBody, chartMargin, Frame, PALETTE, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
 import { HiddenTable } from "@/components/charts/hidden-table";
 import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
 import type { FeedbackDashboardData } from "@/lib/feedback/dashboard/load-feedback-dashboard";
@@ -20,28 +20,21 @@ export function AverageRatingByVersionChart({ data, filters }: { data: FeedbackD
   const open = useOpenHref(rows);
   return (
     <Frame title="Average rating by version" hint="0 to 1 (thumbs 0/1, 1–5 scaled, rubric mean); click a bar for its ratings">
-      {rows.length === 0 ? (
-        <EmptyChart kind="ratings" />
-      ) : (
-        <>
-          <div className="h-56 w-full">
-            <ResponsiveContainer>
-              <BarChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
-                <CartesianGrid strokeOpacity={0.15} />
-                <XAxis dataKey="label" {...axis} />
-                <YAxis domain={[0, 1]} {...axis} />
-                <Tooltip {...tooltipStyle} />
-                <Bar dataKey="meanScore" name="Mean rating" fill={PALETTE[0]} cursor="pointer" />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <HiddenTable
-            caption="Average rating per version"
-            columns={["Version", "Mean rating", "Ratings"]}
-            rows={rows.map((p) => ({ key: `${p.promptId}:${p.version}`, label: p.label, href: p.href, cells: [score(p.meanScore), String(p.count)] }))}
-          />
-        </>
-      )}
+      <ChartBody empty={rows.length === 0 && <EmptyChart kind="ratings" />} table={
+        <HiddenTable
+          caption="Average rating per version"
+          columns={["Version", "Mean rating", "Ratings"]}
+          rows={rows.map((p) => ({ key: `${p.promptId}:${p.version}`, label: p.label, href: p.href, cells: [score(p.meanScore), String(p.count)] }))}
+        />
+      }>
+        <BarChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
+          <CartesianGrid strokeOpacity={0.15} />
+          <XAxis dataKey="label" {...axis} />
+          <YAxis domain={[0, 1]} {...axis} />
+          <Tooltip {...tooltipStyle} />
+          <Bar dataKey="meanScore" name="Mean rating" fill={PALETTE[0]} cursor="pointer" />
+        </BarChart>
+      </ChartBody>
     </Frame>
   );
 }
@@ -51,31 +44,24 @@ export function AverageRatingOverTimeChart({ data, filters }: { data: FeedbackDa
   const open = useOpenHref(rows);
   return (
     <Frame title="Average rating over time" hint="per day (UTC); line: mean rating, bars: ratings given">
-      {rows.length === 0 ? (
-        <EmptyChart kind="ratings" />
-      ) : (
-        <>
-          <div className="h-56 w-full">
-            <ResponsiveContainer>
-              <ComposedChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
-                <CartesianGrid strokeOpacity={0.15} />
-                <XAxis dataKey="day" {...axis} />
-                <YAxis yAxisId="score" domain={[0, 1]} {...axis} />
-                <YAxis yAxisId="count" orientation="right" allowDecimals={false} {...axis} />
-                <Tooltip {...tooltipStyle} />
-                <Legend />
-                <Bar yAxisId="count" dataKey="count" name="Ratings" fill={PALETTE[4]} fillOpacity={0.35} />
-                <Line yAxisId="score" type="monotone" dataKey="meanScore" name="Mean rating" stroke={PALETTE[0]} strokeWidth={2.5} dot={{ r: 3 }} activeDot={{ r: 5, cursor: "pointer" }} />
-              </ComposedChart>
-            </ResponsiveContainer>
-          </div>
-          <HiddenTable
-            caption="Average rating per day"
-            columns={["Day", "Mean rating", "Ratings"]}
-            rows={rows.map((p) => ({ key: p.day, label: p.day, href: p.href, cells: [score(p.meanScore), String(p.count)] }))}
-          />
-        </>
-      )}
+      <ChartBody empty={rows.length === 0 && <EmptyChart kind="ratings" />} table={
+        <HiddenTable
+          caption="Average rating per day"
+          columns={["Day", "Mean rating", "Ratings"]}
+          rows={rows.map((p) => ({ key: p.day, label: p.day, href: p.href, cells: [score(p.meanScore), String(p.count)] }))}
+        />
+      }>
+        <ComposedChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
+          <CartesianGrid strokeOpacity={0.15} />
+          <XAxis dataKey="day" {...axis} />
+          <YAxis yAxisId="score" domain={[0, 1]} {...axis} />
+          <YAxis yAxisId="count" orientation="right" allowDecimals={false} {...axis} />
+          <Tooltip {...tooltipStyle} />
+          <Legend />
+          <Bar yAxisId="count" dataKey="count" name="Ratings" fill={PALETTE[4]} fillOpacity={0.35} />
+          <Line yAxisId="score" type="monotone" dataKey="meanScore" name="Mean rating" stroke={PALETTE[0]} strokeWidth={2.5} dot={{ r: 3 }} activeDot={{ r: 5, cursor: "pointer" }} />
+        </ComposedChart>
+      </ChartBody>
     </Frame>
   );
 }
@@ -99,35 +85,28 @@ export function RatingDistributionChart({ data, filters }: { data: FeedbackDashb
   const hasScale = rows.some((p) => p.scale1 + p.scale2 + p.scale3 + p.scale4 + p.scale5 > 0);
   return (
     <Frame title="Rating distribution" hint="counts per version: thumbs, and 1–5 ratings">
-      {rows.length === 0 ? (
-        <EmptyChart kind="ratings" />
-      ) : (
-        <>
-          <div className="h-56 w-full">
-            <ResponsiveContainer>
-              <BarChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
-                <CartesianGrid strokeOpacity={0.15} />
-                <XAxis dataKey="label" {...axis} />
-                <YAxis allowDecimals={false} {...axis} />
-                <Tooltip {...tooltipStyle} />
-                <Legend />
-                {hasThumbs && THUMBS.map((s) => <Bar key={s.key} dataKey={s.key} name={s.name} stackId="thumbs" fill={s.colour} cursor="pointer" />)}
-                {hasScale && SCALE.map((s) => <Bar key={s.key} dataKey={s.key} name={`Rated ${s.name}`} stackId="scale" fill={s.colour} cursor="pointer" />)}
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <HiddenTable
-            caption="Rating distribution per version"
-            columns={["Version", "Thumbs up", "Thumbs down", "Rated 1", "Rated 2", "Rated 3", "Rated 4", "Rated 5"]}
-            rows={rows.map((p) => ({
-              key: `${p.promptId}:${p.version}`,
-              label: p.label,
-              href: p.href,
-              cells: [p.thumbsUp, p.thumbsDown, p.scale1, p.scale2, p.scale3, p.scale4, p.scale5].map(String),
-            }))}
-          />
-        </>
-      )}
+      <ChartBody empty={rows.length === 0 && <EmptyChart kind="ratings" />} table={
+        <HiddenTable
+          caption="Rating distribution per version"
+          columns={["Version", "Thumbs up", "Thumbs down", "Rated 1", "Rated 2", "Rated 3", "Rated 4", "Rated 5"]}
+          rows={rows.map((p) => ({
+            key: `${p.promptId}:${p.version}`,
+            label: p.label,
+            href: p.href,
+            cells: [p.thumbsUp, p.thumbsDown, p.scale1, p.scale2, p.scale3, p.scale4, p.scale5].map(String),
+          }))}
+        />
+      }>
+        <BarChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
+          <CartesianGrid strokeOpacity={0.15} />
+          <XAxis dataKey="label" {...axis} />
+          <YAxis allowDecimals={false} {...axis} />
+          <Tooltip {...tooltipStyle} />
+          <Legend />
+          {hasThumbs && THUMBS.map((s) => <Bar key={s.key} dataKey={s.key} name={s.name} stackId="thumbs" fill={s.colour} cursor="pointer" />)}
+          {hasScale && SCALE.map((s) => <Bar key={s.key} dataKey={s.key} name={`Rated ${s.name}`} stackId="scale" fill={s.colour} cursor="pointer" />)}
+        </BarChart>
+      </ChartBody>
     </Frame>
   );
 }

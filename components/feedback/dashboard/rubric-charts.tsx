@@ -1,7 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { axis, chartMargin, Frame, PALETTE, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { axis, ChartBody, chartMargin, Frame, PALETTE, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
 import { HiddenTable } from "@/components/charts/hidden-table";
 import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
 import type { FeedbackDashboardData } from "@/lib/feedback/dashboard/load-feedback-dashboard";
@@ -20,32 +20,27 @@ export function RubricCriteriaChart({ rubric, filters }: { rubric: Rubric; filte
   const open = useOpenHref(rows);
   return (
     <Frame title="Rubric criteria" hint="mean score per criterion and version, 0 to 1">
-      {rows.length === 0 ? (
-        <EmptyChart kind="rubric" />
-      ) : (
+      <ChartBody empty={rows.length === 0 && <EmptyChart kind="rubric" />} table={
         <>
-          <div className="h-56 w-full">
-            <ResponsiveContainer>
-              <BarChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
-                <CartesianGrid strokeOpacity={0.15} />
-                <XAxis dataKey="label" {...axis} />
-                <YAxis domain={[0, 1]} {...axis} />
-                <Tooltip {...tooltipStyle} />
-                <Legend />
-                {rubric.criteria.map((c, i) => (
-                  <Bar key={c.key} dataKey={(row: (typeof rows)[number]) => row.values[c.key] ?? null} name={c.name} fill={colour(i)} cursor="pointer" />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <HiddenTable
-            caption="Rubric criteria per version"
-            columns={["Version", ...rubric.criteria.map((c) => c.name)]}
-            rows={rows.map((p) => ({ key: `${p.promptId}:${p.version}`, label: p.label, href: p.href, cells: rubric.criteria.map((c) => score(p.values[c.key])) }))}
-          />
-          <CriterionLinks rubric={rubric} filters={filters} />
+        <HiddenTable
+          caption="Rubric criteria per version"
+          columns={["Version", ...rubric.criteria.map((c) => c.name)]}
+          rows={rows.map((p) => ({ key: `${p.promptId}:${p.version}`, label: p.label, href: p.href, cells: rubric.criteria.map((c) => score(p.values[c.key])) }))}
+        />
+        <CriterionLinks rubric={rubric} filters={filters} />
         </>
-      )}
+      }>
+        <BarChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
+          <CartesianGrid strokeOpacity={0.15} />
+          <XAxis dataKey="label" {...axis} />
+          <YAxis domain={[0, 1]} {...axis} />
+          <Tooltip {...tooltipStyle} />
+          <Legend />
+          {rubric.criteria.map((c, i) => (
+            <Bar key={c.key} dataKey={(row: (typeof rows)[number]) => row.values[c.key] ?? null} name={c.name} fill={colour(i)} cursor="pointer" />
+          ))}
+        </BarChart>
+      </ChartBody>
     </Frame>
   );
 }
@@ -55,31 +50,24 @@ export function RubricCriteriaOverTimeChart({ rubric, filters }: { rubric: Rubri
   const open = useOpenHref(rows);
   return (
     <Frame title="Rubric criteria over time" hint="mean score per criterion and day (UTC)">
-      {rows.length === 0 ? (
-        <EmptyChart kind="rubric" />
-      ) : (
-        <>
-          <div className="h-56 w-full">
-            <ResponsiveContainer>
-              <LineChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
-                <CartesianGrid strokeOpacity={0.15} />
-                <XAxis dataKey="day" {...axis} />
-                <YAxis domain={[0, 1]} {...axis} />
-                <Tooltip {...tooltipStyle} />
-                <Legend />
-                {rubric.criteria.map((c, i) => (
-                  <Line key={c.key} type="monotone" dataKey={(row: (typeof rows)[number]) => row.values[c.key] ?? null} name={c.name} stroke={colour(i)} dot={{ r: 3 }} connectNulls />
-                ))}
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
-          <HiddenTable
-            caption="Rubric criteria per day"
-            columns={["Day", ...rubric.criteria.map((c) => c.name)]}
-            rows={rows.map((p) => ({ key: p.day, label: p.day, href: p.href, cells: rubric.criteria.map((c) => score(p.values[c.key])) }))}
-          />
-        </>
-      )}
+      <ChartBody empty={rows.length === 0 && <EmptyChart kind="rubric" />} table={
+        <HiddenTable
+          caption="Rubric criteria per day"
+          columns={["Day", ...rubric.criteria.map((c) => c.name)]}
+          rows={rows.map((p) => ({ key: p.day, label: p.day, href: p.href, cells: rubric.criteria.map((c) => score(p.values[c.key])) }))}
+        />
+      }>
+        <LineChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
+          <CartesianGrid strokeOpacity={0.15} />
+          <XAxis dataKey="day" {...axis} />
+          <YAxis domain={[0, 1]} {...axis} />
+          <Tooltip {...tooltipStyle} />
+          <Legend />
+          {rubric.criteria.map((c, i) => (
+            <Line key={c.key} type="monotone" dataKey={(row: (typeof rows)[number]) => row.values[c.key] ?? null} name={c.name} stroke={colour(i)} dot={{ r: 3 }} connectNulls />
+          ))}
+        </LineChart>
+      </ChartBody>
     </Frame>
   );
 }
