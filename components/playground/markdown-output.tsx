@@ -1,6 +1,7 @@
 "use client";
 
 import ReactMarkdown, { defaultUrlTransform, type Components } from "react-markdown";
+import remarkGfm from "remark-gfm";
 
 /**
  * Raw HTML in a model's reply becomes literal text (never elements), so `<script>` or `<img onerror>` is shown,
@@ -48,13 +49,25 @@ const components: Components = {
   h1: ({ children }) => <p className="my-2 text-base font-semibold">{children}</p>,
   h2: ({ children }) => <p className="my-2 font-semibold">{children}</p>,
   h3: ({ children }) => <p className="my-2 font-semibold">{children}</p>,
-  table: ({ children }) => <table className="my-2 border-collapse text-xs [&_td]:border [&_td]:px-1 [&_th]:border [&_th]:px-1">{children}</table>,
+  // A wide table scrolls inside the output instead of widening the column.
+  table: ({ children }) => (
+    <div className="my-2 max-w-full overflow-x-auto">
+      <table className="border-collapse text-xs [&_td]:border [&_td]:px-1 [&_th]:border [&_th]:px-1">{children}</table>
+    </div>
+  ),
+  del: ({ children }) => <del className="text-zinc-500">{children}</del>,
+  // Task list items: GFM renders a checkbox; it is read-only, so it says so to assistive technology.
+  input: ({ checked, type }) => (type === "checkbox" ? <input type="checkbox" checked={!!checked} readOnly disabled aria-label={checked ? "done" : "not done"} className="mr-1 align-middle" /> : null),
+  li: ({ children, className }) => <li className={className === "task-list-item" ? "list-none" : undefined}>{children}</li>,
 };
+
+// GitHub-flavoured Markdown (tables, task lists, strikethrough, autolinks) first, then raw HTML is turned into text.
+const remarkPlugins = [remarkGfm, htmlAsText];
 
 export function MarkdownOutput({ text }: { text: string }) {
   return (
     <div className="text-sm leading-relaxed break-words">
-      <ReactMarkdown remarkPlugins={[htmlAsText]} urlTransform={safeUrl} components={components}>
+      <ReactMarkdown remarkPlugins={remarkPlugins} urlTransform={safeUrl} components={components}>
         {text}
       </ReactMarkdown>
     </div>
