@@ -48,10 +48,17 @@ test.describe("an evaluation journey", () => {
     await expect(cases.getByRole("row").nth(1)).toContainText("customer_name: Ana");
 
     await page.goto("/dashboard?range=all");
+    // Filters apply on change: there is no Apply button to press.
+    await expect(page.getByRole("button", { name: /^Apply/ })).toHaveCount(0);
+    const datasetId = await page.getByRole("combobox", { name: "Dataset" }).locator("option", { hasText: datasetName }).getAttribute("value");
     await page.getByRole("combobox", { name: "Dataset" }).selectOption({ label: datasetName });
-    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(new RegExp(`dataset=${datasetId}`));
     const chart = page.getByRole("figure", { name: "Pass rate over time" });
     await expect(chart.locator("svg").first()).toBeVisible();
+    // One line for this prompt × dataset, drawn as straight segments between its two runs (no invented curve).
+    await expect(chart.locator(".recharts-legend-item-text")).toHaveText([`support/triage · ${datasetName}`]);
+    const path = await chart.locator("path.recharts-line-curve").first().getAttribute("d");
+    expect(path).toMatch(/^M[\d.,\s-]+L[\d.,\s-]+$/);
     await expect(chart.getByRole("link", { name: `support/triage v1 on ${datasetName} (${runNames[0]})` })).toHaveCount(1);
     await expect(chart.getByRole("link", { name: `support/triage v2 on ${datasetName} (${runNames[1]})` })).toHaveCount(1);
   });

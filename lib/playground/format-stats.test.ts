@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { estimateCostUsd } from "@/lib/models/catalog";
-import { formatCost, formatMs, formatTokens } from "./format-stats";
+import { formatCost, formatCostDelta, formatMs, formatTokens } from "./format-stats";
 
 describe("run cost", () => {
   it("prices input and output tokens from the catalog, per million", () => {
@@ -21,6 +21,13 @@ describe("run cost", () => {
     expect(formatCost(1.234)).toBe("$1.23");
     expect(formatCost(0)).toBe("free");
     expect(formatCost(null)).toBe("unknown");
+  });
+
+  it("writes a change in cost the same way, with its sign, never as $0.00000", () => {
+    expect(formatCostDelta(0.000123456)).toBe("+$0.00012");
+    expect(formatCostDelta(-1.234)).toBe("−$1.23");
+    expect(formatCostDelta(0)).toBe("no change");
+    expect(formatCostDelta(null)).toBe("—");
   });
 });
 

@@ -16,6 +16,13 @@ export function formatCost(usd: number | null): string {
   return `$${usd.toPrecision(2).replace(/0+$/, "").replace(/\.$/, "")}`;
 }
 
+/** A change in cost, written like formatCost with its sign: "+$0.0012", "−$1.25", "no change". */
+export function formatCostDelta(usd: number | null): string {
+  if (usd === null) return "—";
+  if (usd === 0) return "no change";
+  return `${usd > 0 ? "+" : "−"}${formatCost(Math.abs(usd))}`;
+}
+
 export function formatTokens({ input, output, estimated }: { input: number | null; output: number | null; estimated: boolean }): string {
   if (input === null && output === null) return "—";
   const prefix = estimated ? "≈ " : "";

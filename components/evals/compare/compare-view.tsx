@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CHANGE_LABELS, type CaseChange } from "@/lib/evals/compare/classify";
 import type { CompareCell, RunComparison } from "@/lib/evals/compare/compare-runs";
+import { formatCostDelta } from "@/lib/playground/format-stats";
 import { formatRate, ResultStatusBadge } from "../status-badge";
 
 const changeTones: Record<CaseChange, "danger" | "success" | "warning" | "info" | "neutral"> = {
@@ -20,7 +21,6 @@ const changeMarks: Record<CaseChange, string> = { regression: "▼", improvement
 const pct = (d: number | null) => (d === null ? "—" : `${d > 0 ? "+" : ""}${Math.round(d * 1000) / 10} pts`);
 const num = (d: number | null, digits = 2) => (d === null ? "—" : `${d > 0 ? "+" : ""}${d.toFixed(digits)}`);
 const ms = (d: number | null) => (d === null ? "—" : `${d > 0 ? "+" : ""}${Math.round(d)} ms`);
-const usd = (d: number | null) => (d === null ? "—" : `${d > 0 ? "+" : ""}$${Math.abs(d) < 0.01 ? d.toFixed(5) : d.toFixed(3)}`);
 
 function Delta({ label, value, good }: { label: string; value: string; good: boolean | null }) {
   const tone = good === null ? "text-zinc-700 dark:text-zinc-300" : good ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400";
@@ -78,7 +78,7 @@ export function CompareView({ comparison, onlyChanges, baseHref }: { comparison:
         <dl className="grid grid-cols-2 gap-4 rounded-lg border border-zinc-200 p-4 sm:grid-cols-5 dark:border-zinc-800">
           <Delta label="Pass rate" value={pct(deltas.passRate)} good={sign(deltas.passRate, true)} />
           <Delta label="Mean score" value={num(deltas.meanScore)} good={sign(deltas.meanScore, true)} />
-          <Delta label="Cost" value={usd(deltas.costUsd)} good={sign(deltas.costUsd, false)} />
+          <Delta label="Cost" value={formatCostDelta(deltas.costUsd)} good={sign(deltas.costUsd, false)} />
           <Delta label="p50 latency" value={ms(deltas.latencyP50Ms)} good={sign(deltas.latencyP50Ms, false)} />
           <Delta label="p95 latency" value={ms(deltas.latencyP95Ms)} good={sign(deltas.latencyP95Ms, false)} />
         </dl>

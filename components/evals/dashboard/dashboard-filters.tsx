@@ -1,10 +1,10 @@
-import { Button } from "@/components/ui/button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/input";
 import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
 
 type Options = { prompts: { id: string; name: string }[]; datasets: { id: string; name: string }[]; environments: { id: string; name: string }[]; models: string[] };
 
-/** A GET form: filters are URL state, so a filtered dashboard is a link someone can share. */
+/** Filters are URL state, so a filtered dashboard is a link someone can share; each applies when it changes. */
 export function DashboardFiltersForm({ action, filters, options, fixedPrompt }: { action: string; filters: DashboardFilters; options: Options; fixedPrompt?: boolean }) {
   const select = (name: string, label: string, value: string | undefined, items: { id: string; name: string }[], any: string) => (
     <div className="flex flex-col gap-1">
@@ -22,7 +22,7 @@ export function DashboardFiltersForm({ action, filters, options, fixedPrompt }: 
     </div>
   );
   return (
-    <form action={action} method="get" className="flex flex-wrap items-end gap-3" aria-label="Dashboard filters">
+    <FilterForm action={action} label="Dashboard filters" className="flex flex-wrap items-end gap-3">
       {fixedPrompt ? <input type="hidden" name="tab" value="evaluations" /> : select("prompt", "Prompt", filters.prompt, options.prompts, "All prompts")}
       {select("dataset", "Dataset", filters.dataset, options.datasets, "All datasets")}
       {select("environment", "Environment", filters.environment, options.environments, "Any environment")}
@@ -33,9 +33,6 @@ export function DashboardFiltersForm({ action, filters, options, fixedPrompt }: 
         { id: "90d", name: "Last 90 days" },
         { id: "all", name: "All time" },
       ], "Last 30 days")}
-      <Button type="submit" variant="secondary">
-        Apply filters
-      </Button>
-    </form>
+    </FilterForm>
   );
 }

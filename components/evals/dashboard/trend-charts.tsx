@@ -1,128 +1,144 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { axis, Frame, PALETTE, pct, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
+import { HiddenTable } from "@/components/charts/hidden-table";
 import type { DashboardPoint, ScorerSeries } from "@/lib/evals/dashboard/load-dashboard";
+import { buildSeries, type ChartSeries } from "@/lib/evals/dashboard/series";
+import { formatCost } from "@/lib/playground/format-stats";
 
 // The eval trend charts: figures with an accessible name and a hidden data table with a link per run
-// (components/charts/chart-frame.tsx); a click on a point opens its run.
+// (components/charts/chart-frame.tsx); a click on a point opens its run. Every line is one prompt × dataset ×
+// scorer (lib/evals/dashboard/series.ts), drawn as straight segments between runs: nothing is invented between them.
 
-const day = (ms: number) => new Date(ms).toISOString().slice(5, 16).replace("T", " ");
+const colour = (i: number) => PALETTE[i % PALETTE.length]!;
 
-interface Row {
-  x: string;
-  runId: string;
-  label: string;
-  [series: string]: string | number | null;
+function useOpenRun(rows: { runId: string }[]) {
+  return useOpenHref(rows.map((row) => ({ href: `/evaluations/${row.runId}` })));
 }
 
-function rows(points: DashboardPoint[], scorers: ScorerSeries[], pick: "rate" | "mean"): Row[] {
-  return points.map((p) => {
-    const row: Row = { x: `${day(p.at)} · v${p.version}`, runId: p.runId, label: `v${p.version}` };
-    row.overall = pick === "rate" ? pct(p.passRate) : p.meanScore;
-    for (const s of scorers) row[s.key] = pick === "rate" ? pct(p.scorerPassRates[s.key]) : p.scorerMeans[s.key] ?? null;
-    return row;
-  });
-}
-
-function DataTable({ caption, points, value }: { caption: string; points: DashboardPoint[]; value: (p: DashboardPoint) => string }) {
+function RunTable({ caption, points, value }: { caption: string; points: DashboardPoint[]; value: (p: DashboardPoint) => string }) {
   return (
-    <table className="sr-only">
-      <caption>{caption}</caption>
-      <tbody>
-        {points.map((p) => (
-          <tr key={p.targetId}>
-            <td>
-              <a href={`/evaluations/${p.runId}`}>
-                {p.promptName} v{p.version} on {p.datasetName} ({p.runName || "evaluation"})
-              </a>
-            </td>
-            <td>{value(p)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <HiddenTable
+      caption={caption}
+      columns={["Run", "Value"]}
+      rows={points.map((p) => ({
+        key: p.targetId,
+        label: `${p.promptName} v${p.version} on ${p.datasetName} (${p.runName || "evaluation"})`,
+        href: `/evaluations/${p.runId}`,
+        cells: [value(p)],
+      }))}
+    />
   );
 }
 
-function useOpenRun(data: { runId: string }[]) {
-  return useOpenHref(data.map((row) => ({ href: `/evaluations/${row.runId}` })));
+function HiddenSeriesNote({ hidden }: { hidden: number }) {
+  if (hidden === 0) return null;
+  return (
+    <p className="text-xs">
+      {hidden} more {hidden === 1 ? "line is" : "lines are"} left out to keep the chart readable: choose a prompt or a dataset above to see them.
+    </p>
+  );
+}
+
+function SeriesLines({ series, bold }: { series: ChartSeries[]; bold?: boolean }) {
+  return series.map((s, i) => (
+    <Line
+      key={s.key}
+      type="linear"
+      dataKey={s.key}
+      name={s.name}
+      stroke={colour(i)}
+      strokeWidth={s.headline || bold ? 2.5 : 1.5}
+      strokeDasharray={s.headline || bold ? undefined : "4 3"}
+      dot={{ r: s.headline ? 4 : 3 }}
+      activeDot={{ r: 6, cursor: "pointer" }}
+      connectNulls
+      isAnimationActive={false}
+    />
+  ));
 }
 
 export function PassRateChart({ points, scorers }: { points: DashboardPoint[]; scorers: ScorerSeries[] }) {
-  const data = rows(points, scorers, "rate");
-  const open = useOpenRun(data);
+  const { rows, series, hidden } = buildSeries(points, [
+    { key: "", label: scorers.length > 1 ? "all scorers" : "", value: (p) => pct(p.passRate), headline: true },
+    ...(scorers.length > 1 ? scorers.map((s) => ({ key: s.key, label: s.label, value: (p: DashboardPoint) => pct(p.scorerPassRates[s.key]) })) : []),
+  ]);
+  const open = useOpenRun(rows);
   return (
-    <Frame title="Pass rate over time" hint="per scorer, labelled by version; click a point to open its run">
+    <Frame title="Pass rate over time" hint="one line per prompt × dataset × scorer, labelled by version; click a point to open its run">
       <div className="h-64 w-full">
         <ResponsiveContainer>
-          <LineChart data={data} onClick={open} accessibilityLayer margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
+          <LineChart data={rows} onClick={open} accessibilityLayer margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid strokeOpacity={0.15} />
             <XAxis dataKey="x" {...axis} />
             <YAxis domain={[0, 100]} unit="%" {...axis} />
             <Tooltip {...tooltipStyle} />
             <Legend />
-            <Line type="monotone" dataKey="overall" name="All scorers" stroke={PALETTE[0]} strokeWidth={2.5} dot={{ r: 4 }} activeDot={{ r: 6, cursor: "pointer" }}>
-              <LabelList dataKey="label" position="top" fill="currentColor" fontSize={11} />
-            </Line>
-            {scorers.map((s, i) => (
-              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={PALETTE[(i + 1) % PALETTE.length]} strokeDasharray="4 3" dot={{ r: 3 }} connectNulls />
-            ))}
+            {SeriesLines({ series })}
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <DataTable caption="Pass rate per run" points={points} value={(p) => (p.passRate === null ? "no results" : `${pct(p.passRate)}%`)} />
+      <HiddenSeriesNote hidden={hidden} />
+      <RunTable caption="Pass rate per run" points={points} value={(p) => (p.passRate === null ? "no results" : `${pct(p.passRate)}%`)} />
     </Frame>
   );
 }
 
 export function MeanScoreChart({ points, scorers }: { points: DashboardPoint[]; scorers: ScorerSeries[] }) {
-  const data = rows(points, scorers, "mean");
-  const open = useOpenRun(data);
+  const { rows, series, hidden } = buildSeries(
+    points,
+    scorers.map((s) => ({ key: s.key, label: s.label, value: (p: DashboardPoint) => p.scorerMeans[s.key] })),
+  );
+  const open = useOpenRun(rows);
   return (
-    <Frame title="Mean score over time" hint="0 to 1, per scorer">
+    <Frame title="Mean score over time" hint="0 to 1, one line per prompt × dataset × scorer">
       <div className="h-56 w-full">
         <ResponsiveContainer>
-          <LineChart data={data} onClick={open} accessibilityLayer margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
+          <LineChart data={rows} onClick={open} accessibilityLayer margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid strokeOpacity={0.15} />
             <XAxis dataKey="x" {...axis} />
             <YAxis domain={[0, 1]} {...axis} />
             <Tooltip {...tooltipStyle} />
             <Legend />
-            {scorers.map((s, i) => (
-              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={PALETTE[(i + 1) % PALETTE.length]} dot={{ r: 3 }} connectNulls />
-            ))}
+            {SeriesLines({ series, bold: true })}
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <DataTable caption="Mean score per run" points={points} value={(p) => (p.meanScore === null ? "no score" : p.meanScore.toFixed(2))} />
+      <HiddenSeriesNote hidden={hidden} />
+      <RunTable caption="Mean score per run" points={points} value={(p) => (p.meanScore === null ? "no score" : p.meanScore.toFixed(2))} />
     </Frame>
   );
 }
 
 export function CostLatencyChart({ points }: { points: DashboardPoint[] }) {
-  const data = points.map((p) => ({ x: `${day(p.at)} · v${p.version}`, runId: p.runId, label: `v${p.version}`, cost: p.costUsd ?? 0, latency: p.meanLatencyMs === null ? null : Math.round(p.meanLatencyMs) }));
-  const open = useOpenRun(data);
+  const latency = buildSeries(points, [{ key: "", label: "mean latency (ms)", value: (p) => (p.meanLatencyMs === null ? null : Math.round(p.meanLatencyMs)) }]);
+  // Each bar is one run on its own, so bars never mix prompts; only the latency lines are per prompt × dataset.
+  const rows = latency.rows.map((row, i) => ({ ...row, cost: points[i]!.costUsd ?? 0 }));
+  const open = useOpenRun(rows);
   return (
-    <Frame title="Cost and latency per run" hint="bars: total cost (USD); line: mean latency (ms)">
+    <Frame title="Cost and latency per run" hint="bars: total cost of each run (USD); lines: mean latency (ms) per prompt × dataset">
       <div className="h-56 w-full">
         <ResponsiveContainer>
-          <ComposedChart data={data} onClick={open} accessibilityLayer margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
+          <ComposedChart data={rows} onClick={open} accessibilityLayer margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid strokeOpacity={0.15} />
             <XAxis dataKey="x" {...axis} />
             <YAxis yAxisId="cost" {...axis} />
             <YAxis yAxisId="latency" orientation="right" unit=" ms" {...axis} />
             <Tooltip {...tooltipStyle} />
             <Legend />
-            <Bar yAxisId="cost" dataKey="cost" name="Cost (USD)" fill={PALETTE[2]} />
-            <Line yAxisId="latency" type="monotone" dataKey="latency" name="Mean latency (ms)" stroke={PALETTE[4]} dot={{ r: 3 }} />
+            <Bar yAxisId="cost" dataKey="cost" name="Cost (USD)" fill={PALETTE[2]} isAnimationActive={false} />
+            {latency.series.map((s, i) => (
+              <Line key={s.key} yAxisId="latency" type="linear" dataKey={s.key} name={s.name} stroke={colour(i + 4)} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+            ))}
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      <DataTable
+      <HiddenSeriesNote hidden={latency.hidden} />
+      <RunTable
         caption="Cost and latency per run"
         points={points}
-        value={(p) => `${p.costUsd === null ? "cost unknown" : `$${p.costUsd.toFixed(5)}`}, ${p.meanLatencyMs === null ? "no latency" : `${Math.round(p.meanLatencyMs)} ms`}`}
+        value={(p) => `${formatCost(p.costUsd)}, ${p.meanLatencyMs === null ? "no latency" : `${Math.round(p.meanLatencyMs)} ms`}`}
       />
     </Frame>
   );

@@ -12,15 +12,24 @@ import { EmptyChart } from "./empty-chart";
 // mean distance between their scores. A click opens that day's ratings of eval results.
 
 export function HumanJudgeAgreementChart({ data, filters }: { data: FeedbackDashboardData["agreement"]; filters: DashboardFilters }) {
-  const rows = data.map((a) => ({ ...a, agreementPct: pct(a.agreement), diff: Math.round(a.meanAbsDiff * 100) / 100, href: ratedItemsHref(filters, { day: a.day, source: "eval-result" }) }));
+  const { series } = data;
+  const rows = data.rows.map((a) => ({ ...a, href: ratedItemsHref(filters, { day: a.day, source: "eval-result" }) }));
   const open = useOpenHref(rows);
+  const named = (name: string, what: string) => (series.length > 1 ? `${name}: ${what}` : what);
   return (
-    <Frame title="Human vs judge agreement" hint="per day (UTC): agreement on pass/fail (%), mean |human − judge| score (0 to 1)">
+    <Frame title="Human vs judge agreement" hint="per prompt and day (UTC): agreement on pass/fail (%), mean |human − judge| score (0 to 1)">
       <ChartBody empty={rows.length === 0 && <EmptyChart kind="agreement" />} table={
         <HiddenTable
           caption="Human vs judge agreement per day"
-          columns={["Day", "Agreement", "Mean score difference", "Ratings compared"]}
-          rows={rows.map((a) => ({ key: a.day, label: a.day, href: a.href, cells: [`${a.agreementPct}%`, a.diff.toFixed(2), String(a.count)] }))}
+          columns={["Day", ...series.flatMap((s) => [named(s.name, "agreement"), named(s.name, "mean score difference"), named(s.name, "ratings compared")])]}
+          rows={rows.map((a) => ({
+            key: a.day,
+            label: a.day,
+            href: a.href,
+            cells: series.flatMap((s) =>
+              s.key in a.values ? [`${pct(a.values[s.key])}%`, (a.differences[s.key] ?? 0).toFixed(2), String(a.counts[s.key])] : ["—", "—", "0"],
+            ),
+          }))}
         />
       }>
         <LineChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
@@ -30,8 +39,35 @@ export function HumanJudgeAgreementChart({ data, filters }: { data: FeedbackDash
           <YAxis yAxisId="diff" orientation="right" domain={[0, 1]} {...axis} />
           <Tooltip {...tooltipStyle} />
           <Legend />
-          <Line yAxisId="agreement" type="monotone" dataKey="agreementPct" name="Agreement (%)" stroke={PALETTE[1]} strokeWidth={2.5} dot={{ r: 3 }} activeDot={{ r: 5, cursor: "pointer" }} />
-          <Line yAxisId="diff" type="monotone" dataKey="diff" name="Mean score difference" stroke={PALETTE[3]} strokeDasharray="4 3" dot={{ r: 3 }} />
+          {series.map((s, i) => (
+            <Line
+              key={`agreement-${s.key}`}
+              yAxisId="agreement"
+              type="linear"
+              dataKey={(row: (typeof rows)[number]) => pct(row.values[s.key])}
+              name={named(s.name, "agreement (%)")}
+              stroke={PALETTE[(1 + 2 * i) % PALETTE.length]}
+              strokeWidth={2.5}
+              dot={{ r: 3 }}
+              activeDot={{ r: 5, cursor: "pointer" }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ))}
+          {series.map((s, i) => (
+            <Line
+              key={`diff-${s.key}`}
+              yAxisId="diff"
+              type="linear"
+              dataKey={(row: (typeof rows)[number]) => (row.differences[s.key] == null ? null : Math.round(row.differences[s.key]! * 100) / 100)}
+              name={named(s.name, "mean score difference")}
+              stroke={PALETTE[(3 + 2 * i) % PALETTE.length]}
+              strokeDasharray="4 3"
+              dot={{ r: 3 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ))}
         </LineChart>
       </ChartBody>
     </Frame>

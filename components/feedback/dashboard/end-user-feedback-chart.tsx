@@ -33,7 +33,7 @@ export function EndUserFeedbackChart({ data }: { data: FeedbackDashboardData["en
           <Tooltip {...tooltipStyle} />
           <Legend />
           <Bar yAxisId="rate" dataKey="rate" name="With feedback (%)" fill={PALETTE[4]} />
-          <Line yAxisId="mean" type="monotone" dataKey="mean" name="Mean feedback score" stroke={PALETTE[5]} strokeWidth={2.5} dot={{ r: 4 }} />
+          <Line yAxisId="mean" type="linear" dataKey="mean" name="Mean feedback score" stroke={PALETTE[5]} strokeWidth={2.5} dot={{ r: 4 }} />
         </ComposedChart>
       </ChartBody>
     </Frame>

@@ -1,17 +1,17 @@
-import { Button } from "@/components/ui/button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/input";
 import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
 import { RATING_TYPES, type RatedItemsFilters as DrillFilters } from "@/lib/feedback/dashboard/rated-items-filters";
 
 /**
- * A GET form for the drill-down's own choices (queue, scheme). Every other filter rides along as a hidden field,
+ * The drill-down's own choices (queue, scheme), applied on change. Every other filter rides along as a hidden field,
  * so applying it keeps the chart point the reader came from; a new choice starts again from the first page.
  */
 export function RatedItemsFilters({ filters, drill, queues }: { filters: DashboardFilters; drill: Omit<DrillFilters, "cursor">; queues: { id: string; name: string }[] }) {
   const { queue, scheme, ...kept } = drill;
   const hidden = Object.entries({ ...filters, ...kept }).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== "");
   return (
-    <form action="/dashboard/ratings" method="get" aria-label="Rated items filters" className="flex flex-wrap items-end gap-3">
+    <FilterForm action="/dashboard/ratings" label="Rated items filters" className="flex flex-wrap items-end gap-3">
       {hidden.map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -41,9 +41,6 @@ export function RatedItemsFilters({ filters, drill, queues }: { filters: Dashboa
           ))}
         </Select>
       </div>
-      <Button type="submit" variant="secondary">
-        Apply
-      </Button>
-    </form>
+    </FilterForm>
   );
 }

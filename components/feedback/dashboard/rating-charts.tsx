@@ -40,15 +40,15 @@ export function AverageRatingByVersionChart({ data, filters }: { data: FeedbackD
 }
 
 export function AverageRatingOverTimeChart({ data, filters }: { data: FeedbackDashboardData["byDay"]; filters: DashboardFilters }) {
-  const rows = data.map((p) => ({ ...p, href: ratedItemsHref(filters, { day: p.day }) }));
+  const rows = data.rows.map((p) => ({ ...p, href: ratedItemsHref(filters, { day: p.day }) }));
   const open = useOpenHref(rows);
   return (
-    <Frame title="Average rating over time" hint="per day (UTC); line: mean rating, bars: ratings given">
+    <Frame title="Average rating over time" hint="per day (UTC); lines: mean rating per prompt, bars: ratings given">
       <ChartBody empty={rows.length === 0 && <EmptyChart kind="ratings" />} table={
         <HiddenTable
           caption="Average rating per day"
-          columns={["Day", "Mean rating", "Ratings"]}
-          rows={rows.map((p) => ({ key: p.day, label: p.day, href: p.href, cells: [score(p.meanScore), String(p.count)] }))}
+          columns={["Day", ...data.series.map((s) => `${s.name}: mean rating (ratings)`)]}
+          rows={rows.map((p) => ({ key: p.day, label: p.day, href: p.href, cells: data.series.map((s) => (s.key in p.values ? `${score(p.values[s.key] ?? null)} (${p.counts[s.key]})` : "—")) }))}
         />
       }>
         <ComposedChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
@@ -58,8 +58,22 @@ export function AverageRatingOverTimeChart({ data, filters }: { data: FeedbackDa
           <YAxis yAxisId="count" orientation="right" allowDecimals={false} {...axis} />
           <Tooltip {...tooltipStyle} />
           <Legend />
-          <Bar yAxisId="count" dataKey="count" name="Ratings" fill={PALETTE[4]} fillOpacity={0.35} />
-          <Line yAxisId="score" type="monotone" dataKey="meanScore" name="Mean rating" stroke={PALETTE[0]} strokeWidth={2.5} dot={{ r: 3 }} activeDot={{ r: 5, cursor: "pointer" }} />
+          <Bar yAxisId="count" dataKey="count" name="Ratings" fill={PALETTE[4]} fillOpacity={0.35} isAnimationActive={false} />
+          {data.series.map((s, i) => (
+            <Line
+              key={s.key}
+              yAxisId="score"
+              type="linear"
+              dataKey={(row: (typeof rows)[number]) => row.values[s.key] ?? null}
+              name={s.name}
+              stroke={PALETTE[i % PALETTE.length]}
+              strokeWidth={2.5}
+              dot={{ r: 3 }}
+              activeDot={{ r: 5, cursor: "pointer" }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ))}
         </ComposedChart>
       </ChartBody>
     </Frame>

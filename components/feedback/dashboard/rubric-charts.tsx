@@ -46,15 +46,16 @@ export function RubricCriteriaChart({ rubric, filters }: { rubric: Rubric; filte
 }
 
 export function RubricCriteriaOverTimeChart({ rubric, filters }: { rubric: Rubric; filters: DashboardFilters }) {
-  const rows = rubric.byDay.map((p) => ({ ...p, href: ratedItemsHref(filters, { day: p.day, scheme: "rubric" }) }));
+  const { series } = rubric.byDay;
+  const rows = rubric.byDay.rows.map((p) => ({ ...p, href: ratedItemsHref(filters, { day: p.day, scheme: "rubric" }) }));
   const open = useOpenHref(rows);
   return (
-    <Frame title="Rubric criteria over time" hint="mean score per criterion and day (UTC)">
+    <Frame title="Rubric criteria over time" hint="mean score per prompt, criterion and day (UTC)">
       <ChartBody empty={rows.length === 0 && <EmptyChart kind="rubric" />} table={
         <HiddenTable
           caption="Rubric criteria per day"
-          columns={["Day", ...rubric.criteria.map((c) => c.name)]}
-          rows={rows.map((p) => ({ key: p.day, label: p.day, href: p.href, cells: rubric.criteria.map((c) => score(p.values[c.key])) }))}
+          columns={["Day", ...series.map((s) => s.name)]}
+          rows={rows.map((p) => ({ key: p.day, label: p.day, href: p.href, cells: series.map((s) => score(p.values[s.key])) }))}
         />
       }>
         <LineChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
@@ -63,8 +64,8 @@ export function RubricCriteriaOverTimeChart({ rubric, filters }: { rubric: Rubri
           <YAxis domain={[0, 1]} {...axis} />
           <Tooltip {...tooltipStyle} />
           <Legend />
-          {rubric.criteria.map((c, i) => (
-            <Line key={c.key} type="monotone" dataKey={(row: (typeof rows)[number]) => row.values[c.key] ?? null} name={c.name} stroke={colour(i)} dot={{ r: 3 }} connectNulls />
+          {series.map((s, i) => (
+            <Line key={s.key} type="linear" dataKey={(row: (typeof rows)[number]) => row.values[s.key] ?? null} name={s.name} stroke={colour(i)} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
           ))}
         </LineChart>
       </ChartBody>

@@ -36,7 +36,9 @@ export interface TrendPoint {
   targetId: string;
   runName: string;
   at: number;
+  promptId: string;
   promptName: string;
+  datasetId: string;
   version: number;
   modelId: string;
   datasetName: string;
@@ -53,7 +55,7 @@ export function evalTrend(filters: DashboardScope): TrendPoint[] {
   return getSqlite()
     .prepare(
       `SELECT * FROM (
-         SELECT r.id AS runId, t.id AS targetId, r.name AS runName, coalesce(r.finished_at, r.created_at) AS at, p.name AS promptName,
+         SELECT r.id AS runId, t.id AS targetId, r.name AS runName, coalesce(r.finished_at, r.created_at) AS at, t.prompt_id AS promptId, p.name AS promptName, r.dataset_id AS datasetId,
            t.version, t.model_id AS modelId, d.name AS datasetName,
            (SELECT count(*) FROM eval_results x WHERE x.target_id = t.id) AS done,
            (SELECT avg(x.status = 'passed') FROM eval_results x WHERE x.target_id = t.id) AS passRate,

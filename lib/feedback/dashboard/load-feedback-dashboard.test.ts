@@ -40,16 +40,29 @@ describe("feedback dashboard", () => {
       ["alpha v1", { c0: 1, c1: 0 }],
       ["alpha v2", { c0: 0.5, c1: 1 }],
     ]);
-    expect(data.rubric.byDay).toHaveLength(2);
+    expect(data.rubric.byDay.rows).toHaveLength(2);
     expect(data.environments.map((e) => [e.name, e.feedbackRate, e.meanScore])).toEqual([
       ["Staging", 1, 0.8],
       ["Production", 0.6, 0.75],
       [UNLABELLED_ENVIRONMENT, 0.5, 0.2],
     ]);
-    expect(data.agreement.map((a) => [a.count, a.agreement])).toEqual([
-      [2, 0.5],
-      [2, 0],
+    expect(data.agreement.rows.map((a) => [a.count, a.values])).toEqual([
+      [2, { s0: 0.5 }],
+      [2, { s0: 0 }],
     ]);
+  });
+
+  it("draws one line per prompt over time, never one line through several prompts' ratings", () => {
+    const data = loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({ range: "all" }));
+    expect(data.byDay.series.map((s) => s.name)).toEqual(["alpha", "beta"]);
+    const [alpha, beta] = data.byDay.series.map((s) => s.key);
+    for (const row of data.byDay.rows) {
+      // A day's bar counts every rating; each line holds only its own prompt's mean.
+      expect(row.count).toBe(Object.values(row.counts).reduce((a, b) => a + b, 0));
+    }
+    expect(data.byDay.rows.some((row) => alpha! in row.values && !(beta! in row.values))).toBe(true);
+    expect(data.byDay.rows.filter((row) => beta! in row.values)).toHaveLength(1);
+    expect(data.rubric.byDay.series.map((s) => s.name)).toEqual(["accuracy", "concise"]);
   });
 
   it("shows a workspace only its own feedback", () => {
@@ -58,7 +71,7 @@ describe("feedback dashboard", () => {
     expect(data.environments.map((e) => [e.name, e.generations])).toEqual([["Production", 1]]);
     expect(data.options.prompts.map((p) => p.id)).toEqual([stranger.promptId]);
     const empty = loadFeedbackDashboard(userPrincipal(makeWorkspace(["viewer"]).members[0]!.ctx), dashboardFiltersSchema.parse({}));
-    expect([empty.byVersion, empty.byDay, empty.distribution, empty.pairwise, empty.environments, empty.agreement, empty.rubric.criteria]).toEqual([[], [], [], [], [], [], []]);
+    expect([empty.byVersion, empty.byDay.rows, empty.distribution, empty.pairwise, empty.environments, empty.agreement.rows, empty.rubric.criteria]).toEqual([[], [], [], [], [], [], []]);
   });
 
   it("adds feedback's prompts and models to the eval filter menus without duplicates", () => {

@@ -11,6 +11,7 @@ import {
   ratingsByVersion,
   rubricCriteriaByDay,
   rubricCriteriaByVersion,
+  type PromptDay,
   type VersionGroup,
 } from "./queries";
 import { dayOf } from "./rated-items-filters";
@@ -32,6 +33,34 @@ export interface CriterionSeries {
 
 /** Chart rows carry their series values under the criterion keys. */
 export type SeriesRow<T> = T & { values: Record<string, number | null> };
+
+/** A per-day chart: one row per day, one series per prompt (× criterion), each value under its series key. */
+export interface DaySeries {
+  series: CriterionSeries[];
+  rows: SeriesRow<{ day: string; count: number; counts: Record<string, number> }>[];
+}
+
+const promptLabel = (row: { promptName: string | null }) => row.promptName ?? "Playground drafts";
+
+/**
+ * Pivots per prompt and day rows into a chart's rows and series. Lines never join two prompts' numbers, so each
+ * prompt (and criterion) is its own series; the day's total count (for bars) is the sum over them.
+ */
+function pivotByDay<R extends PromptDay & { count: number }>(rows: R[], series: (row: R) => { id: string; name: string }, value: (row: R) => number | null): DaySeries {
+  const keys = new Map<string, CriterionSeries>();
+  const days = new Map<number, DaySeries["rows"][number]>();
+  for (const row of rows) {
+    const s = series(row);
+    const known = keys.get(s.id) ?? { key: `s${keys.size}`, name: s.name };
+    keys.set(s.id, known);
+    const day = days.get(row.dayIndex) ?? { day: dayOf(row.dayIndex), count: 0, counts: {}, values: {} };
+    day.values[known.key] = value(row);
+    day.counts[known.key] = row.count;
+    day.count += row.count;
+    days.set(row.dayIndex, day);
+  }
+  return { series: [...keys.values()], rows: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)) };
+}
 
 export const UNLABELLED_ENVIRONMENT = "Unlabelled";
 
@@ -58,21 +87,22 @@ export function loadFeedbackDashboard(principal: Principal, filters: DashboardFi
     point.values[keyOf.get(row.criterion)!] = row.meanScore;
     rubricByVersion.set(id, point);
   }
-  const rubricByDay = new Map<number, SeriesRow<{ day: string }>>();
-  for (const row of rubricDays) {
-    const point = rubricByDay.get(row.dayIndex) ?? { day: dayOf(row.dayIndex), values: {} };
-    point.values[keyOf.get(row.criterion)!] = row.meanScore;
-    rubricByDay.set(row.dayIndex, point);
-  }
+  // With one prompt in view, a series is named by its criterion alone.
+  const onePrompt = fixedPrompt || new Set(rubricDays.map((r) => r.promptId)).size <= 1;
+  const rubricByDay = pivotByDay(
+    rubricDays,
+    (r) => ({ id: `${r.promptId}|${r.criterion}`, name: onePrompt ? r.criterion : `${promptLabel(r)} · ${r.criterion}` }),
+    (r) => r.meanScore,
+  );
 
   const versions = ratingsByVersion(scope);
   return {
     byVersion: versions.map((r) => ({ ...key(r), count: r.count, meanScore: r.meanScore })),
-    byDay: ratingsByDay(scope).map((r) => ({ day: dayOf(r.dayIndex), count: r.count, meanScore: r.meanScore })),
+    byDay: pivotByDay(ratingsByDay(scope), (r) => ({ id: String(r.promptId), name: promptLabel(r) }), (r) => r.meanScore),
     distribution: versions
       .filter((r) => r.thumbsUp + r.thumbsDown + r.scale1 + r.scale2 + r.scale3 + r.scale4 + r.scale5 > 0)
       .map(({ promptId, promptName, version, count: _count, meanScore: _mean, ...counts }) => ({ ...key({ promptId, promptName, version }), ...counts })),
-    rubric: { criteria, byVersion: [...rubricByVersion.values()], byDay: [...rubricByDay.values()] },
+    rubric: { criteria, byVersion: [...rubricByVersion.values()], byDay: rubricByDay },
     pairwise: pairwiseWinRates(scope).map((p) => {
       const side = (version: number | null, model: string | null) => `${version === null ? "draft" : `v${version}`}${p.modelA !== p.modelB && model ? ` (${model})` : ""}`;
       const label = `${fixedPrompt || p.promptName === null ? "" : `${p.promptName} `}${side(p.versionA, p.modelA)} vs ${side(p.versionB, p.modelB)}`;
@@ -86,11 +116,19 @@ export function loadFeedbackDashboard(principal: Principal, filters: DashboardFi
       feedbackRate: e.withFeedback / e.generations,
       meanScore: e.meanScore,
     })),
-    agreement: judgeAgreementByDay(scope).map((a) => ({ day: dayOf(a.dayIndex), count: a.count, agreement: a.agreement, meanAbsDiff: a.meanAbsDiff })),
+    agreement: agreementByDay(judgeAgreementByDay(scope)),
     options: feedbackFilterOptions(principal.workspaceId),
   };
 }
 export type FeedbackDashboardData = ReturnType<typeof loadFeedbackDashboard>;
+
+/** Agreement and mean score difference per prompt and day: two pivots of the same rows, so they share series keys. */
+function agreementByDay(rows: ReturnType<typeof judgeAgreementByDay>) {
+  const series = (r: (typeof rows)[number]) => ({ id: String(r.promptId), name: promptLabel(r) });
+  const agreement = pivotByDay(rows, series, (r) => r.agreement);
+  const difference = pivotByDay(rows, series, (r) => r.meanAbsDiff);
+  return { series: agreement.series, rows: agreement.rows.map((row, i) => ({ ...row, differences: difference.rows[i]!.values })) };
+}
 
 /** The eval dashboard's filter menus plus the prompts and models only feedback knows about. */
 export function mergeFilterOptions<T extends { prompts: { id: string; name: string }[]; models: string[] }>(evalOptions: T, feedback: FeedbackDashboardData["options"]): T {

@@ -35,14 +35,16 @@ describe("ratings by version and day", () => {
     ]);
   });
 
-  it("buckets ratings per UTC day, leaving out pairwise ratings (no score)", () => {
+  it("buckets ratings per prompt and UTC day, leaving out pairwise ratings (no score)", () => {
     const rows = days(ratingsByDay(scope()));
-    expect(rows.map((r) => [r.day, r.count])).toEqual([
-      [d1, 4],
-      [d2, 6],
+    expect(rows.map((r) => [r.day, r.promptName, r.count])).toEqual([
+      [d1, "alpha", 4],
+      [d2, "alpha", 5],
+      [d2, "beta", 1],
     ]);
     expect(rows[0]!.meanScore).toBeCloseTo(0.375, 10);
-    expect(rows[1]!.meanScore).toBeCloseTo(5 / 6, 10);
+    expect(rows[1]!.meanScore).toBeCloseTo(0.8, 10);
+    expect(rows[2]!.meanScore).toBe(1);
   });
 
   it("applies the dashboard filters: time range, prompt, environment, model and dataset", () => {
@@ -59,7 +61,7 @@ describe("ratings by version and day", () => {
       { prompt: "alpha", version: 1, count: 2, mean: 0.25 },
       { prompt: "alpha", version: 2, count: 1, mean: 0.75 },
     ]);
-    expect(days(ratingsByDay(scope({ prompt: ws.beta })))).toEqual([{ day: d2, count: 1, meanScore: 1 }]);
+    expect(days(ratingsByDay(scope({ prompt: ws.beta })))).toEqual([{ day: d2, promptId: ws.beta, promptName: "beta", count: 1, meanScore: 1 }]);
   });
 
   it("never counts another workspace's ratings, even of an item naming this workspace's prompt", () => {

@@ -53,19 +53,34 @@ export function ratingsByVersion(scope: FeedbackScope): VersionRating[] {
     .all(params) as VersionRating[];
 }
 
-export interface DayRating {
+export interface PromptDay {
+  promptId: string | null;
+  promptName: string | null;
   dayIndex: number;
+}
+
+export interface DayRating extends PromptDay {
   count: number;
   meanScore: number;
 }
 
-/** Mean 0..1 rating and number of scored ratings per UTC day; the item is joined only when a filter needs it. */
+/** Names of the prompts grouped rows belong to, joined once per group after grouping. */
+const withPromptNames = (grouped: string, order: string) =>
+  `SELECT g.*, p.name AS promptName FROM (${grouped}) g LEFT JOIN prompts p ON p.id = g.promptId ORDER BY ${order} LIMIT ${MAX_GROUPS}`;
+
+/**
+ * Mean 0..1 rating and number of scored ratings per prompt and UTC day. Per prompt, because a line through
+ * different prompts' ratings would draw a trend that no prompt has.
+ */
 export function ratingsByDay(scope: FeedbackScope): DayRating[] {
-  const { where, params, needsItem } = ratingsWhere(scope);
+  const { where, params } = ratingsWhere(scope);
   return getSqlite()
     .prepare(
-      `SELECT r.created_at / 86400000 AS dayIndex, count(*) AS count, avg(r.score) AS meanScore
-       FROM ${needsItem ? RATINGS : "ratings r"} WHERE ${where} AND r.score IS NOT NULL GROUP BY dayIndex ORDER BY dayIndex LIMIT ${MAX_GROUPS}`,
+      withPromptNames(
+        `SELECT i.prompt_id AS promptId, r.created_at / 86400000 AS dayIndex, count(*) AS count, avg(r.score) AS meanScore
+         FROM ${RATINGS} WHERE ${where} AND r.score IS NOT NULL GROUP BY i.prompt_id, dayIndex`,
+        "g.dayIndex, p.name",
+      ),
     )
     .all(params) as DayRating[];
 }
@@ -92,22 +107,24 @@ export function rubricCriteriaByVersion(scope: FeedbackScope): CriterionByVersio
     .all(params) as CriterionByVersion[];
 }
 
-export interface CriterionByDay {
-  dayIndex: number;
+export interface CriterionByDay extends PromptDay {
   criterion: string;
   count: number;
   meanScore: number;
 }
 
-/** Mean 0..1 score per rubric criterion and UTC day. */
+/** Mean 0..1 score per rubric criterion, prompt and UTC day. */
 export function rubricCriteriaByDay(scope: FeedbackScope): CriterionByDay[] {
-  const { where, params, needsItem } = ratingsWhere(scope);
+  const { where, params } = ratingsWhere(scope);
   return getSqlite()
     .prepare(
-      `SELECT r.created_at / 86400000 AS dayIndex, s.criterion, count(*) AS count, avg(s.score) AS meanScore
-       FROM ${needsItem ? RATINGS : "ratings r"} JOIN rating_scores s ON s.rating_id = r.id
-       WHERE ${where} AND ${inQueuesOfScheme("'rubric'")}
-       GROUP BY dayIndex, s.criterion ORDER BY dayIndex, s.criterion LIMIT ${MAX_GROUPS}`,
+      withPromptNames(
+        `SELECT i.prompt_id AS promptId, r.created_at / 86400000 AS dayIndex, s.criterion, count(*) AS count, avg(s.score) AS meanScore
+         FROM ${RATINGS} JOIN rating_scores s ON s.rating_id = r.id
+         WHERE ${where} AND ${inQueuesOfScheme("'rubric'")}
+         GROUP BY i.prompt_id, dayIndex, s.criterion`,
+        "g.dayIndex, p.name, g.criterion",
+      ),
     )
     .all(params) as CriterionByDay[];
 }
@@ -187,8 +204,7 @@ export function feedbackByEnvironment(scope: FeedbackScope): EnvironmentFeedback
     .filter((row) => row.generations > 0);
 }
 
-export interface DayAgreement {
-  dayIndex: number;
+export interface DayAgreement extends PromptDay {
   /** Ratings compared with a judge that day. */
   count: number;
   /** Share where the human's pass (score >= 0.5) equals the judge's verdict. */
@@ -220,8 +236,9 @@ export function judgeAgreementByDay(scope: FeedbackScope): DayAgreement[] {
          SELECT run.id AS runId, json_extract(j.value, '$.key') AS scorerKey, json_extract(j.value, '$.type') = 'llm-rubric' AS isJudge
          FROM eval_runs run, json_each(run.scorers) j WHERE run.workspace_id = @workspaceId
        )
-       SELECT dayIndex, count(*) AS count, avg((human >= 0.5) = judgePass) AS agreement, avg(abs(human - judgeScore)) AS meanAbsDiff
-       FROM (SELECT r.created_at / 86400000 AS dayIndex, r.score AS human, avg(s.score) AS judgeScore, min(s.passed) AS judgePass
+       SELECT g.*, p.name AS promptName FROM (
+       SELECT promptId, dayIndex, count(*) AS count, avg((human >= 0.5) = judgePass) AS agreement, avg(abs(human - judgeScore)) AS meanAbsDiff
+       FROM (SELECT i.prompt_id AS promptId, r.created_at / 86400000 AS dayIndex, r.score AS human, avg(s.score) AS judgeScore, min(s.passed) AS judgePass
              FROM ${RATINGS}
              JOIN eval_scores s ON s.result_id = i.source_id
              LEFT JOIN run_scorers rs ON rs.runId = s.run_id AND rs.scorerKey = s.scorer_key
@@ -231,7 +248,8 @@ export function judgeAgreementByDay(scope: FeedbackScope): DayAgreement[] {
                  WHERE res.id = s.result_id AND json_extract(a.value, '$.type') = 'llm-rubric'
                    AND s.scorer_key IN (json_extract(a.value, '$.key'), json_extract(a.value, '$.key') || '-case'))))
              GROUP BY r.id)
-       GROUP BY dayIndex ORDER BY dayIndex LIMIT ${MAX_GROUPS}`,
+       GROUP BY promptId, dayIndex) g LEFT JOIN prompts p ON p.id = g.promptId
+       ORDER BY g.dayIndex, p.name LIMIT ${MAX_GROUPS}`,
     )
     .all(params) as DayAgreement[];
 }

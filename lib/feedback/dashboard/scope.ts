@@ -16,26 +16,17 @@ interface Where {
   params: Record<string, unknown>;
 }
 
-export interface RatingsWhere extends Where {
-  /** Whether a clause reads the rated item (`i`); queries that group by rating alone can then skip the join. */
-  needsItem: boolean;
-}
+export type RatingsWhere = Where;
 
 function builder(first: string, workspaceId: string) {
   const clauses = [first];
   const params: Record<string, unknown> = { workspaceId };
-  let needsItem = false;
   return {
     add(clause: string, values: Record<string, unknown> = {}) {
       clauses.push(clause);
       Object.assign(params, values);
     },
-    /** A clause on the rated item's columns. */
-    addOnItem(clause: string, values: Record<string, unknown> = {}) {
-      this.add(clause, values);
-      needsItem = true;
-    },
-    done: (): RatingsWhere => ({ where: clauses.join(" AND "), params, needsItem }),
+    done: (): RatingsWhere => ({ where: clauses.join(" AND "), params }),
   };
 }
 
@@ -64,24 +55,24 @@ export function ratingsWhere(scope: FeedbackScope): RatingsWhere {
     const { start, end } = dayBounds(scope.day);
     w.add("r.created_at >= @dayStart AND r.created_at < @dayEnd", { dayStart: start, dayEnd: end });
   }
-  if (scope.prompt) w.addOnItem("i.prompt_id = @promptId", { promptId: scope.prompt });
-  if (scope.environment) w.addOnItem("i.environment_id = @environmentId", { environmentId: scope.environment });
-  if (scope.model) w.addOnItem("i.model_id = @modelId", { modelId: scope.model });
+  if (scope.prompt) w.add("i.prompt_id = @promptId", { promptId: scope.prompt });
+  if (scope.environment) w.add("i.environment_id = @environmentId", { environmentId: scope.environment });
+  if (scope.model) w.add("i.model_id = @modelId", { modelId: scope.model });
   if (scope.dataset) {
-    w.addOnItem(
+    w.add(
       `i.source_type = 'eval-result' AND EXISTS (SELECT 1 FROM eval_results er JOIN eval_runs er_run ON er_run.id = er.run_id
          WHERE er.id = i.source_id AND er_run.dataset_id = @datasetId)`,
       { datasetId: scope.dataset },
     );
   }
   if (scope.version !== undefined && scope.versus !== undefined) {
-    w.addOnItem("((i.version = @version AND i.pair_version = @versus) OR (i.version = @versus AND i.pair_version = @version))", { version: scope.version, versus: scope.versus });
+    w.add("((i.version = @version AND i.pair_version = @versus) OR (i.version = @versus AND i.pair_version = @version))", { version: scope.version, versus: scope.versus });
   } else if (scope.version !== undefined) {
-    w.addOnItem("i.version = @version", { version: scope.version });
+    w.add("i.version = @version", { version: scope.version });
   }
   if (scope.queue) w.add("r.queue_id = @queueId", { queueId: scope.queue });
   if (scope.scheme) w.add(inQueuesOfScheme("@scheme"), { scheme: scope.scheme });
-  if (scope.source) w.addOnItem("i.source_type = @source", { source: scope.source });
+  if (scope.source) w.add("i.source_type = @source", { source: scope.source });
   if (scope.criterion) w.add("EXISTS (SELECT 1 FROM rating_scores c WHERE c.rating_id = r.id AND c.criterion = @criterion)", { criterion: scope.criterion });
   return w.done();
 }
