@@ -1,12 +1,14 @@
 // @ts-check
 const { version } = require("./package.json");
+// monaco-editor's "exports" hide its package.json, so it is read as a file.
+const { version: monacoVersion } = JSON.parse(require("node:fs").readFileSync(require("node:path").join(__dirname, "node_modules/monaco-editor/package.json"), "utf8"));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules stay outside the server bundle; Next already lists better-sqlite3, the rest we name. prom-client is
   // external so the custom server and the bundle share one module, and so one metrics registry (lib/metrics).
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino", "prom-client"],
-  env: { STUDIO_VERSION: version },
+  env: { STUDIO_VERSION: version, MONACO_VERSION: monacoVersion },
   poweredByHeader: false,
   async headers() {
     // Baseline hardening for every response. A Content-Security-Policy waits until Monaco's worker and
@@ -20,6 +22,11 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
+      },
+      {
+        // Monaco's files live under their version (scripts/copy-monaco.mjs), so a path's content never changes.
+        source: "/monaco/:version/:path*",
+        headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
       },
     ];
   },

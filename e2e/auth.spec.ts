@@ -20,8 +20,29 @@ test.describe("sign-in", () => {
     await login.goto();
     await login.signIn(DEMO_USERS.editor.email, "not-the-password");
     await expect(login.errorAlert()).toHaveText("The email or password is wrong.");
+    // Focus goes back to the password, selected, so the next attempt starts there.
+    await expect(page.getByLabel("Password")).toBeFocused();
+    expect(await page.getByLabel("Password").evaluate((input: HTMLInputElement) => input.selectionEnd! - input.selectionStart!)).toBe("not-the-password".length);
     await page.goto("/prompts");
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
+  });
+
+  test("sign-in returns to the link that was opened", async ({ page }) => {
+    await page.goto("/prompts/support/triage?tab=history");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    await new LoginPage(page).signIn(DEMO_USERS.viewer.email, DEMO_PASSWORD);
+    await page.waitForURL(/\/prompts\/support\/triage\?tab=history$/);
+    await new StudioShell(page).expectSignedInAs(DEMO_USERS.viewer.name);
+  });
+
+  test("sign-in never follows a callback to another site", async ({ page }) => {
+    for (const target of ["https://evil.example/phish", "//evil.example/phish", "/\\evil.example"]) {
+      await page.context().clearCookies();
+      await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
+      await new LoginPage(page).signIn(DEMO_USERS.viewer.email, DEMO_PASSWORD);
+      await page.waitForURL((url) => url.pathname !== "/login");
+      expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+    }
   });
 
   test("an unknown email gets the same answer as a wrong password", async ({ page }) => {

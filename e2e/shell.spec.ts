@@ -50,3 +50,30 @@ test("health reports the database and the version", async ({ request }) => {
   expect(response.headers()["x-frame-options"]).toBe("DENY");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
 });
+
+test("an unknown address answers 404 inside the app shell, with the navigation still there", async ({ pageAs }) => {
+  const page = await pageAs("viewer");
+  const response = await page.goto("/no-such-page/anywhere");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(new StudioShell(page).nav().getByRole("link", { name: "Prompts", exact: true })).toBeVisible();
+});
+
+test("the studio has a favicon", async ({ pageAs, request }) => {
+  const page = await pageAs("viewer");
+  await page.goto("/prompts");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toBeTruthy();
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/");
+});
+
+test("editor assets come from a versioned path and are cached immutably", async ({ pageAs }) => {
+  const page = await pageAs("editor");
+  const loader = page.waitForResponse((r) => /\/monaco\/\d+\.\d+\.\d+\/vs\/loader\.js/.test(r.url()));
+  await page.goto("/prompts/support/triage");
+  const response = await loader;
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+});

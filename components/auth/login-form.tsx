@@ -2,15 +2,17 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { FormError } from "@/components/ui/form-error";
 
 
-export function LoginForm() {
+/** `callbackUrl` is the page to return to, already checked to be a same-origin path (lib/auth/callback-url.ts). */
+export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const router = useRouter();
+  const password = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -26,7 +28,8 @@ export function LoginForm() {
         redirect: false,
       });
       if (result?.ok && !result.error) {
-        router.replace("/prompts");
+        // "/" sends each role to where its work is when there is no page to return to.
+        router.replace(callbackUrl ?? "/");
         router.refresh();
         return;
       }
@@ -35,6 +38,9 @@ export function LoginForm() {
       setError("Could not reach the studio. Check your connection and try again.");
     }
     setBusy(false);
+    // The alert is announced; focus goes where the next attempt starts, with the wrong password selected.
+    password.current?.focus();
+    password.current?.select();
   }
 
   return (
@@ -43,7 +49,7 @@ export function LoginForm() {
         <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
       </Field>
       <Field label="Password" htmlFor="password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+        <Input ref={password} id="password" name="password" type="password" autoComplete="current-password" required />
       </Field>
       <FormError message={error} />
       <Button type="submit" busy={busy}>

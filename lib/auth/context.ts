@@ -1,11 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import type { Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
+import { loginHref, PAGE_PATH_HEADER } from "./callback-url";
 import { can, requirePermission, type Permission } from "./policy";
 import { findLiveSession, listActiveMemberships, touchSession } from "./queries";
 
@@ -81,10 +82,13 @@ export async function requireAuth(permission?: Permission): Promise<AuthContext>
   return ctx;
 }
 
-/** For pages: sends a signed-out visitor to sign in, and answers 403 when the role lacks the permission. */
+/**
+ * For pages: sends a signed-out visitor to sign in (and back to this page afterwards, from the path proxy.ts
+ * passes along), and answers 403 when the role lacks the permission.
+ */
 export async function requirePageAuth(permission?: Permission): Promise<AuthContext> {
   const ctx = await getAuthContext();
-  if (!ctx) redirect("/login");
+  if (!ctx) redirect(loginHref((await headers()).get(PAGE_PATH_HEADER)));
   if (permission && !can(ctx.role, permission)) forbidden();
   return ctx;
 }
