@@ -41,7 +41,7 @@ export function createVersion(principal: ApiKeyPrincipal, name: string, body: un
   return { name: prompt.name, version: saved.version, created: saved.created };
 }
 
-/** POST /api/v1/prompts/{name}/promotions: a pending request that a signed-in lead decides. */
+/** POST /api/v1/prompts/{name}/promotions: a pending request of the key's owner, which another lead or admin decides. */
 export function requestPromotion(principal: ApiKeyPrincipal, name: string, body: unknown) {
   requirePermission(principal, "deployments:request");
   const input = parseInput(promotionBodySchema, body);
