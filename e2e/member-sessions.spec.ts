@@ -4,6 +4,7 @@ import { readStudioDb } from "./support/studio-db";
 import { expect, test } from "./support/test";
 
 test("disabling a member ends their sessions for good: enabling them again does not bring an old cookie back", async ({ pageAs, browser }) => {
+  test.slow(); // two people, three sign-ins and four member changes on a loaded CI machine
   const admin = await pageAs("admin");
   const members = new MembersPage(admin);
   const email = `returning-${Date.now()}@example.com`;

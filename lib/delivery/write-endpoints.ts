@@ -14,7 +14,7 @@ import { requireServablePrompt } from "./resolve";
 import { createVersionBodySchema, promotionBodySchema } from "./schemas";
 
 // The write side of the delivery API: a read-write key adds versions and asks for promotions through the same
-// domain functions as a person, so the same rules apply and the audit log names the key. Approving is never
+// domain functions as a person (the key's owner), so the same rules apply and the audit log names key and owner. Approving is never
 // possible with a key; there is no endpoint for it.
 
 /** POST /api/v1/prompts/{name}/versions */
