@@ -43,9 +43,13 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const fastPath = createDeliveryFastPath();
+  // Route handlers learn the socket address only from this header, which replaces any copy the client sent.
+  const { startPeerAddressStamping } = await import("./lib/auth/peer-address");
+  const stampPeerAddress = startPeerAddressStamping();
 
   const server = http.createServer((request, response) => {
     const started = performance.now();
+    stampPeerAddress(request);
     if (fastPath(request, response)) {
       // Next's route handlers count themselves (lib/http/route.ts); the fast path is counted here.
       recordHttp("/api/v1/prompts/{name}", "GET", response.statusCode, (performance.now() - started) / 1000);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 // Every id is a random UUID string; every time is a JS Date stored as integer milliseconds.
 const id = () =>
@@ -166,7 +166,10 @@ export const auditLog = sqliteTable(
     id: id(),
     /** Null for instance-level events such as first-run setup. */
     workspaceId: text("workspace_id").references(() => workspaces.id),
+    /** The member who acted, also when they acted through one of their API keys. */
     actorUserId: text("actor_user_id").references(() => users.id),
+    /** The API key the change was made with, if any (its creator is actorUserId). */
+    actorApiKeyId: text("actor_api_key_id").references((): AnySQLiteColumn => apiKeys.id),
     /** Who did it as shown to people, kept even if the actor is later renamed or is not a user (an API key). */
     actorLabel: text("actor_label").notNull(),
     action: text("action").notNull(),
@@ -339,6 +342,7 @@ export const apiKeys = sqliteTable(
     /** The first characters of the secret, to recognise a key in lists ("pos_3f9a…"). */
     prefix: text("prefix").notNull(),
     secretHash: text("secret_hash").notNull().unique(),
+    /** The member the key belongs to: requests made with it are theirs, within their current role. */
     createdById: text("created_by_id").references(() => users.id),
     createdAt: createdAt(),
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),

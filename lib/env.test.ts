@@ -29,4 +29,17 @@ describe("environment", () => {
     expect(() => parseEnv({ MODEL_TIMEOUT_MS: "soon" })).toThrow(/MODEL_TIMEOUT_MS/);
     expect(() => parseEnv({ MODEL_TIMEOUT_MS: "-5" })).toThrow(/MODEL_TIMEOUT_MS/);
   });
+
+  it("reads TRUSTED_PROXIES as IPs and CIDR ranges, trusts nobody when unset, and refuses anything else", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.5, 10.1.0.0/16,::1, ::ffff:192.0.2.1" }).TRUSTED_PROXIES).toEqual([
+      { address: "10.0.0.5", prefix: 32, family: "ipv4" },
+      { address: "10.1.0.0", prefix: 16, family: "ipv4" },
+      { address: "::1", prefix: 128, family: "ipv6" },
+      { address: "192.0.2.1", prefix: 32, family: "ipv4" },
+    ]);
+    for (const bad of ["proxy.internal", "10.0.0.0/33", "10.0.0.1/", "10.0.0.0/8/8", "10.0.0.1,,10.0.0.2", "*"]) {
+      expect(() => parseEnv({ TRUSTED_PROXIES: bad }), bad).toThrow(/TRUSTED_PROXIES: must be comma-separated IP addresses or CIDR ranges/);
+    }
+  });
 });

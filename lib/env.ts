@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { parseTrustedProxies } from "./auth/trusted-proxies";
 
 // Validated once at start-up (instrumentation.ts) and read through getEnv() everywhere else,
 // so a bad variable fails the boot with a message naming it rather than a request later.
@@ -29,6 +30,18 @@ const envSchema = z.object({
   STUDIO_DEMO: booleanFlag,
   /** Delivery API requests per minute per key and server process; 0 (the default) turns the limit off. */
   STUDIO_API_RATE_LIMIT: z.coerce.number().int("must be a whole number").min(0, "must be 0 (off) or more").default(0),
+  /** Reverse proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated); unset trusts none. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `must be comma-separated IP addresses or CIDR ranges: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),

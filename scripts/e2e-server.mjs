@@ -12,6 +12,8 @@ if (!port || !dbDir) {
 fs.rmSync(dbDir, { recursive: true, force: true });
 fs.mkdirSync(dbDir, { recursive: true });
 const env = { ...process.env, DATABASE_URL: path.join(dbDir, "studio.db"), PORT: port, STUDIO_DEMO: "1", LOG_LEVEL: "warn" };
+// Specs play a reverse proxy by connecting from this loopback address (e2e/support/raw-client.ts).
+env.TRUSTED_PROXIES ??= "127.0.0.2";
 
 const step = spawnSync("npm", ["run", "--silent", flags.includes("--seed") ? "db:seed" : "db:migrate"], { stdio: "inherit", env });
 if (step.status !== 0) process.exit(step.status ?? 1);

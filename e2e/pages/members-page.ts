@@ -33,4 +33,9 @@ export class MembersPage {
     await this.page.getByRole("button", { name: `Disable ${email}` }).click();
     await expect(this.page.getByText(`${email} disabled`)).toBeVisible();
   }
+
+  async enable(email: string) {
+    await this.page.getByRole("button", { name: `Enable ${email}` }).click();
+    await expect(this.page.getByText(`${email} enabled`)).toBeVisible();
+  }
 }

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import type { AuthContext } from "@/lib/auth/context";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { revokeUserSessions, updatePasswordHash } from "@/lib/auth/queries";
-import { checkSignInAllowed, noteSignInFailure } from "@/lib/auth/sign-in-guard";
+import { checkPasswordWithinLimit } from "@/lib/auth/sign-in-guard";
 import { findUserById } from "@/lib/members/queries";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
@@ -18,19 +18,20 @@ export const changePasswordSchema = z
  * Checks the current password (wrong guesses count against the sign-in limit, so a stolen session cannot
  * brute-force it), stores the new hash, and signs out every other session of the account.
  */
-export async function changePassword(ctx: AuthContext, input: z.infer<typeof changePasswordSchema>, address: string) {
+export async function changePassword(ctx: AuthContext, input: z.infer<typeof changePasswordSchema>, address: string | null) {
   const user = findUserById(getDb(), { userId: ctx.user.id });
   if (!user) throw new AppError("not_found:auth", "Your account no longer exists.");
-  const verdict = checkSignInAllowed({ email: user.email, address });
-  if (!verdict.allowed) {
+  const check = await checkPasswordWithinLimit({
+    email: user.email,
+    address,
+    verify: () => verifyPassword({ hash: user.passwordHash, password: input.currentPassword }),
+  });
+  if (check.limited) {
     throw new AppError("rate_limited:auth", "Too many wrong passwords. Wait a few minutes and try again.", {
-      details: { retryAfterSeconds: verdict.retryAfterSeconds },
+      details: { retryAfterSeconds: check.retryAfterSeconds },
     });
   }
-  if (!(await verifyPassword({ hash: user.passwordHash, password: input.currentPassword }))) {
-    noteSignInFailure({ email: user.email, address });
-    throw new AppError("bad_request:auth", "Your current password is not right.");
-  }
+  if (!check.valid) throw new AppError("bad_request:auth", "Your current password is not right.");
   const passwordHash = await hashPassword(input.newPassword);
   getDb().transaction((tx) => {
     updatePasswordHash(tx, { userId: user.id, passwordHash });

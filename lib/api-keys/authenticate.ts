@@ -22,7 +22,11 @@ export interface ApiKeyPrincipalCache {
   setPrincipal(secretHash: string, principal: ApiKeyPrincipal): void;
 }
 
-/** The key's principal, or 401 for a missing, malformed, unknown or revoked key (all answered alike). */
+/**
+ * The key's principal, or 401 for a missing, malformed, unknown or revoked key (all answered alike), and for a key
+ * whose owner can no longer use the workspace (account or membership disabled): a key never does more than its
+ * owner can do now, and a disabled member can do nothing. It works again if the member is enabled again.
+ */
 export function authenticateApiKey(
   authorization: string | null | undefined,
   { now = Date.now(), cache }: { now?: number; cache?: ApiKeyPrincipalCache } = {},
@@ -35,13 +39,30 @@ export function authenticateApiKey(
   let principal = cache?.getPrincipal(secretHash);
   if (!principal) {
     // Unknown keys are never cached: creating a key does not invalidate caches, so a miss must ask the database.
-    const key = findLiveApiKeyByHash(getDb(), { secretHash });
-    if (!key) throw new AppError("unauthorized:apikey", "This API key is not valid or has been revoked.");
-    principal = { kind: "api-key", workspaceId: key.workspaceId, user: null, apiKey: { id: key.id, name: key.name, scope: key.scope } };
+    // Resolved keys are cached until the delivery epoch moves, which a change of the owner's role or access does too.
+    principal = resolveApiKey(secretHash);
     cache?.setPrincipal(secretHash, principal);
   }
   noteApiKeyUse(principal.apiKey.id, now);
   return principal;
+}
+
+function resolveApiKey(secretHash: string): ApiKeyPrincipal {
+  const key = findLiveApiKeyByHash(getDb(), { secretHash });
+  if (!key) throw new AppError("unauthorized:apikey", "This API key is not valid or has been revoked.");
+  const apiKey = { id: key.id, name: key.name, scope: key.scope };
+  if (key.createdById === null) return { kind: "api-key", workspaceId: key.workspaceId, user: null, role: null, apiKey };
+  const { owner, ownerMembership } = key;
+  if (!owner || owner.disabledAt || !ownerMembership || ownerMembership.disabledAt) {
+    throw new AppError("unauthorized:apikey", "This API key's owner no longer has access to the workspace, so the key does not work.");
+  }
+  return {
+    kind: "api-key",
+    workspaceId: key.workspaceId,
+    user: { id: owner.id, email: owner.email, name: owner.name },
+    role: ownerMembership.role,
+    apiKey,
+  };
 }
 
 /** Records a use of the key, throttled; cheap enough for every request. */

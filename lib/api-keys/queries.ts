@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
-import { apiKeys, users } from "@/db/schema";
+import { apiKeys, memberships, users } from "@/db/schema";
 
 export function listApiKeys({ workspaceId }: { workspaceId: string }) {
   return getDb()
@@ -27,10 +27,21 @@ export function findApiKeyById(tx: DbOrTx, { apiKeyId }: { apiKeyId: string }) {
   return tx.select().from(apiKeys).where(eq(apiKeys.id, apiKeyId)).get();
 }
 
+/** An unrevoked key with its owner and the owner's membership of the key's workspace (either may be missing). */
 export function findLiveApiKeyByHash(tx: DbOrTx, { secretHash }: { secretHash: string }) {
   return tx
-    .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, name: apiKeys.name, scope: apiKeys.scope })
+    .select({
+      id: apiKeys.id,
+      workspaceId: apiKeys.workspaceId,
+      name: apiKeys.name,
+      scope: apiKeys.scope,
+      createdById: apiKeys.createdById,
+      owner: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
+      ownerMembership: { role: memberships.role, disabledAt: memberships.disabledAt },
+    })
     .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.createdById))
+    .leftJoin(memberships, and(eq(memberships.workspaceId, apiKeys.workspaceId), eq(memberships.userId, apiKeys.createdById)))
     .where(and(eq(apiKeys.secretHash, secretHash), isNull(apiKeys.revokedAt)))
     .get();
 }

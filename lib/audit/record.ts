@@ -4,6 +4,8 @@ import { auditLog } from "@/db/schema";
 
 export interface AuditActor {
   userId: string | null;
+  /** Set when the change was made with an API key; userId is then the key's owner. */
+  apiKeyId?: string | null;
   label: string;
 }
 
@@ -24,6 +26,7 @@ export function recordAudit(
     .values({
       workspaceId: entry.workspaceId,
       actorUserId: entry.actor.userId,
+      actorApiKeyId: entry.actor.apiKeyId ?? null,
       actorLabel: entry.actor.label,
       action: entry.action,
       objectType: entry.objectType,
@@ -34,8 +37,9 @@ export function recordAudit(
     .run();
 }
 
-/** A member is recorded by email; an API key by its name, with no user. */
-export function actorOf(who: { user: { id: string; email: string } | null; apiKey?: { name: string } | null }): AuditActor {
-  if (who.user) return { userId: who.user.id, label: who.user.email };
-  return { userId: null, label: `API key "${who.apiKey?.name ?? "unknown"}"` };
+/** A member is recorded by email; a change made with an API key names both the key and its owner. */
+export function actorOf(who: { user: { id: string; email: string } | null; apiKey?: { id: string; name: string } | null }): AuditActor {
+  if (!who.apiKey) return { userId: who.user?.id ?? null, label: who.user?.email ?? "unknown" };
+  const key = `API key "${who.apiKey.name}"`;
+  return { userId: who.user?.id ?? null, apiKeyId: who.apiKey.id, label: who.user ? `${who.user.email} via ${key}` : key };
 }

@@ -1,20 +1,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { burnPasswordCheck, verifyPassword } from "./password";
-import { createSession, findUserByEmail, listActiveMemberships, revokeSession } from "./queries";
-import type { SignInErrorCode } from "./sign-in-errors";
-import { clientAddress, noteSignInFailure, noteSignInSuccess } from "./sign-in-guard";
-
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60_000;
-
-const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1024),
-});
+import { authorizeCredentials, SESSION_TTL_MS } from "./authorize-credentials";
+import { revokeSession } from "./queries";
 
 declare module "next-auth" {
   interface User {
@@ -45,29 +35,7 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw, req) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          const address = clientAddress(req.headers ?? {});
-          const user = await findUserByEmail({ email });
-          const valid = user
-            ? await verifyPassword({ hash: user.passwordHash, password })
-            : (await burnPasswordCheck(password), false);
-          if (!user || !valid) {
-            noteSignInFailure({ email, address });
-            logger.info({ event: "sign_in_failed" }, "sign-in failed");
-            return null;
-          }
-          noteSignInSuccess({ email });
-          if (user.disabledAt || listActiveMemberships({ userId: user.id }).length === 0) {
-            throw new Error("AccountDisabled" satisfies SignInErrorCode);
-          }
-          const userAgent = ([] as (string | undefined)[]).concat(req.headers?.["user-agent"])[0];
-          const session = createSession({ userId: user.id, userAgent, ttlMs: SESSION_TTL_MS });
-          logger.info({ event: "sign_in", userId: user.id }, "signed in");
-          return { id: user.id, email: user.email, name: user.name, sid: session.id };
-        },
+        authorize: (raw, req) => authorizeCredentials(raw, req),
       }),
     ],
     callbacks: {

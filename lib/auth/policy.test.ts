@@ -75,7 +75,7 @@ describe("workspace ownership", () => {
 
 describe("API key scopes", () => {
   it("lets a read key read prompts and results, and nothing else", () => {
-    const key = { apiKey: { scope: "read" as const } };
+    const key = { role: "admin" as const, apiKey: { scope: "read" as const } };
     expect(subjectCan(key, "prompts:read")).toBe(true);
     expect(subjectCan(key, "dashboards:read")).toBe(true);
     for (const p of ["prompts:write", "evals:run", "generations:write", "deployments:request"] as const) {
@@ -84,13 +84,32 @@ describe("API key scopes", () => {
   });
 
   it("lets a read-write key add versions, request promotions, run evals and report generations, never approve", () => {
-    const key = { apiKey: { scope: "read-write" as const } };
+    const key = { role: "admin" as const, apiKey: { scope: "read-write" as const } };
     for (const p of ["prompts:write", "deployments:request", "evals:run", "generations:write"] as const) {
       expect(subjectCan(key, p)).toBe(true);
     }
     for (const p of ["deployments:approve", "deployments:rollback", "review:rate", "apikeys:manage"] as const) {
       expect(subjectCan(key, p)).toBe(false);
     }
+  });
+});
+
+describe("API keys act for their owner", () => {
+  it("never lets a key do more than its owner's current role allows", () => {
+    const editorsKey = { role: "editor" as const, apiKey: { scope: "read-write" as const } };
+    for (const p of ["prompts:write", "deployments:request", "evals:run"] as const) expect(subjectCan(editorsKey, p)).toBe(true);
+    expect(subjectCan(editorsKey, "generations:write")).toBe(false);
+    const viewersKey = { role: "viewer" as const, apiKey: { scope: "read-write" as const } };
+    expect(subjectCan(viewersKey, "prompts:read")).toBe(true);
+    for (const p of ["prompts:write", "deployments:request", "evals:run", "generations:write"] as const) expect(subjectCan(viewersKey, p)).toBe(false);
+    expect(() => requirePermission(viewersKey, "deployments:request")).toThrow(/their role \(viewer\) does not allow this/);
+  });
+
+  it("lets a key with no recorded owner only read", () => {
+    const ownerless = { role: null, apiKey: { scope: "read-write" as const } };
+    expect(subjectCan(ownerless, "prompts:read")).toBe(true);
+    for (const p of ["prompts:write", "deployments:request", "evals:run", "generations:write"] as const) expect(subjectCan(ownerless, p)).toBe(false);
+    expect(() => requirePermission(ownerless, "prompts:write")).toThrow(/no recorded owner/);
   });
 });
 

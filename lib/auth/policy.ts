@@ -56,8 +56,9 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 };
 
 /**
- * What a delivery API key may do. A read-write key may add versions and request promotions; approving and
- * rolling back always need a signed-in lead, so no scope ever grants them.
+ * The most an API key's scope allows. A read-write key may add versions and request promotions; approving and
+ * rolling back always need a signed-in lead, so no scope ever grants them. A key also never does more than its
+ * owner's current role allows (see subjectCan).
  */
 export const API_KEY_SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
   read: new Set<Permission>(["prompts:read", "dashboards:read"]),
@@ -73,25 +74,33 @@ export const API_KEY_SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permissi
   ]),
 };
 
+/** A key whose creator is unknown (made before owners were recorded) acts for nobody, so it may only read. */
+export const OWNERLESS_API_KEY_PERMISSIONS: ReadonlySet<Permission> = API_KEY_SCOPE_PERMISSIONS.read;
+
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);
 }
 
-/** A member (by role) or an API key (by scope). */
-export type PolicySubject = { role: Role; apiKey?: undefined } | { role?: undefined; apiKey: { scope: ApiKeyScope } };
+/** A member (by role), or an API key (by scope, within its owner's current role; null role: ownerless key). */
+export type PolicySubject = { role: Role; apiKey?: undefined } | { role: Role | null; apiKey: { scope: ApiKeyScope } };
 
 export function subjectCan(subject: PolicySubject, permission: Permission): boolean {
-  if (subject.apiKey) return API_KEY_SCOPE_PERMISSIONS[subject.apiKey.scope].has(permission);
-  return can(subject.role, permission);
+  if (!subject.apiKey) return can(subject.role, permission);
+  if (!API_KEY_SCOPE_PERMISSIONS[subject.apiKey.scope].has(permission)) return false;
+  return subject.role ? can(subject.role, permission) : OWNERLESS_API_KEY_PERMISSIONS.has(permission);
 }
 
 export function requirePermission(subject: PolicySubject, permission: Permission): void {
-  if (!subjectCan(subject, permission)) {
-    const message = subject.apiKey
-      ? `This API key's scope (${subject.apiKey.scope}) does not allow this.`
-      : "Your role in this workspace does not allow this.";
-    throw new AppError("forbidden:workspace", message, { details: { permission } });
+  if (subjectCan(subject, permission)) return;
+  let message = "Your role in this workspace does not allow this.";
+  if (subject.apiKey && !API_KEY_SCOPE_PERMISSIONS[subject.apiKey.scope].has(permission)) {
+    message = `This API key's scope (${subject.apiKey.scope}) does not allow this.`;
+  } else if (subject.apiKey && subject.role) {
+    message = `This API key acts for the member who created it, and their role (${subject.role}) does not allow this.`;
+  } else if (subject.apiKey) {
+    message = "This API key has no recorded owner, so it can only read. Ask an admin to create a new key.";
   }
+  throw new AppError("forbidden:workspace", message, { details: { permission } });
 }
 
 /**

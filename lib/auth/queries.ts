@@ -85,19 +85,41 @@ export function readLoginAttempts({ keys }: { keys: string[] }) {
   return keys.map((key) => getDb().select().from(loginAttempts).where(eq(loginAttempts.key, key)).get());
 }
 
-export function recordLoginFailure({ key, now, windowMs }: { key: string; now: Date; windowMs: number }) {
-  const db = getDb();
-  db.transaction((tx) => {
-    const current = tx.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get();
-    const expired = !current || now.getTime() - current.windowStartedAt.getTime() >= windowMs;
-    tx.insert(loginAttempts)
-      .values({ key, failures: 1, windowStartedAt: now })
-      .onConflictDoUpdate({
-        target: loginAttempts.key,
-        set: expired ? { failures: 1, windowStartedAt: now } : { failures: current.failures + 1 },
-      })
-      .run();
-  });
+/**
+ * Counts one attempt against every key, unless one of them already has `max` in its current window: then nothing is
+ * counted and the wait until the longest-blocked window ends is returned. BEGIN IMMEDIATE takes the write lock before
+ * reading, so concurrent reservations (from this process or another one on the same file) are serialised.
+ */
+export function reserveLoginAttempt({ limits, now, windowMs }: { limits: { key: string; max: number }[]; now: Date; windowMs: number }) {
+  return getDb().transaction(
+    (tx) => {
+      const rows = limits.map(({ key }) => tx.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get());
+      const live = rows.map((row) => (row && now.getTime() - row.windowStartedAt.getTime() < windowMs ? row : undefined));
+      const retryAfterMs = Math.max(
+        0,
+        ...live.map((row, i) => (row && row.failures >= limits[i]!.max ? row.windowStartedAt.getTime() + windowMs - now.getTime() : 0)),
+      );
+      if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+      limits.forEach(({ key }, i) => {
+        const current = live[i];
+        tx.insert(loginAttempts)
+          .values({ key, failures: 1, windowStartedAt: now })
+          .onConflictDoUpdate({ target: loginAttempts.key, set: current ? { failures: current.failures + 1 } : { failures: 1, windowStartedAt: now } })
+          .run();
+      });
+      return { allowed: true, retryAfterMs: 0 };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Gives back one reserved attempt (the attempt succeeded). */
+export function refundLoginAttempt({ key }: { key: string }) {
+  getDb()
+    .update(loginAttempts)
+    .set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` })
+    .where(eq(loginAttempts.key, key))
+    .run();
 }
 
 export function clearLoginFailures({ key }: { key: string }) {

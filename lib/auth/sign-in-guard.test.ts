@@ -1,61 +1,118 @@
 import { describe, expect, it } from "vitest";
+import { readLoginAttempts } from "./queries";
 import {
   MAX_FAILURES_PER_ACCOUNT,
   MAX_FAILURES_PER_ADDRESS,
   SIGN_IN_WINDOW_MS,
+  accountKey,
+  addressKey,
+  checkPasswordWithinLimit,
   checkSignInAllowed,
-  clientAddress,
-  noteSignInFailure,
   noteSignInSuccess,
+  reserveSignInAttempt,
 } from "./sign-in-guard";
 
 const t0 = new Date("2026-01-01T00:00:00Z");
 const later = (ms: number) => new Date(t0.getTime() + ms);
 let n = 0;
 const fresh = () => ({ email: `person${++n}@example.com`, address: `10.0.0.${n}` });
+// An attempt counts as a failure from the moment it is reserved until a success gives it back.
+const fail = (who: { email: string; address: string | null; now?: Date }) => expect(reserveSignInAttempt({ now: t0, ...who }).allowed).toBe(true);
 
 describe("sign-in rate limit", () => {
   it("allows an account until it reaches the failure limit, then says when to retry", () => {
     const { email, address } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) noteSignInFailure({ email, address, now: t0 });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) fail({ email, address });
     expect(checkSignInAllowed({ email, address, now: t0 }).allowed).toBe(true);
-    noteSignInFailure({ email, address, now: t0 });
+    fail({ email, address });
     const verdict = checkSignInAllowed({ email, address: "another-address", now: later(60_000) });
     expect(verdict.allowed).toBe(false);
     expect(verdict.retryAfterSeconds).toBe((SIGN_IN_WINDOW_MS - 60_000) / 1000);
+    const refused = reserveSignInAttempt({ email, address: "another-address", now: later(60_000) });
+    expect(refused).toEqual({ allowed: false, retryAfterSeconds: (SIGN_IN_WINDOW_MS - 60_000) / 1000 });
+  });
+
+  it("counts nothing for a refused attempt", () => {
+    const { email, address } = fresh();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) fail({ email, address });
+    for (let i = 0; i < 3; i++) expect(reserveSignInAttempt({ email, address, now: t0 }).allowed).toBe(false);
+    const [account, ip] = readLoginAttempts({ keys: [accountKey(email), addressKey(address)] });
+    expect(account?.failures).toBe(MAX_FAILURES_PER_ACCOUNT);
+    expect(ip?.failures).toBe(MAX_FAILURES_PER_ACCOUNT);
   });
 
   it("treats emails case-insensitively, so changing case does not reset the count", () => {
     const { email, address } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) noteSignInFailure({ email: i % 2 ? email.toUpperCase() : email, address, now: t0 });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) fail({ email: i % 2 ? email.toUpperCase() : email, address });
     expect(checkSignInAllowed({ email, address, now: t0 }).allowed).toBe(false);
   });
 
   it("opens again once the window has passed", () => {
     const { email, address } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) noteSignInFailure({ email, address, now: t0 });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) fail({ email, address });
     expect(checkSignInAllowed({ email, address, now: later(SIGN_IN_WINDOW_MS) }).allowed).toBe(true);
-    noteSignInFailure({ email, address, now: later(SIGN_IN_WINDOW_MS) });
+    fail({ email, address, now: later(SIGN_IN_WINDOW_MS) });
     expect(checkSignInAllowed({ email, address, now: later(SIGN_IN_WINDOW_MS) }).allowed).toBe(true);
   });
 
   it("limits one address trying many accounts", () => {
     const { address } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) noteSignInFailure({ email: `spray${i}-${address}@example.com`, address, now: t0 });
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) fail({ email: `spray${i}-${address}@example.com`, address });
     expect(checkSignInAllowed({ email: "someone-new@example.com", address, now: t0 }).allowed).toBe(false);
+    expect(reserveSignInAttempt({ email: "someone-new@example.com", address, now: t0 }).allowed).toBe(false);
   });
 
-  it("clears an account's count on success but keeps the address's", () => {
+  it("counts only the account when the client address is unknown", () => {
+    const { email } = fresh();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) fail({ email, address: null });
+    expect(reserveSignInAttempt({ email, address: null, now: t0 }).allowed).toBe(false);
+    expect(readLoginAttempts({ keys: [addressKey("null"), addressKey("")] })).toEqual([undefined, undefined]);
+  });
+
+  it("clears an account's count on success and gives the address back only that attempt", () => {
     const { email, address } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) noteSignInFailure({ email, address, now: t0 });
-    noteSignInSuccess({ email });
-    noteSignInFailure({ email, address, now: t0 });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) fail({ email, address });
+    fail({ email, address });
+    noteSignInSuccess({ email, address });
+    fail({ email, address });
     expect(checkSignInAllowed({ email, address: "elsewhere", now: t0 }).allowed).toBe(true);
+    const [account, ip] = readLoginAttempts({ keys: [accountKey(email), addressKey(address)] });
+    expect(account?.failures).toBe(1);
+    expect(ip?.failures).toBe(MAX_FAILURES_PER_ACCOUNT);
+  });
+});
+
+describe("guarded password checks", () => {
+  it("reserves the attempt before checking, so 20 parallel wrong guesses are checked at most 5 times", async () => {
+    const { email, address } = fresh();
+    let checked = 0;
+    // Each check yields to the event loop like argon2 does, so all 20 are in flight together.
+    const verify = async () => {
+      checked++;
+      await new Promise((resolve) => setImmediate(resolve));
+      return false;
+    };
+    const results = await Promise.all(Array.from({ length: 20 }, () => checkPasswordWithinLimit({ email, address, verify })));
+    expect(checked).toBe(MAX_FAILURES_PER_ACCOUNT);
+    expect(results.filter((r) => r.limited)).toHaveLength(20 - MAX_FAILURES_PER_ACCOUNT);
+    expect(readLoginAttempts({ keys: [accountKey(email)] })[0]?.failures).toBe(MAX_FAILURES_PER_ACCOUNT);
   });
 
-  it("reads the client address from X-Forwarded-For, first hop", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
-    expect(clientAddress({ "x-real-ip": "198.51.100.4" })).toBe("198.51.100.4");
-    expect(clientAddress({})).toBe("unknown");
+  it("does not run the check at all once the account is over its limit, even for the right password", async () => {
+    const { email, address } = fresh();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await checkPasswordWithinLimit({ email, address, verify: async () => false });
+    let ran = false;
+    const result = await checkPasswordWithinLimit({ email, address, verify: async () => (ran = true) });
+    expect(ran).toBe(false);
+    expect(result).toMatchObject({ limited: true });
+    expect(result.limited && result.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("clears the account's count when the password is right", async () => {
+    const { email, address } = fresh();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) await checkPasswordWithinLimit({ email, address, verify: async () => false });
+    expect(await checkPasswordWithinLimit({ email, address, verify: async () => true })).toEqual({ limited: false, valid: true });
+    expect(readLoginAttempts({ keys: [accountKey(email)] })[0]).toBeUndefined();
+    expect(readLoginAttempts({ keys: [addressKey(address)] })[0]?.failures).toBe(MAX_FAILURES_PER_ACCOUNT - 1);
   });
 });

@@ -6,7 +6,7 @@ import { KeyRateLimiter } from "./rate-limit";
 import { matchDeliveryRoute } from "./routes";
 import { SECURITY_HEADERS, etagMatches } from "./serialize";
 
-const principal: ApiKeyPrincipal = { kind: "api-key", workspaceId: "w", user: null, apiKey: { id: "k", name: "k", scope: "read" } };
+const principal: ApiKeyPrincipal = { kind: "api-key", workspaceId: "w", user: null, role: null, apiKey: { id: "k", name: "k", scope: "read" } };
 
 describe("DeliveryCache", () => {
   it("forgets responses and keys when the epoch moves", () => {

@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, promotionRequests } from "@/db/schema";
+import { auditLog, memberships, promotionRequests } from "@/db/schema";
+import { createApiKey } from "@/lib/api-keys/manage-api-keys";
+import { changeMemberRole, setMemberDisabled } from "@/lib/members/manage-members";
 import { listVersions } from "@/lib/prompts/queries";
 import { addApiKey, addChatPrompt, addTextPrompt, makeDeliveryWorkspace, type DeliveryWorkspace } from "@/lib/testing/delivery";
 import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
@@ -10,13 +12,14 @@ let server: TestDeliveryServer;
 let ws: DeliveryWorkspace;
 let readKey: string;
 let writeKey: string;
+let writeKeyId: string;
 let promptId: string;
 
 beforeAll(async () => {
   server = await startDeliveryServer();
   ws = makeDeliveryWorkspace();
   readKey = addApiKey(ws, "read").secret;
-  writeKey = addApiKey(ws, "read-write", "ci pipeline").secret;
+  ({ secret: writeKey, id: writeKeyId } = addApiKey(ws, "read-write", "ci pipeline"));
   promptId = addTextPrompt(ws, "support/triage", ["Triage {{customer}}"], { model: "offline:demo", temperature: 0.3 }).id;
 });
 
@@ -32,19 +35,24 @@ describe("POST /api/v1/prompts/{name}/versions", () => {
     expect((await post("/api/v1/prompts/support%2Ftriage/versions", readKey, { nonsense: true })).status).toBe(403);
   });
 
-  it("adds a version with the latest settings kept, and the audit log names the key", async () => {
+  it("adds a version with the latest settings kept, authored by the key's owner, and the audit log names key and owner", async () => {
     const response = await post("/api/v1/prompts/support/triage/versions", writeKey, { template: "Triage {{customer}} kindly", commitMessage: "Be kind", expectedParentVersion: 1 });
     expect(response.status).toBe(201);
     expect(response.body).toEqual({ name: "support/triage", version: 2, created: true });
     const [latest] = listVersions({ promptId });
-    expect(latest?.version).toMatchObject({ version: 2, template: "Triage {{customer}} kindly", modelConfig: { model: "offline:demo", temperature: 0.3 }, authorId: null });
+    expect(latest?.version).toMatchObject({ version: 2, template: "Triage {{customer}} kindly", modelConfig: { model: "offline:demo", temperature: 0.3 }, authorId: ws.admin.user.id });
     const entry = getDb()
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.objectId, promptId), eq(auditLog.action, "prompt.version_saved")))
       .all()
       .at(-1);
-    expect(entry).toMatchObject({ actorUserId: null, actorLabel: 'API key "ci pipeline"', after: { version: 2, message: "Be kind" } });
+    expect(entry).toMatchObject({
+      actorUserId: ws.admin.user.id,
+      actorApiKeyId: writeKeyId,
+      actorLabel: `${ws.admin.user.email} via API key "ci pipeline"`,
+      after: { version: 2, message: "Be kind" },
+    });
   });
 
   it("creates nothing for identical content and answers 409 to a stale parent", async () => {
@@ -72,14 +80,20 @@ describe("POST /api/v1/prompts/{name}/versions", () => {
 });
 
 describe("POST /api/v1/prompts/{name}/promotions", () => {
-  it("creates a pending request named after the key, for a lead to decide", async () => {
+  it("creates a pending request that is the key owner's, named after both, for another lead to decide", async () => {
     const response = await post("/api/v1/prompts/support%2Ftriage/promotions", writeKey, { environment: "production", version: 2, comment: "ship it" });
     expect(response.status).toBe(201);
     const { requestId } = response.body as { requestId: string };
     expect(response.body).toEqual({ requestId, status: "pending" });
     const request = getDb().select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get();
-    expect(request).toMatchObject({ status: "pending", version: 2, comment: "ship it", requestedById: null, requestedByLabel: 'API key "ci pipeline"' });
-    expect(request?.requestedByApiKeyId).toBeTruthy();
+    expect(request).toMatchObject({
+      status: "pending",
+      version: 2,
+      comment: "ship it",
+      requestedById: ws.admin.user.id,
+      requestedByApiKeyId: writeKeyId,
+      requestedByLabel: `${ws.admin.user.name} (API key "ci pipeline")`,
+    });
     const again = await post("/api/v1/prompts/support%2Ftriage/promotions", writeKey, { environment: "production", version: 2 });
     expect(again.status).toBe(409);
   });
@@ -98,5 +112,31 @@ describe("POST /api/v1/prompts/{name}/promotions", () => {
       const response = await fetch(server.baseUrl + path, { method: "POST", headers: { authorization: `Bearer ${writeKey}` }, body: "{}" });
       expect(response.status).toBe(404);
     }
+  });
+});
+
+describe("keys act for their owner, as the owner is now", () => {
+  it("a cached key loses its writes the moment its owner is demoted, and stops working while they are disabled", async () => {
+    const own = makeDeliveryWorkspace();
+    addTextPrompt(own, "owner/check", ["One", "Two"]);
+    const key = createApiKey(own.lead, { name: "lead's script", scope: "read-write" }).secret;
+    const membershipId = getDb()
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, own.workspaceId), eq(memberships.userId, own.lead.user.id)))
+      .get()!.id;
+    expect((await server.request("GET", "/api/v1/prompts/owner%2Fcheck?version=1", { key })).status).toBe(200);
+
+    changeMemberRole(own.admin, { membershipId, role: "viewer" });
+    const demoted = await post("/api/v1/prompts/owner%2Fcheck/promotions", key, { environment: "production", version: 2 });
+    expect(demoted.status).toBe(403);
+    expect((await server.request("GET", "/api/v1/prompts/owner%2Fcheck?version=1", { key })).status).toBe(200);
+
+    setMemberDisabled(own.admin, { membershipId, disabled: true });
+    expect((await server.request("GET", "/api/v1/prompts/owner%2Fcheck?version=1", { key })).status).toBe(401);
+
+    setMemberDisabled(own.admin, { membershipId, disabled: false });
+    changeMemberRole(own.admin, { membershipId, role: "lead" });
+    expect((await post("/api/v1/prompts/owner%2Fcheck/promotions", key, { environment: "production", version: 2 })).status).toBe(201);
   });
 });

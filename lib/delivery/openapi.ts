@@ -128,7 +128,7 @@ export const openApiDocument = {
       post: {
         operationId: "requestPromotion",
         summary: "Ask for a protected environment to serve a version (read-write keys)",
-        description: "Creates a pending request; a signed-in lead or admin approves it in the studio. Unprotected environments answer 400: keys cannot deploy directly.",
+        description: "Creates a pending request that is the key owner's own (a key acts for the member who created it); a signed-in lead or admin other than that member approves it in the studio. Unprotected environments answer 400: keys cannot deploy directly.",
         parameters: [nameParameter],
         requestBody: { required: true, ...jsonBody("PromotionRequest") },
         responses: {

@@ -14,7 +14,7 @@ import { requireServablePrompt } from "./resolve";
 import { createVersionBodySchema, promotionBodySchema } from "./schemas";
 
 // The write side of the delivery API: a read-write key adds versions and asks for promotions through the same
-// domain functions as a person, so the same rules apply and the audit log names the key. Approving is never
+// domain functions as a person (the key's owner), so the same rules apply and the audit log names key and owner. Approving is never
 // possible with a key; there is no endpoint for it.
 
 /** POST /api/v1/prompts/{name}/versions */
@@ -41,7 +41,7 @@ export function createVersion(principal: ApiKeyPrincipal, name: string, body: un
   return { name: prompt.name, version: saved.version, created: saved.created };
 }
 
-/** POST /api/v1/prompts/{name}/promotions: a pending request that a signed-in lead decides. */
+/** POST /api/v1/prompts/{name}/promotions: a pending request of the key's owner, which another lead or admin decides. */
 export function requestPromotion(principal: ApiKeyPrincipal, name: string, body: unknown) {
   requirePermission(principal, "deployments:request");
   const input = parseInput(promotionBodySchema, body);

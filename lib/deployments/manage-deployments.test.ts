@@ -2,13 +2,14 @@ import Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, deliveryState, promotionRequests, webhookDeliveries } from "@/db/schema";
+import { apiKeys, auditLog, deliveryState, promotionRequests, webhookDeliveries } from "@/db/schema";
 import { createWebhook } from "@/lib/webhooks/manage-webhooks";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { userPrincipal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
+import { changeMemberRole, setMemberDisabled } from "@/lib/members/manage-members";
 import { makeWorkspace } from "@/lib/testing/factories";
 import {
   approvePromotion,
@@ -178,7 +179,7 @@ describe("rollback", () => {
 });
 
 describe("API keys", () => {
-  it("a read-write key requests a promotion (named as the actor) but a read key cannot, and a revoked key stops working", async () => {
+  it("a read-write key requests a promotion as its owner (key and member both recorded) but a read key cannot, and a revoked key stops working", async () => {
     const { workspace, members, promptId, env, lead } = setup();
     const adminCtx = members[0]!.ctx;
     const rw = createApiKey(adminCtx, { name: "ci-bot", scope: "read-write" });
@@ -186,9 +187,9 @@ describe("API keys", () => {
     const rwPrincipal = authenticateApiKey(`Bearer ${rw.secret}`);
     const { requestId } = requestPromotion(rwPrincipal, { promptId, environmentId: env("production").id, version: 3, comment: "from CI" });
     const request = getDb().select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get()!;
-    expect(request.requestedByLabel).toBe('API key "ci-bot"');
+    expect(request).toMatchObject({ requestedById: adminCtx.user.id, requestedByApiKeyId: rw.id, requestedByLabel: `${adminCtx.user.name} (API key "ci-bot")` });
     const audit = getDb().select().from(auditLog).where(and(eq(auditLog.workspaceId, workspace.id), eq(auditLog.action, "promotion.requested"))).get()!;
-    expect([audit.actorLabel, audit.actorUserId]).toEqual(['API key "ci-bot"', null]);
+    expect(audit).toMatchObject({ actorUserId: adminCtx.user.id, actorApiKeyId: rw.id, actorLabel: `${adminCtx.user.email} via API key "ci-bot"` });
     approvePromotion(lead, { requestId, reason: "" });
 
     expect(thrown(() => requestPromotion(authenticateApiKey(`Bearer ${ro.secret}`), { promptId, environmentId: env("production").id, version: 2, comment: "" })).status).toBe(403);
@@ -196,6 +197,56 @@ describe("API keys", () => {
     revokeApiKey(adminCtx, { apiKeyId: ro.id });
     expect(thrown(() => authenticateApiKey(`Bearer ${ro.secret}`)).status).toBe(401);
     expect(thrown(() => authenticateApiKey(undefined)).status).toBe(401);
+  });
+
+  it("keeps the four-eyes rule: a lead cannot approve or reject a promotion requested with their own key; another lead can", () => {
+    const { members, promptId, env, lead, lead2 } = setup();
+    const key = createApiKey(members[1]!.ctx, { name: "lead's script", scope: "read-write" });
+    const viaKey = authenticateApiKey(`Bearer ${key.secret}`);
+    const { requestId } = requestPromotion(viaKey, { promptId, environmentId: env("production").id, version: 2, comment: "" });
+    const approval = thrown(() => approvePromotion(lead, { requestId, reason: "" }));
+    expect([approval.status, approval.message]).toEqual([403, "You requested this promotion, so another lead or admin must approve it."]);
+    expect(thrown(() => rejectPromotion(lead, { requestId, reason: "no" })).status).toBe(403);
+    expect(getDb().select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get()?.status).toBe("pending");
+    // The owner may withdraw it in the studio, like any request of theirs; here another lead approves it instead.
+    approvePromotion(lead2, { requestId, reason: "" });
+  });
+
+  it("refuses the owner's approval of a key-made request recorded without a requester (made before owners were recorded)", () => {
+    const { members, promptId, env, lead } = setup();
+    const key = createApiKey(members[1]!.ctx, { name: "old script", scope: "read-write" });
+    const { requestId } = requestPromotion(authenticateApiKey(`Bearer ${key.secret}`), { promptId, environmentId: env("production").id, version: 2, comment: "" });
+    getDb().update(promotionRequests).set({ requestedById: null }).where(eq(promotionRequests.id, requestId)).run();
+    expect(thrown(() => approvePromotion(lead, { requestId, reason: "" })).status).toBe(403);
+  });
+
+  it("acts with the owner's current role: a demoted owner's key loses writes, a disabled owner's key stops working", () => {
+    const { members, promptId, env } = setup();
+    const [admin, lead] = [members[0]!.ctx, members[1]!];
+    const key = createApiKey(lead.ctx, { name: "lead's script", scope: "read-write" });
+    const request = () => requestPromotion(authenticateApiKey(`Bearer ${key.secret}`), { promptId, environmentId: env("production").id, version: 2, comment: "" });
+
+    changeMemberRole(admin, { membershipId: lead.membership.id, role: "viewer" });
+    const demoted = thrown(request);
+    expect([demoted.status, demoted.message]).toEqual([403, "This API key acts for the member who created it, and their role (viewer) does not allow this."]);
+    expect(authenticateApiKey(`Bearer ${key.secret}`).role).toBe("viewer");
+
+    setMemberDisabled(admin, { membershipId: lead.membership.id, disabled: true });
+    expect(thrown(() => authenticateApiKey(`Bearer ${key.secret}`)).status).toBe(401);
+
+    setMemberDisabled(admin, { membershipId: lead.membership.id, disabled: false });
+    changeMemberRole(admin, { membershipId: lead.membership.id, role: "editor" });
+    expect(request()).toMatchObject({ version: 2 });
+  });
+
+  it("lets a key with no recorded owner read but not write", () => {
+    const { members, promptId, env } = setup();
+    const key = createApiKey(members[0]!.ctx, { name: "legacy", scope: "read-write" });
+    getDb().update(apiKeys).set({ createdById: null }).where(eq(apiKeys.id, key.id)).run();
+    const principal = authenticateApiKey(`Bearer ${key.secret}`);
+    expect(principal).toMatchObject({ user: null, role: null });
+    const refused = thrown(() => requestPromotion(principal, { promptId, environmentId: env("production").id, version: 2, comment: "" }));
+    expect([refused.status, refused.message]).toEqual([403, "This API key has no recorded owner, so it can only read. Ask an admin to create a new key."]);
   });
 });
 

@@ -4,6 +4,7 @@ import { getDb, type DbOrTx } from "@/db";
 import type { DeploymentKind, Environment, Prompt } from "@/db/schema";
 import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
 import { displayNameOf, type Principal, type UserPrincipal } from "@/lib/auth/principal";
+import { findApiKeyById } from "@/lib/api-keys/queries";
 import { actorOf, recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { findPromptById, findVersion } from "@/lib/prompts/queries";
@@ -191,8 +192,13 @@ function loadPendingRequest(tx: DbOrTx, principal: Principal, requestId: string)
   return request;
 }
 
-function refuseOwnRequest(approver: UserPrincipal, request: { requestedById: string | null }, verb: string) {
-  if (request.requestedById === approver.user.id) {
+/**
+ * The four-eyes rule: whoever requested a promotion cannot decide it. A request made with an API key is its owner's
+ * (requestedById is the owner), and a key's own id is checked too, for rows written before owners were recorded.
+ */
+function refuseOwnRequest(tx: DbOrTx, approver: UserPrincipal, request: { requestedById: string | null; requestedByApiKeyId: string | null }, verb: string) {
+  const viaOwnKey = request.requestedByApiKeyId !== null && findApiKeyById(tx, { apiKeyId: request.requestedByApiKeyId })?.createdById === approver.user.id;
+  if (request.requestedById === approver.user.id || viaOwnKey) {
     throw new AppError("forbidden:deployment", `You requested this promotion, so another lead or admin must ${verb} it.`);
   }
 }
@@ -207,7 +213,7 @@ export function approvePromotion(approver: UserPrincipal, input: z.infer<typeof 
   const outcome = db.transaction(
     (tx) => {
       const request = loadPendingRequest(tx, approver, input.requestId);
-      refuseOwnRequest(approver, request, "approve");
+      refuseOwnRequest(tx, approver, request, "approve");
       const target = loadTarget(tx, approver, request);
       const current = findPointer(tx, { environmentId: target.environment.id, promptId: target.prompt.id });
       if ((current?.version ?? null) !== request.baseVersion) {
@@ -274,7 +280,7 @@ export function rejectPromotion(approver: UserPrincipal, input: z.infer<typeof r
   return getDb().transaction(
     (tx) => {
       const request = loadPendingRequest(tx, approver, input.requestId);
-      refuseOwnRequest(approver, request, "reject");
+      refuseOwnRequest(tx, approver, request, "reject");
       closePromotionRequest(tx, {
         requestId: request.id,
         status: "rejected",
@@ -302,7 +308,10 @@ export function withdrawPromotion(principal: Principal, input: z.infer<typeof wi
   return getDb().transaction(
     (tx) => {
       const request = loadPendingRequest(tx, principal, input.requestId);
-      const own = principal.kind === "user" ? request.requestedById === principal.user.id : request.requestedByApiKeyId === principal.apiKey.id;
+      // A member's requests are theirs whether made in the studio or with one of their keys, and a key's are its own.
+      const own =
+        (request.requestedById !== null && request.requestedById === principal.user?.id) ||
+        (principal.apiKey !== undefined && request.requestedByApiKeyId === principal.apiKey.id);
       if (!own) throw new AppError("forbidden:deployment", "Only the requester can withdraw a promotion request.");
       closePromotionRequest(tx, {
         requestId: request.id,

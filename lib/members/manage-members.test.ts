@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog } from "@/db/schema";
+import { auditLog, sessions } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { findUserByEmail, listActiveMemberships } from "@/lib/auth/queries";
+import { createSession, findLiveSession, findUserByEmail, listActiveMemberships } from "@/lib/auth/queries";
 import { AppError } from "@/lib/errors";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { changeMemberRole, inviteMember, setMemberDisabled } from "./manage-members";
@@ -79,5 +79,21 @@ describe("members", () => {
   it("refuses to let an admin disable themselves", () => {
     const { members } = makeWorkspace(["admin", "admin"]);
     return expectAppError(() => setMemberDisabled(members[0]!.ctx, { membershipId: members[0]!.membership.id, disabled: true }), 409, /yourself/);
+  });
+
+  it("ends a disabled member's sessions for good: enabling them again does not revive an old session", () => {
+    const { members } = makeWorkspace(["admin", "editor"]);
+    const [admin, editor] = members;
+    const before = createSession({ userId: editor!.user.id, ttlMs: 60_000 });
+    setMemberDisabled(admin!.ctx, { membershipId: editor!.membership.id, disabled: true });
+    expect(getDb().select().from(sessions).where(eq(sessions.id, before.id)).get()?.revokedAt).toBeInstanceOf(Date);
+    setMemberDisabled(admin!.ctx, { membershipId: editor!.membership.id, disabled: false });
+    expect(listActiveMemberships({ userId: editor!.user.id })).toHaveLength(1);
+    expect(findLiveSession({ sessionId: before.id })).toBeUndefined();
+    // A fresh sign-in after re-enabling works as usual.
+    const after = createSession({ userId: editor!.user.id, ttlMs: 60_000 });
+    expect(findLiveSession({ sessionId: after.id })).toBeDefined();
+    const disabled = getDb().select().from(auditLog).where(eq(auditLog.action, "member.disabled")).all().find((e) => e.objectId === editor!.membership.id);
+    expect(disabled?.after).toMatchObject({ disabled: true, sessionsEnded: 1 });
   });
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import type { AuthContext } from "@/lib/auth/context";
 import { hashPassword } from "@/lib/auth/password";
-import { findUserByEmail } from "@/lib/auth/queries";
+import { findUserByEmail, revokeUserSessions } from "@/lib/auth/queries";
 import { requireSameWorkspace } from "@/lib/auth/policy";
 import { actorOf, recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
@@ -84,6 +84,9 @@ export function setMemberDisabled(ctx: AuthContext, input: z.infer<typeof setMem
       throw new AppError("conflict:member", "A workspace needs at least one active admin.");
     }
     updateMembership(tx, { membershipId: membership.id, disabledAt: input.disabled ? new Date() : null });
+    // Disabling ends the member's sessions for good, in every workspace (a session is the account's, not a
+    // workspace's): enabling them again later does not bring those sessions back, they sign in afresh.
+    const sessionsEnded = input.disabled ? revokeUserSessions(tx, { userId: membership.userId }) : 0;
     const user = findUserById(tx, { userId: membership.userId });
     recordAudit(tx, {
       workspaceId: ctx.workspaceId,
@@ -92,7 +95,7 @@ export function setMemberDisabled(ctx: AuthContext, input: z.infer<typeof setMem
       objectType: "membership",
       objectId: membership.id,
       before: { email: user?.email, disabled: !input.disabled },
-      after: { email: user?.email, disabled: input.disabled },
+      after: { email: user?.email, disabled: input.disabled, ...(input.disabled ? { sessionsEnded } : {}) },
     });
     return { changed: true };
   });

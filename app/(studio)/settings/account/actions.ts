@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { changePassword, changePasswordSchema } from "@/lib/account/change-password";
-import { clientAddress } from "@/lib/auth/sign-in-guard";
+import { clientAddress } from "@/lib/auth/client-address";
 import { authorizedAction } from "@/lib/http/action";
 
 export const changePasswordAction = authorizedAction({ permission: "signed-in", schema: changePasswordSchema }, async (input, ctx) => {

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/auth-options";
-import { guardCredentialsSignIn } from "@/lib/auth/sign-in-route-guard";
+import { handleAuthPost } from "@/lib/auth/sign-in-route";
 import { route } from "@/lib/http/route";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -11,4 +11,4 @@ function handler(request: Request, context: Context) {
 
 export const GET = route(handler);
 
-export const POST = route(async (request: Request, context: Context) => (await guardCredentialsSignIn(request)) ?? handler(request, context));
+export const POST = route((request: Request, context: Context) => handleAuthPost(request, (checked) => handler(checked, context)));
