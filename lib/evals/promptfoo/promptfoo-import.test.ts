@@ -87,6 +87,12 @@ describe("parsePromptfooConfig", () => {
     expect(() => parsePromptfooConfig("prompts: [unclosed\n")).toThrow(/not valid YAML/);
   });
 
+  it("does not import a regex assertion RE2 cannot run, and says why", () => {
+    const plan = parsePromptfooConfig("tests:\n  - vars: {x: 1}\n    assert:\n      - type: regex\n        value: '^(?!Sorry)'\n      - type: regex\n        value: '(a|aa)+$'\n");
+    expect(plan.cases[0]!.assertions.map((a) => a.params)).toEqual([{ pattern: "(a|aa)+$", flags: "" }]);
+    expect(plan.warnings).toContainEqual(expect.stringMatching(/^test 1, assert 1: regex could not be imported \(Lookahead \(\(\?=…\), \(\?!…\)\) is not supported/));
+  });
+
   it("splits contains-any strings on commas like promptfoo, honouring quotes", () => {
     expect(splitValues('a, "b, c", d')).toEqual(["a", "b, c", "d"]);
     expect(splitValues(["x", 2])).toEqual(["x", "2"]);
