@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { parse } from "yaml";
-import { IMPORT_LIMITS, formatMiB, type ImportBudget } from "./import-limits";
+import { IMPORT_LIMITS, formatMiB, utf8ByteLength, type ImportBudget } from "./import-limits";
+import { parseYaml } from "./parse-yaml";
 import { promptFilePath } from "./prompt-path";
 import type { PromptFile } from "./types";
 import { unzipFiles } from "./zip";
@@ -10,12 +10,12 @@ import { unzipFiles } from "./zip";
  * is rebuilt from the name inside it; the parser then reports anything wrong with that name.
  */
 function loosePath(fileName: string, content: string): string {
-  try {
-    const name: unknown = (parse(content) as { name?: unknown } | null)?.name;
-    return typeof name === "string" ? promptFilePath(name) : fileName;
-  } catch {
-    return fileName; // Unparseable: keep the upload's name so the YAML error points at the right file.
-  }
+  // Too big to import anyway (the limits check says so): not worth parsing. Unparseable: keep the upload's name so
+  // the YAML error points at the right file.
+  if (utf8ByteLength(content) > IMPORT_LIMITS.maxFileBytes) return fileName;
+  const parsed = parseYaml({ file: fileName, content });
+  const name: unknown = parsed.ok ? (parsed.value as { name?: unknown } | null)?.name : undefined;
+  return typeof name === "string" ? promptFilePath(name) : fileName;
 }
 
 /**
