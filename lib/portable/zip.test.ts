@@ -106,21 +106,32 @@ describe("unpacking an uploaded archive", () => {
 
 /** A one-entry stored archive written the ZIP64 way: sizes, offsets and counts in ZIP64 records. */
 function zip64Stored(name: string, content: string): Uint8Array {
-  const nameBytes = strToU8(name);
-  const data = strToU8(content);
-  const bytes: number[] = [];
-  const u16 = (n: number) => bytes.push(n & 0xff, (n >>> 8) & 0xff);
-  const u32 = (n: number) => (u16(n & 0xffff), u16(n >>> 16));
-  const u64 = (n: number) => (u32(n), u32(0));
-  const extra = (withOffset: boolean) => (u16(1), u16(withOffset ? 24 : 16), u64(data.length), u64(data.length), withOffset && u64(0));
-  u32(0x04034b50), u16(45), u16(0), u16(0), u32(0), u32(0), u32(0xffffffff), u32(0xffffffff), u16(nameBytes.length), u16(20);
-  bytes.push(...nameBytes), extra(false), bytes.push(...data);
-  const directory = bytes.length;
-  u32(0x02014b50), u16(45), u16(45), u16(0), u16(0), u32(0), u32(0), u32(0xffffffff), u32(0xffffffff), u16(nameBytes.length), u16(28), u16(0);
-  u16(0), u16(0), u32(0), u32(0xffffffff), bytes.push(...nameBytes), extra(true);
-  const zip64End = bytes.length;
-  u32(0x06064b50), u64(44), u16(45), u16(45), u32(0), u32(0), u64(1), u64(1), u64(zip64End - directory), u64(directory);
-  u32(0x07064b50), u32(0), u64(zip64End), u32(1);
-  u32(0x06054b50), u16(0), u16(0), u16(0xffff), u16(0xffff), u32(0xffffffff), u32(0xffffffff), u16(0);
-  return new Uint8Array(bytes);
+  const nameBytes = Buffer.from(name);
+  const data = Buffer.from(content);
+  // Little-endian fields as [value, width in bytes].
+  const fields = (...values: [number, number][]) => {
+    const out = Buffer.alloc(values.reduce((n, [, width]) => n + width, 0));
+    let at = 0;
+    for (const [value, width] of values) {
+      if (width === 8) out.writeBigUInt64LE(BigInt(value), at);
+      else out.writeUIntLE(value, at, width);
+      at += width;
+    }
+    return out;
+  };
+  const ones = 0xffffffff;
+  const extra = (withOffset: boolean) => fields([1, 2], [withOffset ? 24 : 16, 2], [data.length, 8], [data.length, 8], ...(withOffset ? [[0, 8] as [number, number]] : []));
+  const local = Buffer.concat([fields([0x04034b50, 4], [45, 2], [0, 2], [0, 2], [0, 4], [0, 4], [ones, 4], [ones, 4], [nameBytes.length, 2], [20, 2]), nameBytes, extra(false), data]);
+  const central = Buffer.concat([
+    fields([0x02014b50, 4], [45, 2], [45, 2], [0, 2], [0, 2], [0, 4], [0, 4], [ones, 4], [ones, 4], [nameBytes.length, 2], [28, 2], [0, 2], [0, 2], [0, 2], [0, 4], [ones, 4]),
+    nameBytes,
+    extra(true),
+  ]);
+  const zip64End = local.length + central.length;
+  const records = fields(
+    [0x06064b50, 4], [44, 8], [45, 2], [45, 2], [0, 4], [0, 4], [1, 8], [1, 8], [central.length, 8], [local.length, 8],
+    [0x07064b50, 4], [0, 4], [zip64End, 8], [1, 4],
+    [0x06054b50, 4], [0, 2], [0, 2], [0xffff, 2], [0xffff, 2], [ones, 4], [ones, 4], [0, 2],
+  );
+  return new Uint8Array(Buffer.concat([local, central, records]));
 }
