@@ -131,6 +131,18 @@ export interface ModelConfig {
   tools?: { name: string; description?: string; parameters: Record<string, unknown> }[];
 }
 
+/**
+ * Where a version came from when it was not written here. An imported version is authored by the member who
+ * imported it, at the time of the import; the file's own author and time are kept only as this record.
+ */
+export interface VersionProvenance {
+  source: "import";
+  /** The author the file named (an email), or null. Not a member of this workspace, necessarily. */
+  author: string | null;
+  /** The creation time the file gave, as written. */
+  createdAt: string;
+}
+
 /** Immutable: the database refuses UPDATE and DELETE on this table (see the triggers migration). */
 export const promptVersions = sqliteTable(
   "prompt_versions",
@@ -148,6 +160,7 @@ export const promptVersions = sqliteTable(
     authorId: text("author_id").references(() => users.id),
     parentVersion: integer("parent_version"),
     createdAt: createdAt(),
+    provenance: text("provenance", { mode: "json" }).$type<VersionProvenance>(),
   },
   (t) => [
     uniqueIndex("prompt_versions_prompt_version").on(t.promptId, t.version),

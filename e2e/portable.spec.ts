@@ -20,7 +20,7 @@ versions:
 ${version(1, "Summarise {{doc}}.")}${version(2, "Summarise {{doc}} in three bullets.")}${version(3, "Summarise {{doc}} in three bullets.\n      Cite the source.")}`;
 }
 
-test("export then import round-trips a prompt with three versions exactly", async ({ pageAs }) => {
+test("export then import round-trips a prompt's three versions exactly, authored by the importer with the file's claims as provenance", async ({ pageAs }) => {
   const page = await pageAs("admin");
   const name = `roundtrip/p-${Date.now()}`;
   const upload = async (content: string) => {
@@ -35,6 +35,14 @@ test("export then import round-trips a prompt with three versions exactly", asyn
   await expect(page.getByText("Imported: 1 new prompts, 0 new versions, 0 unchanged")).toBeVisible();
   const first = await (await page.request.get(`/api/prompts/export?name=${encodeURIComponent(name)}`)).text();
   expect(first).toContain("version: 3");
+  // The file named editor@example.com and November: the versions are the admin's, made now; the claims are provenance.
+  expect(first).toContain("author: admin@example.com");
+  expect(first).not.toContain("2026-11-03T10:00:00.000Z");
+  await page.goto(`/prompts/${name}?tab=history`);
+  const v3 = page.getByRole("list", { name: "Versions" }).getByRole("listitem").filter({ hasText: "revision 3" });
+  await expect(v3).toContainText("Ada Admin");
+  await expect(v3).toContainText("imported; originally by editor@example.com at 2026-11-03 10:00 UTC");
+  await page.goto("/prompts");
 
   // Into the other workspace and back out: the file must come back byte for byte.
   await page.getByRole("combobox", { name: "Workspace" }).selectOption({ label: "Sandbox" });
@@ -44,7 +52,8 @@ test("export then import round-trips a prompt with three versions exactly", asyn
   await upload(first);
   await expect(page.getByText("Imported: 1 new prompts")).toBeVisible();
   const second = await (await page.request.get(`/api/prompts/export?name=${encodeURIComponent(name)}`)).text();
-  expect(second.replace(/author: .*/g, "author: x")).toBe(first.replace(/author: .*/g, "author: x"));
+  const withoutWhoAndWhen = (file: string) => file.replace(/author: .*/g, "author: x").replace(/createdAt: .*/g, "createdAt: x");
+  expect(withoutWhoAndWhen(second)).toBe(withoutWhoAndWhen(first));
 
   await page.goto(`/prompts/${name}?tab=history`);
   await expect(page.getByRole("list", { name: "Versions" }).getByRole("listitem")).toHaveCount(3);

@@ -28,6 +28,7 @@ export type ErrorSurface =
   | "member"
   | "metrics"
   | "model"
+  | "pattern"
   | "provider"
   | "prompt"
   | "review"

@@ -7,15 +7,25 @@ import { restoreVersionAction } from "@/app/(studio)/prompts/actions";
 import { VersionDiff } from "@/components/diff/version-diff";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { VersionProvenance } from "@/db/schema";
 import type { PromptContent } from "@/lib/prompts/content";
 import { promptHref } from "@/lib/prompts/urls";
+import { formatUtc } from "@/lib/ui/format-time";
 
 export interface HistoryVersion {
   version: number;
   commitMessage: string;
   author: string;
   createdAt: string;
+  /** Set for imported versions: what the file claimed, shown as such, never as the version's author. */
+  provenance: VersionProvenance | null;
   content: PromptContent;
+}
+
+/** "imported; originally by ana@example.com at 2026-11-22 02:37 UTC", from the file's claims. */
+function describeProvenance({ author, createdAt }: VersionProvenance): string {
+  const when = Number.isNaN(Date.parse(createdAt)) ? createdAt : formatUtc(new Date(createdAt).toISOString());
+  return `imported; originally by ${author ?? "an unknown author"} at ${when}`;
 }
 
 export function VersionHistory({
@@ -88,6 +98,7 @@ export function VersionHistory({
               <span className="block truncate text-sm">{v.commitMessage}</span>
               <span className="block text-xs text-zinc-500">
                 {v.author} · <time dateTime={v.createdAt}>{v.createdAt.replace("T", " ").slice(0, 16)} UTC</time>
+                {v.provenance && ` · ${describeProvenance(v.provenance)}`}
                 {v.version === latest && " · latest"}
               </span>
             </span>

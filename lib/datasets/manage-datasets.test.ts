@@ -122,6 +122,23 @@ describe("import", () => {
     expect(thrown(() => previewImport(editor, id, { fileName: "big.csv", text: `a\n${"y".repeat(5 * 1024 * 1024)}\n` })).code).toBe("too_large:dataset");
   });
 
+  it("refuses hostile files fast: JSON nested past 64 levels, and more columns than a file can have", () => {
+    const { editor } = team();
+    const { id } = createDataset(editor, { name: "hostile" });
+    // 2.5 million levels in one 5 MB line: JSON.parse copes, but storing the cell (JSON.stringify) overflowed the stack.
+    const deep = `{"vars": {"q": "ok"}}\n{"vars": {"q": ${"[".repeat(2_500_000)}${"]".repeat(2_500_000)}}}\n`;
+    expect(thrown(() => previewImport(editor, id, { fileName: "deep.jsonl", text: deep })).message).toBe("Line 2: nested more than 64 levels deep. Nothing was imported.");
+    const nested = (n: number) => `${"[".repeat(n)}"x"${"]".repeat(n)}`;
+    expect(importCases(editor, id, { fileName: "ok.jsonl", text: `{"q": ${nested(60)}}\n`, mapping: { q: "variable" } })).toMatchObject({ imported: 1 });
+    const wideRow = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, 1]));
+    const wide = `${JSON.stringify(wideRow)}\n${'{"k1": 2}\n'.repeat(9_000)}`;
+    expect(thrown(() => previewImport(editor, id, { fileName: "wide.jsonl", text: wide }))).toMatchObject({ code: "too_large:dataset", message: "The file has 10,000 columns; an imported file can have at most 200." });
+    const header = Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(",");
+    const wideCsv = `${header}\n${`${"1,".repeat(9_999)}1\n`.repeat(200)}`;
+    expect(thrown(() => previewImport(editor, id, { fileName: "wide.csv", text: wideCsv }))).toMatchObject({ code: "too_large:dataset", message: "The file has 10,000 columns; an imported file can have at most 200." });
+    expect(listCases(getDb(), { datasetId: id })).toHaveLength(1);
+  });
+
   it("round-trips through CSV and JSONL exports", () => {
     const { editor } = team();
     const { id } = createDataset(editor, { name: "round-trip" });

@@ -9,6 +9,8 @@ export const DATASET_LIMITS = {
   maxValueChars: 100_000,
   maxTags: 20,
   maxImportBytes: 5 * 1024 * 1024,
+  /** Columns (CSV) or keys (JSONL) of an imported file: more variables than a case holds, plus the other fields. */
+  maxImportColumns: 200,
 } as const;
 
 /** A variable name as templates can use it: {{customer_name}}. */

@@ -1,6 +1,8 @@
 import Ajv, { type ValidateFunction } from "ajv";
+import { ajvUserPatternEngine } from "@/lib/patterns/schema-patterns";
 
-const ajv = new Ajv({ strict: false, allErrors: true });
+// Schemas are user-written: their patterns run on RE2, never RegExp (lib/patterns/user-pattern.ts).
+const ajv = new Ajv({ strict: false, allErrors: true, code: { regExp: ajvUserPatternEngine } });
 // Compiling a schema costs far more than validating with it, and the same schemas repeat (immutable versions,
 // a run's scorers over every case), so compiled validators are kept in a small LRU keyed by the schema's JSON.
 const compiled = new Map<string, ValidateFunction>();

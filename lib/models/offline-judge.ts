@@ -5,7 +5,18 @@
 
 export const OFFLINE_JUDGE_MARKER = "You are grading an AI model's output against a rubric.";
 
-const section = (text: string, tag: string) => new RegExp(`<${tag}>\\n?([\\s\\S]*?)\\n?</${tag}>`).exec(text)?.[1] ?? "";
+/** The text between the first <tag> and the next </tag>, without one newline at each end. By indexOf: a lazy
+ * RegExp here took time quadratic in the prompt (80 s for a template of 100,000 "<rubric>"s). */
+function section(text: string, tag: string): string {
+  const open = text.indexOf(`<${tag}>`);
+  if (open === -1) return "";
+  const start = open + tag.length + 2;
+  const end = text.indexOf(`</${tag}>`, start);
+  if (end === -1) return "";
+  let inner = text.slice(start, end);
+  if (inner.startsWith("\n")) inner = inner.slice(1);
+  return inner.endsWith("\n") ? inner.slice(0, -1) : inner;
+}
 const contentWords = (text: string) => [...new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []))];
 
 /** The JSON verdict for a judge prompt, or null when the text is not one. */

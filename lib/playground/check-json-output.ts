@@ -1,5 +1,6 @@
 import "server-only";
 import type { ValidateFunction } from "ajv";
+import { isAppError } from "@/lib/errors";
 import { schemaValidator } from "@/lib/json/schema-validator";
 import type { ModelConfig } from "@/lib/prompts/content";
 import { parseJsonOutput } from "./json-output";
@@ -19,7 +20,14 @@ export function checkJsonOutput({ text, responseFormat }: { text: string; respon
     const reason = error instanceof Error ? error.message : "it does not compile";
     return { parses: true, parseError: null, schemaChecked: false, violations: [{ path: "", message: `The schema could not be used: ${reason}` }] };
   }
-  const valid = validate(parsed.value);
+  let valid: boolean;
+  try {
+    valid = validate(parsed.value) as boolean;
+  } catch (error) {
+    // A schema pattern refused a value too long for it (lib/patterns/user-pattern.ts): report it, keep the reply.
+    if (!isAppError(error)) throw error;
+    return { parses: true, parseError: null, schemaChecked: false, violations: [{ path: "", message: error.message }] };
+  }
   const violations = valid
     ? []
     : (validate.errors ?? []).map((issue) => ({

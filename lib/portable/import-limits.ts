@@ -1,9 +1,33 @@
-// Size limits on an import, checked before any parsing so an oversized upload costs nothing to reject.
+// Size limits on an import, checked before any parsing so an oversized upload costs nothing to reject. Archives
+// are held to the same limits while they are unpacked (zip.ts), so an upload can never inflate past them.
 import type { ImportError, PromptFile } from "./types";
 
-export const MAX_IMPORT_FILES = 5_000;
-export const MAX_FILE_BYTES = 1024 * 1024;
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+const MiB = 1024 * 1024;
+
+export const IMPORT_LIMITS = {
+  /** Files in one import, counting every entry of every archive. */
+  maxFiles: 5_000,
+  /** One prompt file, as uploaded or once unpacked. */
+  maxFileBytes: MiB,
+  /** Everything one import holds once unpacked (also the most a request may upload). */
+  maxImportBytes: 50 * MiB,
+  /**
+   * Unpacked ÷ packed size of one archive entry. Prompt YAML compresses about 5-100:1 (a file of 300 near-identical
+   * versions reaches ~100:1); zero-filled bombs reach ~1,000:1. Checked once an entry passes `ratioGraceBytes`.
+   */
+  maxCompressionRatio: 400,
+  ratioGraceBytes: 64 * 1024,
+} as const;
+
+export const MAX_IMPORT_FILES = IMPORT_LIMITS.maxFiles;
+export const MAX_FILE_BYTES = IMPORT_LIMITS.maxFileBytes;
+export const MAX_IMPORT_BYTES = IMPORT_LIMITS.maxImportBytes;
+
+/** What the uploads of one import have used so far, shared by its archives. */
+export interface ImportBudget {
+  files: number;
+  bytes: number;
+}
 
 /** Errors that stop the whole import (too many files, too many bytes) and the files that are too big on their own. */
 export function checkImportLimits(files: readonly PromptFile[]): { fatal: ImportError[]; oversized: Map<PromptFile, ImportError> } {
@@ -44,6 +68,7 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
-function formatMiB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+export function formatMiB(bytes: number): string {
+  const mib = bytes / MiB;
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
 }

@@ -180,6 +180,20 @@ describe("parsePromptFiles", () => {
     const huge = Array.from({ length: 60 }, (_, i) => ({ path: `prompts/p${i}.yaml`, content: nearlyMiB }));
     expect(errorsOf(huge)).toEqual([{ file: "(import)", field: "(files)", message: "An import can be at most 50 MiB in all; these files are 57.2 MiB." }]);
   });
+
+  it("refuses YAML nested too deep or inflated by aliases, at its line, without parsing the rest", () => {
+    const deep = { path: "prompts/deep.yaml", content: `name: deep
+versions: ${"[".repeat(500_000)}${"]".repeat(500_000)}
+` };
+    expect(errorsOf([deep])).toEqual([{ file: "prompts/deep.yaml", field: "(yaml)", message: "The YAML nests deeper than 64 levels. (line 2, column 75)" }]);
+    const template = "x".repeat(100_000);
+    const aliased = { path: "prompts/aliased.yaml", content: `name: aliased
+type: text
+t: &t "${template}"
+versions: [${Array.from({ length: 40 }, () => "{template: *t}").join(", ")}]
+` };
+    expect(errorsOf([aliased])).toEqual([{ file: "prompts/aliased.yaml", field: "(yaml)", message: "The YAML expands to more than 2,097,152 characters through its aliases (&anchor, *alias)." }]);
+  });
 });
 
 describe("parsePromptFilesOrThrow", () => {

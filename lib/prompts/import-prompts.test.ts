@@ -29,7 +29,7 @@ function parsed(files: ReturnType<typeof exportWorkspace>) {
 }
 
 describe("import and export", () => {
-  it("round-trips a prompt with three versions exactly into another workspace", () => {
+  it("round-trips a prompt with three versions into another workspace: content and numbering exact, the importer its author", () => {
     const source = workspaceWithChatPrompt();
     const target = makeWorkspace(["editor"]).members[0]!.ctx;
     const exported = loadPortablePrompt({ workspaceId: source.workspaceId, name: "support/triage", scope: "all" })!;
@@ -37,8 +37,8 @@ describe("import and export", () => {
     expect(file.path).toBe("prompts/support/triage.yaml");
     expect(importPrompts(target, parsed([file]))).toEqual({ created: ["support/triage"], updated: [], unchanged: [] });
     const reimported = loadPortablePrompt({ workspaceId: target.workspaceId, name: "support/triage", scope: "all" })!;
-    // Authors are members of the source workspace only, so they come back as unknown; all else is identical.
-    expect(reimported).toEqual({ ...exported, versions: exported.versions.map((v) => ({ ...v, author: null })) });
+    // Each version is the importer's, made at import time; everything else is identical.
+    expect(reimported).toEqual({ ...exported, versions: exported.versions.map((v, i) => ({ ...v, author: target.user.email, createdAt: reimported.versions[i]!.createdAt })) });
     expect(exportPromptFile(reimported).content).toBe(exportPromptFile({ ...exported, versions: reimported.versions }).content);
   });
 
@@ -70,15 +70,35 @@ describe("import and export", () => {
     expect(loadPortablePrompt({ workspaceId: ctx.workspaceId, name: "brand/new", scope: "all" })).toBeNull();
   });
 
-  it("keeps each version's original time and numbering", () => {
+  it("keeps each version's numbering, and the file's author and time only as provenance", () => {
     const ctx = workspaceWithChatPrompt();
     const prompt = loadPortablePrompt({ workspaceId: ctx.workspaceId, name: "support/triage", scope: "latest" })!;
     const target = makeWorkspace(["editor"]).members[0]!.ctx;
+    const before = Date.now();
     importPrompts(target, [prompt]);
     const imported = findPromptByName(getDb(), { workspaceId: target.workspaceId, name: "support/triage" })!;
     const [only, ...rest] = listVersions({ promptId: imported.id });
     expect(rest).toEqual([]);
-    expect(only!.version.version).toBe(3);
-    expect(only!.version.createdAt.toISOString()).toBe(prompt.versions[0]!.createdAt);
+    expect(only!.version).toMatchObject({ version: 3, authorId: target.user.id, provenance: { source: "import", author: ctx.user.email, createdAt: prompt.versions[0]!.createdAt } });
+    expect(only!.version.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it("never lets a file name a member of this workspace, or a time, as a version's author: the importer made it, now", () => {
+    const { members } = makeWorkspace(["admin", "editor"]);
+    const [admin, editor] = [members[0]!, members[1]!];
+    const forged = parsed([
+      {
+        path: "prompts/forged.yaml",
+        content: `name: forged\ntype: text\nversions:\n  - version: 1\n    message: approved by the admin\n    author: ${admin.user.email}\n    createdAt: 2001-01-01T00:00:00.000Z\n    template: hi\n`,
+      },
+    ]);
+    const before = Date.now();
+    importPrompts(editor.ctx, forged);
+    const prompt = findPromptByName(getDb(), { workspaceId: editor.ctx.workspaceId, name: "forged" })!;
+    const [stored] = listVersions({ promptId: prompt.id });
+    expect(stored!.version.authorId).toBe(editor.user.id);
+    expect(stored!.authorEmail).toBe(editor.user.email);
+    expect(stored!.version.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(stored!.version.provenance).toEqual({ source: "import", author: admin.user.email, createdAt: "2001-01-01T00:00:00.000Z" });
   });
 });

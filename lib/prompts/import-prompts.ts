@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
 import type { AuthContext } from "@/lib/auth/context";
-import { listMembers } from "@/lib/members/queries";
 import { actorOf, recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import type { ImportError, PortablePrompt, PortableVersion } from "@/lib/portable/types";
@@ -54,7 +53,6 @@ function plan(tx: DbOrTx, ctx: AuthContext, incoming: PortablePrompt) {
 
 /** Imports already-parsed prompt files all or nothing: every conflict is reported and nothing is written. */
 export function importPrompts(ctx: AuthContext, incoming: PortablePrompt[]): ImportSummary {
-  const authors = new Map(listMembers({ workspaceId: ctx.workspaceId }).map((m) => [m.email, m.userId]));
   return getDb().transaction(
     (tx) => {
       const plans = incoming.map((p) => plan(tx, ctx, p));
@@ -90,9 +88,11 @@ export function importPrompts(ctx: AuthContext, incoming: PortablePrompt[]): Imp
             messages: content.messages,
             modelConfig: content.modelConfig,
             commitMessage: v.message,
-            authorId: (v.author && authors.get(v.author)) ?? null,
+            // The file's author and time are claims anyone can write: the version is the importer's, made now,
+            // and the claims are kept only as provenance.
+            authorId: ctx.user.id,
             parentVersion: parent,
-            createdAt: new Date(v.createdAt),
+            provenance: { source: "import", author: v.author, createdAt: v.createdAt },
           });
           parent = v.version;
         }

@@ -83,6 +83,16 @@ describe("prompt versions", () => {
     expect(error.message).toMatch(/not a valid JSON Schema/);
   });
 
+  it("refuses, on save, a JSON Schema pattern that RE2 cannot run, in the response format and in tool parameters", () => {
+    const ctx = editorWorkspace();
+    const { id } = createPrompt(ctx, { name: "json-patterns", type: "text", description: "", tags: [] });
+    const save = (modelConfig: Record<string, unknown>) => () => saveVersion(ctx, { promptId: id, body: text("x"), modelConfig, commitMessage: "x", expectedParentVersion: null });
+    const schema = { type: "object", properties: { sku: { type: "string", pattern: "^(\\w)\\1$" } } };
+    expect(thrown(save({ responseFormat: { type: "json", schema } })).message).toMatch(/^The response format schema has a pattern that cannot be used: properties\.sku\.pattern: Backreferences/);
+    const tools = [{ name: "lookup", parameters: { type: "object", patternProperties: { "^(?=x)": {} } } }];
+    expect(thrown(save({ tools })).message).toMatch(/^The parameters of tool "lookup" has a pattern that cannot be used: .*Lookahead/);
+  });
+
   it("refuses a body of the other type", () => {
     const ctx = editorWorkspace();
     const { id } = createPrompt(ctx, { name: "chatty", type: "chat", description: "", tags: [] });

@@ -2,6 +2,7 @@ import "server-only";
 import Ajv from "ajv";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { schemaPatternProblem } from "@/lib/patterns/schema-patterns";
 import { analyseTemplate } from "@/lib/templates";
 import type { PromptContent } from "./content";
 import type { modelConfigSchema, promptBodySchema } from "./schemas";
@@ -13,6 +14,9 @@ function checkJsonSchema(schema: unknown, where: string) {
     const reason = ajv.errorsText(ajv.errors, { dataVar: where });
     throw new AppError("bad_request:prompt", `${where} is not a valid JSON Schema: ${reason}`);
   }
+  // Checked on save: these patterns later run on RE2, which refuses a few RegExp features (see user-pattern.ts).
+  const patternProblem = schemaPatternProblem(schema);
+  if (patternProblem) throw new AppError("bad_request:prompt", `${where} has a pattern that cannot be used: ${patternProblem}`);
 }
 
 /** Refuses content that could never render or call a model: template syntax errors and invalid JSON Schemas. */

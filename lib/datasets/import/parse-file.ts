@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { AppError } from "@/lib/errors";
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "@/lib/json/nesting-depth";
 import { DATASET_LIMITS } from "../schemas";
 
 // Reads an uploaded CSV or JSONL file into rows of named cells, each with the line it starts on, so every later
@@ -44,6 +45,12 @@ function checkSize(text: string) {
   }
 }
 
+function checkColumnCount(count: number) {
+  if (count > DATASET_LIMITS.maxImportColumns) {
+    throw new AppError("too_large:dataset", `The file has ${count.toLocaleString("en")} columns; an imported file can have at most ${DATASET_LIMITS.maxImportColumns}.`);
+  }
+}
+
 function checkRowCount(count: number) {
   if (count > DATASET_LIMITS.maxCases) {
     throw new AppError("too_large:dataset", `The file has ${count.toLocaleString("en")} rows; a dataset holds at most ${DATASET_LIMITS.maxCases.toLocaleString("en")} cases.`);
@@ -71,6 +78,8 @@ function lineAt(starts: number[], offset: number): number {
 export function parseCsv(text: string): ParsedFile {
   checkSize(text);
   const body = text.replace(/^\uFEFF/, "");
+  // The header alone first: papaparse's header mode costs far more per column than its rows do.
+  checkColumnCount(Papa.parse<string[]>(body, { preview: 1 }).data[0]?.length ?? 0);
   const starts = lineStarts(body);
   const rows: ParsedRow[] = [];
   const problems: LineProblem[] = [];
@@ -129,6 +138,10 @@ export function parseJsonl(text: string): ParsedFile {
     .forEach((raw, index) => {
       const line = index + 1;
       if (raw.trim() === "") return;
+      if (jsonNestsDeeperThan(raw)) {
+        problems.push({ line, message: `nested more than ${MAX_JSON_DEPTH} levels deep` });
+        return;
+      }
       let value: unknown;
       try {
         value = JSON.parse(raw);
@@ -146,6 +159,7 @@ export function parseJsonl(text: string): ParsedFile {
         else cells[key] = cell;
       }
       for (const key of Object.keys(cells)) columns.add(key);
+      checkColumnCount(columns.size);
       rows.push({ line, cells });
     });
   if (problems.length > 0) throw fileProblems(problems);

@@ -1,6 +1,7 @@
-import { parse } from "yaml";
 import type { ChatMessageRecord, ScorerConfig } from "@/db/schema";
+import { DATASET_LIMITS } from "@/lib/datasets/schemas";
 import { AppError } from "@/lib/errors";
+import { readBoundedYaml, YamlLimitError } from "@/lib/yaml/bounded-yaml";
 import { mapAssertion, type PromptfooAssertion } from "./map-assertion";
 
 // Reads a promptfooconfig.yaml into what the studio will create: prompts, one dataset of cases (per-test asserts
@@ -107,12 +108,33 @@ function planAssertions(raw: unknown, where: string, keyPrefix: string, warnings
   return scorers;
 }
 
+/**
+ * The cases hold to a dataset's limits, and all together to a dataset file's: defaultTest vars are copied into
+ * every test, so 10,000 tests of a few bytes could otherwise carry a large default 10,000 times.
+ */
+function checkCaseData(cases: PlannedCase[]) {
+  const { maxVariables, maxValueChars, maxImportBytes } = DATASET_LIMITS;
+  let total = 0;
+  cases.forEach((c, i) => {
+    const entries = Object.entries(c.variables);
+    if (entries.length > maxVariables) throw new AppError("too_large:eval", `test ${i + 1} has ${entries.length} vars; a case can have at most ${maxVariables}.`);
+    for (const [name, value] of entries) {
+      if (value.length > maxValueChars) throw new AppError("too_large:eval", `test ${i + 1}: "${name}" is longer than ${maxValueChars.toLocaleString("en")} characters, the most a case variable can hold.`);
+      total += name.length + value.length;
+    }
+    if (total > maxImportBytes) {
+      throw new AppError("too_large:eval", `The tests' vars (with defaultTest vars copied into each test) come to more than ${maxImportBytes / 1024 / 1024} MB, the most one import can create; split the config.`);
+    }
+  });
+}
+
 export function parsePromptfooConfig(text: string): ImportPlan {
   if (Buffer.byteLength(text, "utf8") > MAX_CONFIG_BYTES) throw new AppError("too_large:eval", "The config is larger than 1 MB.");
   let config: unknown;
   try {
-    config = parse(text, { maxAliasCount: 100 });
+    config = readBoundedYaml(text, 2 * MAX_CONFIG_BYTES);
   } catch (error) {
+    if (error instanceof YamlLimitError) throw new AppError("too_large:eval", `The config is refused: ${error.message}`);
     throw new AppError("bad_request:eval", `The file is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
   }
   if (!isRecord(config)) throw new AppError("bad_request:eval", "The file is not a promptfoo config (expected a mapping with prompts and tests).");
@@ -144,5 +166,6 @@ export function parsePromptfooConfig(text: string): ImportPlan {
     if (test.options !== undefined) warnings.push(`${where}: options are not imported.`);
   });
   if (cases.length === 0) warnings.push("The config has no tests; the dataset will be empty.");
+  checkCaseData(cases);
   return { description: typeof config.description === "string" ? config.description : "", prompts, cases, defaultScorers, warnings };
 }

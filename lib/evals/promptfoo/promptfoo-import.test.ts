@@ -87,6 +87,32 @@ describe("parsePromptfooConfig", () => {
     expect(() => parsePromptfooConfig("prompts: [unclosed\n")).toThrow(/not valid YAML/);
   });
 
+  it("does not import a regex assertion RE2 cannot run, and says why", () => {
+    const plan = parsePromptfooConfig("tests:\n  - vars: {x: 1}\n    assert:\n      - type: regex\n        value: '^(?!Sorry)'\n      - type: regex\n        value: '(a|aa)+$'\n");
+    expect(plan.cases[0]!.assertions.map((a) => a.params)).toEqual([{ pattern: "(a|aa)+$", flags: "" }]);
+    expect(plan.warnings).toContainEqual(expect.stringMatching(/^test 1, assert 1: regex could not be imported \(Lookahead \(\(\?=…\), \(\?!…\)\) is not supported/));
+  });
+
+  it("refuses configs that cost far more than their size: deep nesting, alias expansion, defaults copied into every test", () => {
+    const refusal = (text: string) => {
+      try {
+        parsePromptfooConfig(text);
+      } catch (error) {
+        return error as { status: number; message: string };
+      }
+      throw new Error("expected a refusal");
+    };
+    expect(refusal(`tests: ${"[".repeat(400_000)}${"]".repeat(400_000)}`)).toMatchObject({ status: 413, message: "The config is refused: The YAML nests deeper than 64 levels. (line 1, column 72)" });
+    const big = "x".repeat(90_000);
+    expect(refusal(`defaultTest:\n  vars:\n    big: &b "${big}"\ntests:\n${"  - vars: {copy: *b}\n".repeat(30)}`)).toMatchObject({ status: 413, message: expect.stringMatching(/expands to more than 2,097,152 characters/) });
+    expect(refusal(`defaultTest:\n  vars:\n    big: "${big}"\ntests:\n${"  - {}\n".repeat(60)}`)).toMatchObject({
+      status: 413,
+      message: "The tests' vars (with defaultTest vars copied into each test) come to more than 5 MB, the most one import can create; split the config.",
+    });
+    expect(refusal(`tests:\n  - vars: {long: "${"y".repeat(100_001)}"}\n`)).toMatchObject({ status: 413, message: 'test 1: "long" is longer than 100,000 characters, the most a case variable can hold.' });
+    expect(parsePromptfooConfig(`defaultTest:\n  vars:\n    big: "${big}"\ntests:\n${"  - {}\n".repeat(50)}`).cases).toHaveLength(50);
+  });
+
   it("splits contains-any strings on commas like promptfoo, honouring quotes", () => {
     expect(splitValues('a, "b, c", d')).toEqual(["a", "b, c", "d"]);
     expect(splitValues(["x", 2])).toEqual(["x", "2"]);

@@ -80,6 +80,19 @@ describe("creating a run", () => {
     expect(() => createEvalRun(ws.editor, { ...base, datasetId: empty.id, scorers: [containsScorer("x")] })).toThrow(/no cases/);
     expect(listEvalRuns({ workspaceId: ws.workspace.id })).toEqual([]);
   });
+
+  it("refuses, when the run is saved, a regex scorer whose pattern RE2 cannot run, naming the feature", () => {
+    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 1 });
+    const base = { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }] };
+    const regex = (pattern: string) => ({ key: "r", type: "regex", label: "r", params: { pattern } });
+    expect(() => createEvalRun(ws.editor, { ...base, scorers: [regex("(\\w+) \\1")] })).toThrow(/0\.params\.pattern: Backreferences .* are not supported/);
+    expect(() => createEvalRun(ws.editor, { ...base, scorers: [regex("^(?!sorry)")] })).toThrow(expect.objectContaining({ status: 400, message: expect.stringMatching(/Lookahead/) }));
+    const schema = { key: "s", type: "json-schema", label: "s", params: { schema: { properties: { id: { pattern: "(?<=#)\\d+" } } } } };
+    expect(() => createEvalRun(ws.editor, { ...base, scorers: [schema] })).toThrow(/properties\.id\.pattern: Lookbehind/);
+    expect(listEvalRuns({ workspaceId: ws.workspace.id })).toEqual([]);
+    expect(createEvalRun(ws.editor, { ...base, scorers: [regex("(a|aa)+$")] }).status).toBe("queued");
+  });
 });
 
 describe("running", () => {

@@ -27,5 +27,8 @@ describe("scorer drafts", () => {
     expect(draftsToConfigs([{ ...newDraft("is-json"), text: "{nope" }])).toEqual({ error: "Scorer 1: the parameters are not valid JSON." });
     expect(draftsToConfigs([{ ...a, threshold: "2" }])).toEqual({ error: "Scorer 1: the threshold must be between 0 and 1." });
     expect(draftsToConfigs([newDraft("equals")])).toEqual({ configs: [{ key: "equals-1", type: "equals", label: "equals", params: {} }] });
+    expect(draftsToConfigs([a, { ...newDraft("regex"), text: "^(?!Sorry)" }])).toEqual({
+      error: "Scorer 2: Lookahead ((?=…), (?!…)) is not supported: patterns use RE2 syntax, which runs in linear time.",
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { ScorerConfig } from "@/db/schema";
+import { userPatternProblem } from "@/lib/patterns/user-pattern";
 
 // The scorer builder's editable form of a ScorerConfig, and back. Client-safe and pure. Each type is edited through
 // its main parameter (a value, a list, a pattern) or, for the rest, its parameters as JSON.
@@ -89,6 +90,9 @@ export function draftsToConfigs(drafts: ScorerDraft[]): { configs: ScorerConfig[
     } else if (draft.field === "values") {
       params = { ...draft.rest, values: draft.text.split("\n").map((v) => v.trim()).filter(Boolean) };
     } else if (draft.field === "pattern") {
+      // The server refuses it too; checking here names the scorer and keeps the form as typed.
+      const problem = draft.text ? userPatternProblem(draft.text, typeof draft.rest.flags === "string" ? draft.rest.flags : "") : null;
+      if (problem) return { error: `Scorer ${index + 1}: ${problem}` };
       params = { ...draft.rest, pattern: draft.text };
     } else if (draft.field === "optional-value" && draft.text === "") {
       params = { ...draft.rest };

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { schemaPatternProblem } from "@/lib/patterns/schema-patterns";
+import { USER_PATTERN_LIMITS, userPatternProblem } from "@/lib/patterns/user-pattern";
 
 // The scorers a run can use, and the parameters each takes. This is the contract between the run form, the
 // promptfoo importer, the runner and the scorer implementations (one file per type beside this one).
@@ -16,13 +18,23 @@ export const scorerParamsSchemas = {
   icontains: z.object({ value: z.string().min(1).max(2_000) }),
   "contains-any": z.object({ values, ignoreCase: z.boolean().default(false) }),
   "contains-all": z.object({ values, ignoreCase: z.boolean().default(false) }),
-  /** JavaScript regular expression source and flags (no user code: RegExp only, with an input size cap). */
-  regex: z.object({ pattern: z.string().min(1).max(1_000), flags: z.string().regex(/^[imsu]*$/).default("") }),
+  /** A regular expression in RE2 syntax and its flags; one RE2 cannot run is refused here, when the scorer is saved. */
+  regex: z
+    .object({ pattern: z.string().min(1).max(USER_PATTERN_LIMITS.maxLength), flags: z.string().regex(/^[imsu]*$/).default("") })
+    .superRefine(({ pattern, flags }, ctx) => {
+      const problem = userPatternProblem(pattern, flags);
+      if (problem) ctx.addIssue({ code: "custom", path: ["pattern"], message: problem });
+    }),
   "starts-with": z.object({ value: z.string().min(1).max(2_000) }),
   "is-json": z.object({}),
   /** Output contains a JSON value somewhere in its text (e.g. inside prose or a code fence). */
   "contains-json": z.object({}),
-  "json-schema": z.object({ schema: z.record(z.string(), z.unknown()) }),
+  "json-schema": z.object({
+    schema: z.record(z.string(), z.unknown()).superRefine((schema, ctx) => {
+      const problem = schemaPatternProblem(schema);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+  }),
   /** Length of the output in characters, within [min, max]. */
   length: z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }),
   "latency-under": z.object({ maxMs: z.number().int().positive() }),

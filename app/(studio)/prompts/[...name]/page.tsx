@@ -81,6 +81,7 @@ export default async function PromptPage({ params, searchParams }: { params: Par
             commitMessage: v.version.commitMessage,
             author: v.authorName ?? "unknown",
             createdAt: v.version.createdAt.toISOString(),
+            provenance: v.version.provenance,
             content: versionContent(v.version),
           }))}
         />
