@@ -26,7 +26,8 @@ export function LoginForm() {
         redirect: false,
       });
       if (result?.ok && !result.error) {
-        router.replace("/prompts");
+        // `/` sends each role to where its work is (lib/home/landing.ts).
+        router.replace("/");
         router.refresh();
         return;
       }

@@ -26,8 +26,9 @@ export function MainNav({ badges }: { badges: Record<string, number> }) {
           >
             {link.label}
             {count > 0 && (
-              <span className="rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white" aria-label={`${count} pending`}>
+              <span className="rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white">
                 {count}
+                <span className="sr-only"> waiting for you</span>
               </span>
             )}
           </Link>

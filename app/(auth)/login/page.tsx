@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function LoginPage() {
   if (needsFirstRunSetup()) redirect("/setup");
-  if (await getAuthContext()) redirect("/prompts");
+  if (await getAuthContext()) redirect("/");
   return (
     <Card>
       <h1 className="mb-5 text-lg font-semibold">Sign in</h1>
