@@ -8,6 +8,8 @@ import { expect, test } from "./support/test";
 // A reviewer of their own, so no other test's queue changes the count.
 
 test("a new reviewer lands on Review, whose badge counts their unrated items and drops after each rating", async ({ pageAs, browser }) => {
+  // Three people (one invited, then signing in) and a queue built through the form: slow on a loaded CI machine.
+  test.slow();
   const admin = await pageAs("admin");
   const email = `rater-${Date.now()}-${Math.floor(Math.random() * 1000)}@example.com`;
   const password = "a-long-initial-password";
