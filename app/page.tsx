@@ -1,10 +1,14 @@
 import { redirect } from "next/navigation";
 import { getAuthContext } from "@/lib/auth/context";
+import { landingPath } from "@/lib/home/landing";
+import { workWaitingFor } from "@/lib/home/work-waiting";
 import { needsFirstRunSetup } from "@/lib/setup/first-admin";
 
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
   if (needsFirstRunSetup()) redirect("/setup");
-  redirect((await getAuthContext()) ? "/prompts" : "/login");
+  const ctx = await getAuthContext();
+  if (!ctx) redirect("/login");
+  redirect(landingPath(ctx.role, workWaitingFor({ workspaceId: ctx.workspaceId, role: ctx.role, userId: ctx.user.id })));
 }

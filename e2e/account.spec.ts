@@ -16,7 +16,7 @@ test("a member replaces the initial password an admin gave them", async ({ pageA
   const login = new LoginPage(page);
   await login.goto();
   await login.signIn(email, "initial-password-1");
-  await page.waitForURL(/\/prompts$/);
+  await page.waitForURL(/\/review$/);
 
   const shell = new StudioShell(page);
   await shell.userMenuButton().click();
@@ -34,7 +34,7 @@ test("a member replaces the initial password an admin gave them", async ({ pageA
   await login.signIn(email, "initial-password-1");
   await expect(login.errorAlert()).toHaveText("The email or password is wrong.");
   await login.signIn(email, "brand-new-password-2");
-  await page.waitForURL(/\/prompts$/);
+  await page.waitForURL(/\/review$/);
   await shell.expectSignedInAs("Pat Password");
   await context.close();
 });

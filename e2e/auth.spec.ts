@@ -3,13 +3,23 @@ import { StudioShell } from "./pages/studio-shell";
 import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "./support/env";
 import { expect, test } from "./support/test";
 
+// Where each role lands (lib/home/landing.ts). Leads and admins land on Approvals only while a request waits for
+// them, which other tests running meanwhile decide; lib/home/work-waiting.test.ts pins that rule down.
+const LANDING: Record<DemoRole, RegExp> = {
+  admin: /\/(approvals|prompts)$/,
+  lead: /\/(approvals|prompts)$/,
+  editor: /\/prompts$/,
+  reviewer: /\/review$/,
+  viewer: /\/prompts$/,
+};
+
 test.describe("sign-in", () => {
   for (const role of Object.keys(DEMO_USERS) as DemoRole[]) {
     test(`${role} signs in and sees their name`, async ({ page }) => {
       const login = new LoginPage(page);
       await login.goto();
       await login.signIn(DEMO_USERS[role].email, DEMO_PASSWORD);
-      await page.waitForURL(/\/prompts$/);
+      await page.waitForURL(LANDING[role]);
       await new StudioShell(page).expectSignedInAs(DEMO_USERS[role].name);
       await expect(page.getByText(role, { exact: true }).first()).toBeVisible();
     });
@@ -79,7 +89,7 @@ test.describe("sign-out", () => {
     const login = new LoginPage(page);
     await login.goto();
     await login.signIn(DEMO_USERS.lead.email, DEMO_PASSWORD);
-    await page.waitForURL(/\/prompts$/);
+    await page.waitForURL(LANDING.lead);
     const stolen = await page.context().storageState();
 
     await new StudioShell(page).signOut();

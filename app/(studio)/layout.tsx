@@ -2,13 +2,13 @@ import { AppShell } from "@/components/shell/app-shell";
 import { getDb } from "@/db";
 import { demoAccountsActive } from "@/db/seed";
 import { requirePageAuth } from "@/lib/auth/context";
-import { can } from "@/lib/auth/policy";
-import { countPendingRequests } from "@/lib/deployments/queries";
+import { workWaitingFor } from "@/lib/home/work-waiting";
 
 export const dynamic = "force-dynamic";
 
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageAuth();
+  const waiting = workWaitingFor({ workspaceId: ctx.workspaceId, role: ctx.role, userId: ctx.user.id });
   return (
     <AppShell
       user={ctx.user}
@@ -16,7 +16,7 @@ export default async function StudioLayout({ children }: { children: React.React
       workspace={ctx.workspace}
       workspaces={ctx.workspaces}
       demoActive={demoAccountsActive(getDb())}
-      badges={{ "/approvals": can(ctx.role, "deployments:approve") ? countPendingRequests({ workspaceId: ctx.workspaceId }) : 0 }}
+      badges={{ "/approvals": waiting.approvals, "/review": waiting.review }}
     >
       {children}
     </AppShell>

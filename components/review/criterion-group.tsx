@@ -1,54 +1,9 @@
 "use client";
 
-import { forwardRef, useImperativeHandle, useRef } from "react";
+import { forwardRef, useId, useImperativeHandle, useLayoutEffect, useRef } from "react";
 import type { Criterion } from "@/lib/review/criteria";
+import { optionsOf } from "@/lib/review/rating-keys";
 import { cn } from "@/lib/ui/cn";
-
-export interface CriterionOption {
-  value: number;
-  label: string;
-  /** The key that picks it, shown on the button. */
-  keyHint: string;
-}
-
-/** The options of a criterion and the keys that choose them. Thumbs: 1 down, 2 up; yes/no: Y or 1, N or 0; pairwise: A, B, T (or 1, 2, 3). */
-export function optionsOf(criterion: Criterion): CriterionOption[] {
-  switch (criterion.scale) {
-    case "thumbs":
-      return [
-        { value: 0, label: "Thumbs down", keyHint: "1" },
-        { value: 1, label: "Thumbs up", keyHint: "2" },
-      ];
-    case "yes-no":
-      return [
-        { value: 1, label: "Yes", keyHint: "Y" },
-        { value: 0, label: "No", keyHint: "N" },
-      ];
-    case "pairwise":
-      return [
-        { value: 0, label: "A is better", keyHint: "A" },
-        { value: 1, label: "B is better", keyHint: "B" },
-        { value: 2, label: "Tie", keyHint: "T" },
-      ];
-    case "1-5":
-      return [1, 2, 3, 4, 5].map((v) => ({ value: v, label: String(v), keyHint: String(v) }));
-  }
-}
-
-/** The value a key press means for a criterion, or undefined when the key means nothing for it. */
-export function valueForKey(criterion: Criterion, key: string): number | undefined {
-  const k = key.toLowerCase();
-  switch (criterion.scale) {
-    case "thumbs":
-      return k === "1" ? 0 : k === "2" ? 1 : undefined;
-    case "yes-no":
-      return k === "y" || k === "1" ? 1 : k === "n" || k === "0" ? 0 : undefined;
-    case "pairwise":
-      return ({ a: 0, "1": 0, b: 1, "2": 1, t: 2, "3": 2 } as Record<string, number>)[k];
-    case "1-5":
-      return /^[1-5]$/.test(k) ? Number(k) : undefined;
-  }
-}
 
 export interface CriterionGroupHandle {
   focus: () => void;
@@ -56,14 +11,22 @@ export interface CriterionGroupHandle {
 
 /**
  * One criterion as a radio group with a roving tab stop: Tab enters and leaves the group (so Tab moves between
- * criteria), arrow keys move inside it. The screen's key handler scores the focused group.
+ * criteria), arrow keys move inside it. The screen's key handler scores the focused group. Focus follows the checked
+ * option: were it left on an option that is no longer the tab stop, Tab would land on the new stop inside this same
+ * group instead of on the next criterion.
  */
 export const CriterionGroup = forwardRef<CriterionGroupHandle, { criterion: Criterion; value: number | undefined; onChange: (value: number) => void; onFocus: () => void; active: boolean }>(
   function CriterionGroup({ criterion, value, onChange, onFocus, active }, ref) {
     const options = optionsOf(criterion);
     const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+    // Not derived from the name: aria-labelledby splits on spaces, so "Follows instructions" would name nothing.
+    const labelId = useId();
     const stop = Math.max(0, options.findIndex((o) => o.value === value));
     useImperativeHandle(ref, () => ({ focus: () => buttons.current[stop]?.focus() }), [stop]);
+    useLayoutEffect(() => {
+      const focused = document.activeElement;
+      if (focused instanceof HTMLButtonElement && buttons.current.includes(focused) && focused !== buttons.current[stop]) buttons.current[stop]?.focus();
+    }, [stop]);
 
     function onKeyDown(event: React.KeyboardEvent, index: number) {
       const delta = event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : event.key === "ArrowLeft" || event.key === "ArrowUp" ? -1 : 0;
@@ -76,11 +39,11 @@ export const CriterionGroup = forwardRef<CriterionGroupHandle, { criterion: Crit
 
     return (
       <div className={cn("flex flex-col gap-1.5 rounded-md p-2", active && "bg-indigo-50 ring-1 ring-indigo-300 dark:bg-indigo-950/40 dark:ring-indigo-700")}>
-        <span id={`criterion-${criterion.name}`} className="text-sm font-medium">
+        <span id={labelId} className="text-sm font-medium">
           {criterion.label}
         </span>
         {criterion.description && <span className="text-xs text-zinc-600 dark:text-zinc-400">{criterion.description}</span>}
-        <div role="radiogroup" aria-labelledby={`criterion-${criterion.name}`} className="flex flex-wrap gap-1.5" onFocus={onFocus}>
+        <div role="radiogroup" aria-labelledby={labelId} data-criterion={criterion.name} className="flex flex-wrap gap-1.5" onFocus={onFocus}>
           {options.map((option, i) => (
             <button
               key={option.value}

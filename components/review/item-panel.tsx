@@ -48,10 +48,10 @@ export function ItemPanel({ item }: { item: ReviewItemView }) {
         {variables.length === 0 ? (
           <p className="text-sm text-zinc-500">No variables.</p>
         ) : (
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
+          <dl className="grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
             {variables.map(([name, value]) => (
               <div key={name} className="contents">
-                <dt className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{name}</dt>
+                <dt className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{name}</dt>
                 <dd className="break-words whitespace-pre-wrap">{value}</dd>
               </div>
             ))}

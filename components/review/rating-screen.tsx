@@ -11,13 +11,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Textarea } from "@/components/ui/input";
 import { criteriaOf, fromRatingValue, toRatingValue } from "@/lib/review/criteria";
 import type { RatingSession, ReviewItemView } from "@/lib/review/reviewer-view";
-import { CriterionGroup, valueForKey, type CriterionGroupHandle } from "./criterion-group";
+import { singleKeyAction } from "@/lib/review/rating-keys";
+import { CriterionGroup, type CriterionGroupHandle } from "./criterion-group";
 import { ItemPanel } from "./item-panel";
-import { KeyHints } from "./key-hints";
+import { KeyHints, ShortcutsDialog } from "./key-hints";
+import { useSingleKeyShortcuts } from "./use-single-key-shortcuts";
 
-// The keyboard-first rating screen. 1–5 (and the scheme's letters) score the focused criterion, Tab moves between
-// criteria, Enter submits and moves on, S skips, J/K go forward and back. Saving is optimistic: the screen moves on
-// at once and rolls the item back (keeping what was entered) if the server refuses.
+// The keyboard-first rating screen. 1–5 (and the scheme's letters) score the focused criterion, Tab and Shift+Tab
+// move between criteria, Enter submits and moves on, S skips, J/K go forward and back, ? lists the keys. The
+// single-character keys can be turned off (lib/review/rating-keys.ts). Saving is optimistic: the screen moves on at
+// once and rolls the item back (keeping what was entered) if the server refuses.
 
 interface Draft {
   values: Record<string, number | undefined>;
@@ -33,9 +36,11 @@ async function fetchItem(itemId: string): Promise<ReviewItemView> {
 
 const itemKey = (id: string | undefined) => ["review-item", id] as const;
 
-export function RatingScreen({ session, startItemId }: { session: RatingSession; startItemId?: string }) {
+export function RatingScreen({ session, userId, startItemId }: { session: RatingSession; userId: string; startItemId?: string }) {
   const { queue, tags: tagOptions } = session;
   const criteria = useMemo(() => criteriaOf(queue.scheme), [queue.scheme]);
+  const [singleKeys, setSingleKeys] = useSingleKeyShortcuts(userId);
+  const [helpOpen, setHelpOpen] = useState(false);
   const [items, setItems] = useState(session.items);
   const [index, setIndex] = useState(() => {
     const start = startItemId ? session.items.findIndex((i) => i.id === startItemId) : session.items.findIndex((i) => !i.rated);
@@ -142,9 +147,18 @@ export function RatingScreen({ session, startItemId }: { session: RatingSession;
     moveTo(index + 1 < items.length ? index + 1 : nextAfter(index));
   }
 
+  /** The criterion whose radio group holds the element, if any. */
+  function criterionAt(element: HTMLElement): number | null {
+    const name = element.closest<HTMLElement>("[data-criterion]")?.dataset.criterion;
+    const at = name === undefined ? -1 : criteria.findIndex((c) => c.name === name);
+    return at >= 0 ? at : null;
+  }
+
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.altKey) return;
     const target = event.target as HTMLElement;
+    // The shortcuts dialog (or any other) keeps its keys to itself.
+    if (target.closest("dialog")) return;
     if (target.closest("textarea, input, select, [contenteditable='true']")) {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -153,6 +167,17 @@ export function RatingScreen({ session, startItemId }: { session: RatingSession;
       return;
     }
     if (event.ctrlKey || event.metaKey) return;
+    // Tab and Shift+Tab go from criterion to criterion, whichever option inside one has focus; past the first or
+    // last criterion they move on as usual.
+    if (event.key === "Tab") {
+      const at = criterionAt(target);
+      const to = at === null ? -1 : at + (event.shiftKey ? -1 : 1);
+      if (at !== null && to >= 0 && to < criteria.length) {
+        event.preventDefault();
+        groups.current[to]?.focus();
+      }
+      return;
+    }
     // Other buttons (Skip, tags, links) keep their own Enter; a focused criterion option does not.
     if (event.key === "Enter") {
       if ((target.tagName === "BUTTON" && target.getAttribute("role") !== "radio") || target.tagName === "A" || target.tagName === "SUMMARY") return;
@@ -160,16 +185,17 @@ export function RatingScreen({ session, startItemId }: { session: RatingSession;
       submit();
       return;
     }
-    const key = event.key.toLowerCase();
-    if (key === "j") return void (event.preventDefault(), go(index + 1));
-    if (key === "k") return void (event.preventDefault(), go(index - 1));
-    if (key === "s") return void (event.preventDefault(), skip());
-    const criterion = criteria[focused];
-    const value = criterion ? valueForKey(criterion, key) : undefined;
-    if (criterion && value !== undefined) {
-      event.preventDefault();
-      setValue(criterion.name, value);
-    }
+    if (!singleKeys || event.key.length !== 1) return;
+    const at = criterionAt(target) ?? focused;
+    const criterion = criteria[at];
+    const action = singleKeyAction(criterion, event.key);
+    if (!action) return;
+    event.preventDefault();
+    if (action.type === "score") setValue(criterion!.name, action.value);
+    else if (action.type === "skip") skip();
+    else if (action.type === "next") go(index + 1);
+    else if (action.type === "previous") go(index - 1);
+    else setHelpOpen(true);
   });
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKey(event);
@@ -189,7 +215,7 @@ export function RatingScreen({ session, startItemId }: { session: RatingSession;
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center gap-4">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <p className="text-sm font-medium tabular-nums" aria-live="polite">
           {finished ? `All ${items.length} done` : `${index + 1} of ${items.length}`}
         </p>
@@ -200,12 +226,16 @@ export function RatingScreen({ session, startItemId }: { session: RatingSession;
           aria-valuemax={items.length}
           aria-valuenow={ratedCount}
           aria-valuetext={`${ratedCount} of ${items.length} rated`}
-          className="h-2 min-w-40 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
+          className="h-2 min-w-24 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
         >
           <div className="h-full rounded-full bg-indigo-600 transition-[width] dark:bg-indigo-500" style={{ width: `${(ratedCount / items.length) * 100}%` }} />
         </div>
         <p className="text-sm tabular-nums text-zinc-600 dark:text-zinc-400">{ratedCount} rated</p>
+        <Button variant="ghost" size="sm" aria-haspopup="dialog" onClick={() => setHelpOpen(true)}>
+          Keyboard shortcuts
+        </Button>
       </div>
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} criteria={criteria} singleKeys={singleKeys} onSingleKeysChange={setSingleKeys} />
       {lastReveal && (
         <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
           {lastReveal}
@@ -218,8 +248,8 @@ export function RatingScreen({ session, startItemId }: { session: RatingSession;
           <h2 className="text-base font-semibold">
             {ratedCount === items.length ? "You have rated every item in this queue" : `End of the queue: ${items.length - ratedCount} still to rate`}
           </h2>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Press K or use Previous to revisit and change a rating.</p>
-          <div className="flex gap-2">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{singleKeys ? "Press K or use Previous" : "Use Previous"} to revisit and change a rating.</p>
+          <div className="flex flex-wrap gap-2">
             {ratedCount < items.length && <Button onClick={() => moveTo(nextAfter(-1))}>First unrated</Button>}
             <Button variant="secondary" onClick={() => go(items.length - 1)}>
               Previous
@@ -230,7 +260,8 @@ export function RatingScreen({ session, startItemId }: { session: RatingSession;
           </div>
         </Card>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        // One column (the item, then the rating panel) until there is room for both side by side.
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <Card aria-label="Item to rate" role="region" aria-busy={itemQuery.isPending}>
             {itemQuery.isPending ? (
               <p className="text-sm text-zinc-500">Loading item…</p>
@@ -310,7 +341,7 @@ export function RatingScreen({ session, startItemId }: { session: RatingSession;
           </Card>
         </div>
       )}
-      <KeyHints criteria={criteria} />
+      <KeyHints criteria={criteria} singleKeys={singleKeys} />
     </div>
   );
 }

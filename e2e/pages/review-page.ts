@@ -5,6 +5,8 @@ export interface NewQueue {
   name: string;
   scheme: "Thumbs up/down" | "1–5 scale" | "Rubric (named criteria)" | RegExp;
   reviewers: DemoRole[];
+  /** Further assignees by email (members created by the test). */
+  reviewerEmails?: string[];
   /** Label of the evaluation to take items from (partial match); otherwise any evaluation. */
   evaluation?: RegExp;
   prompt?: string;
@@ -32,7 +34,9 @@ export class ReviewPage {
     if (queue.prompt) await form.getByRole("combobox", { name: "Prompt" }).selectOption({ label: queue.prompt });
     if (queue.version) await form.getByRole("combobox", { name: "Version" }).selectOption({ label: queue.version });
     if (queue.limit) await form.getByRole("spinbutton", { name: "At most" }).fill(String(queue.limit));
-    for (const role of queue.reviewers) await form.getByRole("checkbox", { name: new RegExp(DEMO_USERS[role].email) }).check();
+    for (const email of [...queue.reviewers.map((role) => DEMO_USERS[role].email), ...(queue.reviewerEmails ?? [])]) {
+      await form.getByRole("checkbox", { name: new RegExp(email) }).check();
+    }
     if (queue.reviewersPerItem) await form.getByRole("spinbutton", { name: "Reviewers per item" }).fill(String(queue.reviewersPerItem));
     await form.getByRole("button", { name: "Create queue" }).click();
     await expect(this.page.getByRole("heading", { name: queue.name, level: 1 })).toBeVisible();
@@ -50,6 +54,18 @@ export class ReviewPage {
 
   item() {
     return this.page.getByRole("region", { name: "Item to rate" });
+  }
+
+  criterion(name: string) {
+    return this.page.getByRole("radiogroup", { name });
+  }
+
+  /** Opens a queue's rating screen from /review, by its link, and waits for the first item. */
+  async open(queueName: string) {
+    await this.page.goto("/review");
+    await this.page.getByRole("link", { name: `Rate ${queueName}` }).click();
+    await expect(this.page.getByRole("heading", { name: queueName, level: 1 })).toBeVisible();
+    await this.waitForItem();
   }
 
   /** Waits until the item's output is loaded (the screen focuses its first criterion then). */

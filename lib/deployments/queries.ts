@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { deployments, environmentPointers, environments, prompts, promotionRequests, workspaces, type PromotionStatus } from "@/db/schema";
 
@@ -189,12 +189,19 @@ export function listPromotionRequests(
 }
 export type PromotionRequestRow = ReturnType<typeof listPromotionRequests>[number];
 
-export function countPendingRequests({ workspaceId }: { workspaceId: string }): number {
+/** Pending requests; with `decidableBy`, only those that member may decide (not their own: see refuseOwnRequest). */
+export function countPendingRequests({ workspaceId, decidableBy }: { workspaceId: string; decidableBy?: string }): number {
   return (
     getDb()
       .select({ n: count() })
       .from(promotionRequests)
-      .where(and(eq(promotionRequests.workspaceId, workspaceId), eq(promotionRequests.status, "pending")))
+      .where(
+        and(
+          eq(promotionRequests.workspaceId, workspaceId),
+          eq(promotionRequests.status, "pending"),
+          decidableBy === undefined ? undefined : or(isNull(promotionRequests.requestedById), ne(promotionRequests.requestedById, decidableBy)),
+        ),
+      )
       .get()?.n ?? 0
   );
 }

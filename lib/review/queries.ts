@@ -119,6 +119,25 @@ export function listQueuesWithProgress(tx: DbOrTx, { workspaceId, userId }: { wo
   return rows.map((r) => ({ ...r, scheme: JSON.parse(r.scheme) as ReviewQueue["scheme"], assigned: r.assigned === 1 }));
 }
 
+/**
+ * Items waiting for a member across the workspace: in live queues assigned to them, not yet rated by them and still
+ * short of ratings. The same rule as myOpenCount above, summed over their queues (the Review badge).
+ */
+export function countItemsAwaiting(tx: DbOrTx, { workspaceId, userId }: { workspaceId: string; userId: string }): number {
+  const row = sqlite(tx)
+    .prepare(
+      `SELECT count(*) AS n
+         FROM review_queue_assignees a
+         JOIN review_queues q ON q.id = a.queue_id
+         JOIN review_items i ON i.queue_id = q.id
+        WHERE a.user_id = @userId AND q.workspace_id = @workspaceId AND q.archived_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.item_id = i.id AND r.reviewer_id = @userId)
+          AND (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) < q.reviewers_per_item`,
+    )
+    .get({ workspaceId, userId }) as { n: number };
+  return row.n;
+}
+
 // ----------------------------------------------------------------------------------------------------------------
 // Items
 

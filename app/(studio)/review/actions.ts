@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userPrincipal } from "@/lib/auth/principal";
 import { authorizedAction } from "@/lib/http/action";
@@ -26,8 +26,15 @@ export const createTagAction = authorizedAction({ permission: "review:manage", s
 
 export const deleteTagAction = authorizedAction({ permission: "review:manage", schema: deleteTagSchema }, (input, ctx) => changed(deleteTag(userPrincipal(ctx), input)));
 
-/** The rating screen keeps its own state (optimistic), so a rating does not revalidate the page. */
-export const rateItemAction = authorizedAction({ permission: "review:rate", schema: rateItemSchema }, (input, ctx) => rateItem(userPrincipal(ctx), input));
+/**
+ * The rating screen keeps its own state (optimistic), so a rating does not revalidate the page's data; a first
+ * rating of an item refreshes the router only so the Review badge in the navigation counts one fewer.
+ */
+export const rateItemAction = authorizedAction({ permission: "review:rate", schema: rateItemSchema }, (input, ctx) => {
+  const result = rateItem(userPrincipal(ctx), input);
+  if (result.outcome === "created") refresh();
+  return result;
+});
 
 export const loadReviewItemAction = authorizedAction({ permission: "review:rate", schema: z.object({ itemId: z.string().min(1) }) }, (input, ctx) =>
   loadReviewItem(userPrincipal(ctx), input.itemId),

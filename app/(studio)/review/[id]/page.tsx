@@ -48,7 +48,7 @@ export default async function RateQueuePage({ params, searchParams }: { params: 
           </details>
         )}
       </header>
-      <RatingScreen session={session} {...(item ? { startItemId: item } : {})} />
+      <RatingScreen session={session} userId={ctx.user.id} {...(item ? { startItemId: item } : {})} />
     </div>
   );
 }

@@ -1,0 +1,15 @@
+import "server-only";
+import { getDb } from "@/db";
+import type { Role } from "@/db/schema";
+import { can } from "@/lib/auth/policy";
+import { countPendingRequests } from "@/lib/deployments/queries";
+import { countItemsAwaiting } from "@/lib/review/queries";
+import type { WorkWaiting } from "./landing";
+
+/** What waits for this member in this workspace; 0 for what their role cannot act on. */
+export function workWaitingFor({ workspaceId, role, userId }: { workspaceId: string; role: Role; userId: string }): WorkWaiting {
+  return {
+    approvals: can(role, "deployments:approve") ? countPendingRequests({ workspaceId, decidableBy: userId }) : 0,
+    review: can(role, "review:rate") ? countItemsAwaiting(getDb(), { workspaceId, userId }) : 0,
+  };
+}
