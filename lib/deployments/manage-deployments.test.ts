@@ -20,6 +20,7 @@ import {
 } from "./manage-deployments";
 import { createEnvironment, setEnvironmentProtected } from "./manage-environments";
 import { findEnvironmentBySlug, findPointer, listDeployments, listEnvironments } from "./queries";
+import { rollbackSchema } from "./schemas";
 
 function thrown(run: () => unknown): AppError {
   try {
@@ -218,6 +219,20 @@ describe("rollback", () => {
     expect(latest).toMatchObject({ kind: "rollback", fromVersion: 2, toVersion: 1, comment: "Tone regression in v2" });
     const audit = getDb().select().from(auditLog).where(and(eq(auditLog.workspaceId, workspace.id), eq(auditLog.action, "deployment.rolled_back"))).get()!;
     expect(audit.after).toMatchObject({ version: 1, comment: "Tone regression in v2", reverts: reverted });
+  });
+
+  it("refuses malformed rollback input at the boundary, and a huge target as newer than served", () => {
+    const base = { promptId: "p", environmentId: "e", comment: "" };
+    for (const toVersion of [undefined, "abc", 0, -1, 1.5, "1; drop table deployments"]) {
+      expect(rollbackSchema.safeParse({ ...base, toVersion }).success).toBe(false);
+    }
+    expect(rollbackSchema.safeParse({ ...base, toVersion: 1, comment: "x".repeat(2001) }).success).toBe(false);
+    const { editor, lead, promptId, env, served } = setup();
+    deployVersion(editor, { promptId, environmentId: env("staging").id, version: 1, comment: "" });
+    deployVersion(editor, { promptId, environmentId: env("staging").id, version: 2, comment: "" });
+    const huge = rollbackSchema.parse({ promptId, environmentId: env("staging").id, toVersion: Number.MAX_SAFE_INTEGER });
+    expect(thrown(() => rollbackEnvironment(lead, huge)).status).toBe(403);
+    expect(served("staging")).toBe(2);
   });
 
   it("with no earlier version there is nothing to roll back to", () => {
