@@ -1,5 +1,6 @@
-import { createApiKey, DeploymentsPage } from "./pages/deployments-page";
+import { addVersionsByApi, createApiKey, DeploymentsPage } from "./pages/deployments-page";
 import { PromptPage } from "./pages/prompt-page";
+import { storedAuditAfter, storedDeployments, storedServedVersion } from "./support/read-studio-db";
 import { expect, test } from "./support/test";
 
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
@@ -17,7 +18,7 @@ async function promptWithTwoVersions(prompts: PromptPage, name: string) {
 }
 
 test.describe("promotions", () => {
-  test("an editor's promotion approved by the lead is what the API serves, and rollback restores the previous version", async ({ pageAs, request }) => {
+  test("an editor's promotion approved by the lead is what the API serves; rollback returns to the previous version and never re-serves the newer one", async ({ pageAs, request }) => {
     // Three people, two promotions, a rollback and API checks: a long journey on a loaded CI machine.
     test.slow();
     const editor = await pageAs("editor");
@@ -25,8 +26,17 @@ test.describe("promotions", () => {
     const admin = await pageAs("admin");
     const name = `e2e/${unique("reply")}`;
     const prompts = new PromptPage(editor);
-    await promptWithTwoVersions(prompts, name);
-    const secret = await createApiKey(admin, { name: unique("e2e-reader") });
+    await prompts.create({ name });
+    const secret = await createApiKey(admin, { name: unique("e2e-writer"), scope: "read-write" });
+    await addVersionsByApi(request, {
+      secret,
+      name,
+      versions: [
+        { template: "Reply to {{customer}} politely.", commitMessage: "First reply" },
+        { template: "Reply to {{customer}} warmly, in two sentences.", commitMessage: "Warmer reply" },
+      ],
+    });
+    await editor.reload();
     const fetchProduction = () => request.get(`/api/v1/prompts/${name}?label=production`, { headers: { authorization: `Bearer ${secret}` } });
 
     // Unprotected environments deploy directly.
@@ -61,16 +71,53 @@ test.describe("promotions", () => {
     await lead.goto(`/prompts/${name}?tab=deployments`);
     const leadDeployments = new DeploymentsPage(lead);
     await leadDeployments.expectServes("Production", 2);
-    lead.once("dialog", (confirm) => void confirm.accept());
-    await lead.getByRole("button", { name: "Roll back Production" }).click();
+    // Staging moved once: nothing earlier to roll back to, so no button.
+    await expect(leadDeployments.rollbackButton("Staging")).toHaveCount(0);
+
+    // Roll back is a dialog naming the target, with its diff against what is served and an optional reason.
+    await expect(leadDeployments.rollbackButton("Production")).toHaveAccessibleName("Roll back Production to v1");
+    const rollback = await leadDeployments.openRollback("Production");
+    await expect(rollback.getByText("Production serves v2. Rolling back serves v1 again")).toBeVisible();
+    const diff = rollback.getByRole("region", { name: "Diff" });
+    await expect(diff).toContainText("v2 (served) → v1 (after the rollback)");
+    await expect(diff.getByRole("article", { name: "Template" }).locator("del")).toContainText("warmly");
+    await expect(diff.getByRole("article", { name: "Template" }).locator("ins")).toContainText("politely");
+    await rollback.getByRole("textbox", { name: "Reason" }).fill("Customers found v2 too long");
+    const actionCall = lead.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+    await rollback.getByRole("button", { name: "Roll back to v1" }).click();
+    const call = await actionCall;
     await expect(lead.getByText("Production rolled back to v1")).toBeVisible();
     await leadDeployments.expectServes("Production", 1);
-    const history = lead.getByRole("table", { name: "Deployment history" });
-    await expect(history.getByRole("row").nth(1)).toContainText("rollback");
-    await expect(history.getByRole("row").nth(1)).toContainText("v2 → v1");
+    await expect(leadDeployments.historyRow(0)).toContainText("v2 → v1");
+    await expect(leadDeployments.historyRow(0)).toContainText("Customers found v2 too long");
 
-    const rolledBack = await fetchProduction();
-    expect(await rolledBack.json()).toMatchObject({ name, version: 1 });
+    // What was stored: the pointer, the rollback with its reason, and the audit entry.
+    expect(storedServedVersion(name, "production")).toBe(1);
+    expect(storedDeployments(name, "production").map((d) => [d.kind, d.from_version, d.to_version, d.comment])).toEqual([
+      ["rollback", 2, 1, "Customers found v2 too long"],
+      ["promotion", 1, 2, "Ship v2"],
+      ["promotion", null, 1, "Ship v1"],
+    ]);
+    expect(storedAuditAfter(name, "deployment.rolled_back")).toMatchObject({ environment: "production", version: 1, comment: "Customers found v2 too long" });
+    expect(await (await fetchProduction()).json()).toMatchObject({ name, version: 1 });
+
+    // v1 was Production's first deployment: there is nothing older, so the button is gone (it never offers v2).
+    await expect(leadDeployments.rollbackButton("Production")).toHaveCount(0);
+    await lead.reload();
+    await leadDeployments.expectServes("Production", 1);
+    await expect(leadDeployments.rollbackButton("Production")).toHaveCount(0);
+
+    // The same server action, replayed by hand with v2 as the target, is refused: v2 is newer, so it needs a promotion.
+    const headers = Object.fromEntries(Object.entries(await call.allHeaders()).filter(([key]) => !["cookie", "content-length", "host"].includes(key)));
+    const replay = await lead.request.post(call.url(), {
+      headers,
+      data: call.postData()!.replace('"toVersion":1', '"toVersion":2'),
+    });
+    expect(call.postData()).toContain('"toVersion":1');
+    expect(await replay.text()).toContain("v2 is newer than the v1 Production serves: serving it again is a promotion");
+    expect(storedServedVersion(name, "production")).toBe(1);
+    expect(storedDeployments(name, "production")).toHaveLength(3);
+    expect(await (await fetchProduction()).json()).toMatchObject({ name, version: 1 });
   });
 
   test("the requester cannot approve their own request; another lead's rejection needs a reason", async ({ pageAs }) => {

@@ -40,6 +40,7 @@ test.describe("prompt registry", () => {
     await expect(page.getByRole("region", { name: "Diff" }).locator("del")).toContainText("Hello");
 
     await page.getByRole("button", { name: "Restore v1" }).click();
+    await page.getByRole("dialog", { name: "Restore v1" }).getByRole("button", { name: "Restore as v3" }).click();
     await expect(page.getByText("Restored v1 as v3")).toBeVisible();
     await expect(prompts.versions().getByText("Restore v1")).toBeVisible();
   });

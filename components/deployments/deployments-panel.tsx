@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { rollbackEnvironmentAction, withdrawPromotionAction } from "@/app/(studio)/prompts/[...name]/deployment-actions";
+import { withdrawPromotionAction } from "@/app/(studio)/prompts/[...name]/deployment-actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +11,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { formatUtc } from "@/lib/ui/format-time";
 import { DeploymentHistory } from "./deployment-history";
 import { PromoteDialog } from "./promote-dialog";
+import { RollbackDialog } from "./rollback-dialog";
 import type { DeploymentView, EnvironmentView, RequestView } from "./types";
 
 /** The prompt's Deployments tab: what each environment serves, pending requests, and the full history. */
@@ -31,20 +32,12 @@ export function DeploymentsPanel({
 }) {
   const router = useRouter();
   const [promoting, setPromoting] = useState<string | null>(null);
+  const [rollingBack, setRollingBack] = useState<string | null>(null);
   const [busy, startTransition] = useTransition();
+  const rollingBackEnvironment = environments.find((e) => e.id === rollingBack);
 
   if (versions.length === 0) {
     return <EmptyState title="Nothing to deploy yet">Save a first version in the Editor tab; then promote it to an environment here.</EmptyState>;
-  }
-
-  function rollback(environment: EnvironmentView) {
-    if (!window.confirm(`Roll ${environment.name} back from v${environment.version} to v${environment.previousVersion}?`)) return;
-    startTransition(async () => {
-      const result = await rollbackEnvironmentAction({ promptId, environmentId: environment.id, comment: "" });
-      if (result.ok) toast.success(`${environment.name} rolled back to v${result.data.version}`);
-      else toast.error(result.error);
-      router.refresh();
-    });
   }
 
   function withdraw(request: RequestView) {
@@ -85,8 +78,8 @@ export function DeploymentsPanel({
                 <Td>{e.version ? <span className="font-mono">v{e.version}</span> : <span className="text-zinc-500">nothing</span>}</Td>
                 <Td className="text-zinc-600 dark:text-zinc-400">{e.updatedAt ? `${formatUtc(e.updatedAt)} · ${e.updatedBy}` : "—"}</Td>
                 <Td className="text-right">
-                  {can.rollback && e.previousVersion !== null && (
-                    <Button size="sm" variant="secondary" aria-label={`Roll back ${e.name}`} busy={busy} onClick={() => rollback(e)}>
+                  {can.rollback && e.rollback && (
+                    <Button size="sm" variant="secondary" aria-label={`Roll back ${e.name} to v${e.rollback.version}`} onClick={() => setRollingBack(e.id)}>
                       Roll back
                     </Button>
                   )}
@@ -126,6 +119,15 @@ export function DeploymentsPanel({
         </h2>
         <DeploymentHistory rows={history} />
       </section>
+
+      {rollingBackEnvironment?.rollback && (
+        <RollbackDialog
+          promptId={promptId}
+          environment={rollingBackEnvironment}
+          rollback={rollingBackEnvironment.rollback}
+          onClose={() => setRollingBack(null)}
+        />
+      )}
 
       {promoting !== null && (
         <PromoteDialog

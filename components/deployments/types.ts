@@ -1,4 +1,14 @@
 import type { DeploymentKind, PromotionStatus } from "@/db/schema";
+import type { PromptContent } from "@/lib/prompts/content";
+
+/** Where "Roll back" takes an environment (lib/deployments/rollback-target.ts), with what the dialog diffs. */
+export interface RollbackView {
+  version: number;
+  deployedAt: string;
+  deployedBy: string;
+  served: PromptContent;
+  content: PromptContent;
+}
 
 export interface EnvironmentView {
   id: string;
@@ -6,7 +16,7 @@ export interface EnvironmentView {
   name: string;
   isProtected: boolean;
   version: number | null;
-  previousVersion: number | null;
+  rollback: RollbackView | null;
   updatedAt: string | null;
   updatedBy: string | null;
 }

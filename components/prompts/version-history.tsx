@@ -1,9 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
-import { restoreVersionAction } from "@/app/(studio)/prompts/actions";
+import { useState } from "react";
 import { VersionDiff } from "@/components/diff/version-diff";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +10,9 @@ import type { VersionProvenance } from "@/db/schema";
 import type { PromptContent } from "@/lib/prompts/content";
 import { promptHref } from "@/lib/prompts/urls";
 import { formatUtc } from "@/lib/ui/format-time";
+import { RestoreDialog } from "./restore-dialog";
+import { ServedBadges } from "./served-badges";
+import { VersionView } from "./version-view";
 
 export interface HistoryVersion {
   version: number;
@@ -20,6 +22,8 @@ export interface HistoryVersion {
   /** Set for imported versions: what the file claimed, shown as such, never as the version's author. */
   provenance: VersionProvenance | null;
   content: PromptContent;
+  /** Names of the environments serving this version now, in environment order. */
+  servedIn: string[];
 }
 
 /** "imported; originally by ana@example.com at 2026-11-22 02:37 UTC", from the file's claims. */
@@ -28,40 +32,46 @@ function describeProvenance({ author, createdAt }: VersionProvenance): string {
   return `imported; originally by ${author ?? "an unknown author"} at ${when}`;
 }
 
+/** The History tab: every version with what each environment serves, two to compare, or one on its own. */
 export function VersionHistory({
   promptId,
   name,
   versions,
   canWrite,
   compare,
+  selected: selectedVersion,
 }: {
   promptId: string;
   name: string;
   versions: HistoryVersion[];
   canWrite: boolean;
   compare: [number, number] | null;
+  selected: number | null;
 }) {
   const router = useRouter();
   const [selected, setSelected] = useState<number[]>(compare ?? []);
-  const [pending, startTransition] = useTransition();
-  const latest = versions[0]?.version ?? null;
+  const [restoring, setRestoring] = useState<number | null>(null);
+  const latest = versions[0] ?? null;
 
-  if (versions.length === 0) {
+  if (!latest) {
     return <EmptyState title="No versions yet">Save the prompt in the Editor tab to create v1.</EmptyState>;
+  }
+
+  const restoreDialog = restoring !== null && versions.find((v) => v.version === restoring) && (
+    <RestoreDialog promptId={promptId} source={versions.find((v) => v.version === restoring)!} latest={latest} onClose={() => setRestoring(null)} />
+  );
+
+  if (selectedVersion !== null) {
+    return (
+      <>
+        <VersionView name={name} version={versions.find((v) => v.version === selectedVersion) ?? null} wanted={selectedVersion} latest={latest.version} canWrite={canWrite} onRestore={setRestoring} />
+        {restoreDialog}
+      </>
+    );
   }
 
   const toggle = (version: number) =>
     setSelected((current) => (current.includes(version) ? current.filter((v) => v !== version) : [...current, version].slice(-2)));
-
-  function restore(version: number) {
-    startTransition(async () => {
-      const result = await restoreVersionAction({ promptId, version, expectedParentVersion: latest });
-      if (!result.ok) toast.error(result.error);
-      else if (!result.data.created) toast.info(`v${version} is identical to the latest version; nothing to restore.`);
-      else toast.success(`Restored v${version} as v${result.data.version}`);
-      router.refresh();
-    });
-  }
 
   const pair = compare && versions.find((v) => v.version === compare[0]) && versions.find((v) => v.version === compare[1]) ? compare : null;
   const [older, newer] = pair ? [versions.find((v) => v.version === pair[0])!, versions.find((v) => v.version === pair[1])!] : [null, null];
@@ -80,7 +90,7 @@ export function VersionHistory({
           Compare
         </Button>
         <span className="text-sm text-zinc-600 dark:text-zinc-400">
-          {selected.length === 2 ? `v${Math.min(...selected)} and v${Math.max(...selected)} selected` : "Select two versions to compare."}
+          {selected.length === 2 ? `v${Math.min(...selected)} and v${Math.max(...selected)} selected` : "Select two versions to compare, or open one to see it on its own."}
         </span>
       </div>
       <ol aria-label="Versions" className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
@@ -93,17 +103,20 @@ export function VersionHistory({
               onChange={() => toggle(v.version)}
               className="size-4 accent-indigo-600"
             />
-            <span className="w-12 font-mono text-sm font-semibold">v{v.version}</span>
+            <Link href={promptHref(name, { tab: "history", version: v.version })} className="w-12 font-mono text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-300">
+              v{v.version}
+            </Link>
             <span className="min-w-0 flex-1">
               <span className="block truncate text-sm">{v.commitMessage}</span>
               <span className="block text-xs text-zinc-500">
-                {v.author} · <time dateTime={v.createdAt}>{v.createdAt.replace("T", " ").slice(0, 16)} UTC</time>
+                {v.author} · <time dateTime={v.createdAt}>{formatUtc(v.createdAt)}</time>
                 {v.provenance && ` · ${describeProvenance(v.provenance)}`}
-                {v.version === latest && " · latest"}
+                {v.version === latest.version && " · latest"}
               </span>
             </span>
-            {canWrite && v.version !== latest && (
-              <Button size="sm" variant="secondary" busy={pending} onClick={() => restore(v.version)} aria-label={`Restore v${v.version}`}>
+            <ServedBadges environments={v.servedIn} />
+            {canWrite && v.version !== latest.version && (
+              <Button size="sm" variant="secondary" onClick={() => setRestoring(v.version)} aria-label={`Restore v${v.version}`}>
                 Restore
               </Button>
             )}
@@ -111,6 +124,7 @@ export function VersionHistory({
         ))}
       </ol>
       {older && newer && <VersionDiff before={older.content} after={newer.content} beforeLabel={`v${older.version}`} afterLabel={`v${newer.version}`} />}
+      {restoreDialog}
     </div>
   );
 }

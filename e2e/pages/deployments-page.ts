@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 /** The Deployments tab of a prompt, as its users see it. */
 export class DeploymentsPage {
@@ -22,6 +22,24 @@ export class DeploymentsPage {
   async expectServes(environment: string, version: number) {
     await expect(this.environmentRow(environment).getByRole("cell").nth(1)).toHaveText(`v${version}`);
   }
+
+  /** The environment's "Roll back" button; its name says the target ("Roll back Production to v1"). */
+  rollbackButton(environment: string) {
+    return this.page.getByRole("button", { name: new RegExp(`^Roll back ${environment}\\b`) });
+  }
+
+  /** Opens the rollback dialog, which names the target and diffs it against what is served. */
+  async openRollback(environment: string) {
+    await this.rollbackButton(environment).click();
+    const dialog = this.page.getByRole("dialog", { name: `Roll back ${environment}` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** Row `index` (0 = newest) of the deployment history table. */
+  historyRow(index: number) {
+    return this.page.getByRole("table", { name: "Deployment history" }).getByRole("row").nth(index + 1);
+  }
 }
 
 /** Creates an API key as the page's (admin) user and returns its secret, read from the one-time dialog. */
@@ -37,4 +55,21 @@ export async function createApiKey(page: Page, { name, scope = "read" }: { name:
   const value = await secret.inputValue();
   await page.getByRole("button", { name: "Done" }).click();
   return value;
+}
+
+/**
+ * Saves versions through the delivery API with a read-write key: quicker than typing into Monaco, for specs whose
+ * subject is what happens to versions afterwards (the editor's own journey is in prompts.spec.ts).
+ */
+export async function addVersionsByApi(
+  request: APIRequestContext,
+  { secret, name, versions }: { secret: string; name: string; versions: { template: string; commitMessage: string; modelConfig?: Record<string, unknown> }[] },
+) {
+  for (const version of versions) {
+    const response = await request.post(`/api/v1/prompts/${encodeURIComponent(name)}/versions`, {
+      headers: { authorization: `Bearer ${secret}` },
+      data: version,
+    });
+    expect(response.status(), await response.text()).toBe(201);
+  }
 }

@@ -21,6 +21,7 @@ import {
 } from "./manage-deployments";
 import { createEnvironment, setEnvironmentProtected } from "./manage-environments";
 import { findEnvironmentBySlug, findPointer, listDeployments, listEnvironments } from "./queries";
+import { rollbackSchema } from "./schemas";
 
 function thrown(run: () => unknown): AppError {
   try {
@@ -145,7 +146,7 @@ describe("deploying and promoting", () => {
     expect(thrown(() => deployVersion(reviewer, { ...input, environmentId: env("staging").id })).status).toBe(403);
     const { requestId } = requestPromotion(editor, input);
     expect(thrown(() => approvePromotion(editor, { requestId, reason: "" })).status).toBe(403);
-    expect(thrown(() => rollbackEnvironment(editor, { promptId, environmentId: env("production").id, comment: "" })).status).toBe(403);
+    expect(thrown(() => rollbackEnvironment(editor, { promptId, environmentId: env("production").id, toVersion: 1, comment: "" })).status).toBe(403);
   });
 
   it("another workspace's prompt or environment is not found", () => {
@@ -163,7 +164,7 @@ describe("rollback", () => {
     approvePromotion(lead, { requestId: requestPromotion(editor, { promptId, environmentId: production, version: 1, comment: "" }).requestId, reason: "" });
     approvePromotion(lead2, { requestId: requestPromotion(editor, { promptId, environmentId: production, version: 2, comment: "" }).requestId, reason: "" });
     expect(served("production")).toBe(2);
-    expect(rollbackEnvironment(lead, { promptId, environmentId: production, comment: "" })).toMatchObject({ version: 1, from: 2 });
+    expect(rollbackEnvironment(lead, { promptId, environmentId: production, toVersion: 1, comment: "" })).toMatchObject({ version: 1, from: 2 });
     expect(served("production")).toBe(1);
     const [latest] = listDeployments(getDb(), { workspaceId: workspace.id, promptId });
     expect(latest).toMatchObject({ kind: "rollback", fromVersion: 2, toVersion: 1, comment: "Rolled back from v2" });
@@ -171,10 +172,74 @@ describe("rollback", () => {
     expect(audit).toHaveLength(1);
   });
 
+  it("rolling back twice never re-serves the newer version: after v1 → v2 → rollback to v1 there is nothing earlier", () => {
+    const { workspace, editor, lead, lead2, promptId, env, served } = setup();
+    const production = env("production").id;
+    approvePromotion(lead, { requestId: requestPromotion(editor, { promptId, environmentId: production, version: 1, comment: "" }).requestId, reason: "" });
+    approvePromotion(lead2, { requestId: requestPromotion(editor, { promptId, environmentId: production, version: 2, comment: "" }).requestId, reason: "" });
+    rollbackEnvironment(lead, { promptId, environmentId: production, toVersion: 1, comment: "" });
+    const again = thrown(() => rollbackEnvironment(lead2, { promptId, environmentId: production, toVersion: 1, comment: "" }));
+    expect(again.status).toBe(409);
+    expect(served("production")).toBe(1);
+    const newer = thrown(() => rollbackEnvironment(lead2, { promptId, environmentId: production, toVersion: 2, comment: "" }));
+    expect([newer.status, newer.message]).toEqual([
+      403,
+      "v2 is newer than the v1 Production serves: serving it again is a promotion, so request one and a lead will review it.",
+    ]);
+    expect(served("production")).toBe(1);
+    expect(listDeployments(getDb(), { workspaceId: workspace.id, promptId }).filter((d) => d.kind === "rollback")).toHaveLength(1);
+  });
+
+  it("rolling back twice goes to an even older version; a later promotion of the newest one needs an approval again", () => {
+    const { editor, lead, lead2, promptId, env, served } = setup();
+    const production = env("production").id;
+    const promote = (version: number) =>
+      approvePromotion(lead, { requestId: requestPromotion(editor, { promptId, environmentId: production, version, comment: "" }).requestId, reason: "" });
+    promote(1);
+    promote(2);
+    promote(3);
+    const skipped = thrown(() => rollbackEnvironment(lead2, { promptId, environmentId: production, toVersion: 1, comment: "" }));
+    expect([skipped.status, skipped.message]).toEqual([409, "Production would roll back to v2, not v1: it has moved since you looked. Reload and try again."]);
+    expect(rollbackEnvironment(lead2, { promptId, environmentId: production, toVersion: 2, comment: "" })).toMatchObject({ version: 2, from: 3 });
+    expect(rollbackEnvironment(lead2, { promptId, environmentId: production, toVersion: 1, comment: "" })).toMatchObject({ version: 1, from: 2 });
+    expect(served("production")).toBe(1);
+    expect(thrown(() => rollbackEnvironment(lead2, { promptId, environmentId: production, toVersion: 3, comment: "" })).status).toBe(403);
+    promote(3);
+    expect(served("production")).toBe(3);
+    expect(thrown(() => rollbackEnvironment(lead2, { promptId, environmentId: production, toVersion: 2, comment: "" })).status).toBe(409);
+    expect(rollbackEnvironment(lead2, { promptId, environmentId: production, toVersion: 1, comment: "" })).toMatchObject({ version: 1, from: 3 });
+  });
+
+  it("stores the reason with the rollback and names the deployment it reverts in the audit log", () => {
+    const { workspace, editor, lead, promptId, env } = setup();
+    const staging = env("staging").id;
+    deployVersion(editor, { promptId, environmentId: staging, version: 1, comment: "" });
+    const { deploymentId: reverted } = deployVersion(editor, { promptId, environmentId: staging, version: 2, comment: "" });
+    rollbackEnvironment(lead, { promptId, environmentId: staging, toVersion: 1, comment: "Tone regression in v2" });
+    const [latest] = listDeployments(getDb(), { workspaceId: workspace.id, promptId });
+    expect(latest).toMatchObject({ kind: "rollback", fromVersion: 2, toVersion: 1, comment: "Tone regression in v2" });
+    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.workspaceId, workspace.id), eq(auditLog.action, "deployment.rolled_back"))).get()!;
+    expect(audit.after).toMatchObject({ version: 1, comment: "Tone regression in v2", reverts: reverted });
+  });
+
+  it("refuses malformed rollback input at the boundary, and a huge target as newer than served", () => {
+    const base = { promptId: "p", environmentId: "e", comment: "" };
+    for (const toVersion of [undefined, "abc", 0, -1, 1.5, "1; drop table deployments"]) {
+      expect(rollbackSchema.safeParse({ ...base, toVersion }).success).toBe(false);
+    }
+    expect(rollbackSchema.safeParse({ ...base, toVersion: 1, comment: "x".repeat(2001) }).success).toBe(false);
+    const { editor, lead, promptId, env, served } = setup();
+    deployVersion(editor, { promptId, environmentId: env("staging").id, version: 1, comment: "" });
+    deployVersion(editor, { promptId, environmentId: env("staging").id, version: 2, comment: "" });
+    const huge = rollbackSchema.parse({ promptId, environmentId: env("staging").id, toVersion: Number.MAX_SAFE_INTEGER });
+    expect(thrown(() => rollbackEnvironment(lead, huge)).status).toBe(403);
+    expect(served("staging")).toBe(2);
+  });
+
   it("with no earlier version there is nothing to roll back to", () => {
     const { editor, lead, promptId, env } = setup();
     deployVersion(editor, { promptId, environmentId: env("staging").id, version: 1, comment: "" });
-    expect(thrown(() => rollbackEnvironment(lead, { promptId, environmentId: env("staging").id, comment: "" })).status).toBe(409);
+    expect(thrown(() => rollbackEnvironment(lead, { promptId, environmentId: env("staging").id, toVersion: 1, comment: "" })).status).toBe(409);
   });
 });
 

@@ -10,9 +10,9 @@ import { AppError } from "@/lib/errors";
 import { findPromptById, findVersion } from "@/lib/prompts/queries";
 import { enqueueWebhookEvent, kickWebhookWorker } from "@/lib/webhooks/outbox";
 import { checkEvalGate, describeGateBlock, gateBlocksApproval } from "./eval-gate";
+import { rollbackTarget } from "./rollback-target";
 import {
   closePromotionRequest,
-  findDeploymentById,
   findEnvironmentById,
   findPendingRequest,
   findPointer,
@@ -20,6 +20,7 @@ import {
   findWorkspaceSlug,
   insertDeployment,
   insertPromotionRequest,
+  listEnvironmentMoves,
   upsertPointer,
 } from "./queries";
 import type { decideRequestSchema, moveEnvironmentSchema, rejectRequestSchema, rollbackSchema, withdrawRequestSchema } from "./schemas";
@@ -51,10 +52,13 @@ function applyMove(
   tx: DbOrTx,
   principal: Principal,
   { prompt, environment }: Target,
-  move: { toVersion: number; kind: DeploymentKind; comment: string; requestedById: string | null; requestedByLabel: string; approvedBy?: UserPrincipal; requestId?: string },
+  move: { toVersion: number; kind: DeploymentKind; comment: string; requestedById: string | null; requestedByLabel: string; approvedBy?: UserPrincipal; requestId?: string; reverts?: string },
 ) {
   const current = findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
   const deployment = insertDeployment(tx, {
+    // Strictly after the move it replaces, even within one millisecond, so the history's order (which the
+    // rollback rule replays) never depends on a tie.
+    createdAt: new Date(Math.max(Date.now(), (current?.updatedAt.getTime() ?? 0) + 1)),
     workspaceId: prompt.workspaceId,
     environmentId: environment.id,
     promptId: prompt.id,
@@ -82,7 +86,13 @@ function applyMove(
     objectType: "prompt",
     objectId: prompt.id,
     before: { environment: environment.slug, version: current?.version ?? null },
-    after: { environment: environment.slug, version: move.toVersion, comment: move.comment, requestId: move.requestId ?? null },
+    after: {
+      environment: environment.slug,
+      version: move.toVersion,
+      comment: move.comment,
+      requestId: move.requestId ?? null,
+      ...(move.reverts ? { reverts: move.reverts } : {}),
+    },
   });
   enqueueWebhookEvent(tx, {
     workspaceId: prompt.workspaceId,
@@ -334,25 +344,44 @@ export function withdrawPromotion(principal: Principal, input: z.infer<typeof wi
   );
 }
 
-/** Returns the environment to the version it served before its current deployment (leads and admins). */
+/**
+ * Undoes the environment's current deployment: it serves again the version of the newest earlier deployment still
+ * in effect whose version is older (lib/deployments/rollback-target.ts). Never a newer version: that is a promotion
+ * and goes through a request and an approval. `toVersion` must be the target the caller was shown, so a rollback
+ * that raced another move is refused instead of going somewhere nobody looked at.
+ */
 export function rollbackEnvironment(principal: UserPrincipal, input: z.infer<typeof rollbackSchema>) {
   requirePermission(principal, "deployments:rollback");
   return afterMove(getDb().transaction(
     (tx) => {
       const target = loadTarget(tx, principal, input);
-      const current = findPointer(tx, { environmentId: target.environment.id, promptId: target.prompt.id });
-      const last = current && findDeploymentById(tx, { deploymentId: current.deploymentId });
-      if (!current || !last || last.fromVersion == null) {
-        throw new AppError("conflict:deployment", `${target.environment.name} has no earlier version of "${target.prompt.name}" to roll back to.`);
+      const { prompt, environment } = target;
+      const current = findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
+      if (current && input.toVersion > current.version) {
+        throw new AppError(
+          "forbidden:deployment",
+          `v${input.toVersion} is newer than the v${current.version} ${environment.name} serves: serving it again is a promotion, so request one and a lead will review it.`,
+        );
+      }
+      const rollback = rollbackTarget(listEnvironmentMoves(tx, { environmentId: environment.id, promptId: prompt.id }));
+      if (!current || !rollback || rollback.served !== current.version) {
+        throw new AppError("conflict:deployment", `${environment.name} has no earlier version of "${prompt.name}" to roll back to.`);
+      }
+      if (rollback.version !== input.toVersion) {
+        throw new AppError(
+          "conflict:deployment",
+          `${environment.name} would roll back to v${rollback.version}, not v${input.toVersion}: it has moved since you looked. Reload and try again.`,
+        );
       }
       const deployment = applyMove(tx, principal, target, {
-        toVersion: last.fromVersion,
+        toVersion: rollback.version,
         kind: "rollback",
         comment: input.comment || `Rolled back from v${current.version}`,
         requestedById: principal.user.id,
         requestedByLabel: displayNameOf(principal),
+        reverts: rollback.reverts,
       });
-      return { deploymentId: deployment.id, environment: target.environment.name, version: last.fromVersion, from: current.version };
+      return { deploymentId: deployment.id, environment: environment.name, version: rollback.version, from: current.version };
     },
     { behavior: "immediate" },
   ));

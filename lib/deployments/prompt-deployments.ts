@@ -1,6 +1,31 @@
 import "server-only";
-import { getDb } from "@/db";
-import { listDeployments, listEnvironments, listPointersForPrompts, listPromotionRequests } from "./queries";
+import { getDb, type DbOrTx } from "@/db";
+import { findVersion } from "@/lib/prompts/queries";
+import { versionContent } from "@/lib/prompts/same-content";
+import { listDeployments, listEnvironmentMoves, listEnvironments, listPointersForPrompts, listPromotionRequests } from "./queries";
+import { rollbackTarget } from "./rollback-target";
+
+function contentOf(tx: DbOrTx, promptId: string, version: number) {
+  const row = findVersion(tx, { promptId, version });
+  return row ? versionContent(row) : null;
+}
+
+/** Where "Roll back" would take the environment, with both versions' content for the dialog's diff; null for none. */
+function rollbackView(tx: DbOrTx, promptId: string, moves: ReturnType<typeof listEnvironmentMoves>) {
+  const target = rollbackTarget(moves);
+  if (!target) return null;
+  const deployed = moves.find((m) => m.id === target.deploymentId)!;
+  const served = contentOf(tx, promptId, target.served);
+  const content = contentOf(tx, promptId, target.version);
+  if (!served || !content) return null;
+  return {
+    version: target.version,
+    deployedAt: deployed.createdAt.toISOString(),
+    deployedBy: deployed.approvedByLabel ?? deployed.requestedByLabel,
+    served,
+    content,
+  };
+}
 
 /** Everything the prompt's Deployments tab shows, read in one place. */
 export function loadPromptDeployments({ workspaceId, promptId }: { workspaceId: string; promptId: string }) {
@@ -8,16 +33,17 @@ export function loadPromptDeployments({ workspaceId, promptId }: { workspaceId: 
   const pointers = new Map(listPointersForPrompts(db, { promptIds: [promptId] }).map((p) => [p.environmentId, p]));
   const environments = listEnvironments(db, { workspaceId }).map((environment) => {
     const pointer = pointers.get(environment.id);
-    const deployment = pointer ? listDeployments(db, { workspaceId, promptId, environmentId: environment.id, limit: 1 })[0] : undefined;
+    const moves = pointer ? listEnvironmentMoves(db, { environmentId: environment.id, promptId }) : [];
+    const last = moves.at(-1);
     return {
       id: environment.id,
       slug: environment.slug,
       name: environment.name,
       isProtected: environment.isProtected,
       version: pointer?.version ?? null,
-      previousVersion: deployment?.fromVersion ?? null,
-      updatedAt: deployment?.createdAt.toISOString() ?? null,
-      updatedBy: deployment?.approvedByLabel ?? deployment?.requestedByLabel ?? null,
+      rollback: rollbackView(db, promptId, moves),
+      updatedAt: last?.createdAt.toISOString() ?? null,
+      updatedBy: last ? (last.approvedByLabel ?? last.requestedByLabel) : null,
     };
   });
   return {
@@ -26,4 +52,3 @@ export function loadPromptDeployments({ workspaceId, promptId }: { workspaceId: 
     history: listDeployments(db, { workspaceId, promptId, limit: 200 }),
   };
 }
-

@@ -60,12 +60,25 @@ export function listPointersForPrompts(tx: DbOrTx, { promptIds }: { promptIds: s
     .all();
 }
 
-export function findDeploymentById(tx: DbOrTx, { deploymentId }: { deploymentId: string }) {
-  return tx.select().from(deployments).where(eq(deployments.id, deploymentId)).get();
-}
-
 export function insertDeployment(tx: DbOrTx, values: typeof deployments.$inferInsert) {
   return tx.insert(deployments).values(values).returning().get();
+}
+
+/** Every move of one environment for one prompt, oldest first: the input of the rollback rule. */
+export function listEnvironmentMoves(tx: DbOrTx, { environmentId, promptId }: { environmentId: string; promptId: string }) {
+  return tx
+    .select({
+      id: deployments.id,
+      kind: deployments.kind,
+      toVersion: deployments.toVersion,
+      createdAt: deployments.createdAt,
+      requestedByLabel: deployments.requestedByLabel,
+      approvedByLabel: deployments.approvedByLabel,
+    })
+    .from(deployments)
+    .where(and(eq(deployments.environmentId, environmentId), eq(deployments.promptId, promptId)))
+    .orderBy(asc(deployments.createdAt))
+    .all();
 }
 
 /** Newest first; filter by prompt and/or environment. */

@@ -20,7 +20,13 @@ export const rejectRequestSchema = z.object({
 
 export const withdrawRequestSchema = z.object({ requestId: id });
 
-export const rollbackSchema = z.object({ promptId: id, environmentId: id, comment });
+/** `toVersion` is the target the caller was shown; the server refuses any other (a newer one above all). */
+export const rollbackSchema = z.object({
+  promptId: id,
+  environmentId: id,
+  toVersion: z.coerce.number().int().positive("Choose the version to roll back to."),
+  comment,
+});
 
 export const createEnvironmentSchema = z.object({
   name: z.string().trim().min(1, "Name the environment.").max(40),

@@ -14,6 +14,7 @@ import { PromptPlayground } from "@/components/playground/prompt-playground";
 import { DeploymentsPanel } from "@/components/deployments/deployments-panel";
 import type { AuthContext } from "@/lib/auth/context";
 import { loadPromptDeployments } from "@/lib/deployments/prompt-deployments";
+import { listPointersForPrompts } from "@/lib/deployments/queries";
 import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/auth/context";
 import { can } from "@/lib/auth/policy";
@@ -22,7 +23,7 @@ import { resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
 import { findPromptByName, listPromptNamesAndTags, listVersions } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
 import { parseRunParam } from "@/lib/playground/urls";
-import { parseCompare, promptHref, type PromptTab } from "@/lib/prompts/urls";
+import { parseCompare, parseVersionParam, promptHref, type PromptTab } from "@/lib/prompts/urls";
 
 type Params = Promise<{ name: string[] }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -70,28 +71,50 @@ export default async function PromptPage({ params, searchParams }: { params: Par
           defaultModel={defaultModelId({ providers })}
         />
       )}
-      {tab === "history" && (
-        <VersionHistory
-          promptId={prompt.id}
-          name={prompt.name}
-          canWrite={canWrite}
-          compare={parseCompare(typeof query.compare === "string" ? query.compare : undefined)}
-          versions={versions.map((v) => ({
-            version: v.version.version,
-            commitMessage: v.version.commitMessage,
-            author: v.authorName ?? "unknown",
-            createdAt: v.version.createdAt.toISOString(),
-            provenance: v.version.provenance,
-            content: versionContent(v.version),
-          }))}
-        />
-      )}
+      {tab === "history" && <PromptHistory promptId={prompt.id} name={prompt.name} canWrite={canWrite} versions={versions} query={query} />}
       {tab === "deployments" && <PromptDeployments ctx={ctx} promptId={prompt.id} versions={versions.map((v) => v.version.version)} />}
       {tab === "evaluations" && <PromptEvaluations ctx={ctx} promptId={prompt.id} name={prompt.name} query={query} />}
       {tab === "playground" && (
         <PromptPlayground ctx={ctx} prompt={prompt} runId={parseRunParam(query.run)} runHref={promptHref(prompt.name, { tab: "playground" })} />
       )}
     </div>
+  );
+}
+
+function PromptHistory({
+  promptId,
+  name,
+  canWrite,
+  versions,
+  query,
+}: {
+  promptId: string;
+  name: string;
+  canWrite: boolean;
+  versions: ReturnType<typeof listVersions>;
+  query: Record<string, string | string[] | undefined>;
+}) {
+  const servedIn = new Map<number, string[]>();
+  for (const pointer of listPointersForPrompts(getDb(), { promptIds: [promptId] })) {
+    servedIn.set(pointer.version, [...(servedIn.get(pointer.version) ?? []), pointer.name]);
+  }
+  return (
+    <VersionHistory
+      promptId={promptId}
+      name={name}
+      canWrite={canWrite}
+      compare={parseCompare(typeof query.compare === "string" ? query.compare : undefined)}
+      selected={parseVersionParam(typeof query.version === "string" ? query.version : undefined)}
+      versions={versions.map((v) => ({
+        version: v.version.version,
+        commitMessage: v.version.commitMessage,
+        author: v.authorName ?? "unknown",
+        createdAt: v.version.createdAt.toISOString(),
+        provenance: v.version.provenance,
+        content: versionContent(v.version),
+        servedIn: servedIn.get(v.version.version) ?? [],
+      }))}
+    />
   );
 }
 
