@@ -69,11 +69,13 @@ describe("parsePromptfooConfig", () => {
       ["llm-rubric", { promptName: "judges/rubric", rubric: "Apologises and explains the refund" }],
     ]);
     expect(plan.cases[1]!.variables).toEqual({ customer: "Ben", issue: "App crashes" });
-    expect(plan.cases[1]!.assertions.map((a) => a.type)).toEqual(["json-schema"]);
+    expect(plan.cases[1]!.assertions.map((a) => [a.type, a.label, a.params, a.negate])).toEqual([
+      ["json-schema", "is-json (schema)", { schema: { type: "object", required: ["category"] } }, undefined],
+      ["contains", 'not-contains "crash"', { value: "crash" }, true],
+    ]);
     expect(plan.warnings).toEqual([
       '"providers" is not imported: choose the model when you start an evaluation.',
       'prompt 3: "file://prompts/extra.txt" refers to a file, which an upload cannot read; it was skipped.',
-      'test 2, assert 2: negated assertions ("not-contains") are not supported yet; it was not imported.',
       'test 2, assert 3: assertion type "javascript" is not supported; it was not imported.',
       'test 3: "file://tests/more.yaml" refers to a file; it was skipped.',
     ]);
@@ -128,8 +130,8 @@ describe("committing an import", () => {
     const editor = userPrincipal(members[0]!.ctx);
     const input = { text: CONFIG, promptFolder: "imported/support", datasetName: "support-pf" };
     const preview = previewPromptfooImport(editor, input);
-    expect(preview).toMatchObject({ prompts: [{ name: "imported/support/prompt-1", type: "text" }, { name: "imported/support/formal", type: "chat" }], caseCount: 2, caseAssertions: 4 });
-    expect(preview.warnings).toHaveLength(5);
+    expect(preview).toMatchObject({ prompts: [{ name: "imported/support/prompt-1", type: "text" }, { name: "imported/support/formal", type: "chat" }], caseCount: 2, caseAssertions: 5 });
+    expect(preview.warnings).toHaveLength(4);
 
     const result = commitPromptfooImport(editor, { ...input, commit: true });
     expect(result).toMatchObject({ prompts: ["imported/support/prompt-1", "imported/support/formal"], cases: 2 });
@@ -137,7 +139,9 @@ describe("committing an import", () => {
     expect(findLatestVersion(getDb(), { promptId: prompt.id })).toMatchObject({ version: 1, template: "Reply to {{ customer }} about: {{ issue }}" });
     expect(findPromptByName(getDb(), { workspaceId: workspace.id, name: "judges/rubric" })).toBeDefined();
     const cases = getDb().select().from(datasetCases).where(eq(datasetCases.datasetId, result.datasetId)).all();
-    expect(cases.map((c) => c.assertions.length)).toEqual([3, 1]);
+    expect(cases.map((c) => c.assertions.length)).toEqual([3, 2]);
+    // What was stored is what runs: the negated assertion keeps its flag in the database.
+    expect(cases[1]!.assertions[1]).toMatchObject({ type: "contains", negate: true, params: { value: "crash" } });
   });
 
   it("a clash leaves nothing behind", () => {

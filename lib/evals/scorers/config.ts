@@ -20,8 +20,11 @@ export const scorerParamsSchemas = {
   regex: z.object({ pattern: z.string().min(1).max(1_000), flags: z.string().regex(/^[imsu]*$/).default("") }),
   "starts-with": z.object({ value: z.string().min(1).max(2_000) }),
   "is-json": z.object({}),
-  /** Output contains a JSON value somewhere in its text (e.g. inside prose or a code fence). */
-  "contains-json": z.object({}),
+  /**
+   * Output contains a JSON object somewhere in its text (e.g. inside prose or a code fence); with `schema`, at least
+   * one embedded object must validate against it (promptfoo's contains-json with a schema value).
+   */
+  "contains-json": z.object({ schema: z.record(z.string(), z.unknown()).optional() }),
   "json-schema": z.object({ schema: z.record(z.string(), z.unknown()) }),
   /** Length of the output in characters, within [min, max]. */
   length: z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }),
@@ -58,6 +61,8 @@ export const scorerConfigSchema = z
     label: z.string().min(1).max(200),
     params: z.record(z.string(), z.unknown()),
     threshold: threshold.optional(),
+    /** Inverts the verdict (promptfoo's `not-` assertions): passes when the check fails; errors stay errors. */
+    negate: z.boolean().optional(),
   })
   .superRefine((config, ctx) => {
     const parsed = scorerParamsSchemas[config.type].safeParse(config.params);
