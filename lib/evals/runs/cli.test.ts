@@ -52,7 +52,9 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 
 const base = () => ["eval", "--url", api.baseUrl, "--prompt", "greet", "--version", "1", "--dataset", "smoke", "--poll-interval", "100"];
 
-describe("promptops eval", () => {
+// Each test starts Node child processes that follow a real run: on a shared, loaded machine that alone can take
+// longer than vitest's 5 s default, so the bound is generous (a hang still fails).
+describe("promptops eval", { timeout: 60_000 }, () => {
   it("exits 0 at or above the threshold and writes JSON and JUnit reports", async () => {
     const dir = os.tmpdir();
     const json = path.join(dir, `promptops-${crypto.randomUUID()}.json`);
