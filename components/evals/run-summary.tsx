@@ -21,7 +21,8 @@ const formatScore = (score: number | null) => (score === null ? "—" : score.to
 export function NegatedMark() {
   return (
     <span className="ml-1 rounded bg-zinc-100 px-1 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" title="Negated: passes when the check fails">
-      NOT<span className="sr-only"> (negated: passes when the check fails)</span>
+      <span aria-hidden="true">NOT</span>
+      <span className="sr-only">(negated: passes when the check fails)</span>
     </span>
   );
 }

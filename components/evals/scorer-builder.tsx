@@ -77,7 +77,7 @@ export function ScorerBuilder({
               <label className="mt-1 flex items-center gap-1.5 text-xs" title="promptfoo's not-… assertions: the scorer passes when its check fails">
                 <input type="checkbox" checked={draft.negate} onChange={(e) => update(draft.id, { negate: e.target.checked })} />
                 Negate
-                <span className="sr-only"> (passes when the check fails)</span>
+                <span className="sr-only"> scorer {index + 1} (it passes when its check fails)</span>
               </label>
             </div>
             <div className="flex items-end">

@@ -133,7 +133,7 @@ describe("committing an import", () => {
     const editor = userPrincipal(members[0]!.ctx);
     const input = { text: CONFIG, promptFolder: "imported/support", datasetName: "support-pf" };
     const preview = previewPromptfooImport(editor, input);
-    expect(preview).toMatchObject({ prompts: [{ name: "imported/support/prompt-1", type: "text" }, { name: "imported/support/formal", type: "chat" }], caseCount: 2, caseAssertions: 5 });
+    expect(preview).toMatchObject({ prompts: [{ name: "imported/support/prompt-1", type: "text" }, { name: "imported/support/formal", type: "chat" }], caseCount: 2, caseAssertions: 5, casesWithoutAssertions: 0 });
     expect(preview.warnings).toHaveLength(4);
 
     const result = commitPromptfooImport(editor, { ...input, commit: true });
