@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `promptops`: the studio's command line for CI. Plain Node ESM (Node >= 20), no dependencies and no build step.
 //   npx promptops eval --prompt support/triage --label staging --dataset smoke --min-pass-rate 0.9
-// Exit codes: 0 = pass rate >= threshold, 1 = below it, 2 = any error (arguments, auth, network, a failed run).
+// Exit codes: 0 = pass rate >= threshold, 1 = below it (or no case scored), 2 = any error (arguments, auth, network,
+// a failed run). The pass rate is the studio's: passed / scored cases; cases with no scorer are reported as unscored.
 
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
@@ -10,6 +11,8 @@ const HELP = `Usage: promptops eval [options]
 
 Starts an evaluation of a prompt version on a dataset in a running PromptOps Studio, follows its progress,
 prints a summary and exits 0 when the pass rate reaches the threshold, 1 when it does not, 2 on any error.
+The pass rate is passed / scored cases (a case passes when all its scorers pass). Cases with no scorer are
+unscored: counted apart, never as passes; a run that scored no case at all exits 1.
 
 Options:
   --prompt <name>          Prompt name, e.g. support/triage (required)
@@ -182,6 +185,7 @@ function printSummary(run, threshold) {
     table([
       ["Pass rate", pct(s.passRate), `threshold ${pct(threshold)}`],
       ["Passed / failed / errors", `${s.passed} / ${s.failed} / ${s.errors}`, ""],
+      ...(s.unscored > 0 ? [["Unscored (no scorer)", String(s.unscored), "not in the pass rate"]] : []),
       ["Cost", usd(s.costUsd), ""],
       ["Latency p50 / p95", `${ms(s.latencyP50Ms)} / ${ms(s.latencyP95Ms)}`, ""],
     ]),
@@ -204,6 +208,7 @@ const xml = (text) =>
 export function junitXml(run, results) {
   const failures = results.filter((r) => r.status === "failed").length;
   const errors = results.filter((r) => r.status === "error").length;
+  const skipped = results.filter((r) => r.status === "unscored").length;
   const time = results.reduce((sum, r) => sum + (r.latencyMs ?? 0), 0) / 1000;
   const cases = results.map((r) => {
     const vars = Object.entries(r.variables).map(([k, v]) => `${k}=${v}`).join(", ");
@@ -211,6 +216,7 @@ export function junitXml(run, results) {
     const classname = `${run.prompt} v${r.version}${r.environment ? ` (${r.environment})` : ""}`;
     const open = `    <testcase classname="${xml(classname)}" name="${xml(name)}" time="${((r.latencyMs ?? 0) / 1000).toFixed(3)}"`;
     if (r.status === "passed") return `${open}/>`;
+    if (r.status === "unscored") return `${open}>\n      <skipped message="unscored: the case has no scorer"/>\n    </testcase>`;
     const reasons = r.scores.filter((s) => !s.passed).map((s) => `${s.key}: ${s.reason}`);
     if (r.status === "error") {
       const message = r.error ?? reasons[0] ?? "error";
@@ -220,8 +226,8 @@ export function junitXml(run, results) {
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="promptops" tests="${results.length}" failures="${failures}" errors="${errors}" time="${time.toFixed(3)}">`,
-    `  <testsuite name="${xml(run.name)}" tests="${results.length}" failures="${failures}" errors="${errors}" time="${time.toFixed(3)}">`,
+    `<testsuites name="promptops" tests="${results.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time.toFixed(3)}">`,
+    `  <testsuite name="${xml(run.name)}" tests="${results.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time.toFixed(3)}">`,
     ...cases,
     "  </testsuite>",
     "</testsuites>",
@@ -241,7 +247,12 @@ async function runEval(values) {
     if (options.junitFile) await writeFile(options.junitFile, junitXml(run, results));
   }
   if (run.status !== "completed") throw new CliError(`The evaluation ${run.status}${run.errorMessage ? `: ${run.errorMessage}` : "."}`);
-  const passRate = run.summary.passRate ?? 0;
+  const passRate = run.summary.passRate;
+  // Nothing scored is not a pass at any threshold, not even 0: the run checked nothing.
+  if (passRate === null) {
+    console.log(`FAIL: no case was scored (${run.summary.unscored} unscored); add scorers to the run or assertions to the cases`);
+    return 1;
+  }
   if (passRate >= options.threshold) {
     console.log(`PASS: pass rate ${pct(passRate)} ≥ ${pct(options.threshold)}`);
     return 0;

@@ -556,6 +556,8 @@ export interface ScorerConfig {
   params: Record<string, unknown>;
   /** Minimum score (0..1) for a pass, when the scorer's own verdict is not already pass/fail. */
   threshold?: number;
+  /** Inverts the verdict (promptfoo's `not-` prefix): passes when the check fails. Errors stay errors. */
+  negate?: boolean;
 }
 
 /** A named list of test cases. */
@@ -712,7 +714,7 @@ export const evalRunCases = sqliteTable(
 );
 export type EvalRunCase = typeof evalRunCases.$inferSelect;
 
-export const EVAL_RESULT_STATUSES = ["passed", "failed", "error"] as const;
+export const EVAL_RESULT_STATUSES = ["passed", "failed", "error", "unscored"] as const;
 export type EvalResultStatus = (typeof EVAL_RESULT_STATUSES)[number];
 
 /**
@@ -732,9 +734,12 @@ export const evalResults = sqliteTable(
     runCaseId: text("run_case_id")
       .notNull()
       .references(() => evalRunCases.id),
-    /** "passed" when every scorer passed, "failed" when one did not, "error" when the call or a scorer errored. */
+    /**
+     * "passed" when every scorer passed, "failed" when one did not, "error" when the call or a scorer errored,
+     * "unscored" when the case had no scorer at all (neither pass nor fail; pass rates leave it out).
+     */
     status: text("status", { enum: EVAL_RESULT_STATUSES }).notNull(),
-    /** Mean of the scorers' scores (0..1); null for an error. */
+    /** Mean of the scorers' scores (0..1); null for an error or an unscored case. */
     score: real("score"),
     /** The rendered prompt as sent (text, or chat messages as JSON). */
     renderedInput: text("rendered_input").notNull().default(""),
@@ -755,7 +760,7 @@ export const evalResults = sqliteTable(
     // Covering: a run target's pass rate, mean score, cost and latency read from the index, not the wide rows
     // (outputs, rendered prompts) of every result.
     index("eval_results_target_summary").on(t.targetId, t.status, t.score, t.costUsd, t.latencyMs),
-    check("eval_results_status_valid", sql`${t.status} in ('passed','failed','error')`),
+    check("eval_results_status_valid", sql`${t.status} in ('passed','failed','error','unscored')`),
   ],
 );
 export type EvalResult = typeof evalResults.$inferSelect;

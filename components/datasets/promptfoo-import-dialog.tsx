@@ -100,6 +100,12 @@ export function PromptfooImportDialog() {
               <p>
                 {preview.caseCount} cases with {preview.caseAssertions} case assertions; default scorers: {preview.defaultScorers.join(", ") || "none"}
               </p>
+              {preview.defaultScorers.length === 0 && preview.casesWithoutAssertions > 0 && (
+                <p className="text-zinc-600 dark:text-zinc-400">
+                  {preview.casesWithoutAssertions} {preview.casesWithoutAssertions === 1 ? "case has" : "cases have"} no assertion: reported as unscored (neither
+                  passed nor failed) unless you add a scorer when you start an evaluation.
+                </p>
+              )}
             </section>
           )}
           {preview && preview.warnings.length > 0 && (

@@ -52,9 +52,20 @@ function GateNote({ gate }: { gate: EvalGateResult }) {
       </p>
     );
   }
+  if (gate.status === "no-scored-cases") {
+    return (
+      <p className="text-sm text-amber-700 dark:text-amber-400">
+        Eval gate: at least {gate.minPassRate}% on the gate dataset. Its latest evaluation scored no case ({gate.unscored} unscored), so it cannot be approved.{" "}
+        <Link href={`/evaluations/${gate.runId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+          Open the evaluation
+        </Link>
+      </p>
+    );
+  }
   return (
     <p className="text-sm">
-      Eval gate: {gate.passRate}% (needs {gate.minPassRate}%) <Badge tone={gate.status === "passed" ? "success" : "danger"}>{gate.status}</Badge>{" "}
+      Eval gate: {gate.passRate}% of scored cases (needs {gate.minPassRate}%){gate.unscored > 0 && `, ${gate.unscored} unscored not counted`}{" "}
+      <Badge tone={gate.status === "passed" ? "success" : "danger"}>{gate.status}</Badge>{" "}
       <Link href={`/evaluations/${gate.runId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
         Open the evaluation
       </Link>
@@ -67,7 +78,8 @@ function EvalComparison({ evals, version, servedVersion }: { evals: PromotionEva
   const cell = (e: PromotionEvals["candidate"], v: number | null) =>
     e ? (
       <span>
-        v{e.version}: <strong className="tabular-nums">{rate(e.passRate)}</strong> pass rate, mean score {e.meanScore?.toFixed(2) ?? "—"} ({e.done} results)
+        v{e.version}: <strong className="tabular-nums">{rate(e.passRate)}</strong> pass rate, mean score {e.meanScore?.toFixed(2) ?? "—"} ({e.done} results
+        {e.unscored > 0 && `, ${e.unscored} unscored`})
       </span>
     ) : (
       <span className="text-zinc-500">{v === null ? "nothing served" : `v${v}: not evaluated on this dataset`}</span>
@@ -96,7 +108,7 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const title = `${request.promptName} v${request.version} → ${request.environmentName}`;
-  const gateBlocks = request.gate.status === "failed" || request.gate.status === "no-evaluation";
+  const gateBlocks = request.gate.status === "failed" || request.gate.status === "no-evaluation" || request.gate.status === "no-scored-cases";
   const gateNoteId = useId();
 
   function approve() {

@@ -174,7 +174,7 @@ export function NewEvaluationForm({ options, initialPromptId }: { options: NewEv
         </Field>
       </div>
 
-      <ScorerBuilder drafts={drafts} onChange={setDrafts} />
+      <ScorerBuilder drafts={drafts} onChange={setDrafts} caseAssertions={dataset ? { withAssertions: dataset.casesWithAssertions, total: dataset.caseCount } : undefined} />
 
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Concurrency" htmlFor="eval-concurrency" hint={`Model calls in flight, 1–${RUN_LIMITS.maxConcurrency}.`}>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { MarkdownOutput } from "@/components/playground/markdown-output";
+import { NegatedMark } from "./run-summary";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -61,13 +62,18 @@ export function ResultDialog({ runId, resultId, onClose }: { runId: string; resu
           )}
           <Section title="Scores">
             {result.scores.length === 0 ? (
-              <p className="text-sm text-zinc-500">Not scored (the call failed).</p>
+              <p className="text-sm text-zinc-500">
+                {result.status === "unscored" ? "Unscored: this case has no scorer, so it is neither passed nor failed." : "Not scored (the call failed)."}
+              </p>
             ) : (
               <ul className="flex flex-col gap-1 text-sm">
                 {result.scores.map((s) => (
                   <li key={s.key} className="flex flex-wrap items-baseline gap-2">
                     <Badge tone={s.error ? "warning" : s.passed ? "success" : "danger"}>{s.error ? "error" : s.passed ? "pass" : "fail"}</Badge>
-                    <span className="font-medium">{s.label}</span>
+                    <span className="font-medium">
+                      {s.label}
+                      {s.negate && <NegatedMark />}
+                    </span>
                     {s.score !== null && <span className="tabular-nums text-zinc-500">{s.score.toFixed(2)}</span>}
                     <span className="text-zinc-700 dark:text-zinc-300">{s.reason}</span>
                   </li>

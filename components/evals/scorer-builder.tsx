@@ -7,7 +7,16 @@ import { SCORER_TYPES } from "@/lib/evals/scorers/config";
 import { FIELD_LABELS, newDraft, type ScorerDraft } from "@/lib/evals/runs/scorer-drafts";
 
 /** Scorers of a run: add one of a type, set its main parameter, an optional threshold and label; remove. */
-export function ScorerBuilder({ drafts, onChange }: { drafts: ScorerDraft[]; onChange: (drafts: ScorerDraft[]) => void }) {
+export function ScorerBuilder({
+  drafts,
+  onChange,
+  caseAssertions,
+}: {
+  drafts: ScorerDraft[];
+  onChange: (drafts: ScorerDraft[]) => void;
+  /** How many of the dataset's cases carry their own assertions (promptfoo's per-test assert), of how many. */
+  caseAssertions?: { withAssertions: number; total: number };
+}) {
   const baseId = useId();
   const [newType, setNewType] = useState<string>("contains");
   const update = (id: string, patch: Partial<ScorerDraft>) => onChange(drafts.map((d) => (d.id === id ? { ...d, ...patch } : d)));
@@ -15,8 +24,20 @@ export function ScorerBuilder({ drafts, onChange }: { drafts: ScorerDraft[]; onC
   return (
     <fieldset className="flex flex-col gap-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <legend className="px-1 text-sm font-medium">Scorers</legend>
-      {drafts.length === 0 && (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No scorers yet: add one below (e.g. contains &quot;refund&quot;). The dataset&apos;s default scorers are filled in when you choose it.</p>
+      {drafts.length === 0 &&
+        (caseAssertions && caseAssertions.withAssertions > 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            No run scorers: each case is scored by its own assertions ({caseAssertions.withAssertions} of {caseAssertions.total} cases have some).
+            {caseAssertions.withAssertions < caseAssertions.total &&
+              ` The other ${caseAssertions.total - caseAssertions.withAssertions} will be reported as unscored (neither passed nor failed) unless you add a scorer below.`}
+          </p>
+        ) : (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">No scorers yet: add one below (e.g. contains &quot;refund&quot;). The dataset&apos;s default scorers are filled in when you choose it.</p>
+        ))}
+      {drafts.length > 0 && caseAssertions && caseAssertions.withAssertions > 0 && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          {caseAssertions.withAssertions} of {caseAssertions.total} cases also carry their own assertions, checked after these.
+        </p>
       )}
       {drafts.map((draft, index) => {
         const id = `${baseId}-${draft.id}`;
@@ -53,6 +74,11 @@ export function ScorerBuilder({ drafts, onChange }: { drafts: ScorerDraft[]; onC
                 Threshold
               </label>
               <Input id={`${id}-threshold`} inputMode="decimal" placeholder="0–1" value={draft.threshold} onChange={(e) => update(draft.id, { threshold: e.target.value })} />
+              <label className="mt-1 flex items-center gap-1.5 text-xs" title="promptfoo's not-… assertions: the scorer passes when its check fails">
+                <input type="checkbox" checked={draft.negate} onChange={(e) => update(draft.id, { negate: e.target.checked })} />
+                Negate
+                <span className="sr-only"> scorer {index + 1} (it passes when its check fails)</span>
+              </label>
             </div>
             <div className="flex items-end">
               <Button variant="ghost" size="sm" aria-label={`Remove scorer ${index + 1}`} onClick={() => onChange(drafts.filter((d) => d.id !== draft.id))}>

@@ -2,7 +2,8 @@ import type { EvalResultStatus, EvalRunStatus } from "@/db/schema";
 import { Badge } from "@/components/ui/badge";
 
 const runTones = { queued: "neutral", running: "info", interrupted: "warning", cancelled: "warning", completed: "success", failed: "danger" } as const;
-const resultTones = { passed: "success", failed: "danger", error: "warning" } as const;
+// "unscored": the case had no scorer, so it is neither a pass nor a failure.
+const resultTones = { passed: "success", failed: "danger", error: "warning", unscored: "neutral" } as const;
 
 export function RunStatusBadge({ status }: { status: EvalRunStatus }) {
   return <Badge tone={runTones[status]}>{status}</Badge>;

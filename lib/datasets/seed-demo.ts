@@ -6,12 +6,14 @@ import { datasetCases, datasets, type Role } from "@/db/schema";
 // offline model echoes key terms of the prompt, so an icontains check on the product name passes and one on a
 // word the prompt never says fails: a realistic mix for a first evaluation.
 
-const TAGLINE_CASES = [
-  { product: "PromptOps Studio", audience: "prompt engineers", tags: ["launch"], note: "Primary audience." },
-  { product: "PromptOps Studio", audience: "engineering managers", tags: ["launch"], note: "" },
-  { product: "Acme Notes", audience: "students", tags: ["consumer"], note: "Keep it playful." },
-  { product: "Acme Notes", audience: "lawyers", tags: ["consumer", "formal"], note: "" },
-  { product: "Ledgerly", audience: "small business owners", tags: ["b2b"], note: "Avoid jargon." },
+// Each case has the kind of tagline the team hopes for as its expected output, for an LLM judge (or the offline
+// judge's word overlap) to compare replies with.
+export const TAGLINE_CASES = [
+  { product: "PromptOps Studio", audience: "prompt engineers", tags: ["launch"], note: "Primary audience.", expectedOutput: "PromptOps Studio: ship prompts engineers can trust." },
+  { product: "PromptOps Studio", audience: "engineering managers", tags: ["launch"], note: "", expectedOutput: "PromptOps Studio shows managers every prompt change, reviewed." },
+  { product: "Acme Notes", audience: "students", tags: ["consumer"], note: "Keep it playful.", expectedOutput: "Acme Notes: every lecture sorted before the exam." },
+  { product: "Acme Notes", audience: "lawyers", tags: ["consumer", "formal"], note: "", expectedOutput: "Acme Notes: every clause, citation and deadline in one place." },
+  { product: "Ledgerly", audience: "small business owners", tags: ["b2b"], note: "Avoid jargon.", expectedOutput: "Ledgerly keeps the books so small business owners can run the business." },
 ];
 
 export function seedDemoDatasets(db: Db, { workspaceId, byRole }: { workspaceId: string; byRole: Map<Role, string> }): void {
@@ -31,7 +33,16 @@ export function seedDemoDatasets(db: Db, { workspaceId, byRole }: { workspaceId:
       .returning()
       .get();
     tx.insert(datasetCases)
-      .values(TAGLINE_CASES.map((c, i) => ({ datasetId: dataset.id, position: i + 1, variables: { product: c.product, audience: c.audience }, tags: c.tags, note: c.note })))
+      .values(
+        TAGLINE_CASES.map((c, i) => ({
+          datasetId: dataset.id,
+          position: i + 1,
+          variables: { product: c.product, audience: c.audience },
+          expectedOutput: c.expectedOutput,
+          tags: c.tags,
+          note: c.note,
+        })),
+      )
       .run();
   });
 }

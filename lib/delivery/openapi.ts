@@ -184,7 +184,7 @@ export const openApiDocument = {
           evalRunIdParameter,
           { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
           { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
-          { name: "filter", in: "query", schema: { enum: ["all", "failures", "errors", "passed"], default: "all" }, description: "`failures` = failed or errored." },
+          { name: "filter", in: "query", schema: { enum: ["all", "failures", "errors", "passed", "unscored"], default: "all" }, description: "`failures` = failed or errored; `unscored` = cases that had no scorer." },
         ],
         responses: {
           "200": { description: "One page of results in (case, target) order.", ...jsonBody("EvalResultList") },
@@ -507,9 +507,14 @@ export const openApiDocument = {
             type: "array",
             items: {
               type: "object",
-              required: ["key", "type", "label"],
+              required: ["key", "type", "label", "negate"],
               additionalProperties: false,
-              properties: { key: { type: "string" }, type: { type: "string" }, label: { type: "string" } },
+              properties: {
+                key: { type: "string" },
+                type: { type: "string" },
+                label: { type: "string" },
+                negate: { type: "boolean", description: "The verdict is inverted (promptfoo's `not-` assertions)." },
+              },
             },
           },
           progress: {
@@ -525,13 +530,18 @@ export const openApiDocument = {
           },
           summary: {
             type: "object",
-            required: ["passRate", "passed", "failed", "errors", "meanScore", "costUsd", "latencyP50Ms", "latencyP95Ms", "scorers", "targets"],
+            required: ["passRate", "passed", "failed", "errors", "unscored", "meanScore", "costUsd", "latencyP50Ms", "latencyP95Ms", "scorers", "targets"],
             additionalProperties: false,
             properties: {
-              passRate: { ...nullableRate, description: "passed / finished cases; errors count as not passed." },
+              passRate: {
+                ...nullableRate,
+                description:
+                  "passed / scored cases. A case passes when every scorer on it passed; errors count as not passed; unscored cases (no scorer at all) are left out. Null when no case was scored.",
+              },
               passed: { type: "integer" },
               failed: { type: "integer" },
               errors: { type: "integer" },
+              unscored: { type: "integer", description: "Cases with no scorer: neither passed nor failed." },
               meanScore: nullableNumber,
               costUsd: nullableNumber,
               latencyP50Ms: nullableNumber,
@@ -549,7 +559,7 @@ export const openApiDocument = {
                 type: "array",
                 items: {
                   type: "object",
-                  required: ["targetId", "passRate", "passed", "failed", "errors"],
+                  required: ["targetId", "passRate", "passed", "failed", "errors", "unscored"],
                   additionalProperties: false,
                   properties: {
                     targetId: { type: "string" },
@@ -557,6 +567,7 @@ export const openApiDocument = {
                     passed: { type: "integer" },
                     failed: { type: "integer" },
                     errors: { type: "integer" },
+                    unscored: { type: "integer" },
                   },
                 },
               },
@@ -579,7 +590,7 @@ export const openApiDocument = {
           environment: { type: ["string", "null"] },
           case: { type: "integer", minimum: 1, description: "The case's position in the run." },
           variables: { type: "object", additionalProperties: { type: "string" } },
-          status: { enum: ["passed", "failed", "error"] },
+          status: { enum: ["passed", "failed", "error", "unscored"], description: "`unscored`: the case had no scorer (neither passed nor failed)." },
           score: nullableNumber,
           output: { type: "string", description: "The model's reply: untrusted text." },
           latencyMs: { type: ["integer", "null"] },

@@ -5,6 +5,7 @@ import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm
 import { getDb } from "@/db";
 import { isAppError } from "@/lib/errors";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
+import { claimEvalRun, createResultWriter, finishEvalRun, listEvalRunCases, listEvalRunTargets } from "@/lib/evals/runs/queries";
 import { executeEvalRun } from "@/lib/evals/runs/runner";
 import { loadPromotionEvals } from "@/lib/evals/compare/promotion-evals";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
@@ -65,6 +66,42 @@ describe("the eval gate", () => {
     const second = promote(3);
     expect(code(() => approvePromotion(ws.admin, { requestId: second, reason: "" }))).toBe("ok");
     expect(findPointer(getDb(), { environmentId: production.id, promptId: ws.promptId })?.version).toBe(3);
+  });
+
+  it("counts scored cases only, and refuses an evaluation that scored none", async () => {
+    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    // Case 1 carries an assertion that v1's echo meets; cases 2-4 carry none (a promptfoo test without assert).
+    const dataset = makeDataset({
+      workspaceId: ws.workspace.id,
+      count: 4,
+      caseAt: (i) => ({ variables: { name: `Case ${i}` }, assertions: i === 1 ? [containsScorer("Case 1", "assert-1")] : [] }),
+    });
+    const production = findEnvironmentBySlug(getDb(), { workspaceId: ws.workspace.id, slug: "production" })!;
+    setEnvironmentGate(ws.adminCtx, { environmentId: production.id, datasetId: dataset.id, minPassRate: 90 });
+
+    // v1: one scored case, passed; three unscored, not counted. The gate reads the run page's 100%.
+    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [] });
+    await executeEvalRun({ runId: id, workerId: "test" });
+    const first = requestPromotion(ws.editor, { promptId: ws.promptId, environmentId: production.id, version: 1, comment: "" }).requestId;
+    expect(code(() => approvePromotion(ws.admin, { requestId: first, reason: "" }))).toBe("ok");
+
+    // v2's latest completed evaluation scored nothing (every result unscored): not a pass at any gate.
+    saveVersion(ws.editor, { promptId: ws.promptId, body: { type: "text", template: "Hi {{name}}." }, modelConfig: { model: "fx:echo" }, commitMessage: "v2", expectedParentVersion: 1 });
+    const run = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 2 }], scorers: [] });
+    const db = getDb();
+    expect(claimEvalRun(db, { runId: run.id, workerId: "test", now: Date.now() })).not.toBeNull();
+    const [target] = listEvalRunTargets(db, { runId: run.id });
+    const write = createResultWriter(db);
+    for (const runCase of listEvalRunCases(db, { runId: run.id })) {
+      const base = { id: crypto.randomUUID(), runId: run.id, targetId: target!.id, runCaseId: runCase.id, score: null, renderedInput: "", output: "Hi", inputTokens: null, outputTokens: null, costUsd: null, latencyMs: 1, attempts: 1, errorCode: null, errorMessage: null, createdAt: Date.now() };
+      write({ ...base, status: "unscored" }, []);
+    }
+    expect(finishEvalRun(db, { runId: run.id, workerId: "test", status: "completed", now: Date.now() })).toBe(true);
+    const second = requestPromotion(ws.editor, { promptId: ws.promptId, environmentId: production.id, version: 2, comment: "" }).requestId;
+    expect(code(() => approvePromotion(ws.admin, { requestId: second, reason: "" }))).toBe(
+      "conflict:deployment: v2's latest evaluation on the gate dataset of Production scored no case (4 unscored): add scorers and run it again.",
+    );
+    expect(findPointer(getDb(), { environmentId: production.id, promptId: ws.promptId })?.version).toBe(1);
   });
 
   it("a gate needs a dataset of the same workspace", () => {

@@ -19,7 +19,7 @@ export function registerDatabaseGauges(): void {
   const { registry } = getMetrics();
   new Gauge({
     name: "promptops_eval_case_results",
-    help: "Evaluation case results recorded, by status (passed, failed, error).",
+    help: "Evaluation case results recorded, by status (passed, failed, error, unscored).",
     labelNames: ["status"],
     registers: [registry],
     collect() {

@@ -76,6 +76,7 @@ export default async function EvaluationsPage() {
                 <Td className="whitespace-nowrap tabular-nums">
                   {run.done} / {run.totalCases}
                   {run.errors > 0 && <span className="ml-1 text-xs text-amber-700 dark:text-amber-400">({run.errors} errors)</span>}
+                  {run.unscored > 0 && <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">({run.unscored} unscored)</span>}
                 </Td>
                 <Td className="tabular-nums">{formatRate(run.passRate)}</Td>
                 <Td className="whitespace-nowrap">{formatUtc(run.createdAt.toISOString())}</Td>

@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CHANGE_LABELS, type CaseChange } from "@/lib/evals/compare/classify";
 import type { CompareCell, RunComparison } from "@/lib/evals/compare/compare-runs";
+import { describePassRate, PASS_RATE_LABEL } from "@/lib/evals/runs/pass-rate";
 import { formatCostDelta } from "@/lib/playground/format-stats";
 import { formatRate, ResultStatusBadge } from "../status-badge";
 
@@ -14,9 +15,10 @@ const changeTones: Record<CaseChange, "danger" | "success" | "warning" | "info" 
   "score-up": "info",
   same: "neutral",
   missing: "neutral",
+  unscored: "neutral",
 };
 // Text symbols as well as colour, so a change reads the same without colour vision.
-const changeMarks: Record<CaseChange, string> = { regression: "▼", improvement: "▲", "score-down": "↘", "score-up": "↗", same: "=", missing: "∅" };
+const changeMarks: Record<CaseChange, string> = { regression: "▼", improvement: "▲", "score-down": "↘", "score-up": "↗", same: "=", missing: "∅", unscored: "○" };
 
 const pct = (d: number | null) => (d === null ? "—" : `${d > 0 ? "+" : ""}${Math.round(d * 1000) / 10} pts`);
 const num = (d: number | null, digits = 2) => (d === null ? "—" : `${d > 0 ? "+" : ""}${d.toFixed(digits)}`);
@@ -69,14 +71,15 @@ export function CompareView({ comparison, onlyChanges, baseHref }: { comparison:
               <Link href={`/evaluations/${side.runId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
                 {side.runName}
               </Link>{" "}
-              · pass rate {formatRate(side.summary.passRate)} · {side.summary.done} results
+              · {PASS_RATE_LABEL.toLowerCase()} {formatRate(side.summary.passRate)} · {side.summary.done} results
             </p>
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">{describePassRate(side.summary)}</p>
           </Card>
         ))}
       </div>
       <section aria-label="Aggregate deltas (B − A)">
         <dl className="grid grid-cols-2 gap-4 rounded-lg border border-zinc-200 p-4 sm:grid-cols-5 dark:border-zinc-800">
-          <Delta label="Pass rate" value={pct(deltas.passRate)} good={sign(deltas.passRate, true)} />
+          <Delta label={PASS_RATE_LABEL} value={pct(deltas.passRate)} good={sign(deltas.passRate, true)} />
           <Delta label="Mean score" value={num(deltas.meanScore)} good={sign(deltas.meanScore, true)} />
           <Delta label="Cost" value={formatCostDelta(deltas.costUsd)} good={sign(deltas.costUsd, false)} />
           <Delta label="p50 latency" value={ms(deltas.latencyP50Ms)} good={sign(deltas.latencyP50Ms, false)} />
@@ -113,6 +116,7 @@ export function CompareView({ comparison, onlyChanges, baseHref }: { comparison:
         <span>
           {counts.regression} regressions · {counts.improvement} improvements · {counts["score-down"] + counts["score-up"]} score changes · {counts.same} unchanged
           {counts.missing > 0 && ` · ${counts.missing} in one run only`}
+          {counts.unscored > 0 && ` · ${counts.unscored} not scored on one side`}
         </span>
         <Link href={onlyChanges ? baseHref : `${baseHref}&only=changes`} className="text-indigo-700 hover:underline dark:text-indigo-300">
           {onlyChanges ? "Show all cases" : "Only changes"}

@@ -1,9 +1,9 @@
 // How a case changed between a baseline (A) and a candidate (B). Pure, so the rules are tested on their own.
 
-export type CaseChange = "regression" | "improvement" | "score-down" | "score-up" | "same" | "missing";
+export type CaseChange = "regression" | "improvement" | "score-down" | "score-up" | "same" | "missing" | "unscored";
 
 export interface CellVerdict {
-  status: "passed" | "failed" | "error";
+  status: "passed" | "failed" | "error" | "unscored";
   score: number | null;
 }
 
@@ -12,6 +12,8 @@ export const SCORE_EPSILON = 0.05;
 
 export function classifyChange(a: CellVerdict | null, b: CellVerdict | null): CaseChange {
   if (!a || !b) return "missing";
+  // An unscored side has no verdict to compare: never a regression or an improvement.
+  if (a.status === "unscored" || b.status === "unscored") return "unscored";
   const aPassed = a.status === "passed";
   const bPassed = b.status === "passed";
   if (aPassed && !bPassed) return "regression";
@@ -30,6 +32,7 @@ export const CHANGE_LABELS: Record<CaseChange, string> = {
   "score-up": "Score up",
   same: "No change",
   missing: "Only in one run",
+  unscored: "Not scored",
 };
 
 /** Difference B − A, or null when either side is unknown. */

@@ -103,7 +103,7 @@ export function compareRuns(principal: Principal, raw: z.input<typeof compareQue
   });
   for (const [key, rb] of bRows) rows.push({ key, position: rb.position, variables: rb.variables, a: null, b: cell(rb), change: "missing" });
 
-  const counts = { regression: 0, improvement: 0, "score-down": 0, "score-up": 0, same: 0, missing: 0 } satisfies Record<CaseChange, number>;
+  const counts = { regression: 0, improvement: 0, "score-down": 0, "score-up": 0, same: 0, missing: 0, unscored: 0 } satisfies Record<CaseChange, number>;
   for (const row of rows) counts[row.change]++;
 
   const labels = new Map([...a.run.scorers, ...b.run.scorers].map((s) => [s.key, s.label]));

@@ -14,6 +14,8 @@ export interface VersionEval {
   passRate: number | null;
   meanScore: number | null;
   done: number;
+  /** Of `done`, the results with no scorer (left out of passRate). */
+  unscored: number;
 }
 
 export interface PromotionEvals {
@@ -32,7 +34,7 @@ export function loadPromotionEvals({ promptId, candidate, served, gateDatasetId 
     const latest = latestCompletedTarget({ promptId, version, datasetId });
     if (!latest) return null;
     const summary = aggregateTarget(latest.targetId);
-    return { view: { version, runId: latest.runId, passRate: summary.passRate, meanScore: summary.meanScore, done: summary.done }, targetId: latest.targetId };
+    return { view: { version, runId: latest.runId, passRate: summary.passRate, meanScore: summary.meanScore, done: summary.done, unscored: summary.unscored }, targetId: latest.targetId };
   };
   const c = read(candidate);
   const s = served === null ? null : read(served);

@@ -1,6 +1,8 @@
 import "server-only";
 import { getSqlite } from "@/db";
+import type { EvalResultStatus } from "@/db/schema";
 import { nearestRankIndex } from "../runs/progress";
+import { scoredPassRate } from "../runs/pass-rate";
 
 // Per-target aggregates and per-case results for comparing two runs, in SQL on the indexes eval_results has
 // (target_id, run_case_id) and eval_scores has (target_id, scorer_key).
@@ -9,6 +11,9 @@ export interface TargetAggregate {
   done: number;
   passed: number;
   errors: number;
+  /** Results with no scorer: neither passed nor failed, left out of passRate. */
+  unscored: number;
+  /** passed / scored results (see scoredPassRate); null when none was scored. */
   passRate: number | null;
   meanScore: number | null;
   costUsd: number | null;
@@ -28,10 +33,10 @@ export function aggregateTarget(targetId: string): TargetAggregate {
   const row = db
     .prepare(
       `SELECT count(*) AS done, coalesce(sum(status = 'passed'), 0) AS passed, coalesce(sum(status = 'error'), 0) AS errors,
-         avg(score) AS meanScore, sum(cost_usd) AS costUsd, count(latency_ms) AS timed
+         coalesce(sum(status = 'unscored'), 0) AS unscored, avg(score) AS meanScore, sum(cost_usd) AS costUsd, count(latency_ms) AS timed
        FROM eval_results WHERE target_id = ?`,
     )
-    .get(targetId) as { done: number; passed: number; errors: number; meanScore: number | null; costUsd: number | null; timed: number };
+    .get(targetId) as { done: number; passed: number; errors: number; unscored: number; meanScore: number | null; costUsd: number | null; timed: number };
   const latencyAt = (percentile: number) => {
     const index = nearestRankIndex(row.timed, percentile);
     if (index === null) return null;
@@ -44,7 +49,8 @@ export function aggregateTarget(targetId: string): TargetAggregate {
     done: row.done,
     passed: row.passed,
     errors: row.errors,
-    passRate: row.done > 0 ? row.passed / row.done : null,
+    unscored: row.unscored,
+    passRate: scoredPassRate(row.passed, row.done - row.unscored),
     meanScore: row.meanScore,
     costUsd: row.costUsd,
     latencyP50Ms: latencyAt(50),
@@ -67,7 +73,7 @@ export interface TargetCaseRow {
   position: number;
   variables: Record<string, string>;
   resultId: string | null;
-  status: "passed" | "failed" | "error" | null;
+  status: EvalResultStatus | null;
   score: number | null;
   output: string | null;
   latencyMs: number | null;

@@ -49,7 +49,10 @@ export interface TrendPoint {
   meanLatencyMs: number | null;
 }
 
-/** One point per completed run target: pass rate, mean score, cost and latency, oldest first. */
+/**
+ * One point per completed run target: pass rate, mean score, cost and latency, oldest first. The pass rate is over
+ * scored results (`nullif` drops unscored ones from avg), like the run page's.
+ */
 export function evalTrend(filters: DashboardScope): TrendPoint[] {
   const { where, params } = scope(filters);
   return getSqlite()
@@ -58,7 +61,7 @@ export function evalTrend(filters: DashboardScope): TrendPoint[] {
          SELECT r.id AS runId, t.id AS targetId, r.name AS runName, coalesce(r.finished_at, r.created_at) AS at, t.prompt_id AS promptId, p.name AS promptName, r.dataset_id AS datasetId,
            t.version, t.model_id AS modelId, d.name AS datasetName,
            (SELECT count(*) FROM eval_results x WHERE x.target_id = t.id) AS done,
-           (SELECT avg(x.status = 'passed') FROM eval_results x WHERE x.target_id = t.id) AS passRate,
+           (SELECT avg(nullif(x.status, 'unscored') = 'passed') FROM eval_results x WHERE x.target_id = t.id) AS passRate,
            (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = t.id) AS meanScore,
            (SELECT sum(x.cost_usd) FROM eval_results x WHERE x.target_id = t.id) AS costUsd,
            (SELECT avg(x.latency_ms) FROM eval_results x WHERE x.target_id = t.id) AS meanLatencyMs
@@ -114,7 +117,7 @@ export function servedQuality(filters: DashboardScope): ServedQuality[] {
     .prepare(
       `SELECT e.id AS environmentId, e.name AS environmentName, p.id AS promptId, p.name AS promptName, ptr.version,
          latest.runId, latest.datasetName, latest.evaluatedAt,
-         (SELECT avg(x.status = 'passed') FROM eval_results x WHERE x.target_id = latest.targetId) AS passRate,
+         (SELECT avg(nullif(x.status, 'unscored') = 'passed') FROM eval_results x WHERE x.target_id = latest.targetId) AS passRate,
          (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = latest.targetId) AS meanScore
        FROM environment_pointers ptr
        JOIN environments e ON e.id = ptr.environment_id

@@ -30,6 +30,8 @@ export interface PromptfooPreview {
   caseCount: number;
   defaultScorers: string[];
   caseAssertions: number;
+  /** Cases with no assertion of their own; with no default scorer they run unscored unless the run adds one. */
+  casesWithoutAssertions: number;
   warnings: string[];
 }
 
@@ -53,6 +55,7 @@ export function previewPromptfooImport(principal: Principal, raw: z.input<typeof
     caseCount: plan.cases.length,
     defaultScorers: plan.defaultScorers.map((s) => s.label),
     caseAssertions: plan.cases.reduce((n, c) => n + c.assertions.length, 0),
+    casesWithoutAssertions: plan.cases.filter((c) => c.assertions.length === 0).length,
     warnings: plan.warnings,
   };
 }

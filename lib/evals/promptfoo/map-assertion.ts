@@ -1,11 +1,14 @@
+import { parse as parseYaml } from "yaml";
 import type { ScorerConfig } from "@/db/schema";
 import { scorerConfigSchema } from "../scorers/config";
 import { DEFAULT_JUDGE_PROMPT } from "../scorers/judge-names";
 
 // promptfoo `assert` entries → studio scorers, keeping promptfoo's pass/fail semantics (read from its
 // src/assertions/*): equals compares exactly (trim: false); contains-any/all accept a list or a comma-separated
-// string; icontains-* ignore case; latency/cost pass at ≤ threshold; is-json with a schema value is json-schema.
-// Anything that cannot be mapped faithfully comes back as a warning, never silently dropped or approximated.
+// string; icontains-* ignore case; latency/cost pass at ≤ threshold; is-json with a schema value is json-schema;
+// contains-json with a schema passes when any embedded object validates. "Every test type can be negated by
+// prepending not-" (promptfoo's docs): `not-<type>` maps <type> and sets `negate`. Anything that cannot be mapped
+// faithfully comes back as a warning, never silently dropped or approximated.
 
 export interface PromptfooAssertion {
   type?: unknown;
@@ -43,6 +46,22 @@ export function splitValues(value: unknown): string[] | null {
   return out.filter(Boolean);
 }
 
+/**
+ * A schema given inline: an object, or (as promptfoo reads a string value) YAML or JSON text. null when the value
+ * is not one; "file" for a file:// reference, which an upload cannot read.
+ */
+function inlineSchema(value: unknown): Record<string, unknown> | "file" | null {
+  if (typeof value === "string") {
+    if (value.trim().startsWith("file://")) return "file";
+    try {
+      value = parseYaml(value, { maxAliasCount: 100 });
+    } catch {
+      return null;
+    }
+  }
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
 function build(where: string, key: string, type: ScorerConfig["type"], label: string, params: Record<string, unknown>, threshold?: number): MappedAssertion {
   const config: ScorerConfig = { key, type, label, params, ...(threshold !== undefined ? { threshold } : {}) };
   const checked = scorerConfigSchema.safeParse(config);
@@ -52,6 +71,16 @@ function build(where: string, key: string, type: ScorerConfig["type"], label: st
 
 /** Maps one assertion; `where` names it in warnings ("test 3, assert 2"), `key` must be unique within the case. */
 export function mapAssertion(assertion: PromptfooAssertion, where: string, key: string): MappedAssertion {
+  const written = typeof assertion.type === "string" ? assertion.type : "";
+  if (!written.startsWith("not-")) return mapPositive(assertion, where, key);
+  const mapped = mapPositive({ ...assertion, type: written.slice("not-".length) }, where, key);
+  if (!mapped.scorer) return { scorer: null, warnings: mapped.warnings.map((w) => w.replace(`"${written.slice(4)}"`, `"${written}"`)) };
+  // The label keeps promptfoo's name (a metric name, when given, is the user's own and stays as written).
+  const label = typeof assertion.metric === "string" ? mapped.scorer.label : `not-${mapped.scorer.label}`.slice(0, 200);
+  return { scorer: { ...mapped.scorer, label, negate: true }, warnings: mapped.warnings };
+}
+
+function mapPositive(assertion: PromptfooAssertion, where: string, key: string): MappedAssertion {
   const type = typeof assertion.type === "string" ? assertion.type : "";
   const warnings: string[] = [];
   if (assertion.transform !== undefined) return { scorer: null, warnings: [`${where}: "${type}" uses transform, which runs code; it was not imported.`] };
@@ -62,7 +91,6 @@ export function mapAssertion(assertion: PromptfooAssertion, where: string, key: 
   const named = (fallback: string) => (label ?? fallback).slice(0, 200);
   const withWarnings = (mapped: MappedAssertion): MappedAssertion => ({ scorer: mapped.scorer, warnings: [...warnings, ...mapped.warnings] });
 
-  if (type.startsWith("not-")) return { scorer: null, warnings: [`${where}: negated assertions ("${type}") are not supported yet; it was not imported.`] };
   switch (type) {
     case "equals": {
       if (value !== null && typeof value === "object") return { scorer: null, warnings: [`${where}: equals with a JSON object value is not supported; it was not imported.`] };
@@ -93,12 +121,16 @@ export function mapAssertion(assertion: PromptfooAssertion, where: string, key: 
       return withWarnings(build(where, key, "regex", named(`regex /${v.slice(0, 60)}/`), { pattern: v, flags: "" }));
     }
     case "is-json":
-      if (value !== undefined && value !== null && typeof value === "object") return withWarnings(build(where, key, "json-schema", named("is-json (schema)"), { schema: value }));
-      if (typeof value === "string") return { scorer: null, warnings: [`${where}: is-json with a schema from a file or string is not supported; it was not imported.`] };
-      return withWarnings(build(where, key, "is-json", named("is-json"), {}));
-    case "contains-json":
-      if (value !== undefined) return { scorer: null, warnings: [`${where}: contains-json with a schema is not supported; it was not imported.`] };
-      return withWarnings(build(where, key, "contains-json", named("contains-json"), {}));
+    case "contains-json": {
+      // promptfoo: no value (or an empty one) checks JSON only; an object, or YAML/JSON text, is a JSON Schema.
+      if (value === undefined || value === null || value === "") return withWarnings(build(where, key, type, named(type), {}));
+      const schema = inlineSchema(value);
+      if (schema === "file") return { scorer: null, warnings: [`${where}: ${type} with a schema from a file cannot be read from an upload; it was not imported.`] };
+      if (schema === null) return { scorer: null, warnings: [`${where}: ${type}'s value is not a JSON Schema object; it was not imported.`] };
+      return type === "is-json"
+        ? withWarnings(build(where, key, "json-schema", named("is-json (schema)"), { schema }))
+        : withWarnings(build(where, key, "contains-json", named("contains-json (schema)"), { schema }));
+    }
     case "latency":
       if (threshold === undefined) return { scorer: null, warnings: [`${where}: latency needs a threshold in milliseconds.`] };
       return withWarnings(build(where, key, "latency-under", named(`latency ≤ ${threshold} ms`), { maxMs: Math.round(threshold) }));

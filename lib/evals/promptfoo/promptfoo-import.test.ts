@@ -8,6 +8,9 @@ import { userPrincipal } from "@/lib/auth/principal";
 import { isAppError } from "@/lib/errors";
 import { findPromptByName, findLatestVersion } from "@/lib/prompts/queries";
 import { makeWorkspace } from "@/lib/testing/factories";
+import { createEvalRun } from "../runs/manage-runs";
+import { findEvalRunResult, getEvalRunSummary, listEvalRunResults } from "../runs/queries";
+import { executeEvalRun } from "../runs/runner";
 import { runScorer } from "../scorers/registry";
 import { commitPromptfooImport, previewPromptfooImport } from "./import-config";
 import { mapAssertion, splitValues } from "./map-assertion";
@@ -69,11 +72,13 @@ describe("parsePromptfooConfig", () => {
       ["llm-rubric", { promptName: "judges/rubric", rubric: "Apologises and explains the refund" }],
     ]);
     expect(plan.cases[1]!.variables).toEqual({ customer: "Ben", issue: "App crashes" });
-    expect(plan.cases[1]!.assertions.map((a) => a.type)).toEqual(["json-schema"]);
+    expect(plan.cases[1]!.assertions.map((a) => [a.type, a.label, a.params, a.negate])).toEqual([
+      ["json-schema", "is-json (schema)", { schema: { type: "object", required: ["category"] } }, undefined],
+      ["contains", 'not-contains "crash"', { value: "crash" }, true],
+    ]);
     expect(plan.warnings).toEqual([
       '"providers" is not imported: choose the model when you start an evaluation.',
       'prompt 3: "file://prompts/extra.txt" refers to a file, which an upload cannot read; it was skipped.',
-      'test 2, assert 2: negated assertions ("not-contains") are not supported yet; it was not imported.',
       'test 2, assert 3: assertion type "javascript" is not supported; it was not imported.',
       'test 3: "file://tests/more.yaml" refers to a file; it was skipped.',
     ]);
@@ -154,8 +159,8 @@ describe("committing an import", () => {
     const editor = userPrincipal(members[0]!.ctx);
     const input = { text: CONFIG, promptFolder: "imported/support", datasetName: "support-pf" };
     const preview = previewPromptfooImport(editor, input);
-    expect(preview).toMatchObject({ prompts: [{ name: "imported/support/prompt-1", type: "text" }, { name: "imported/support/formal", type: "chat" }], caseCount: 2, caseAssertions: 4 });
-    expect(preview.warnings).toHaveLength(5);
+    expect(preview).toMatchObject({ prompts: [{ name: "imported/support/prompt-1", type: "text" }, { name: "imported/support/formal", type: "chat" }], caseCount: 2, caseAssertions: 5, casesWithoutAssertions: 0 });
+    expect(preview.warnings).toHaveLength(4);
 
     const result = commitPromptfooImport(editor, { ...input, commit: true });
     expect(result).toMatchObject({ prompts: ["imported/support/prompt-1", "imported/support/formal"], cases: 2 });
@@ -163,7 +168,9 @@ describe("committing an import", () => {
     expect(findLatestVersion(getDb(), { promptId: prompt.id })).toMatchObject({ version: 1, template: "Reply to {{ customer }} about: {{ issue }}" });
     expect(findPromptByName(getDb(), { workspaceId: workspace.id, name: "judges/rubric" })).toBeDefined();
     const cases = getDb().select().from(datasetCases).where(eq(datasetCases.datasetId, result.datasetId)).all();
-    expect(cases.map((c) => c.assertions.length)).toEqual([3, 1]);
+    expect(cases.map((c) => c.assertions.length)).toEqual([3, 2]);
+    // What was stored is what runs: the negated assertion keeps its flag in the database.
+    expect(cases[1]!.assertions[1]).toMatchObject({ type: "contains", negate: true, params: { value: "crash" } });
   });
 
   it("a clash leaves nothing behind", () => {
@@ -179,5 +186,61 @@ describe("committing an import", () => {
     expect(isAppError(error) && error.code).toBe("conflict:dataset");
     expect(findPromptByName(getDb(), { workspaceId: workspace.id, name: "pf-2/prompt-1" })).toBeUndefined();
     expect(getDb().select().from(datasets).where(eq(datasets.workspaceId, workspace.id)).all()).toHaveLength(1);
+  });
+});
+
+describe("running an import as it is", () => {
+  // No defaultTest, one test without assert, negated assertions and contains-json with a schema: promptfoo runs this
+  // file as it is, so the studio must too, with no run-level scorer to invent.
+  const AS_IS = `
+prompts:
+  - "Reply to {{ customer }} about: {{ issue }}"
+tests:
+  - vars: { customer: Ana, issue: I was charged twice }
+    assert:
+      - type: icontains
+        value: offline demo model
+      - type: not-contains
+        value: As an AI
+  - vars: { customer: Ben, issue: the app crashes }
+    assert:
+      - type: not-icontains
+        value: CRASHES
+  - vars: { customer: Chen, issue: How do I invite a colleague? }
+  - vars: { customer: Dara, issue: Refund please }
+    assert:
+      - type: contains-json
+        value: { type: object, required: [category] }
+      - type: not-contains-json
+  - vars: { customer: Eli, issue: Call me on 5555-1234 }
+    assert:
+      - type: not-regex
+        value: '\\d{4}-\\d{4}'
+`;
+
+  it("starts with no run scorer, scores each case by its own assertions and reports the one without any as unscored", async () => {
+    const { workspace, members } = makeWorkspace(["editor"]);
+    const editor = userPrincipal(members[0]!.ctx);
+    const imported = commitPromptfooImport(editor, { text: AS_IS, promptFolder: "pf-as-is", datasetName: "as-is" });
+    expect(imported.warnings).toEqual([]);
+    const prompt = findPromptByName(getDb(), { workspaceId: workspace.id, name: "pf-as-is/prompt-1" })!;
+    // What the New evaluation form sends for a dataset without default scorers: an empty list.
+    const { id } = createEvalRun(editor, { datasetId: imported.datasetId, promptId: prompt.id, targets: [{ label: "latest" }], modelId: "offline:demo", scorers: [] });
+    expect(await executeEvalRun({ runId: id, workerId: "test" })).toBe("completed");
+
+    const rows = listEvalRunResults(getDb(), { runId: id }).rows;
+    const stored = rows.map((r) => {
+      const detail = findEvalRunResult(getDb(), { runId: id, resultId: r.id })!;
+      return [r.casePosition, r.status, detail.scores.map((sc) => `${sc.scorerKey}:${sc.passed ? "pass" : "fail"}`)];
+    });
+    // promptfoo's verdicts on the offline model's reply, which repeats the request ("You asked: …").
+    expect(stored).toEqual([
+      [1, "passed", ["assert-1:pass", "assert-2:pass"]],
+      [2, "failed", ["assert-1:fail"]],
+      [3, "unscored", []],
+      [4, "failed", ["assert-1:fail", "assert-2:pass"]],
+      [5, "failed", ["assert-1:fail"]],
+    ]);
+    expect(getEvalRunSummary(getDb(), { runId: id })).toMatchObject({ done: 5, passed: 1, failed: 3, unscored: 1, passRate: 0.25 });
   });
 });

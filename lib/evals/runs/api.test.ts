@@ -19,6 +19,8 @@ beforeAll(async () => {
   api = await startDeliveryServer();
   ws = makeEvalWorkspace({ fixtureUrl: llm.url });
   makeDataset({ workspaceId: ws.workspace.id, name: "smoke", count: 6, defaultScorers: [containsScorer("Case 1")] });
+  // No default scorers; case 1 carries an assertion, case 2 none.
+  makeDataset({ workspaceId: ws.workspace.id, name: "partial", count: 2, caseAt: (i) => ({ variables: { name: `Case ${i}` }, assertions: i === 1 ? [{ ...containsScorer("Case 1", "assert-1"), negate: true }] : [] }) });
   readKey = createApiKey(ws.adminCtx, { name: "dashboards", scope: "read" }).secret;
   writeKey = createApiKey(ws.adminCtx, { name: "ci", scope: "read-write" }).secret;
   startEvalWorker({ pollMs: 50, heartbeatMs: 200 });
@@ -77,6 +79,19 @@ describe("POST /api/v1/evals/runs", () => {
     expect(unserved.body).toMatchObject({ error: { code: "bad_request:eval", message: expect.stringContaining("Production does not serve") } });
     const extra = await api.request("POST", "/api/v1/evals/runs", { key: writeKey, body: { prompt: "greet", dataset: "smoke", version: 1, nonsense: 1 } });
     expect(extra.status).toBe(400);
+  });
+});
+
+describe("unscored cases over the API", () => {
+  it("starts a run on per-case assertions alone and reports the case without any as unscored, apart from the pass rate", async () => {
+    const started = await api.request("POST", "/api/v1/evals/runs", { key: writeKey, body: { prompt: "greet", version: 1, dataset: "partial" } });
+    expect(started.status).toBe(201);
+    const { id } = started.body as { id: string };
+    const finished = await waitForFinish(id, readKey);
+    // Case 1's assertion is negated: "Case 1" is in its reply, so it fails; case 2 has nothing to check.
+    expect(finished.body).toMatchObject({ status: "completed", summary: { passRate: 0, passed: 0, failed: 1, errors: 0, unscored: 1, targets: [{ unscored: 1, passRate: 0 }] } });
+    const unscored = await api.request("GET", `/api/v1/evals/runs/${id}/results?filter=unscored`, { key: readKey });
+    expect(unscored.body).toMatchObject({ total: 1, items: [{ case: 2, status: "unscored", score: null, scores: [] }] });
   });
 });
 

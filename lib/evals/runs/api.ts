@@ -95,19 +95,20 @@ export function describeEvalRun(principal: Principal, runId: string) {
     datasetId: run.datasetId,
     dataset: findRunDataset(db, { datasetId: run.datasetId })?.name ?? "",
     targets: targets.map((t) => ({ id: t.id, version: t.version, environment: t.environmentSlug, model: t.modelId })),
-    scorers: run.scorers.map((s) => ({ key: s.key, type: s.type, label: s.label })),
+    scorers: run.scorers.map((s) => ({ key: s.key, type: s.type, label: s.label, negate: s.negate === true })),
     progress: { done: progress.done, total: progress.total, errors: progress.errors, etaSeconds: progress.etaSeconds },
     summary: {
       passRate: summary.passRate,
       passed: summary.passed,
       failed: summary.failed,
       errors: summary.errors,
+      unscored: summary.unscored,
       meanScore: summary.meanScore,
       costUsd: summary.costUsd,
       latencyP50Ms: summary.latencyP50Ms,
       latencyP95Ms: summary.latencyP95Ms,
       scorers: summary.scorers.map((s) => ({ key: s.scorerKey, label: s.label, passRate: s.passRate, meanScore: s.meanScore })),
-      targets: summary.targets.map((t) => ({ targetId: t.targetId, passRate: t.passRate, passed: t.passed, failed: t.failed, errors: t.errors })),
+      targets: summary.targets.map((t) => ({ targetId: t.targetId, passRate: t.passRate, passed: t.passed, failed: t.failed, errors: t.errors, unscored: t.unscored })),
     },
     errorMessage: run.errorMessage,
     createdAt: run.createdAt.toISOString(),
@@ -156,7 +157,10 @@ export function describeEvalRunResult(principal: Principal, runId: string, resul
   const run = loadRun(principal, runId);
   const found = findEvalRunResult(db, { runId, resultId });
   if (!found) throw new AppError("not_found:eval", "That result was not found in this evaluation.");
-  const labels = new Map([...run.scorers, ...found.runCase.assertions].map((s) => [s.key, s.label]));
+  // A case assertion whose key a run scorer already uses was stored as "<key>-case" (evaluate-case.ts).
+  const runScorers = new Map(run.scorers.map((s) => [s.key, s]));
+  const assertions = new Map(found.runCase.assertions.map((s) => [s.key, s]));
+  const configOf = (key: string) => runScorers.get(key) ?? assertions.get(key) ?? assertions.get(key.replace(/-case$/, ""));
   const target = listEvalRunTargets(db, { runId }).find((t) => t.id === found.result.targetId);
   const { result, runCase } = found;
   return {
@@ -178,7 +182,8 @@ export function describeEvalRunResult(principal: Principal, runId: string, resul
     errorMessage: result.errorMessage,
     scores: found.scores.map((s) => ({
       key: s.scorerKey,
-      label: labels.get(s.scorerKey) ?? labels.get(s.scorerKey.replace(/-case$/, "")) ?? s.scorerKey,
+      label: configOf(s.scorerKey)?.label ?? s.scorerKey,
+      negate: configOf(s.scorerKey)?.negate === true,
       passed: s.passed,
       score: s.score,
       reason: s.reason,

@@ -22,6 +22,13 @@ beforeAll(async () => {
   const ws = makeEvalWorkspace({ fixtureUrl: llm.url });
   // "Case 1" matches case 1 and case 10: 2 of 10 pass.
   makeDataset({ workspaceId: ws.workspace.id, name: "smoke", count: 10, defaultScorers: [containsScorer("Case 1")] });
+  // No default scorers: case 1 passes its own assertion, case 2 fails its own, cases 3 and 4 carry none.
+  makeDataset({
+    workspaceId: ws.workspace.id,
+    name: "partial",
+    count: 4,
+    caseAt: (i) => ({ variables: { name: `Case ${i}` }, assertions: i <= 2 ? [containsScorer(i === 1 ? "Case 1" : "Case 99", "assert-1")] : [] }),
+  });
   writeKey = createApiKey(ws.adminCtx, { name: "ci", scope: "read-write" }).secret;
   readKey = createApiKey(ws.adminCtx, { name: "read", scope: "read" }).secret;
   startEvalWorker({ pollMs: 50, heartbeatMs: 200 });
@@ -45,7 +52,9 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 
 const base = () => ["eval", "--url", api.baseUrl, "--prompt", "greet", "--version", "1", "--dataset", "smoke", "--poll-interval", "100"];
 
-describe("promptops eval", () => {
+// Each test starts Node child processes that follow a real run: on a shared, loaded machine that alone can take
+// longer than vitest's 5 s default, so the bound is generous (a hang still fails).
+describe("promptops eval", { timeout: 60_000 }, () => {
   it("exits 0 at or above the threshold and writes JSON and JUnit reports", async () => {
     const dir = os.tmpdir();
     const json = path.join(dir, `promptops-${crypto.randomUUID()}.json`);
@@ -68,6 +77,22 @@ describe("promptops eval", () => {
     const result = await cli([...base(), "--api-key", writeKey, "--min-pass-rate", "90%"]);
     expect(result.stdout).toContain("FAIL: pass rate 20.0% < 90.0%");
     expect(result.code).toBe(1);
+  });
+
+  it("reports unscored cases apart: not in the pass rate, skipped in JUnit, never a pass", async () => {
+    const junit = path.join(os.tmpdir(), `promptops-${crypto.randomUUID()}.xml`);
+    const args = ["eval", "--url", api.baseUrl, "--prompt", "greet", "--version", "1", "--dataset", "partial", "--poll-interval", "100", "--api-key", writeKey, "--junit", junit];
+    const half = await cli([...args, "--min-pass-rate", "0.5"]);
+    expect(half.stdout).toMatch(/Unscored \(no scorer\)\s+2\s+not in the pass rate/);
+    expect(half.stdout).toContain("PASS: pass rate 50.0% ≥ 50.0%");
+    expect(half.code).toBe(0);
+    const xml = await readFile(junit, "utf8");
+    expect(xml).toContain('<testsuite name="greet v1 on partial" tests="4" failures="1" errors="0" skipped="2"');
+    expect(xml).toContain('<testcase classname="greet v1" name="case 3: name=Case 3" time="');
+    expect(xml.match(/<skipped message="unscored: the case has no scorer"\/>/g)).toHaveLength(2);
+    const all = await cli([...args, "--min-pass-rate", "1"]);
+    expect(all.stdout).toContain("FAIL: pass rate 50.0% < 100.0%");
+    expect(all.code).toBe(1);
   });
 
   it("exits 2 on bad arguments, a read key, an unknown dataset and an unreachable studio", async () => {

@@ -42,6 +42,16 @@ export function scorersForCase(scorers: ScorerConfig[], assertions: ScorerConfig
   return [...scorers, ...assertions.map((a) => (keys.has(a.key) ? { ...a, key: `${a.key}-case` } : a))];
 }
 
+/**
+ * A case's verdict from its scorers' verdicts. No scorer at all is "unscored": nothing was checked, so it is neither a
+ * pass nor a failure (`[].every(...)` would call it passed).
+ */
+export function resultStatus(scores: Pick<ScoreRow, "passed" | "error">[]): EvalResultStatus {
+  if (scores.length === 0) return "unscored";
+  if (scores.some((s) => s.error)) return "error";
+  return scores.every((s) => s.passed) ? "passed" : "failed";
+}
+
 function renderedText(content: PromptContent, messages: ChatMessage[]): string {
   return content.type === "text" ? (messages[0]?.content ?? "") : JSON.stringify(messages);
 }
@@ -149,7 +159,7 @@ export async function evaluateCase({
     throw error;
   }
   const numeric = scores.filter((s) => s.score !== null).map((s) => s.score as number);
-  const status: EvalResultStatus = scores.some((s) => s.error) ? "error" : scores.every((s) => s.passed) ? "passed" : "failed";
+  const status = resultStatus(scores);
   const firstError = scores.find((s) => s.error);
   return {
     status,

@@ -11,7 +11,8 @@ import { listRunnableDatasets, listRunnablePrompts } from "./queries";
 const VERSION_LIMIT = 30;
 
 export interface NewEvaluationOptions {
-  datasets: { id: string; name: string; caseCount: number; defaultScorers: ScorerConfig[] }[];
+  /** casesWithAssertions: cases scored by their own assertions even when the run has no scorer. */
+  datasets: { id: string; name: string; caseCount: number; casesWithAssertions: number; defaultScorers: ScorerConfig[] }[];
   prompts: {
     id: string;
     name: string;

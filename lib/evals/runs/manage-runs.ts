@@ -62,13 +62,16 @@ const usesDefaultJudge = (scorer: unknown) => {
   return s?.type === "llm-rubric" && s.params?.promptName === DEFAULT_JUDGE_PROMPT;
 };
 
-/** A scorer list as given, or the dataset's defaults, validated against the scorer contract. */
-function resolveScorers(given: unknown[] | undefined, defaults: ScorerConfig[], everyCaseHasAssertions: boolean): ScorerConfig[] {
+/**
+ * A scorer list as given, or the dataset's defaults, validated against the scorer contract. A run may have no scorers
+ * of its own when cases carry their own assertions (promptfoo's per-test `assert`): cases without any are then
+ * recorded as unscored. A run in which no case could be scored at all is refused.
+ */
+function resolveScorers(given: unknown[] | undefined, defaults: ScorerConfig[], someCaseHasAssertions: boolean): ScorerConfig[] {
   const candidate = given ?? defaults;
-  // Cases imported from promptfoo may carry all their checks themselves (per-test assert), like promptfoo's tests.
-  if (candidate.length === 0 && everyCaseHasAssertions) return [];
+  if (candidate.length === 0 && someCaseHasAssertions) return [];
   if (candidate.length === 0) {
-    throw new AppError("bad_request:eval", "Add at least one scorer: this dataset has no default scorers.");
+    throw new AppError("bad_request:eval", "Add at least one scorer: this dataset has no default scorers and no case has assertions of its own.");
   }
   const scorers = parseInput(scorerConfigsSchema, candidate) as ScorerConfig[];
   for (const scorer of scorers) assertScorerAvailable(scorer.type);
@@ -104,7 +107,7 @@ export function createEvalRun(principal: Principal, rawInput: CreateEvalRunInput
       }
       // A model the workspace cannot call fails here, with the provider's message, rather than once per case.
       for (const modelId of new Set(targets.map((t) => t.modelId))) getWorkspaceModel({ workspaceId: principal.workspaceId, modelId });
-      const scorers = resolveScorers(input.scorers, dataset.defaultScorers, cases.every((c) => c.assertions.length > 0));
+      const scorers = resolveScorers(input.scorers, dataset.defaultScorers, cases.some((c) => c.assertions.length > 0));
       const versions = [...new Set(targets.map((t) => `v${t.version}`))].join(", ");
       const created = insertEvalRun(tx, {
         workspaceId: principal.workspaceId,

@@ -16,6 +16,7 @@ import {
   type EvalRun,
   type EvalRunStatus,
 } from "@/db/schema";
+import { scoredPassRate } from "./pass-rate";
 import { computeProgress, nearestRankIndex, type RunProgress } from "./progress";
 
 // Every read and write of eval runs, targets, cases, results and scores. Aggregates are SQL over the
@@ -238,7 +239,8 @@ export interface EvalRunListItem {
   done: number;
   passed: number;
   errors: number;
-  /** passed / done; null before the first result. */
+  unscored: number;
+  /** passed / scored results (done − unscored); null before the first scored result. */
   passRate: number | null;
   source: string;
   createdAt: Date;
@@ -279,10 +281,11 @@ export function listEvalRuns({
     (
       sqlite(db)
         .prepare(
-          `SELECT run_id AS runId, count(*) AS done, sum(status = 'passed') AS passed, sum(status = 'error') AS errors
+          `SELECT run_id AS runId, count(*) AS done, sum(status = 'passed') AS passed, sum(status = 'error') AS errors,
+             sum(status = 'unscored') AS unscored
            FROM eval_results WHERE run_id IN (${ids.map(() => "?").join(",")}) GROUP BY run_id`,
         )
-        .all(...ids) as { runId: string; done: number; passed: number; errors: number }[]
+        .all(...ids) as { runId: string; done: number; passed: number; errors: number; unscored: number }[]
     ).map((row) => [row.runId, row]),
   );
   const targets = db
@@ -296,6 +299,7 @@ export function listEvalRuns({
   return runs.map(({ run, datasetName }) => {
     const c = counts.get(run.id);
     const done = c?.done ?? 0;
+    const unscored = c?.unscored ?? 0;
     return {
       id: run.id,
       name: run.name,
@@ -307,7 +311,8 @@ export function listEvalRuns({
       done,
       passed: c?.passed ?? 0,
       errors: c?.errors ?? 0,
-      passRate: done > 0 ? (c?.passed ?? 0) / done : null,
+      unscored,
+      passRate: scoredPassRate(c?.passed ?? 0, done - unscored),
       source: run.source,
       createdAt: run.createdAt,
     };
@@ -343,7 +348,9 @@ export interface PassCounts {
   passed: number;
   failed: number;
   errors: number;
-  /** passed / done; null with no results. */
+  /** Results with no scorer at all: neither passed nor failed, and left out of the pass rate. */
+  unscored: number;
+  /** passed / scored results (see pass-rate.ts); null with no scored result. */
   passRate: number | null;
 }
 
@@ -359,12 +366,13 @@ export interface EvalRunSummary extends PassCounts {
   meanScore: number | null;
 }
 
-const passCounts = (done: number, passed: number, errors: number): PassCounts => ({
+const passCounts = (done: number, passed: number, errors: number, unscored: number): PassCounts => ({
   done,
   passed,
   errors,
-  failed: done - passed - errors,
-  passRate: done > 0 ? passed / done : null,
+  unscored,
+  failed: done - passed - errors - unscored,
+  passRate: scoredPassRate(passed, done - unscored),
 });
 
 /** Pass rate overall and per target, per scorer pass rate and mean score, cost and p50/p95 latency. */
@@ -373,12 +381,23 @@ export function getEvalRunSummary(db: Db, { runId, scorerLabels = {} }: { runId:
   const perTarget = client
     .prepare(
       `SELECT t.id AS targetId, count(r.id) AS done, coalesce(sum(r.status = 'passed'), 0) AS passed,
-         coalesce(sum(r.status = 'error'), 0) AS errors, sum(r.cost_usd) AS costUsd, avg(r.score) AS meanScore,
+         coalesce(sum(r.status = 'error'), 0) AS errors, coalesce(sum(r.status = 'unscored'), 0) AS unscored,
+         sum(r.cost_usd) AS costUsd, avg(r.score) AS meanScore,
          coalesce(sum(r.input_tokens), 0) AS inputTokens, coalesce(sum(r.output_tokens), 0) AS outputTokens
        FROM eval_run_targets t LEFT JOIN eval_results r ON r.target_id = t.id
        WHERE t.run_id = ? GROUP BY t.id ORDER BY t.position`,
     )
-    .all(runId) as { targetId: string; done: number; passed: number; errors: number; costUsd: number | null; meanScore: number | null; inputTokens: number; outputTokens: number }[];
+    .all(runId) as {
+    targetId: string;
+    done: number;
+    passed: number;
+    errors: number;
+    unscored: number;
+    costUsd: number | null;
+    meanScore: number | null;
+    inputTokens: number;
+    outputTokens: number;
+  }[];
   const scorers = client
     .prepare(
       `SELECT scorer_key AS scorerKey, count(*) AS count, coalesce(sum(passed), 0) AS passed, avg(score) AS meanScore,
@@ -402,8 +421,8 @@ export function getEvalRunSummary(db: Db, { runId, scorerLabels = {} }: { runId:
   const costs = perTarget.filter((t) => t.costUsd !== null);
   const meanScore = client.prepare("SELECT avg(score) AS m FROM eval_results WHERE run_id = ?").get(runId) as { m: number | null };
   return {
-    ...passCounts(sum((t) => t.done), sum((t) => t.passed), sum((t) => t.errors)),
-    targets: perTarget.map((t) => ({ targetId: t.targetId, ...passCounts(t.done, t.passed, t.errors), costUsd: t.costUsd, meanScore: t.meanScore })),
+    ...passCounts(sum((t) => t.done), sum((t) => t.passed), sum((t) => t.errors), sum((t) => t.unscored)),
+    targets: perTarget.map((t) => ({ targetId: t.targetId, ...passCounts(t.done, t.passed, t.errors, t.unscored), costUsd: t.costUsd, meanScore: t.meanScore })),
     scorers: scorers.map((s) => ({
       ...s,
       label: scorerLabels[s.scorerKey] ?? s.scorerKey,
@@ -418,13 +437,14 @@ export function getEvalRunSummary(db: Db, { runId, scorerLabels = {} }: { runId:
   };
 }
 
-export type ResultFilter = "all" | "failures" | "errors" | "passed";
+export type ResultFilter = "all" | "failures" | "errors" | "passed" | "unscored";
 
 const STATUSES_BY_FILTER: Record<ResultFilter, EvalResultStatus[] | null> = {
   all: null,
   failures: ["failed", "error"],
   errors: ["error"],
   passed: ["passed"],
+  unscored: ["unscored"],
 };
 
 /** One page of a run's results in (target, case) order, with the case's variables. */
@@ -500,7 +520,7 @@ export function listRunnablePrompts({ workspaceId }: { workspaceId: string }) {
     .all();
 }
 
-/** Datasets (not archived) with their case counts and default scorers, for the new-run form. */
+/** Datasets (not archived) with their case counts (and how many carry their own assertions) and default scorers, for the new-run form. */
 export function listRunnableDatasets({ workspaceId }: { workspaceId: string }) {
   const db = getDb();
   const rows = db
@@ -510,7 +530,11 @@ export function listRunnableDatasets({ workspaceId }: { workspaceId: string }) {
     .orderBy(asc(datasets.name))
     .all();
   const counts = new Map(
-    (sqlite(db).prepare("SELECT dataset_id AS id, count(*) AS n FROM dataset_cases GROUP BY dataset_id").all() as { id: string; n: number }[]).map((r) => [r.id, r.n]),
+    (
+      sqlite(db)
+        .prepare("SELECT dataset_id AS id, count(*) AS n, sum(assertions != '[]') AS withAssertions FROM dataset_cases GROUP BY dataset_id")
+        .all() as { id: string; n: number; withAssertions: number }[]
+    ).map((r) => [r.id, r]),
   );
-  return rows.map((row) => ({ ...row, caseCount: counts.get(row.id) ?? 0 }));
+  return rows.map((row) => ({ ...row, caseCount: counts.get(row.id)?.n ?? 0, casesWithAssertions: counts.get(row.id)?.withAssertions ?? 0 }));
 }

@@ -40,7 +40,7 @@ export type CreateEvalRunInput = z.input<typeof createEvalRunSchema>;
 
 export const runIdSchema = z.object({ runId: z.string().min(1) });
 
-export const RESULT_FILTERS = ["all", "failures", "errors", "passed"] as const;
+export const RESULT_FILTERS = ["all", "failures", "errors", "passed", "unscored"] as const;
 
 export const resultsQuerySchema = z.object({
   runId: z.string().min(1),

@@ -16,6 +16,8 @@ export interface ScorerDraft {
   rest: Record<string, unknown>;
   threshold: string;
   label: string;
+  /** Invert the verdict (promptfoo's not-…): the scorer passes when its check fails. */
+  negate: boolean;
 }
 
 export function fieldForType(type: string): DraftField {
@@ -49,7 +51,7 @@ const STARTER_PARAMS: Record<string, object> = {
 export function newDraft(type: string): ScorerDraft {
   const field = fieldForType(type);
   const text = field === "json" ? JSON.stringify(STARTER_PARAMS[type] ?? {}, null, 2) : "";
-  return { id: nextId(), type, field, text, rest: {}, threshold: "", label: "" };
+  return { id: nextId(), type, field, text, rest: {}, threshold: "", label: "", negate: false };
 }
 
 export function toDraft(config: ScorerConfig): ScorerDraft {
@@ -63,7 +65,7 @@ export function toDraft(config: ScorerConfig): ScorerDraft {
         : field === "pattern"
           ? String(pattern ?? "")
           : String(value ?? "");
-  return { id: nextId(), type: config.type, field, text, rest: field === "json" ? {} : rest, threshold: config.threshold === undefined ? "" : String(config.threshold), label: config.label };
+  return { id: nextId(), type: config.type, field, text, rest: field === "json" ? {} : rest, threshold: config.threshold === undefined ? "" : String(config.threshold), label: config.label, negate: config.negate === true };
 }
 
 function describe(type: string, params: Record<string, unknown>): string {
@@ -109,9 +111,10 @@ export function draftsToConfigs(drafts: ScorerDraft[]): { configs: ScorerConfig[
     configs.push({
       key: `${draft.type}-${n}`,
       type: draft.type,
-      label: draft.label.trim() || describe(draft.type, params),
+      label: draft.label.trim() || describe(draft.negate ? `not-${draft.type}` : draft.type, params),
       params,
       ...(threshold === undefined ? {} : { threshold }),
+      ...(draft.negate ? { negate: true } : {}),
     });
   }
   return { configs };

@@ -14,13 +14,17 @@ import { executeEvalRun } from "./runner";
 
 const SMOKE_SCORERS: ScorerConfig[] = [{ key: "icontains-1", type: "icontains", label: 'icontains "ticket"', params: { value: "ticket" } }];
 
-const SMOKE_CASES = [
-  { customer_name: "Ana", ticket_body: "I was charged twice for my subscription this month.", expect: "charged" },
-  { customer_name: "Ben", ticket_body: "The export button crashes the app on Safari.", expect: "crashes" },
-  { customer_name: "Chen", ticket_body: "How do I invite a colleague to my workspace?", expect: "invite" },
-  { customer_name: "Dara", ticket_body: "Refund please, I cancelled before renewal.", expect: "refund" },
-  { customer_name: "Eli", ticket_body: "Dark mode text is unreadable in settings.", expect: "billing" },
-  { customer_name: "Fay", ticket_body: "Can I pay by invoice instead of card?", expect: "invoice" },
+/**
+ * The triage tickets, each with the reply a good triage gives (its category, then the issue in a line): the expected
+ * output an LLM judge, or the offline judge's word overlap, compares the model's reply with.
+ */
+export const SMOKE_CASES = [
+  { customer_name: "Ana", ticket_body: "I was charged twice for my subscription this month.", expect: "charged", expectedOutput: "Billing: charged twice for the subscription this month." },
+  { customer_name: "Ben", ticket_body: "The export button crashes the app on Safari.", expect: "crashes", expectedOutput: "Bug: the export button crashes on Safari." },
+  { customer_name: "Chen", ticket_body: "How do I invite a colleague to my workspace?", expect: "invite", expectedOutput: "Question: how to invite a colleague to the workspace." },
+  { customer_name: "Dara", ticket_body: "Refund please, I cancelled before renewal.", expect: "refund", expectedOutput: "Billing: refund the renewal Dara cancelled." },
+  { customer_name: "Eli", ticket_body: "Dark mode text is unreadable in settings.", expect: "billing", expectedOutput: "Bug: dark mode text is unreadable in settings." },
+  { customer_name: "Fay", ticket_body: "Can I pay by invoice instead of card?", expect: "invoice", expectedOutput: "Question: paying by invoice instead of card." },
 ];
 
 /** The dataset the datasets module seeds; created here in a minimal form only if it is missing. */
@@ -39,6 +43,7 @@ function ensureSmokeDataset(db: Db, { workspaceId, createdById }: { workspaceId:
           datasetId: dataset.id,
           position: i + 1,
           variables: { product: "PromptOps", customer_name: c.customer_name, ticket_body: c.ticket_body },
+          expectedOutput: c.expectedOutput,
           // One case expects a word the reply will not contain, so the demo shows a failure to open.
           assertions: [{ key: "mentions", type: "icontains", label: `icontains "${c.expect}"`, params: { value: c.expect } }],
         })),

@@ -9,6 +9,12 @@ import { USER_PATTERN_LIMITS, userPatternProblem } from "@/lib/patterns/user-pat
 const values = z.array(z.string().min(1).max(2_000)).min(1).max(50);
 const threshold = z.number().min(0).max(1);
 
+/** JSON Schemas' `pattern`s run on RE2 too; one RE2 cannot run is refused when the scorer is saved. */
+function refineSchemaPatterns(schema: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const problem = schemaPatternProblem(schema);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+}
+
 export const scorerParamsSchemas = {
   /** Output equals `value` (or the case's expected output when `value` is absent); `trim` ignores outer whitespace. */
   equals: z.object({ value: z.string().max(100_000).optional(), trim: z.boolean().default(true) }),
@@ -27,14 +33,12 @@ export const scorerParamsSchemas = {
     }),
   "starts-with": z.object({ value: z.string().min(1).max(2_000) }),
   "is-json": z.object({}),
-  /** Output contains a JSON value somewhere in its text (e.g. inside prose or a code fence). */
-  "contains-json": z.object({}),
-  "json-schema": z.object({
-    schema: z.record(z.string(), z.unknown()).superRefine((schema, ctx) => {
-      const problem = schemaPatternProblem(schema);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    }),
-  }),
+  /**
+   * Output contains a JSON object somewhere in its text (e.g. inside prose or a code fence); with `schema`, at least
+   * one embedded object must validate against it (promptfoo's contains-json with a schema value).
+   */
+  "contains-json": z.object({ schema: z.record(z.string(), z.unknown()).superRefine(refineSchemaPatterns).optional() }),
+  "json-schema": z.object({ schema: z.record(z.string(), z.unknown()).superRefine(refineSchemaPatterns) }),
   /** Length of the output in characters, within [min, max]. */
   length: z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }),
   "latency-under": z.object({ maxMs: z.number().int().positive() }),
@@ -70,6 +74,8 @@ export const scorerConfigSchema = z
     label: z.string().min(1).max(200),
     params: z.record(z.string(), z.unknown()),
     threshold: threshold.optional(),
+    /** Inverts the verdict (promptfoo's `not-` assertions): passes when the check fails; errors stay errors. */
+    negate: z.boolean().optional(),
   })
   .superRefine((config, ctx) => {
     const parsed = scorerParamsSchemas[config.type].safeParse(config.params);

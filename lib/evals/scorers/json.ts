@@ -4,7 +4,8 @@ import type { ScorerFn } from "./registry";
 
 // JSON checks with promptfoo's semantics: `is-json` needs the whole output to parse (no fence stripping),
 // `contains-json` looks for a JSON object anywhere in the text (prose, code fences), objects only as promptfoo's
-// extractor does, and `json-schema` parses the whole output and validates it.
+// extractor does, and with a schema passes when any one of them validates; `json-schema` parses the whole output
+// and validates it.
 
 const MAX_CANDIDATES = 200;
 
@@ -56,23 +57,43 @@ export const isJsonScorer: ScorerFn<"is-json"> = (_params, ctx) => {
     : { score: 0, passed: false, reason: `Output is not valid JSON: ${parsed.error}` };
 };
 
-export const containsJsonScorer: ScorerFn<"contains-json"> = (_params, ctx) => {
+type Validator = ReturnType<typeof schemaValidator>;
+
+/** The compiled schema, or the error verdict that an invalid schema is (on every case, before any output is read). */
+function compile(schema: Record<string, unknown>): { validate: Validator } | { verdict: ScoreVerdict } {
+  try {
+    return { validate: schemaValidator(schema) };
+  } catch (error) {
+    return { verdict: { score: null, passed: false, reason: `The JSON Schema is invalid: ${(error as Error).message}`, error: true } };
+  }
+}
+
+const schemaProblems = (validate: Validator) =>
+  (validate.errors ?? [])
+    .slice(0, 3)
+    .map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`)
+    .join("; ");
+
+export const containsJsonScorer: ScorerFn<"contains-json"> = ({ schema }, ctx): ScoreVerdict => {
+  const compiled = schema ? compile(schema) : null;
+  if (compiled && "verdict" in compiled) return compiled.verdict;
   const objects = extractJsonObjects(ctx.output);
-  return objects.length > 0
-    ? { score: 1, passed: true, reason: `Output contains ${objects.length === 1 ? "a JSON object" : `${objects.length} JSON objects`}.` }
-    : { score: 0, passed: false, reason: "Output contains no JSON object." };
+  const found = objects.length === 1 ? "a JSON object" : `${objects.length} JSON objects`;
+  if (objects.length === 0) return { score: 0, passed: false, reason: "Output contains no JSON object." };
+  if (!compiled) return { score: 1, passed: true, reason: `Output contains ${found}.` };
+  const { validate } = compiled;
+  const index = objects.findIndex((object) => validate(object));
+  if (index >= 0) return { score: 1, passed: true, reason: `Output contains a JSON object that matches the JSON Schema (object ${index + 1} of ${objects.length}).` };
+  // validate.errors now describes the last object tried.
+  return { score: 0, passed: false, reason: `Output contains ${found}, but none matches the JSON Schema (last: ${schemaProblems(validate)}).` };
 };
 
 export const jsonSchemaScorer: ScorerFn<"json-schema"> = ({ schema }, ctx): ScoreVerdict => {
-  let validate: ReturnType<typeof schemaValidator>;
-  try {
-    validate = schemaValidator(schema);
-  } catch (error) {
-    return { score: null, passed: false, reason: `The JSON Schema is invalid: ${(error as Error).message}`, error: true };
-  }
+  const compiled = compile(schema);
+  if ("verdict" in compiled) return compiled.verdict;
+  const { validate } = compiled;
   const parsed = tryParse(ctx.output);
   if (!parsed.ok) return { score: 0, passed: false, reason: `Output is not valid JSON: ${parsed.error}` };
   if (validate(parsed.value)) return { score: 1, passed: true, reason: "Output matches the JSON Schema." };
-  const problems = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
-  return { score: 0, passed: false, reason: `Output does not match the JSON Schema: ${problems.join("; ")}.` };
+  return { score: 0, passed: false, reason: `Output does not match the JSON Schema: ${schemaProblems(validate)}.` };
 };

@@ -5,6 +5,7 @@ import { containsAllScorer, containsAnyScorer, containsScorer, icontainsScorer, 
 import { equalsScorer } from "./equals";
 import { containsJsonScorer, isJsonScorer, jsonSchemaScorer } from "./json";
 import { llmRubricScorer } from "./llm-rubric";
+import { negateVerdict } from "./negate";
 import { costUnderScorer, latencyUnderScorer, lengthScorer } from "./measures";
 import { regexScorer } from "./regex";
 import { similarityScorer } from "./similarity";
@@ -54,8 +55,16 @@ export function fillCaseVariables(params: Record<string, unknown>, variables: Re
   return filled;
 }
 
-/** Runs one configured scorer. A scorer that throws becomes an error verdict naming the scorer, never a pass. */
+/**
+ * Runs one configured scorer, inverting its verdict when the config is negated. A scorer that throws becomes an error
+ * verdict naming the scorer, never a pass (negated or not).
+ */
 export async function runScorer(config: ScorerConfig, ctx: ScoreContext): Promise<ScoreVerdict> {
+  const verdict = await runCheck(config, ctx);
+  return config.negate ? negateVerdict(verdict) : verdict;
+}
+
+async function runCheck(config: ScorerConfig, ctx: ScoreContext): Promise<ScoreVerdict> {
   const type = config.type as ScorerType;
   const impl = (scorers as Partial<Record<string, ScorerFn>>)[type];
   if (!impl) return { score: null, passed: false, reason: `Scorer type "${config.type}" is not available.`, error: true };
