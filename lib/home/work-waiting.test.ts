@@ -67,6 +67,25 @@ describe("review items waiting", () => {
     setQueueArchived(ws.editor, { queueId, archived: true });
     expect([ws.r1, ws.r2].map((p) => ws.waiting(p).review)).toEqual([0, 0]);
   });
+
+  it("keeps an item waiting for a reviewer until they rate it or it has as many ratings as the queue asks for", async () => {
+    const ws = setup();
+    for (const name of ["Ana", "Ben"]) insertGeneration(getDb(), { workspaceId: ws.workspace.id, promptId: ws.promptId, version: 1, variables: { name }, output: `Hi ${name}`, modelId: "offline" });
+    const { id: queueId } = await createQueue(ws.editor, {
+      name: "Two each",
+      scheme: { type: "thumbs" },
+      reviewersPerItem: 2,
+      assigneeIds: [ws.r1.user.id, ws.r2.user.id, ws.lead.user.id],
+      source: { type: "generation", promptId: ws.promptId },
+    });
+    const [first, second] = loadRatingSession(ws.r1, queueId).items;
+    rateItem(ws.r2, { itemId: first!.id, value: { type: "thumbs", up: true } });
+    expect([ws.r1, ws.r2, ws.lead].map((p) => ws.waiting(p).review)).toEqual([2, 1, 2]);
+    rateItem(ws.lead, { itemId: first!.id, value: { type: "thumbs", up: false } });
+    expect([ws.r1, ws.r2, ws.lead].map((p) => ws.waiting(p).review)).toEqual([1, 1, 1]);
+    rateItem(ws.r1, { itemId: second!.id, value: { type: "thumbs", up: true } });
+    expect([ws.r1, ws.r2, ws.lead].map((p) => ws.waiting(p).review)).toEqual([0, 1, 1]);
+  });
 });
 
 describe("landing page", () => {
