@@ -84,6 +84,7 @@ export function isRunActiveInProcess(runId: string): boolean {
 }
 
 export async function executeEvalRun({ runId, workerId, db = getDb(), heartbeatMs = 3_000, backoff, signal }: ExecuteRunOptions): Promise<ExecuteRunResult> {
+  if (signal?.aborted) return "not-claimed";
   const run = claimEvalRun(db, { runId, workerId, now: Date.now() });
   if (!run) return "not-claimed";
   const controller = new AbortController();

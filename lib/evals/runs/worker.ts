@@ -34,6 +34,8 @@ interface RunningWorker {
 const globalForWorker = globalThis as unknown as { studioEvalWorker?: RunningWorker };
 
 function poll(state: RunningWorker): void {
+  // A stopped worker claims nothing more (a run ending during the stop schedules one last poll).
+  if (state.shutdown.signal.aborted) return;
   if (state.polling) {
     state.again = true;
     return;
