@@ -78,17 +78,21 @@ function loadOrCreateSecrets(databasePath: string): GeneratedSecrets {
   const dir = path.dirname(path.resolve(databasePath));
   const file = path.join(dir, "secrets.json");
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as GeneratedSecrets;
-  fs.mkdirSync(dir, { recursive: true });
   const secrets: GeneratedSecrets = {
     authSecret: randomBytes(32).toString("base64url"),
     encryptionKey: randomBytes(32).toString("hex"),
   };
   try {
+    fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(secrets), { mode: 0o600, flag: "wx" });
     return secrets;
-  } catch {
+  } catch (error) {
     // Another process created it first; theirs wins so every process agrees.
-    return JSON.parse(fs.readFileSync(file, "utf8")) as GeneratedSecrets;
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as GeneratedSecrets;
+    throw new EnvError([
+      `AUTH_SECRET, STUDIO_ENCRYPTION_KEY: unset, and ${file} cannot be created to keep generated ones (${(error as Error).message}). ` +
+        "Set both variables, or make the database's folder writable.",
+    ]);
   }
 }
 

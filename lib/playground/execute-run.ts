@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { toAppError, type AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { isCancelledError } from "@/lib/models/model-errors";
+import { retryWhileBusy } from "@/lib/ops/database-busy";
 import { streamCompletion } from "@/lib/models/stream-completion";
 import type { ModelToolCall } from "@/lib/models/types";
 import { getWorkspaceModel } from "@/lib/providers/workspace-model";
@@ -103,7 +104,8 @@ export async function executeRun({
       json: null,
     };
   }
-  recordRun({ prepared, outcome });
+  // The reply is already streamed: a lock held by another process delays storing it, not losing it.
+  await retryWhileBusy(() => recordRun({ prepared, outcome }));
   return outcome;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Db } from "@/db";
 import { toAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { retryWhileBusy } from "@/lib/ops/database-busy";
 import { workspacePartialLoader } from "@/lib/playground/load-partial";
 import { versionContent } from "@/lib/prompts/same-content";
 import { findVersion } from "@/lib/prompts/queries";
@@ -124,16 +125,18 @@ export async function executeEvalRun({ runId, workerId, db = getDb(), heartbeatM
         const outcome = await evaluateCase({ target, runCase, settings, signal: controller.signal });
         if (!outcome || controller.signal.aborted) return;
         const { scores, ...result } = outcome;
-        write({ id: crypto.randomUUID(), runId, targetId: target.id, runCaseId: runCase.id, ...result, createdAt: Date.now() }, scores);
+        const row = { id: crypto.randomUUID(), runId, targetId: target.id, runCaseId: runCase.id, ...result, createdAt: Date.now() };
+        // A finished case is not thrown away because another process holds the lock for a while.
+        await retryWhileBusy(() => write(row, scores), { attempts: 20 });
       },
     });
 
     if (controller.signal.aborted) {
-      if (signal?.aborted) releaseEvalRun(db, { runId, workerId });
+      if (signal?.aborted) await retryWhileBusy(() => releaseEvalRun(db, { runId, workerId }));
       logger.info({ event: "eval_run.stopped", runId }, "eval run stopped");
       return "stopped";
     }
-    finishEvalRun(db, { runId, workerId, status: "completed", now: Date.now() });
+    await retryWhileBusy(() => finishEvalRun(db, { runId, workerId, status: "completed", now: Date.now() }));
     logger.info({ event: "eval_run.completed", runId, ms: Math.round(performance.now() - started) }, "eval run completed");
     return "completed";
   } catch (thrown) {
