@@ -29,4 +29,11 @@ describe("environment", () => {
     expect(() => parseEnv({ MODEL_TIMEOUT_MS: "soon" })).toThrow(/MODEL_TIMEOUT_MS/);
     expect(() => parseEnv({ MODEL_TIMEOUT_MS: "-5" })).toThrow(/MODEL_TIMEOUT_MS/);
   });
+
+  it("defaults the shutdown grace period to 30 s and refuses a negative, fractional or huge one", () => {
+    expect(parseEnv({}).SHUTDOWN_GRACE_MS).toBe(30_000);
+    expect(parseEnv({ SHUTDOWN_GRACE_MS: "0" }).SHUTDOWN_GRACE_MS).toBe(0);
+    expect(parseEnv({ SHUTDOWN_GRACE_MS: "2500" }).SHUTDOWN_GRACE_MS).toBe(2500);
+    for (const bad of ["-1", "1.5", "later", "600001"]) expect(() => parseEnv({ SHUTDOWN_GRACE_MS: bad })).toThrow(/SHUTDOWN_GRACE_MS/);
+  });
 });

@@ -44,6 +44,13 @@ const envSchema = z.object({
   /** Bearer token for GET /api/metrics (Prometheus); unset turns the endpoint off. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   MODEL_TIMEOUT_MS: z.coerce.number().int("must be a whole number of milliseconds").min(0).max(3_600_000).default(60_000),
+  /** On SIGTERM/SIGINT, how long requests and playground streams in flight may still run (lib/ops/shutdown.ts). */
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number()
+    .int("must be a whole number of milliseconds")
+    .min(0, "must be 0 (no grace) or more")
+    .max(600_000, "must be at most 600000 (10 minutes)")
+    .default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; STUDIO_ENCRYPTION_KEY: string };

@@ -2,14 +2,15 @@ import "server-only";
 import { DatabaseUnwritableError, getDb } from "@/db";
 import { EnvError, getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { startWebhookWorker } from "@/lib/webhooks/worker";
-import { startEvalWorker } from "@/lib/evals/runs/worker";
+import { startWebhookWorker, stopWebhookWorker } from "@/lib/webhooks/worker";
+import { startEvalWorker, stopEvalWorker } from "@/lib/evals/runs/worker";
+import { onShutdown } from "./shutdown";
 
 /**
  * Validates the environment and migrates the database before the first request, so a bad variable
  * or a broken migration stops the boot with a clear message rather than failing a user's request.
  * A database the process cannot write stops it too, with a message naming the path. Then starts this process's
- * webhook worker, which polls the outbox.
+ * webhook and eval workers and registers how the graceful shutdown stops them (lib/ops/shutdown.ts).
  */
 export function boot() {
   try {
@@ -34,8 +35,13 @@ export function boot() {
     throw error;
   }
   // Next skips instrumentation during `next build` today; the check keeps a build from ever sending webhooks.
-  if (process.env.NEXT_PHASE !== "phase-production-build") startWebhookWorker();
-  // Recovers eval runs whose worker died (stale heartbeat) and executes queued ones in this process.
-  if (process.env.NEXT_PHASE !== "phase-production-build") startEvalWorker();
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    startWebhookWorker();
+    // Recovers eval runs whose worker died (stale heartbeat) and executes queued ones in this process.
+    startEvalWorker();
+    // On SIGTERM/SIGINT (server.ts): the eval worker hands its runs back as "interrupted", resumed at the next start.
+    onShutdown("eval-worker", stopEvalWorker);
+    onShutdown("webhook-worker", stopWebhookWorker);
+  }
   logger.info({ event: "started", version: process.env.STUDIO_VERSION }, "PromptOps Studio ready");
 }

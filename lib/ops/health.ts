@@ -3,9 +3,11 @@ import type Database from "better-sqlite3";
 import { getSqlite } from "@/db";
 import { probeWrite, type WriteState } from "@/db/write-probe";
 import { logger } from "@/lib/logger";
+import { isShuttingDown } from "./shutdown";
 
 export interface Health {
-  status: "ok" | "degraded";
+  /** "stopping" while a graceful shutdown drains the process: a load balancer should send requests elsewhere. */
+  status: "ok" | "degraded" | "stopping";
   version: string;
   /**
    * "locked": another process holds the write lock (reads still work, writes wait and may answer 503);
@@ -30,5 +32,5 @@ export function checkHealth({ deep = false, sqlite }: { deep?: boolean; sqlite?:
     logger.error({ err: error }, "health check: database unreachable");
     database = "unreachable";
   }
-  return { status: database === "ok" ? "ok" : "degraded", version, database };
+  return { status: isShuttingDown() ? "stopping" : database === "ok" ? "ok" : "degraded", version, database };
 }
