@@ -12,7 +12,7 @@ import { createEvalRun } from "@/lib/evals/runs/manage-runs";
 import { findEvalRun } from "@/lib/evals/runs/queries";
 import { getEnv } from "@/lib/env";
 import { containsScorer, makeDataset, makeEvalWorkspace, resultsOf as results, waitFor } from "@/lib/testing/eval-runs";
-import { assertNotInUse, BackupError, restoreDatabase } from "./backup";
+import { assertNotInUse, BackupError, backupDatabase, restoreDatabase } from "./backup";
 
 const root = path.resolve(__dirname, "..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "promptops-backup-"));
@@ -103,17 +103,20 @@ describe("backups", () => {
     const final = results(id);
     expect(final).toHaveLength(400);
     expect(new Set(final.map((r) => r.runCaseId)).size).toBe(400);
-  }, 180_000);
+  }, 300_000);
 
-  it("refuses to overwrite an existing file, and asks for a file name", () => {
+  it("refuses to overwrite an existing file, or to back a database up onto itself", async () => {
+    getDb();
+    const source = getEnv().DATABASE_URL;
     const target = path.join(dir, "exists.db");
     fs.writeFileSync(target, "keep me");
-    const refused = npmRun("db:backup", [target]);
-    expect(refused.status).toBe(1);
-    expect(refused.output).toMatch(/already exists/);
+    await expect(backupDatabase({ source, target })).rejects.toThrow(/already exists/);
     expect(fs.readFileSync(target, "utf8")).toBe("keep me");
-    expect(npmRun("db:backup", []).status).toBe(2);
-  }, 60_000);
+    await expect(backupDatabase({ source, target: source })).rejects.toThrow(/must not be the database itself/);
+    const replaced = await backupDatabase({ source, target, overwrite: true });
+    expect(replaced.pages).toBeGreaterThan(1);
+    expect(fs.readdirSync(dir).filter((name) => name.includes(".partial-"))).toEqual([]);
+  });
 
   it("refuses to restore a file that is not a studio database, and keeps the current one", async () => {
     getDb();
