@@ -66,13 +66,9 @@ async function main() {
     console.log(`PromptOps Studio listening on http://${hostname ?? "localhost"}:${port} (${dev ? "development" : "production"})`);
   });
 
-  const stop = () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  // SIGTERM/SIGINT: stop the workers, let requests finish for SHUTDOWN_GRACE_MS, then close (lib/ops/shutdown.ts).
+  const { exitGracefullyOnSignals } = await import("./lib/ops/shutdown");
+  exitGracefullyOnSignals(server);
 }
 
 main().catch((error: unknown) => {

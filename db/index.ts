@@ -6,6 +6,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { getEnv } from "@/lib/env";
 import * as schema from "./schema";
+import { isReadOnlyError, probeWrite } from "./write-probe";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** What a query function receives: the connection or an open transaction. */
@@ -13,17 +14,75 @@ export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
+/**
+ * How long a statement waits, synchronously, for another process's write lock before failing with SQLITE_BUSY.
+ * better-sqlite3 waits inside the call, so this blocks the whole event loop: it stays short, and longer waits happen
+ * asynchronously above (lib/ops/database-busy.ts), ending in a 503 with Retry-After.
+ */
+export const BUSY_TIMEOUT_MS = 50;
+/** Opening and migrating may wait longer: nothing is being served yet. */
+const OPEN_BUSY_TIMEOUT_MS = 5_000;
+
+/** The database file or its folder cannot be written: the boot stops with this message, which names the path. */
+export class DatabaseUnwritableError extends Error {
+  constructor(filePath: string, reason: string, options?: { cause?: unknown }) {
+    super(
+      `Cannot write the database at ${filePath}: ${reason}. The studio needs to read and write the file and to create ` +
+        "files in its folder (SQLite keeps -wal and -shm files beside it). Fix the permissions or the mount, or set " +
+        "DATABASE_URL to a writable path.",
+      options,
+    );
+    this.name = "DatabaseUnwritableError";
+  }
+}
+
+const UNWRITABLE_CODES = new Set(["EACCES", "EPERM", "EROFS", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"]);
+
+function unwritableReason(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return null;
+  if (UNWRITABLE_CODES.has(code) || isReadOnlyError(error) || code.startsWith("SQLITE_CANTOPEN")) {
+    return `${(error as Error).message} (${code})`;
+  }
+  return null;
+}
+
+/** Refuses what the OS already says it will refuse, before SQLite opens the file read-only without a word. */
+function assertWritable(filePath: string): void {
+  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  fs.accessSync(path.dirname(filePath), fs.constants.W_OK);
+  for (const file of [filePath, `${filePath}-wal`, `${filePath}-shm`]) {
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+  }
+}
+
 export function openDatabase(filePath: string): { db: Db; sqlite: Database.Database } {
-  if (filePath !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
-  const sqlite = new Database(filePath);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commit.
-  sqlite.pragma("synchronous = NORMAL");
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, sqlite };
+  const memory = filePath === ":memory:";
+  const shownPath = memory ? filePath : path.resolve(filePath);
+  let sqlite: Database.Database | undefined;
+  try {
+    if (!memory) assertWritable(shownPath);
+    sqlite = new Database(filePath);
+    sqlite.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commit.
+    sqlite.pragma("synchronous = NORMAL");
+    // SQLite opens a file it may not write read-only, silently; finding out at the first user's save is too late.
+    if (!memory && probeWrite(sqlite, { write: true }) === "read-only") {
+      throw new DatabaseUnwritableError(shownPath, "the file is read-only (or on a read-only file system)");
+    }
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return { db, sqlite };
+  } catch (error) {
+    sqlite?.close();
+    if (error instanceof DatabaseUnwritableError) throw error;
+    const reason = unwritableReason(error);
+    if (reason) throw new DatabaseUnwritableError(shownPath, reason, { cause: error });
+    throw error;
+  }
 }
 
 // One connection per process, kept on globalThis so dev hot reloads don't open new ones.

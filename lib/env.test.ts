@@ -42,4 +42,11 @@ describe("environment", () => {
       expect(() => parseEnv({ TRUSTED_PROXIES: bad }), bad).toThrow(/TRUSTED_PROXIES: must be comma-separated IP addresses or CIDR ranges/);
     }
   });
+
+  it("defaults the shutdown grace period to 30 s and refuses a negative, fractional or huge one", () => {
+    expect(parseEnv({}).SHUTDOWN_GRACE_MS).toBe(30_000);
+    expect(parseEnv({ SHUTDOWN_GRACE_MS: "0" }).SHUTDOWN_GRACE_MS).toBe(0);
+    expect(parseEnv({ SHUTDOWN_GRACE_MS: "2500" }).SHUTDOWN_GRACE_MS).toBe(2500);
+    for (const bad of ["-1", "1.5", "later", "600001"]) expect(() => parseEnv({ SHUTDOWN_GRACE_MS: bad })).toThrow(/SHUTDOWN_GRACE_MS/);
+  });
 });

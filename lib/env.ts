@@ -57,6 +57,13 @@ const envSchema = z.object({
   /** Bearer token for GET /api/metrics (Prometheus); unset turns the endpoint off. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   MODEL_TIMEOUT_MS: z.coerce.number().int("must be a whole number of milliseconds").min(0).max(3_600_000).default(60_000),
+  /** On SIGTERM/SIGINT, how long requests and playground streams in flight may still run (lib/ops/shutdown.ts). */
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number()
+    .int("must be a whole number of milliseconds")
+    .min(0, "must be 0 (no grace) or more")
+    .max(600_000, "must be at most 600000 (10 minutes)")
+    .default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; STUDIO_ENCRYPTION_KEY: string };
@@ -91,17 +98,21 @@ function loadOrCreateSecrets(databasePath: string): GeneratedSecrets {
   const dir = path.dirname(path.resolve(databasePath));
   const file = path.join(dir, "secrets.json");
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as GeneratedSecrets;
-  fs.mkdirSync(dir, { recursive: true });
   const secrets: GeneratedSecrets = {
     authSecret: randomBytes(32).toString("base64url"),
     encryptionKey: randomBytes(32).toString("hex"),
   };
   try {
+    fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(secrets), { mode: 0o600, flag: "wx" });
     return secrets;
-  } catch {
+  } catch (error) {
     // Another process created it first; theirs wins so every process agrees.
-    return JSON.parse(fs.readFileSync(file, "utf8")) as GeneratedSecrets;
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as GeneratedSecrets;
+    throw new EnvError([
+      `AUTH_SECRET, STUDIO_ENCRYPTION_KEY: unset, and ${file} cannot be created to keep generated ones (${(error as Error).message}). ` +
+        "Set both variables, or make the database's folder writable.",
+    ]);
   }
 }
 

@@ -90,7 +90,7 @@ export class AppError extends Error {
   toResponse(): Response {
     const headers = new Headers({ "content-type": "application/json" });
     const retryAfter = this.details?.retryAfterSeconds;
-    if (this.type === "rate_limited" && typeof retryAfter === "number") {
+    if ((this.type === "rate_limited" || this.type === "unavailable") && typeof retryAfter === "number") {
       headers.set("retry-after", String(Math.ceil(retryAfter)));
     }
     return new Response(JSON.stringify(this.toJSON()), { status: this.status, headers });
@@ -101,8 +101,30 @@ export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
 
+/** Seconds a client is told to wait when another process holds the database's write lock. */
+export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** The 503 for a write that could not get the database's lock in time (SQLITE_BUSY, SQLITE_LOCKED). */
+export function databaseBusyError(cause?: unknown): AppError {
+  return new AppError("unavailable:database", "The database is busy with another process's write. Nothing was saved; try again in a moment.", {
+    details: { retryAfterSeconds: DATABASE_BUSY_RETRY_AFTER_SECONDS },
+    cause,
+  });
+}
+
+// better-sqlite3's SqliteError carries SQLite's (extended) result code; matched by name so this module stays pure.
+function sqliteCode(value: unknown): string | null {
+  const code = (value as { code?: unknown } | null)?.code;
+  return value instanceof Error && typeof code === "string" && code.startsWith("SQLITE_") ? code : null;
+}
+
 /** Any thrown value as an AppError; unknown errors become a generic 500 that hides their text. */
 export function toAppError(value: unknown): AppError {
   if (isAppError(value)) return value;
+  const code = sqliteCode(value);
+  if (code?.startsWith("SQLITE_BUSY") || code?.startsWith("SQLITE_LOCKED")) return databaseBusyError(value);
+  if (code?.startsWith("SQLITE_READONLY")) {
+    return new AppError("unavailable:database", "The database is read-only, so nothing can be saved. An operator has to make it writable.", { cause: value });
+  }
   return new AppError("internal:api", "Something went wrong on our side. Please try again.", { cause: value });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { isLockError } from "@/db/write-probe";
 import { loginAttempts, memberships, sessions, users, workspaces } from "@/db/schema";
 
 export function normaliseEmail(email: string): string {
@@ -40,7 +41,12 @@ export function findLiveSession({ sessionId, now = new Date() }: { sessionId: st
 export function touchSession({ sessionId, lastSeenAt }: { sessionId: string; lastSeenAt: Date }) {
   const now = new Date();
   if (now.getTime() - lastSeenAt.getTime() < 60_000) return;
-  getDb().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId)).run();
+  try {
+    getDb().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId)).run();
+  } catch (error) {
+    // A read must not fail (or wait) because another process holds the write lock; a later request records it.
+    if (!isLockError(error)) throw error;
+  }
 }
 
 export function revokeSession({ sessionId }: { sessionId: string }) {

@@ -20,7 +20,7 @@ export function errorReply(thrown: unknown): ErrorReply {
     ["Cache-Control", "no-store"],
   ];
   const retryAfter = error.details?.retryAfterSeconds;
-  if (error.status === 429 && typeof retryAfter === "number") headers.push(["Retry-After", String(Math.ceil(retryAfter))]);
+  if ((error.status === 429 || error.status === 503) && typeof retryAfter === "number") headers.push(["Retry-After", String(Math.ceil(retryAfter))]);
   if (error.status === 401) headers.push(["WWW-Authenticate", 'Bearer realm="promptops"']);
   return { status: error.status, body: JSON.stringify({ error: { code: error.code, message: error.message } }), headers };
 }

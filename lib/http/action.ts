@@ -4,6 +4,7 @@ import { requireAuth, type AuthContext } from "@/lib/auth/context";
 import type { Permission } from "@/lib/auth/policy";
 import { toAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { waitForWriteLock } from "@/lib/ops/database-busy";
 import { parseInput } from "./route";
 
 export type ActionResult<T> =
@@ -24,6 +25,8 @@ export function authorizedAction<S extends z.ZodType, T>(
     try {
       const parsed = parseInput(schema, input);
       const ctx = await requireAuth(permission === "signed-in" ? undefined : permission);
+      // Actions write: wait asynchronously for another process's lock; a 503 carries details.retryAfterSeconds.
+      await waitForWriteLock();
       return { ok: true, data: await run(parsed, ctx) };
     } catch (thrown) {
       const error = toAppError(thrown);

@@ -2,19 +2,23 @@ import "server-only";
 import { z } from "zod";
 import { AppError, toAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { mayWrite, waitForWriteLock } from "@/lib/ops/database-busy";
 import { recordHttp, routePattern } from "@/lib/metrics/registry";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
 /**
- * Wraps a route handler: turns thrown AppErrors into JSON `{ error, code }` responses, hides unknown
- * errors behind a generic 500, and logs one line per request (method, path, status, time; never bodies).
+ * Wraps a route handler: turns thrown AppErrors into JSON `{ error, code }` responses (Retry-After on a 429, or on
+ * a 503 for a locked database), hides unknown errors behind a generic 500, and logs one line per request (method,
+ * path, status, time; never bodies).
  */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     const started = performance.now();
     let status = 500;
     try {
+      // Waits here, asynchronously, if another process holds the database's write lock (503 after a second).
+      if (mayWrite(request.method)) await waitForWriteLock();
       const response = await handler(request, context);
       status = response.status;
       return response;

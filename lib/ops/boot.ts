@@ -1,14 +1,16 @@
 import "server-only";
-import { getDb } from "@/db";
+import { DatabaseUnwritableError, getDb } from "@/db";
 import { EnvError, getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { startWebhookWorker } from "@/lib/webhooks/worker";
-import { startEvalWorker } from "@/lib/evals/runs/worker";
+import { startWebhookWorker, stopWebhookWorker } from "@/lib/webhooks/worker";
+import { startEvalWorker, stopEvalWorker } from "@/lib/evals/runs/worker";
+import { onShutdown } from "./shutdown";
 
 /**
  * Validates the environment and migrates the database before the first request, so a bad variable
  * or a broken migration stops the boot with a clear message rather than failing a user's request.
- * Then starts this process's webhook worker, which polls the outbox.
+ * A database the process cannot write stops it too, with a message naming the path. Then starts this process's
+ * webhook and eval workers and registers how the graceful shutdown stops them (lib/ops/shutdown.ts).
  */
 export function boot() {
   try {
@@ -23,10 +25,23 @@ export function boot() {
   // Without NEXTAUTH_URL, next-auth must build its URLs from the Host header, or it assumes localhost:3000
   // and sign-in breaks on any other port or host. Operators behind a proxy should set NEXTAUTH_URL.
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
-  getDb();
+  try {
+    getDb();
+  } catch (error) {
+    if (error instanceof DatabaseUnwritableError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   // Next skips instrumentation during `next build` today; the check keeps a build from ever sending webhooks.
-  if (process.env.NEXT_PHASE !== "phase-production-build") startWebhookWorker();
-  // Recovers eval runs whose worker died (stale heartbeat) and executes queued ones in this process.
-  if (process.env.NEXT_PHASE !== "phase-production-build") startEvalWorker();
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    startWebhookWorker();
+    // Recovers eval runs whose worker died (stale heartbeat) and executes queued ones in this process.
+    startEvalWorker();
+    // On SIGTERM/SIGINT (server.ts): the eval worker hands its runs back as "interrupted", resumed at the next start.
+    onShutdown("eval-worker", stopEvalWorker);
+    onShutdown("webhook-worker", stopWebhookWorker);
+  }
   logger.info({ event: "started", version: process.env.STUDIO_VERSION }, "PromptOps Studio ready");
 }

@@ -2,9 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { RunStatus } from "@/db/schema";
 import { getEnv } from "@/lib/env";
-import { toAppError, type AppError } from "@/lib/errors";
+import { AppError, toAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { isCancelledError } from "@/lib/models/model-errors";
+import { retryWhileBusy } from "@/lib/ops/database-busy";
+import { isShutdownReason } from "@/lib/ops/shutdown";
 import { streamCompletion } from "@/lib/models/stream-completion";
 import type { ModelToolCall } from "@/lib/models/types";
 import { getWorkspaceModel } from "@/lib/providers/workspace-model";
@@ -81,8 +83,8 @@ export async function executeRun({
       json: checkJsonOutput({ text: result.text, responseFormat }),
     };
   } catch (thrown) {
-    const error = toAppError(thrown);
-    const cancelled = isCancelledError(error);
+    const cancelled = isCancelledError(toAppError(thrown));
+    const error = cancelled && isShutdownReason(signal?.reason) ? serverShutdownError(thrown) : toAppError(thrown);
     if (error.status >= 500 && error.type === "internal") logger.error({ err: thrown, runId }, "playground run failed unexpectedly");
     else if (!cancelled) logger.warn({ runId, modelId: prepared.modelId, code: error.code }, "playground run failed");
     outcome = {
@@ -103,8 +105,17 @@ export async function executeRun({
       json: null,
     };
   }
-  recordRun({ prepared, outcome });
+  // The reply is already streamed: a lock held by another process delays storing it, not losing it.
+  await retryWhileBusy(() => recordRun({ prepared, outcome }));
   return outcome;
+}
+
+/** A run the server stopped because it was shutting down: stored as cancelled ("Stopped"), like a press of Stop. */
+function serverShutdownError(cause: unknown): AppError {
+  return new AppError("unavailable:model", "The server shut down before the reply finished; what had arrived is kept.", {
+    details: { cancelled: true },
+    cause,
+  });
 }
 
 /** What the browser may see of a run's error: the safe message, the code and when to retry. */

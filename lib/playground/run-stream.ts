@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { logger } from "@/lib/logger";
+import { trackInFlight } from "@/lib/ops/shutdown";
 import { errorView, executeRun } from "./execute-run";
 import type { PreparedRun } from "./prepare-run";
 import { encodeRunEvent, RUN_STREAM_CONTENT_TYPE, type RunEvent } from "./run-events";
@@ -8,7 +9,8 @@ import { encodeRunEvent, RUN_STREAM_CONTENT_TYPE, type RunEvent } from "./run-ev
 /**
  * Streams one prepared column to the browser as NDJSON events (see run-events.ts) while the model answers.
  * The browser's cancel reaches the provider: the request's abort signal and the body stream's cancel (Stop, a
- * closed tab) both abort the model call, and the run is stored as cancelled.
+ * closed tab) both abort the model call, and the run is stored as cancelled. So does a server shutdown once its
+ * grace period is over (lib/ops/shutdown.ts): the run is stored as stopped with what had streamed.
  */
 export function streamRunResponse({ prepared, requestSignal }: { prepared: PreparedRun; requestSignal: AbortSignal }): Response {
   const runId = randomUUID();
@@ -16,6 +18,7 @@ export function streamRunResponse({ prepared, requestSignal }: { prepared: Prepa
   const abort = () => cancel.abort(requestSignal.reason);
   const encoder = new TextEncoder();
   let closed = false;
+  const untrack = trackInFlight({ name: "playground run", cancel: (reason) => cancel.abort(reason) });
 
   const body = new ReadableStream<Uint8Array>({
     start(sink) {
@@ -29,6 +32,7 @@ export function streamRunResponse({ prepared, requestSignal }: { prepared: Prepa
       };
       const finish = () => {
         requestSignal.removeEventListener("abort", abort);
+        untrack();
         if (closed) return;
         closed = true;
         sink.close();

@@ -3,7 +3,9 @@ import { checkHealth } from "@/lib/ops/health";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async () => {
-  const health = checkHealth();
+/** `?deep=1` also tries a write (rolled back); without it the check only reads and asks for the lock. */
+export const GET = route(async (request) => {
+  const deep = new URL(request.url).searchParams.get("deep") === "1";
+  const health = checkHealth({ deep });
   return Response.json(health, { status: health.status === "ok" ? 200 : 503 });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Db } from "@/db";
 import { toAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { retryWhileBusy } from "@/lib/ops/database-busy";
 import { workspacePartialLoader } from "@/lib/playground/load-partial";
 import { versionContent } from "@/lib/prompts/same-content";
 import { findVersion } from "@/lib/prompts/queries";
@@ -84,6 +85,7 @@ export function isRunActiveInProcess(runId: string): boolean {
 }
 
 export async function executeEvalRun({ runId, workerId, db = getDb(), heartbeatMs = 3_000, backoff, signal }: ExecuteRunOptions): Promise<ExecuteRunResult> {
+  if (signal?.aborted) return "not-claimed";
   const run = claimEvalRun(db, { runId, workerId, now: Date.now() });
   if (!run) return "not-claimed";
   const controller = new AbortController();
@@ -123,16 +125,18 @@ export async function executeEvalRun({ runId, workerId, db = getDb(), heartbeatM
         const outcome = await evaluateCase({ target, runCase, settings, signal: controller.signal });
         if (!outcome || controller.signal.aborted) return;
         const { scores, ...result } = outcome;
-        write({ id: crypto.randomUUID(), runId, targetId: target.id, runCaseId: runCase.id, ...result, createdAt: Date.now() }, scores);
+        const row = { id: crypto.randomUUID(), runId, targetId: target.id, runCaseId: runCase.id, ...result, createdAt: Date.now() };
+        // A finished case is not thrown away because another process holds the lock for a while.
+        await retryWhileBusy(() => write(row, scores), { attempts: 20 });
       },
     });
 
     if (controller.signal.aborted) {
-      if (signal?.aborted) releaseEvalRun(db, { runId, workerId });
+      if (signal?.aborted) await retryWhileBusy(() => releaseEvalRun(db, { runId, workerId }));
       logger.info({ event: "eval_run.stopped", runId }, "eval run stopped");
       return "stopped";
     }
-    finishEvalRun(db, { runId, workerId, status: "completed", now: Date.now() });
+    await retryWhileBusy(() => finishEvalRun(db, { runId, workerId, status: "completed", now: Date.now() }));
     logger.info({ event: "eval_run.completed", runId, ms: Math.round(performance.now() - started) }, "eval run completed");
     return "completed";
   } catch (thrown) {

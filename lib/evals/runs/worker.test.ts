@@ -27,6 +27,10 @@ describe("the eval worker", () => {
 
     await stopEvalWorker();
     expect(findEvalRun(getDb(), { runId: id })).toMatchObject({ status: "interrupted", workerId: null });
+    // A stopped worker stays stopped: the end of its run used to schedule one more poll, which claimed the run
+    // straight back and went on executing it during the shutdown.
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(findEvalRun(getDb(), { runId: id })).toMatchObject({ status: "interrupted", workerId: null });
     const before = results(id).length;
     expect(before).toBeLessThan(40);
 
@@ -36,5 +40,5 @@ describe("the eval worker", () => {
     const after = results(id);
     expect(after).toHaveLength(40);
     expect(new Set(after.map((r) => r.runCaseId)).size).toBe(40);
-  });
+  }, 30_000);
 });

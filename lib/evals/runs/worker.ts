@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "@/db";
+import { isLockError } from "@/db/write-probe";
 import { logger } from "@/lib/logger";
 import type { BackoffOptions } from "./backoff";
 import { listClaimableEvalRuns, markStaleEvalRunsInterrupted } from "./queries";
@@ -34,6 +35,8 @@ interface RunningWorker {
 const globalForWorker = globalThis as unknown as { studioEvalWorker?: RunningWorker };
 
 function poll(state: RunningWorker): void {
+  // A stopped worker claims nothing more (a run ending during the stop schedules one last poll).
+  if (state.shutdown.signal.aborted) return;
   if (state.polling) {
     state.again = true;
     return;
@@ -68,7 +71,9 @@ function poll(state: RunningWorker): void {
       }
     } while (state.again);
   } catch (error) {
-    logger.error({ err: error }, "eval worker poll failed");
+    // Another process holding the write lock is expected now and then; the next poll tries again.
+    if (isLockError(error)) logger.warn({ err: error }, "eval worker poll: database locked");
+    else logger.error({ err: error }, "eval worker poll failed");
   } finally {
     state.polling = false;
   }

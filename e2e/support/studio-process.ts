@@ -1,0 +1,117 @@
+// A production server of its own (server.ts, as `npm start` runs it) on a database of its own, for specs that stop,
+// restart or starve the server: the shared servers of playwright.config.ts must never be touched like that.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export interface StudioProcess {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output: () => string;
+}
+
+/** A fresh folder for a database, removed by the caller. */
+export function tempStudioDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "promptops-e2e-ops-"));
+  // Readable by others (mkdtemp makes it private), so a server started as another user can reach what is inside.
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** Runs lib/testing/ops-studio.ts: a workspace, provider, prompt and dataset on `databaseUrl` (see there). */
+export function prepareStudio({ databaseUrl, fixtureUrl, cases }: { databaseUrl: string; fixtureUrl: string; cases: number }) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/testing/ops-studio.ts", fixtureUrl, String(cases)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`ops-studio failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { email: string; password: string; promptId: string; datasetId: string };
+}
+
+export function startStudio({ port, env, uid }: { port: number; env: Record<string, string>; uid?: number }): StudioProcess {
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "-p", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(uid === undefined ? {} : { uid, gid: uid }),
+  });
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { url: `http://localhost:${port}`, child, exited, output: () => output };
+}
+
+/** Resolves once the server answers /api/health; throws if it exits first or takes longer than `timeoutMs`. */
+export async function waitUntilUp(studio: StudioProcess, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void studio.exited.then(() => (exited = true));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`the server exited while starting:\n${studio.output()}`);
+    try {
+      if ((await fetch(`${studio.url}/api/health`)).status > 0) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the server did not start in ${timeoutMs} ms:\n${studio.output()}`);
+}
+
+/** A signed-in member's HTTP client (cookies kept, Origin set on writes as a browser would). */
+export async function signIn(url: string, { email, password }: { email: string; password: string }) {
+  const cookies = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair!.indexOf("=");
+      cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+  };
+  const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  const call = async (pathname: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set("cookie", cookieHeader());
+    if (init.method && init.method !== "GET") headers.set("origin", url);
+    const response = await fetch(`${url}${pathname}`, { ...init, headers, redirect: "manual" });
+    keep(response);
+    return response;
+  };
+  const { csrfToken } = (await (await call("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signedIn = await call("/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }).toString(),
+  });
+  if (![...cookies.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in failed (${signedIn.status})`);
+  return {
+    get: (pathname: string) => call(pathname),
+    postJson: (pathname: string, body: unknown) => call(pathname, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  };
+}
+
+/** Reads an NDJSON playground stream, calling `onEvent` per event; resolves with every event when it ends. */
+export async function readEvents(response: Response, onEvent: (event: Record<string, unknown>) => void = () => {}): Promise<Record<string, unknown>[]> {
+  const events: Record<string, unknown>[] = [];
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let newline: number;
+    while ((newline = buffer.indexOf("\n")) !== -1) {
+      const line = buffer.slice(0, newline).trim();
+      buffer = buffer.slice(newline + 1);
+      if (!line) continue;
+      const event = JSON.parse(line) as Record<string, unknown>;
+      events.push(event);
+      onEvent(event);
+    }
+  }
+  return events;
+}

@@ -1,0 +1,22 @@
+// A server process without Next, for process-level tests: boots like the studio does (lib/ops/boot.ts: env,
+// database, eval and webhook workers, their shutdown hooks) and shuts down gracefully on SIGTERM/SIGINT like
+// server.ts. With a run id, it also exits once that run has finished.
+// Usage: tsx --conditions=react-server lib/testing/boot-process.ts [runId]
+import { getDb } from "@/db";
+import { findEvalRun } from "@/lib/evals/runs/queries";
+import { boot } from "@/lib/ops/boot";
+import { exitGracefullyOnSignals } from "@/lib/ops/shutdown";
+
+boot();
+exitGracefullyOnSignals();
+console.log("booted");
+
+const runId = process.argv[2];
+if (runId) {
+  setInterval(() => {
+    const status = findEvalRun(getDb(), { runId })?.status;
+    if (status === "completed" || status === "failed" || status === "cancelled") process.exit(0);
+  }, 100);
+} else {
+  setInterval(() => {}, 60_000);
+}

@@ -1,0 +1,26 @@
+// Prepares a studio database for the operations e2e spec (e2e/operations.spec.ts), which starts production servers
+// on it: a workspace whose editor can sign in, a "fx" provider on the spec's fixture LLM server, the prompt "greet"
+// and a dataset of `cases` cases. Prints what the spec needs as JSON.
+// Usage: DATABASE_URL=… tsx --conditions=react-server lib/testing/ops-studio.ts <fixtureUrl> <cases>
+import { eq } from "drizzle-orm";
+import { closeDb, getDb } from "@/db";
+import { users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { makeDataset, makeEvalWorkspace } from "./eval-runs";
+
+async function main() {
+  const [fixtureUrl, cases] = process.argv.slice(2);
+  if (!fixtureUrl || !cases) throw new Error("usage: ops-studio <fixtureUrl> <cases>");
+  const ws = makeEvalWorkspace({ fixtureUrl, models: "echo, slow-50, slow-250" });
+  const password = "ops-spec-password-1";
+  const editor = ws.editor.user;
+  getDb().update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, editor.id)).run();
+  const dataset = makeDataset({ workspaceId: ws.workspace.id, count: Number(cases) });
+  closeDb();
+  console.log(JSON.stringify({ email: editor.email, password, promptId: ws.promptId, datasetId: dataset.id }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
