@@ -78,6 +78,18 @@ test.describe("sign-in rate limit", () => {
       expect(response.headers["content-type"]).toMatch(/application\/json/);
       expect(JSON.parse(response.text)).toMatchObject({ error: expect.any(String) });
     }
+    // Requests next-auth itself cannot handle: it would answer 500 or plain text.
+    const odd: [string, "GET" | "POST"][] = [
+      ["/api/auth/callback/credentials", "GET"],
+      ["/api/auth/session?callbackUrl=javascript%3Aalert(1)", "GET"],
+      ["/api/auth/no-such-action", "GET"],
+      ["/api/auth/callback/credentials?callbackUrl=javascript%3Aalert(1)", "POST"],
+    ];
+    for (const [path, method] of odd) {
+      const response = await rawRequest({ from: "127.0.0.14", method, path, headers: { "content-type": "application/x-www-form-urlencoded" }, body: method === "POST" ? "email=a" : undefined });
+      expect(response.status, `${method} ${path}`).toBe(400);
+      expect(JSON.parse(response.text), `${method} ${path}`).toMatchObject({ error: expect.any(String), code: "bad_request:auth" });
+    }
     const health = await rawRequest({ from: "127.0.0.14", method: "GET", path: "/api/health" });
     expect(health.status).toBe(200);
   });
