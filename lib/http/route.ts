@@ -1,21 +1,25 @@
 import "server-only";
-import { z } from "zod";
-import { AppError, toAppError } from "@/lib/errors";
+import { errorTypeForStatus, toAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { recordHttp, routePattern } from "@/lib/metrics/registry";
 
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
+export { parseInput } from "./parse-input";
+
+export type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
 /**
  * Wraps a route handler: turns thrown AppErrors into JSON `{ error, code }` responses, hides unknown
  * errors behind a generic 500, and logs one line per request (method, path, status, time; never bodies).
+ * Used directly only by routes that do not act with the session cookie (health, metrics, next-auth);
+ * every other route is a sessionRoute (session-route.ts). This module stays free of session code (next/headers):
+ * lib/ modules import parseInput from here, and the custom server loads some of them outside Next.
  */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     const started = performance.now();
     let status = 500;
     try {
-      const response = await handler(request, context);
+      const response = await asJsonIfClientError(await handler(request, context));
       status = response.status;
       return response;
     } catch (thrown) {
@@ -32,25 +36,38 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** Parses a JSON body with a zod schema; a malformed or invalid body is a 400 naming the bad fields. */
-export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new AppError("bad_request:api", "The request body must be JSON.");
-  }
-  return parseInput(schema, body);
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not implement, so they answer JSON 405 with `Allow` (Next's own 405
+ * has no body) and OPTIONS lists the real methods. A route file ends with, e.g.,
+ * `export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");` (HEAD follows GET).
+ */
+export function otherMethods(...allowed: Exclude<Method, "OPTIONS">[]): Record<Method, Handler<unknown>> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse = route(async (request) =>
+    Response.json(
+      { error: `${request.method} is not allowed here. Allowed: ${allow}.`, code: "method_not_allowed:api" },
+      { status: 405, headers: { Allow: allow } },
+    ),
+  );
+  const options = route(async () => new Response(null, { status: 204, headers: { Allow: allow } }));
+  return Object.fromEntries(METHODS.map((m) => [m, m === "OPTIONS" ? options : refuse])) as Record<Method, Handler<unknown>>;
 }
 
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
-    throw new AppError("bad_request:api", `Invalid input: ${summary}`, { details: { issues } });
-  }
-  return result.data;
+/**
+ * Every 4xx under /api is JSON. Our own handlers answer JSON already; a library's (next-auth's text/plain 400 for
+ * an unknown action) is rewritten to `{ error, code }` with its text as the message.
+ */
+async function asJsonIfClientError(response: Response): Promise<Response> {
+  if (response.status < 400 || response.status >= 500 || /json/i.test(response.headers.get("content-type") ?? "")) return response;
+  const text = (await response.text()).trim().replace(/^Error: /, "").slice(0, 500);
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  headers.set("content-type", "application/json");
+  const body = { error: text || `Request refused (${response.status}).`, code: `${errorTypeForStatus(response.status)}:api` };
+  return new Response(JSON.stringify(body), { status: response.status, headers });
 }
 
 export function json(data: unknown, init?: ResponseInit): Response {

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { guardCredentialsSignIn } from "@/lib/auth/sign-in-route-guard";
-import { route } from "@/lib/http/route";
+import { otherMethods, route } from "@/lib/http/route";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -12,3 +12,5 @@ function handler(request: Request, context: Context) {
 export const GET = route(handler);
 
 export const POST = route(async (request: Request, context: Context) => (await guardCredentialsSignIn(request)) ?? handler(request, context));
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");
