@@ -44,6 +44,7 @@ export default async function PromptsPage({ searchParams }: { searchParams: Sear
         description="Every change is an immutable version. Folders come from “/” in names."
         actions={
           <>
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a file download from a route handler; the rule mistakes app/api/[[...rest]] for a page */}
             <a href="/api/prompts/export" className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
               Export all (zip)
             </a>
