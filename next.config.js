@@ -9,8 +9,8 @@ const nextConfig = {
   env: { STUDIO_VERSION: version },
   poweredByHeader: false,
   async headers() {
-    // Baseline hardening for every response. A Content-Security-Policy waits until Monaco's worker and
-    // style needs are known (prompt editor), so it can be strict rather than full of exceptions.
+    // Baseline hardening for every response. Pages get their Content-Security-Policy, with a per-request nonce,
+    // from proxy.ts (lib/http/csp.ts); API answers get one that allows nothing. SECURITY.md lists them.
     return [
       {
         source: "/:path*",
@@ -21,11 +21,20 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
   experimental: {
     // Lets pages call forbidden() so a missing permission answers HTTP 403, not a redirect.
     authInterrupts: true,
+    serverActions: {
+      // BODY_LIMITS.promptContent (lib/http/limits.ts): a 1 MiB template, JSON-escaped, always fits. The custom
+      // server refuses a larger action body with 413 before Next reads it; next-config.test.ts keeps the two equal.
+      bodySizeLimit: "8mb",
+    },
   },
 };
 
