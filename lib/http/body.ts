@@ -43,7 +43,8 @@ export async function readBody(request: Request, { maxBytes }: { maxBytes: numbe
     if (done) break;
     received += value.byteLength;
     if (received > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: cancelling one branch of a cloned (tee'd) body settles only once the other is cancelled too.
+      reader.cancel().catch(() => undefined);
       throw tooLarge(maxBytes);
     }
     chunks.push(value);

@@ -6,6 +6,8 @@ const KiB = 1024;
 const MiB = 1024 * KiB;
 
 export const BODY_LIMITS = {
+  /** What a route outside the session may be sent: next-auth's sign-in and sign-out forms. */
+  publicForm: 64 * KiB,
   /** A small JSON form or request: starting an evaluation, a run's settings. */
   json: 1 * MiB,
   /**

@@ -2,6 +2,9 @@ import "server-only";
 import { errorTypeForStatus, toAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { recordHttp, routePattern } from "@/lib/metrics/registry";
+import { mediaType, parseJsonBytes, readBody } from "./body";
+import { BODY_LIMITS } from "./limits";
+import { isSafeMethod } from "./same-origin";
 
 export { parseInput } from "./parse-input";
 
@@ -10,11 +13,9 @@ export type Handler<C> = (request: Request, context: C) => Promise<Response>;
 /**
  * Wraps a route handler: turns thrown AppErrors into JSON `{ error, code }` responses, hides unknown
  * errors behind a generic 500, and logs one line per request (method, path, status, time; never bodies).
- * Used directly only by routes that do not act with the session cookie (health, metrics, next-auth);
- * every other route is a sessionRoute (session-route.ts). This module stays free of session code (next/headers):
- * lib/ modules import parseInput from here, and the custom server loads some of them outside Next.
+ * It reads no body: sessionRoute (session-route.ts) reads one only after it knows the caller.
  */
-export function route<C>(handler: Handler<C>): Handler<C> {
+export function baseRoute<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     const started = performance.now();
     let status = 500;
@@ -36,6 +37,21 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
+/**
+ * A route that does not act with the session (health, metrics, next-auth's sign-in). Whatever it is handed to
+ * parse itself is first read from a copy with a small cap (413) and, when declared JSON, checked to be JSON
+ * (400): next-auth reads bodies whole and answers malformed JSON with a 500. Every other route is a sessionRoute.
+ */
+export function route<C>(handler: Handler<C>): Handler<C> {
+  return baseRoute(async (request, context) => {
+    if (!isSafeMethod(request.method) && request.body) {
+      const bytes = await readBody(request.clone(), { maxBytes: BODY_LIMITS.publicForm });
+      if (mediaType(request.headers) === "application/json") parseJsonBytes(bytes);
+    }
+    return handler(request, context);
+  });
+}
+
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 type Method = (typeof METHODS)[number];
 
@@ -46,13 +62,13 @@ type Method = (typeof METHODS)[number];
  */
 export function otherMethods(...allowed: Exclude<Method, "OPTIONS">[]): Record<Method, Handler<unknown>> {
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
-  const refuse = route(async (request) =>
+  const refuse = baseRoute(async (request) =>
     Response.json(
       { error: `${request.method} is not allowed here. Allowed: ${allow}.`, code: "method_not_allowed:api" },
       { status: 405, headers: { Allow: allow } },
     ),
   );
-  const options = route(async () => new Response(null, { status: 204, headers: { Allow: allow } }));
+  const options = baseRoute(async () => new Response(null, { status: 204, headers: { Allow: allow } }));
   return Object.fromEntries(METHODS.map((m) => [m, m === "OPTIONS" ? options : refuse])) as Record<Method, Handler<unknown>>;
 }
 
@@ -63,10 +79,11 @@ export function otherMethods(...allowed: Exclude<Method, "OPTIONS">[]): Record<M
 async function asJsonIfClientError(response: Response): Promise<Response> {
   if (response.status < 400 || response.status >= 500 || /json/i.test(response.headers.get("content-type") ?? "")) return response;
   const text = (await response.text()).trim().replace(/^Error: /, "").slice(0, 500);
+  const message = text && !text.startsWith("[object") && !text.startsWith("<") ? text : `Request refused (${response.status}).`;
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.set("content-type", "application/json");
-  const body = { error: text || `Request refused (${response.status}).`, code: `${errorTypeForStatus(response.status)}:api` };
+  const body = { error: message, code: `${errorTypeForStatus(response.status)}:api` };
   return new Response(JSON.stringify(body), { status: response.status, headers });
 }
 

@@ -5,7 +5,7 @@ import type { Permission } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import { readJsonBody, readMultipartBody } from "./body";
 import { parseInput } from "./parse-input";
-import { route, type Handler } from "./route";
+import { baseRoute, type Handler } from "./route";
 import { crossSiteReason, isSafeMethod } from "./same-origin";
 
 type JsonBodySpec<S extends z.ZodType> = { json: S; maxBytes: number };
@@ -48,7 +48,7 @@ export function sessionRoute<B extends BodySpec = undefined, S extends ParamsSpe
   options: SessionRouteOptions<B, S>,
   handler: (args: SessionRequest<ParamsOf<S>, BodyOf<B>>) => Promise<Response>,
 ): Handler<{ params: Promise<Params> }> {
-  return route(async (request, context) => {
+  return baseRoute(async (request, context) => {
     if (!isSafeMethod(request.method)) {
       const reason = crossSiteReason(request.headers);
       if (reason) throw new AppError("forbidden:api", reason);

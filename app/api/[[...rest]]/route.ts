@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http/route";
+import { baseRoute } from "@/lib/http/route";
 
-// Any /api path no route claims answers JSON 404, never the studio's HTML not-found page.
-const notFound = route(async (request) => {
+// Any /api path no route claims answers JSON 404, never the studio's HTML not-found page; its body is never read.
+const notFound = baseRoute(async (request) => {
   throw new AppError("not_found:api", `No endpoint ${request.method} ${new URL(request.url).pathname}.`);
 });
 
