@@ -121,7 +121,8 @@ function guardAction(request: IncomingMessage, response: ServerResponse, path: s
   const caller = path === SETUP_PATH ? Promise.resolve(true) : hasLiveSession(headers);
   caller.then(
     (known) => {
-      if (!known) return send(request, response, path, new AppError("unauthorized:auth", "Sign in to continue."), { Connection: "close" });
+      // x-action-redirect is how Next's client learns an action redirected: a page whose session ended goes to sign-in.
+      if (!known) return send(request, response, path, new AppError("unauthorized:auth", "Sign in to continue."), { Connection: "close", "x-action-redirect": "/login;replace" });
       inspectBody(request, length, (body) => {
         try {
           checkActionArguments(body);
