@@ -115,6 +115,15 @@ function payloads(count: number): Payload[] {
   return Array.from({ length: count }, () => random.pick(all));
 }
 
+/** Percent-encodes a value; a lone surrogate, which has no UTF-8 form, becomes the bytes of one (itself a bad escape). */
+function escape(value: unknown): string {
+  try {
+    return encodeURIComponent(String(value));
+  } catch {
+    return "%ED%A0%80";
+  }
+}
+
 interface Failure {
   what: string;
   status: number;
@@ -175,7 +184,7 @@ test("every /api route answers hostile input with a JSON 4xx, and the studio sta
           const label = `${who} ${method} ${url.slice(0, 120)}`;
           if (method === "GET" || method === "HEAD" || method === "OPTIONS" || method === "DELETE") {
             cases.push({ what: label, method, url, headers });
-            if (method === "GET") cases.push({ what: `${label} + query`, method, url: `${url}${url.includes("?") ? "&" : "?"}format=%zz&page=-1&filter=%00&pageSize=1e9&promptId=${encodeURIComponent(String(randomValue()))}`, headers });
+            if (method === "GET") cases.push({ what: `${label} + query`, method, url: `${url}${url.includes("?") ? "&" : "?"}format=%zz&page=-1&filter=%00&pageSize=1e9&promptId=${escape(randomValue())}`, headers });
             continue;
           }
           const budget = url === "/api/auth/callback/credentials" ? (method === "POST" ? 3 : 1) : method === "POST" ? 5 : 2;
