@@ -11,8 +11,8 @@ const nextConfig = {
   env: { STUDIO_VERSION: version, MONACO_VERSION: monacoVersion },
   poweredByHeader: false,
   async headers() {
-    // Baseline hardening for every response. A Content-Security-Policy waits until Monaco's worker and
-    // style needs are known (prompt editor), so it can be strict rather than full of exceptions.
+    // Baseline hardening for every response. Pages get their Content-Security-Policy, with a per-request nonce,
+    // from proxy.ts (lib/http/csp.ts); API answers get one that allows nothing. SECURITY.md lists them.
     return [
       {
         source: "/:path*",
@@ -24,6 +24,10 @@ const nextConfig = {
         ],
       },
       {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+      {
         // Monaco's files live under their version (scripts/copy-monaco.mjs), so a path's content never changes.
         source: "/monaco/:version/:path*",
         headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
@@ -33,6 +37,11 @@ const nextConfig = {
   experimental: {
     // Lets pages call forbidden() so a missing permission answers HTTP 403, not a redirect.
     authInterrupts: true,
+    serverActions: {
+      // BODY_LIMITS.promptContent (lib/http/limits.ts): a 1 MiB template, JSON-escaped, always fits. The custom
+      // server refuses a larger action body with 413 before Next reads it; next-config.test.ts keeps the two equal.
+      bodySizeLimit: "8mb",
+    },
   },
 };
 

@@ -1,17 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PAGE_PATH_HEADER } from "@/lib/auth/callback-url";
+import { contentSecurityPolicy } from "@/lib/http/csp";
 
-// Next's request proxy (formerly middleware). It only passes the requested page's path and query to the app as a
-// header, so a page that finds no session can send the visitor to sign in and back here afterwards
-// (lib/auth/context.ts#requirePageAuth). It decides nothing about access: every page still checks the session.
-
+// Next's request proxy (formerly middleware), for pages only. It decides nothing about access (every page checks
+// the session itself); it hands each page two things:
+// - a fresh CSP nonce (lib/http/csp.ts). Next reads it from the request's Content-Security-Policy header; the root
+//   layout reads x-nonce for next-themes.
+// - the page's path and query, so a page that finds no session can send the visitor to sign in and back here
+//   afterwards (lib/auth/context.ts#requirePageAuth).
+// API routes, static files and server actions are not matched: they carry no page scripts, and a matched request
+// with a body would have it buffered for the proxy.
 export function proxy(request: NextRequest) {
+  const nonce = btoa(crypto.randomUUID());
+  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
   headers.set(PAGE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {
-  // Pages only: not the API, Next's own assets, Monaco's files or the icon.
-  matcher: ["/((?!api/|_next/|monaco/|icon\\.svg|favicon\\.ico).*)"],
+  matcher: [
+    {
+      source: "/((?!api|_next/static|_next/image|monaco|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-action" },
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

@@ -38,7 +38,12 @@ async function main() {
   const hostname = option("-H", "--hostname");
   const dev = env.NODE_ENV === "development";
 
-  const [{ default: next }, { createDeliveryFastPath }, { recordHttp }] = await Promise.all([import("next"), import("./lib/delivery/fast-path"), import("./lib/metrics/registry")]);
+  const [{ default: next }, { createDeliveryFastPath }, { recordHttp }, { answerClientError, guardRequest }] = await Promise.all([
+    import("next"),
+    import("./lib/delivery/fast-path"),
+    import("./lib/metrics/registry"),
+    import("./lib/http/node-guard"),
+  ]);
   const app = next({ dev, port, hostname: hostname ?? "localhost", dir: __dirname });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -55,8 +60,10 @@ async function main() {
       recordHttp("/api/v1/prompts/{name}", "GET", response.statusCode, (performance.now() - started) / 1000);
       return;
     }
-    void handle(request, response);
+    // Malformed paths, stray page POSTs and bad server-action requests are answered here (lib/http/node-guard.ts).
+    guardRequest(request, response, () => void handle(request, response));
   });
+  server.on("clientError", answerClientError);
   // Node closes idle keep-alive sockets after 5 s; a client (or proxy) that reuses one just then gets ECONNRESET.
   // Clients and load balancers commonly keep sockets for 60 s, so the server keeps them a little longer.
   server.keepAliveTimeout = 65_000;

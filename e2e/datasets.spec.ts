@@ -1,5 +1,6 @@
 import { DatasetsPage } from "./pages/datasets-page";
 import { PlaygroundPage } from "./pages/playground-page";
+import { STUDIO_URL } from "./support/env";
 import { expect, test } from "./support/test";
 
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
@@ -63,7 +64,7 @@ test.describe("datasets", () => {
     await expect(viewer.getByRole("button", { name: "Add case" })).toHaveCount(0);
     await expect(viewer.getByRole("textbox", { name: /^Case 1/ })).toHaveCount(0);
     const datasetId = viewer.url().split("/").at(-1)!;
-    const refused = await viewer.request.post(`/api/datasets/${datasetId}/import`, { data: { fileName: "x.csv", text: "a\n1\n", mapping: { a: "variable" } } });
+    const refused = await viewer.request.post(`/api/datasets/${datasetId}/import`, { headers: { origin: STUDIO_URL }, data: { fileName: "x.csv", text: "a\n1\n", mapping: { a: "variable" } } });
     expect(refused.status()).toBe(403);
     expect(await refused.json()).toMatchObject({ error: "Your role in this workspace does not allow this." });
   });

@@ -56,7 +56,7 @@ test.describe("evaluations", () => {
     await expect(page.getByRole("heading", { name: "Evaluations" })).toBeVisible();
     await expect(page.getByRole("button", { name: "New evaluation" })).toHaveCount(0);
     expect((await page.goto("/evaluations/new"))?.status()).toBe(403);
-    const refused = await page.request.post("/api/evals/runs", { data: { datasetId: "x", promptId: "y", targets: [{ label: "latest" }] } });
+    const refused = await page.request.post("/api/evals/runs", { headers: { origin: STUDIO_URL }, data: { datasetId: "x", promptId: "y", targets: [{ label: "latest" }] } });
     expect(refused.status()).toBe(403);
   });
 });

@@ -6,8 +6,12 @@ export type ErrorType =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
+  | "length_required"
   | "too_large"
+  | "unsupported_media"
+  | "headers_too_large"
   | "rate_limited"
   | "timeout"
   | "unavailable"
@@ -46,14 +50,24 @@ const statusByType: Record<ErrorType, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  length_required: 411,
   too_large: 413,
+  unsupported_media: 415,
+  headers_too_large: 431,
   rate_limited: 429,
   timeout: 504,
   unavailable: 503,
   upstream: 502,
   internal: 500,
 };
+
+/** The error type a status belongs to (bad_request for a 4xx with no type of its own). */
+export function errorTypeForStatus(status: number): ErrorType {
+  const match = (Object.entries(statusByType) as [ErrorType, number][]).find(([, code]) => code === status);
+  return match?.[0] ?? (status < 500 ? "bad_request" : "internal");
+}
 
 export interface AppErrorOptions {
   /** Extra machine-readable facts safe to send to a client (e.g. retryAfterSeconds, field issues). */

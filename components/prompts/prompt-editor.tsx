@@ -8,6 +8,7 @@ import { LazyTemplateEditor } from "@/components/editor/template-editor-lazy";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { diffVersions } from "@/lib/diff/diff-versions";
+import { BODY_LIMITS, describeBytes } from "@/lib/http/limits";
 import type { ChatMessageRecord, PromptContent, PromptType } from "@/lib/prompts/content";
 import { clearDraft, parseStoredDraft, readDraftRaw, subscribeToDrafts, writeDraft } from "@/lib/prompts/draft-store";
 import { sameContent } from "@/lib/prompts/same-content";
@@ -121,7 +122,15 @@ export function PromptEditor({
     setSaving(true);
     setSaveError(null);
     const body = type === "text" ? { type: "text" as const, template } : { type: "chat" as const, messages };
-    const result = await saveVersionAction({ promptId, body, modelConfig: config, commitMessage, expectedParentVersion: base.version });
+    const input = { promptId, body, modelConfig: config, commitMessage, expectedParentVersion: base.version };
+    // The server refuses an action body over the limit before reading it; say so here, with the numbers.
+    const size = new TextEncoder().encode(JSON.stringify([input])).length;
+    if (size > BODY_LIMITS.promptContent) {
+      setSaving(false);
+      setSaveError(`This version is ${(size / 1024 / 1024).toFixed(1)} MiB when sent; a version can be at most ${describeBytes(BODY_LIMITS.promptContent)}.`);
+      return;
+    }
+    const result = await saveVersionAction(input).catch(() => ({ ok: false as const, error: "The version could not be saved. Check your connection and try again.", code: "", details: undefined }));
     setSaving(false);
     if (result.ok) {
       setDialogOpen(false);

@@ -2,13 +2,12 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { decode } from "next-auth/jwt";
 import type { Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { getEnv } from "@/lib/env";
 import { loginHref, PAGE_PATH_HEADER } from "./callback-url";
 import { can, requirePermission, type Permission } from "./policy";
 import { findLiveSession, listActiveMemberships, touchSession } from "./queries";
+import { sessionIdFromToken, sessionTokenFromCookies } from "./session-cookie";
 
 export const WORKSPACE_COOKIE = "studio-workspace";
 
@@ -29,25 +28,14 @@ export interface AuthContext {
   workspaces: (WorkspaceSummary & { role: Role })[];
 }
 
-// next-auth's session cookie: the __Secure- form when the studio is served over https.
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
 /**
  * The server-side session id the signed-in browser's JWT carries, or null. The cookie is decrypted and checked
  * (signature, expiry) with next-auth's own decode; getServerSession() would do the same and then re-encrypt a
  * refreshed cookie that a server component cannot set anyway, which costs about 2 ms on every request.
  */
 async function sessionIdFromCookie(): Promise<string | null> {
-  const store = await cookies();
-  for (const name of SESSION_COOKIES) {
-    // next-auth splits a token over name.0, name.1… only past 4 KB; ours holds a session id, but read both forms.
-    const chunks = store.getAll().filter((c) => c.name.startsWith(`${name}.`)).sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-    const token = store.get(name)?.value ?? (chunks.length ? chunks.map((c) => c.value).join("") : undefined);
-    if (!token) continue;
-    const payload = await decode({ token, secret: getEnv().AUTH_SECRET }).catch(() => null);
-    return typeof payload?.sid === "string" ? payload.sid : null;
-  }
-  return null;
+  const token = sessionTokenFromCookies((await cookies()).getAll());
+  return token ? sessionIdFromToken(token) : null;
 }
 
 /**

@@ -1,5 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { readBody, parseJsonBytes } from "@/lib/http/body";
+import { BODY_LIMITS } from "@/lib/http/limits";
 import { logger } from "@/lib/logger";
 import { admitApiKey } from "./admit";
 import { errorReply } from "./errors";
@@ -16,8 +18,6 @@ import { GENERATION_BODY_LIMIT } from "@/lib/generations/schemas";
 
 // The whole delivery API on Web Request/Response, for Next's route handler (app/api/v1/[...path]) and tests. The
 // custom server answers GET /api/v1/prompts/{name} before Next with the same functions (fast-path.ts).
-
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Keys are checked before the input: a caller without a valid key learns nothing, not even what is malformed. */
 export async function handleDeliveryRequest(request: Request, state: DeliveryState = getDeliveryState()): Promise<Response> {
@@ -86,17 +86,7 @@ function json(data: unknown, status: number): Response {
   return new Response(JSON.stringify(data), { status, headers: { "Content-Type": JSON_CONTENT_TYPE, "Cache-Control": "no-store" } });
 }
 
-async function readJsonBody(request: Request, limit?: number): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  // Telemetry endpoints have a tighter, documented limit answered with 413; the others keep their 8 MiB 400.
-  const tooLarge = () =>
-    limit === undefined ? new AppError("bad_request:api", "The request body is larger than 8 MiB.") : new AppError("too_large:api", `The request body is larger than ${limit / 1024 / 1024} MiB.`);
-  if (declared > (limit ?? MAX_BODY_BYTES)) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > (limit ?? MAX_BODY_BYTES)) throw tooLarge();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request:api", "The request body must be JSON.");
-  }
+/** Read only after the key is admitted (dispatch), capped while it streams: 413 past the endpoint's limit. */
+async function readJsonBody(request: Request, maxBytes: number = BODY_LIMITS.deliveryApi): Promise<unknown> {
+  return parseJsonBytes(await readBody(request, { maxBytes }));
 }

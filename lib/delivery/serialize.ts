@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { API_CONTENT_SECURITY_POLICY } from "@/lib/http/csp";
 
 // A JSON response serialised once: the body bytes, a content-based ETag and the headers, ready to be written as
 // they are for every request that asks for the same thing until the cache epoch moves.
@@ -7,13 +8,14 @@ export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 /** Clients may keep a copy but must revalidate it (cheaply, with If-None-Match) before each use. */
 export const REVALIDATE = "private, no-cache";
 
-// What next.config.js adds to every response Next answers; the fast path answers without Next, so it adds them
+// What next.config.js adds to every API response Next answers; the fast path answers without Next, so it adds them
 // itself (a test keeps the two lists equal).
 export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
   ["X-Frame-Options", "DENY"],
   ["X-Content-Type-Options", "nosniff"],
   ["Referrer-Policy", "strict-origin-when-cross-origin"],
   ["Permissions-Policy", "camera=(), microphone=(), geolocation=()"],
+  ["Content-Security-Policy", API_CONTENT_SECURITY_POLICY],
 ];
 
 export interface PreparedResponse {

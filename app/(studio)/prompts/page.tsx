@@ -44,8 +44,7 @@ export default async function PromptsPage({ searchParams }: { searchParams: Sear
         description="Every change is an immutable version. Folders come from “/” in names."
         actions={
           <>
-            {/* A file download from an API route, not a page; the studio's 404 catch-all makes the rule think otherwise. */}
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a file download from a route handler; the rule mistakes the catch-all routes (app/api/[[...rest]], the studio's 404) for pages */}
             <a href="/api/prompts/export" className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
               Export all (zip)
             </a>

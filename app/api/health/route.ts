@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/route";
+import { otherMethods, route } from "@/lib/http/route";
 import { checkHealth } from "@/lib/ops/health";
 
 export const dynamic = "force-dynamic";
@@ -9,3 +9,5 @@ export const GET = route(async (request) => {
   const health = checkHealth({ deep });
   return Response.json(health, { status: health.status === "ok" ? 200 : 503 });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/route";
+import { otherMethods, route } from "@/lib/http/route";
 import { scrapeMetrics } from "@/lib/metrics/scrape";
 
 /** Prometheus text format; protected by METRICS_TOKEN (off when unset). */
@@ -6,3 +6,5 @@ export const GET = route(async (request) => {
   const { body, contentType } = await scrapeMetrics(request.headers.get("authorization"));
   return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

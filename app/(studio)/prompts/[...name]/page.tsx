@@ -28,17 +28,23 @@ import { parseCompare, parseVersionParam, promptHref, type PromptTab } from "@/l
 type Params = Promise<{ name: string[] }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function promptName(segments: string[]): string {
-  return segments.map((s) => decodeURIComponent(s)).join("/");
+/** The prompt's name from the path's still-encoded segments; null when one is not valid percent-encoding. */
+function promptName(segments: string[]): string | null {
+  try {
+    return segments.map((s) => decodeURIComponent(s)).join("/");
+  } catch {
+    return null;
+  }
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return { title: promptName((await params).name) };
+  return { title: promptName((await params).name) ?? "Prompt not found" };
 }
 
 export default async function PromptPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const ctx = await requirePageAuth("prompts:read");
   const name = promptName((await params).name);
+  if (name === null) notFound();
   const prompt = findPromptByName(getDb(), { workspaceId: ctx.workspaceId, name });
   if (!prompt) notFound();
   const query = await searchParams;

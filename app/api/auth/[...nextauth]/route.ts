@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { handleAuthGet, handleAuthPost } from "@/lib/auth/sign-in-route";
-import { route } from "@/lib/http/route";
+import { baseRoute, otherMethods } from "@/lib/http/route";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -9,6 +9,9 @@ function handler(request: Request, context: Context) {
   return NextAuth(getAuthOptions())(request, context) as Promise<Response>;
 }
 
-export const GET = route((request: Request, context: Context) => handleAuthGet(request, (checked) => handler(checked, context)));
+export const GET = baseRoute((request: Request, context: Context) => handleAuthGet(request, (checked) => handler(checked, context)));
 
-export const POST = route((request: Request, context: Context) => handleAuthPost(request, (checked) => handler(checked, context)));
+// handleAuthPost reads the body itself, capped, so the plain baseRoute wraps it (route() would read it twice).
+export const POST = baseRoute((request: Request, context: Context) => handleAuthPost(request, (checked) => handler(checked, context)));
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

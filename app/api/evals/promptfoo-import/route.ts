@@ -1,12 +1,16 @@
-import { requireAuth } from "@/lib/auth/context";
 import { userPrincipal } from "@/lib/auth/principal";
 import { commitPromptfooImport, previewPromptfooImport, promptfooImportSchema } from "@/lib/evals/promptfoo/import-config";
-import { json, parseJsonBody, route } from "@/lib/http/route";
+import { BODY_LIMITS } from "@/lib/http/limits";
+import { json, otherMethods } from "@/lib/http/route";
+import { sessionRoute } from "@/lib/http/session-route";
 
 /** Reads a promptfooconfig.yaml: a preview of what would be created (commit: false), or the import itself. */
-export const POST = route(async (request) => {
-  const ctx = await requireAuth("datasets:write");
-  const input = await parseJsonBody(request, promptfooImportSchema);
-  const principal = userPrincipal(ctx);
-  return input.commit ? json(commitPromptfooImport(principal, input), { status: 201 }) : json(previewPromptfooImport(principal, input));
-});
+export const POST = sessionRoute(
+  { permission: "datasets:write", body: { json: promptfooImportSchema, maxBytes: BODY_LIMITS.fileAsJson } },
+  async ({ ctx, body }) => {
+    const principal = userPrincipal(ctx);
+    return body.commit ? json(commitPromptfooImport(principal, body), { status: 201 }) : json(previewPromptfooImport(principal, body));
+  },
+);
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

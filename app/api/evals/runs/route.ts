@@ -1,12 +1,14 @@
-import { requireAuth } from "@/lib/auth/context";
 import { userPrincipal } from "@/lib/auth/principal";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
 import { createEvalRunSchema } from "@/lib/evals/runs/schemas";
-import { json, parseJsonBody, route } from "@/lib/http/route";
+import { BODY_LIMITS } from "@/lib/http/limits";
+import { json, otherMethods } from "@/lib/http/route";
+import { sessionRoute } from "@/lib/http/session-route";
 
 /** Starts an evaluation from the studio's form (signed-in members with evals:run). */
-export const POST = route(async (request) => {
-  const input = await parseJsonBody(request, createEvalRunSchema.omit({ source: true }));
-  const ctx = await requireAuth("evals:run");
-  return json(createEvalRun(userPrincipal(ctx), { ...input, source: "ui" }), { status: 201 });
-});
+export const POST = sessionRoute(
+  { permission: "evals:run", body: { json: createEvalRunSchema.omit({ source: true }), maxBytes: BODY_LIMITS.json } },
+  async ({ ctx, body }) => json(createEvalRun(userPrincipal(ctx), { ...body, source: "ui" }), { status: 201 }),
+);
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

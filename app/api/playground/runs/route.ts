@@ -1,11 +1,12 @@
-import { requireAuth } from "@/lib/auth/context";
-import { json, parseInput, route } from "@/lib/http/route";
+import { json, otherMethods, parseInput } from "@/lib/http/route";
+import { sessionRoute } from "@/lib/http/session-route";
 import { listRunHistory } from "@/lib/playground/run-history";
 import { runHistoryQuerySchema } from "@/lib/playground/schemas";
 
 /** A prompt's playground runs, newest first: `?promptId=…&model=…&status=…&page=…`. */
-export const GET = route(async (request) => {
+export const GET = sessionRoute({ permission: "prompts:read" }, async ({ request, ctx }) => {
   const query = parseInput(runHistoryQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
-  const ctx = await requireAuth("prompts:read");
   return json(listRunHistory(ctx, query));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { requireAuth } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
-import { parseInput, route } from "@/lib/http/route";
+import { otherMethods, parseInput } from "@/lib/http/route";
+import { sessionRoute } from "@/lib/http/session-route";
 import { exportPromptFile, exportWorkspace } from "@/lib/portable/export-prompts";
 import { zipFiles } from "@/lib/portable/zip";
 import { loadPortablePrompt, loadPortableWorkspace } from "@/lib/prompts/to-portable";
@@ -18,10 +18,8 @@ function attachment(body: BodyInit, filename: string, type: string) {
 }
 
 /** One prompt as a YAML file, or the whole workspace as a zip of prompts/<name>.yaml files. */
-export const GET = route(async (request) => {
-  const { searchParams } = new URL(request.url);
-  const query = parseInput(querySchema, Object.fromEntries(searchParams));
-  const ctx = await requireAuth("prompts:read");
+export const GET = sessionRoute({ permission: "prompts:read" }, async ({ request, ctx }) => {
+  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
   if (query.name) {
     const prompt = loadPortablePrompt({ workspaceId: ctx.workspaceId, name: query.name, scope: query.scope });
     if (!prompt) throw new AppError("not_found:prompt", `No prompt named "${query.name}" in this workspace.`);
@@ -31,3 +29,5 @@ export const GET = route(async (request) => {
   const files = exportWorkspace(loadPortableWorkspace({ workspaceId: ctx.workspaceId, scope: query.scope }));
   return attachment(zipFiles(files) as BodyInit, `${ctx.workspace.slug}-prompts.zip`, "application/zip");
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,20 +1,14 @@
-import { requireAuth } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http/route";
+import { BODY_LIMITS } from "@/lib/http/limits";
+import { otherMethods } from "@/lib/http/route";
+import { sessionRoute } from "@/lib/http/session-route";
 import { parsePromptFiles } from "@/lib/portable/import-prompts";
 import { readUploadedPromptFiles } from "@/lib/portable/uploads";
 import { importPrompts } from "@/lib/prompts/import-prompts";
 
 /** Multipart upload of .yaml files and/or .zip archives; validates everything, then imports all or nothing. */
-export const POST = route(async (request) => {
-  const ctx = await requireAuth("prompts:write");
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new AppError("bad_request:import", "Send the files as multipart/form-data in a field named files.");
-  }
-  const files = await readUploadedPromptFiles(form.getAll("files"));
+export const POST = sessionRoute({ permission: "prompts:write", body: { multipart: true, maxBytes: BODY_LIMITS.upload } }, async ({ ctx, body }) => {
+  const files = await readUploadedPromptFiles(body.getAll("files"));
   const parsed = parsePromptFiles(files);
   if (!parsed.ok) {
     throw new AppError("bad_request:import", `Nothing was imported: ${parsed.errors.length} problem${parsed.errors.length > 1 ? "s" : ""} found.`, {
@@ -23,3 +17,5 @@ export const POST = route(async (request) => {
   }
   return Response.json(importPrompts(ctx, parsed.prompts));
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

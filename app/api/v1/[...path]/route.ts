@@ -2,7 +2,13 @@ import { handleDeliveryRequest } from "@/lib/delivery/handlers";
 
 // The public delivery API (lib/delivery). Under the custom server (server.ts), GET /api/v1/prompts/{name} is
 // answered before Next and never reaches this handler; under `next dev` or `next start` it does, with the same code.
+// Every method goes to the delivery router, which answers what it has no endpoint for with its own JSON 404.
 export const dynamic = "force-dynamic";
 
-export const GET = (request: Request) => handleDeliveryRequest(request);
-export const POST = (request: Request) => handleDeliveryRequest(request);
+const deliver = (request: Request) => handleDeliveryRequest(request);
+
+export const GET = deliver;
+export const POST = deliver;
+export const PUT = deliver;
+export const PATCH = deliver;
+export const DELETE = deliver;

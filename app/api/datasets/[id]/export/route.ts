@@ -1,19 +1,17 @@
 import { z } from "zod";
 import { getDb } from "@/db";
-import { requireAuth } from "@/lib/auth/context";
 import { casesToCsv, casesToJsonl } from "@/lib/datasets/export";
 import { loadDataset } from "@/lib/datasets/manage-datasets";
 import { listCases } from "@/lib/datasets/queries";
-import { parseInput, route } from "@/lib/http/route";
+import { otherMethods, parseInput } from "@/lib/http/route";
+import { sessionRoute } from "@/lib/http/session-route";
 
 const querySchema = z.object({ format: z.enum(["csv", "jsonl"]).default("csv") });
 
 /** The dataset's cases as CSV or JSONL, for any member of the workspace. */
-export const GET = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
+export const GET = sessionRoute({ permission: "prompts:read", params: z.object({ id: z.string() }) }, async ({ request, ctx, params }) => {
   const { format } = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
-  const ctx = await requireAuth("prompts:read");
-  const dataset = loadDataset(getDb(), ctx, id);
+  const dataset = loadDataset(getDb(), ctx, params.id);
   const cases = listCases(getDb(), { datasetId: dataset.id });
   const body = format === "csv" ? casesToCsv(cases) : casesToJsonl(cases);
   const file = `${dataset.name.replace(/[^A-Za-z0-9._-]/g, "_")}.${format}`;
@@ -25,3 +23,5 @@ export const GET = route(async (request, { params }: { params: Promise<{ id: str
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

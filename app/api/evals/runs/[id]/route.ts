@@ -1,11 +1,12 @@
-import { requireAuth } from "@/lib/auth/context";
+import { z } from "zod";
 import { userPrincipal } from "@/lib/auth/principal";
 import { describeEvalRun } from "@/lib/evals/runs/api";
-import { json, route } from "@/lib/http/route";
+import { json, otherMethods } from "@/lib/http/route";
+import { sessionRoute } from "@/lib/http/session-route";
 
 /** Status, progress and summary of a run; the detail page polls it while the run is going. */
-export const GET = route(async (_request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  const ctx = await requireAuth("dashboards:read");
-  return json(describeEvalRun(userPrincipal(ctx), id), { headers: { "Cache-Control": "no-store" } });
-});
+export const GET = sessionRoute({ permission: "dashboards:read", params: z.object({ id: z.string() }) }, async ({ ctx, params }) =>
+  json(describeEvalRun(userPrincipal(ctx), params.id), { headers: { "Cache-Control": "no-store" } }),
+);
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

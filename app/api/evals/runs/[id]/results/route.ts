@@ -1,12 +1,13 @@
-import { requireAuth } from "@/lib/auth/context";
+import { z } from "zod";
 import { userPrincipal } from "@/lib/auth/principal";
 import { listEvalRunResultsForApi } from "@/lib/evals/runs/api";
-import { json, route } from "@/lib/http/route";
+import { json, otherMethods } from "@/lib/http/route";
+import { sessionRoute } from "@/lib/http/session-route";
 
 /** A page of a run's results: `?filter=all|failures|errors|passed&page=&pageSize=`. */
-export const GET = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  const ctx = await requireAuth("dashboards:read");
+export const GET = sessionRoute({ permission: "dashboards:read", params: z.object({ id: z.string() }) }, async ({ request, ctx, params }) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  return json(listEvalRunResultsForApi(userPrincipal(ctx), id, query), { headers: { "Cache-Control": "no-store" } });
+  return json(listEvalRunResultsForApi(userPrincipal(ctx), params.id, query), { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

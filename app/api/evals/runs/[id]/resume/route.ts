@@ -1,10 +1,11 @@
-import { requireAuth } from "@/lib/auth/context";
+import { z } from "zod";
 import { userPrincipal } from "@/lib/auth/principal";
 import { resumeEvalRun } from "@/lib/evals/runs/manage-runs";
-import { json, route } from "@/lib/http/route";
+import { json, otherMethods } from "@/lib/http/route";
+import { sessionRoute } from "@/lib/http/session-route";
 
-export const POST = route(async (_request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  const ctx = await requireAuth("evals:run");
-  return json(resumeEvalRun(userPrincipal(ctx), { runId: id }));
-});
+export const POST = sessionRoute({ permission: "evals:run", params: z.object({ id: z.string() }) }, async ({ ctx, params }) =>
+  json(resumeEvalRun(userPrincipal(ctx), { runId: params.id })),
+);
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

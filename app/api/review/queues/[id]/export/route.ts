@@ -1,16 +1,17 @@
-import { requireAuth } from "@/lib/auth/context";
+import { z } from "zod";
 import { userPrincipal } from "@/lib/auth/principal";
-import { parseInput, route } from "@/lib/http/route";
+import { otherMethods, parseInput } from "@/lib/http/route";
+import { sessionRoute } from "@/lib/http/session-route";
 import { exportQueueRatings } from "@/lib/review/export-ratings";
 import { exportFormatSchema } from "@/lib/review/schemas";
 
 /** A queue's ratings as CSV or JSONL, for those who manage the queue. */
-export const GET = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
+export const GET = sessionRoute({ permission: "review:manage", params: z.object({ id: z.string() }) }, async ({ request, ctx, params }) => {
   const { format } = parseInput(exportFormatSchema, Object.fromEntries(new URL(request.url).searchParams));
-  const ctx = await requireAuth("review:manage");
-  const file = exportQueueRatings(userPrincipal(ctx), { queueId: id, format });
+  const file = exportQueueRatings(userPrincipal(ctx), { queueId: params.id, format });
   return new Response(file.body, {
     headers: { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.file}"`, "cache-control": "no-store" },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,10 +1,11 @@
-import { requireAuth } from "@/lib/auth/context";
+import { z } from "zod";
 import { userPrincipal } from "@/lib/auth/principal";
 import { describeEvalRunResult } from "@/lib/evals/runs/api";
-import { json, route } from "@/lib/http/route";
+import { json, otherMethods } from "@/lib/http/route";
+import { sessionRoute } from "@/lib/http/session-route";
 
-export const GET = route(async (_request, { params }: { params: Promise<{ id: string; resultId: string }> }) => {
-  const { id, resultId } = await params;
-  const ctx = await requireAuth("dashboards:read");
-  return json(describeEvalRunResult(userPrincipal(ctx), id, resultId));
-});
+export const GET = sessionRoute({ permission: "dashboards:read", params: z.object({ id: z.string(), resultId: z.string() }) }, async ({ ctx, params }) =>
+  json(describeEvalRunResult(userPrincipal(ctx), params.id, params.resultId)),
+);
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
