@@ -2,6 +2,7 @@ import { crc32 } from "node:zlib";
 import { Deflate } from "fflate";
 import type { APIRequestContext } from "@playwright/test";
 import { STUDIO_URL } from "./support/env";
+import { streamPost } from "./support/studio-http";
 import { expect, test } from "./support/test";
 
 // Denial of service, against the production server: each attack must be answered within 1 s while /api/health,
@@ -179,5 +180,24 @@ test.describe("denial of service", () => {
     await expectHealthy(page.request);
     const name = names[0]!.replace(/^prompts\/|\.yaml$/g, "");
     expect((await page.request.get(`/api/prompts/export?name=${encodeURIComponent(name)}`)).status()).toBe(404);
+  });
+
+  test("three 120 MiB bodies without a cookie are refused before they are read, without stalling the server", async ({ request }) => {
+    await expectHealthy(request);
+    const health = watchHealth();
+    const started = performance.now();
+    const answers = await Promise.all([1, 2, 3].map(() => streamPost("/api/evals/runs", { totalBytes: 120 * MiB, headers: { "content-type": "application/json" } })));
+    const answeredMs = performance.now() - started;
+    const watched = await health.stop();
+
+    test.info().annotations.push({ type: "measured", description: `answered in ${Math.round(answeredMs)} ms; slowest of ${watched.polls} health checks ${watched.slowestMs} ms` });
+    for (const answer of answers) {
+      expect(answer.status).toBe(401);
+      expect(answer.sentBeforeAnswer).toBeLessThan(32 * MiB);
+    }
+    expect(answeredMs).toBeLessThan(ANSWERED_MS);
+    expect(watched.failures).toEqual([]);
+    expect(watched.slowestMs, `slowest of ${watched.polls} health checks`).toBeLessThan(HEALTH_MS);
+    await expectHealthy(request);
   });
 });
