@@ -160,4 +160,16 @@ describe("collectVariables", () => {
     expect(result.variables).toHaveLength(20);
     expect(calls).toHaveLength(20);
   });
+
+  it("reports each problem once per leading tag in a dense diamond (10^9 paths, 90 partials)", () => {
+    // Nine levels of ten partials, each including all ten of the next level; the last level includes one that is gone.
+    const prompts: Record<string, string> = {};
+    const level = (n: number) => Array.from({ length: 10 }, (_, i) => `{{> p${n}_${i}}}`).join("");
+    for (let n = 1; n <= 9; n += 1) for (let i = 0; i < 10; i += 1) prompts[`p${n}_${i}`] = n < 9 ? `{{v${n}}}${level(n + 1)}` : "{{> gone}}";
+    const result = collectVariables({ templates: [{ template: level(1) }], loadPartial: loaderOf(prompts).loadPartial });
+    expect(names(result)).toEqual(["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"]);
+    const gone = Array.from({ length: 10 }, (_, i) => `Unknown partial "gone": no prompt has this name (in partial "p9_${i}", line 1, column 1)`);
+    expect(result.problems).toHaveLength(100);
+    expect(result.problems.filter((p) => p.partial === "p1_0").map((p) => p.message)).toEqual(gone);
+  });
 });

@@ -82,8 +82,9 @@ interface Explored {
   /** Every prompt name reachable from this partial, with the chain of keys that reaches it. */
   reach: Map<string, string[]>;
   uses: Map<string, Use>;
-  /** Problems in this partial or below, worded with their place. */
-  problems: string[];
+  /** Problems in this partial or below, worded with their place. A set: in a diamond of partials the same problem
+   * arrives along every path, and a list would grow with the number of paths (exponential in the depth). */
+  problems: Set<string>;
 }
 
 type Failure = (place: TemplatePlace) => string;
@@ -93,7 +94,7 @@ interface Frame {
   display: string;
 }
 
-const nothing = (): Explored => ({ height: 0, deepest: [], reach: new Map(), uses: new Map(), problems: [] });
+const nothing = (): Explored => ({ height: 0, deepest: [], reach: new Map(), uses: new Map(), problems: new Set() });
 
 /** The templates of a prompt as collectVariables takes them: a text prompt's one, or each message named. */
 export function promptTemplates(content: { template: string | null; messages: readonly ChatMessageRecord[] | null }): CollectVariablesArgs["templates"] {
@@ -142,7 +143,7 @@ export function collectVariables({ templates, loadPartial, promptName }: Collect
     const place: TemplatePlace = { line: ref.line, column: ref.column, inPartial: parent };
     const path = stack.slice(base.length).map((frame) => frame.display);
     const depth = path.length + 1;
-    const problem = (message: string): Explored => ({ ...nothing(), problems: [message] });
+    const problem = (message: string): Explored => ({ ...nothing(), problems: new Set([message]) });
 
     // As in a render: a cycle is by prompt name, whatever label or version each tag asks for.
     const cycleFrom = stack.findIndex((frame) => frame.name === ref.name);
@@ -161,9 +162,9 @@ export function collectVariables({ templates, loadPartial, promptName }: Collect
 
     const analysis = load(ref, key);
     if (typeof analysis === "function") return problem(analysis(place));
-    const result: Explored = { height: 1, deepest: [key], reach: new Map([[ref.name, [key]]]), uses: new Map(), problems: [] };
+    const result: Explored = { height: 1, deepest: [key], reach: new Map([[ref.name, [key]]]), uses: new Map(), problems: new Set() };
     const [issue] = analysis.issues;
-    if (issue) result.problems.push(syntaxError({ issue, issueCount: analysis.issues.length, inPartial: key }).message);
+    if (issue) result.problems.add(syntaxError({ issue, issueCount: analysis.issues.length, inPartial: key }).message);
     const required = new Set(analysis.requiredVariables);
     for (const name of analysis.variables) addUse(result.uses, name, { partials: new Set([key]), required: required.has(name) });
 
@@ -176,7 +177,7 @@ export function collectVariables({ templates, loadPartial, promptName }: Collect
       }
       for (const [name, chain] of sub.reach) if (!result.reach.has(name)) result.reach.set(name, [key, ...chain]);
       for (const [name, use] of sub.uses) addUse(result.uses, name, { partials: use.partials, required: unconditional && use.required });
-      result.problems.push(...sub.problems);
+      for (const message of sub.problems) result.problems.add(message);
     }
     explored.set(key, result);
     return result;
@@ -205,7 +206,7 @@ export function collectVariables({ templates, loadPartial, promptName }: Collect
         entry.required ||= unconditional && use.required;
         uses.set(name, entry);
       }
-      for (const message of new Set(sub.problems)) {
+      for (const message of sub.problems) {
         problems.push({ partial: partialKey(ref), templateIndex, where, line: ref.line, column: ref.column, message: withoutOwnPlace(message, ref) });
       }
     }
