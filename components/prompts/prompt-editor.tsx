@@ -273,7 +273,7 @@ function VariableList({ variables }: { variables: PromptVariable[] }) {
         ? variables.map((v) => (
             <span key={v.name} className="mr-1.5 inline-block">
               <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{v.name}</code>
-              {!v.inTemplate && v.partials.length > 0 && <span className="ml-1">(from {v.partials.join(", ")})</span>}
+              {!v.inTemplate && v.partials.length > 0 && <span> (from {v.partials.join(", ")})</span>}
             </span>
           ))
         : "none"}
