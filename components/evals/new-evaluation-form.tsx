@@ -10,6 +10,7 @@ import { Field, Input, Select } from "@/components/ui/input";
 import type { NewEvaluationOptions } from "@/lib/evals/runs/form-options";
 import { RUN_LIMITS, type RunTargetInput } from "@/lib/evals/runs/schemas";
 import { draftsToConfigs, toDraft, type ScorerDraft } from "@/lib/evals/runs/scorer-drafts";
+import { RunVariablesCheck } from "./run-variables-check";
 import { ScorerBuilder } from "./scorer-builder";
 
 type TargetKey = `v:${number}` | `l:${string}`;
@@ -46,8 +47,11 @@ export function NewEvaluationForm({ options, initialPromptId }: { options: NewEv
     ];
   }, [prompt]);
 
+  const chosenTargets = useMemo(() => targets.map(toTarget), [targets]);
+
   function chooseDataset(id: string) {
     setDatasetId(id);
+    setError(null);
     setDrafts((options.datasets.find((d) => d.id === id)?.defaultScorers ?? []).map(toDraft));
   }
 
@@ -157,6 +161,8 @@ export function NewEvaluationForm({ options, initialPromptId }: { options: NewEv
           {targets.length} selected · {totalCases} cases in total. An environment is resolved to the version it serves when the run starts.
         </p>
       </fieldset>
+
+      <RunVariablesCheck datasetId={datasetId} promptId={promptId} targets={chosenTargets} />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Model" htmlFor="eval-model">

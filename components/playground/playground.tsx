@@ -7,9 +7,11 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PromptContent } from "@/lib/prompts/content";
 import { parseStoredDraft, readDraftRaw, subscribeToDrafts } from "@/lib/prompts/draft-store";
+import { summariseFailures } from "@/lib/playground/failure-summary";
 import type { RunColumnInput } from "@/lib/playground/schemas";
 import type { ColumnSource, FollowUpTurn, PlaygroundData, VariableSetView } from "@/lib/playground/types";
-import { extractChatVariables, extractVariables } from "@/lib/templates";
+import { useDraftVariables, type DraftBody } from "@/components/prompts/use-draft-variables";
+import { extractChatVariables, extractVariables, mergeDraftVariables, type PromptVariable } from "@/lib/templates";
 import { cn } from "@/lib/ui/cn";
 import { FollowUpForm } from "./follow-up-form";
 import { PlaygroundColumn } from "./playground-column";
@@ -29,9 +31,12 @@ import { VariablesPanel } from "./variables-panel";
 
 const gridColumns = { 1: "xl:grid-cols-1", 2: "xl:grid-cols-2", 3: "xl:grid-cols-3", 4: "xl:grid-cols-4" } as const;
 
-function variablesOf(content: PromptContent | null): string[] {
-  if (!content) return [];
+function ownVariables(content: PromptContent): string[] {
   return content.type === "text" ? extractVariables(content.template ?? "") : extractChatVariables(content.messages ?? []);
+}
+
+function draftBody(content: PromptContent): DraftBody {
+  return content.type === "text" ? { type: "text", template: content.template ?? "" } : { type: "chat", messages: content.messages ?? [] };
 }
 
 function initialState(data: PlaygroundData): PlaygroundState {
@@ -79,11 +84,33 @@ export function Playground({ data, runHref }: { data: PlaygroundData; runHref: s
     [draft],
   );
 
-  const variableNames = useMemo(() => {
-    const names = new Set<string>();
-    for (const column of state.columns) for (const name of variablesOf(contentOf(column.source))) names.add(name);
-    return [...names];
-  }, [state.columns, contentOf]);
+  // A version's variables (its partials' included) came with the page; the draft's are asked for as it changes.
+  const body = useMemo(() => (draft ? draftBody(draft) : null), [draft]);
+  const draftKnown = useDraftVariables({
+    promptId: prompt.id,
+    body,
+    initial: data.reopened?.draft ? { variables: data.reopened.draftVariables, problems: [] } : null,
+  });
+  const draftVariables = useMemo(() => (draft ? mergeDraftVariables(ownVariables(draft), draftKnown.variables) : []), [draft, draftKnown.variables]);
+
+  const variables = useMemo(() => {
+    const union = new Map<string, PromptVariable>();
+    for (const column of state.columns) {
+      const source = column.source;
+      const used = source.kind === "draft" ? draftVariables : (versions.find((v) => v.version === source.version)?.variables ?? []);
+      for (const variable of used) {
+        const seen = union.get(variable.name);
+        union.set(
+          variable.name,
+          seen
+            ? { ...seen, inTemplate: seen.inTemplate || variable.inTemplate, partials: [...new Set([...seen.partials, ...variable.partials])] }
+            : variable,
+        );
+      }
+    }
+    return [...union.values()];
+  }, [state.columns, draftVariables, versions]);
+  const variableNames = useMemo(() => variables.map((v) => v.name), [variables]);
 
   // An empty textbox counts as missing, so a forgotten variable is reported by name rather than sent as "".
   const filledVariables = useMemo(
@@ -91,15 +118,21 @@ export function Playground({ data, runHref }: { data: PlaygroundData; runHref: s
     [variableNames, state.variables],
   );
 
-  const onColumnFinished = useCallback((finish: ColumnFinish) => {
-    if (finish.status !== "failed" || !finish.error) return;
-    const n = stateRef.current.columns.findIndex((c) => c.key === finish.key) + 1;
-    toast.error(n > 0 ? `Column ${n}: ${finish.error.message}` : finish.error.message);
-  }, []);
-  const onAllFinished = useCallback(() => {
-    void queryClient.invalidateQueries({ queryKey: runHistoryKey(prompt.id) });
-  }, [queryClient, prompt.id]);
-  const { run, stop } = useColumnRuns({ dispatch, onColumnFinished, onAllFinished });
+  // Each failing column shows its error; the run as a whole gets one notice, not one per column.
+  const onAllFinished = useCallback(
+    (finishes: ColumnFinish[]) => {
+      void queryClient.invalidateQueries({ queryKey: runHistoryKey(prompt.id) });
+      const columns = stateRef.current.columns;
+      const failures = finishes.flatMap((finish) => {
+        const column = columns.findIndex((c) => c.key === finish.key) + 1;
+        return finish.status === "failed" && finish.error && column > 0 ? [{ column, message: finish.error.message }] : [];
+      });
+      const notice = summariseFailures(failures);
+      if (notice) toast.error(notice);
+    },
+    [queryClient, prompt.id],
+  );
+  const { run, stop } = useColumnRuns({ dispatch, onAllFinished });
 
   const running = state.columns.some((c) => c.run?.status === "running");
 
@@ -247,7 +280,7 @@ export function Playground({ data, runHref }: { data: PlaygroundData; runHref: s
 
       <VariablesPanel
         promptId={prompt.id}
-        names={variableNames}
+        variables={variables}
         values={state.variables}
         sets={variableSets}
         canSave={canRun}

@@ -39,12 +39,11 @@ async function errorFromResponse(response: Response): Promise<RunErrorView> {
  */
 export function useColumnRuns({
   dispatch,
-  onColumnFinished,
   onAllFinished,
 }: {
   dispatch: Dispatch<PlaygroundAction>;
-  onColumnFinished: (finish: ColumnFinish) => void;
-  onAllFinished: () => void;
+  /** Once per run, with every column's outcome. */
+  onAllFinished: (finishes: ColumnFinish[]) => void;
 }) {
   const controllers = useRef(new Map<string, AbortController>());
   const pending = useRef(new Map<string, RunEvent[]>());
@@ -121,18 +120,11 @@ export function useColumnRuns({
 
   const run = useCallback(
     async (requests: ColumnRequest[]) => {
-      const results = await Promise.all(
-        requests.map((request) =>
-          runOne(request).then((finish) => {
-            onColumnFinished(finish);
-            return finish;
-          }),
-        ),
-      );
-      onAllFinished();
+      const results = await Promise.all(requests.map(runOne));
+      onAllFinished(results);
       return results;
     },
-    [runOne, onColumnFinished, onAllFinished],
+    [runOne, onAllFinished],
   );
 
   const stop = useCallback(() => {

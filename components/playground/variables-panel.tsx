@@ -7,11 +7,15 @@ import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import type { VariableSetView } from "@/lib/playground/types";
 import type { PlaygroundAction } from "@/lib/playground/playground-state";
+import type { PromptVariable } from "@/lib/templates";
 
-/** One multi-line textbox per variable used by any column, named after the variable, and the prompt's saved sets. */
+/**
+ * One multi-line textbox per variable used by any column (partials' included), named after the variable, and the
+ * prompt's saved sets. A variable that only a partial uses says which one.
+ */
 export function VariablesPanel({
   promptId,
-  names,
+  variables,
   values,
   sets,
   canSave,
@@ -19,7 +23,7 @@ export function VariablesPanel({
   onSetsChange,
 }: {
   promptId: string;
-  names: string[];
+  variables: Pick<PromptVariable, "name" | "inTemplate" | "partials">[];
   values: Record<string, string>;
   sets: VariableSetView[];
   canSave: boolean;
@@ -30,6 +34,7 @@ export function VariablesPanel({
   const [setName, setSetName] = useState("");
   const [busy, startTransition] = useTransition();
   const selected = sets.find((s) => s.id === chosen) ?? null;
+  const names = variables.map((v) => v.name);
 
   function load() {
     if (!selected) return;
@@ -116,13 +121,19 @@ export function VariablesPanel({
         <p className="text-sm text-zinc-500">The templates in these columns use no variables.</p>
       ) : (
         <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
-          {names.map((name) => (
+          {variables.map(({ name, inTemplate, partials }) => (
             <div key={name} className="flex flex-col gap-1">
               <label htmlFor={`variable-${name}`} className="font-mono text-xs font-medium text-zinc-700 dark:text-zinc-300">
                 {name}
               </label>
+              {!inTemplate && partials.length > 0 && (
+                <p id={`variable-${name}-from`} className="text-xs text-zinc-600 dark:text-zinc-400">
+                  From partial {partials.join(", ")}
+                </p>
+              )}
               <Textarea
                 id={`variable-${name}`}
+                aria-describedby={!inTemplate && partials.length > 0 ? `variable-${name}-from` : undefined}
                 rows={2}
                 value={values[name] ?? ""}
                 onChange={(event) => dispatch({ type: "set-variable", name, value: event.target.value })}

@@ -14,11 +14,12 @@ import { clearDraft, parseStoredDraft, readDraftRaw, subscribeToDrafts, writeDra
 import { sameContent } from "@/lib/prompts/same-content";
 import { fromSettingsForm, toSettingsForm, type SettingsForm } from "@/lib/prompts/settings-form";
 import { estimateTokens } from "@/lib/prompts/token-estimate";
-import { analyseTemplate } from "@/lib/templates";
+import { analyseTemplate, mergeDraftVariables, partialIssues, type PromptVariable, type PromptVariables } from "@/lib/templates";
 import { ChatMessagesEditor } from "./chat-messages-editor";
 import { ConflictDialog, type ConflictingVersion } from "./conflict-dialog";
 import { ModelSettingsForm } from "./model-settings-form";
 import { SaveVersionDialog } from "./save-version-dialog";
+import { useDraftVariables, type DraftBody } from "./use-draft-variables";
 import { useUnsavedChangesGuard } from "./use-unsaved-changes-guard";
 
 function emptyContent(type: PromptType): PromptContent {
@@ -33,6 +34,7 @@ export function PromptEditor({
   latest,
   canWrite,
   partialNames,
+  initialVariables,
   models,
   defaultModel,
 }: {
@@ -41,6 +43,8 @@ export function PromptEditor({
   latest: { version: number; content: PromptContent } | null;
   canWrite: boolean;
   partialNames: string[];
+  /** The variables of `latest` (or of the empty prompt), its partials' included, read by the page's loader. */
+  initialVariables: PromptVariables;
   models: { id: string; label: string }[];
   defaultModel: string;
 }) {
@@ -62,8 +66,18 @@ export function PromptEditor({
   );
   const sources = useMemo(() => (type === "text" ? [template] : messages.map((m) => m.content)), [type, template, messages]);
   const analyses = useMemo(() => sources.map((s) => analyseTemplate(s)), [sources]);
-  const variables = [...new Set(analyses.flatMap((a) => a.variables))];
+  const body: DraftBody = useMemo(() => (type === "text" ? { type, template } : { type, messages }), [type, template, messages]);
+  const known = useDraftVariables({ promptId, body, initial: initialVariables });
+  const variableList = useMemo(() => mergeDraftVariables([...new Set(analyses.flatMap((a) => a.variables))], known.variables), [analyses, known.variables]);
+  const variables = useMemo(() => variableList.map((v) => v.name), [variableList]);
+  // Syntax issues block saving; partial problems are underlined too but do not, since the partial may be created or
+  // deployed later (a render still refuses them).
+  const issues = useMemo(
+    () => analyses.map((analysis, templateIndex) => [...analysis.issues, ...partialIssues({ analysis, problems: known.problems, templateIndex })]),
+    [analyses, known.problems],
+  );
   const issueCount = analyses.reduce((n, a) => n + a.issues.length, 0);
+  const partialProblemCount = issues.reduce((n, list) => n + list.length, 0) - issueCount;
   const settingsInvalid = Object.keys(settingsErrors).length > 0;
   const dirty = !sameContent(draft, base.content);
   const tokens = estimateTokens(sources.join("\n"));
@@ -214,7 +228,7 @@ export function PromptEditor({
                 readOnly={!canWrite}
                 variables={variables}
                 partialNames={partialNames}
-                issues={analyses[0]?.issues ?? []}
+                issues={issues[0] ?? []}
                 onSave={openSave}
                 height={360}
               />
@@ -223,7 +237,7 @@ export function PromptEditor({
             <ChatMessagesEditor
               messages={messages}
               onChange={setMessages}
-              issues={analyses.map((a) => a.issues)}
+              issues={issues}
               variables={variables}
               partialNames={partialNames}
               readOnly={!canWrite}
@@ -232,11 +246,13 @@ export function PromptEditor({
           )}
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite">
             <span data-testid="token-count">≈ {tokens.toLocaleString()} tokens before variables are filled in</span>
-            <span>
-              Variables:{" "}
-              {variables.length ? variables.map((v) => <code key={v} className="mr-1 rounded bg-zinc-100 px-1 dark:bg-zinc-800">{v}</code>) : "none"}
-            </span>
+            <VariableList variables={variableList} />
             {issueCount > 0 && <span className="text-red-600 dark:text-red-400">{issueCount} template error{issueCount > 1 ? "s" : ""}</span>}
+            {partialProblemCount > 0 && (
+              <span className="text-red-600 dark:text-red-400">
+                {partialProblemCount} partial problem{partialProblemCount > 1 ? "s" : ""}
+              </span>
+            )}
           </div>
         </div>
         <aside className="w-full shrink-0 lg:w-80">
@@ -254,5 +270,22 @@ export function PromptEditor({
       />
       <ConflictDialog theirs={conflict} draft={draft} onRebase={rebase} onDiscardDraft={loadTheirs} onClose={() => setConflict(null)} />
     </div>
+  );
+}
+
+/** "Variables: name audience (from marketing/tagline@production)": a partial's variables say where they come from. */
+function VariableList({ variables }: { variables: PromptVariable[] }) {
+  return (
+    <span data-testid="variables">
+      Variables:{" "}
+      {variables.length
+        ? variables.map((v) => (
+            <span key={v.name} className="mr-1.5 inline-block">
+              <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{v.name}</code>
+              {!v.inTemplate && v.partials.length > 0 && <span> (from {v.partials.join(", ")})</span>}
+            </span>
+          ))
+        : "none"}
+    </span>
   );
 }

@@ -39,6 +39,16 @@ export class PromptPage {
     await this.page.getByRole("navigation", { name: "Prompt views" }).getByRole("link", { name }).click();
   }
 
+  /** The footer under the editor listing the prompt's variables, its partials' included. */
+  variables() {
+    return this.page.getByTestId("variables");
+  }
+
+  /** Monaco's error underlines in one editor. */
+  errorMarkers(name = "Prompt template") {
+    return this.page.locator(`[data-template-editor="${name}"] .squiggly-error`);
+  }
+
   versions() {
     return this.page.getByRole("list", { name: "Versions" });
   }

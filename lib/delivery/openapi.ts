@@ -376,7 +376,7 @@ export const openApiDocument = {
             description: "The messages of a chat prompt; null for text prompts.",
           },
           modelConfig: { $ref: "#/components/schemas/ModelConfig" },
-          variables: { type: "array", items: { type: "string" }, description: "The inputs the prompt and its partials use." },
+          variables: { type: "array", items: { type: "string" }, description: "The inputs the prompt and its partials use (recursively, at each tag's label or version): its own first, then its partials'." },
           partials: {
             type: "object",
             additionalProperties: { type: "string" },

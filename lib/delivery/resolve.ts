@@ -8,10 +8,9 @@ import {
   TEMPLATE_LIMITS,
   analyseTemplate,
   collectPartials,
-  extractChatVariables,
-  extractVariables,
-  messageNames,
+  collectVariables,
   partialKey,
+  promptTemplates,
   templateError,
   type PartialTarget,
 } from "@/lib/templates";
@@ -141,10 +140,7 @@ export async function resolvePrompt(workspaceId: string, target: PromptTarget): 
   });
 
   const { prompt, version, partials } = snapshot;
-  const names = version.messages ? messageNames(version.messages) : [];
-  const templates = version.messages
-    ? version.messages.map((message, index) => ({ template: message.content, where: names[index] }))
-    : [{ template: version.template ?? "" }];
+  const templates = promptTemplates(version);
   const loaded = await collectPartials({
     templates,
     promptName: prompt.name,
@@ -156,8 +152,8 @@ export async function resolvePrompt(workspaceId: string, target: PromptTarget): 
     },
   });
 
-  const variables = new Set(version.messages ? extractChatVariables(version.messages) : extractVariables(version.template ?? ""));
-  for (const source of loaded.values()) for (const name of extractVariables(source)) variables.add(name);
+  // The studio's one definition of a prompt's variables, over the partials just checked (so it finds no problem).
+  const { variables } = collectVariables({ templates, promptName: prompt.name, loadPartial: (ref) => loaded.get(partialKey(ref)) ?? null });
 
   return {
     epoch: snapshot.epoch,
@@ -168,7 +164,7 @@ export async function resolvePrompt(workspaceId: string, target: PromptTarget): 
       template: version.template,
       messages: version.messages,
       modelConfig: version.modelConfig,
-      variables: [...variables],
+      variables: variables.map((variable) => variable.name),
       partials: Object.fromEntries(loaded),
       environments: snapshot.environments,
       label: target.label,

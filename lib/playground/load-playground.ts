@@ -1,12 +1,14 @@
 import "server-only";
 import type { AuthContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/policy";
+import { getDb } from "@/db";
 import type { Prompt } from "@/db/schema";
 import { defaultModelId, listCatalogModels } from "@/lib/models/catalog";
 import { listVersions } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
 import { resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
 import { listPromptVariableSets } from "./manage-variable-sets";
+import { promptVariablesReader } from "./prompt-variables";
 import { loadReopenedBatch } from "./run-history";
 import type { PlaygroundData } from "./types";
 
@@ -15,11 +17,17 @@ export const PLAYGROUND_VERSION_LIMIT = 50;
 
 export function loadPlaygroundData(ctx: AuthContext, { prompt, runId }: { prompt: Prompt; runId?: string | null }): PlaygroundData {
   const providers = resolveWorkspaceProviders({ workspaceId: ctx.workspaceId });
+  const readVariables = promptVariablesReader(getDb(), { workspaceId: ctx.workspaceId });
   const reopened = runId ? loadReopenedBatch(ctx, { runId, promptId: prompt.id }) : null;
   const wanted = new Set(reopened?.columns.flatMap((c) => (c.source.kind === "version" ? [c.source.version] : [])) ?? []);
   const versions = listVersions({ promptId: prompt.id })
     .filter((row, index) => index < PLAYGROUND_VERSION_LIMIT || wanted.has(row.version.version))
-    .map(({ version }) => ({ version: version.version, commitMessage: version.commitMessage, content: versionContent(version) }));
+    .map(({ version }) => ({
+      version: version.version,
+      commitMessage: version.commitMessage,
+      content: versionContent(version),
+      variables: readVariables({ content: version, promptName: prompt.name }).variables,
+    }));
   return {
     prompt: { id: prompt.id, name: prompt.name, type: prompt.type },
     versions,
@@ -27,6 +35,9 @@ export function loadPlaygroundData(ctx: AuthContext, { prompt, runId }: { prompt
     defaultModel: defaultModelId({ providers }),
     canRun: can(ctx.role, "playground:run"),
     variableSets: listPromptVariableSets(ctx, { promptId: prompt.id }),
-    reopened,
+    reopened: reopened && {
+      ...reopened,
+      draftVariables: reopened.draft ? readVariables({ content: reopened.draft, promptName: prompt.name }).variables : [],
+    },
   };
 }

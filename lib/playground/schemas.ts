@@ -46,6 +46,9 @@ export type RunColumnInput = z.infer<typeof runColumnSchema>;
 
 export const previewInputSchema = runColumnSchema.pick({ promptId: true, source: true, variables: true, followUps: true });
 
+/** The editor's draft, whose variables (its partials' included) the footer lists while the author types. */
+export const draftVariablesSchema = z.object({ promptId: z.uuid(), body: promptBodySchema });
+
 export const runHistoryQuerySchema = z.object({
   promptId: z.uuid(),
   model: z.string().trim().min(1).max(200).optional(),

@@ -2,6 +2,7 @@
 import type { RunSettings, RunStatus, RunToolCall } from "@/db/schema";
 import type { ChatMessage } from "@/lib/models/types";
 import type { PromptContent } from "@/lib/prompts/content";
+import type { PromptVariable } from "@/lib/templates";
 
 export type { RunSettings, RunStatus, RunToolCall };
 
@@ -105,11 +106,12 @@ export interface RunHistoryPage {
 /** What the playground page hands its client component. */
 export interface PlaygroundData {
   prompt: { id: string; name: string; type: PromptContent["type"] };
-  /** Newest first. */
-  versions: { version: number; commitMessage: string; content: PromptContent }[];
+  /** Newest first, each with its variables: its own and its partials' (read when the page loaded). */
+  versions: { version: number; commitMessage: string; content: PromptContent; variables: PromptVariable[] }[];
   models: { id: string; label: string }[];
   defaultModel: string;
   canRun: boolean;
   variableSets: VariableSetView[];
-  reopened: ReopenedBatch | null;
+  /** A reopened run's batch, with the variables of the draft it ran (its partials' included). */
+  reopened: (ReopenedBatch & { draftVariables: PromptVariable[] }) | null;
 }

@@ -5,6 +5,16 @@ export { extractChatVariables, extractVariables } from "./extract-variables";
 export { renderTemplate, type RenderTemplateArgs } from "./render-template";
 export { renderChat, messageNames, type RenderChatArgs } from "./render-chat";
 export { collectPartials, type CollectPartialsArgs } from "./collect-partials";
+export {
+  collectVariables,
+  promptTemplates,
+  type CollectVariablesArgs,
+  type PartialProblem,
+  type PromptVariable,
+  type PromptVariables,
+  type SyncPartialLoader,
+} from "./collect-variables";
+export { mergeDraftVariables, partialIssues } from "./draft-variables";
 export type { PartialLoader } from "./resolve-partials";
 export { partialKey, type PartialTarget } from "./partial-ref";
 export { TEMPLATE_LIMITS, type TemplateLimits } from "./limits";

@@ -19,9 +19,9 @@ describe("analyseTemplate: what a template uses", () => {
     const analysis = analyseTemplate("{{! {{secret}} is not used }}{{> support/greeting}} {{> shared/footer@production}} {{> tone@3}}");
     expect(analysis.variables).toEqual([]);
     expect(analysis.partials).toEqual([
-      { name: "support/greeting", label: null, line: 1, column: 30 },
-      { name: "shared/footer", label: "production", line: 1, column: 53 },
-      { name: "tone", label: "3", line: 1, column: 84 },
+      { name: "support/greeting", label: null, line: 1, column: 30, endLine: 1, endColumn: 52, inSection: false },
+      { name: "shared/footer", label: "production", line: 1, column: 53, endLine: 1, endColumn: 83, inSection: false },
+      { name: "tone", label: "3", line: 1, column: 84, endLine: 1, endColumn: 96, inSection: false },
     ]);
     expect(analysis.issues).toEqual([]);
   });
@@ -29,8 +29,18 @@ describe("analyseTemplate: what a template uses", () => {
   it("places partial tags on later lines and accepts names with '.', '_', '-' and digits", () => {
     const analysis = analyseTemplate("line one\n  {{>team_2/v1.2-draft}}\n{{ > x@staging-eu }}");
     expect(analysis.partials).toEqual([
-      { name: "team_2/v1.2-draft", label: null, line: 2, column: 3 },
-      { name: "x", label: "staging-eu", line: 3, column: 1 },
+      { name: "team_2/v1.2-draft", label: null, line: 2, column: 3, endLine: 2, endColumn: 25, inSection: false },
+      { name: "x", label: "staging-eu", line: 3, column: 1, endLine: 3, endColumn: 21, inSection: false },
+    ]);
+  });
+
+  it("tells the variables every render needs from those only sections use, and partials inside sections", () => {
+    const analysis = analyseTemplate("{{name}} {{{raw}}} {{& amp}} {{customer.email}} {{#items}}{{title}} {{> row}}{{/items}}{{^none}}{{fallback}}{{/none}} {{> tail}}");
+    expect(analysis.variables).toEqual(["name", "raw", "amp", "customer", "items", "title", "none", "fallback"]);
+    expect(analysis.requiredVariables).toEqual(["name", "raw", "amp", "customer"]);
+    expect(analysis.partials.map((p) => [p.name, p.inSection])).toEqual([
+      ["row", true],
+      ["tail", false],
     ]);
   });
 

@@ -11,6 +11,11 @@ export interface PartialRef {
   /** Where the `{{>` tag starts (1-based). */
   line: number;
   column: number;
+  /** Where the tag ends (exclusive, after its `}}`), so the editor can underline it. */
+  endLine: number;
+  endColumn: number;
+  /** Inside a section or inverted section: rendered only when that section is, so its variables are optional. */
+  inSection: boolean;
 }
 
 /** A problem with a range, 1-based; the end is exclusive, as in Monaco markers. */
@@ -25,6 +30,12 @@ export interface TemplateIssue {
 export interface TemplateAnalysis {
   /** Top-level names used by interpolations and sections, unique, in order of first appearance. */
   variables: string[];
+  /**
+   * The variables every render needs: top-level names of `{{x}}`/`{{{x}}}` outside any section. A missing one fails
+   * the render whatever the other values are; the rest may legitimately be absent (a section over a missing key is
+   * false, and a name inside a section may come from the section's item).
+   */
+  requiredVariables: string[];
   /** Names of sections and inverted sections as written (dotted paths kept), unique, in order. */
   sections: string[];
   /** Every partial tag, in order (the same partial may appear more than once). */
@@ -52,11 +63,12 @@ export function inspectTemplate(source: string): InspectedTemplate {
   if (source.length > TEMPLATE_LIMITS.maxTemplateChars) {
     const message = `Template is too large: ${formatCount(source.length)} characters (limit: ${describeChars(TEMPLATE_LIMITS.maxTemplateChars)}).`;
     const issue = { message, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    return { source, lines, tags: [], analysis: { variables: [], sections: [], partials: [], issues: [issue] } };
+    return { source, lines, tags: [], analysis: { variables: [], requiredVariables: [], sections: [], partials: [], issues: [issue] } };
   }
 
   const { tags, unclosedAt } = scanTags(source);
   const variables = new Set<string>();
+  const requiredVariables = new Set<string>();
   const sections = new Set<string>();
   const partials: PartialRef[] = [];
   const found: { message: string; start: number; end: number }[] = [];
@@ -86,7 +98,7 @@ export function inspectTemplate(source: string): InspectedTemplate {
         break;
       case "variable":
       case "raw":
-        acceptName(tag, "variable");
+        if (acceptName(tag, "variable") && open.length === 0 && tag.value !== ".") requiredVariables.add(tag.value.split(".")[0] ?? tag.value);
         break;
       case "section":
       case "inverted": {
@@ -106,7 +118,10 @@ export function inspectTemplate(source: string): InspectedTemplate {
         if (tag.value === "") report("Empty partial tag: write a prompt name, e.g. {{> support/greeting}}.", tag);
         else if (!target)
           report(`Invalid partial name "${tag.value}": use a prompt name such as support/greeting, optionally with @label or @version.`, tag);
-        else partials.push({ ...target, ...lines.positionAt(tag.start) });
+        else {
+          const end = lines.positionAt(tag.end);
+          partials.push({ ...target, ...lines.positionAt(tag.start), endLine: end.line, endColumn: end.column, inSection: open.length > 0 });
+        }
         break;
       }
     }
@@ -143,5 +158,5 @@ export function inspectTemplate(source: string): InspectedTemplate {
       return { message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
     });
 
-  return { source, lines, tags, analysis: { variables: [...variables], sections: [...sections], partials, issues } };
+  return { source, lines, tags, analysis: { variables: [...variables], requiredVariables: [...requiredVariables], sections: [...sections], partials, issues } };
 }

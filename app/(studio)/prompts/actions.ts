@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/http/action";
+import { inspectDraftVariables } from "@/lib/playground/prompt-variables";
+import { draftVariablesSchema } from "@/lib/playground/schemas";
 import {
   createPrompt,
   renamePrompt,
@@ -47,4 +49,9 @@ export const archivePromptAction = authorizedAction({ permission: "prompts:write
 export const updatePromptDetailsAction = authorizedAction(
   { permission: "prompts:write", schema: updatePromptDetailsSchema },
   (input, ctx) => changed(updatePromptDetails(ctx, input)),
+);
+
+/** The variables of an unsaved draft, its partials' included, and what is wrong with its partials (read-only). */
+export const draftVariablesAction = authorizedAction({ permission: "prompts:read", schema: draftVariablesSchema }, (input, ctx) =>
+  inspectDraftVariables(ctx, input),
 );

@@ -1,11 +1,19 @@
 import "server-only";
 import { getDb } from "@/db";
 import type { ScorerConfig } from "@/db/schema";
+import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
+import type { Principal } from "@/lib/auth/principal";
+import { listVariableNames } from "@/lib/datasets/queries";
 import { listPointersForPrompts } from "@/lib/deployments/queries";
+import { isAppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/route";
 import { listCatalogModels } from "@/lib/models/catalog";
-import { listVersions } from "@/lib/prompts/queries";
+import { findPromptById, listVersions } from "@/lib/prompts/queries";
 import { resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
-import { listRunnableDatasets, listRunnablePrompts } from "./queries";
+import { resolveTargetVersion } from "./manage-runs";
+import { findRunDataset, listRunnableDatasets, listRunnablePrompts } from "./queries";
+import { compareVersions, type VersionVariables } from "./run-variables";
+import { runVariablesInputSchema, type RunVariablesInput } from "./schemas";
 
 /** Versions offered per prompt in the form; older ones can still be run through the API. */
 const VERSION_LIMIT = 30;
@@ -44,5 +52,33 @@ export function loadNewEvaluationOptions({ workspaceId }: { workspaceId: string 
       }))
       .filter((prompt) => prompt.versions.length > 0),
     models: listCatalogModels({ providers }).map((m) => ({ id: m.id, label: m.label })),
+  };
+}
+
+export type TargetVariables = (VersionVariables & { error?: undefined }) | { error: string };
+
+/**
+ * Each chosen target's variables (its partials' included) against the dataset's columns, so the form lists them and
+ * says which the dataset lacks before a run is started. A target that cannot be resolved says why instead.
+ */
+export function previewRunVariables(principal: Principal, raw: RunVariablesInput): { targets: TargetVariables[] } {
+  requirePermission(principal, "evals:run");
+  const input = parseInput(runVariablesInputSchema, raw);
+  const db = getDb();
+  const dataset = findRunDataset(db, { datasetId: input.datasetId });
+  requireSameWorkspace(principal, dataset, "That dataset");
+  const prompt = findPromptById(db, { promptId: input.promptId });
+  requireSameWorkspace(principal, prompt, "That prompt");
+  const columns = new Set(listVariableNames(db, { datasetId: dataset.id }));
+  return {
+    targets: input.targets.map((target): TargetVariables => {
+      try {
+        const { row } = resolveTargetVersion(db, principal, prompt, target);
+        return compareVersions(db, { workspaceId: principal.workspaceId, prompt, versions: [row], columns })[0]!;
+      } catch (error) {
+        if (isAppError(error) && error.status < 500) return { error: error.message };
+        throw error;
+      }
+    }),
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
-import type { EvalRunStatus, Prompt, ScorerConfig } from "@/db/schema";
+import type { EvalRunStatus, Prompt, PromptVersion, ScorerConfig } from "@/db/schema";
 import { actorOf, recordAudit } from "@/lib/audit/record";
 import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
 import type { Principal } from "@/lib/auth/principal";
@@ -24,6 +24,7 @@ import {
   updateEvalRunStatus,
 } from "./queries";
 import { createEvalRunSchema, RUN_LIMITS, type CreateEvalRunInput, type RunTargetInput } from "./schemas";
+import { requireDatasetVariables } from "./run-variables";
 import { abortLocalEvalRun, triggerEvalWorker } from "./worker";
 
 // Starting, cancelling and resuming eval runs: the only writers of eval_runs outside the worker. Members (the UI)
@@ -33,9 +34,11 @@ interface ResolvedTarget {
   version: number;
   environmentId: string | null;
   modelId: string;
+  row: PromptVersion;
 }
 
-function resolveTarget(tx: DbOrTx, principal: Principal, prompt: Prompt, target: RunTargetInput, modelId: string | null | undefined, fallbackModel: () => string): ResolvedTarget {
+/** The version a target means now: a number, the latest, or what an environment serves. */
+export function resolveTargetVersion(tx: DbOrTx, principal: Principal, prompt: Prompt, target: RunTargetInput): { row: PromptVersion; environmentId: string | null } {
   let version: number;
   let environmentId: string | null = null;
   if ("version" in target) {
@@ -54,7 +57,12 @@ function resolveTarget(tx: DbOrTx, principal: Principal, prompt: Prompt, target:
   }
   const row = findVersion(tx, { promptId: prompt.id, version });
   if (!row) throw new AppError("not_found:prompt", `"${prompt.name}" has no version ${version}.`);
-  return { version, environmentId, modelId: modelId ?? row.modelConfig.model ?? fallbackModel() };
+  return { row, environmentId };
+}
+
+function resolveTarget(tx: DbOrTx, principal: Principal, prompt: Prompt, target: RunTargetInput, modelId: string | null | undefined, fallbackModel: () => string): ResolvedTarget {
+  const { row, environmentId } = resolveTargetVersion(tx, principal, prompt, target);
+  return { version: row.version, environmentId, modelId: modelId ?? row.modelConfig.model ?? fallbackModel(), row };
 }
 
 const usesDefaultJudge = (scorer: unknown) => {
@@ -101,6 +109,7 @@ export function createEvalRun(principal: Principal, rawInput: CreateEvalRunInput
       const cases = listRunDatasetCases(tx, { datasetId: dataset.id });
       if (cases.length === 0) throw new AppError("bad_request:dataset", `The dataset "${dataset.name}" has no cases yet.`);
       const targets = input.targets.map((t) => resolveTarget(tx, principal, prompt, t, input.modelId, () => defaultModelId({ providers })));
+      requireDatasetVariables(tx, { workspaceId: principal.workspaceId, prompt, versions: targets.map((t) => t.row), dataset, cases });
       const totalCases = targets.length * cases.length;
       if (totalCases > RUN_LIMITS.maxTotalCases) {
         throw new AppError("bad_request:eval", `That is ${totalCases} cases; a run can have at most ${RUN_LIMITS.maxTotalCases} (targets × cases).`);

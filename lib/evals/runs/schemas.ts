@@ -22,6 +22,14 @@ export const runTargetSchema = z.union([
 ]);
 export type RunTargetInput = z.infer<typeof runTargetSchema>;
 
+/** The New evaluation form asks which variables the chosen versions need and the dataset has. */
+export const runVariablesInputSchema = z.object({
+  datasetId: z.uuid(),
+  promptId: z.uuid(),
+  targets: z.array(runTargetSchema).max(RUN_LIMITS.maxTargets),
+});
+export type RunVariablesInput = z.infer<typeof runVariablesInputSchema>;
+
 export const createEvalRunSchema = z.object({
   datasetId: z.string().min(1, "Choose a dataset."),
   promptId: z.string().min(1, "Choose a prompt."),

@@ -22,6 +22,7 @@ import { defaultModelId, listCatalogModels } from "@/lib/models/catalog";
 import { resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
 import { findPromptByName, listPromptNamesAndTags, listVersions } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
+import { promptVariablesReader } from "@/lib/playground/prompt-variables";
 import { parseRunParam } from "@/lib/playground/urls";
 import { parseCompare, parseVersionParam, promptHref, type PromptTab } from "@/lib/prompts/urls";
 
@@ -73,6 +74,9 @@ export default async function PromptPage({ params, searchParams }: { params: Par
           latest={latest ? { version: latest.version, content: versionContent(latest) } : null}
           canWrite={canWrite}
           partialNames={listPromptNamesAndTags({ workspaceId: ctx.workspaceId }).map((p) => p.name).filter((n) => n !== prompt.name)}
+          initialVariables={
+            latest ? promptVariablesReader(getDb(), { workspaceId: ctx.workspaceId })({ content: latest, promptName: prompt.name }) : { variables: [], problems: [] }
+          }
           models={listCatalogModels({ providers }).map((m) => ({ id: m.id, label: m.label }))}
           defaultModel={defaultModelId({ providers })}
         />
