@@ -1,18 +1,5 @@
-import path from "node:path";
-import Database from "better-sqlite3";
-
-// What the studio STORED, read straight from the e2e server's SQLite file (read-only). playwright.config.ts starts
-// that server on `data/e2e-studio`; keep the two in step.
-const STUDIO_DB = path.resolve("data/e2e-studio/studio.db");
-
-function read<T>(query: (db: Database.Database) => T): T {
-  const db = new Database(STUDIO_DB, { readonly: true, fileMustExist: true });
-  try {
-    return query(db);
-  } finally {
-    db.close();
-  }
-}
+// What review queues and ratings the studio STORED, read from its database file (e2e/support/studio-db.ts).
+import { readStudioDb as read } from "./studio-db";
 
 export function queueIdByName(name: string): string {
   return read((db) => (db.prepare("SELECT id FROM review_queues WHERE name = ?").get(name) as { id: string } | undefined)?.id ?? "");

@@ -1,17 +1,7 @@
-import Database from "better-sqlite3";
+// What deployments and versions the studio stored, read from its database file (e2e/support/studio-db.ts).
+import { readStudioDb } from "./studio-db";
 
-// The seeded studio's database file (playwright.config.ts starts that server on data/e2e-studio), opened read-only
-// so a spec can check what was stored, not only what the screen shows. WAL lets it read beside the server.
-const STUDIO_DB = "data/e2e-studio/studio.db";
-
-export function readStudioDb<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(STUDIO_DB, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+export { readStudioDb };
 
 export interface StoredDeployment {
   kind: string;

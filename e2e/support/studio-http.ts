@@ -1,23 +1,13 @@
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
-import Database from "better-sqlite3";
 import { STUDIO_PORT, STUDIO_URL, authFile, type DemoRole } from "./env";
+import { readStudioDb } from "./studio-db";
 
 // Low-level access to the seeded e2e studio for tests that need what Playwright's request API cannot do: stream a
 // body and see when the answer comes, send bytes that are not valid HTTP, and read the database the server writes.
 
-/** The e2e studio's database (playwright.config.ts starts the server on it); opened read-only. */
-export const STUDIO_DB_PATH = "data/e2e-studio/studio.db";
-
-export function readStudioDb<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(STUDIO_DB_PATH, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+export { readStudioDb };
 
 /** The Cookie header of a role's saved signed-in browser state. */
 export function sessionCookie(role: DemoRole): string {
