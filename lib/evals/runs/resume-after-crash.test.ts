@@ -53,7 +53,9 @@ describe("a worker process killed mid-run", () => {
     expect(findEvalRun(getDb(), { runId: id })!.status).toBe("running");
 
     // "Restart": a new process whose worker finds the heartbeat stale, marks the run interrupted and resumes it.
-    const second = startWorkerProcess(id, { EVAL_STALE_MS: "500" });
+    // Stale after 2 s: ten of the worker's 200 ms heartbeats, so a loaded machine delaying a few of the new
+    // process's own heartbeats never makes it take its live run for a dead one and start it twice.
+    const second = startWorkerProcess(id, { EVAL_STALE_MS: "2000" });
     expect(await second.exited).toBe(0);
 
     const run = findEvalRun(getDb(), { runId: id })!;
