@@ -80,7 +80,7 @@ test.describe("sign-in", () => {
 
   test("a signed-out visitor is sent to sign in", async ({ page }) => {
     await page.goto("/settings/members");
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsettings%2Fmembers$/);
   });
 });
 
@@ -94,13 +94,13 @@ test.describe("sign-out", () => {
 
     await new StudioShell(page).signOut();
     await page.goto("/prompts");
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
 
     // A copy of the cookie taken before sign-out must be dead too: the server revoked the session.
     const replay = await browser.newContext({ storageState: stolen });
     const replayPage = await replay.newPage();
     await replayPage.goto("/prompts");
-    await expect(replayPage).toHaveURL(/\/login$/);
+    await expect(replayPage).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
     await replay.close();
   });
 });

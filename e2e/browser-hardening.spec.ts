@@ -17,7 +17,7 @@ async function watchForViolations(page: Page): Promise<string[]> {
   const seen: string[] = [];
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber} ${location.pathname}`);
     });
   });
   page.on("console", (message) => {
@@ -75,7 +75,10 @@ test("a template at the documented 1 MiB limit saves, and is stored whole", asyn
   const line = `${'"quoted" text, '.repeat(68)}end\n`; // 1,024 characters
   const template = line.repeat(1024);
   expect(template.length).toBe(1_048_576);
-  await prompts.fillEditor(template);
+  // Pasted in a browser that says it runs Windows (Playwright's "Desktop Chrome"), where Monaco would otherwise turn
+  // every "\n" into "\r\n": the template is stored with the line endings it was written with.
+  await prompts.pasteIntoEditor(template);
+  await expect(page.getByTestId("token-count")).toContainText("349,184");
   await prompts.save("At the limit");
   await expect(page.getByText("Saved v1")).toBeVisible({ timeout: 60_000 });
 

@@ -31,11 +31,11 @@ test("disabling a member ends their sessions for good: enabling them again does 
 
   // The browser that was signed in before, and a copy of its cookie, are both signed out.
   await member.goto("/prompts");
-  await expect(member).toHaveURL(/\/login$/);
+  await expect(member).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
   const replay = await browser.newContext({ storageState: oldCookies });
   const replayPage = await replay.newPage();
   await replayPage.goto("/prompts");
-  await expect(replayPage).toHaveURL(/\/login$/);
+  await expect(replayPage).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
 
   // A fresh sign-in works again.
   await login.signIn(email, password);

@@ -55,7 +55,7 @@ test.describe("members", () => {
 
     await members.disable(email);
     await member.goto("/prompts");
-    await expect(member).toHaveURL(/\/login$/);
+    await expect(member).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
     await login.signIn(email, password);
     await expect(login.errorAlert()).toHaveText(/This account is disabled/);
 

@@ -97,6 +97,13 @@ export function TemplateEditor({
     const instance = mounted as unknown as Monaco.editor.IStandaloneCodeEditor;
     monacoRef.current = monaco;
 
+    // Monaco picks the line ending from the browser's OS: on Windows a fresh model writes "\r\n" for Enter and turns
+    // pasted "\n" into "\r\n", so the same template would be stored differently per author (and 1 MiB of text would
+    // grow past the limit). Templates always use "\n"; a pasted "\r\n" is normalised on the way in.
+    const writeLf = () => instance.getModel()?.setEOL(monaco.editor.EndOfLineSequence.LF);
+    writeLf();
+    instance.onDidChangeModel(writeLf);
+
     // addCommand keybindings are global to Monaco's keybinding service: with two editors on a page the
     // last one registered would win even when the other is focused. A context key that only exists in
     // this editor's scope makes each binding apply to its own editor only.

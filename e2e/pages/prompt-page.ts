@@ -27,6 +27,22 @@ export class PromptPage {
     await this.page.keyboard.insertText(text);
   }
 
+  /**
+   * Replaces the editor's text the way a person brings in a long template: select all, paste. Monaco applies a paste
+   * as one edit, where insertText of a long text is typed through its per-character handling (minutes for 1 MiB).
+   */
+  async pasteIntoEditor(text: string, name = "Prompt template") {
+    const box = this.editor(name);
+    await expect(box).toBeAttached({ timeout: 20_000 });
+    await box.focus();
+    await this.page.keyboard.press("ControlOrMeta+A");
+    await box.evaluate((textarea, pasted) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData("text/plain", pasted);
+      textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
   async save(message: string, { shortcut = false } = {}) {
     if (shortcut) await this.page.keyboard.press("ControlOrMeta+S");
     else await this.page.getByRole("button", { name: "Save", exact: true }).click();
