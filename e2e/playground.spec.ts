@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { addFixtureProvider, PlaygroundPage, switchToSandbox } from "./pages/playground-page";
 import { PromptPage } from "./pages/prompt-page";
 import { FIXTURE_LLM_URL, STUDIO_URL, authFile } from "./support/env";
+import { queryStudioDb } from "./support/studio-db";
 import { expect, test } from "./support/test";
 
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
@@ -116,6 +117,18 @@ test.describe("playground", () => {
     await expect
       .poll(async () => ((await (await request.get(fixtureStats)).json()) as { aborted: number }).aborted)
       .toBeGreaterThan(abortedBefore);
+
+    // The stopped run is in the history at once, with no reload and no filter touched, and stored as cancelled.
+    const stoppedRow = playground.history().getByRole("row").filter({ hasText: "pgfx:slow" });
+    await expect(stoppedRow).toHaveCount(1);
+    await expect(stoppedRow).toContainText("cancelled");
+    const href = await stoppedRow.getByRole("link", { name: /Open in playground/ }).getAttribute("href");
+    const runId = new URL(href!, STUDIO_URL).searchParams.get("run");
+    const stored = queryStudioDb<{ status: string; output: string }>("SELECT status, output FROM playground_runs WHERE id = ?", runId);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.status).toBe("cancelled");
+    expect(stored[0]!.output).toContain("Echo: word0");
+    expect(stored[0]!.output).not.toContain("word39");
 
     await page.getByRole("combobox", { name: "Filter by status" }).selectOption("cancelled");
     await expect(playground.history().getByRole("row").filter({ hasText: "pgfx:slow" })).toHaveCount(1);

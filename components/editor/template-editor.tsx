@@ -5,7 +5,7 @@
 import Editor, { type BeforeMount, type OnMount } from "@monaco-editor/react";
 import type * as Monaco from "monaco-editor";
 import { useTheme } from "next-themes";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { EditorSkeleton } from "@/components/editor/editor-skeleton";
 import { configureMonacoLoader } from "@/lib/editor/monaco-loader";
 import {
@@ -27,6 +27,13 @@ const MAX_AUTO_HEIGHT = 600;
 const MARKER_OWNER = "promptops-issues";
 const NO_NAMES: string[] = [];
 
+// Monaco keeps Tab for indentation, which traps keyboard users (WCAG 2.1.2). These keys leave it; the hint is shown under
+// the editor and read with it (aria-describedby on Monaco's textarea). Ctrl+M is Monaco's own "Tab moves focus" toggle.
+const LEAVE_HINT = "To leave the editor with the keyboard, press Esc, then Tab (or Ctrl+M to make Tab move focus).";
+// Esc is only ours when no widget of Monaco's wants it (suggestions, find, hints, multi-cursor, snippets).
+const ESC_FREE =
+  "!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !editorHasMultipleSelections && !inSnippetMode";
+
 const clampHeight = (h: number) => Math.min(MAX_AUTO_HEIGHT, Math.max(MIN_AUTO_HEIGHT, Math.ceil(h)));
 
 export function TemplateEditor({
@@ -46,6 +53,7 @@ export function TemplateEditor({
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [autoHeight, setAutoHeight] = useState(MIN_AUTO_HEIGHT);
   const monacoRef = useRef<MonacoApi | null>(null);
+  const hintId = useId();
 
   // Latest callbacks, read by the keyboard commands registered once at mount.
   const onSaveRef = useRef(onSave);
@@ -113,6 +121,15 @@ export function TemplateEditor({
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current?.(), scopeKey);
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current?.(), scopeKey);
 
+    // Esc, then Tab: Esc turns on tab-focus mode for this editor until the person types or comes back to it.
+    const releaseTab = (on: boolean) => {
+      if (instance.getOption(monaco.editor.EditorOption.tabFocusMode) !== on) instance.updateOptions({ tabFocusMode: on });
+    };
+    instance.addCommand(monaco.KeyCode.Escape, () => releaseTab(true), `${scopeKey} && ${ESC_FREE}`);
+    instance.onDidChangeModelContent(() => releaseTab(false));
+    instance.onDidFocusEditorText(() => releaseTab(false));
+    instance.getDomNode()?.querySelector("textarea")?.setAttribute("aria-describedby", hintId);
+
     instance.onDidContentSizeChange((e) => {
       if (e.contentHeightChanged) setAutoHeight(clampHeight(e.contentHeight));
     });
@@ -137,26 +154,31 @@ export function TemplateEditor({
   const frameHeight = height === "auto" ? autoHeight : height;
 
   return (
-    <div
-      className={cn(
-        "w-full overflow-hidden rounded-md border border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
-        "focus-within:ring-2 focus-within:ring-indigo-500/40",
-        className,
-      )}
-      style={{ height: frameHeight }}
-      data-template-editor={ariaLabel}
-    >
-      <Editor
-        height="100%"
-        language={TEMPLATE_LANGUAGE_ID}
-        theme={templateThemeFor(resolvedTheme)}
-        value={value}
-        onChange={(next) => onChangeRef.current(next ?? "")}
-        options={options}
-        beforeMount={beforeMount}
-        onMount={onMount}
-        loading={<EditorSkeleton height="100%" className="rounded-none border-0" />}
-      />
+    <div className="flex w-full flex-col gap-1">
+      <div
+        className={cn(
+          "w-full overflow-hidden rounded-md border border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
+          "focus-within:ring-2 focus-within:ring-indigo-500/40",
+          className,
+        )}
+        style={{ height: frameHeight }}
+        data-template-editor={ariaLabel}
+      >
+        <Editor
+          height="100%"
+          language={TEMPLATE_LANGUAGE_ID}
+          theme={templateThemeFor(resolvedTheme)}
+          value={value}
+          onChange={(next) => onChangeRef.current(next ?? "")}
+          options={options}
+          beforeMount={beforeMount}
+          onMount={onMount}
+          loading={<EditorSkeleton height="100%" className="rounded-none border-0" />}
+        />
+      </div>
+      <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
+        {LEAVE_HINT}
+      </p>
     </div>
   );
 }

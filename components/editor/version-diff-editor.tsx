@@ -58,7 +58,18 @@ export function VersionDiffEditor({
   const beforeMount: DiffBeforeMount = (monaco) => {
     registerTemplateLanguage(monaco as unknown as MonacoApi);
   };
-  const onMount: DiffOnMount = (mounted) => setDiffEditor(mounted as unknown as Monaco.editor.IStandaloneDiffEditor);
+  // @monaco-editor/react disposes the two text models before the diff editor that shows them when it unmounts
+  // (switching Inline/Side by side, leaving the page), and Monaco then throws "TextModel got disposed before
+  // DiffEditorWidget model got reset". So the wrapper keeps the models (keepCurrent*Model below) and they are
+  // disposed here, once the editor itself is gone: nothing leaks, and the order is the one Monaco expects.
+  const onMount: DiffOnMount = (mounted) => {
+    const models = mounted.getModel();
+    mounted.onDidDispose(() => {
+      models?.original.dispose();
+      models?.modified.dispose();
+    });
+    setDiffEditor(mounted as unknown as Monaco.editor.IStandaloneDiffEditor);
+  };
 
   // Monaco drops originalAriaLabel/modifiedAriaLabel on every diffEditor.updateOptions() (which
   // @monaco-editor/react calls whenever `options` change), leaving both sides unnamed. Re-apply them on
@@ -82,6 +93,8 @@ export function VersionDiffEditor({
         language={language}
         theme={templateThemeFor(resolvedTheme)}
         options={options}
+        keepCurrentOriginalModel
+        keepCurrentModifiedModel
         beforeMount={beforeMount}
         onMount={onMount}
         loading={<EditorSkeleton height="100%" className="rounded-none border-0" label="Loading diff…" />}

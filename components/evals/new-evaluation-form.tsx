@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
+import { FilterableSelect } from "@/components/ui/filterable-select";
 import { Field, Input, Select } from "@/components/ui/input";
 import type { NewEvaluationOptions } from "@/lib/evals/runs/form-options";
 import { RUN_LIMITS, type RunTargetInput } from "@/lib/evals/runs/schemas";
@@ -48,6 +49,7 @@ export function NewEvaluationForm({ options, initialPromptId }: { options: NewEv
   }, [prompt]);
 
   const chosenTargets = useMemo(() => targets.map(toTarget), [targets]);
+  const promptChoices = useMemo(() => options.prompts.map((p) => ({ value: p.id, label: p.name })), [options.prompts]);
 
   function chooseDataset(id: string) {
     setDatasetId(id);
@@ -119,7 +121,8 @@ export function NewEvaluationForm({ options, initialPromptId }: { options: NewEv
         }
       }}
     >
-      <div className="grid gap-4 sm:grid-cols-2">
+      {/* One per row: prompt and dataset names are paths that can be long, and a half-width select would cut them. */}
+      <div className="grid gap-4">
         <Field label="Dataset" htmlFor="eval-dataset" hint={dataset ? `${dataset.caseCount} cases` : undefined}>
           <Select id="eval-dataset" value={datasetId} onChange={(e) => chooseDataset(e.target.value)}>
             {options.datasets.map((d) => (
@@ -130,20 +133,16 @@ export function NewEvaluationForm({ options, initialPromptId }: { options: NewEv
           </Select>
         </Field>
         <Field label="Prompt" htmlFor="eval-prompt">
-          <Select
+          <FilterableSelect
             id="eval-prompt"
+            options={promptChoices}
             value={promptId}
-            onChange={(e) => {
-              setPromptId(e.target.value);
+            filterLabel="Filter prompts"
+            onValueChange={(id) => {
+              setPromptId(id);
               setTargets(["l:latest"]);
             }}
-          >
-            {options.prompts.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
+          />
         </Field>
       </div>
 
@@ -153,7 +152,7 @@ export function NewEvaluationForm({ options, initialPromptId }: { options: NewEv
           {targetChoices.map((choice) => (
             <label key={choice.key} className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={targets.includes(choice.key)} onChange={(e) => toggleTarget(choice.key, e.target.checked)} />
-              <span className="truncate">{choice.label}</span>
+              <span className="min-w-0 break-words">{choice.label}</span>
             </label>
           ))}
         </div>

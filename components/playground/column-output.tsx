@@ -48,7 +48,7 @@ export function ColumnOutput({
         )}
       >
         {output === "" && toolCalls.length === 0 ? (
-          <p className="text-sm text-zinc-400">{running ? "Waiting for the first token…" : "No output."}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{running ? "Waiting for the first token…" : "No output."}</p>
         ) : raw ? (
           <pre className="font-mono text-xs whitespace-pre-wrap break-words">{output}</pre>
         ) : pretty !== null ? (

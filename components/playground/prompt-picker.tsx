@@ -1,25 +1,32 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Select } from "@/components/ui/input";
+import { useMemo } from "react";
+import { FilterableSelect } from "@/components/ui/filterable-select";
 import { playgroundHref } from "@/lib/playground/urls";
 
-/** Chooses which prompt /playground runs; the choice is in the URL, so it can be shared and reloaded. */
+/**
+ * Chooses which prompt /playground runs; the choice is in the URL, so it can be shared and reloaded. A long list
+ * gets a filter box, and the select is as wide as its longest name (up to the page's width), so names are whole.
+ */
 export function PromptPicker({ names, current }: { names: string[]; current: string | null }) {
   const router = useRouter();
+  const options = useMemo(() => names.map((name) => ({ value: name, label: name })), [names]);
   return (
-    <div className="flex items-center gap-2">
-      <label htmlFor="playground-prompt" className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+    <div className="flex min-w-0 max-w-full items-start gap-2">
+      <label htmlFor="playground-prompt" className="pt-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">
         Prompt
       </label>
-      <Select id="playground-prompt" className="w-72" value={current ?? ""} onChange={(event) => router.push(playgroundHref(event.target.value ? { prompt: event.target.value } : {}))}>
-        <option value="">Choose a prompt…</option>
-        {names.map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-      </Select>
+      <FilterableSelect
+        id="playground-prompt"
+        className="min-w-72 max-w-full"
+        selectClassName="w-auto max-w-full"
+        options={options}
+        value={current ?? ""}
+        placeholder="Choose a prompt…"
+        filterLabel="Filter prompts"
+        onValueChange={(value) => router.push(playgroundHref(value ? { prompt: value } : {}))}
+      />
     </div>
   );
 }

@@ -34,8 +34,24 @@ async function errorFromResponse(response: Response): Promise<RunErrorView> {
 }
 
 /**
- * Runs columns: one streaming request per column, so each fails on its own and Stop aborts every request (which
- * the server turns into a cancelled provider call). Deltas are applied once per animation frame, not per token.
+ * Asks the server to stop a run. It answers once the run is stored as cancelled, and the run's stream then ends
+ * with its "cancelled" event, so the run history refetched after it shows the stopped run. Aborting the fetch
+ * instead would end the stream before the server had stored anything.
+ */
+async function stopOnServer(runId: string): Promise<boolean> {
+  try {
+    const response = await fetch(`/api/playground/runs/${encodeURIComponent(runId)}/stop`, { method: "POST", signal: AbortSignal.timeout(10_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs columns: one streaming request per column, so each fails on its own. Stop asks the server to stop each
+ * column's run (stopOnServer); a column whose run id has not arrived yet, or whose stop request fails, has its
+ * request aborted, which the server also turns into a cancelled provider call. Deltas are applied once per
+ * animation frame, not per token.
  */
 export function useColumnRuns({
   dispatch,
@@ -46,6 +62,7 @@ export function useColumnRuns({
   onAllFinished: (finishes: ColumnFinish[]) => void;
 }) {
   const controllers = useRef(new Map<string, AbortController>());
+  const runIds = useRef(new Map<AbortController, string>());
   const pending = useRef(new Map<string, RunEvent[]>());
   const frame = useRef<number | null>(null);
 
@@ -93,6 +110,7 @@ export function useColumnRuns({
         }
         await readRunEvents(response.body, (events) => {
           for (const event of events) {
+            if (event.type === "start") runIds.current.set(controller, event.runId);
             if (event.type === "done") finish = { key, status: "succeeded", error: null };
             if (event.type === "error") finish = { key, status: event.status, error: event.error };
           }
@@ -113,6 +131,7 @@ export function useColumnRuns({
         return { key, status: "failed", error: unreachable };
       } finally {
         if (controllers.current.get(key) === controller) controllers.current.delete(key);
+        runIds.current.delete(controller);
       }
     },
     [dispatch, flush, queue],
@@ -128,7 +147,11 @@ export function useColumnRuns({
   );
 
   const stop = useCallback(() => {
-    for (const controller of controllers.current.values()) controller.abort();
+    for (const controller of controllers.current.values()) {
+      const runId = runIds.current.get(controller);
+      if (!runId) controller.abort();
+      else void stopOnServer(runId).then((stopped) => stopped || controller.abort());
+    }
   }, []);
 
   return { run, stop };

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { Role } from "@/lib/auth/roles";
 import { MainNav } from "./main-nav";
+import { ShellNav } from "./shell-nav";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
@@ -25,24 +25,31 @@ export function AppShell({
 }) {
   return (
     <div className="flex min-h-screen flex-col">
+      {/* The first thing Tab reaches: past the sidebar straight to the page (WCAG 2.4.1). */}
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-indigo-700 focus:shadow dark:focus:bg-zinc-900 dark:focus:text-indigo-300"
+      >
+        Skip to main content
+      </a>
       {demoActive && (
         <div role="status" className="bg-amber-100 px-4 py-1.5 text-center text-xs text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
           Demo accounts are active (shared password). Disable them before you put real prompts or keys here.
         </div>
       )}
-      <div className="flex flex-1">
-        <aside className="flex w-56 shrink-0 flex-col gap-5 border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900">
-          <Link href="/prompts" className="px-3 text-sm font-semibold tracking-tight text-indigo-600 dark:text-indigo-400">
-            PromptOps Studio
-          </Link>
+      <div className="flex flex-1 flex-col md:flex-row">
+        <ShellNav>
           <WorkspaceSwitcher current={workspace.id} workspaces={workspaces} />
           <MainNav badges={badges} />
           <div className="mt-auto flex flex-col gap-3 border-t border-zinc-200 pt-3 dark:border-zinc-800">
             <ThemeToggle />
             <UserMenu name={user.name} email={user.email} role={role} />
           </div>
-        </aside>
-        <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
+        </ShellNav>
+        {/* tabIndex -1: the skip link moves focus here, not only the scroll position. */}
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-4 md:px-8 md:py-6">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -32,7 +32,7 @@ export function MainNav({ badges }: { badges: Record<string, number> }) {
             {link.label}
             {count > 0 && (
               <>
-                <span aria-hidden className="rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white">
+                <span aria-hidden className="rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-amber-950">
                   {count}
                 </span>
                 <span id={badgeId} hidden>

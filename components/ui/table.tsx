@@ -3,7 +3,9 @@ import { cn } from "@/lib/ui/cn";
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    // relative: the table's visually hidden (sr-only, absolutely positioned) labels are placed inside this scroller,
+    // not against the page, where a wide table's would make a phone-width page scroll sideways.
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className={cn("w-full text-left text-sm", className)} {...props} />
     </div>
   );

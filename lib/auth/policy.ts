@@ -118,6 +118,19 @@ export function requireSameWorkspace<T extends { workspaceId: string }>(
 }
 
 /**
+ * Work a member started for themselves (a playground run while it streams): only they may act on it. Anyone else,
+ * in the workspace or not, is told it was not found.
+ */
+export function requireOwnWork<T extends { workspaceId: string; userId: string }>(
+  subject: { workspaceId: string; userId: string },
+  object: T | null | undefined,
+  what = "That item",
+): asserts object is T {
+  requireSameWorkspace(subject, object, what);
+  if (object.userId !== subject.userId) throw new AppError("not_found:workspace", `${what} was not found in this workspace.`);
+}
+
+/**
  * Review queues. Admins and leads see every queue in the workspace; anyone else sees a queue they are assigned to
  * (to rate it) or created (to manage it). Rating needs an assignment, even for admins, so that every rating is
  * a reviewer's own. Managing (items, assignees, agreement, export) needs review:manage and admin/lead or authorship.

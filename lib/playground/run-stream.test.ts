@@ -5,6 +5,7 @@ import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm
 import { getDb } from "@/db";
 import { playgroundRuns } from "@/db/schema";
 import { makePlaygroundWorkspace } from "@/lib/testing/playground";
+import { stopPlaygroundRun } from "./in-flight-runs";
 import { prepareRun } from "./prepare-run";
 import { readRunEvents, type RunEvent } from "./run-events";
 import { streamRunResponse } from "./run-stream";
@@ -62,6 +63,27 @@ describe("the playground's streaming response", () => {
     });
     await expect.poll(() => runStatus(runId)).toBe("cancelled");
     await expect.poll(() => server.aborted).toBe(abortedBefore + 1);
+  });
+
+  it("Stop through the server ends the stream with a cancelled event, stored before the stop is answered", async () => {
+    const { editor, input } = makePlaygroundWorkspace({ fixtureUrl: server.url });
+    const abortedBefore = server.aborted;
+    const response = streamRunResponse({ prepared: await prepareRun(editor, input({ modelId: "fx:slow-40", variables: { name: "a b c d e f g h i j k l" } })), requestSignal: new AbortController().signal });
+    const caller = { workspaceId: editor.workspaceId, userId: editor.user.id };
+    let stopped: Promise<{ stopped: boolean; statusWhenAnswered: string | undefined }> | null = null;
+    const events: RunEvent[] = [];
+    let runId = "";
+    await readRunEvents(response.body!, (batch) => {
+      events.push(...batch);
+      for (const event of batch) if (event.type === "start") runId = event.runId;
+      if (!stopped && batch.some((e) => e.type === "delta")) {
+        stopped = stopPlaygroundRun(caller, runId).then((ok) => ({ stopped: ok, statusWhenAnswered: runStatus(runId) }));
+      }
+    });
+    expect(events.at(-1)).toMatchObject({ type: "error", status: "cancelled" });
+    expect(await stopped!).toEqual({ stopped: true, statusWhenAnswered: "cancelled" });
+    await expect.poll(() => server.aborted).toBe(abortedBefore + 1);
+    await expect(stopPlaygroundRun(caller, runId)).resolves.toBe(false);
   });
 
   it("cancels the provider call when the body stream is cancelled (the connection closed)", async () => {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { logger } from "@/lib/logger";
 import { trackInFlight } from "@/lib/ops/shutdown";
 import { errorView, executeRun } from "./execute-run";
+import { trackPlaygroundRun } from "./in-flight-runs";
 import type { PreparedRun } from "./prepare-run";
 import { encodeRunEvent, RUN_STREAM_CONTENT_TYPE, type RunEvent } from "./run-events";
 
@@ -10,7 +11,9 @@ import { encodeRunEvent, RUN_STREAM_CONTENT_TYPE, type RunEvent } from "./run-ev
  * Streams one prepared column to the browser as NDJSON events (see run-events.ts) while the model answers.
  * The browser's cancel reaches the provider: the request's abort signal and the body stream's cancel (Stop, a
  * closed tab) both abort the model call, and the run is stored as cancelled. So does a server shutdown once its
- * grace period is over (lib/ops/shutdown.ts): the run is stored as stopped with what had streamed.
+ * grace period is over (lib/ops/shutdown.ts): the run is stored as stopped with what had streamed. The Stop button
+ * asks the server instead (POST /api/playground/runs/<id>/stop, in-flight-runs.ts): the stream then ends with its
+ * "error" event, sent once the row is stored, so the browser knows the run history has it.
  */
 export function streamRunResponse({ prepared, requestSignal }: { prepared: PreparedRun; requestSignal: AbortSignal }): Response {
   const runId = randomUUID();
@@ -19,6 +22,7 @@ export function streamRunResponse({ prepared, requestSignal }: { prepared: Prepa
   const encoder = new TextEncoder();
   let closed = false;
   const untrack = trackInFlight({ name: "playground run", cancel: (reason) => cancel.abort(reason) });
+  const untrackRun = trackPlaygroundRun(runId, { workspaceId: prepared.workspaceId, userId: prepared.userId, cancel: (reason) => cancel.abort(reason) });
 
   const body = new ReadableStream<Uint8Array>({
     start(sink) {
@@ -33,6 +37,7 @@ export function streamRunResponse({ prepared, requestSignal }: { prepared: Prepa
       const finish = () => {
         requestSignal.removeEventListener("abort", abort);
         untrack();
+        untrackRun();
         if (closed) return;
         closed = true;
         sink.close();

@@ -73,7 +73,8 @@ export default async function PromptsPage({ searchParams }: { searchParams: Sear
                 <Link
                   key={tag}
                   href={promptListHref({ ...query, tag: query.tag === tag ? undefined : tag, page: 1 })}
-                  aria-pressed={query.tag === tag}
+                  // A link cannot be "pressed" (aria-pressed is for buttons): the chosen tag is the current filter.
+                  aria-current={query.tag === tag ? "true" : undefined}
                   className={
                     query.tag === tag
                       ? "rounded bg-indigo-600 px-2 py-0.5 text-xs text-white"
