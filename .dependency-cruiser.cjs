@@ -3,7 +3,8 @@
 //   app/         pages and route handlers; composes. Nothing imports app/.
 //   components/  React. components/ui/ is the primitives and imports no feature.
 //   lib/         the server and shared code, by feature folder.
-//   db/          the schema, migrations and connection. It imports nothing from lib/.
+//   lib/core/    the vocabulary (roles, …) and pure logic: client-safe, no I/O, imports nothing else of the project.
+//   db/          the schema, migrations and connection. Of lib/ it imports only lib/core/.
 //
 // and, everywhere, no run-time import cycle between files. The violations that existed when a rule was written are
 // listed in .dependency-cruiser-known-violations.json and are removed as each feature moves (issue 15); a new one
@@ -25,11 +26,18 @@ module.exports = {
       to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] }, dependencyTypesNot: ["type-only"] },
     },
     {
-      name: "db-imports-no-lib",
+      name: "core-imports-nothing",
       severity: "error",
-      comment: "db/ is the bottom layer: the schema takes its vocabulary from nothing above it.",
+      comment: "lib/core/ is the vocabulary and pure logic: client-safe, no I/O, nothing of the project but itself.",
+      from: { path: "^lib/core/" },
+      to: { path: "^(app|components|db)/|^lib/(?!core/)" },
+    },
+    {
+      name: "db-imports-only-core",
+      severity: "error",
+      comment: "db/ is the bottom of the server: the schema takes its vocabulary from lib/core/ and nothing else of lib/.",
       from: { path: "^db/" },
-      to: { path: "^lib/", dependencyTypesNot: ["type-only"] },
+      to: { path: "^lib/(?!core/)" },
     },
     {
       name: "nothing-imports-app",
@@ -43,7 +51,7 @@ module.exports = {
       severity: "error",
       comment: "components/ui/ is the studio's primitives (button, dialog, table): no feature, no server code.",
       from: { path: "^components/ui/" },
-      to: { path: "^(app|db)/|^components/(?!ui/)|^lib/(?!ui/)", dependencyTypesNot: ["type-only"] },
+      to: { path: "^(app|db)/|^components/(?!ui/)|^lib/(?!(ui|core)/)" },
     },
     {
       name: "not-to-unresolvable",

@@ -11,7 +11,7 @@ const createdAt = () =>
     .notNull()
     .$defaultFn(() => new Date());
 
-import { ROLES, type Role } from "../lib/auth/roles";
+import { ROLES, type Role } from "../lib/core/roles";
 
 export { ROLES, type Role };
 

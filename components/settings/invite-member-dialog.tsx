@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/input";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { ROLES, type Role } from "@/lib/core/roles";
 import { FormError } from "@/components/ui/form-error";
 
 export function InviteMemberDialog({ roleDescriptions }: { roleDescriptions: Record<Role, string> }) {

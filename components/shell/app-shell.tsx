@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/core/roles";
 import { MainNav } from "./main-nav";
 import { ShellNav } from "./shell-nav";
 import { ThemeToggle } from "./theme-toggle";
