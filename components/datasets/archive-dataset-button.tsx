@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { archiveDatasetAction } from "@/app/(studio)/datasets/actions";
+import { archiveDatasetAction } from "@/lib/datasets/actions";
 import { Button } from "@/components/ui/button";
 
 export function ArchiveDatasetButton({ datasetId, archived }: { datasetId: string; archived: boolean }) {

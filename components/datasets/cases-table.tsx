@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { addCaseAction, deleteCaseAction, updateCaseAction } from "@/app/(studio)/datasets/actions";
+import { addCaseAction, deleteCaseAction, updateCaseAction } from "@/lib/datasets/actions";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { addCaseFromRunAction, listDatasetOptionsAction } from "@/app/(studio)/datasets/actions";
+import { addCaseFromRunAction, listDatasetOptionsAction } from "@/lib/datasets/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";

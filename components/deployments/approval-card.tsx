@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { approvePromotionAction, rejectPromotionAction } from "@/app/(studio)/approvals/actions";
+import { approvePromotionAction, rejectPromotionAction } from "@/lib/deployments/approval-actions";
 import { VersionDiff } from "@/components/diff/version-diff";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

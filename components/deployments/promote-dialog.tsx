@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { deployVersionAction, requestPromotionAction } from "@/app/(studio)/prompts/[...name]/deployment-actions";
+import { deployVersionAction, requestPromotionAction } from "@/lib/deployments/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { rollbackEnvironmentAction } from "@/app/(studio)/prompts/[...name]/deployment-actions";
+import { rollbackEnvironmentAction } from "@/lib/deployments/actions";
 import { VersionDiff } from "@/components/diff/version-diff";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { runVariablesAction } from "@/app/(studio)/evaluations/new/actions";
+import { runVariablesAction } from "@/lib/evals/runs/actions";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { TargetVariables } from "@/lib/evals/runs/form-options";
 import type { RunTargetInput } from "@/lib/evals/runs/schemas";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { previewRunAction } from "@/app/(studio)/playground/actions";
+import { previewRunAction } from "@/lib/playground/actions";
 import type { ChatMessage } from "@/lib/models/types";
 import type { RunColumnInput } from "@/lib/playground/schemas";
 

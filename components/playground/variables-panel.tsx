@@ -2,7 +2,7 @@
 
 import { useState, useTransition, type Dispatch } from "react";
 import { toast } from "sonner";
-import { deleteVariableSetAction, saveVariableSetAction } from "@/app/(studio)/playground/actions";
+import { deleteVariableSetAction, saveVariableSetAction } from "@/lib/playground/actions";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import type { VariableSetView } from "@/lib/playground/types";

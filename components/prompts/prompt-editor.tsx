@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { toast } from "sonner";
-import { saveVersionAction } from "@/app/(studio)/prompts/actions";
+import { saveVersionAction } from "@/lib/prompts/actions";
 import { LazyTemplateEditor } from "@/components/editor/template-editor-lazy";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

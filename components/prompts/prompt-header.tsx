@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { archivePromptAction, renamePromptAction } from "@/app/(studio)/prompts/actions";
+import { archivePromptAction, renamePromptAction } from "@/lib/prompts/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { restoreVersionAction } from "@/app/(studio)/prompts/actions";
+import { restoreVersionAction } from "@/lib/prompts/actions";
 import { VersionDiff } from "@/components/diff/version-diff";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

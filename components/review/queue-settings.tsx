@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { addQueueItemsAction, archiveQueueAction, updateQueueAction } from "@/app/(studio)/review/actions";
+import { addQueueItemsAction, archiveQueueAction, updateQueueAction } from "@/lib/review/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Textarea } from "@/components/ui/input";

@@ -2,7 +2,7 @@
 
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { changeRoleAction, setMemberDisabledAction } from "@/app/(studio)/settings/members/actions";
+import { changeRoleAction, setMemberDisabledAction } from "@/lib/members/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";

@@ -2,7 +2,7 @@
 
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { deleteProviderAction, testProviderAction } from "@/app/(studio)/settings/providers/actions";
+import { deleteProviderAction, testProviderAction } from "@/lib/providers/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";

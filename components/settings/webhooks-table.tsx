@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { deleteWebhookAction, sendTestEventAction, setWebhookActiveAction } from "@/app/(studio)/settings/webhooks/actions";
+import { deleteWebhookAction, sendTestEventAction, setWebhookActiveAction } from "@/lib/webhooks/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
