@@ -1,6 +1,6 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { getDb } from "@/db";
-import { demoAccountsActive } from "@/db/seed";
+import { demoAccountsActive } from "@/lib/demo/seed-demo-workspace";
 import { requirePageAuth } from "@/lib/auth/context";
 import { workWaitingFor } from "@/lib/home/work-waiting";
 

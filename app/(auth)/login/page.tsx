@@ -4,7 +4,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { Card } from "@/components/ui/card";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getAuthContext } from "@/lib/auth/context";
-import { demoAccountsActive } from "@/db/seed";
+import { demoAccountsActive } from "@/lib/demo/seed-demo-workspace";
 import { getDb } from "@/db";
 import { needsFirstRunSetup } from "@/lib/setup/first-admin";
 

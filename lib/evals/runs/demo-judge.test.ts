@@ -1,4 +1,4 @@
-// A new user's first judged evaluation: the demo workspace exactly as `db/seed.ts` creates it, the LLM-judge scorer
+// A new user's first judged evaluation: the demo workspace exactly as `lib/demo/seed-demo-workspace.ts` creates it, the LLM-judge scorer
 // exactly as the New evaluation form starts it (judges/rubric, its starter rubric, the judge's own model: the offline
 // demo model), run by the real runner. The offline judge must judge: some replies pass and some fail, each with a
 // reason, and the run summary gives the judge's own pass rate beside the headline.
@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { prompts, users } from "@/db/schema";
-import { seedDemoWorkspace } from "@/db/seed";
+import { seedDemoWorkspace } from "@/lib/demo/seed-demo-workspace";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import { draftsToConfigs, newDraft } from "./scorer-drafts";
 import { createEvalRun } from "./manage-runs";

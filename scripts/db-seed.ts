@@ -2,7 +2,7 @@
 // On a production build it refuses unless STUDIO_DEMO=1 says the demo is wanted.
 import { closeDb, getDb } from "@/db";
 import { getEnv } from "@/lib/env";
-import { seedDemoWorkspace } from "./seed";
+import { seedDemoWorkspace } from "@/lib/demo/seed-demo-workspace";
 
 async function main() {
   const env = getEnv();

@@ -2,7 +2,7 @@
 // the server runs (db/backup.ts). --force replaces an existing file.
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
-import { backupDatabase } from "./backup";
+import { backupDatabase } from "@/db/backup";
 
 async function main() {
   const args = process.argv.slice(2);

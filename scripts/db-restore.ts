@@ -1,7 +1,7 @@
 // `npm run db:restore -- <file>`: replaces DATABASE_URL with a backup. Refuses while the studio (or any process) has
 // the database open; keeps the current database beside it first (db/backup.ts).
 import { parseEnv } from "@/lib/env";
-import { restoreDatabase } from "./backup";
+import { restoreDatabase } from "@/db/backup";
 
 async function main() {
   const file = process.argv.slice(2).find((arg) => !arg.startsWith("--"));
