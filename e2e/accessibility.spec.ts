@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { ReviewPage } from "./pages/review-page";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import type { DemoRole } from "./support/env";
+import { EDITOR_MOUNT_TIMEOUT, type DemoRole } from "./support/env";
 import { expect, test } from "./support/test";
 
 // Every main page, in light and in dark mode, has no serious or critical axe violation (WCAG 2.0/2.1 A and AA).
@@ -17,7 +17,7 @@ interface MainPage {
 const heading = (page: Page, name: string | RegExp) => expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 
 /** Monaco renders after hydration; scan once its textarea (named by us) is in the page. */
-const editorReady = (page: Page, name = "System message") => expect(page.getByRole("textbox", { name, exact: true })).toBeAttached({ timeout: 20_000 });
+const editorReady = (page: Page, name = "System message") => expect(page.getByRole("textbox", { name, exact: true })).toBeAttached({ timeout: EDITOR_MOUNT_TIMEOUT });
 
 const goto = (path: string, ready: (page: Page) => Promise<void>) => async (page: Page) => {
   await page.goto(path);
@@ -96,7 +96,7 @@ test.describe("the template editor says how to leave it with the keyboard, and t
     const page = await pageAs("editor");
     await page.goto("/prompts/support/triage");
     const editor = page.getByRole("textbox", { name: EDITOR, exact: true });
-    await expect(editor).toBeAttached({ timeout: 20_000 });
+    await expect(editor).toBeAttached({ timeout: EDITOR_MOUNT_TIMEOUT });
     await expect(editor).toHaveAccessibleDescription(/press Esc, then Tab.*Ctrl\+M/);
     await expect(page.locator(`[data-template-editor="${EDITOR}"] + p`)).toBeVisible();
   });
@@ -105,7 +105,7 @@ test.describe("the template editor says how to leave it with the keyboard, and t
     const page = await pageAs("editor");
     await page.goto("/prompts/support/triage");
     const editor = page.getByRole("textbox", { name: EDITOR, exact: true });
-    await expect(editor).toBeAttached({ timeout: 20_000 });
+    await expect(editor).toBeAttached({ timeout: EDITOR_MOUNT_TIMEOUT });
 
     await editor.focus();
     await page.keyboard.press("Tab");
@@ -129,7 +129,7 @@ test.describe("the template editor says how to leave it with the keyboard, and t
     const page = await pageAs("editor");
     await page.goto("/prompts/support/triage");
     const editor = page.getByRole("textbox", { name: EDITOR, exact: true });
-    await expect(editor).toBeAttached({ timeout: 20_000 });
+    await expect(editor).toBeAttached({ timeout: EDITOR_MOUNT_TIMEOUT });
     await editor.focus();
     await page.keyboard.press("Control+M");
     await page.keyboard.press("Tab");

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { ReviewPage } from "./pages/review-page";
-import type { DemoRole } from "./support/env";
+import { EDITOR_MOUNT_TIMEOUT, type DemoRole } from "./support/env";
 import { expect, test } from "./support/test";
 
 // A phone (390 × 844): no page scrolls sideways, and the navigation folds behind the button "Menu" (UI contract).
@@ -38,7 +38,7 @@ test("the prompts list and a prompt page fit a phone; the editor still takes tex
 
   await page.goto("/prompts/support/triage");
   const editor = page.getByRole("textbox", { name: "System message", exact: true });
-  await expect(editor).toBeAttached({ timeout: 20_000 });
+  await expect(editor).toBeAttached({ timeout: EDITOR_MOUNT_TIMEOUT });
   await expectNoSidewaysScroll(page);
   await editor.focus();
   await page.keyboard.insertText("Phone edit. ");

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { EDITOR_MOUNT_TIMEOUT } from "../support/env";
 
 export class PromptPage {
   constructor(readonly page: Page) {}
@@ -20,7 +21,7 @@ export class PromptPage {
   /** Replaces the editor's text. insertText bypasses Monaco's auto-closing of "{{", which typing would trigger. */
   async fillEditor(text: string, name = "Prompt template") {
     const box = this.editor(name);
-    await expect(box).toBeAttached({ timeout: 20_000 });
+    await expect(box).toBeAttached({ timeout: EDITOR_MOUNT_TIMEOUT });
     await box.focus();
     await this.page.keyboard.press("ControlOrMeta+A");
     await this.page.keyboard.press("Delete");
@@ -33,7 +34,7 @@ export class PromptPage {
    */
   async pasteIntoEditor(text: string, name = "Prompt template") {
     const box = this.editor(name);
-    await expect(box).toBeAttached({ timeout: 20_000 });
+    await expect(box).toBeAttached({ timeout: EDITOR_MOUNT_TIMEOUT });
     await box.focus();
     await this.page.keyboard.press("ControlOrMeta+A");
     await box.evaluate((textarea, pasted) => {

@@ -1,4 +1,4 @@
-import { test as base, type Page } from "@playwright/test";
+import { test as base, type BrowserContextOptions, type Page } from "@playwright/test";
 import { authFile, type DemoRole } from "./env";
 
 /**
@@ -6,11 +6,12 @@ import { authFile, type DemoRole } from "./env";
  * project saved. Tests that sign out or disable someone must sign in afresh instead, or they would
  * revoke the session other tests share.
  */
-export const test = base.extend<{ pageAs: (role: DemoRole) => Promise<Page> }>({
+export const test = base.extend<{ pageAs: (role: DemoRole, options?: BrowserContextOptions) => Promise<Page> }>({
   pageAs: async ({ browser }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
-    await use(async (role) => {
-      const context = await browser.newContext({ storageState: authFile(role) });
+    await use(async (role, options = {}) => {
+      // Viewport and colour scheme are given here, at creation, rather than changed on the open page.
+      const context = await browser.newContext({ ...options, storageState: authFile(role) });
       contexts.push(context);
       return context.newPage();
     });
