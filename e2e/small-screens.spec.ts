@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { ReviewPage } from "./pages/review-page";
-import { EDITOR_MOUNT_TIMEOUT, type DemoRole } from "./support/env";
+import { EDITOR_MOUNT_TIMEOUT, STUDIO_URL, type DemoRole } from "./support/env";
 import { expect, test } from "./support/test";
 
 // A phone (390 × 844): no page scrolls sideways, and the navigation folds behind the button "Menu" (UI contract).
@@ -111,6 +111,13 @@ const MAIN_PAGES: { path: string; role: DemoRole; ready: (page: Page) => Promise
 test("no other main page scrolls sideways on a phone", async ({ pageAs }) => {
   test.slow();
   const pages = new Map<DemoRole, Page>();
+  // A long prompt name is in every prompt picker (the playground's sits in its page header): it must not widen it.
+  const admin = await phoneAs(pageAs, "admin");
+  const longName = `e2e/phone-${Date.now()}/customer-support/escalations/angry-customer-reply-with-refund-offer-and-apology`;
+  const form = new FormData();
+  const yaml = `name: ${longName}\ntype: text\nversions:\n  - version: 1\n    message: First\n    author: null\n    createdAt: "2026-11-22T02:37:00.000Z"\n    template: "Hi {{name}}"\n`;
+  form.append("files", new Blob([yaml], { type: "application/yaml" }), "long.yaml");
+  expect((await admin.request.post("/api/prompts/import", { headers: { origin: STUDIO_URL }, multipart: form })).status()).toBe(200);
   for (const main of MAIN_PAGES) {
     if (!pages.has(main.role)) pages.set(main.role, await phoneAs(pageAs, main.role));
     const page = pages.get(main.role)!;

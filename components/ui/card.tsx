@@ -17,7 +17,8 @@ export function PageHeader({ title, description, actions }: { title: string; des
         <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
         {description && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>}
       </div>
-      {actions && <div className="flex items-center gap-2">{actions}</div>}
+      {/* min-w-0 and max-w-full: actions as wide as their content (a picker of long prompt names) still fit a phone. */}
+      {actions && <div className="flex min-w-0 max-w-full items-center gap-2">{actions}</div>}
     </div>
   );
 }
