@@ -13,8 +13,10 @@ export default defineConfig({
   workers: process.env.CI ? 2 : 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  // CI machines are slower than a laptop and run two workers beside a production build: allow for it.
-  timeout: 60_000,
+  // CI machines are slower than a laptop and run two workers beside a production build: allow for it. A journey
+  // that opens Monaco two or three times can also meet its intermittent 15–20 s mount in headless Chromium
+  // (EDITOR_MOUNT_TIMEOUT in e2e/support/env.ts) more than once.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
