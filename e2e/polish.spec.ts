@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { DatasetsPage } from "./pages/datasets-page";
 import { PlaygroundPage, switchToSandbox } from "./pages/playground-page";
-import { STUDIO_URL } from "./support/env";
+import { EDITOR_MOUNT_TIMEOUT, STUDIO_URL } from "./support/env";
 import { expect, test } from "./support/test";
 
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
@@ -141,13 +141,13 @@ test.describe("polish", () => {
     await expect(diff).toBeVisible();
     for (let round = 0; round < 3; round++) {
       await diff.getByRole("button", { name: "Side by side" }).click();
-      await expect(diff.locator(".monaco-diff-editor").first()).toBeVisible({ timeout: 20_000 });
+      await expect(diff.locator(".monaco-diff-editor").first()).toBeVisible({ timeout: EDITOR_MOUNT_TIMEOUT });
       await diff.getByRole("button", { name: "Inline" }).click();
       await expect(diff.locator(".monaco-diff-editor")).toHaveCount(0);
     }
     // Unmounting by navigating away while the side-by-side editor is open.
     await diff.getByRole("button", { name: "Side by side" }).click();
-    await expect(diff.locator(".monaco-diff-editor").first()).toBeVisible({ timeout: 20_000 });
+    await expect(diff.locator(".monaco-diff-editor").first()).toBeVisible({ timeout: EDITOR_MOUNT_TIMEOUT });
     await page.getByRole("link", { name: "Editor" }).first().click();
     await expect(diff).toHaveCount(0);
     await page.getByRole("navigation").getByRole("link", { name: "Datasets" }).click();

@@ -1,5 +1,5 @@
 import { PromptPage } from "./pages/prompt-page";
-import { STUDIO_URL } from "./support/env";
+import { EDITOR_MOUNT_TIMEOUT, STUDIO_URL } from "./support/env";
 import { expect, test } from "./support/test";
 
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
@@ -149,7 +149,7 @@ test.describe("prompt permissions", () => {
     await expect(page.getByText("Read-only: your role cannot edit prompts")).toBeVisible();
     await expect(page.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "New prompt" })).toHaveCount(0);
-    await expect(new PromptPage(page).editor("System message")).toBeAttached({ timeout: 20_000 });
+    await expect(new PromptPage(page).editor("System message")).toBeAttached({ timeout: EDITOR_MOUNT_TIMEOUT });
 
     const response = await page.request.post("/api/prompts/import", { headers: { origin: STUDIO_URL }, multipart: { files: { name: "x.yaml", mimeType: "application/yaml", buffer: Buffer.from("name: x") } } });
     expect(response.status()).toBe(403);
