@@ -1,6 +1,8 @@
+import path from "node:path";
+import { REPO_ROOT } from "@/lib/testing/repo-root";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import type { ApiKeyPrincipal } from "@/lib/auth/principal";
+import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { DeliveryCache } from "./cache";
 import { KeyRateLimiter } from "./rate-limit";
 import { matchDeliveryRoute } from "./routes";
@@ -86,7 +88,7 @@ describe("matchDeliveryRoute", () => {
 
 describe("security headers", () => {
   it("are the ones next.config.js gives every API answer, so the fast path answers like Next", async () => {
-    const config = createRequire(import.meta.url)("../../next.config.js") as { headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+    const config = createRequire(import.meta.url)(path.join(REPO_ROOT, "next.config.js")) as { headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
     const rules = await config.headers();
     const forApi = rules.filter((rule) => rule.source === "/:path*" || rule.source === "/api/:path*").flatMap((rule) => rule.headers);
     expect(SECURITY_HEADERS.map(([key, value]) => ({ key, value }))).toEqual(forApi);

@@ -1,12 +1,13 @@
 // The `promptops eval` CLI (bin/promptops.mjs) as CI runs it: a child process against a real HTTP API, with the
 // worker running the evaluation in this process against the fixture LLM server.
+import { REPO_ROOT } from "@/lib/testing/repo-root";
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
+import { createApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
 import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
 import { startEvalWorker, stopEvalWorker } from "./worker";
@@ -40,7 +41,7 @@ afterAll(async () => {
   await llm.close();
 });
 
-const root = path.resolve(__dirname, "../../..");
+const root = REPO_ROOT;
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

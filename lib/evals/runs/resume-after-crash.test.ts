@@ -1,7 +1,7 @@
 // A worker process is SIGKILLed mid-run; a restarted process marks the run interrupted (stale heartbeat) and
 // resumes it without repeating a finished case. Real processes, one shared SQLite file, real HTTP to the fixture.
+import { REPO_ROOT } from "@/lib/testing/repo-root";
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
@@ -20,7 +20,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const root = path.resolve(__dirname, "../../..");
+const root = REPO_ROOT;
 
 function startWorkerProcess(runId: string, env: Record<string, string> = {}): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/testing/eval-worker-process.ts", runId], {
