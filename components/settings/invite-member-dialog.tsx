@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { inviteMemberAction } from "@/lib/members/actions";
+import { inviteMemberAction } from "@/lib/platform/members/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/input";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { MIN_PASSWORD_LENGTH } from "@/lib/platform/auth/password-rules";
 import { ROLES, type Role } from "@/lib/core/roles";
 import { FormError } from "@/components/ui/form-error";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { toAppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { toAppError } from "@/lib/core/errors";
+import { logger } from "@/lib/platform/logger";
 import type { ErrorBody } from "./schemas";
 import { JSON_CONTENT_TYPE } from "./serialize";
 

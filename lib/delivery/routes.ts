@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { EVAL_RUN_ID_PATTERN } from "./schemas";
 
 // The delivery API's URL space. A prompt name may contain "/" either as path segments or encoded as %2F, so for

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROMPT_NAME_MAX, chatMessageSchema, chatMessagesSchema, modelConfigSchema, saveVersionSchema, templateTextSchema } from "@/lib/prompts/schemas";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { DEFAULT_LABEL } from "./selector";
 
 // What the delivery API reads and answers. The handlers parse their input with these schemas and type their answers
