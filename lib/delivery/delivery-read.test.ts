@@ -3,6 +3,7 @@ import { revokeApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { setPromptArchived } from "@/lib/prompts/manage-prompts";
 import { addApiKey, addChatPrompt, addTextPrompt, deploy, makeDeliveryWorkspace, type DeliveryWorkspace } from "@/lib/testing/delivery";
 import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
+import { assertRequestMatchesOpenApi } from "@/lib/testing/openapi-request-validator";
 import { assertMatchesOpenApi } from "@/lib/testing/openapi-validator";
 import { handleDeliveryRequest } from "./handlers";
 import { openApiDocument } from "./openapi";
@@ -26,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(() => server.close());
 
-const get = (path: string, call: { key?: string; headers?: Record<string, string> } = { key }) => server.request("GET", path, call);
+const get = (path: string, call: { key?: string; headers?: Record<string, string>; breaksContract?: true } = { key }) => server.request("GET", path, call);
 
 describe("delivery API authentication", () => {
   it("answers 401 without a key, with a malformed one and with an unknown one", async () => {
@@ -97,6 +98,7 @@ describe("GET /api/v1/prompts/{name}", () => {
   it("answers the same through the route handler (next dev, next start) as through the fast path", async () => {
     const viaFastPath = await get("/api/v1/prompts/support%2Ftriage?label=staging");
     for (const path of ["/api/v1/prompts/support%2Ftriage?label=staging", "/api/v1/prompts/support/triage?label=staging"]) {
+      assertRequestMatchesOpenApi({ method: "GET", rawUrl: path });
       const request = (headers: Record<string, string> = {}) =>
         handleDeliveryRequest(new Request(`http://studio.test${path}`, { headers: { authorization: `Bearer ${key}`, ...headers } }), server.state);
       const response = await request();
@@ -143,11 +145,25 @@ describe("GET /api/v1/prompts/{name}", () => {
   });
 
   it("refuses label with version, unknown and repeated parameters, and bad versions with 400", async () => {
-    for (const query of ["label=staging&version=1", "lable=staging", "label=staging&label=production", "version=0", "version=two", "label="]) {
-      const response = await get(`/api/v1/prompts/support%2Ftriage?${query}`);
+    // Label with version breaks a rule between parameters, which the document states in words; its schemas refuse the rest.
+    const both = await get("/api/v1/prompts/support%2Ftriage?label=staging&version=1");
+    expect(both.status).toBe(400);
+    expect(both.body).toMatchObject({ error: { code: "bad_request:api", message: expect.stringContaining("either label or version") } });
+    for (const query of ["lable=staging", "label=staging&label=production", "version=0", "version=two", "label="]) {
+      const response = await get(`/api/v1/prompts/support%2Ftriage?${query}`, { key, breaksContract: true });
       expect(response.status, query).toBe(400);
       expect(response.body).toMatchObject({ error: { code: "bad_request:api" } });
     }
+  });
+
+  it("refuses a name longer than any prompt's with 400, when fetching and when rendering", async () => {
+    const long = "n".repeat(201);
+    const fetched = await get(`/api/v1/prompts/${long}`, { key, breaksContract: true });
+    expect(fetched.status).toBe(400);
+    expect(fetched.body).toMatchObject({ error: { code: "bad_request:api", message: expect.stringContaining("200") } });
+    const rendered = await server.request("POST", `/api/v1/prompts/${long}/render`, { key, body: {}, breaksContract: true });
+    expect(rendered.status).toBe(400);
+    expect((await get(`/api/v1/prompts/${"n".repeat(200)}`)).status).toBe(404);
   });
 
   it("does not serve an archived prompt", async () => {
@@ -254,9 +270,9 @@ describe("partials", () => {
   });
 
   it("refuses a render body that is not JSON or has unknown fields", async () => {
-    const notJson = await server.request("POST", "/api/v1/prompts/support%2Freply/render", { key: pkey, rawBody: "{oops" });
+    const notJson = await server.request("POST", "/api/v1/prompts/support%2Freply/render", { key: pkey, rawBody: "{oops", breaksContract: true });
     expect(notJson.body).toEqual({ error: { code: "bad_request:api", message: "The request body must be JSON." } });
-    const unknownField = await server.request("POST", "/api/v1/prompts/support%2Freply/render", { key: pkey, body: { vars: {} } });
+    const unknownField = await server.request("POST", "/api/v1/prompts/support%2Freply/render", { key: pkey, body: { vars: {} }, breaksContract: true });
     expect(unknownField.status).toBe(400);
   });
 });
@@ -297,7 +313,7 @@ describe("GET /api/v1/prompts", () => {
     expect((await server.request("GET", "/api/v1/prompts?label=staging", { key: lkey })).body).toMatchObject({ total: 2 });
     expect((await server.request("GET", "/api/v1/prompts?q=delta", { key: lkey })).body).toMatchObject({ total: 1, items: [{ name: "delta" }] });
     expect((await server.request("GET", "/api/v1/prompts?label=nowhere", { key: lkey })).status).toBe(404);
-    expect((await server.request("GET", "/api/v1/prompts?pageSize=500", { key: lkey })).status).toBe(400);
+    expect((await server.request("GET", "/api/v1/prompts?pageSize=500", { key: lkey, breaksContract: true })).status).toBe(400);
   });
 
   it("answers 304 when the list has not changed", async () => {

@@ -1,10 +1,11 @@
 import "server-only";
 import { toAppError } from "@/lib/core/errors";
 import { logger } from "@/lib/platform/logger";
+import type { ErrorBody } from "./schemas";
 import { JSON_CONTENT_TYPE } from "./serialize";
 
-// Every delivery API failure is `{ error: { code, message } }` with the AppError's status. Unknown errors become a
-// generic 500; only the log sees what happened.
+// Every delivery API failure is `{ error: { code, message } }` (errorBodySchema) with the AppError's status.
+// Unknown errors become a generic 500; only the log sees what happened.
 
 export interface ErrorReply {
   status: number;
@@ -22,5 +23,6 @@ export function errorReply(thrown: unknown): ErrorReply {
   const retryAfter = error.details?.retryAfterSeconds;
   if ((error.status === 429 || error.status === 503) && typeof retryAfter === "number") headers.push(["Retry-After", String(Math.ceil(retryAfter))]);
   if (error.status === 401) headers.push(["WWW-Authenticate", 'Bearer realm="promptops"']);
-  return { status: error.status, body: JSON.stringify({ error: { code: error.code, message: error.message } }), headers };
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  return { status: error.status, body: JSON.stringify(body), headers };
 }

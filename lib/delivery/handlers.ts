@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/core/errors";
 import { readBody, parseJsonBytes } from "@/lib/platform/http/body";
 import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { parseInput } from "@/lib/platform/http/route";
 import { logger } from "@/lib/platform/logger";
 import { admitApiKey } from "./admit";
 import { errorReply } from "./errors";
@@ -12,7 +13,7 @@ import { JSON_CONTENT_TYPE, etagMatches, prepareJsonResponse, type PreparedRespo
 import { getDeliveryState, type DeliveryState } from "./state";
 import { createVersion, requestPromotion } from "./write-endpoints";
 import { describeEvalRun, listEvalRunResultsForApi, startEvalRunFromApi } from "@/lib/evals/runs/api";
-import { queryObject } from "./schemas";
+import { promptNameParamSchema, queryObject } from "./schemas";
 import { reportGeneration, sendFeedback } from "@/lib/generations/record";
 import { GENERATION_BODY_LIMIT } from "@/lib/generations/schemas";
 
@@ -45,7 +46,7 @@ async function dispatch(request: Request, url: URL, state: DeliveryState): Promi
     case "prompt":
       return prepared(request, (await getPrompt(state, principal, url.pathname + url.search)).response);
     case "action": {
-      const name = decodePromptName(route.rawName);
+      const name = parseInput(promptNameParamSchema, decodePromptName(route.rawName));
       const body = await readJsonBody(request);
       return json(await runAction(route.action, { state, principal, name, body }), route.action === "render" ? 200 : 201);
     }

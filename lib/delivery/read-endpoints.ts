@@ -5,12 +5,19 @@ import { requirePermission } from "@/lib/platform/auth/policy";
 import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
-import type { ChatMessageRecord } from "@/lib/prompts/content";
 import { listPrompts } from "@/lib/prompts/queries";
 import { partialKey, renderChat, renderTemplate } from "@/lib/core/templates";
 import { resolvePrompt, type PromptTarget } from "./resolve";
 import { PROMPT_PREFIX, decodePromptName, splitRawUrl } from "./routes";
-import { listQuerySchema, promptQuerySchema, queryObject, renderBodySchema } from "./schemas";
+import {
+  listQuerySchema,
+  promptNameParamSchema,
+  promptQuerySchema,
+  queryObject,
+  renderBodySchema,
+  type PromptListPage,
+  type RenderResult,
+} from "./schemas";
 import { DEFAULT_LABEL, LATEST_LABEL, labelSelector, selectorKey } from "./selector";
 import { prepareJsonResponse } from "./serialize";
 import type { CachedPrompt, DeliveryState } from "./state";
@@ -50,19 +57,11 @@ export async function getPrompt(state: DeliveryState, principal: ApiKeyPrincipal
   const hit = cachedPromptForUrl(state, principal, rawUrl);
   if (hit) return hit;
   const { rawPath, rawQuery } = splitRawUrl(rawUrl);
-  const name = decodePromptName(rawPath.slice(PROMPT_PREFIX.length));
+  const name = parseInput(promptNameParamSchema, decodePromptName(rawPath.slice(PROMPT_PREFIX.length)));
   const query = parseInput(promptQuerySchema, queryObject(rawQuery));
   const { entry, epoch } = await loadPrompt(state, principal.workspaceId, targetFrom(name, query));
   state.cache.set(urlKey(principal.workspaceId, rawUrl), entry, epoch);
   return entry;
-}
-
-export interface RenderResult {
-  name: string;
-  version: number;
-  type: "text" | "chat";
-  text?: string;
-  messages?: ChatMessageRecord[];
 }
 
 /** POST /api/v1/prompts/{name}/render: the served version filled in, partials included. */
@@ -77,13 +76,6 @@ export async function renderPrompt(state: DeliveryState, principal: ApiKeyPrinci
     return { name: prompt.name, version: prompt.version, type: prompt.type, messages: await renderChat({ ...common, messages: prompt.messages }) };
   }
   return { name: prompt.name, version: prompt.version, type: prompt.type, text: await renderTemplate({ ...common, template: prompt.template ?? "" }) };
-}
-
-export interface PromptListPage {
-  items: { name: string; type: "text" | "chat"; description: string; tags: string[]; latestVersion: number | null; environments: Record<string, number> }[];
-  page: number;
-  pageSize: number;
-  total: number;
 }
 
 /** GET /api/v1/prompts: active prompts by name; `label` keeps those that environment serves ("latest": all). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
-import type { ChatMessageRecord, ModelConfig, Prompt, PromptType, PromptVersion } from "@/db/schema";
+import type { Prompt, PromptVersion } from "@/db/schema";
 import { findEnvironmentBySlug, findPointer, listEnvironments, listPointersForPrompts } from "@/lib/deployments/queries";
 import { AppError, type ErrorCode } from "@/lib/core/errors";
 import { findLatestVersion, findPromptByName, findVersion } from "@/lib/prompts/queries";
@@ -15,26 +15,11 @@ import {
   type PartialTarget,
 } from "@/lib/core/templates";
 import { readDeliveryEpoch } from "./epoch";
+import type { DeliveredPrompt } from "./schemas";
 import { partialLabelSelector, type VersionSelector } from "./selector";
 
-/** What GET /api/v1/prompts/{name} answers: one version, with every partial it includes. */
-export interface ResolvedPrompt {
-  name: string;
-  version: number;
-  type: PromptType;
-  template: string | null;
-  messages: ChatMessageRecord[] | null;
-  modelConfig: ModelConfig;
-  /** The inputs the prompt and its partials use, derived from their text. */
-  variables: string[];
-  /** Each partial's template, keyed by its reference as written ("greeting", "greeting@production"). */
-  partials: Record<string, string>;
-  /** Slugs of the environments serving this version, in the workspace's order. */
-  environments: string[];
-  /** The label asked for; null when a version number was. */
-  label: string | null;
-  updatedAt: string;
-}
+/** What GET /api/v1/prompts/{name} answers: one version, with every partial it includes (schemas.ts). */
+export type ResolvedPrompt = DeliveredPrompt;
 
 export interface PromptTarget {
   name: string;

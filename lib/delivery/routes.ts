@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/core/errors";
+import { EVAL_RUN_ID_PATTERN } from "./schemas";
 
 // The delivery API's URL space. A prompt name may contain "/" either as path segments or encoded as %2F, so for
 // POST the last raw segment is the action and everything before it is the name: "x/render" is rendered with
@@ -30,8 +31,8 @@ export type DeliveryRoute =
 /** POST /evals/runs, GET /evals/runs/{id}, GET /evals/runs/{id}/results (lib/evals/runs/api.ts). */
 function matchEvalRoute(method: string, rawPath: string): DeliveryRoute {
   if (rawPath === EVAL_RUNS_PATH) return method === "POST" ? { kind: "eval-runs" } : { kind: "none" };
-  const match = /^\/([A-Za-z0-9-]{1,64})(\/results)?$/.exec(rawPath.slice(EVAL_RUNS_PATH.length));
-  if (method !== "GET" || !match) return { kind: "none" };
+  const match = /^\/([^/]+)(\/results)?$/.exec(rawPath.slice(EVAL_RUNS_PATH.length));
+  if (method !== "GET" || !match || !EVAL_RUN_ID_PATTERN.test(match[1]!)) return { kind: "none" };
   return match[2] ? { kind: "eval-run-results", runId: match[1]! } : { kind: "eval-run", runId: match[1]! };
 }
 

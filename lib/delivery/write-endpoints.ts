@@ -11,14 +11,14 @@ import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { findLatestVersion } from "@/lib/prompts/queries";
 import { saveVersionSchema } from "@/lib/prompts/schemas";
 import { requireServablePrompt } from "./resolve";
-import { createVersionBodySchema, promotionBodySchema } from "./schemas";
+import { createVersionBodySchema, promotionBodySchema, type CreateVersionResult, type PromotionResult } from "./schemas";
 
 // The write side of the delivery API: a read-write key adds versions and asks for promotions through the same
 // domain functions as a person (the key's owner), so the same rules apply and the audit log names key and owner. Approving is never
 // possible with a key; there is no endpoint for it.
 
 /** POST /api/v1/prompts/{name}/versions */
-export function createVersion(principal: ApiKeyPrincipal, name: string, body: unknown) {
+export function createVersion(principal: ApiKeyPrincipal, name: string, body: unknown): CreateVersionResult {
   requirePermission(principal, "prompts:write");
   const input = parseInput(createVersionBodySchema, body);
   const prompt = requireServablePrompt(getDb(), { workspaceId: principal.workspaceId, name });
@@ -42,7 +42,7 @@ export function createVersion(principal: ApiKeyPrincipal, name: string, body: un
 }
 
 /** POST /api/v1/prompts/{name}/promotions: a pending request of the key's owner, which another lead or admin decides. */
-export function requestPromotion(principal: ApiKeyPrincipal, name: string, body: unknown) {
+export function requestPromotion(principal: ApiKeyPrincipal, name: string, body: unknown): PromotionResult {
   requirePermission(principal, "deployments:request");
   const input = parseInput(promotionBodySchema, body);
   const db = getDb();
@@ -59,5 +59,5 @@ export function requestPromotion(principal: ApiKeyPrincipal, name: string, body:
     principal,
     parseInput(moveEnvironmentSchema, { promptId: prompt.id, environmentId: environment.id, version: input.version, comment: input.comment ?? "" }),
   );
-  return { requestId: request.requestId, status: "pending" as const };
+  return { requestId: request.requestId, status: "pending" };
 }

@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const post = (path: string, key: string | undefined, body: unknown) => server.request("POST", path, { ...(key ? { key } : {}), body });
+const post = (path: string, key: string | undefined, body: unknown, contract: { breaksContract?: true } = {}) =>
+  server.request("POST", path, { ...(key ? { key } : {}), body, ...contract });
 
 describe("generations and feedback", () => {
   it("round-trips a generation (by label) and end-user feedback on it", async () => {
@@ -74,14 +75,14 @@ describe("generations and feedback", () => {
       error: { code: "bad_request:api", message: expect.stringContaining("either version or label") },
     });
     expect((await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 9, output: "x" })).status).toBe(404);
-    expect((await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 1, output: "x", extra: true })).status).toBe(400);
+    expect((await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 1, output: "x", extra: true }, { breaksContract: true })).status).toBe(400);
     const mine = await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 1, output: "x" });
     const outOfScale = await post("/api/v1/feedback", writeKey, { generationId: (mine.body as { id: string }).id, score: 7, scale: "1-5" });
     expect(outOfScale.body).toEqual({ error: { code: "bad_request:feedback", message: "A score of 7 is outside the 1-5 scale." } });
   });
 
   it("answers 413 for a body over 1 MiB", async () => {
-    const huge = await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 1, output: "x".repeat(1024 * 1024 + 10) });
+    const huge = await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 1, output: "x".repeat(1024 * 1024 + 10) }, { breaksContract: true });
     expect(huge.status).toBe(413);
     expect(huge.body).toEqual({ error: { code: "too_large:api", message: "The request body is larger than 1 MiB." } });
   });

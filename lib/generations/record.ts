@@ -9,13 +9,13 @@ import { parseInput } from "@/lib/platform/http/route";
 import { estimateCostUsd } from "@/lib/platform/models/catalog";
 import { findVersion } from "@/lib/prompts/queries";
 import { findGenerationById, insertFeedback, insertGeneration } from "./queries";
-import { feedbackBodySchema, normaliseScore, reportGenerationBodySchema } from "./schemas";
+import { feedbackBodySchema, normaliseScore, reportGenerationBodySchema, type FeedbackCreated, type GenerationCreated } from "./schemas";
 
 // Production telemetry from applications: a generation made with a deployed prompt, and end-user feedback on it.
 // High-volume rows, so they are not written to the audit log; each row names the API key that sent it.
 
 /** POST /api/v1/generations */
-export function reportGeneration(principal: Principal, body: unknown): { id: string; version: number } {
+export function reportGeneration(principal: Principal, body: unknown): GenerationCreated {
   requirePermission(principal, "generations:write");
   const input = parseInput(reportGenerationBodySchema, body);
   const db = getDb();
@@ -52,7 +52,7 @@ export function reportGeneration(principal: Principal, body: unknown): { id: str
 }
 
 /** POST /api/v1/feedback */
-export function sendFeedback(principal: Principal, body: unknown): { id: string; score: number } {
+export function sendFeedback(principal: Principal, body: unknown): FeedbackCreated {
   requirePermission(principal, "generations:write");
   const input = parseInput(feedbackBodySchema, body);
   const db = getDb();

@@ -26,11 +26,15 @@ export const chatMessageSchema = z.object({
   content: z.string().max(1_048_576, "A message can be at most 1 MiB."),
 });
 
+/** A text prompt's template, and a chat prompt's messages: the same limits wherever a version is written. */
+export const templateTextSchema = z.string().max(1_048_576, "A template can be at most 1 MiB.");
+export const chatMessagesSchema = z.array(chatMessageSchema).min(1, "A chat prompt needs at least one message.").max(100);
+
 const jsonObject = z.record(z.string(), z.unknown());
 
 export const modelConfigSchema = z
   .object({
-    model: z.string().min(1).max(200).optional(),
+    model: z.string().min(1).max(200).optional().describe('A model id such as "openai:gpt-4o-mini".'),
     temperature: z.number().min(0).max(2).optional(),
     maxOutputTokens: z.number().int().positive().max(1_000_000).optional(),
     topP: z.number().min(0).max(1).optional(),
@@ -54,8 +58,8 @@ export const modelConfigSchema = z
   .strict();
 
 export const promptBodySchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("text"), template: z.string().max(1_048_576, "A template can be at most 1 MiB.") }),
-  z.object({ type: z.literal("chat"), messages: z.array(chatMessageSchema).min(1, "A chat prompt needs at least one message.").max(100) }),
+  z.object({ type: z.literal("text"), template: templateTextSchema }),
+  z.object({ type: z.literal("chat"), messages: chatMessagesSchema }),
 ]);
 
 export const createPromptSchema = z.object({

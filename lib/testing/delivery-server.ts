@@ -1,12 +1,13 @@
 // A real HTTP server for delivery API tests, wired like the custom server: the fast path answers GET
 // /api/v1/prompts/{name}; every other request goes to the framework-agnostic handler that Next's route calls.
-// Every response is checked against the OpenAPI document before a test sees it.
+// Every request is checked against the OpenAPI document before it is sent, and every response before a test sees it.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDeliveryFastPath } from "@/lib/delivery/fast-path";
 import { handleDeliveryRequest } from "@/lib/delivery/handlers";
 import { splitRawUrl } from "@/lib/delivery/routes";
 import { createDeliveryState, type DeliveryState } from "@/lib/delivery/state";
+import { assertRequestBreaksOpenApi, assertRequestMatchesOpenApi } from "./openapi-request-validator";
 import { assertMatchesOpenApi } from "./openapi-validator";
 
 export interface ApiResponse {
@@ -22,6 +23,11 @@ export interface ApiCall {
   /** Sent as is instead of JSON.stringify(body). */
   rawBody?: string;
   headers?: Record<string, string>;
+  /**
+   * The request is hostile input that the documented schemas refuse (an unknown field, a bad value, a repeated
+   * parameter): the document must refuse it too, and the API must answer 4xx. Without it the request must match.
+   */
+  breaksContract?: true;
 }
 
 export interface TestDeliveryServer {
@@ -71,10 +77,16 @@ export async function startDeliveryServer(state: DeliveryState = createDeliveryS
       if (call.key) headers.authorization = `Bearer ${call.key}`;
       const payload = call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
       if (payload !== undefined) headers["content-type"] = "application/json";
+      const sent = { method, rawUrl: path, rawBody: payload };
+      if (call.breaksContract) assertRequestBreaksOpenApi(sent);
+      else assertRequestMatchesOpenApi(sent);
       const response = await fetch(baseUrl + path, { method, headers, body: payload });
       const text = await response.text();
       const body: unknown = text === "" ? null : JSON.parse(text);
       assertMatchesOpenApi({ method, rawPath: splitRawUrl(path).rawPath, status: response.status, body });
+      if (call.breaksContract && (response.status < 400 || response.status >= 500)) {
+        throw new Error(`${method} ${path} breaks the documented contract, yet the API answered ${response.status}`);
+      }
       return { status: response.status, headers: response.headers, body };
     },
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),

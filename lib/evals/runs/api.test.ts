@@ -77,7 +77,7 @@ describe("POST /api/v1/evals/runs", () => {
     expect(both.status).toBe(400);
     const unserved = await api.request("POST", "/api/v1/evals/runs", { key: writeKey, body: { prompt: "greet", dataset: "smoke" } });
     expect(unserved.body).toMatchObject({ error: { code: "bad_request:eval", message: expect.stringContaining("Production does not serve") } });
-    const extra = await api.request("POST", "/api/v1/evals/runs", { key: writeKey, body: { prompt: "greet", dataset: "smoke", version: 1, nonsense: 1 } });
+    const extra = await api.request("POST", "/api/v1/evals/runs", { key: writeKey, body: { prompt: "greet", dataset: "smoke", version: 1, nonsense: 1 }, breaksContract: true });
     expect(extra.status).toBe(400);
   });
 });
@@ -105,6 +105,6 @@ describe("GET /api/v1/evals/runs/{id}", () => {
     expect((await api.request("GET", `/api/v1/evals/runs/${id}`, { key: otherKey })).status).toBe(404);
     expect((await api.request("GET", `/api/v1/evals/runs/${id}/results`, { key: otherKey })).status).toBe(404);
     expect((await api.request("GET", "/api/v1/evals/runs/unknown-id", { key: readKey })).status).toBe(404);
-    expect((await api.request("GET", `/api/v1/evals/runs/${id}/results?sort=name`, { key: readKey })).status).toBe(400);
+    expect((await api.request("GET", `/api/v1/evals/runs/${id}/results?sort=name`, { key: readKey, breaksContract: true })).status).toBe(400);
   });
 });

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { getDb } from "@/db";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
@@ -18,38 +17,14 @@ import {
   listEvalRunScores,
   listEvalRunTargets,
 } from "./queries";
-import { RESULT_FILTERS, RUN_LIMITS } from "./schemas";
+import { resultsPageQuerySchema, startRunBodySchema, type EvalResultsPage, type EvalRunView } from "./schemas";
 
 // The eval endpoints of /api/v1 (CI): start a run by prompt and dataset name, read its status, progress and summary,
-// page through its results. Documented in lib/delivery/openapi.ts; dispatched by lib/delivery/handlers.ts.
-
-export const startRunBodySchema = z
-  .object({
-    prompt: z.string().min(1).max(200),
-    label: z.string().min(1).max(64).optional(),
-    version: z.number().int().positive().optional(),
-    dataset: z.string().min(1).max(200),
-    scorers: z.array(z.unknown()).optional(),
-    model: z.string().min(1).max(200).optional(),
-    concurrency: z.number().int().min(1).max(RUN_LIMITS.maxConcurrency).optional(),
-    timeoutMs: z.number().int().min(RUN_LIMITS.minTimeoutMs).max(RUN_LIMITS.maxTimeoutMs).optional(),
-    maxRetries: z.number().int().min(0).max(RUN_LIMITS.maxRetries).optional(),
-    name: z.string().max(200).optional(),
-    source: z.enum(["api", "cli"]).optional(),
-  })
-  .strict()
-  .refine((body) => body.label === undefined || body.version === undefined, { message: "Give either label or version, not both." });
-
-export const resultsQuerySchema = z
-  .object({
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-    filter: z.enum(RESULT_FILTERS).default("all"),
-  })
-  .strict();
+// page through its results. Their bodies and answers are schemas.ts's, from which lib/delivery/openapi.ts documents
+// them; dispatched by lib/delivery/handlers.ts.
 
 /** POST /api/v1/evals/runs */
-export function startEvalRunFromApi(principal: Principal, body: unknown) {
+export function startEvalRunFromApi(principal: Principal, body: unknown): EvalRunView {
   requirePermission(principal, "evals:run");
   const input = parseInput(startRunBodySchema, body);
   const db = getDb();
@@ -80,7 +55,7 @@ function loadRun(principal: Principal, runId: string) {
 }
 
 /** GET /api/v1/evals/runs/{id}: status, progress and summary. */
-export function describeEvalRun(principal: Principal, runId: string) {
+export function describeEvalRun(principal: Principal, runId: string): EvalRunView {
   const db = getDb();
   const run = loadRun(principal, runId);
   const targets = listEvalRunTargets(db, { runId });
@@ -118,10 +93,10 @@ export function describeEvalRun(principal: Principal, runId: string) {
 }
 
 /** GET /api/v1/evals/runs/{id}/results: a page of results, each with every scorer's verdict. */
-export function listEvalRunResultsForApi(principal: Principal, runId: string, query: Record<string, string>) {
+export function listEvalRunResultsForApi(principal: Principal, runId: string, query: Record<string, string>): EvalResultsPage {
   const db = getDb();
   loadRun(principal, runId);
-  const { page, pageSize, filter } = parseInput(resultsQuerySchema, query);
+  const { page, pageSize, filter } = parseInput(resultsPageQuerySchema, query);
   const targets = new Map(listEvalRunTargets(db, { runId }).map((t) => [t.id, t]));
   const results = listEvalRunResults(db, { runId, filter, page, pageSize });
   const scores = listEvalRunScores(db, { runId, resultIds: results.rows.map((r) => r.id) });
@@ -148,8 +123,7 @@ export function listEvalRunResultsForApi(principal: Principal, runId: string, qu
   };
 }
 
-export type EvalRunView = ReturnType<typeof describeEvalRun>;
-export type EvalResultsPage = ReturnType<typeof listEvalRunResultsForApi>;
+export type { EvalResultsPage, EvalRunView };
 
 /** One result in full, for the studio's result dialog: the case, the rendered prompt, the output and every verdict. */
 export function describeEvalRunResult(principal: Principal, runId: string, resultId: string) {

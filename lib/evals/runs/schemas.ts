@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVAL_RESULT_STATUSES, EVAL_RUN_STATUSES } from "@/db/schema";
 
 // Inputs of the eval-run functions, shared by the server actions, the REST API and the form. Client-safe.
 
@@ -57,3 +58,132 @@ export const resultsQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+// The /api/v1/evals/runs endpoints (api.ts): what they read and answer. The OpenAPI document
+// (lib/delivery/openapi.ts) is generated from these, and the handlers parse and type with them.
+
+/** POST /api/v1/evals/runs. Unset tuning fields take createEvalRunSchema's defaults, shown here for clients. */
+export const startRunBodySchema = z
+  .object({
+    prompt: z.string().min(1).max(200).describe("The prompt's name, e.g. support/triage."),
+    label: z.string().min(1).max(64).optional().describe('An environment slug (what it serves now) or "latest". Default "production". Not with `version`.'),
+    version: z.number().int().positive().optional(),
+    dataset: z.string().min(1).max(200).describe("The dataset's name."),
+    scorers: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .describe("Scorers ({ key, type, label, params, threshold? }); omitted: the dataset's default scorers."),
+    model: z.string().min(1).max(200).optional().describe("One model for the run; omitted: the version's own model."),
+    concurrency: z.number().int().min(1).max(RUN_LIMITS.maxConcurrency).optional().meta({ default: RUN_LIMITS.defaultConcurrency }),
+    timeoutMs: z
+      .number()
+      .int()
+      .min(RUN_LIMITS.minTimeoutMs)
+      .max(RUN_LIMITS.maxTimeoutMs)
+      .optional()
+      .meta({ description: "Per model call.", default: RUN_LIMITS.defaultTimeoutMs }),
+    maxRetries: z
+      .number()
+      .int()
+      .min(0)
+      .max(RUN_LIMITS.maxRetries)
+      .optional()
+      .meta({ description: "Retries of a 429, 5xx or timeout, with backoff.", default: RUN_LIMITS.defaultMaxRetries }),
+    name: z.string().max(200).optional(),
+    source: z.enum(["api", "cli"]).optional().describe("Where the run was started; shown in the studio."),
+  })
+  .strict()
+  .refine((body) => body.label === undefined || body.version === undefined, { message: "Give either label or version, not both." });
+
+/** GET /api/v1/evals/runs/{id}/results */
+export const resultsPageQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    filter: z.enum(RESULT_FILTERS).default("all").describe("`failures` = failed or errored; `unscored` = cases that had no scorer."),
+  })
+  .strict();
+
+const count = z.number().int().min(0);
+const nullableNumber = z.number().nullable();
+const nullableRate = z.number().min(0).max(1).nullable();
+
+/** GET /api/v1/evals/runs/{id}, and the studio's run page. */
+export const evalRunSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(EVAL_RUN_STATUSES),
+  prompt: z.string(),
+  datasetId: z.string(),
+  dataset: z.string().describe("The dataset's name."),
+  targets: z.array(z.object({ id: z.string(), version: z.number().int(), environment: z.string().nullable(), model: z.string() })),
+  scorers: z.array(
+    z.object({
+      key: z.string(),
+      type: z.string(),
+      label: z.string(),
+      negate: z.boolean().describe("The verdict is inverted (promptfoo's `not-` assertions)."),
+    }),
+  ),
+  progress: z.object({
+    done: count,
+    total: count,
+    errors: count,
+    etaSeconds: z.number().int().nullable().describe("At the rate of the last 30 s; null when unknown."),
+  }),
+  summary: z.object({
+    passRate: nullableRate.describe(
+      "passed / scored cases. A case passes when every scorer on it passed; errors count as not passed; unscored cases (no scorer at all) are left out. Null when no case was scored.",
+    ),
+    passed: z.number().int(),
+    failed: z.number().int(),
+    errors: z.number().int(),
+    unscored: z.number().int().describe("Cases with no scorer: neither passed nor failed."),
+    meanScore: nullableNumber,
+    costUsd: nullableNumber,
+    latencyP50Ms: nullableNumber,
+    latencyP95Ms: nullableNumber,
+    scorers: z.array(z.object({ key: z.string(), label: z.string(), passRate: nullableRate, meanScore: nullableNumber })),
+    targets: z.array(
+      z.object({
+        targetId: z.string(),
+        passRate: nullableRate,
+        passed: z.number().int(),
+        failed: z.number().int(),
+        errors: z.number().int(),
+        unscored: z.number().int(),
+      }),
+    ),
+  }),
+  errorMessage: z.string().nullable().describe("Why a failed run could not proceed."),
+  createdAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type EvalRunView = z.infer<typeof evalRunSchema>;
+
+export const evalResultSchema = z.object({
+  id: z.string(),
+  targetId: z.string(),
+  version: z.number().int(),
+  environment: z.string().nullable(),
+  case: z.number().int().min(1).describe("The case's position in the run."),
+  variables: z.record(z.string(), z.string()),
+  status: z.enum(EVAL_RESULT_STATUSES).describe("`unscored`: the case had no scorer (neither passed nor failed)."),
+  score: nullableNumber,
+  output: z.string().describe("The model's reply: untrusted text."),
+  latencyMs: z.number().int().nullable(),
+  costUsd: nullableNumber,
+  attempts: count,
+  error: z.string().nullable(),
+  scores: z.array(z.object({ key: z.string(), passed: z.boolean(), score: nullableNumber, reason: z.string() })),
+});
+
+/** GET /api/v1/evals/runs/{id}/results, and the studio's results table. */
+export const evalResultListSchema = z.object({
+  items: z.array(evalResultSchema),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  total: z.number().int().min(0),
+});
+export type EvalResultsPage = z.infer<typeof evalResultListSchema>;
