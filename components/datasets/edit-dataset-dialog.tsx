@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { updateDatasetAction } from "@/lib/datasets/actions";
-import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input } from "@/components/ui/input";
 
@@ -11,11 +10,7 @@ export function EditDatasetDialog({ datasetId, name, description }: { datasetId:
   const router = useRouter();
   return (
     <FormDialog
-      trigger={(open) => (
-        <Button variant="secondary" onClick={open}>
-          Edit details
-        </Button>
-      )}
+      trigger={{ variant: "secondary", children: "Edit details" }}
       title="Edit dataset"
       submitLabel="Save"
       noValidate

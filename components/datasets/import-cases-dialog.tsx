@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { FormDialog, type SubmitResult } from "@/components/ui/form-dialog";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -45,6 +44,7 @@ export function ImportCasesDialog({ datasetId }: { datasetId: string }) {
   }
 
   async function choose(chosen: File | undefined): Promise<SubmitResult<null>> {
+    reset();
     if (!chosen) return { ok: true, data: null };
     try {
       const picked = { fileName: chosen.name, text: await chosen.text() };
@@ -68,11 +68,7 @@ export function ImportCasesDialog({ datasetId }: { datasetId: string }) {
 
   return (
     <FormDialog
-      trigger={(open) => (
-        <Button variant="secondary" onClick={open}>
-          Import cases
-        </Button>
-      )}
+      trigger={{ variant: "secondary", children: "Import cases" }}
       title="Import cases"
       className="max-w-3xl"
       onClose={reset}
@@ -104,17 +100,7 @@ export function ImportCasesDialog({ datasetId }: { datasetId: string }) {
           <label htmlFor="import-cases-file" className="text-sm font-medium">
             File
           </label>
-          <input
-            id="import-cases-file"
-            type="file"
-            accept=".csv,.jsonl,.ndjson"
-            onChange={(e) => {
-              const chosen = e.target.files?.[0];
-              reset();
-              void run(() => choose(chosen));
-            }}
-            className="text-sm"
-          />
+          <input id="import-cases-file" type="file" accept=".csv,.jsonl,.ndjson" onChange={(e) => void run(() => choose(e.target.files?.[0]))} className="text-sm" />
           {preview && (
             <>
               <p className="text-sm">

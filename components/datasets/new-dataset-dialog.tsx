@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { createDatasetAction } from "@/lib/datasets/actions";
-import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input } from "@/components/ui/input";
 
@@ -11,7 +10,7 @@ export function NewDatasetDialog() {
   const router = useRouter();
   return (
     <FormDialog
-      trigger={(open) => <Button onClick={open}>New dataset</Button>}
+      trigger={{ children: "New dataset" }}
       title="New dataset"
       submitLabel="Create"
       noValidate

@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { FormDialog, type SubmitResult } from "@/components/ui/form-dialog";
 import { Field, Input } from "@/components/ui/input";
 import type { PromptfooPreview } from "@/lib/evals/promptfoo/import-config";
@@ -31,6 +30,7 @@ export function PromptfooImportDialog() {
   const [preview, setPreview] = useState<PromptfooPreview | null>(null);
 
   async function choose(file: File | undefined): Promise<SubmitResult<unknown>> {
+    setPreview(null);
     if (!file) return { ok: true, data: null };
     const content = await file.text();
     const base = slug(file.name);
@@ -45,11 +45,7 @@ export function PromptfooImportDialog() {
 
   return (
     <FormDialog
-      trigger={(open) => (
-        <Button variant="secondary" onClick={open}>
-          Import promptfoo config
-        </Button>
-      )}
+      trigger={{ variant: "secondary", children: "Import promptfoo config" }}
       title="Import a promptfoo config"
       className="max-w-2xl"
       submitLabel="Import"
@@ -69,17 +65,7 @@ export function PromptfooImportDialog() {
           <label htmlFor="promptfoo-file" className="text-sm font-medium">
             promptfoo config
           </label>
-          <input
-            id="promptfoo-file"
-            type="file"
-            accept=".yaml,.yml"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              setPreview(null);
-              void run(() => choose(file));
-            }}
-            className="text-sm"
-          />
+          <input id="promptfoo-file" type="file" accept=".yaml,.yml" onChange={(e) => void run(() => choose(e.target.files?.[0]))} className="text-sm" />
           <Field label="Prompt folder" htmlFor="promptfoo-folder">
             <Input id="promptfoo-folder" value={folder} onChange={(e) => setFolder(e.target.value)} />
           </Field>

@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { addCaseFromRunAction, listDatasetOptionsAction } from "@/lib/datasets/actions";
-import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input, Select } from "@/components/ui/input";
 
@@ -25,19 +24,8 @@ export function SaveTestCaseDialog({ runId, column }: { runId: string; column: n
 
   return (
     <FormDialog
-      trigger={(open) => (
-        <Button
-          size="sm"
-          variant="secondary"
-          onClick={() => {
-            open();
-            void loadOptions();
-          }}
-          aria-label={`Save column ${column} as test case`}
-        >
-          Save as test case
-        </Button>
-      )}
+      trigger={{ size: "sm", variant: "secondary", "aria-label": `Save column ${column} as test case`, children: "Save as test case" }}
+      onOpen={() => void loadOptions()}
       title="Save as test case"
       submitLabel="Save case"
       noValidate

@@ -139,11 +139,7 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
               Approve
             </Button>
             <FormDialog
-              trigger={(open) => (
-                <Button variant="secondary" onClick={open} disabled={request.mine || pending}>
-                  Reject
-                </Button>
-              )}
+              trigger={{ variant: "secondary", disabled: request.mine || pending, children: "Reject" }}
               title={`Reject ${title}`}
               submitLabel="Reject"
               submitVariant="danger"

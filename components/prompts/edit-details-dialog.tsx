@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { updatePromptDetailsAction } from "@/lib/prompts/actions";
-import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input } from "@/components/ui/input";
 
@@ -12,11 +11,7 @@ export function EditDetailsDialog({ prompt, disabled }: { prompt: { id: string; 
   const router = useRouter();
   return (
     <FormDialog
-      trigger={(open) => (
-        <Button size="sm" variant="secondary" onClick={open} disabled={disabled}>
-          Edit details
-        </Button>
-      )}
+      trigger={{ size: "sm", variant: "secondary", disabled, children: "Edit details" }}
       title="Edit details"
       submitLabel="Save details"
       submit={(form) =>

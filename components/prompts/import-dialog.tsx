@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { FormDialog, type SubmitResult } from "@/components/ui/form-dialog";
 import type { ImportError } from "@/lib/portable/types";
 
@@ -28,11 +27,7 @@ export function ImportDialog() {
 
   return (
     <FormDialog
-      trigger={(open) => (
-        <Button variant="secondary" onClick={open}>
-          Import
-        </Button>
-      )}
+      trigger={{ variant: "secondary", children: "Import" }}
       title="Import prompts"
       className="max-w-2xl"
       submitLabel="Import files"

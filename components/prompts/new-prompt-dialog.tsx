@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { createPromptAction } from "@/lib/prompts/actions";
-import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input, Select } from "@/components/ui/input";
 import { promptHref } from "@/lib/prompts/urls";
@@ -12,7 +11,7 @@ export function NewPromptDialog({ defaultFolder }: { defaultFolder?: string }) {
   const router = useRouter();
   return (
     <FormDialog
-      trigger={(open) => <Button onClick={open}>New prompt</Button>}
+      trigger={{ children: "New prompt" }}
       title="New prompt"
       submitLabel="Create"
       noValidate

@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { renamePromptAction } from "@/lib/prompts/actions";
-import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input } from "@/components/ui/input";
 import { promptHref } from "@/lib/prompts/urls";
@@ -13,11 +12,7 @@ export function RenameDialog({ prompt, disabled }: { prompt: { id: string; name:
   const router = useRouter();
   return (
     <FormDialog
-      trigger={(open) => (
-        <Button size="sm" variant="secondary" onClick={open} disabled={disabled}>
-          Rename
-        </Button>
-      )}
+      trigger={{ size: "sm", variant: "secondary", disabled, children: "Rename" }}
       title="Rename prompt"
       submitLabel="Rename"
       noValidate

@@ -27,7 +27,7 @@ export function CreateApiKeyDialog() {
   return (
     <>
       <FormDialog
-        trigger={(open) => <Button onClick={open}>Create API key</Button>}
+        trigger={{ children: "Create API key" }}
         title="Create API key"
         submitLabel="Create"
         submit={(form) => createApiKeyAction({ name: String(form.get("name") ?? ""), scope: String(form.get("scope") ?? "read") as "read" })}

@@ -2,7 +2,6 @@
 
 import { toast } from "sonner";
 import { inviteMemberAction } from "@/lib/members/actions";
-import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input, Select } from "@/components/ui/input";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
@@ -11,7 +10,7 @@ import { ROLES, type Role } from "@/lib/core/roles";
 export function InviteMemberDialog({ roleDescriptions }: { roleDescriptions: Record<Role, string> }) {
   return (
     <FormDialog
-      trigger={(open) => <Button onClick={open}>Invite member</Button>}
+      trigger={{ children: "Invite member" }}
       title="Invite member"
       submitLabel="Add member"
       submit={(form) =>

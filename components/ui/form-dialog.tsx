@@ -17,10 +17,10 @@ export interface FormDialogStep {
 const UNREACHABLE = "Could not reach the studio. Try again.";
 
 type Opening =
-  /** The dialog keeps its own open state and renders the button that opens it. */
-  | { trigger: (open: () => void) => ReactNode; open?: undefined; onClose?: () => void }
+  /** The dialog keeps its own open state and renders the button that opens it (onOpen: work to start as it opens). */
+  | { trigger: Omit<ButtonProps, "onClick">; onOpen?: () => void; open?: undefined; onClose?: () => void }
   /** The caller keeps the open state, e.g. one dialog for many rows, or a keyboard shortcut. */
-  | { open: boolean; onClose: () => void; trigger?: undefined };
+  | { open: boolean; onClose: () => void; trigger?: undefined; onOpen?: undefined };
 
 export type FormDialogProps<T> = Opening & {
   title: string;
@@ -90,7 +90,15 @@ export function FormDialog<T>(props: FormDialogProps<T>) {
 
   return (
     <>
-      {props.trigger?.(() => setOwnOpen(true))}
+      {props.trigger && (
+        <Button
+          {...props.trigger}
+          onClick={() => {
+            setOwnOpen(true);
+            props.onOpen?.();
+          }}
+        />
+      )}
       <Dialog open={open} onClose={close} title={title} className={className}>
         <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate={noValidate}>
           {typeof children === "function" ? children(step) : children}
