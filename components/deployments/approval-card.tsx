@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormDialog } from "@/components/ui/form-dialog";
-import { Field } from "@/components/ui/input";
+import { Field, Textarea } from "@/components/ui/input";
 import type { EvalGateResult } from "@/lib/deployments/eval-gate";
 import type { PromotionEvals } from "@/lib/evals/compare/promotion-evals";
 import type { PromptContent } from "@/lib/prompts/content";
@@ -150,15 +150,7 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
               }}
             >
               <Field label="Reason" htmlFor={reasonId} hint="The requester sees this.">
-                <textarea
-                  id={reasonId}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  rows={3}
-                  required
-                  maxLength={2000}
-                  className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-                />
+                <Textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required maxLength={2000} />
               </Field>
             </FormDialog>
           </div>

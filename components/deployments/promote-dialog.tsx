@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { toast } from "sonner";
 import { deployVersionAction, requestPromotionAction } from "@/lib/deployments/actions";
 import { FormDialog, type SubmitResult } from "@/components/ui/form-dialog";
-import { Field, Select } from "@/components/ui/input";
+import { Field, Select, Textarea } from "@/components/ui/input";
 import type { EnvironmentView } from "./types";
 
 /** "Promote": pick a version and an environment; protected environments get a request, others a direct deploy. */
@@ -78,13 +78,7 @@ export function PromoteDialog({
         </Select>
       </Field>
       <Field label="Comment" htmlFor={ids.comment} hint="Why this version should go out; reviewers see it next to the diff.">
-        <textarea
-          id={ids.comment}
-          name="comment"
-          rows={3}
-          maxLength={2000}
-          className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-        />
+        <Textarea id={ids.comment} name="comment" rows={3} maxLength={2000} />
       </Field>
     </FormDialog>
   );

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { rollbackEnvironmentAction } from "@/lib/deployments/actions";
 import { VersionDiff } from "@/components/diff/version-diff";
 import { FormDialog } from "@/components/ui/form-dialog";
-import { Field } from "@/components/ui/input";
+import { Field, Textarea } from "@/components/ui/input";
 import { formatUtc } from "@/lib/ui/format-time";
 import type { EnvironmentView, RollbackView } from "./types";
 
@@ -56,13 +56,7 @@ export function RollbackDialog({
         afterLabel={`v${rollback.version} (after the rollback)`}
       />
       <Field label="Reason" htmlFor={reasonId} hint="Optional. Stored with the rollback in the deployment history and the audit log.">
-        <textarea
-          id={reasonId}
-          name="reason"
-          rows={2}
-          maxLength={2000}
-          className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-        />
+        <Textarea id={reasonId} name="reason" rows={2} maxLength={2000} />
       </Field>
     </FormDialog>
   );

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { updatePromptDetailsAction } from "@/lib/prompts/actions";
 import { FormDialog } from "@/components/ui/form-dialog";
-import { Field, Input } from "@/components/ui/input";
+import { Field, Input, Textarea } from "@/components/ui/input";
 
 /** Description and tags are metadata of the prompt, not of a version: editing them creates no version. */
 export function EditDetailsDialog({ prompt, disabled }: { prompt: { id: string; description: string; tags: string[] }; disabled: boolean }) {
@@ -30,13 +30,7 @@ export function EditDetailsDialog({ prompt, disabled }: { prompt: { id: string; 
       }}
     >
       <Field label="Description" htmlFor="details-description">
-        <textarea
-          id="details-description"
-          name="description"
-          defaultValue={prompt.description}
-          rows={3}
-          className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-        />
+        <Textarea id="details-description" name="description" defaultValue={prompt.description} rows={3} />
       </Field>
       <Field label="Tags" htmlFor="details-tags" hint="Comma-separated, e.g. support, triage">
         <Input id="details-tags" name="tags" defaultValue={prompt.tags.join(", ")} />
