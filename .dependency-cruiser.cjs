@@ -51,7 +51,7 @@ module.exports = {
       severity: "error",
       comment: "components/ui/ is the studio's primitives (button, dialog, table): no feature, no server code.",
       from: { path: "^components/ui/" },
-      to: { path: "^(app|db)/|^components/(?!ui/)|^lib/(?!(ui|core)/)" },
+      to: { path: "^(app|db)/|^components/(?!ui/)|^lib/(?!core/)" },
     },
     {
       name: "not-to-unresolvable",

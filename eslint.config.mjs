@@ -17,7 +17,7 @@ export default defineConfig([
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    // A route handler reaches the session only through sessionRoute (lib/http/session-route.ts), which checks the
+    // A route handler reaches the session only through sessionRoute (lib/platform/http/session-route.ts), which checks the
     // origin of state-changing requests and caps the body before anything reads it; a new route cannot skip that.
     files: ["app/api/**/route.ts"],
     rules: {
@@ -25,8 +25,8 @@ export default defineConfig([
         "error",
         {
           paths: [
-            { name: "@/lib/auth/context", message: "Use sessionRoute from @/lib/http/session-route: it checks the origin, the session and the body size." },
-            { name: "next-auth/next", message: "Use sessionRoute from @/lib/http/session-route." },
+            { name: "@/lib/platform/auth/context", message: "Use sessionRoute from @/lib/platform/http/session-route: it checks the origin, the session and the body size." },
+            { name: "next-auth/next", message: "Use sessionRoute from @/lib/platform/http/session-route." },
           ],
         },
       ],

@@ -1,8 +1,8 @@
-// Next calls this once per server process; the Node-only boot lives in lib/ops/boot.ts so the
+// Next calls this once per server process; the Node-only boot lives in lib/boot/boot.ts so the
 // edge bundle never sees it.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { boot } = await import("@/lib/ops/boot");
+    const { boot } = await import("@/lib/boot/boot");
     boot();
   }
 }

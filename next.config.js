@@ -6,13 +6,13 @@ const { version: monacoVersion } = JSON.parse(require("node:fs").readFileSync(re
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules stay outside the server bundle; Next already lists better-sqlite3, the rest we name. prom-client is
-  // external so the custom server and the bundle share one module, and so one metrics registry (lib/metrics).
+  // external so the custom server and the bundle share one module, and so one metrics registry (lib/platform/metrics).
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino", "prom-client"],
   env: { STUDIO_VERSION: version, MONACO_VERSION: monacoVersion },
   poweredByHeader: false,
   async headers() {
     // Baseline hardening for every response. Pages get their Content-Security-Policy, with a per-request nonce,
-    // from proxy.ts (lib/http/csp.ts); API answers get one that allows nothing. SECURITY.md lists them.
+    // from proxy.ts (lib/platform/http/csp.ts); API answers get one that allows nothing. SECURITY.md lists them.
     return [
       {
         source: "/:path*",
@@ -38,7 +38,7 @@ const nextConfig = {
     // Lets pages call forbidden() so a missing permission answers HTTP 403, not a redirect.
     authInterrupts: true,
     serverActions: {
-      // BODY_LIMITS.promptContent (lib/http/limits.ts): a 1 MiB template, JSON-escaped, always fits. The custom
+      // BODY_LIMITS.promptContent (lib/platform/http/limits.ts): a 1 MiB template, JSON-escaped, always fits. The custom
       // server refuses a larger action body with 413 before Next reads it; next-config.test.ts keeps the two equal.
       bodySizeLimit: "8mb",
     },

@@ -1,13 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { PAGE_PATH_HEADER } from "@/lib/auth/callback-url";
-import { contentSecurityPolicy } from "@/lib/http/csp";
+import { PAGE_PATH_HEADER } from "@/lib/platform/auth/callback-url";
+import { contentSecurityPolicy } from "@/lib/platform/http/csp";
 
 // Next's request proxy (formerly middleware), for pages only. It decides nothing about access (every page checks
 // the session itself); it hands each page two things:
-// - a fresh CSP nonce (lib/http/csp.ts). Next reads it from the request's Content-Security-Policy header; the root
+// - a fresh CSP nonce (lib/platform/http/csp.ts). Next reads it from the request's Content-Security-Policy header; the root
 //   layout reads x-nonce for next-themes.
 // - the page's path and query, so a page that finds no session can send the visitor to sign in and back here
-//   afterwards (lib/auth/context.ts#requirePageAuth).
+//   afterwards (lib/platform/auth/context.ts#requirePageAuth).
 // API routes, static files and server actions are not matched: they carry no page scripts, and a matched request
 // with a body would have it buffered for the proxy.
 export function proxy(request: NextRequest) {

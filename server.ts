@@ -41,26 +41,26 @@ async function main() {
   const [{ default: next }, { createDeliveryFastPath }, { recordHttp }, { answerClientError, guardRequest }] = await Promise.all([
     import("next"),
     import("./lib/delivery/fast-path"),
-    import("./lib/metrics/registry"),
-    import("./lib/http/node-guard"),
+    import("./lib/platform/metrics/registry"),
+    import("./lib/platform/http/node-guard"),
   ]);
   const app = next({ dev, port, hostname: hostname ?? "localhost", dir: __dirname });
   const handle = app.getRequestHandler();
   await app.prepare();
   const fastPath = createDeliveryFastPath();
   // Route handlers learn the socket address only from this header, which replaces any copy the client sent.
-  const { startPeerAddressStamping } = await import("./lib/auth/peer-address");
+  const { startPeerAddressStamping } = await import("./lib/platform/auth/peer-address");
   const stampPeerAddress = startPeerAddressStamping();
 
   const server = http.createServer((request, response) => {
     const started = performance.now();
     stampPeerAddress(request);
     if (fastPath(request, response)) {
-      // Next's route handlers count themselves (lib/http/route.ts); the fast path is counted here.
+      // Next's route handlers count themselves (lib/platform/http/route.ts); the fast path is counted here.
       recordHttp("/api/v1/prompts/{name}", "GET", response.statusCode, (performance.now() - started) / 1000);
       return;
     }
-    // Malformed paths, stray page POSTs and bad server-action requests are answered here (lib/http/node-guard.ts).
+    // Malformed paths, stray page POSTs and bad server-action requests are answered here (lib/platform/http/node-guard.ts).
     guardRequest(request, response, () => void handle(request, response));
   });
   server.on("clientError", answerClientError);
@@ -73,8 +73,8 @@ async function main() {
     console.log(`PromptOps Studio listening on http://${hostname ?? "localhost"}:${port} (${dev ? "development" : "production"})`);
   });
 
-  // SIGTERM/SIGINT: stop the workers, let requests finish for SHUTDOWN_GRACE_MS, then close (lib/ops/shutdown.ts).
-  const { exitGracefullyOnSignals } = await import("./lib/ops/shutdown");
+  // SIGTERM/SIGINT: stop the workers, let requests finish for SHUTDOWN_GRACE_MS, then close (lib/platform/ops/shutdown.ts).
+  const { exitGracefullyOnSignals } = await import("./lib/platform/ops/shutdown");
   exitGracefullyOnSignals(server);
 }
 

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
-import { getAuthContext } from "@/lib/auth/context";
+import { getAuthContext } from "@/lib/platform/auth/context";
 import { landingPath } from "@/lib/home/landing";
 import { workWaitingFor } from "@/lib/home/work-waiting";
-import { needsFirstRunSetup } from "@/lib/setup/first-admin";
+import { needsFirstRunSetup } from "@/lib/platform/setup/first-admin";
 
 export const dynamic = "force-dynamic";
 

@@ -10,7 +10,7 @@ import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm
 import { closeDb, getDb } from "@/db";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
 import { findEvalRun } from "@/lib/evals/runs/queries";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/platform/env";
 import { containsScorer, makeDataset, makeEvalWorkspace, resultsOf as results, waitFor } from "@/lib/testing/eval-runs";
 import { assertNotInUse, BackupError, backupDatabase, restoreDatabase } from "./backup";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/platform/env";
 import * as schema from "./schema";
 import { isReadOnlyError, probeWrite } from "./write-probe";
 
@@ -17,7 +17,7 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 /**
  * How long a statement waits, synchronously, for another process's write lock before failing with SQLITE_BUSY.
  * better-sqlite3 waits inside the call, so this blocks the whole event loop: it stays short, and longer waits happen
- * asynchronously above (lib/ops/database-busy.ts), ending in a 503 with Retry-After.
+ * asynchronously above (lib/platform/ops/database-busy.ts), ending in a 503 with Retry-After.
  */
 export const BUSY_TIMEOUT_MS = 50;
 /** Opening and migrating may wait longer: nothing is being served yet. */

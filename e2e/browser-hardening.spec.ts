@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./support/env";
 import { readStudioDb } from "./support/studio-http";
 import { expect, test } from "./support/test";
 
-// The pages in Chromium under the studio's Content-Security-Policy (lib/http/csp.ts), and the save path at the
+// The pages in Chromium under the studio's Content-Security-Policy (lib/platform/http/csp.ts), and the save path at the
 // documented template limit (issue 13, items 4 and 12).
 
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;

@@ -34,8 +34,8 @@ async function main() {
   const { getDb, closeDb } = await import("@/db");
   const { prompts, promptVersions, workspaces, users } = await import("@/db/schema");
   const { listPrompts } = await import("@/lib/prompts/queries");
-  const { diffVersions } = await import("@/lib/diff/diff-versions");
-  const { syntheticTextPair } = await import("@/lib/diff/synthetic-text");
+  const { diffVersions } = await import("@/lib/core/diff/diff-versions");
+  const { syntheticTextPair } = await import("@/lib/core/diff/synthetic-text");
 
   const db = getDb();
   const seedStart = performance.now();

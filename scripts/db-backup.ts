@@ -1,7 +1,7 @@
 // `npm run db:backup -- <file> [--force]`: a consistent copy of DATABASE_URL through SQLite's backup API, safe while
 // the server runs (db/backup.ts). --force replaces an existing file.
 import path from "node:path";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/platform/env";
 import { backupDatabase } from "@/db/backup";
 
 async function main() {

@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies committed migrations to DATABASE_URL (the server also does it on start).
 import { closeDb, getDb } from "@/db";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/platform/env";
 
 getDb();
 closeDb();

@@ -1,6 +1,6 @@
 // `npm run db:restore -- <file>`: replaces DATABASE_URL with a backup. Refuses while the studio (or any process) has
 // the database open; keeps the current database beside it first (db/backup.ts).
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/platform/env";
 import { restoreDatabase } from "@/db/backup";
 
 async function main() {

@@ -1,7 +1,7 @@
 // `npm run db:seed`: migrates, then seeds the Demo workspace on an empty database.
 // On a production build it refuses unless STUDIO_DEMO=1 says the demo is wanted.
 import { closeDb, getDb } from "@/db";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/platform/env";
 import { seedDemoWorkspace } from "@/lib/demo/seed-demo-workspace";
 
 async function main() {

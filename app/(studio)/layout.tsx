@@ -1,7 +1,7 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { getDb } from "@/db";
 import { demoAccountsActive } from "@/lib/demo/seed-demo-workspace";
-import { requirePageAuth } from "@/lib/auth/context";
+import { requirePageAuth } from "@/lib/platform/auth/context";
 import { workWaitingFor } from "@/lib/home/work-waiting";
 
 export const dynamic = "force-dynamic";

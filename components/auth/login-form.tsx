@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
-import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { signInErrorMessage } from "@/lib/platform/auth/sign-in-errors";
 import { FormError } from "@/components/ui/form-error";
 
 
-/** `callbackUrl` is the page to return to, already checked to be a same-origin path (lib/auth/callback-url.ts). */
+/** `callbackUrl` is the page to return to, already checked to be a same-origin path (lib/platform/auth/callback-url.ts). */
 export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const router = useRouter();
   const password = useRef<HTMLInputElement>(null);

@@ -4,10 +4,10 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { setupStudioAction } from "@/lib/setup/actions";
+import { setupStudioAction } from "@/lib/platform/setup/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { MIN_PASSWORD_LENGTH } from "@/lib/platform/auth/password-rules";
 import { FormError } from "@/components/ui/form-error";
 
 export function SetupForm() {

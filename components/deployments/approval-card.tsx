@@ -15,7 +15,7 @@ import type { EvalGateResult } from "@/lib/deployments/eval-gate";
 import type { PromotionEvals } from "@/lib/evals/compare/promotion-evals";
 import type { PromptContent } from "@/lib/prompts/content";
 import { promptHref } from "@/lib/prompts/urls";
-import { formatUtc } from "@/lib/ui/format-time";
+import { formatUtc } from "@/lib/core/ui/format-time";
 
 export interface ApprovalView {
   id: string;

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatUtc } from "@/lib/ui/format-time";
+import { formatUtc } from "@/lib/core/ui/format-time";
 import type { DeploymentView } from "./types";
 
 const kindTone = { deploy: "info", promotion: "success", rollback: "warning" } as const;

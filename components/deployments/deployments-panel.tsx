@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatUtc } from "@/lib/ui/format-time";
+import { formatUtc } from "@/lib/core/ui/format-time";
 import { DeploymentHistory } from "./deployment-history";
 import { PromoteDialog } from "./promote-dialog";
 import { RollbackDialog } from "./rollback-dialog";

@@ -7,7 +7,7 @@ import { rollbackEnvironmentAction } from "@/lib/deployments/actions";
 import { VersionDiff } from "@/components/diff/version-diff";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Textarea } from "@/components/ui/input";
-import { formatUtc } from "@/lib/ui/format-time";
+import { formatUtc } from "@/lib/core/ui/format-time";
 import type { EnvironmentView, RollbackView } from "./types";
 
 /**

@@ -1,5 +1,5 @@
-import type { DiffLine } from "@/lib/diff/types";
-import { cn } from "@/lib/ui/cn";
+import type { DiffLine } from "@/lib/core/diff/types";
+import { cn } from "@/lib/core/ui/cn";
 
 const rowTone = {
   add: "bg-emerald-50 dark:bg-emerald-950/50",

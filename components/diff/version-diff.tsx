@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { LazyVersionDiffEditor } from "@/components/editor/version-diff-editor-lazy";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { diffVersions } from "@/lib/diff/diff-versions";
+import { diffVersions } from "@/lib/core/diff/diff-versions";
 import type { PromptContent } from "@/lib/prompts/content";
 import { DiffLines } from "./diff-lines";
 

@@ -1,4 +1,4 @@
-import { cn } from "@/lib/ui/cn";
+import { cn } from "@/lib/core/ui/cn";
 
 /** Placeholder shown while Monaco's scripts load; same frame as the editor so the layout doesn't jump. */
 export function EditorSkeleton({ height = 160, className, label = "Loading editor…" }: { height?: number | string; className?: string; label?: string }) {

@@ -7,16 +7,16 @@ import type * as Monaco from "monaco-editor";
 import { useTheme } from "next-themes";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { EditorSkeleton } from "@/components/editor/editor-skeleton";
-import { configureMonacoLoader } from "@/lib/editor/monaco-loader";
+import { configureMonacoLoader } from "@/components/editor/monaco/monaco-loader";
 import {
   registerTemplateLanguage,
   setTemplateCompletionContext,
   TEMPLATE_LANGUAGE_ID,
   templateThemeFor,
   type MonacoApi,
-} from "@/lib/editor/template-language";
-import type { TemplateEditorIssue, TemplateEditorProps } from "@/lib/editor/types";
-import { cn } from "@/lib/ui/cn";
+} from "@/components/editor/monaco/template-language";
+import type { TemplateEditorIssue, TemplateEditorProps } from "@/components/editor/monaco/types";
+import { cn } from "@/lib/core/ui/cn";
 
 configureMonacoLoader();
 

@@ -7,14 +7,14 @@ import type * as Monaco from "monaco-editor";
 import { useTheme } from "next-themes";
 import { useEffect, useMemo, useState } from "react";
 import { EditorSkeleton } from "@/components/editor/editor-skeleton";
-import { configureMonacoLoader } from "@/lib/editor/monaco-loader";
-import { registerTemplateLanguage, TEMPLATE_LANGUAGE_ID, templateThemeFor, type MonacoApi } from "@/lib/editor/template-language";
-import type { VersionDiffEditorProps } from "@/lib/editor/types";
-import { cn } from "@/lib/ui/cn";
+import { configureMonacoLoader } from "@/components/editor/monaco/monaco-loader";
+import { registerTemplateLanguage, TEMPLATE_LANGUAGE_ID, templateThemeFor, type MonacoApi } from "@/components/editor/monaco/template-language";
+import type { VersionDiffEditorProps } from "@/components/editor/monaco/types";
+import { cn } from "@/lib/core/ui/cn";
 
 configureMonacoLoader();
 
-export type { DiffLanguage, VersionDiffEditorProps } from "@/lib/editor/types";
+export type { DiffLanguage, VersionDiffEditorProps } from "@/components/editor/monaco/types";
 
 export function VersionDiffEditor({
   before,

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { EvalRunView } from "@/lib/evals/runs/api";
-import { formatUtc } from "@/lib/ui/format-time";
+import { formatUtc } from "@/lib/core/ui/format-time";
 import { ResultsTable } from "./results-table";
 import { RunProgress } from "./run-progress";
 import { RunSummary } from "./run-summary";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { parseJsonOutput } from "@/lib/playground/json-output";
 import type { JsonCheck, RunToolCall } from "@/lib/playground/types";
-import { cn } from "@/lib/ui/cn";
+import { cn } from "@/lib/core/ui/cn";
 
 // The Markdown renderer only loads once there is output to show.
 const MarkdownOutput = dynamic(() => import("./markdown-output").then((m) => m.MarkdownOutput), {

@@ -8,7 +8,7 @@ import { Input, Select } from "@/components/ui/input";
 import type { SettingsErrors } from "@/lib/prompts/settings-form";
 import type { ColumnSource } from "@/lib/playground/types";
 import type { RunColumnInput } from "@/lib/playground/schemas";
-import { cn } from "@/lib/ui/cn";
+import { cn } from "@/lib/core/ui/cn";
 import { ColumnOutput } from "./column-output";
 import type { ColumnSettingsForm, ColumnState, PlaygroundAction } from "@/lib/playground/playground-state";
 import { RenderedMessages } from "./rendered-messages";

@@ -11,8 +11,8 @@ import { summariseFailures } from "@/lib/playground/failure-summary";
 import type { RunColumnInput } from "@/lib/playground/schemas";
 import type { ColumnSource, FollowUpTurn, PlaygroundData, VariableSetView } from "@/lib/playground/types";
 import { useDraftVariables, type DraftBody } from "@/components/prompts/use-draft-variables";
-import { extractChatVariables, extractVariables, mergeDraftVariables, type PromptVariable } from "@/lib/templates";
-import { cn } from "@/lib/ui/cn";
+import { extractChatVariables, extractVariables, mergeDraftVariables, type PromptVariable } from "@/lib/core/templates";
+import { cn } from "@/lib/core/ui/cn";
 import { FollowUpForm } from "./follow-up-form";
 import { PlaygroundColumn } from "./playground-column";
 import {

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { Prompt } from "@/db/schema";
-import type { AuthContext } from "@/lib/auth/context";
-import { isAppError } from "@/lib/errors";
+import type { AuthContext } from "@/lib/platform/auth/context";
+import { isAppError } from "@/lib/core/errors";
 import { loadPlaygroundData } from "@/lib/playground/load-playground";
 import { Playground } from "./playground";
 

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { previewRunAction } from "@/lib/playground/actions";
-import type { ChatMessage } from "@/lib/models/types";
+import type { ChatMessage } from "@/lib/platform/models/types";
 import type { RunColumnInput } from "@/lib/playground/schemas";
 
 type PreviewInput = Pick<RunColumnInput, "promptId" | "source" | "variables" | "followUps">;

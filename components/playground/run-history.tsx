@@ -9,7 +9,7 @@ import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatCost, formatMs } from "@/lib/playground/format-stats";
 import type { RunHistoryPage, RunStatus } from "@/lib/playground/types";
-import { formatUtc } from "@/lib/ui/format-time";
+import { formatUtc } from "@/lib/core/ui/format-time";
 
 export const runHistoryKey = (promptId: string) => ["playground-runs", promptId] as const;
 

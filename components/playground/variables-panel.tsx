@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import type { VariableSetView } from "@/lib/playground/types";
 import type { PlaygroundAction } from "@/lib/playground/playground-state";
-import type { PromptVariable } from "@/lib/templates";
+import type { PromptVariable } from "@/lib/core/templates";
 
 /**
  * One multi-line textbox per variable used by any column (partials' included), named after the variable, and the

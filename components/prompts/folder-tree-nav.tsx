@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { FolderNode } from "@/lib/prompts/folder-tree";
 import { promptListHref, type PromptListQuery } from "@/lib/prompts/urls";
-import { cn } from "@/lib/ui/cn";
+import { cn } from "@/lib/core/ui/cn";
 
 function FolderList({ nodes, query }: { nodes: FolderNode[]; query: PromptListQuery }) {
   return (

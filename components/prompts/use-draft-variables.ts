@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { draftVariablesAction } from "@/lib/prompts/actions";
-import type { PromptVariables } from "@/lib/templates";
+import type { PromptVariables } from "@/lib/core/templates";
 
 /** What a draft's variables are asked for with: a text prompt's template or a chat prompt's messages. */
 export type DraftBody = { type: "text"; template: string } | { type: "chat"; messages: { role: "system" | "user" | "assistant"; content: string }[] };

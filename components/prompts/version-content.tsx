@@ -1,4 +1,4 @@
-import { normaliseJson } from "@/lib/diff/normalise-json";
+import { normaliseJson } from "@/lib/core/diff/normalise-json";
 import type { PromptContent } from "@/lib/prompts/content";
 
 const block = "overflow-x-auto whitespace-pre-wrap break-words bg-white p-3 font-mono text-sm dark:bg-zinc-950";

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { VersionProvenance } from "@/db/schema";
 import type { PromptContent } from "@/lib/prompts/content";
 import { promptHref } from "@/lib/prompts/urls";
-import { formatUtc } from "@/lib/ui/format-time";
+import { formatUtc } from "@/lib/core/ui/format-time";
 import { RestoreDialog } from "./restore-dialog";
 import { ServedBadges } from "./served-badges";
 import { VersionView } from "./version-view";

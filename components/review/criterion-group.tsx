@@ -3,7 +3,7 @@
 import { forwardRef, useId, useImperativeHandle, useLayoutEffect, useRef } from "react";
 import type { Criterion } from "@/lib/review/criteria";
 import { optionsOf } from "@/lib/review/rating-keys";
-import { cn } from "@/lib/ui/cn";
+import { cn } from "@/lib/core/ui/cn";
 
 export interface CriterionGroupHandle {
   focus: () => void;

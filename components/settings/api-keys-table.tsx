@@ -3,12 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { revokeApiKeyAction } from "@/lib/api-keys/actions";
+import { revokeApiKeyAction } from "@/lib/platform/api-keys/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatUtc } from "@/lib/ui/format-time";
+import { formatUtc } from "@/lib/core/ui/format-time";
 
 export interface ApiKeyView {
   id: string;

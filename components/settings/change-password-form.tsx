@@ -2,11 +2,11 @@
 
 import { useRef, useState } from "react";
 import { toast } from "sonner";
-import { changePasswordAction } from "@/lib/account/actions";
+import { changePasswordAction } from "@/lib/platform/account/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { MIN_PASSWORD_LENGTH } from "@/lib/platform/auth/password-rules";
 
 export function ChangePasswordForm() {
   const formRef = useRef<HTMLFormElement>(null);

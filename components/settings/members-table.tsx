@@ -2,13 +2,13 @@
 
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { changeRoleAction, setMemberDisabledAction } from "@/lib/members/actions";
+import { changeRoleAction, setMemberDisabledAction } from "@/lib/platform/members/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ROLES, type Role } from "@/lib/core/roles";
-import type { ActionResult } from "@/lib/http/action";
+import type { ActionResult } from "@/lib/platform/http/action";
 import { InviteMemberDialog } from "./invite-member-dialog";
 
 interface MemberView {

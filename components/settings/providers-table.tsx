@@ -2,11 +2,11 @@
 
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { deleteProviderAction, testProviderAction } from "@/lib/providers/actions";
+import { deleteProviderAction, testProviderAction } from "@/lib/platform/providers/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ProviderView } from "@/lib/providers/resolve-providers";
+import type { ProviderView } from "@/lib/platform/providers/resolve-providers";
 
 export function ProvidersTable({ providers }: { providers: ProviderView[] }) {
   const [pending, startTransition] = useTransition();

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { WebhookAttemptView, WebhookDeliveryView, WebhookView } from "@/lib/webhooks/types";
+import type { WebhookAttemptView, WebhookDeliveryView, WebhookView } from "@/lib/platform/webhooks/types";
 
 /** UTC, so the server's and the browser's renderings agree. */
 export function UtcTime({ iso }: { iso: string }) {

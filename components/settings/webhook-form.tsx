@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { toast } from "sonner";
-import { createWebhookAction } from "@/lib/webhooks/actions";
+import { createWebhookAction } from "@/lib/platform/webhooks/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";

@@ -3,13 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { deleteWebhookAction, sendTestEventAction, setWebhookActiveAction } from "@/lib/webhooks/actions";
+import { deleteWebhookAction, sendTestEventAction, setWebhookActiveAction } from "@/lib/platform/webhooks/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ActionResult } from "@/lib/http/action";
-import type { WebhookView } from "@/lib/webhooks/types";
+import type { ActionResult } from "@/lib/platform/http/action";
+import type { WebhookView } from "@/lib/platform/webhooks/types";
 import { UtcTime, WebhookDeliveries } from "./webhook-deliveries";
 
 const REFRESH_MS = 3_000;

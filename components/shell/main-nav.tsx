@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId } from "react";
-import { cn } from "@/lib/ui/cn";
+import { cn } from "@/lib/core/ui/cn";
 import { NAV_LINKS } from "./nav-links";
 
 export function MainNav({ badges }: { badges: Record<string, number> }) {

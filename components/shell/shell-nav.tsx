@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { cn } from "@/lib/ui/cn";
+import { cn } from "@/lib/core/ui/cn";
 
 /**
  * The shell's sidebar (brand, workspace, navigation, theme, user menu). From 768 px (`md`) it is always shown;

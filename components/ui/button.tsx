@@ -1,5 +1,5 @@
 import { forwardRef, type ButtonHTMLAttributes } from "react";
-import { cn } from "@/lib/ui/cn";
+import { cn } from "@/lib/core/ui/cn";
 
 const variants = {
   primary: "bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-400",

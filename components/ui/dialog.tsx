@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
-import { cn } from "@/lib/ui/cn";
+import { cn } from "@/lib/core/ui/cn";
 
 /** A modal on the native <dialog> element: focus trap, Escape and the dialog role come from the browser. */
 export function Dialog({

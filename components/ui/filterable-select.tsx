@@ -1,8 +1,8 @@
 "use client";
 
 import { useMemo, useState, type SelectHTMLAttributes } from "react";
-import { filterOptions, type PickerOption } from "@/lib/ui/filter-options";
-import { cn } from "@/lib/ui/cn";
+import { filterOptions, type PickerOption } from "@/lib/core/ui/filter-options";
+import { cn } from "@/lib/core/ui/cn";
 import { Input, Select } from "./input";
 
 /** Lists shorter than this are quick to scan, so they get no filter box. */

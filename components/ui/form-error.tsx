@@ -1,4 +1,4 @@
-import { cn } from "@/lib/ui/cn";
+import { cn } from "@/lib/core/ui/cn";
 
 /** A form's error, announced to screen readers as an alert; renders nothing when there is none. */
 export function FormError({ message, className }: { message: string | null; className?: string }) {

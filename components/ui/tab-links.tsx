@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cn } from "@/lib/ui/cn";
+import { cn } from "@/lib/core/ui/cn";
 
 /** A row of links styled as tabs; each view has its own URL, so tabs are shareable and work without script. */
 export function TabLinks({ label, items }: { label: string; items: { href: string; label: string; active: boolean }[] }) {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { addCase, addCaseFromRun, createDataset, deleteCase, setDatasetArchived, updateCase, updateDatasetDetails } from "@/lib/datasets/manage-datasets";
 import { listDatasets } from "@/lib/datasets/queries";
 import {
@@ -14,7 +14,7 @@ import {
   updateCaseSchema,
   updateDatasetSchema,
 } from "@/lib/datasets/schemas";
-import { authorizedAction } from "@/lib/http/action";
+import { authorizedAction } from "@/lib/platform/http/action";
 
 function changed<T>(result: T): T {
   revalidatePath("/datasets", "layout");

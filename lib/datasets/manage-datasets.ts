@@ -2,11 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
 import type { Dataset, DatasetCase } from "@/db/schema";
-import { actorOf, recordAudit } from "@/lib/audit/record";
-import type { Principal } from "@/lib/auth/principal";
-import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/route";
+import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import type { Principal } from "@/lib/platform/auth/principal";
+import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
+import { AppError } from "@/lib/core/errors";
+import { parseInput } from "@/lib/platform/http/route";
 import { findRunById } from "@/lib/playground/queries";
 import {
   countCases,

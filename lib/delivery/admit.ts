@@ -1,7 +1,7 @@
 import "server-only";
-import { authenticateApiKey } from "@/lib/api-keys/authenticate";
-import type { ApiKeyPrincipal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/errors";
+import { authenticateApiKey } from "@/lib/platform/api-keys/authenticate";
+import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
+import { AppError } from "@/lib/core/errors";
 import { readDeliveryEpoch } from "./epoch";
 import type { DeliveryState } from "./state";
 

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import type { ApiKeyPrincipal } from "@/lib/auth/principal";
+import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { DeliveryCache } from "./cache";
 import { KeyRateLimiter } from "./rate-limit";
 import { matchDeliveryRoute } from "./routes";

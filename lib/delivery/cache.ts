@@ -1,5 +1,5 @@
-import type { ApiKeyPrincipal } from "@/lib/auth/principal";
-import type { ApiKeyPrincipalCache } from "@/lib/api-keys/authenticate";
+import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
+import type { ApiKeyPrincipalCache } from "@/lib/platform/api-keys/authenticate";
 
 // What the delivery API has resolved, kept in memory until the delivery epoch (a row that triggers bump on every
 // change the API serves) differs from the one the cache was filled at. Every request reads the epoch first, so

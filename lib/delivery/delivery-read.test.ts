@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { revokeApiKey } from "@/lib/api-keys/manage-api-keys";
+import { revokeApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { setPromptArchived } from "@/lib/prompts/manage-prompts";
 import { addApiKey, addChatPrompt, addTextPrompt, deploy, makeDeliveryWorkspace, type DeliveryWorkspace } from "@/lib/testing/delivery";
 import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";

@@ -1,6 +1,6 @@
 import "server-only";
-import { toAppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { toAppError } from "@/lib/core/errors";
+import { logger } from "@/lib/platform/logger";
 import { JSON_CONTENT_TYPE } from "./serialize";
 
 // Every delivery API failure is `{ error: { code, message } }` with the AppError's status. Unknown errors become a

@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/platform/logger";
 import { admitApiKey } from "./admit";
 import { errorReply } from "./errors";
 import { cachedPromptForUrl, getPrompt } from "./read-endpoints";

@@ -1,8 +1,8 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
-import { readBody, parseJsonBytes } from "@/lib/http/body";
-import { BODY_LIMITS } from "@/lib/http/limits";
-import { logger } from "@/lib/logger";
+import { AppError } from "@/lib/core/errors";
+import { readBody, parseJsonBytes } from "@/lib/platform/http/body";
+import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { logger } from "@/lib/platform/logger";
 import { admitApiKey } from "./admit";
 import { errorReply } from "./errors";
 import { openApiResponse } from "./openapi-response";

@@ -1,13 +1,13 @@
 import "server-only";
 import { getDb } from "@/db";
 import { findEnvironmentBySlug, listPointersForPrompts } from "@/lib/deployments/queries";
-import { requirePermission } from "@/lib/auth/policy";
-import type { ApiKeyPrincipal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/route";
+import { requirePermission } from "@/lib/platform/auth/policy";
+import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
+import { AppError } from "@/lib/core/errors";
+import { parseInput } from "@/lib/platform/http/route";
 import type { ChatMessageRecord } from "@/lib/prompts/content";
 import { listPrompts } from "@/lib/prompts/queries";
-import { partialKey, renderChat, renderTemplate } from "@/lib/templates";
+import { partialKey, renderChat, renderTemplate } from "@/lib/core/templates";
 import { resolvePrompt, type PromptTarget } from "./resolve";
 import { PROMPT_PREFIX, decodePromptName, splitRawUrl } from "./routes";
 import { listQuerySchema, promptQuerySchema, queryObject, renderBodySchema } from "./schemas";

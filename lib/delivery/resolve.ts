@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type DbOrTx } from "@/db";
 import type { ChatMessageRecord, ModelConfig, Prompt, PromptType, PromptVersion } from "@/db/schema";
 import { findEnvironmentBySlug, findPointer, listEnvironments, listPointersForPrompts } from "@/lib/deployments/queries";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/core/errors";
 import { findLatestVersion, findPromptByName, findVersion } from "@/lib/prompts/queries";
 import {
   TEMPLATE_LIMITS,
@@ -13,7 +13,7 @@ import {
   promptTemplates,
   templateError,
   type PartialTarget,
-} from "@/lib/templates";
+} from "@/lib/core/templates";
 import { readDeliveryEpoch } from "./epoch";
 import { partialLabelSelector, type VersionSelector } from "./selector";
 

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 // The delivery API's URL space. A prompt name may contain "/" either as path segments or encoded as %2F, so for
 // POST the last raw segment is the action and everything before it is the name: "x/render" is rendered with

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { chatMessageSchema, modelConfigSchema } from "@/lib/prompts/schemas";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 // Inputs of the delivery API. Unknown query parameters and body fields are refused, so a typo such as
 // `?lable=staging` is a 400 instead of silently serving production.

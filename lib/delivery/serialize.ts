@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { API_CONTENT_SECURITY_POLICY } from "@/lib/http/csp";
+import { API_CONTENT_SECURITY_POLICY } from "@/lib/platform/http/csp";
 
 // A JSON response serialised once: the body bytes, a content-based ETag and the headers, ready to be written as
 // they are for every request that asks for the same thing until the cache epoch moves.

@@ -1,5 +1,5 @@
 import "server-only";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/platform/env";
 import { DeliveryCache, type DeliveryCacheOptions } from "./cache";
 import { KeyRateLimiter } from "./rate-limit";
 import type { ResolvedPrompt } from "./resolve";

@@ -1,12 +1,12 @@
 import "server-only";
 import { getDb } from "@/db";
-import { requirePermission } from "@/lib/auth/policy";
-import type { ApiKeyPrincipal } from "@/lib/auth/principal";
+import { requirePermission } from "@/lib/platform/auth/policy";
+import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { requestPromotion as requestPromotionFor } from "@/lib/deployments/manage-deployments";
 import { findEnvironmentBySlug } from "@/lib/deployments/queries";
 import { moveEnvironmentSchema } from "@/lib/deployments/schemas";
-import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/route";
+import { AppError } from "@/lib/core/errors";
+import { parseInput } from "@/lib/platform/http/route";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { findLatestVersion } from "@/lib/prompts/queries";
 import { saveVersionSchema } from "@/lib/prompts/schemas";

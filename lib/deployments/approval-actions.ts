@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { approvePromotion, rejectPromotion } from "@/lib/deployments/manage-deployments";
 import { decideRequestSchema, rejectRequestSchema } from "@/lib/deployments/schemas";
-import { authorizedAction } from "@/lib/http/action";
+import { authorizedAction } from "@/lib/platform/http/action";
 
 function changed<T>(result: T): T {
   revalidatePath("/", "layout");

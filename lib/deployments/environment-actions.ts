@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createEnvironment, setEnvironmentGate, setEnvironmentProtected } from "@/lib/deployments/manage-environments";
 import { createEnvironmentSchema, setEnvironmentGateSchema, setEnvironmentProtectedSchema } from "@/lib/deployments/schemas";
-import { authorizedAction } from "@/lib/http/action";
+import { authorizedAction } from "@/lib/platform/http/action";
 
 export const createEnvironmentAction = authorizedAction({ permission: "settings:manage", schema: createEnvironmentSchema }, (input, ctx) => {
   const created = createEnvironment(ctx, input);

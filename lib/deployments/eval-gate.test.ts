@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
 import { getDb } from "@/db";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
 import { claimEvalRun, createResultWriter, finishEvalRun, listEvalRunCases, listEvalRunTargets } from "@/lib/evals/runs/queries";
 import { executeEvalRun } from "@/lib/evals/runs/runner";

@@ -3,13 +3,13 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { apiKeys, auditLog, deliveryState, promotionRequests, webhookDeliveries } from "@/db/schema";
-import { createWebhook } from "@/lib/webhooks/manage-webhooks";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
-import { authenticateApiKey } from "@/lib/api-keys/authenticate";
-import { userPrincipal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/errors";
+import { createWebhook } from "@/lib/platform/webhooks/manage-webhooks";
+import { createApiKey } from "@/lib/platform/api-keys/manage-api-keys";
+import { authenticateApiKey } from "@/lib/platform/api-keys/authenticate";
+import { userPrincipal } from "@/lib/platform/auth/principal";
+import { AppError } from "@/lib/core/errors";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
-import { changeMemberRole, setMemberDisabled } from "@/lib/members/manage-members";
+import { changeMemberRole, setMemberDisabled } from "@/lib/platform/members/manage-members";
 import { makeWorkspace } from "@/lib/testing/factories";
 import {
   approvePromotion,
@@ -258,7 +258,7 @@ describe("API keys", () => {
     approvePromotion(lead, { requestId, reason: "" });
 
     expect(thrown(() => requestPromotion(authenticateApiKey(`Bearer ${ro.secret}`), { promptId, environmentId: env("production").id, version: 2, comment: "" })).status).toBe(403);
-    const { revokeApiKey } = await import("@/lib/api-keys/manage-api-keys");
+    const { revokeApiKey } = await import("@/lib/platform/api-keys/manage-api-keys");
     revokeApiKey(adminCtx, { apiKeyId: ro.id });
     expect(thrown(() => authenticateApiKey(`Bearer ${ro.secret}`)).status).toBe(401);
     expect(thrown(() => authenticateApiKey(undefined)).status).toBe(401);

@@ -1,10 +1,10 @@
 import "server-only";
 import type { z } from "zod";
 import { getDb } from "@/db";
-import type { AuthContext } from "@/lib/auth/context";
-import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
-import { actorOf, recordAudit } from "@/lib/audit/record";
-import { AppError } from "@/lib/errors";
+import type { AuthContext } from "@/lib/platform/auth/context";
+import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
+import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { AppError } from "@/lib/core/errors";
 import { findDatasetById } from "@/lib/datasets/queries";
 import { findEnvironmentById, findEnvironmentBySlug, insertEnvironment, listEnvironments, updateEnvironmentGate, updateEnvironmentProtection } from "./queries";
 import type { createEnvironmentSchema, setEnvironmentGateSchema, setEnvironmentProtectedSchema } from "./schemas";

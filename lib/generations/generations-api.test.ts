@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { generationFeedback, generations } from "@/db/schema";
-import { revokeApiKey } from "@/lib/api-keys/manage-api-keys";
+import { revokeApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { addApiKey, addTextPrompt, deploy, makeDeliveryWorkspace, type DeliveryWorkspace } from "@/lib/testing/delivery";
 import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { getDb } from "@/db";
-import type { Principal } from "@/lib/auth/principal";
-import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
+import type { Principal } from "@/lib/platform/auth/principal";
+import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { findEnvironmentBySlug, findPointer } from "@/lib/deployments/queries";
 import { requireServablePrompt } from "@/lib/delivery/resolve";
-import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/route";
-import { estimateCostUsd } from "@/lib/models/catalog";
+import { AppError } from "@/lib/core/errors";
+import { parseInput } from "@/lib/platform/http/route";
+import { estimateCostUsd } from "@/lib/platform/models/catalog";
 import { findVersion } from "@/lib/prompts/queries";
 import { findGenerationById, insertFeedback, insertGeneration } from "./queries";
 import { feedbackBodySchema, normaliseScore, reportGenerationBodySchema } from "./schemas";

@@ -1,5 +1,5 @@
 import type { Role } from "@/db/schema";
-import { can } from "@/lib/auth/policy";
+import { can } from "@/lib/platform/auth/policy";
 
 // Who waits on whom: what is waiting for a member (the navigation badges) and the page they land on after sign-in
 // and at `/`. Client-safe; the counts come from ./work-waiting.ts.

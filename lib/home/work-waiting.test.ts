@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import type { Role } from "@/db/schema";
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { approvePromotion, requestPromotion } from "@/lib/deployments/manage-deployments";
 import { findEnvironmentBySlug } from "@/lib/deployments/queries";
 import { insertGeneration } from "@/lib/generations/queries";

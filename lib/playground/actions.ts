@@ -1,6 +1,6 @@
 "use server";
 
-import { authorizedAction } from "@/lib/http/action";
+import { authorizedAction } from "@/lib/platform/http/action";
 import { deleteVariableSet, saveVariableSet } from "@/lib/playground/manage-variable-sets";
 import { previewRun } from "@/lib/playground/prepare-run";
 import { deleteVariableSetSchema, previewInputSchema, saveVariableSetSchema } from "@/lib/playground/schemas";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ValidateFunction } from "ajv";
-import { isAppError } from "@/lib/errors";
-import { schemaValidator } from "@/lib/json/schema-validator";
+import { isAppError } from "@/lib/core/errors";
+import { schemaValidator } from "@/lib/core/json/schema-validator";
 import type { ModelConfig } from "@/lib/prompts/content";
 import { parseJsonOutput } from "./json-output";
 import type { JsonCheck } from "./types";
@@ -24,7 +24,7 @@ export function checkJsonOutput({ text, responseFormat }: { text: string; respon
   try {
     valid = validate(parsed.value) as boolean;
   } catch (error) {
-    // A schema pattern refused a value too long for it (lib/patterns/user-pattern.ts): report it, keep the reply.
+    // A schema pattern refused a value too long for it (lib/core/patterns/user-pattern.ts): report it, keep the reply.
     if (!isAppError(error)) throw error;
     return { parses: true, parseError: null, schemaChecked: false, violations: [{ path: "", message: error.message }] };
   }

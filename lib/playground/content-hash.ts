@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { normaliseJson } from "@/lib/diff/normalise-json";
+import { normaliseJson } from "@/lib/core/diff/normalise-json";
 import type { PromptContent } from "@/lib/prompts/content";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateCostUsd } from "@/lib/models/catalog";
+import { estimateCostUsd } from "@/lib/platform/models/catalog";
 import { formatCost, formatCostDelta, formatMs, formatTokens } from "./format-stats";
 
 describe("run cost", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { playgroundRunsInFlight, stopPlaygroundRun, trackPlaygroundRun } from "./in-flight-runs";
 
 const owner = { workspaceId: "w1", userId: "u1" };

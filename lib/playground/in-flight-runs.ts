@@ -1,5 +1,5 @@
 import "server-only";
-import { requireOwnWork } from "@/lib/auth/policy";
+import { requireOwnWork } from "@/lib/platform/auth/policy";
 
 // The playground runs streaming right now, by run id, so that Stop can end a run on the server and hear back once
 // it is stored as cancelled. Aborting the browser's fetch instead would leave the browser with no word of when the

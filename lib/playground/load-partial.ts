@@ -3,7 +3,7 @@ import { getDb, type DbOrTx } from "@/db";
 import { findEnvironmentBySlug, findPointer } from "@/lib/deployments/queries";
 import { partialLabelSelector } from "@/lib/delivery/selector";
 import { findLatestVersion, findPromptByName, findVersion } from "@/lib/prompts/queries";
-import { templateError, type PartialLoader, type PartialTarget, type SyncPartialLoader } from "@/lib/templates";
+import { templateError, type PartialLoader, type PartialTarget, type SyncPartialLoader } from "@/lib/core/templates";
 
 /**
  * Reads `{{> name}}`, `{{> name@3}}` and `{{> name@production}}` from the workspace's prompts: a bare name (or

@@ -1,12 +1,12 @@
 import "server-only";
-import type { AuthContext } from "@/lib/auth/context";
-import { can } from "@/lib/auth/policy";
+import type { AuthContext } from "@/lib/platform/auth/context";
+import { can } from "@/lib/platform/auth/policy";
 import { getDb } from "@/db";
 import type { Prompt } from "@/db/schema";
-import { defaultModelId, listCatalogModels } from "@/lib/models/catalog";
+import { defaultModelId, listCatalogModels } from "@/lib/platform/models/catalog";
 import { listVersions } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
-import { resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
+import { resolveWorkspaceProviders } from "@/lib/platform/providers/resolve-providers";
 import { listPromptVariableSets } from "./manage-variable-sets";
 import { promptVariablesReader } from "./prompt-variables";
 import { loadReopenedBatch } from "./run-history";

@@ -1,6 +1,6 @@
 // The playground's client state: columns, shared variables, and each column's latest run. A reducer, so every
 // change is a named action and the runner can read the latest state without stale closures. Pure and client-safe.
-import type { ChatMessage } from "@/lib/models/types";
+import type { ChatMessage } from "@/lib/platform/models/types";
 import type { PromptContent } from "@/lib/prompts/content";
 import { fromSettingsForm, toSettingsForm, type SettingsErrors } from "@/lib/prompts/settings-form";
 import type { RunEvent } from "@/lib/playground/run-events";

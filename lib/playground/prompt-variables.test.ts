@@ -1,7 +1,7 @@
 // The variables of a prompt over real SQLite: partials read from the workspace at the label or version each tag pins.
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { deployVersion } from "@/lib/deployments/manage-deployments";
 import { listEnvironments } from "@/lib/deployments/queries";
 import { createPrompt, saveVersion, setPromptArchived } from "@/lib/prompts/manage-prompts";

@@ -1,15 +1,15 @@
 import "server-only";
 import type { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
-import { requireSameWorkspace } from "@/lib/auth/policy";
+import { requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { PromptContent } from "@/lib/prompts/content";
 import { findPromptById } from "@/lib/prompts/queries";
-import { collectVariables, promptTemplates, type PromptVariables } from "@/lib/templates";
+import { collectVariables, promptTemplates, type PromptVariables } from "@/lib/core/templates";
 import { workspaceSyncPartialLoader } from "./load-partial";
 import type { draftVariablesSchema } from "./schemas";
 
 // The variables of a prompt as the studio runs it (the playground, evaluations, review): its own plus those of its
-// partials, read from the workspace at the label or version each tag pins (lib/templates/collect-variables.ts).
+// partials, read from the workspace at the label or version each tag pins (lib/core/templates/collect-variables.ts).
 // Derived on every call, never stored.
 
 export type PromptVariablesReader = (args: { content: Pick<PromptContent, "template" | "messages">; promptName: string }) => PromptVariables;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { workspacePartialLoader } from "./load-partial";

@@ -1,7 +1,7 @@
 // What a column sends to the model: the prompt rendered with the variables, then the conversation's follow-ups.
-import type { ChatMessage } from "@/lib/models/types";
+import type { ChatMessage } from "@/lib/platform/models/types";
 import type { PromptContent } from "@/lib/prompts/content";
-import { renderChat, renderTemplate, type PartialLoader } from "@/lib/templates";
+import { renderChat, renderTemplate, type PartialLoader } from "@/lib/core/templates";
 
 export interface RenderedInput {
   messages: ChatMessage[];

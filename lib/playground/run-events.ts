@@ -2,7 +2,7 @@
 // line, in this order: one "start", any number of "delta", then exactly one "done" or "error". A request refused
 // before the model is called (invalid input, signed out, no permission, unknown prompt, template error) gets a
 // normal JSON error response `{ error, code }` instead. Client-safe.
-import type { ChatMessage, ModelToolCall } from "@/lib/models/types";
+import type { ChatMessage, ModelToolCall } from "@/lib/platform/models/types";
 import type { JsonCheck, RunErrorView, RunStats } from "./types";
 
 export type RunEvent =

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { logger } from "@/lib/logger";
-import { trackInFlight } from "@/lib/ops/shutdown";
+import { logger } from "@/lib/platform/logger";
+import { trackInFlight } from "@/lib/platform/ops/shutdown";
 import { errorView, executeRun } from "./execute-run";
 import { trackPlaygroundRun } from "./in-flight-runs";
 import type { PreparedRun } from "./prepare-run";
@@ -11,7 +11,7 @@ import { encodeRunEvent, RUN_STREAM_CONTENT_TYPE, type RunEvent } from "./run-ev
  * Streams one prepared column to the browser as NDJSON events (see run-events.ts) while the model answers.
  * The browser's cancel reaches the provider: the request's abort signal and the body stream's cancel (Stop, a
  * closed tab) both abort the model call, and the run is stored as cancelled. So does a server shutdown once its
- * grace period is over (lib/ops/shutdown.ts): the run is stored as stopped with what had streamed. The Stop button
+ * grace period is over (lib/platform/ops/shutdown.ts): the run is stored as stopped with what had streamed. The Stop button
  * asks the server instead (POST /api/playground/runs/<id>/stop, in-flight-runs.ts): the stream then ends with its
  * "error" event, sent once the row is stored, so the browser knows the run history has it.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { exportPromptFile, exportWorkspace } from "./export-prompts";
 import { parsePromptFiles } from "./import-prompts";
 import { chatPrompt, textPrompt } from "./test-prompts";

@@ -1,7 +1,7 @@
 // Writes prompts as YAML files for git: stable bytes for the same input, keys in the documented order,
 // multi-line text as literal blocks so a changed line in a prompt is a changed line in the diff.
 import { Document, isMap, isSeq, visit } from "yaml";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import type { ModelConfig } from "@/lib/prompts/content";
 import { promptNameSchema } from "@/lib/prompts/schemas";
 import { promptFilePath } from "./prompt-path";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { parsePromptFiles, parsePromptFilesOrThrow } from "./import-prompts";
 import { MAX_IMPORT_FILES } from "./import-limits";
 import type { ImportError, PromptFile } from "./types";

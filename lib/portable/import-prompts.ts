@@ -1,6 +1,6 @@
 // Reads prompt files back into portable prompts. Validates everything before returning anything, and
 // reports every problem with its file and field, so a team fixes a repository in one round.
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { promptNameSchema } from "@/lib/prompts/schemas";
 import { importErrorMap, issuesToErrors } from "./describe-issues";
 import { checkImportLimits } from "./import-limits";

@@ -1,7 +1,7 @@
 // YAML text to plain data, with every syntax error located by line and column, within the upload bounds of
-// lib/yaml/bounded-yaml.ts (nesting depth, alias count and expansion).
+// lib/core/yaml/bounded-yaml.ts (nesting depth, alias count and expansion).
 import { LineCounter } from "yaml";
-import { boundedToJS, parseBoundedDocument, YamlLimitError } from "@/lib/yaml/bounded-yaml";
+import { boundedToJS, parseBoundedDocument, YamlLimitError } from "@/lib/core/yaml/bounded-yaml";
 import { MAX_FILE_BYTES } from "./import-limits";
 import type { ImportError } from "./types";
 

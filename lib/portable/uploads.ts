@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { IMPORT_LIMITS, formatMiB, utf8ByteLength, type ImportBudget } from "./import-limits";
 import { parseYaml } from "./parse-yaml";
 import { promptFilePath } from "./prompt-path";

@@ -1,6 +1,6 @@
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { IMPORT_LIMITS, type ImportBudget } from "./import-limits";
 import { readUploadedPromptFiles } from "./uploads";
 import { unzipFiles, zipFiles } from "./zip";

@@ -1,5 +1,5 @@
 import { Inflate, strFromU8, strToU8, zipSync } from "fflate";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { IMPORT_LIMITS, formatMiB, type ImportBudget } from "./import-limits";
 import type { PromptFile } from "./types";
 

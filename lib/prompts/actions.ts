@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authorizedAction } from "@/lib/http/action";
+import { authorizedAction } from "@/lib/platform/http/action";
 import { inspectDraftVariables } from "@/lib/playground/prompt-variables";
 import { draftVariablesSchema } from "@/lib/playground/schemas";
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { exportPromptFile, exportWorkspace } from "@/lib/portable/export-prompts";
 import { parsePromptFiles } from "@/lib/portable/import-prompts";
 import { makeWorkspace } from "@/lib/testing/factories";

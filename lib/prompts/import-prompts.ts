@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
-import type { AuthContext } from "@/lib/auth/context";
-import { actorOf, recordAudit } from "@/lib/audit/record";
-import { AppError } from "@/lib/errors";
+import type { AuthContext } from "@/lib/platform/auth/context";
+import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { AppError } from "@/lib/core/errors";
 import type { ImportError, PortablePrompt, PortableVersion } from "@/lib/portable/types";
 import { promptFilePath } from "@/lib/portable/prompt-path";
 import type { PromptContent } from "./content";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditLog } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { eq } from "drizzle-orm";
 import { createPrompt, renamePrompt, restoreVersion, saveVersion, setPromptArchived } from "./manage-prompts";

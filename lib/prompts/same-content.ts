@@ -1,4 +1,4 @@
-import { normaliseJson } from "@/lib/diff/normalise-json";
+import { normaliseJson } from "@/lib/core/diff/normalise-json";
 import type { PromptContent } from "./content";
 
 /** Equal content means saving would create nothing new: same body and the same settings in any key order. */

@@ -1,9 +1,9 @@
 import "server-only";
 import Ajv from "ajv";
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { schemaPatternProblem } from "@/lib/patterns/schema-patterns";
-import { analyseTemplate } from "@/lib/templates";
+import { AppError } from "@/lib/core/errors";
+import { schemaPatternProblem } from "@/lib/core/patterns/schema-patterns";
+import { analyseTemplate } from "@/lib/core/templates";
 import type { PromptContent } from "./content";
 import type { modelConfigSchema, promptBodySchema } from "./schemas";
 

@@ -2,8 +2,8 @@
 
 import { refresh, revalidatePath } from "next/cache";
 import { z } from "zod";
-import { userPrincipal } from "@/lib/auth/principal";
-import { authorizedAction } from "@/lib/http/action";
+import { userPrincipal } from "@/lib/platform/auth/principal";
+import { authorizedAction } from "@/lib/platform/http/action";
 import { addQueueItems, createQueue, createTag, deleteTag, setQueueArchived, updateQueue } from "@/lib/review/manage-queues";
 import { rateItem } from "@/lib/review/rate-item";
 import { loadReviewItem } from "@/lib/review/reviewer-view";

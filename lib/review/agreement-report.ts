@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/db";
 import type { RatingValue } from "@/db/schema";
-import type { UserPrincipal } from "@/lib/auth/principal";
-import { requirePermission } from "@/lib/auth/policy";
+import type { UserPrincipal } from "@/lib/platform/auth/principal";
+import { requirePermission } from "@/lib/platform/auth/policy";
 import { cohensKappa, krippendorffAlpha, percentAgreement } from "./agreement";
 import { criteriaOf, criterionNumber, describeValue, type Criterion } from "./criteria";
 import { loadQueue } from "./manage-queues";

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/db";
-import type { UserPrincipal } from "@/lib/auth/principal";
-import { can, queueAccess, requirePermission } from "@/lib/auth/policy";
-import { listMembers } from "@/lib/members/queries";
+import type { UserPrincipal } from "@/lib/platform/auth/principal";
+import { can, queueAccess, requirePermission } from "@/lib/platform/auth/policy";
+import { listMembers } from "@/lib/platform/members/queries";
 import { loadQueue } from "./manage-queues";
 import { listAssignees, listQueuesWithProgress, listTags, queueProgress } from "./queries";
 

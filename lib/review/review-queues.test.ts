@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
 import { getDb } from "@/db";
 import { auditLog, evalResults, evalRuns, evalScores, memberships, ratings, ratingScores, reviewItems } from "@/db/schema";
-import { userPrincipal, type UserPrincipal } from "@/lib/auth/principal";
+import { userPrincipal, type UserPrincipal } from "@/lib/platform/auth/principal";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
 import { executeEvalRun } from "@/lib/evals/runs/runner";
 import { insertGeneration } from "@/lib/generations/queries";

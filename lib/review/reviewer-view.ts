@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/db";
 import type { RatingScheme, RatingValue, ReviewItem } from "@/db/schema";
-import type { UserPrincipal } from "@/lib/auth/principal";
-import { requirePermission } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
+import type { UserPrincipal } from "@/lib/platform/auth/principal";
+import { requirePermission } from "@/lib/platform/auth/policy";
+import { AppError } from "@/lib/core/errors";
 import { findPromptById } from "@/lib/prompts/queries";
 import { loadQueue } from "./manage-queues";
 import { displayedChoice, sides } from "./pairwise";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { feedbackTags, prompts, users, type Role } from "@/db/schema";
-import type { UserPrincipal } from "@/lib/auth/principal";
+import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
 import { findRunDatasetByName } from "@/lib/evals/runs/queries";
 import { executeEvalRun } from "@/lib/evals/runs/runner";

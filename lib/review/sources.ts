@@ -1,7 +1,7 @@
 import "server-only";
 import { getSqlite, type DbOrTx } from "@/db";
 import type { reviewItems } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { drawSwapped } from "./pairwise";
 import type { QueueSource } from "./schemas";
 

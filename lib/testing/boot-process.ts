@@ -1,11 +1,11 @@
-// A server process without Next, for process-level tests: boots like the studio does (lib/ops/boot.ts: env,
+// A server process without Next, for process-level tests: boots like the studio does (lib/boot/boot.ts: env,
 // database, eval and webhook workers, their shutdown hooks) and shuts down gracefully on SIGTERM/SIGINT like
 // server.ts. With a run id, it also exits once that run has finished.
 // Usage: tsx --conditions=react-server lib/testing/boot-process.ts [runId]
 import { getDb } from "@/db";
 import { findEvalRun } from "@/lib/evals/runs/queries";
-import { boot } from "@/lib/ops/boot";
-import { exitGracefullyOnSignals } from "@/lib/ops/shutdown";
+import { boot } from "@/lib/boot/boot";
+import { exitGracefullyOnSignals } from "@/lib/platform/ops/shutdown";
 
 boot();
 exitGracefullyOnSignals();

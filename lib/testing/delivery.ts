@@ -1,9 +1,9 @@
 // Workspaces with prompts, deployments and API keys for delivery API tests, made with the domain functions.
 import { getDb } from "@/db";
 import { type ApiKeyScope, type ChatMessageRecord } from "@/db/schema";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
-import { userPrincipal } from "@/lib/auth/principal";
-import type { AuthContext } from "@/lib/auth/context";
+import { createApiKey } from "@/lib/platform/api-keys/manage-api-keys";
+import { userPrincipal } from "@/lib/platform/auth/principal";
+import type { AuthContext } from "@/lib/platform/auth/context";
 import { approvePromotion, deployVersion, requestPromotion } from "@/lib/deployments/manage-deployments";
 import { findEnvironmentBySlug } from "@/lib/deployments/queries";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";

@@ -1,9 +1,9 @@
 import { getDb } from "@/db";
 import { eq } from "drizzle-orm";
 import { datasetCases, datasets, evalResults, type ScorerConfig } from "@/db/schema";
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
-import { saveProvider } from "@/lib/providers/manage-providers";
+import { saveProvider } from "@/lib/platform/providers/manage-providers";
 import { makeWorkspace } from "./factories";
 
 // Test data for eval runs: until the datasets module lands, datasets are inserted here directly.

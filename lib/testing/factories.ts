@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { memberships, users, workspaces, type Role } from "@/db/schema";
-import type { AuthContext } from "@/lib/auth/context";
+import type { AuthContext } from "@/lib/platform/auth/context";
 
 let counter = 0;
 

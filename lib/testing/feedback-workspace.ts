@@ -1,4 +1,4 @@
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { makeWorkspace } from "@/lib/testing/factories";
 import {
   addDataset,

@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/platform/auth/password";
 import { makeDataset, makeEvalWorkspace } from "./eval-runs";
 
 async function main() {

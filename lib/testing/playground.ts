@@ -1,5 +1,5 @@
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
-import { saveProvider } from "@/lib/providers/manage-providers";
+import { saveProvider } from "@/lib/platform/providers/manage-providers";
 import type { RunColumnInput } from "@/lib/playground/schemas";
 import { makeWorkspace } from "./factories";
 

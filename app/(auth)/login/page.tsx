@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Card } from "@/components/ui/card";
-import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { getAuthContext } from "@/lib/auth/context";
+import { safeCallbackPath } from "@/lib/platform/auth/callback-url";
+import { getAuthContext } from "@/lib/platform/auth/context";
 import { demoAccountsActive } from "@/lib/demo/seed-demo-workspace";
 import { getDb } from "@/db";
-import { needsFirstRunSetup } from "@/lib/setup/first-admin";
+import { needsFirstRunSetup } from "@/lib/platform/setup/first-admin";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SetupForm } from "@/components/auth/setup-form";
 import { Card } from "@/components/ui/card";
-import { needsFirstRunSetup } from "@/lib/setup/first-admin";
+import { needsFirstRunSetup } from "@/lib/platform/setup/first-admin";
 
 export const metadata: Metadata = { title: "Set up" };
 export const dynamic = "force-dynamic";

@@ -3,10 +3,10 @@ import { ApprovalCard } from "@/components/deployments/approval-card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { requirePageAuth } from "@/lib/auth/context";
-import { can } from "@/lib/auth/policy";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { can } from "@/lib/platform/auth/policy";
 import { loadApprovalQueue } from "@/lib/deployments/approval-queue";
-import { formatUtc } from "@/lib/ui/format-time";
+import { formatUtc } from "@/lib/core/ui/format-time";
 
 export const metadata: Metadata = { title: "Approvals" };
 

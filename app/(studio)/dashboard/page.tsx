@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { EvalDashboard } from "@/components/evals/dashboard/eval-dashboard";
 import { FeedbackDashboard } from "@/components/feedback/dashboard/feedback-dashboard";
-import { requirePageAuth } from "@/lib/auth/context";
-import { userPrincipal } from "@/lib/auth/principal";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
 import { loadEvalDashboard } from "@/lib/evals/dashboard/load-dashboard";
 import { loadFeedbackDashboard, mergeFilterOptions } from "@/lib/feedback/dashboard/load-feedback-dashboard";

@@ -4,10 +4,10 @@ import { NewDatasetDialog } from "@/components/datasets/new-dataset-dialog";
 import { PromptfooImportDialog } from "@/components/datasets/promptfoo-import-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { requirePageAuth } from "@/lib/auth/context";
-import { can } from "@/lib/auth/policy";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { can } from "@/lib/platform/auth/policy";
 import { listDatasets } from "@/lib/datasets/queries";
-import { formatUtc } from "@/lib/ui/format-time";
+import { formatUtc } from "@/lib/core/ui/format-time";
 
 export const metadata: Metadata = { title: "Datasets" };
 

@@ -4,10 +4,10 @@ import { NewEvaluationButton } from "@/components/evals/new-evaluation-button";
 import { formatRate, RunStatusBadge } from "@/components/evals/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { requirePageAuth } from "@/lib/auth/context";
-import { can } from "@/lib/auth/policy";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { can } from "@/lib/platform/auth/policy";
 import { listEvalRuns } from "@/lib/evals/runs/queries";
-import { formatUtc } from "@/lib/ui/format-time";
+import { formatUtc } from "@/lib/core/ui/format-time";
 
 export const metadata: Metadata = { title: "Evaluations" };
 

@@ -4,7 +4,7 @@ import { PromptPlayground } from "@/components/playground/prompt-playground";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db";
-import { requirePageAuth } from "@/lib/auth/context";
+import { requirePageAuth } from "@/lib/platform/auth/context";
 import { parseRunParam, playgroundHref } from "@/lib/playground/urls";
 import { findPromptByName, listPromptNamesAndTags } from "@/lib/prompts/queries";
 

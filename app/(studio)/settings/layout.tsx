@@ -1,6 +1,6 @@
 import { SettingsNav } from "@/components/settings/settings-nav";
-import { requirePageAuth } from "@/lib/auth/context";
-import { can } from "@/lib/auth/policy";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { can } from "@/lib/platform/auth/policy";
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageAuth();

@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/errors";
-import { baseRoute } from "@/lib/http/route";
+import { AppError } from "@/lib/core/errors";
+import { baseRoute } from "@/lib/platform/http/route";
 
 // Any /api path no route claims answers JSON 404, never the studio's HTML not-found page; its body is never read.
 const notFound = baseRoute(async (request) => {

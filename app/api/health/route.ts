@@ -1,5 +1,5 @@
-import { otherMethods, route } from "@/lib/http/route";
-import { checkHealth } from "@/lib/ops/health";
+import { otherMethods, route } from "@/lib/platform/http/route";
+import { checkHealth } from "@/lib/platform/ops/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { otherMethods, route } from "@/lib/http/route";
-import { scrapeMetrics } from "@/lib/metrics/scrape";
+import { otherMethods, route } from "@/lib/platform/http/route";
+import { scrapeMetrics } from "@/lib/platform/metrics/scrape";
 
 /** Prometheus text format; protected by METRICS_TOKEN (off when unset). */
 export const GET = route(async (request) => {

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { actorOf, recordAudit } from "@/lib/audit/record";
-import type { Principal } from "@/lib/auth/principal";
-import { requirePermission } from "@/lib/auth/policy";
-import { parseInput } from "@/lib/http/route";
+import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import type { Principal } from "@/lib/platform/auth/principal";
+import { requirePermission } from "@/lib/platform/auth/policy";
+import { parseInput } from "@/lib/platform/http/route";
 import { loadDataset, refuseOverCaseLimit } from "../manage-datasets";
 import { insertCases, lastCasePosition, touchDataset } from "../queries";
 import { applyMapping, columnMappingSchema, suggestMapping, type ColumnMapping } from "./mapping";

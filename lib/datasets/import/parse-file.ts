@@ -1,6 +1,6 @@
 import Papa from "papaparse";
-import { AppError } from "@/lib/errors";
-import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "@/lib/json/nesting-depth";
+import { AppError } from "@/lib/core/errors";
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "@/lib/core/json/nesting-depth";
 import { DATASET_LIMITS } from "../schemas";
 
 // Reads an uploaded CSV or JSONL file into rows of named cells, each with the line it starts on, so every later

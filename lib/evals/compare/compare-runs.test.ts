@@ -1,7 +1,7 @@
 // Comparing runs on real SQLite with results from real HTTP calls to the fixture server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
 import { createEvalRun } from "../runs/manage-runs";

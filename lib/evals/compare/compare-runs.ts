@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
-import type { Principal } from "@/lib/auth/principal";
-import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/route";
+import type { Principal } from "@/lib/platform/auth/principal";
+import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
+import { AppError } from "@/lib/core/errors";
+import { parseInput } from "@/lib/platform/http/route";
 import { findEvalRun, findRunDataset, listEvalRunTargets } from "../runs/queries";
 import { classifyChange, delta, type CaseChange } from "./classify";
 import { aggregateTarget, aggregateTargetScorers, listTargetCases, type TargetAggregate, type TargetCaseRow } from "./queries";

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
-import { requirePermission } from "@/lib/auth/policy";
+import type { Principal } from "@/lib/platform/auth/principal";
+import { requirePermission } from "@/lib/platform/auth/policy";
 import type { DashboardFilters } from "./filters";
 import { dashboardFilterOptions, evalTrend, scorerLabels, scorerTrend, servedQuality, type TrendPoint } from "./queries";
 

@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
-import type { Principal } from "@/lib/auth/principal";
-import { requirePermission } from "@/lib/auth/policy";
+import type { Principal } from "@/lib/platform/auth/principal";
+import { requirePermission } from "@/lib/platform/auth/policy";
 import { insertAuditedDataset } from "@/lib/datasets/manage-datasets";
 import { insertCases } from "@/lib/datasets/queries";
-import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/route";
-import { actorOf, recordAudit } from "@/lib/audit/record";
+import { AppError } from "@/lib/core/errors";
+import { parseInput } from "@/lib/platform/http/route";
+import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { findPromptByName, insertPrompt, insertVersion } from "@/lib/prompts/queries";
 import { toValidContent } from "@/lib/prompts/validate-content";
 import { promptNameSchema } from "@/lib/prompts/schemas";

@@ -1,7 +1,7 @@
 import type { ChatMessageRecord, ScorerConfig } from "@/db/schema";
 import { DATASET_LIMITS } from "@/lib/datasets/schemas";
-import { AppError } from "@/lib/errors";
-import { readBoundedYaml, YamlLimitError } from "@/lib/yaml/bounded-yaml";
+import { AppError } from "@/lib/core/errors";
+import { readBoundedYaml, YamlLimitError } from "@/lib/core/yaml/bounded-yaml";
 import { mapAssertion, type PromptfooAssertion } from "./map-assertion";
 
 // Reads a promptfooconfig.yaml into what the studio will create: prompts, one dataset of cases (per-test asserts

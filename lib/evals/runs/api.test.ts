@@ -2,7 +2,7 @@
 // worker running the run in this process against the fixture LLM server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
+import { createApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
 import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
 import { makeWorkspace } from "@/lib/testing/factories";

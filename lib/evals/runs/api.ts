@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { requirePermission, requireSameWorkspace } from "@/lib/auth/policy";
-import type { Principal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/route";
+import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
+import type { Principal } from "@/lib/platform/auth/principal";
+import { AppError } from "@/lib/core/errors";
+import { parseInput } from "@/lib/platform/http/route";
 import { findPromptByName } from "@/lib/prompts/queries";
 import { createEvalRun } from "./manage-runs";
 import {

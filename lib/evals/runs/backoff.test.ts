@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { isRetryable, retryAfterMsOf, retryDelayMs, sleep } from "./backoff";
 
 const options = { baseMs: 100, maxMs: 1_000, maxRetryAfterMs: 5_000 };

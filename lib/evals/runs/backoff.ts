@@ -1,4 +1,4 @@
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 
 // When a failed model call is worth another attempt, and how long to wait first. Pure, so it is unit tested.
 
@@ -30,7 +30,7 @@ export function isRetryable(error: unknown): boolean {
   return false;
 }
 
-/** The Retry-After the provider asked for, in ms, if the error carries one (lib/models/model-errors sets it). */
+/** The Retry-After the provider asked for, in ms, if the error carries one (lib/platform/models/model-errors sets it). */
 export function retryAfterMsOf(error: unknown): number | null {
   if (!isAppError(error)) return null;
   const seconds = error.details?.retryAfterSeconds;

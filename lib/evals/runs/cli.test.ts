@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
-import { createApiKey } from "@/lib/api-keys/manage-api-keys";
+import { createApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
 import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
 import { startEvalWorker, stopEvalWorker } from "./worker";

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { prompts, users } from "@/db/schema";
 import { seedDemoWorkspace } from "@/lib/demo/seed-demo-workspace";
-import type { UserPrincipal } from "@/lib/auth/principal";
+import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { draftsToConfigs, newDraft } from "./scorer-drafts";
 import { createEvalRun } from "./manage-runs";
 import { findEvalRunResult, findRunDatasetByName, getEvalRunSummary, listEvalRunResults } from "./queries";

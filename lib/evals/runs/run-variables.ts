@@ -1,9 +1,9 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
 import type { Prompt, PromptVersion } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { promptVariablesReader } from "@/lib/playground/prompt-variables";
-import type { PartialProblem, PromptVariable } from "@/lib/templates";
+import type { PartialProblem, PromptVariable } from "@/lib/core/templates";
 
 // Which of a prompt's variables (its partials' included) a dataset provides. A variable every render needs that no
 // case has would fail every case with "Missing variable", so a run is refused up front, naming it; the form shows

@@ -1,13 +1,13 @@
 import "server-only";
 import { getDb, type Db } from "@/db";
-import { toAppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import { retryWhileBusy } from "@/lib/ops/database-busy";
+import { toAppError } from "@/lib/core/errors";
+import { logger } from "@/lib/platform/logger";
+import { retryWhileBusy } from "@/lib/platform/ops/database-busy";
 import { workspacePartialLoader } from "@/lib/playground/load-partial";
 import { versionContent } from "@/lib/prompts/same-content";
 import { findVersion } from "@/lib/prompts/queries";
-import { getWorkspaceModel } from "@/lib/providers/workspace-model";
-import type { PartialLoader } from "@/lib/templates";
+import { getWorkspaceModel } from "@/lib/platform/providers/workspace-model";
+import type { PartialLoader } from "@/lib/core/templates";
 import type { BackoffOptions } from "./backoff";
 import { evaluateCase, type PreparedTarget } from "./evaluate-case";
 import { runPool } from "./pool";

@@ -1,5 +1,5 @@
 import type { ScorerConfig } from "@/db/schema";
-import { userPatternProblem } from "@/lib/patterns/user-pattern";
+import { userPatternProblem } from "@/lib/core/patterns/user-pattern";
 
 // The scorer builder's editable form of a ScorerConfig, and back. Client-safe and pure. Each type is edited through
 // its main parameter (a value, a list, a pattern) or, for the rest, its parameters as JSON.

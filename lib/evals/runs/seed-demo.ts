@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { datasetCases, datasets, prompts, users, type Role, type ScorerConfig } from "@/db/schema";
-import type { UserPrincipal } from "@/lib/auth/principal";
+import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { findLatestVersion } from "@/lib/prompts/queries";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { createEvalRun } from "./manage-runs";

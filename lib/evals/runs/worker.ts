@@ -2,13 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "@/db";
 import { isLockError } from "@/db/write-probe";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/platform/logger";
 import type { BackoffOptions } from "./backoff";
 import { listClaimableEvalRuns, markStaleEvalRunsInterrupted } from "./queries";
 import { abortRunInProcess, executeEvalRun, isRunActiveInProcess } from "./runner";
 
 // The eval worker of a server process: it polls for queued and interrupted runs and executes them, and marks runs
-// whose worker died (stale heartbeat) as interrupted so they are resumed. Started from lib/ops/boot.ts; state on
+// whose worker died (stale heartbeat) as interrupted so they are resumed. Started from lib/boot/boot.ts; state on
 // globalThis because Next loads instrumentation and the app's server code as separate bundles.
 
 export interface EvalWorkerOptions {

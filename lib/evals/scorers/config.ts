@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { schemaPatternProblem } from "@/lib/patterns/schema-patterns";
-import { USER_PATTERN_LIMITS, userPatternProblem } from "@/lib/patterns/user-pattern";
+import { schemaPatternProblem } from "@/lib/core/patterns/schema-patterns";
+import { USER_PATTERN_LIMITS, userPatternProblem } from "@/lib/core/patterns/user-pattern";
 
 // The scorers a run can use, and the parameters each takes. This is the contract between the run form, the
 // promptfoo importer, the runner and the scorer implementations (one file per type beside this one).

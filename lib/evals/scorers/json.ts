@@ -1,4 +1,4 @@
-import { schemaValidator } from "@/lib/json/schema-validator";
+import { schemaValidator } from "@/lib/core/json/schema-validator";
 import type { ScoreVerdict } from "./config";
 import type { ScorerFn } from "./registry";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db";
-import { OFFLINE_JUDGE_MARKER } from "@/lib/models/offline-judge";
+import { OFFLINE_JUDGE_MARKER } from "@/lib/platform/models/offline-judge";
 import { DEFAULT_JUDGE_PROMPT } from "./judge-names";
 import { findPromptByName } from "@/lib/prompts/queries";
 import { createPrompt, saveVersion, type PromptWriter } from "@/lib/prompts/manage-prompts";

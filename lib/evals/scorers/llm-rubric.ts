@@ -1,11 +1,11 @@
 import "server-only";
 import { resolvePrompt } from "@/lib/delivery/resolve";
 import { labelSelector } from "@/lib/delivery/selector";
-import { OFFLINE_MODEL_ID } from "@/lib/models/catalog";
-import { streamCompletion } from "@/lib/models/stream-completion";
+import { OFFLINE_MODEL_ID } from "@/lib/platform/models/catalog";
+import { streamCompletion } from "@/lib/platform/models/stream-completion";
 import { renderInput } from "@/lib/playground/render-input";
-import { getWorkspaceModel } from "@/lib/providers/workspace-model";
-import { partialKey } from "@/lib/templates";
+import { getWorkspaceModel } from "@/lib/platform/providers/workspace-model";
+import { partialKey } from "@/lib/core/templates";
 import { parseJudgeVerdict } from "./judge-verdict";
 import type { ScorerFn } from "./registry";
 

@@ -1,4 +1,4 @@
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/core/errors";
 import { scorerParamsSchemas, type ScoreContext, type ScoreVerdict, type ScorerType } from "./config";
 import type { ScorerConfig } from "@/db/schema";
 import { containsAllScorer, containsAnyScorer, containsScorer, icontainsScorer, startsWithScorer } from "./contains";

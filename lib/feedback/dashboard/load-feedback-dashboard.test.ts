@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { buildFeedbackWorkspace, buildStrangerWorkspace } from "@/lib/testing/feedback-workspace";
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { loadFeedbackDashboard, mergeFilterOptions, UNLABELLED_ENVIRONMENT } from "./load-feedback-dashboard";
 
 let ws: ReturnType<typeof buildFeedbackWorkspace>;

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
-import { requirePermission, subjectCan } from "@/lib/auth/policy";
+import type { Principal } from "@/lib/platform/auth/principal";
+import { requirePermission, subjectCan } from "@/lib/platform/auth/policy";
 import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
 import { listQueueNames, listRatedItems } from "./rated-items";
 import type { RatedItemsFilters } from "./rated-items-filters";

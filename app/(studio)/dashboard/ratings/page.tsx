@@ -4,8 +4,8 @@ import { RatedItemsFilters } from "@/components/feedback/dashboard/rated-items-f
 import { RatedItemsTable } from "@/components/feedback/dashboard/rated-items-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db";
-import { requirePageAuth } from "@/lib/auth/context";
-import { userPrincipal } from "@/lib/auth/principal";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
 import { loadRatedItems } from "@/lib/feedback/dashboard/load-rated-items";
 import { ratedItemsFiltersSchema, ratedItemsHref } from "@/lib/feedback/dashboard/rated-items-filters";

@@ -6,8 +6,8 @@ import { CasesTable } from "@/components/datasets/cases-table";
 import { EditDatasetDialog } from "@/components/datasets/edit-dataset-dialog";
 import { ImportCasesDialog } from "@/components/datasets/import-cases-dialog";
 import { getDb } from "@/db";
-import { requirePageAuth } from "@/lib/auth/context";
-import { can } from "@/lib/auth/policy";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { can } from "@/lib/platform/auth/policy";
 import { countCases, findDatasetById, listCasesPage, listVariableNames } from "@/lib/datasets/queries";
 
 export const metadata: Metadata = { title: "Dataset" };

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunDetail } from "@/components/evals/run-detail";
-import { requirePageAuth } from "@/lib/auth/context";
-import { can } from "@/lib/auth/policy";
-import { userPrincipal } from "@/lib/auth/principal";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { can } from "@/lib/platform/auth/policy";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { describeEvalRun } from "@/lib/evals/runs/api";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Evaluation" };
 

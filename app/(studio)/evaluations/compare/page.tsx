@@ -3,11 +3,11 @@ import Link from "next/link";
 import { CompareView } from "@/components/evals/compare/compare-view";
 import { ComparePicker } from "@/components/evals/compare/compare-picker";
 import { FormError } from "@/components/ui/form-error";
-import { requirePageAuth } from "@/lib/auth/context";
-import { userPrincipal } from "@/lib/auth/principal";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { compareRuns, type RunComparison } from "@/lib/evals/compare/compare-runs";
 import { listEvalRuns } from "@/lib/evals/runs/queries";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Compare evaluations" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewEvaluationForm } from "@/components/evals/new-evaluation-form";
-import { requirePageAuth } from "@/lib/auth/context";
+import { requirePageAuth } from "@/lib/platform/auth/context";
 import { loadNewEvaluationOptions } from "@/lib/evals/runs/form-options";
 
 export const metadata: Metadata = { title: "New evaluation" };

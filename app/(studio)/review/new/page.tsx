@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewQueueForm } from "@/components/review/new-queue-form";
-import { requirePageAuth } from "@/lib/auth/context";
+import { requirePageAuth } from "@/lib/platform/auth/context";
 import { loadNewQueueOptions } from "@/lib/review/form-options";
 
 export const metadata: Metadata = { title: "New review queue" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { Card } from "@/components/ui/card";
-import { requirePageAuth } from "@/lib/auth/context";
+import { requirePageAuth } from "@/lib/platform/auth/context";
 
 export const metadata: Metadata = { title: "Account" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ApiKeysTable } from "@/components/settings/api-keys-table";
 import { CreateApiKeyDialog } from "@/components/settings/create-api-key-dialog";
-import { listApiKeys } from "@/lib/api-keys/queries";
-import { requirePageAuth } from "@/lib/auth/context";
+import { listApiKeys } from "@/lib/platform/api-keys/queries";
+import { requirePageAuth } from "@/lib/platform/auth/context";
 
 export const metadata: Metadata = { title: "API keys" };
 

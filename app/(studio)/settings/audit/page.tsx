@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { listAuditEntries } from "@/lib/audit/queries";
-import { requirePageAuth } from "@/lib/auth/context";
+import { listAuditEntries } from "@/lib/platform/audit/queries";
+import { requirePageAuth } from "@/lib/platform/auth/context";
 
 export const metadata: Metadata = { title: "Audit log" };
 

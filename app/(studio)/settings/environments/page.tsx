@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EnvironmentsSettings } from "@/components/settings/environments-settings";
 import { getDb } from "@/db";
-import { requirePageAuth } from "@/lib/auth/context";
+import { requirePageAuth } from "@/lib/platform/auth/context";
 import { listDatasets } from "@/lib/datasets/queries";
 import { listEnvironments } from "@/lib/deployments/queries";
 

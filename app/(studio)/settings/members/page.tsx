@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { MembersTable } from "@/components/settings/members-table";
-import { requirePageAuth } from "@/lib/auth/context";
-import { can, ROLE_DESCRIPTIONS } from "@/lib/auth/policy";
-import { listMembers } from "@/lib/members/queries";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { can, ROLE_DESCRIPTIONS } from "@/lib/platform/auth/policy";
+import { listMembers } from "@/lib/platform/members/queries";
 
 export const metadata: Metadata = { title: "Members" };
 

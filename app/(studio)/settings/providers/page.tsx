@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { ProviderForm } from "@/components/settings/provider-form";
 import { ProvidersTable } from "@/components/settings/providers-table";
-import { requirePageAuth } from "@/lib/auth/context";
-import { defaultModelId } from "@/lib/models/catalog";
-import { listProviderViews, resolveWorkspaceProviders } from "@/lib/providers/resolve-providers";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { defaultModelId } from "@/lib/platform/models/catalog";
+import { listProviderViews, resolveWorkspaceProviders } from "@/lib/platform/providers/resolve-providers";
 
 export const metadata: Metadata = { title: "Model providers" };
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { WebhookForm } from "@/components/settings/webhook-form";
 import { WebhooksTable } from "@/components/settings/webhooks-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requirePageAuth } from "@/lib/auth/context";
-import { listWebhookViews } from "@/lib/webhooks/queries";
-import { DEFAULT_BACKOFF, type BackoffPolicy } from "@/lib/webhooks/worker";
+import { requirePageAuth } from "@/lib/platform/auth/context";
+import { listWebhookViews } from "@/lib/platform/webhooks/queries";
+import { DEFAULT_BACKOFF, type BackoffPolicy } from "@/lib/platform/webhooks/worker";
 
 export const metadata: Metadata = { title: "Webhooks" };
 

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
-import { getAuthOptions } from "@/lib/auth/auth-options";
-import { handleAuthGet, handleAuthPost } from "@/lib/auth/sign-in-route";
-import { baseRoute, otherMethods } from "@/lib/http/route";
+import { getAuthOptions } from "@/lib/platform/auth/auth-options";
+import { handleAuthGet, handleAuthPost } from "@/lib/platform/auth/sign-in-route";
+import { baseRoute, otherMethods } from "@/lib/platform/http/route";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

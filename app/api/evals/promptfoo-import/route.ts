@@ -1,8 +1,8 @@
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { commitPromptfooImport, previewPromptfooImport, promptfooImportSchema } from "@/lib/evals/promptfoo/import-config";
-import { BODY_LIMITS } from "@/lib/http/limits";
-import { json, otherMethods } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { json, otherMethods } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 
 /** Reads a promptfooconfig.yaml: a preview of what would be created (commit: false), or the import itself. */
 export const POST = sessionRoute(

@@ -1,9 +1,9 @@
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
 import { createEvalRunSchema } from "@/lib/evals/runs/schemas";
-import { BODY_LIMITS } from "@/lib/http/limits";
-import { json, otherMethods } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { json, otherMethods } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 
 /** Starts an evaluation from the studio's form (signed-in members with evals:run). */
 export const POST = sessionRoute(

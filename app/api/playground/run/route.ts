@@ -1,6 +1,6 @@
-import { BODY_LIMITS } from "@/lib/http/limits";
-import { otherMethods } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { otherMethods } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 import { prepareRun } from "@/lib/playground/prepare-run";
 import { streamRunResponse } from "@/lib/playground/run-stream";
 import { runColumnSchema } from "@/lib/playground/schemas";

@@ -1,5 +1,5 @@
-import { json, otherMethods, parseInput } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { json, otherMethods, parseInput } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 import { listRunHistory } from "@/lib/playground/run-history";
 import { runHistoryQuerySchema } from "@/lib/playground/schemas";
 

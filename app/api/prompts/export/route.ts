@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { otherMethods, parseInput } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { AppError } from "@/lib/core/errors";
+import { otherMethods, parseInput } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 import { exportPromptFile, exportWorkspace } from "@/lib/portable/export-prompts";
 import { zipFiles } from "@/lib/portable/zip";
 import { loadPortablePrompt, loadPortableWorkspace } from "@/lib/prompts/to-portable";

@@ -1,7 +1,7 @@
-import { AppError } from "@/lib/errors";
-import { BODY_LIMITS } from "@/lib/http/limits";
-import { otherMethods } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { AppError } from "@/lib/core/errors";
+import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { otherMethods } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 import { parsePromptFiles } from "@/lib/portable/import-prompts";
 import { readUploadedPromptFiles } from "@/lib/portable/uploads";
 import { importPrompts } from "@/lib/prompts/import-prompts";

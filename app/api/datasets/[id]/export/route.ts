@@ -3,8 +3,8 @@ import { getDb } from "@/db";
 import { casesToCsv, casesToJsonl } from "@/lib/datasets/export";
 import { loadDataset } from "@/lib/datasets/manage-datasets";
 import { listCases } from "@/lib/datasets/queries";
-import { otherMethods, parseInput } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { otherMethods, parseInput } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 
 const querySchema = z.object({ format: z.enum(["csv", "jsonl"]).default("csv") });
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { importCases, importRequestSchema, previewImport } from "@/lib/datasets/import/import-cases";
-import { BODY_LIMITS } from "@/lib/http/limits";
-import { json, otherMethods } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { json, otherMethods } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 
 /**
  * Imports cases from a CSV or JSONL file sent as text. Without `mapping` it answers a preview (columns, first rows,

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { cancelEvalRun } from "@/lib/evals/runs/manage-runs";
-import { json, otherMethods } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { json, otherMethods } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 
 export const POST = sessionRoute({ permission: "evals:run", params: z.object({ id: z.string() }) }, async ({ ctx, params }) =>
   json(cancelEvalRun(userPrincipal(ctx), { runId: params.id })),

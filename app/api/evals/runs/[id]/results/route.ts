@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { listEvalRunResultsForApi } from "@/lib/evals/runs/api";
-import { json, otherMethods } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { json, otherMethods } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 
 /** A page of a run's results: `?filter=all|failures|errors|passed&page=&pageSize=`. */
 export const GET = sessionRoute({ permission: "dashboards:read", params: z.object({ id: z.string() }) }, async ({ request, ctx, params }) => {

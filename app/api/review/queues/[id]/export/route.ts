@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { userPrincipal } from "@/lib/auth/principal";
-import { otherMethods, parseInput } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { userPrincipal } from "@/lib/platform/auth/principal";
+import { otherMethods, parseInput } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 import { exportQueueRatings } from "@/lib/review/export-ratings";
 import { exportFormatSchema } from "@/lib/review/schemas";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { userPrincipal } from "@/lib/auth/principal";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { describeEvalRunResult } from "@/lib/evals/runs/api";
-import { json, otherMethods } from "@/lib/http/route";
-import { sessionRoute } from "@/lib/http/session-route";
+import { json, otherMethods } from "@/lib/platform/http/route";
+import { sessionRoute } from "@/lib/platform/http/session-route";
 
 export const GET = sessionRoute({ permission: "dashboards:read", params: z.object({ id: z.string(), resultId: z.string() }) }, async ({ ctx, params }) =>
   json(describeEvalRunResult(userPrincipal(ctx), params.id, params.resultId)),

@@ -1,0 +1,47 @@
+import "server-only";
+import { DatabaseUnwritableError, getDb } from "@/db";
+import { EnvError, getEnv } from "@/lib/platform/env";
+import { logger } from "@/lib/platform/logger";
+import { startWebhookWorker, stopWebhookWorker } from "@/lib/platform/webhooks/worker";
+import { startEvalWorker, stopEvalWorker } from "@/lib/evals/runs/worker";
+import { onShutdown } from "@/lib/platform/ops/shutdown";
+
+/**
+ * Validates the environment and migrates the database before the first request, so a bad variable
+ * or a broken migration stops the boot with a clear message rather than failing a user's request.
+ * A database the process cannot write stops it too, with a message naming the path. Then starts this process's
+ * webhook and eval workers and registers how the graceful shutdown stops them (lib/platform/ops/shutdown.ts).
+ */
+export function boot() {
+  try {
+    getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  // Without NEXTAUTH_URL, next-auth must build its URLs from the Host header, or it assumes localhost:3000
+  // and sign-in breaks on any other port or host. Operators behind a proxy should set NEXTAUTH_URL.
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+  try {
+    getDb();
+  } catch (error) {
+    if (error instanceof DatabaseUnwritableError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  // Next skips instrumentation during `next build` today; the check keeps a build from ever sending webhooks.
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    startWebhookWorker();
+    // Recovers eval runs whose worker died (stale heartbeat) and executes queued ones in this process.
+    startEvalWorker();
+    // On SIGTERM/SIGINT (server.ts): the eval worker hands its runs back as "interrupted", resumed at the next start.
+    onShutdown("eval-worker", stopEvalWorker);
+    onShutdown("webhook-worker", stopWebhookWorker);
+  }
+  logger.info({ event: "started", version: process.env.STUDIO_VERSION }, "PromptOps Studio ready");
+}

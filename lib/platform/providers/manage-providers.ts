@@ -1,0 +1,53 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb } from "@/db";
+import type { AuthContext } from "@/lib/platform/auth/context";
+import { requireSameWorkspace } from "@/lib/platform/auth/policy";
+import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { encryptSecret } from "@/lib/platform/crypto/secret-box";
+import { getEnv } from "@/lib/platform/env";
+import { deleteProviderRow, findProviderRow, upsertProviderRow } from "./queries";
+import { parseModelList, type providerIdSchema, type providerInputSchema } from "./schemas";
+
+// Callers have checked "settings:manage". Audit entries record that a key was set, never the key.
+
+export function saveProvider(ctx: AuthContext, input: z.infer<typeof providerInputSchema>) {
+  const apiKeyCiphertext = input.apiKey ? encryptSecret({ plaintext: input.apiKey, key: getEnv().STUDIO_ENCRYPTION_KEY }) : null;
+  return getDb().transaction((tx) => {
+    const row = upsertProviderRow(tx, {
+      workspaceId: ctx.workspaceId,
+      slug: input.slug,
+      kind: input.kind,
+      label: input.label,
+      baseUrl: input.baseUrl || null,
+      models: parseModelList(input.models),
+      apiKeyCiphertext,
+    });
+    recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actor: actorOf(ctx),
+      action: "provider.saved",
+      objectType: "provider",
+      objectId: row.id,
+      after: { slug: row.slug, kind: row.kind, label: row.label, baseUrl: row.baseUrl, models: row.models, keyChanged: Boolean(apiKeyCiphertext) },
+    });
+    return { id: row.id, slug: row.slug };
+  });
+}
+
+export function deleteProvider(ctx: AuthContext, input: z.infer<typeof providerIdSchema>) {
+  return getDb().transaction((tx) => {
+    const row = findProviderRow(tx, { id: input.id });
+    requireSameWorkspace(ctx, row, "That provider");
+    deleteProviderRow(tx, { id: row.id });
+    recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actor: actorOf(ctx),
+      action: "provider.deleted",
+      objectType: "provider",
+      objectId: row.id,
+      before: { slug: row.slug, kind: row.kind, label: row.label },
+    });
+    return { slug: row.slug };
+  });
+}
