@@ -3,9 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
+import { FormDialog, type SubmitResult } from "@/components/ui/form-dialog";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ImportPreview } from "@/lib/datasets/import/import-cases";
@@ -27,33 +25,27 @@ async function postImport(datasetId: string, body: { fileName: string; text: str
 /** Choose a file, check the column mapping against a preview of the first rows, then import all or nothing. */
 export function ImportCasesDialog({ datasetId }: { datasetId: string }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [file, setFile] = useState<{ fileName: string; text: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
-  const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
 
   function reset() {
     setFile(null);
     setPreview(null);
     setMapping({});
-    setError(null);
     setProblems([]);
   }
 
-  function fail(data: Record<string, unknown>) {
-    setError(typeof data.error === "string" ? data.error : "The import failed.");
+  function fail(data: Record<string, unknown>): SubmitResult<never> {
     const details = data.details as { problems?: Problem[] } | undefined;
     setProblems(details?.problems ?? []);
+    return { ok: false, error: typeof data.error === "string" ? data.error : "The import failed." };
   }
 
-  async function onFile(event: React.ChangeEvent<HTMLInputElement>) {
-    const chosen = event.target.files?.[0];
+  async function choose(chosen: File | undefined): Promise<SubmitResult<null>> {
     reset();
-    if (!chosen) return;
-    setBusy(true);
+    if (!chosen) return { ok: true, data: null };
     try {
       const picked = { fileName: chosen.name, text: await chosen.text() };
       const { ok, data } = await postImport(datasetId, picked);
@@ -61,47 +53,46 @@ export function ImportCasesDialog({ datasetId }: { datasetId: string }) {
       setFile(picked);
       setPreview(data as unknown as ImportPreview);
       setMapping((data as unknown as ImportPreview).mapping);
+      return { ok: true, data: null };
     } catch {
-      setError("Could not read the file or reach the studio. Try again.");
-    } finally {
-      setBusy(false);
+      return { ok: false, error: "Could not read the file or reach the studio. Try again." };
     }
   }
 
-  async function onImport() {
-    if (!file || !preview) return;
-    setBusy(true);
-    setError(null);
+  async function importAll(): Promise<SubmitResult<Record<string, unknown>>> {
     setProblems([]);
-    try {
-      const { ok, data } = await postImport(datasetId, { ...file, mapping });
-      if (!ok) return fail(data);
-      toast.success(`Imported ${String(data.imported)} cases`);
-      setOpen(false);
-      reset();
-      router.refresh();
-    } catch {
-      setError("Could not reach the studio. Try again.");
-    } finally {
-      setBusy(false);
-    }
+    if (!file) return { ok: false, error: "Choose a file first." };
+    const { ok, data } = await postImport(datasetId, { ...file, mapping });
+    return ok ? { ok: true, data } : fail(data);
   }
 
   return (
-    <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
-        Import cases
-      </Button>
-      <Dialog
-        open={open}
-        onClose={() => {
-          setOpen(false);
-          reset();
-        }}
-        title="Import cases"
-        className="max-w-3xl"
-      >
-        <div className="flex flex-col gap-4">
+    <FormDialog
+      trigger={{ variant: "secondary", children: "Import cases" }}
+      title="Import cases"
+      className="max-w-3xl"
+      onClose={reset}
+      submitLabel={preview ? `Import ${preview.rowCount} cases` : "Import"}
+      submitDisabled={!preview}
+      submit={importAll}
+      onSuccess={(data) => {
+        toast.success(`Imported ${String(data.imported)} cases`);
+        router.refresh();
+      }}
+      errorDetails={
+        problems.length > 0 && (
+          <ul aria-label="Import problems" className="max-h-48 overflow-auto rounded-md border border-red-200 p-2 text-xs dark:border-red-900">
+            {problems.map((p, i) => (
+              <li key={i}>
+                Line {p.line}: {p.message}
+              </li>
+            ))}
+          </ul>
+        )
+      }
+    >
+      {({ run }) => (
+        <>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             A CSV file with a header row, or JSONL with one object per line (a <code>vars</code> object is spread into columns). Up to 5 MB and
             10,000 rows. Nothing is imported unless every row is valid.
@@ -109,7 +100,7 @@ export function ImportCasesDialog({ datasetId }: { datasetId: string }) {
           <label htmlFor="import-cases-file" className="text-sm font-medium">
             File
           </label>
-          <input id="import-cases-file" type="file" accept=".csv,.jsonl,.ndjson" onChange={(e) => void onFile(e)} className="text-sm" />
+          <input id="import-cases-file" type="file" accept=".csv,.jsonl,.ndjson" onChange={(e) => void run(() => choose(e.target.files?.[0]))} className="text-sm" />
           {preview && (
             <>
               <p className="text-sm">
@@ -156,32 +147,8 @@ export function ImportCasesDialog({ datasetId }: { datasetId: string }) {
               </Table>
             </>
           )}
-          <FormError message={error} />
-          {problems.length > 0 && (
-            <ul aria-label="Import problems" className="max-h-48 overflow-auto rounded-md border border-red-200 p-2 text-xs dark:border-red-900">
-              {problems.map((p, i) => (
-                <li key={i}>
-                  Line {p.line}: {p.message}
-                </li>
-              ))}
-            </ul>
-          )}
-          <div className="flex justify-end gap-2">
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setOpen(false);
-                reset();
-              }}
-            >
-              Cancel
-            </Button>
-            <Button onClick={() => void onImport()} busy={busy} disabled={!preview}>
-              {preview ? `Import ${preview.rowCount} cases` : "Import"}
-            </Button>
-          </div>
-        </div>
-      </Dialog>
-    </>
+        </>
+      )}
+    </FormDialog>
   );
 }

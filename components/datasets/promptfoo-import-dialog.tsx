@@ -3,9 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
+import { FormDialog, type SubmitResult } from "@/components/ui/form-dialog";
 import { Field, Input } from "@/components/ui/input";
 import type { PromptfooPreview } from "@/lib/evals/promptfoo/import-config";
 
@@ -16,68 +14,50 @@ const slug = (fileName: string) =>
     .replace(/^[-._]+|[-._]+$/g, "")
     .toLowerCase() || "promptfoo";
 
+async function send(body: { text: string; promptFolder: string; datasetName: string; commit: boolean }): Promise<SubmitResult<Record<string, unknown>>> {
+  const response = await fetch("/api/evals/promptfoo-import", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const data = (await response.json().catch(() => ({ error: "The studio answered something unexpected." }))) as Record<string, unknown>;
+  if (response.ok) return { ok: true, data };
+  return { ok: false, error: typeof data.error === "string" ? data.error : "The import failed." };
+}
+
 /** Upload a promptfooconfig.yaml, see what it becomes (and what it cannot), then create it. */
 export function PromptfooImportDialog() {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [text, setText] = useState<string | null>(null);
   const [folder, setFolder] = useState("");
   const [datasetName, setDatasetName] = useState("");
   const [preview, setPreview] = useState<PromptfooPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function send(body: { text: string; promptFolder: string; datasetName: string; commit: boolean }) {
-    const response = await fetch("/api/evals/promptfoo-import", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    const data = (await response.json().catch(() => ({ error: "The studio answered something unexpected." }))) as Record<string, unknown>;
-    if (!response.ok) throw new Error(typeof data.error === "string" ? data.error : "The import failed.");
-    return data;
-  }
-
-  async function onFile(event: React.ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
+  async function choose(file: File | undefined): Promise<SubmitResult<unknown>> {
     setPreview(null);
-    setError(null);
-    if (!file) return;
-    setBusy(true);
-    try {
-      const content = await file.text();
-      const base = slug(file.name);
-      const names = { promptFolder: folder || `imported/${base}`, datasetName: datasetName || base };
-      setText(content);
-      setFolder(names.promptFolder);
-      setDatasetName(names.datasetName);
-      setPreview((await send({ text: content, ...names, commit: false })) as unknown as PromptfooPreview);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function onImport() {
-    if (!text) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await send({ text, promptFolder: folder, datasetName, commit: true });
-      toast.success(`Imported ${String(result.cases)} cases into ${datasetName}`);
-      setOpen(false);
-      router.push(`/datasets/${String(result.datasetId)}`);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    if (!file) return { ok: true, data: null };
+    const content = await file.text();
+    const base = slug(file.name);
+    const names = { promptFolder: folder || `imported/${base}`, datasetName: datasetName || base };
+    setText(content);
+    setFolder(names.promptFolder);
+    setDatasetName(names.datasetName);
+    const result = await send({ text: content, ...names, commit: false });
+    if (result.ok) setPreview(result.data as unknown as PromptfooPreview);
+    return result;
   }
 
   return (
-    <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
-        Import promptfoo config
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Import a promptfoo config" className="max-w-2xl">
-        <div className="flex flex-col gap-4">
+    <FormDialog
+      trigger={{ variant: "secondary", children: "Import promptfoo config" }}
+      title="Import a promptfoo config"
+      className="max-w-2xl"
+      submitLabel="Import"
+      submitDisabled={!preview}
+      submit={() => send({ text: text ?? "", promptFolder: folder, datasetName, commit: true })}
+      onSuccess={(result) => {
+        toast.success(`Imported ${String(result.cases)} cases into ${datasetName}`);
+        router.push(`/datasets/${String(result.datasetId)}`);
+      }}
+    >
+      {({ run }) => (
+        <>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             Inline prompts become prompts (v1), tests become a dataset whose cases keep their own assertions, and defaultTest assertions become the
             dataset&apos;s default scorers. Anything that cannot be carried over is listed before you import.
@@ -85,7 +65,7 @@ export function PromptfooImportDialog() {
           <label htmlFor="promptfoo-file" className="text-sm font-medium">
             promptfoo config
           </label>
-          <input id="promptfoo-file" type="file" accept=".yaml,.yml" onChange={(e) => void onFile(e)} className="text-sm" />
+          <input id="promptfoo-file" type="file" accept=".yaml,.yml" onChange={(e) => void run(() => choose(e.target.files?.[0]))} className="text-sm" />
           <Field label="Prompt folder" htmlFor="promptfoo-folder">
             <Input id="promptfoo-folder" value={folder} onChange={(e) => setFolder(e.target.value)} />
           </Field>
@@ -115,17 +95,8 @@ export function PromptfooImportDialog() {
               ))}
             </ul>
           )}
-          <FormError message={error} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button onClick={() => void onImport()} busy={busy} disabled={!preview}>
-              Import
-            </Button>
-          </div>
-        </div>
-      </Dialog>
-    </>
+        </>
+      )}
+    </FormDialog>
   );
 }

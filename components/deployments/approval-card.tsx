@@ -9,9 +9,8 @@ import { VersionDiff } from "@/components/diff/version-diff";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
-import { Field } from "@/components/ui/input";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { Field, Textarea } from "@/components/ui/input";
 import type { EvalGateResult } from "@/lib/deployments/eval-gate";
 import type { PromotionEvals } from "@/lib/evals/compare/promotion-evals";
 import type { PromptContent } from "@/lib/prompts/content";
@@ -103,9 +102,7 @@ function EvalComparison({ evals, version, servedVersion }: { evals: PromotionEva
 export function ApprovalCard({ request, canDecide }: { request: ApprovalView; canDecide: boolean }) {
   const router = useRouter();
   const reasonId = useId();
-  const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const title = `${request.promptName} v${request.version} → ${request.environmentName}`;
   const gateBlocks = request.gate.status === "failed" || request.gate.status === "no-evaluation" || request.gate.status === "no-scored-cases";
@@ -116,21 +113,6 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
       const result = await approvePromotionAction({ requestId: request.id, reason: "" });
       if (result.ok) toast.success(`Approved: ${request.environmentName} now serves v${request.version} of ${request.promptName}`);
       else toast.error(result.error);
-      router.refresh();
-    });
-  }
-
-  function reject(event: React.FormEvent) {
-    event.preventDefault();
-    setError(null);
-    startTransition(async () => {
-      const result = await rejectPromotionAction({ requestId: request.id, reason });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      toast.success(`Rejected the promotion of ${request.promptName} v${request.version}`);
-      setRejecting(false);
       router.refresh();
     });
   }
@@ -156,9 +138,21 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
             <Button onClick={approve} busy={pending} disabled={request.mine || request.stale || gateBlocks} aria-describedby={gateBlocks ? gateNoteId : undefined}>
               Approve
             </Button>
-            <Button variant="secondary" onClick={() => setRejecting(true)} disabled={request.mine || pending}>
-              Reject
-            </Button>
+            <FormDialog
+              trigger={{ variant: "secondary", disabled: request.mine || pending, children: "Reject" }}
+              title={`Reject ${title}`}
+              submitLabel="Reject"
+              submitVariant="danger"
+              submit={() => rejectPromotionAction({ requestId: request.id, reason })}
+              onSuccess={() => {
+                toast.success(`Rejected the promotion of ${request.promptName} v${request.version}`);
+                router.refresh();
+              }}
+            >
+              <Field label="Reason" htmlFor={reasonId} hint="The requester sees this.">
+                <Textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required maxLength={2000} />
+              </Field>
+            </FormDialog>
           </div>
         )}
       </div>
@@ -180,30 +174,6 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
           afterLabel={`v${request.version} (candidate: ${request.candidateMessage})`}
         />
       )}
-      <Dialog open={rejecting} onClose={() => setRejecting(false)} title={`Reject ${title}`}>
-        <form onSubmit={reject} className="flex flex-col gap-4">
-          <Field label="Reason" htmlFor={reasonId} hint="The requester sees this.">
-            <textarea
-              id={reasonId}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              rows={3}
-              required
-              maxLength={2000}
-              className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-            />
-          </Field>
-          <FormError message={error} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setRejecting(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" busy={pending}>
-              Reject
-            </Button>
-          </div>
-        </form>
-      </Dialog>
     </Card>
   );
 }

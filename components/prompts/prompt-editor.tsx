@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { saveVersionAction } from "@/lib/prompts/actions";
 import { LazyTemplateEditor } from "@/components/editor/template-editor-lazy";
 import { Badge } from "@/components/ui/badge";
+import type { SubmitResult } from "@/components/ui/form-dialog";
 import { Button } from "@/components/ui/button";
 import { diffVersions } from "@/lib/core/diff/diff-versions";
 import { BODY_LIMITS, describeBytes } from "@/lib/platform/http/limits";
@@ -21,6 +22,9 @@ import { ModelSettingsForm } from "./model-settings-form";
 import { SaveVersionDialog } from "./save-version-dialog";
 import { useDraftVariables, type DraftBody } from "./use-draft-variables";
 import { useUnsavedChangesGuard } from "./use-unsaved-changes-guard";
+
+/** A save either lands or meets a newer version; both close the save dialog, and a conflict opens its own. */
+type SaveOutcome = { saved: { version: number; created: boolean } } | { conflict: ConflictingVersion };
 
 function emptyContent(type: PromptType): PromptContent {
   return type === "text"
@@ -54,9 +58,7 @@ export function PromptEditor({
   const [template, setTemplate] = useState(base.content.template ?? "");
   const [messages, setMessages] = useState<ChatMessageRecord[]>(base.content.messages ?? []);
   const [settings, setSettings] = useState<SettingsForm>(() => toSettingsForm(base.content.modelConfig));
-  const [saving, setSaving] = useState(false);
   const [dialogOpen, setDialogOpen] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictingVersion | null>(null);
 
   const { config, errors: settingsErrors } = useMemo(() => fromSettingsForm(settings), [settings]);
@@ -116,7 +118,6 @@ export function PromptEditor({
       toast.info(`Nothing to save: identical to v${base.version}.`);
       return;
     }
-    setSaveError(null);
     setDialogOpen(true);
   }
 
@@ -132,34 +133,27 @@ export function PromptEditor({
     return () => window.removeEventListener("keydown", onKey);
   });
 
-  async function save(commitMessage: string) {
-    setSaving(true);
-    setSaveError(null);
+  async function save(commitMessage: string): Promise<SubmitResult<SaveOutcome>> {
     const body = type === "text" ? { type: "text" as const, template } : { type: "chat" as const, messages };
     const input = { promptId, body, modelConfig: config, commitMessage, expectedParentVersion: base.version };
     // The server refuses an action body over the limit before reading it; say so here, with the numbers.
     const size = new TextEncoder().encode(JSON.stringify([input])).length;
     if (size > BODY_LIMITS.promptContent) {
-      setSaving(false);
-      setSaveError(`This version is ${(size / 1024 / 1024).toFixed(1)} MiB when sent; a version can be at most ${describeBytes(BODY_LIMITS.promptContent)}.`);
-      return;
+      return { ok: false, error: `This version is ${(size / 1024 / 1024).toFixed(1)} MiB when sent; a version can be at most ${describeBytes(BODY_LIMITS.promptContent)}.` };
     }
     const result = await saveVersionAction(input).catch(() => ({ ok: false as const, error: "The version could not be saved. Check your connection and try again.", code: "", details: undefined }));
-    setSaving(false);
-    if (result.ok) {
-      setDialogOpen(false);
-      if (result.data.created) toast.success(`Saved v${result.data.version}`);
-      else toast.info(`Nothing to save: identical to v${result.data.version}.`);
-      setBase({ version: result.data.version, content: draft });
-      router.refresh();
-      return;
-    }
-    if (result.code === "conflict:prompt" && result.details?.latest) {
-      setDialogOpen(false);
-      setConflict(result.details.latest as ConflictingVersion);
-      return;
-    }
-    setSaveError(result.error);
+    if (result.ok) return { ok: true, data: { saved: result.data } };
+    if (result.code === "conflict:prompt" && result.details?.latest) return { ok: true, data: { conflict: result.details.latest as ConflictingVersion } };
+    return result;
+  }
+
+  function onSaved(outcome: SaveOutcome) {
+    if ("conflict" in outcome) return setConflict(outcome.conflict);
+    const { version, created } = outcome.saved;
+    if (created) toast.success(`Saved v${version}`);
+    else toast.info(`Nothing to save: identical to v${version}.`);
+    setBase({ version, content: draft });
+    router.refresh();
   }
 
   function rebase() {
@@ -263,10 +257,9 @@ export function PromptEditor({
         open={dialogOpen}
         nextVersion={nextVersion}
         summary={base.version ? `Changes from v${base.version}: ${diffVersions({ before: base.content, after: draft }).summary.text}` : "This will be the first version."}
-        busy={saving}
-        error={saveError}
         onClose={() => setDialogOpen(false)}
-        onSave={save}
+        save={save}
+        onSaved={onSaved}
       />
       <ConflictDialog theirs={conflict} draft={draft} onRebase={rebase} onDiscardDraft={loadTheirs} onClose={() => setConflict(null)} />
     </div>

@@ -1,16 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { toast } from "sonner";
-import { archivePromptAction, renamePromptAction } from "@/lib/prompts/actions";
+import { archivePromptAction } from "@/lib/prompts/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
-import { Field, Input } from "@/components/ui/input";
-import { promptHref } from "@/lib/prompts/urls";
 import { EditDetailsDialog } from "./edit-details-dialog";
+import { RenameDialog } from "./rename-dialog";
 
 interface HeaderPrompt {
   id: string;
@@ -23,25 +20,7 @@ interface HeaderPrompt {
 
 export function PromptHeader({ prompt, latestVersion, canWrite }: { prompt: HeaderPrompt; latestVersion: number | null; canWrite: boolean }) {
   const router = useRouter();
-  const [renaming, setRenaming] = useState(false);
-  const [editingDetails, setEditingDetails] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-
-  function rename(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const name = String(new FormData(event.currentTarget).get("name") ?? "");
-    startTransition(async () => {
-      const result = await renamePromptAction({ promptId: prompt.id, name });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      toast.success(`Renamed to ${result.data.name}`);
-      setRenaming(false);
-      router.replace(promptHref(result.data.name));
-    });
-  }
 
   function toggleArchived() {
     startTransition(async () => {
@@ -79,35 +58,14 @@ export function PromptHeader({ prompt, latestVersion, canWrite }: { prompt: Head
         </a>
         {canWrite && (
           <>
-            <Button size="sm" variant="secondary" onClick={() => setEditingDetails(true)} disabled={pending || prompt.archived}>
-              Edit details
-            </Button>
-            <Button size="sm" variant="secondary" onClick={() => setRenaming(true)} disabled={pending || prompt.archived}>
-              Rename
-            </Button>
+            <EditDetailsDialog prompt={prompt} disabled={pending || prompt.archived} />
+            <RenameDialog prompt={prompt} disabled={pending || prompt.archived} />
             <Button size="sm" variant="secondary" onClick={toggleArchived} busy={pending}>
               {prompt.archived ? "Unarchive" : "Archive"}
             </Button>
           </>
         )}
       </div>
-      {editingDetails && <EditDetailsDialog prompt={prompt} open onClose={() => setEditingDetails(false)} />}
-      <Dialog open={renaming} onClose={() => setRenaming(false)} title="Rename prompt">
-        <form onSubmit={rename} className="flex flex-col gap-4" noValidate>
-          <Field label="Name" htmlFor="rename-name" hint="History is kept. Partials that include the old name must be updated.">
-            <Input id="rename-name" name="name" defaultValue={prompt.name} required />
-          </Field>
-          <FormError message={error} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setRenaming(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" busy={pending}>
-              Rename
-            </Button>
-          </div>
-        </form>
-      </Dialog>
     </div>
   );
 }

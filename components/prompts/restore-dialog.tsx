@@ -1,13 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { restoreVersionAction } from "@/lib/prompts/actions";
 import { VersionDiff } from "@/components/diff/version-diff";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { sameContent } from "@/lib/prompts/same-content";
 import type { HistoryVersion } from "./version-history";
 import { VersionContent } from "./version-content";
@@ -18,52 +15,37 @@ import { VersionContent } from "./version-content";
  */
 export function RestoreDialog({ promptId, source, latest, onClose }: { promptId: string; source: HistoryVersion; latest: HistoryVersion; onClose: () => void }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
   const next = latest.version + 1;
   const identical = sameContent(source.content, latest.content);
 
-  function confirm() {
-    setError(null);
-    startTransition(async () => {
-      const result = await restoreVersionAction({ promptId, version: source.version, expectedParentVersion: latest.version });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      if (result.data.created) toast.success(`Restored v${source.version} as v${result.data.version}`);
-      else toast.info(`v${source.version} is identical to the latest version; nothing to restore.`);
-      onClose();
-      router.refresh();
-    });
-  }
-
   return (
-    <Dialog open onClose={onClose} title={`Restore v${source.version}`} className="max-h-[90vh] max-w-3xl overflow-y-auto">
-      <div className="flex flex-col gap-4">
-        {identical ? (
-          <p className="text-sm">v{source.version} is identical to the latest version, v{latest.version}: restoring it would create nothing.</p>
-        ) : (
-          <p className="text-sm">
-            Restoring creates <strong>v{next}</strong> with the content and model settings of v{source.version}, on top of v{latest.version}. Environments
-            keep serving what they serve now.
-          </p>
-        )}
-        <section aria-label={`Preview of v${next}`} className="flex flex-col gap-2">
-          <h3 className="text-sm font-semibold">What v{next} would contain</h3>
-          <VersionContent content={source.content} />
-        </section>
-        <VersionDiff before={latest.content} after={source.content} beforeLabel={`v${latest.version} (latest)`} afterLabel={`v${next} (restored from v${source.version})`} />
-        <FormError message={error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={confirm} busy={pending} disabled={identical}>
-            Restore as v{next}
-          </Button>
-        </div>
-      </div>
-    </Dialog>
+    <FormDialog
+      open
+      onClose={onClose}
+      title={`Restore v${source.version}`}
+      className="max-h-[90vh] max-w-3xl overflow-y-auto"
+      submitLabel={`Restore as v${next}`}
+      submitDisabled={identical}
+      submit={() => restoreVersionAction({ promptId, version: source.version, expectedParentVersion: latest.version })}
+      onSuccess={(restored) => {
+        if (restored.created) toast.success(`Restored v${source.version} as v${restored.version}`);
+        else toast.info(`v${source.version} is identical to the latest version; nothing to restore.`);
+        router.refresh();
+      }}
+    >
+      {identical ? (
+        <p className="text-sm">v{source.version} is identical to the latest version, v{latest.version}: restoring it would create nothing.</p>
+      ) : (
+        <p className="text-sm">
+          Restoring creates <strong>v{next}</strong> with the content and model settings of v{source.version}, on top of v{latest.version}. Environments
+          keep serving what they serve now.
+        </p>
+      )}
+      <section aria-label={`Preview of v${next}`} className="flex flex-col gap-2">
+        <h3 className="text-sm font-semibold">What v{next} would contain</h3>
+        <VersionContent content={source.content} />
+      </section>
+      <VersionDiff before={latest.content} after={source.content} beforeLabel={`v${latest.version} (latest)`} afterLabel={`v${next} (restored from v${source.version})`} />
+    </FormDialog>
   );
 }

@@ -6,38 +6,13 @@ import { toast } from "sonner";
 import { createApiKeyAction } from "@/lib/platform/api-keys/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input, Select } from "@/components/ui/input";
 
-/** Creates a key and shows its secret exactly once; closing the dialog forgets it. */
+/** Creates a key, then shows its secret exactly once in a dialog of its own; closing that dialog forgets it. */
 export function CreateApiKeyDialog() {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
-
-  function close() {
-    setOpen(false);
-    setSecret(null);
-    setError(null);
-  }
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    const result = await createApiKeyAction({ name: String(form.get("name") ?? ""), scope: String(form.get("scope") ?? "read") as "read" });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setSecret(result.data.secret);
-    toast.success(`Created API key "${result.data.name}"`);
-    router.refresh();
-  }
 
   async function copy() {
     if (!secret) return;
@@ -51,44 +26,41 @@ export function CreateApiKeyDialog() {
 
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Create API key</Button>
-      <Dialog open={open} onClose={close} title={secret ? "Copy your new key" : "Create API key"}>
-        {secret ? (
-          <div className="flex flex-col gap-4">
-            <Field label="API key secret" htmlFor="api-key-secret" hint="This is the only time the key is shown. Store it in your application's secrets.">
-              <div className="flex gap-2">
-                <Input id="api-key-secret" readOnly value={secret} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-                <Button variant="secondary" onClick={copy}>
-                  Copy
-                </Button>
-              </div>
-            </Field>
-            <div className="flex justify-end">
-              <Button onClick={close}>Done</Button>
+      <FormDialog
+        trigger={{ children: "Create API key" }}
+        title="Create API key"
+        submitLabel="Create"
+        submit={(form) => createApiKeyAction({ name: String(form.get("name") ?? ""), scope: String(form.get("scope") ?? "read") as "read" })}
+        onSuccess={(key) => {
+          setSecret(key.secret);
+          toast.success(`Created API key "${key.name}"`);
+          router.refresh();
+        }}
+      >
+        <Field label="Key name" htmlFor="api-key-name" hint="Name it after the application or pipeline that uses it.">
+          <Input id="api-key-name" name="name" required maxLength={80} />
+        </Field>
+        <Field label="Scope" htmlFor="api-key-scope">
+          <Select id="api-key-scope" name="scope" defaultValue="read">
+            <option value="read">read: fetch and render prompts</option>
+            <option value="read-write">read-write: also add versions and request promotions</option>
+          </Select>
+        </Field>
+      </FormDialog>
+      <Dialog open={secret !== null} onClose={() => setSecret(null)} title="Copy your new key">
+        <div className="flex flex-col gap-4">
+          <Field label="API key secret" htmlFor="api-key-secret" hint="This is the only time the key is shown. Store it in your application's secrets.">
+            <div className="flex gap-2">
+              <Input id="api-key-secret" readOnly value={secret ?? ""} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+              <Button variant="secondary" onClick={copy}>
+                Copy
+              </Button>
             </div>
+          </Field>
+          <div className="flex justify-end">
+            <Button onClick={() => setSecret(null)}>Done</Button>
           </div>
-        ) : (
-          <form onSubmit={onSubmit} className="flex flex-col gap-4">
-            <Field label="Key name" htmlFor="api-key-name" hint="Name it after the application or pipeline that uses it.">
-              <Input id="api-key-name" name="name" required maxLength={80} />
-            </Field>
-            <Field label="Scope" htmlFor="api-key-scope">
-              <Select id="api-key-scope" name="scope" defaultValue="read">
-                <option value="read">read: fetch and render prompts</option>
-                <option value="read-write">read-write: also add versions and request promotions</option>
-              </Select>
-            </Field>
-            <FormError message={error} />
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" busy={busy}>
-                Create
-              </Button>
-            </div>
-          </form>
-        )}
+        </div>
       </Dialog>
     </>
   );
