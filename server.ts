@@ -40,7 +40,7 @@ async function main() {
 
   const [{ default: next }, { createDeliveryFastPath }, { recordHttp }, { answerClientError, guardRequest }] = await Promise.all([
     import("next"),
-    import("./lib/delivery/fast-path"),
+    import("./lib/api/fast-path"),
     import("./lib/platform/metrics/registry"),
     import("./lib/platform/http/node-guard"),
   ]);

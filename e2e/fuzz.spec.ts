@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { EVAL_RUNS_PATH, FEEDBACK_PATH, GENERATIONS_PATH, OPENAPI_PATH, PROMPTS_PATH } from "../lib/delivery/routes";
+import { EVAL_RUNS_PATH, FEEDBACK_PATH, GENERATIONS_PATH, OPENAPI_PATH, PROMPTS_PATH } from "@/lib/api/routes";
 import { STUDIO_URL, authFile } from "./support/env";
 import { rawHttp, readStudioDb, sessionCookie, streamPost } from "./support/studio-http";
 import { expect, test } from "./support/test";

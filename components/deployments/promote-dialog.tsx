@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { deployVersionAction, requestPromotionAction } from "@/lib/deployments/actions";
+import { deployVersionAction, requestPromotionAction } from "@/lib/releases/actions";
 import { FormDialog, type SubmitResult } from "@/components/ui/form-dialog";
 import { Field, Select, Textarea } from "@/components/ui/input";
 import type { EnvironmentView } from "./types";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { toast } from "sonner";
-import { rollbackEnvironmentAction } from "@/lib/deployments/actions";
+import { rollbackEnvironmentAction } from "@/lib/releases/actions";
 import { VersionDiff } from "@/components/diff/version-diff";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Textarea } from "@/components/ui/input";

@@ -1,7 +1,7 @@
 import type { DeploymentKind, PromotionStatus } from "@/db/schema";
 import type { PromptContent } from "@/lib/prompts/content";
 
-/** Where "Roll back" takes an environment (lib/deployments/rollback-target.ts), with what the dialog diffs. */
+/** Where "Roll back" takes an environment (lib/releases/rollback-target.ts), with what the dialog diffs. */
 export interface RollbackView {
   version: number;
   deployedAt: string;

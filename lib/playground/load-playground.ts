@@ -8,7 +8,7 @@ import { listVersions } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
 import { resolveWorkspaceProviders } from "@/lib/platform/providers/resolve-providers";
 import { listPromptVariableSets } from "./manage-variable-sets";
-import { promptVariablesReader } from "./prompt-variables";
+import { promptVariablesReader } from "@/lib/serving/prompt-variables";
 import { loadReopenedBatch } from "./run-history";
 import type { PlaygroundData } from "./types";
 

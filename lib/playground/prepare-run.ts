@@ -10,8 +10,8 @@ import { findPromptById, findVersion } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
 import { toValidContent } from "@/lib/prompts/validate-content";
 import { contentHash } from "./content-hash";
-import { workspacePartialLoader } from "./load-partial";
-import { renderInput } from "./render-input";
+import { workspacePartialLoader } from "@/lib/serving/load-partial";
+import { renderInput } from "@/lib/serving/render-input";
 import type { previewInputSchema, RunColumnInput, runSourceSchema } from "./schemas";
 import type { RunSettings } from "./types";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/platform/http/action";
-import { inspectDraftVariables } from "@/lib/playground/prompt-variables";
+import { inspectDraftVariables } from "@/lib/serving/prompt-variables";
 import { draftVariablesSchema } from "@/lib/playground/schemas";
 import {
   createPrompt,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { AppError } from "@/lib/core/errors";
-import { exportPromptFile, exportWorkspace } from "@/lib/portable/export-prompts";
-import { parsePromptFiles } from "@/lib/portable/import-prompts";
+import { exportPromptFile, exportWorkspace } from "@/lib/prompts/portable/export-prompts";
+import { parsePromptFiles } from "@/lib/prompts/portable/import-prompts";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { importPrompts } from "./import-prompts";
 import { createPrompt, saveVersion } from "./manage-prompts";

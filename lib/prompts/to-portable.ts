@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { prompts } from "@/db/schema";
-import type { PortablePrompt } from "@/lib/portable/types";
+import type { PortablePrompt } from "@/lib/prompts/portable/types";
 import { findPromptByName, listVersions } from "./queries";
 
 /** A prompt as the portable format holds it: every version oldest first, or only the latest. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db";
-import { listEnvironments } from "@/lib/deployments/queries";
+import { listEnvironments } from "@/lib/serving/queries";
 import { listRunnablePrompts } from "@/lib/evals/runs/queries";
 import { listVersions } from "@/lib/prompts/queries";
 import { listAssignableMembers } from "./load-queues";

@@ -7,8 +7,8 @@ import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { can, requirePermission, requireQueueAccess, type QueueNeed } from "@/lib/platform/auth/policy";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
-import { workspacePartialLoader } from "@/lib/playground/load-partial";
-import { renderInput } from "@/lib/playground/render-input";
+import { workspacePartialLoader } from "@/lib/serving/load-partial";
+import { renderInput } from "@/lib/serving/render-input";
 import { findVersion } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
 import {

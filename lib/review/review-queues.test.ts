@@ -7,7 +7,7 @@ import { auditLog, evalResults, evalRuns, evalScores, memberships, ratings, rati
 import { userPrincipal, type UserPrincipal } from "@/lib/platform/auth/principal";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
 import { executeEvalRun } from "@/lib/evals/runs/runner";
-import { insertGeneration } from "@/lib/generations/queries";
+import { insertGeneration } from "@/lib/feedback/generations/queries";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";

@@ -3,10 +3,10 @@
 // Every request is checked against the OpenAPI document before it is sent, and every response before a test sees it.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDeliveryFastPath } from "@/lib/delivery/fast-path";
-import { handleDeliveryRequest } from "@/lib/delivery/handlers";
-import { splitRawUrl } from "@/lib/delivery/routes";
-import { createDeliveryState, type DeliveryState } from "@/lib/delivery/state";
+import { createDeliveryFastPath } from "@/lib/api/fast-path";
+import { handleDeliveryRequest } from "@/lib/api/handlers";
+import { splitRawUrl } from "@/lib/api/routes";
+import { createDeliveryState, type DeliveryState } from "@/lib/api/state";
 import { assertRequestBreaksOpenApi, assertRequestMatchesOpenApi } from "./openapi-request-validator";
 import { assertMatchesOpenApi } from "./openapi-validator";
 

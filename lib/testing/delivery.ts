@@ -4,8 +4,8 @@ import { type ApiKeyScope, type ChatMessageRecord } from "@/db/schema";
 import { createApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import type { AuthContext } from "@/lib/platform/auth/context";
-import { approvePromotion, deployVersion, requestPromotion } from "@/lib/deployments/manage-deployments";
-import { findEnvironmentBySlug } from "@/lib/deployments/queries";
+import { approvePromotion, deployVersion, requestPromotion } from "@/lib/releases/manage-deployments";
+import { findEnvironmentBySlug } from "@/lib/serving/queries";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
 import { makeWorkspace } from "./factories";
 

@@ -1,8 +1,8 @@
-// Checks a request a test sends against lib/delivery/openapi.ts: its path parameters, its query (every parameter
+// Checks a request a test sends against lib/api/openapi.ts: its path parameters, its query (every parameter
 // documented, none given twice, each matching its schema, as the API refuses unknown and repeated ones) and its
 // JSON body. The document is generated from the schemas the handlers parse with, so a test's valid request that the
 // document refuses, or a hostile one that it accepts, shows where the contract and the tests disagree.
-import { decodePromptName, splitRawUrl } from "@/lib/delivery/routes";
+import { decodePromptName, splitRawUrl } from "@/lib/api/routes";
 import { documentPointer, endpointOf, mismatch, resolveParameter, type Endpoint } from "./openapi-validator";
 
 export interface SentRequest {

@@ -1,9 +1,9 @@
-// Checks an API response against lib/delivery/openapi.ts: the operation must document the status, and a JSON body
+// Checks an API response against lib/api/openapi.ts: the operation must document the status, and a JSON body
 // must match that status's schema (JSON Schema 2020-12, as OpenAPI 3.1 uses). Requests: openapi-request-validator.ts.
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
-import { openApiDocument } from "@/lib/delivery/openapi";
-import { deliveryOperations, operationKeyOf, type DeliveryOperation } from "@/lib/delivery/openapi-operations";
-import { matchDeliveryRoute, type DeliveryRoute } from "@/lib/delivery/routes";
+import { openApiDocument } from "@/lib/api/openapi";
+import { deliveryOperations, operationKeyOf, type DeliveryOperation } from "@/lib/api/openapi-operations";
+import { matchDeliveryRoute, type DeliveryRoute } from "@/lib/api/routes";
 
 const DOC_ID = "https://promptops.invalid/openapi.json";
 const ajv = new Ajv2020({ strict: false, allErrors: true });

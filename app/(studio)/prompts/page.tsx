@@ -12,7 +12,7 @@ import { can } from "@/lib/platform/auth/policy";
 import { buildFolderTree } from "@/lib/prompts/folder-tree";
 import { listPromptNamesAndTags, listPrompts } from "@/lib/prompts/queries";
 import { getDb } from "@/db";
-import { listPointersForPrompts } from "@/lib/deployments/queries";
+import { listPointersForPrompts } from "@/lib/serving/queries";
 import type { ServedVersions } from "@/components/prompts/prompt-table";
 import { promptListHref, type PromptListQuery } from "@/lib/prompts/urls";
 

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
 import { getDb } from "@/db";
-import { deployVersion } from "@/lib/deployments/manage-deployments";
-import { findEnvironmentBySlug } from "@/lib/deployments/queries";
+import { deployVersion } from "@/lib/releases/manage-deployments";
+import { findEnvironmentBySlug } from "@/lib/serving/queries";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
 import { createEvalRun } from "../runs/manage-runs";

@@ -20,8 +20,8 @@ import {
 import { resultsPageQuerySchema, startRunBodySchema, type EvalResultsPage, type EvalRunView } from "./schemas";
 
 // The eval endpoints of /api/v1 (CI): start a run by prompt and dataset name, read its status, progress and summary,
-// page through its results. Their bodies and answers are schemas.ts's, from which lib/delivery/openapi.ts documents
-// them; dispatched by lib/delivery/handlers.ts.
+// page through its results. Their bodies and answers are schemas.ts's, from which lib/api/openapi.ts documents
+// them; dispatched by lib/api/handlers.ts.
 
 /** POST /api/v1/evals/runs */
 export function startEvalRunFromApi(principal: Principal, body: unknown): EvalRunView {

@@ -6,7 +6,7 @@ import { streamCompletion, type CompletionResult } from "@/lib/platform/models/s
 import type { ChatMessage, ModelSettings } from "@/lib/platform/models/types";
 import type { PromptContent } from "@/lib/prompts/content";
 import type { WorkspaceModel } from "@/lib/platform/providers/workspace-model";
-import { renderInput } from "@/lib/playground/render-input";
+import { renderInput } from "@/lib/serving/render-input";
 import type { PartialLoader } from "@/lib/core/templates";
 import { runScorer } from "../scorers/registry";
 import { DEFAULT_BACKOFF, isRetryable, retryAfterMsOf, retryDelayMs, sleep, type BackoffOptions } from "./backoff";

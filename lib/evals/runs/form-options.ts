@@ -4,7 +4,7 @@ import type { ScorerConfig } from "@/db/schema";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { listVariableNames } from "@/lib/datasets/queries";
-import { listPointersForPrompts } from "@/lib/deployments/queries";
+import { listPointersForPrompts } from "@/lib/serving/queries";
 import { isAppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
 import { listCatalogModels } from "@/lib/platform/models/catalog";

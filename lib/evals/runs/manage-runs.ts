@@ -4,7 +4,7 @@ import type { EvalRunStatus, Prompt, PromptVersion, ScorerConfig } from "@/db/sc
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
-import { findEnvironmentBySlug, findPointer } from "@/lib/deployments/queries";
+import { findEnvironmentBySlug, findPointer } from "@/lib/serving/queries";
 import { AppError } from "@/lib/core/errors";
 import { defaultModelId } from "@/lib/platform/models/catalog";
 import { parseInput } from "@/lib/platform/http/route";

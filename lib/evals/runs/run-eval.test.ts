@@ -4,8 +4,8 @@ import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm
 import { getDb } from "@/db";
 import { auditLog, evalScores } from "@/db/schema";
 import { eq } from "drizzle-orm";
-import { deployVersion } from "@/lib/deployments/manage-deployments";
-import { listEnvironments } from "@/lib/deployments/queries";
+import { deployVersion } from "@/lib/releases/manage-deployments";
+import { listEnvironments } from "@/lib/serving/queries";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { saveProvider } from "@/lib/platform/providers/manage-providers";
 import { containsScorer, makeDataset, makeEvalWorkspace, resultsOf } from "@/lib/testing/eval-runs";

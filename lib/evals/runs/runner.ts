@@ -3,7 +3,7 @@ import { getDb, type Db } from "@/db";
 import { toAppError } from "@/lib/core/errors";
 import { logger } from "@/lib/platform/logger";
 import { retryWhileBusy } from "@/lib/platform/ops/database-busy";
-import { workspacePartialLoader } from "@/lib/playground/load-partial";
+import { workspacePartialLoader } from "@/lib/serving/load-partial";
 import { versionContent } from "@/lib/prompts/same-content";
 import { findVersion } from "@/lib/prompts/queries";
 import { getWorkspaceModel } from "@/lib/platform/providers/workspace-model";

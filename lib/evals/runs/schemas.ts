@@ -60,7 +60,7 @@ export const resultsQuerySchema = z.object({
 });
 
 // The /api/v1/evals/runs endpoints (api.ts): what they read and answer. The OpenAPI document
-// (lib/delivery/openapi.ts) is generated from these, and the handlers parse and type with them.
+// (lib/api/openapi.ts) is generated from these, and the handlers parse and type with them.
 
 /** POST /api/v1/evals/runs. Unset tuning fields take createEvalRunSchema's defaults, shown here for clients. */
 export const startRunBodySchema = z

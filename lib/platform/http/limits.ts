@@ -18,7 +18,7 @@ export const BODY_LIMITS = {
   promptContent: 8 * MiB,
   /** A dataset file (at most 5 MiB) or promptfoo config (1 MB) sent as JSON text, with room for its escaping. */
   fileAsJson: 10 * MiB,
-  /** The prompt import upload (multipart): the 50 MiB of files lib/portable accepts, plus form framing. */
+  /** The prompt import upload (multipart): the 50 MiB of files lib/prompts/portable accepts, plus form framing. */
   upload: 51 * MiB,
   /** The delivery API's write endpoints (render, versions, promotions, eval runs). */
   deliveryApi: 8 * MiB,

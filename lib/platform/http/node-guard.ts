@@ -33,7 +33,7 @@ function isApiPath(path: string): boolean {
 }
 
 function send(request: IncomingMessage, response: ServerResponse, path: string, error: AppError, headers: Record<string, string> = {}): void {
-  // The delivery API's own error shape (lib/delivery/errors.ts) under /api/v1; the route handlers' elsewhere.
+  // The delivery API's own error shape (lib/api/errors.ts) under /api/v1; the route handlers' elsewhere.
   const body = JSON.stringify(path.startsWith("/api/v1/") ? { error: { code: error.code, message: error.message } } : error.toJSON());
   response.writeHead(error.status, {
     "Content-Type": "application/json; charset=utf-8",

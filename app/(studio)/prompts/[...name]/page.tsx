@@ -13,8 +13,8 @@ import { VersionHistory } from "@/components/prompts/version-history";
 import { PromptPlayground } from "@/components/playground/prompt-playground";
 import { DeploymentsPanel } from "@/components/deployments/deployments-panel";
 import type { AuthContext } from "@/lib/platform/auth/context";
-import { loadPromptDeployments } from "@/lib/deployments/prompt-deployments";
-import { listPointersForPrompts } from "@/lib/deployments/queries";
+import { loadPromptDeployments } from "@/lib/releases/prompt-deployments";
+import { listPointersForPrompts } from "@/lib/serving/queries";
 import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
@@ -22,7 +22,7 @@ import { defaultModelId, listCatalogModels } from "@/lib/platform/models/catalog
 import { resolveWorkspaceProviders } from "@/lib/platform/providers/resolve-providers";
 import { findPromptByName, listPromptNamesAndTags, listVersions } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
-import { promptVariablesReader } from "@/lib/playground/prompt-variables";
+import { promptVariablesReader } from "@/lib/serving/prompt-variables";
 import { parseRunParam } from "@/lib/playground/urls";
 import { parseCompare, parseVersionParam, promptHref, type PromptTab } from "@/lib/prompts/urls";
 

@@ -3,7 +3,7 @@ import { EnvironmentsSettings } from "@/components/settings/environments-setting
 import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { listDatasets } from "@/lib/datasets/queries";
-import { listEnvironments } from "@/lib/deployments/queries";
+import { listEnvironments } from "@/lib/serving/queries";
 
 export const metadata: Metadata = { title: "Environments" };
 

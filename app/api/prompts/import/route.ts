@@ -2,8 +2,8 @@ import { AppError } from "@/lib/core/errors";
 import { BODY_LIMITS } from "@/lib/platform/http/limits";
 import { otherMethods } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
-import { parsePromptFiles } from "@/lib/portable/import-prompts";
-import { readUploadedPromptFiles } from "@/lib/portable/uploads";
+import { parsePromptFiles } from "@/lib/prompts/portable/import-prompts";
+import { readUploadedPromptFiles } from "@/lib/prompts/portable/uploads";
 import { importPrompts } from "@/lib/prompts/import-prompts";
 
 /** Multipart upload of .yaml files and/or .zip archives; validates everything, then imports all or nothing. */

@@ -1,6 +1,6 @@
-import { handleDeliveryRequest } from "@/lib/delivery/handlers";
+import { handleDeliveryRequest } from "@/lib/api/handlers";
 
-// The public delivery API (lib/delivery). Under the custom server (server.ts), GET /api/v1/prompts/{name} is
+// The public delivery API (lib/api). Under the custom server (server.ts), GET /api/v1/prompts/{name} is
 // answered before Next and never reaches this handler; under `next dev` or `next start` it does, with the same code.
 // Every method goes to the delivery router, which answers what it has no endpoint for with its own JSON 404.
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PROMPT_NAME_MAX, chatMessageSchema, chatMessagesSchema, modelConfigSchema, saveVersionSchema, templateTextSchema } from "@/lib/prompts/schemas";
 import { AppError } from "@/lib/core/errors";
-import { DEFAULT_LABEL } from "./selector";
+import { DEFAULT_LABEL } from "@/lib/serving/selector";
 
 // What the delivery API reads and answers. The handlers parse their input with these schemas and type their answers
 // with them, and the OpenAPI document (openapi.ts) is generated from them, so the contract is the code. Unknown

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { findEnvironmentBySlug } from "@/lib/deployments/queries";
+import { findEnvironmentBySlug } from "@/lib/serving/queries";
 import { addApiKey, addTextPrompt, deploy, makeDeliveryWorkspace, type DeliveryWorkspace } from "@/lib/testing/delivery";
 import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
 import { createDeliveryState } from "./state";

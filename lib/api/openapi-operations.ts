@@ -6,7 +6,7 @@ import {
   resultsPageQuerySchema,
   startRunBodySchema,
 } from "@/lib/evals/runs/schemas";
-import { feedbackBodySchema, feedbackCreatedSchema, generationCreatedSchema, reportGenerationBodySchema } from "@/lib/generations/schemas";
+import { feedbackBodySchema, feedbackCreatedSchema, generationCreatedSchema, reportGenerationBodySchema } from "@/lib/feedback/generations/schemas";
 import { chatMessageSchema, modelConfigSchema } from "@/lib/prompts/schemas";
 import type { DeliveryRoute, PromptAction } from "./routes";
 import {

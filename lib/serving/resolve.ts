@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
 import type { Prompt, PromptVersion } from "@/db/schema";
-import { findEnvironmentBySlug, findPointer, listEnvironments, listPointersForPrompts } from "@/lib/deployments/queries";
+import { findEnvironmentBySlug, findPointer, listEnvironments, listPointersForPrompts } from "@/lib/serving/queries";
 import { AppError, type ErrorCode } from "@/lib/core/errors";
 import { findLatestVersion, findPromptByName, findVersion } from "@/lib/prompts/queries";
 import {
@@ -15,7 +15,7 @@ import {
   type PartialTarget,
 } from "@/lib/core/templates";
 import { readDeliveryEpoch } from "./epoch";
-import type { DeliveredPrompt } from "./schemas";
+import type { DeliveredPrompt } from "@/lib/api/schemas";
 import { partialLabelSelector, type VersionSelector } from "./selector";
 
 /** What GET /api/v1/prompts/{name} answers: one version, with every partial it includes (schemas.ts). */

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { approvePromotion, rejectPromotion } from "@/lib/deployments/manage-deployments";
-import { decideRequestSchema, rejectRequestSchema } from "@/lib/deployments/schemas";
+import { approvePromotion, rejectPromotion } from "@/lib/releases/manage-deployments";
+import { decideRequestSchema, rejectRequestSchema } from "@/lib/releases/schemas";
 import { authorizedAction } from "@/lib/platform/http/action";
 
 function changed<T>(result: T): T {

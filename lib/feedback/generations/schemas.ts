@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Bodies and answers of POST /api/v1/generations and POST /api/v1/feedback; the OpenAPI document
-// (lib/delivery/openapi.ts) is generated from them. Bodies are strict (unknown fields are refused) with size caps per
+// (lib/api/openapi.ts) is generated from them. Bodies are strict (unknown fields are refused) with size caps per
 // field; the whole body is capped at GENERATION_BODY_LIMIT (413 beyond).
 
 export const GENERATION_BODY_LIMIT = 1024 * 1024;

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { deployVersion } from "@/lib/deployments/manage-deployments";
-import { listEnvironments } from "@/lib/deployments/queries";
+import { deployVersion } from "@/lib/releases/manage-deployments";
+import { listEnvironments } from "@/lib/serving/queries";
 import { createPrompt, saveVersion, setPromptArchived } from "@/lib/prompts/manage-prompts";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { readWorkspacePartial } from "./load-partial";

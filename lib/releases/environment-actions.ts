@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createEnvironment, setEnvironmentGate, setEnvironmentProtected } from "@/lib/deployments/manage-environments";
-import { createEnvironmentSchema, setEnvironmentGateSchema, setEnvironmentProtectedSchema } from "@/lib/deployments/schemas";
+import { createEnvironment, setEnvironmentGate, setEnvironmentProtected } from "@/lib/releases/manage-environments";
+import { createEnvironmentSchema, setEnvironmentGateSchema, setEnvironmentProtectedSchema } from "@/lib/releases/schemas";
 import { authorizedAction } from "@/lib/platform/http/action";
 
 export const createEnvironmentAction = authorizedAction({ permission: "settings:manage", schema: createEnvironmentSchema }, (input, ctx) => {

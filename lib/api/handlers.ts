@@ -14,8 +14,8 @@ import { getDeliveryState, type DeliveryState } from "./state";
 import { createVersion, requestPromotion } from "./write-endpoints";
 import { describeEvalRun, listEvalRunResultsForApi, startEvalRunFromApi } from "@/lib/evals/runs/api";
 import { promptNameParamSchema, queryObject } from "./schemas";
-import { reportGeneration, sendFeedback } from "@/lib/generations/record";
-import { GENERATION_BODY_LIMIT } from "@/lib/generations/schemas";
+import { reportGeneration, sendFeedback } from "@/lib/feedback/generations/record";
+import { GENERATION_BODY_LIMIT } from "@/lib/feedback/generations/schemas";
 
 // The whole delivery API on Web Request/Response, for Next's route handler (app/api/v1/[...path]) and tests. The
 // custom server answers GET /api/v1/prompts/{name} before Next with the same functions (fast-path.ts).

@@ -12,7 +12,7 @@ import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
 import { approvePromotion, deployVersion, requestPromotion } from "./manage-deployments";
 import { setEnvironmentGate } from "./manage-environments";
-import { findEnvironmentBySlug, findPointer } from "./queries";
+import { findEnvironmentBySlug, findPointer } from "@/lib/serving/queries";
 
 let server: FixtureLlmServer;
 beforeAll(async () => {

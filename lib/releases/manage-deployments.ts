@@ -22,7 +22,7 @@ import {
   insertPromotionRequest,
   listEnvironmentMoves,
   upsertPointer,
-} from "./queries";
+} from "@/lib/serving/queries";
 import type { decideRequestSchema, moveEnvironmentSchema, rejectRequestSchema, rollbackSchema, withdrawRequestSchema } from "./schemas";
 
 // The only module that moves environments. Every move is one transaction: the pointer, the append-only
@@ -346,7 +346,7 @@ export function withdrawPromotion(principal: Principal, input: z.infer<typeof wi
 
 /**
  * Undoes the environment's current deployment: it serves again the version of the newest earlier deployment still
- * in effect whose version is older (lib/deployments/rollback-target.ts). Never a newer version: that is a promotion
+ * in effect whose version is older (lib/releases/rollback-target.ts). Never a newer version: that is a promotion
  * and goes through a request and an approval. `toVersion` must be the target the caller was shown, so a rollback
  * that raced another move is refused instead of going somewhere nobody looked at.
  */

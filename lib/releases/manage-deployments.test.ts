@@ -20,7 +20,7 @@ import {
   withdrawPromotion,
 } from "./manage-deployments";
 import { createEnvironment, setEnvironmentProtected } from "./manage-environments";
-import { findEnvironmentBySlug, findPointer, listDeployments, listEnvironments } from "./queries";
+import { findEnvironmentBySlug, findPointer, listDeployments, listEnvironments } from "@/lib/serving/queries";
 import { rollbackSchema } from "./schemas";
 
 function thrown(run: () => unknown): AppError {

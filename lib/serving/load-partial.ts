@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
-import { findEnvironmentBySlug, findPointer } from "@/lib/deployments/queries";
-import { partialLabelSelector } from "@/lib/delivery/selector";
+import { findEnvironmentBySlug, findPointer } from "@/lib/serving/queries";
+import { partialLabelSelector } from "@/lib/serving/selector";
 import { findLatestVersion, findPromptByName, findVersion } from "@/lib/prompts/queries";
 import { templateError, type PartialLoader, type PartialTarget, type SyncPartialLoader } from "@/lib/core/templates";
 

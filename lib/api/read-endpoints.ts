@@ -1,13 +1,13 @@
 import "server-only";
 import { getDb } from "@/db";
-import { findEnvironmentBySlug, listPointersForPrompts } from "@/lib/deployments/queries";
+import { findEnvironmentBySlug, listPointersForPrompts } from "@/lib/serving/queries";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
 import { listPrompts } from "@/lib/prompts/queries";
 import { partialKey, renderChat, renderTemplate } from "@/lib/core/templates";
-import { resolvePrompt, type PromptTarget } from "./resolve";
+import { resolvePrompt, type PromptTarget } from "@/lib/serving/resolve";
 import { PROMPT_PREFIX, decodePromptName, splitRawUrl } from "./routes";
 import {
   listQuerySchema,
@@ -18,7 +18,7 @@ import {
   type PromptListPage,
   type RenderResult,
 } from "./schemas";
-import { DEFAULT_LABEL, LATEST_LABEL, labelSelector, selectorKey } from "./selector";
+import { DEFAULT_LABEL, LATEST_LABEL, labelSelector, selectorKey } from "@/lib/serving/selector";
 import { prepareJsonResponse } from "./serialize";
 import type { CachedPrompt, DeliveryState } from "./state";
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { deployVersion, requestPromotion, rollbackEnvironment, withdrawPromotion } from "@/lib/deployments/manage-deployments";
-import { moveEnvironmentSchema, rollbackSchema, withdrawRequestSchema } from "@/lib/deployments/schemas";
+import { deployVersion, requestPromotion, rollbackEnvironment, withdrawPromotion } from "@/lib/releases/manage-deployments";
+import { moveEnvironmentSchema, rollbackSchema, withdrawRequestSchema } from "@/lib/releases/schemas";
 import { authorizedAction } from "@/lib/platform/http/action";
 
 function changed<T>(result: T): T {
