@@ -1,23 +1,60 @@
-// The import rules CI enforces (`npm run lint:deps`, part of `npm run lint`). Read it as the architecture:
+// The import rules CI enforces (`npm run lint:deps`, part of `npm run lint`). Read it as the architecture, bottom up:
 //
-//   app/         pages and route handlers; composes. Nothing imports app/.
-//   components/  React. components/ui/ is the primitives and imports no feature.
-//   lib/         the server and shared code, by feature folder.
-//   lib/core/    the vocabulary (roles, …) and pure logic: client-safe, no I/O, imports nothing else of the project.
-//   db/          the schema, migrations and connection. Of lib/ it imports only lib/core/.
+//   lib/core/      the vocabulary (roles, errors, …) and pure logic (templates, diff, JSON, user patterns, YAML, UI
+//                  helpers): client-safe, no I/O, imports nothing else of the project.
+//   db/            the schema, migrations and connection. Of lib/ it imports only lib/core/.
+//   lib/platform/  server infrastructure that knows no feature (env, logger, auth and policy, HTTP wrappers, audit,
+//                  metrics, models and providers, webhooks transport, members, API keys, setup, ops): core and db only.
+//   lib/<feature>/ ordered; a feature imports only core, platform, db and LOWER features, never sideways or up:
+//                    prompts < serving < datasets < playground < evals < {releases, review, feedback}
+//                  serving is the kernel: resolve name@label, partial loading, render, the delivery epoch.
+//   lib/api/, lib/boot/, lib/home/, lib/demo/   composition over the features (the delivery API, the workers'
+//                  boot, the home page's read model, the demo seed). No feature imports them.
+//   lib/client/    the application SDK: stands alone, imports only lib/core/.
+//   components/    React. components/ui/ is the primitives and imports only lib/core/.
+//   app/           pages and route handlers; composes. Nothing imports app/.
 //
 // and, everywhere, no run-time import cycle between files. The violations that existed when a rule was written are
-// listed in .dependency-cruiser-known-violations.json and are removed as each feature moves (issue 15); a new one
+// listed in .dependency-cruiser-known-violations.json and are removed as each feature is cleaned (issue 15); a new one
 // fails `npm run lint`. Type-only imports are erased at build time, so they neither make a cycle nor cross a layer.
 //
-// Not yet a rule: no cycle between lib/ folders (`scope: "folder"`). Today lib's feature folders and db/ form one
-// ring (`npx depcruise lib db --config .dependency-cruiser.cjs --output-type err` with that rule added lists it), and
-// dependency-cruiser's known-violations file cannot hold folder-level findings, so the rule is switched on in the
-// commit that breaks the ring rather than baselined.
+// Not yet a rule: no cycle between lib/ folders (`scope: "folder"`): dependency-cruiser's known-violations file cannot
+// hold folder-level findings, so that rule is switched on in the commit that removes the last known violation.
+
+const FEATURES = ["prompts", "serving", "datasets", "playground", "evals", ["releases", "review", "feedback"]];
+const COMPOSITION = ["api", "boot", "home", "demo"];
+
+// One rule per feature rank: what sits at or above it (other than itself) is out of its reach.
+const featureRules = FEATURES.flatMap((rank, i) => {
+  const here = [rank].flat();
+  const above = FEATURES.slice(i + 1).flat();
+  return here.map((feature) => ({
+    name: `feature-order-${feature}`,
+    severity: "error",
+    comment: `lib/${feature}/ imports only core, platform, db and the features below it (${FEATURES.slice(0, i).flat().join(", ") || "none"}).`,
+    from: { path: `^lib/${feature}/` },
+    to: { path: `^lib/(${[...here.filter((f) => f !== feature), ...above, ...COMPOSITION, "client"].join("|")})/|^(app|components)/` },
+  }));
+});
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    ...featureRules,
+    {
+      name: "platform-knows-no-feature",
+      severity: "error",
+      comment: "lib/platform/ is infrastructure: it imports lib/core/ and db/, never a feature, app/ or components/.",
+      from: { path: "^lib/platform/" },
+      to: { path: "^lib/(?!(core|platform)/)|^(app|components)/" },
+    },
+    {
+      name: "sdk-stands-alone",
+      severity: "error",
+      comment: "lib/client/ is the SDK applications embed: nothing of the studio but lib/core/.",
+      from: { path: "^lib/client/" },
+      to: { path: "^lib/(?!(core|client)/)|^(app|components|db)/" },
+    },
     {
       name: "no-runtime-cycle",
       severity: "error",

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { addCaseFromRunAction, listDatasetOptionsAction } from "@/lib/datasets/actions";
+import { listDatasetOptionsAction } from "@/lib/datasets/actions";
+import { addCaseFromRunAction } from "@/lib/playground/actions";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input, Select } from "@/components/ui/input";
 

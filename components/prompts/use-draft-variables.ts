@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { draftVariablesAction } from "@/lib/prompts/actions";
+import { draftVariablesAction } from "@/lib/serving/actions";
 import type { PromptVariables } from "@/lib/core/templates";
 
 /** What a draft's variables are asked for with: a text prompt's template or a chat prompt's messages. */

@@ -3,10 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { addCase, addCaseFromRun, createDataset, deleteCase, setDatasetArchived, updateCase, updateDatasetDetails } from "@/lib/datasets/manage-datasets";
+import { addCase, createDataset, deleteCase, setDatasetArchived, updateCase, updateDatasetDetails } from "@/lib/datasets/manage-datasets";
 import { listDatasets } from "@/lib/datasets/queries";
 import {
-  addCaseFromRunSchema,
   addCaseSchema,
   archiveDatasetSchema,
   createDatasetSchema,
@@ -43,10 +42,6 @@ export const updateCaseAction = authorizedAction({ permission: "datasets:write",
 
 export const deleteCaseAction = authorizedAction({ permission: "datasets:write", schema: deleteCaseSchema }, (input, ctx) =>
   changed(deleteCase(userPrincipal(ctx), input)),
-);
-
-export const addCaseFromRunAction = authorizedAction({ permission: "datasets:write", schema: addCaseFromRunSchema }, (input, ctx) =>
-  changed(addCaseFromRun(userPrincipal(ctx), input)),
 );
 
 /** The datasets a playground run can be saved into. */

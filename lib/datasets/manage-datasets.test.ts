@@ -13,7 +13,8 @@ import { makeWorkspace } from "@/lib/testing/factories";
 import { makePlaygroundWorkspace } from "@/lib/testing/playground";
 import { casesToCsv, casesToJsonl } from "./export";
 import { importCases, previewImport } from "./import/import-cases";
-import { addCase, addCaseFromRun, createDataset, deleteCase, setDatasetArchived, updateCase, updateDatasetDetails } from "./manage-datasets";
+import { findRunById } from "@/lib/playground/queries";
+import { addCase, addCaseFromRun, createDataset, deleteCase, setDatasetArchived, updateCase, updateDatasetDetails, type RunReader } from "./manage-datasets";
 import { listCases, listDatasets } from "./queries";
 
 let server: FixtureLlmServer;
@@ -40,6 +41,8 @@ function thrown(fn: () => unknown) {
 }
 
 const audit = (objectId: string) => getDb().select().from(auditLog).where(eq(auditLog.objectId, objectId)).all().map((a) => a.action);
+
+const readRun: RunReader = (tx, runId) => findRunById(tx, { runId });
 
 describe("datasets and cases", () => {
   it("creates, renames and archives a dataset with audit entries; names are unique per workspace", () => {
@@ -165,13 +168,13 @@ describe("cases from the playground", () => {
     const { runId } = await executeRun({ prepared: await prepareRun(editor, input()) });
     const run = { id: runId };
     const principal = userPrincipal(editor);
-    const saved = addCaseFromRun(principal, { runId: run.id, newDatasetName: "from-playground" });
+    const saved = addCaseFromRun(principal, { runId: run.id, newDatasetName: "from-playground" }, readRun);
     const [testCase] = listCases(getDb(), { datasetId: saved.datasetId });
     expect(testCase).toMatchObject({ variables: { name: "Ada" }, expectedOutput: "Echo: Say hello to Ada.", sourceRunId: run.id, tags: ["from-playground"] });
-    const again = addCaseFromRun(principal, { runId: run.id, datasetId: saved.datasetId, useOutputAsExpected: false });
+    const again = addCaseFromRun(principal, { runId: run.id, datasetId: saved.datasetId, useOutputAsExpected: false }, readRun);
     expect(again.position).toBe(2);
     expect(listCases(getDb(), { datasetId: saved.datasetId })[1]!.expectedOutput).toBeNull();
     const stranger = team();
-    expect(thrown(() => addCaseFromRun(stranger.editor, { runId: run.id, newDatasetName: "stolen" })).code).toBe("not_found:workspace");
+    expect(thrown(() => addCaseFromRun(stranger.editor, { runId: run.id, newDatasetName: "stolen" }, readRun)).code).toBe("not_found:workspace");
   });
 });

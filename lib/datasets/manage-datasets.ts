@@ -1,13 +1,12 @@
 import "server-only";
 import type { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
-import type { Dataset, DatasetCase } from "@/db/schema";
+import type { Dataset, DatasetCase, PlaygroundRun } from "@/db/schema";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
-import { findRunById } from "@/lib/playground/queries";
 import {
   countCases,
   deleteCaseRow,
@@ -178,16 +177,23 @@ export function deleteCase(principal: Principal, raw: z.input<typeof deleteCaseS
   }, IMMEDIATE);
 }
 
+/** Reads a playground run inside the caller's transaction. The playground passes it in: it sits above datasets. */
+export type RunReader = (tx: DbOrTx, runId: string) => PlaygroundRun | undefined;
+
 /**
  * Saves a playground run as a test case: its variables, and its output as the expected output unless asked not
  * to. Into an existing dataset, or a new one created in the same transaction.
  */
-export function addCaseFromRun(principal: Principal, raw: z.input<typeof addCaseFromRunSchema>): { datasetId: string; datasetName: string; caseId: string; position: number } {
+export function addCaseFromRun(
+  principal: Principal,
+  raw: z.input<typeof addCaseFromRunSchema>,
+  readRun: RunReader,
+): { datasetId: string; datasetName: string; caseId: string; position: number } {
   requirePermission(principal, "datasets:write");
   const input = parseInput(addCaseFromRunSchema, raw);
   if (!input.datasetId && !input.newDatasetName) throw new AppError("bad_request:dataset", "Choose a dataset or name a new one.");
   return getDb().transaction((tx) => {
-    const run = findRunById(tx, { runId: input.runId });
+    const run = readRun(tx, input.runId);
     requireSameWorkspace(principal, run, "That playground run");
     if (run.status !== "succeeded") throw new AppError("bad_request:dataset", "Only a finished run can become a test case.");
     const dataset = input.datasetId

@@ -1,6 +1,11 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
+import { addCaseFromRun } from "@/lib/datasets/manage-datasets";
+import { addCaseFromRunSchema } from "@/lib/datasets/schemas";
+import { userPrincipal } from "@/lib/platform/auth/principal";
 import { authorizedAction } from "@/lib/platform/http/action";
+import { findRunById } from "@/lib/playground/queries";
 import { deleteVariableSet, saveVariableSet } from "@/lib/playground/manage-variable-sets";
 import { previewRun } from "@/lib/playground/prepare-run";
 import { deleteVariableSetSchema, previewInputSchema, saveVariableSetSchema } from "@/lib/playground/schemas";
@@ -14,3 +19,10 @@ export const saveVariableSetAction = authorizedAction({ permission: "playground:
 export const deleteVariableSetAction = authorizedAction({ permission: "playground:run", schema: deleteVariableSetSchema }, (input, ctx) =>
   deleteVariableSet(ctx, input),
 );
+
+/** Saves a finished run as a test case (datasets' manage module writes it; the run is read here, above datasets). */
+export const addCaseFromRunAction = authorizedAction({ permission: "datasets:write", schema: addCaseFromRunSchema }, (input, ctx) => {
+  const saved = addCaseFromRun(userPrincipal(ctx), input, (tx, runId) => findRunById(tx, { runId }));
+  revalidatePath("/datasets", "layout");
+  return saved;
+});

@@ -47,7 +47,7 @@ export type RunColumnInput = z.infer<typeof runColumnSchema>;
 export const previewInputSchema = runColumnSchema.pick({ promptId: true, source: true, variables: true, followUps: true });
 
 /** The editor's draft, whose variables (its partials' included) the footer lists while the author types. */
-export const draftVariablesSchema = z.object({ promptId: z.uuid(), body: promptBodySchema });
+export { draftVariablesSchema } from "@/lib/serving/schemas";
 
 export const runHistoryQuerySchema = z.object({
   promptId: z.uuid(),

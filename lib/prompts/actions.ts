@@ -2,8 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/platform/http/action";
-import { inspectDraftVariables } from "@/lib/serving/prompt-variables";
-import { draftVariablesSchema } from "@/lib/playground/schemas";
 import {
   createPrompt,
   renamePrompt,
@@ -49,9 +47,4 @@ export const archivePromptAction = authorizedAction({ permission: "prompts:write
 export const updatePromptDetailsAction = authorizedAction(
   { permission: "prompts:write", schema: updatePromptDetailsSchema },
   (input, ctx) => changed(updatePromptDetails(ctx, input)),
-);
-
-/** The variables of an unsaved draft, its partials' included, and what is wrong with its partials (read-only). */
-export const draftVariablesAction = authorizedAction({ permission: "prompts:read", schema: draftVariablesSchema }, (input, ctx) =>
-  inspectDraftVariables(ctx, input),
 );

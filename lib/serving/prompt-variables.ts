@@ -6,7 +6,7 @@ import type { PromptContent } from "@/lib/prompts/content";
 import { findPromptById } from "@/lib/prompts/queries";
 import { collectVariables, promptTemplates, type PromptVariables } from "@/lib/core/templates";
 import { workspaceSyncPartialLoader } from "./load-partial";
-import type { draftVariablesSchema } from "@/lib/playground/schemas";
+import type { draftVariablesSchema } from "./schemas";
 
 // The variables of a prompt as the studio runs it (the playground, evaluations, review): its own plus those of its
 // partials, read from the workspace at the label or version each tag pins (lib/core/templates/collect-variables.ts).
