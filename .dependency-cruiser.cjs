@@ -14,12 +14,9 @@
 //   components/    React. components/ui/ is the primitives and imports only lib/core/.
 //   app/           pages and route handlers; composes. Nothing imports app/.
 //
-// and, everywhere, no run-time import cycle between files. The violations that existed when a rule was written are
-// listed in .dependency-cruiser-known-violations.json and are removed as each feature is cleaned (issue 15); a new one
-// fails `npm run lint`. Type-only imports are erased at build time, so they neither make a cycle nor cross a layer.
-//
-// Not yet a rule: no cycle between lib/ folders (`scope: "folder"`): dependency-cruiser's known-violations file cannot
-// hold folder-level findings, so that rule is switched on in the commit that removes the last known violation.
+// and, everywhere, no run-time import cycle, between files or between folders. Every rule is an error and none has a
+// baseline: a violation fails `npm run lint`. Type-only imports are erased at build time, so they neither make a cycle
+// nor cross a layer.
 
 const FEATURES = ["prompts", "serving", "datasets", "playground", "evals", ["releases", "review", "feedback"]];
 const COMPOSITION = ["api", "boot", "home", "demo"];
@@ -41,6 +38,14 @@ const featureRules = FEATURES.flatMap((rank, i) => {
 module.exports = {
   forbidden: [
     ...featureRules,
+    {
+      name: "no-folder-cycle",
+      severity: "error",
+      comment: "Folders form no run-time ring either: if a folder reaches back into one that imports it, one of them knows too much.",
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] }, dependencyTypesNot: ["type-only"] },
+      scope: "folder",
+    },
     {
       name: "platform-knows-no-feature",
       severity: "error",

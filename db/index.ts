@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { getEnv } from "@/lib/platform/env";
+import { databaseUrl } from "./database-url";
 import * as schema from "./schema";
 import { isReadOnlyError, probeWrite } from "./write-probe";
 
@@ -90,7 +90,7 @@ const globalForDb = globalThis as unknown as { studioDb?: { db: Db; sqlite: Data
 
 /** The process's connection; opened, and migrated, on first use. */
 export function getDb(): Db {
-  globalForDb.studioDb ??= openDatabase(getEnv().DATABASE_URL);
+  globalForDb.studioDb ??= openDatabase(databaseUrl());
   return globalForDb.studioDb.db;
 }
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { switchWorkspaceAction } from "@/lib/platform/auth/workspace-actions";
+import { switchWorkspaceAction } from "@/lib/platform/account/workspace-actions";
 import { Select } from "@/components/ui/input";
 
 export function WorkspaceSwitcher({ current, workspaces }: { current: string; workspaces: { id: string; name: string }[] }) {

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { databaseUrlSchema } from "@/db/database-url";
 import { parseTrustedProxies } from "./auth/trusted-proxies";
 
 // Validated once at start-up (instrumentation.ts) and read through getEnv() everywhere else,
@@ -15,11 +16,7 @@ const booleanFlag = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .min(1)
-    .default("./data/studio.db")
-    .transform((v) => v.replace(/^file:/, "")),
+  DATABASE_URL: databaseUrlSchema,
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   STUDIO_ENCRYPTION_KEY: z
     .string()
