@@ -14,7 +14,7 @@ import {
   unknownPartialError,
   type TemplatePlace,
 } from "./errors";
-import type { ChatMessageRecord } from "@/lib/prompts/content";
+import type { ChatMessageRecord } from "@/lib/core/vocabulary/prompt-content";
 import { TEMPLATE_LIMITS } from "./limits";
 import { messageNames } from "./render-chat";
 import { analyseTemplate, type PartialRef, type TemplateAnalysis } from "./parse-template";

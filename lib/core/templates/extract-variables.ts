@@ -1,5 +1,5 @@
 // The inputs a template asks for, derived from its text each time (never stored, so they cannot go stale).
-import type { ChatMessageRecord } from "@/lib/prompts/content";
+import type { ChatMessageRecord } from "@/lib/core/vocabulary/prompt-content";
 import { analyseTemplate } from "./parse-template";
 
 export function extractVariables(source: string): string[] {

@@ -1,7 +1,7 @@
 // Renders every message of a chat prompt with the same variables. The messages share one partial cache and one
 // output budget, so a chat prompt cannot get around the limits by spreading work over many messages.
 import { AppError, isAppError } from "@/lib/core/errors";
-import type { ChatMessageRecord } from "@/lib/prompts/content";
+import type { ChatMessageRecord } from "@/lib/core/vocabulary/prompt-content";
 import { renderInSession, type RenderTemplateArgs } from "./render-template";
 import { createPartialStore } from "./resolve-partials";
 import { createRenderBudget } from "./template-writer";

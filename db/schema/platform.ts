@@ -1,0 +1,151 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { id, createdAt } from "./columns";
+import { users, workspaces } from "./identity";
+
+// Tables of one group; db/schema/index.ts gathers them (drizzle-kit and getDb read the index).
+
+export const PROVIDER_KINDS = ["openai", "anthropic", "openai-compatible"] as const;
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: id(),
+    /** Null for instance-level events such as first-run setup. */
+    workspaceId: text("workspace_id").references(() => workspaces.id),
+    /** The member who acted, also when they acted through one of their API keys. */
+    actorUserId: text("actor_user_id").references(() => users.id),
+    /** The API key the change was made with, if any (its creator is actorUserId). */
+    actorApiKeyId: text("actor_api_key_id").references((): AnySQLiteColumn => apiKeys.id),
+    /** Who did it as shown to people, kept even if the actor is later renamed or is not a user (an API key). */
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    objectType: text("object_type").notNull(),
+    objectId: text("object_id"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_workspace_created").on(t.workspaceId, t.createdAt)],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+/** Model providers configured in a workspace's settings; keys are AES-256-GCM ciphertext, never sent to a browser. */
+export const providerConfigs = sqliteTable(
+  "provider_configs",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    /** Prefix of model ids served by this provider, e.g. "ollama" in "ollama:llama3.1". */
+    slug: text("slug").notNull(),
+    kind: text("kind", { enum: PROVIDER_KINDS }).notNull(),
+    label: text("label").notNull(),
+    baseUrl: text("base_url"),
+    apiKeyCiphertext: text("api_key_ciphertext"),
+    models: text("models", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [uniqueIndex("provider_configs_workspace_slug").on(t.workspaceId, t.slug)],
+);
+export type ProviderConfigRow = typeof providerConfigs.$inferSelect;
+
+/**
+ * Where a prompt is served: Development, Staging and Production are created with every workspace (by a
+ * trigger, so no code path can forget them); admins add custom ones. The slug is the `label` of the API.
+ */
+export const API_KEY_SCOPES = ["read", "read-write"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** Delivery API keys: only a SHA-256 of the secret is stored; the secret is shown once. */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: API_KEY_SCOPES }).notNull(),
+    /** The first characters of the secret, to recognise a key in lists ("pos_3f9a…"). */
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull().unique(),
+    /** The member the key belongs to: requests made with it are theirs, within their current role. */
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("api_keys_workspace").on(t.workspaceId)],
+);
+export type ApiKey = typeof apiKeys.$inferSelect;
+
+/** Admin-registered URLs that get a signed POST on every deployment change. */
+export const webhooks = sqliteTable(
+  "webhooks",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    /** HMAC signing secret, AES-256-GCM sealed (the studio must read it back to sign). */
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhooks_workspace").on(t.workspaceId)],
+);
+export type Webhook = typeof webhooks.$inferSelect;
+
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+
+/** An outbox: one row per (event, webhook), written in the same transaction as the deployment it reports. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    webhookId: text("webhook_id")
+      .notNull()
+      .references(() => webhooks.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    event: text("event").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    /** Set while a worker is sending it, so two processes never send the same attempt. */
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_due").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_webhook").on(t.webhookId, t.createdAt),
+  ],
+);
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    id: id(),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id),
+    attempt: integer("attempt").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_attempts_delivery").on(t.deliveryId, t.attempt)],
+);
+export type WebhookAttempt = typeof webhookAttempts.$inferSelect;

@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, createdAt } from "./columns";
+import { users, workspaces } from "./identity";
+import { PROMPT_TYPES, type PromptType, type ChatMessageRecord, type ModelConfig } from "../../lib/core/vocabulary/prompt-content";
+
+export { PROMPT_TYPES, type PromptType, type ChatMessageRecord, type ModelConfig };
+
+// Tables of one group; db/schema/index.ts gathers them (drizzle-kit and getDb read the index).
+
+export const prompts = sqliteTable(
+  "prompts",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    /** Unique per workspace; "/" separates folders, e.g. "support/triage". */
+    name: text("name").notNull(),
+    /** Fixed at creation; every version repeats it and a trigger keeps the two equal. */
+    type: text("type", { enum: PROMPT_TYPES }).notNull(),
+    description: text("description").notNull().default(""),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex("prompts_workspace_name").on(t.workspaceId, t.name),
+    index("prompts_workspace_updated").on(t.workspaceId, t.updatedAt),
+    check("prompts_type_valid", sql`${t.type} in ('text','chat')`),
+  ],
+);
+export type Prompt = typeof prompts.$inferSelect;
+
+/**
+ * Where a version came from when it was not written here. An imported version is authored by the member who
+ * imported it, at the time of the import; the file's own author and time are kept only as this record.
+ */
+export interface VersionProvenance {
+  source: "import";
+  /** The author the file named (an email), or null. Not a member of this workspace, necessarily. */
+  author: string | null;
+  /** The creation time the file gave, as written. */
+  createdAt: string;
+}
+
+/** Immutable: the database refuses UPDATE and DELETE on this table (see the triggers migration). */
+export const promptVersions = sqliteTable(
+  "prompt_versions",
+  {
+    id: id(),
+    promptId: text("prompt_id")
+      .notNull()
+      .references(() => prompts.id),
+    version: integer("version").notNull(),
+    type: text("type", { enum: PROMPT_TYPES }).notNull(),
+    template: text("template"),
+    messages: text("messages", { mode: "json" }).$type<ChatMessageRecord[]>(),
+    modelConfig: text("model_config", { mode: "json" }).$type<ModelConfig>().notNull().default(sql`'{}'`),
+    commitMessage: text("commit_message").notNull(),
+    authorId: text("author_id").references(() => users.id),
+    parentVersion: integer("parent_version"),
+    createdAt: createdAt(),
+    provenance: text("provenance", { mode: "json" }).$type<VersionProvenance>(),
+  },
+  (t) => [
+    uniqueIndex("prompt_versions_prompt_version").on(t.promptId, t.version),
+    check("prompt_versions_version_positive", sql`${t.version} >= 1`),
+    check(
+      "prompt_versions_body_matches_type",
+      sql`(${t.type} = 'text' and ${t.template} is not null and ${t.messages} is null) or (${t.type} = 'chat' and ${t.messages} is not null and ${t.template} is null)`,
+    ),
+  ],
+);
+export type PromptVersion = typeof promptVersions.$inferSelect;

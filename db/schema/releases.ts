@@ -1,0 +1,121 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, createdAt } from "./columns";
+import { users, workspaces } from "./identity";
+import { prompts } from "./prompts";
+
+// Tables of one group; db/schema/index.ts gathers them (drizzle-kit and getDb read the index).
+
+export const environments = sqliteTable(
+  "environments",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    /** A protected environment only moves through an approved promotion request (or a lead's rollback). */
+    isProtected: integer("is_protected", { mode: "boolean" }).notNull().default(false),
+    position: integer("position").notNull().default(100),
+    /** Eval gate: the candidate must reach this pass rate on this dataset before approval (enforced once evals exist). */
+    gateDatasetId: text("gate_dataset_id"),
+    gateMinPassRate: integer("gate_min_pass_rate"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("environments_workspace_slug").on(t.workspaceId, t.slug)],
+);
+export type Environment = typeof environments.$inferSelect;
+
+/** What each environment serves now: at most one version per (environment, prompt). `latest` is derived, never stored. */
+export const environmentPointers = sqliteTable(
+  "environment_pointers",
+  {
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id),
+    promptId: text("prompt_id")
+      .notNull()
+      .references(() => prompts.id),
+    version: integer("version").notNull(),
+    deploymentId: text("deployment_id").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("environment_pointers_env_prompt").on(t.environmentId, t.promptId),
+    index("environment_pointers_prompt").on(t.promptId),
+  ],
+);
+export type EnvironmentPointer = typeof environmentPointers.$inferSelect;
+
+export const DEPLOYMENT_KINDS = ["deploy", "promotion", "rollback"] as const;
+export type DeploymentKind = (typeof DEPLOYMENT_KINDS)[number];
+
+/** Append-only history of every move of an environment. */
+export const deployments = sqliteTable(
+  "deployments",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id),
+    promptId: text("prompt_id")
+      .notNull()
+      .references(() => prompts.id),
+    kind: text("kind", { enum: DEPLOYMENT_KINDS }).notNull(),
+    fromVersion: integer("from_version"),
+    toVersion: integer("to_version").notNull(),
+    requestedById: text("requested_by_id").references(() => users.id),
+    /** Shown to people: a user's name or "API key <name>". */
+    requestedByLabel: text("requested_by_label").notNull(),
+    approvedById: text("approved_by_id").references(() => users.id),
+    approvedByLabel: text("approved_by_label"),
+    promotionRequestId: text("promotion_request_id"),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("deployments_prompt_created").on(t.promptId, t.createdAt),
+    index("deployments_environment_created").on(t.environmentId, t.createdAt),
+  ],
+);
+export type Deployment = typeof deployments.$inferSelect;
+
+export const PROMOTION_STATUSES = ["pending", "approved", "rejected", "withdrawn", "stale"] as const;
+export type PromotionStatus = (typeof PROMOTION_STATUSES)[number];
+
+export const promotionRequests = sqliteTable(
+  "promotion_requests",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    promptId: text("prompt_id")
+      .notNull()
+      .references(() => prompts.id),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id),
+    version: integer("version").notNull(),
+    /** The version the environment served when the request was made; approval is stale if it has moved since. */
+    baseVersion: integer("base_version"),
+    requestedById: text("requested_by_id").references(() => users.id),
+    requestedByApiKeyId: text("requested_by_api_key_id"),
+    requestedByLabel: text("requested_by_label").notNull(),
+    comment: text("comment").notNull().default(""),
+    status: text("status", { enum: PROMOTION_STATUSES }).notNull().default("pending"),
+    decidedById: text("decided_by_id").references(() => users.id),
+    decidedByLabel: text("decided_by_label"),
+    decisionReason: text("decision_reason"),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("promotion_requests_workspace_status").on(t.workspaceId, t.status, t.createdAt),
+    index("promotion_requests_prompt").on(t.promptId, t.createdAt),
+  ],
+);
+export type PromotionRequest = typeof promotionRequests.$inferSelect;

@@ -1,0 +1,21 @@
+// What a prompt is made of: its type, chat messages and model configuration. Vocabulary: the stored shape
+// (db/schema/ takes it from here) and the language every layer speaks; pure, client-safe.
+
+export const PROMPT_TYPES = ["text", "chat"] as const;
+
+export type PromptType = (typeof PROMPT_TYPES)[number];
+
+export interface ChatMessageRecord {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+export interface ModelConfig {
+  model?: string;
+  temperature?: number;
+  maxOutputTokens?: number;
+  topP?: number;
+  stopSequences?: string[];
+  responseFormat?: { type: "text" } | { type: "json"; schema?: Record<string, unknown> };
+  tools?: { name: string; description?: string; parameters: Record<string, unknown> }[];
+}

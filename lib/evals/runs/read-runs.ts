@@ -1,0 +1,342 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { getDb, type Db, type DbOrTx } from "@/db";
+import {
+  datasets,
+  evalResults,
+  evalRunCases,
+  evalRuns,
+  evalRunTargets,
+  evalScores,
+  environments,
+  prompts,
+  type EvalResultStatus,
+  type EvalRunStatus,
+} from "@/db/schema";
+import { scoredPassRate } from "./pass-rate";
+import { computeProgress, nearestRankIndex, type RunProgress } from "./progress";
+
+
+// Reading runs for pages and the API: the list, progress, summary and results. Writes are in queries.ts.
+
+/** Results finished in this window set the ETA's rate. */
+const RECENT_WINDOW_MS = 30_000;
+
+// drizzle keeps the better-sqlite3 handle as $client at runtime; its type does not say so.
+const sqlite = (db: Db | DbOrTx) => (db as unknown as { $client: Database.Database }).$client;
+
+// ----------------------------------------------------------------------------------------------------------------
+// Reading runs: list, progress, summary, results
+
+export interface EvalRunListItem {
+  id: string;
+  name: string;
+  status: EvalRunStatus;
+  datasetId: string;
+  datasetName: string;
+  /** "support/triage v1, v2 (production)" */
+  targets: { promptName: string; version: number; environmentName: string | null }[];
+  totalCases: number;
+  done: number;
+  passed: number;
+  errors: number;
+  unscored: number;
+  /** passed / scored results (done − unscored); null before the first scored result. */
+  passRate: number | null;
+  source: string;
+  createdAt: Date;
+}
+
+/** A workspace's runs, newest first (optionally of one prompt or dataset), with their counts. */
+export function listEvalRuns({
+  workspaceId,
+  promptId,
+  datasetId,
+  limit = 50,
+  offset = 0,
+}: {
+  workspaceId: string;
+  promptId?: string;
+  datasetId?: string;
+  limit?: number;
+  offset?: number;
+}): EvalRunListItem[] {
+  const db = getDb();
+  const conditions = [eq(evalRuns.workspaceId, workspaceId)];
+  if (datasetId) conditions.push(eq(evalRuns.datasetId, datasetId));
+  if (promptId) {
+    conditions.push(inArray(evalRuns.id, db.select({ id: evalRunTargets.runId }).from(evalRunTargets).where(eq(evalRunTargets.promptId, promptId))));
+  }
+  const runs = db
+    .select({ run: evalRuns, datasetName: datasets.name })
+    .from(evalRuns)
+    .innerJoin(datasets, eq(datasets.id, evalRuns.datasetId))
+    .where(and(...conditions))
+    .orderBy(desc(evalRuns.createdAt))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  if (runs.length === 0) return [];
+  const ids = runs.map((r) => r.run.id);
+  const counts = new Map(
+    (
+      sqlite(db)
+        .prepare(
+          `SELECT run_id AS runId, count(*) AS done, sum(status = 'passed') AS passed, sum(status = 'error') AS errors,
+             sum(status = 'unscored') AS unscored
+           FROM eval_results WHERE run_id IN (${ids.map(() => "?").join(",")}) GROUP BY run_id`,
+        )
+        .all(...ids) as { runId: string; done: number; passed: number; errors: number; unscored: number }[]
+    ).map((row) => [row.runId, row]),
+  );
+  const targets = db
+    .select({ runId: evalRunTargets.runId, promptName: prompts.name, version: evalRunTargets.version, environmentName: environments.name })
+    .from(evalRunTargets)
+    .innerJoin(prompts, eq(prompts.id, evalRunTargets.promptId))
+    .leftJoin(environments, eq(environments.id, evalRunTargets.environmentId))
+    .where(inArray(evalRunTargets.runId, ids))
+    .orderBy(asc(evalRunTargets.position))
+    .all();
+  return runs.map(({ run, datasetName }) => {
+    const c = counts.get(run.id);
+    const done = c?.done ?? 0;
+    const unscored = c?.unscored ?? 0;
+    return {
+      id: run.id,
+      name: run.name,
+      status: run.status,
+      datasetId: run.datasetId,
+      datasetName,
+      targets: targets.filter((t) => t.runId === run.id).map(({ promptName, version, environmentName }) => ({ promptName, version, environmentName })),
+      totalCases: run.totalCases,
+      done,
+      passed: c?.passed ?? 0,
+      errors: c?.errors ?? 0,
+      unscored,
+      passRate: scoredPassRate(c?.passed ?? 0, done - unscored),
+      source: run.source,
+      createdAt: run.createdAt,
+    };
+  });
+}
+
+export function countEvalRuns({ workspaceId }: { workspaceId: string }): number {
+  const row = sqlite(getDb()).prepare("SELECT count(*) AS n FROM eval_runs WHERE workspace_id = ?").get(workspaceId) as { n: number };
+  return row.n;
+}
+
+/** done / total / errors and the ETA from the recent rate. */
+export function getEvalRunProgress(db: Db, { runId, totalCases, now = Date.now() }: { runId: string; totalCases: number; now?: number }): RunProgress {
+  const row = sqlite(db)
+    .prepare(
+      `SELECT count(*) AS done, coalesce(sum(status = 'error'), 0) AS errors,
+         coalesce(sum(created_at >= @since), 0) AS recentCount, min(CASE WHEN created_at >= @since THEN created_at END) AS recentFirstAt
+       FROM eval_results WHERE run_id = @runId`,
+    )
+    .get({ runId, since: now - RECENT_WINDOW_MS }) as { done: number; errors: number; recentCount: number; recentFirstAt: number | null };
+  return computeProgress({
+    done: row.done,
+    total: totalCases,
+    errors: row.errors,
+    recentCount: row.recentCount,
+    recentFirstAtMs: row.recentFirstAt,
+    nowMs: now,
+  });
+}
+
+export interface PassCounts {
+  done: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  /** Results with no scorer at all: neither passed nor failed, and left out of the pass rate. */
+  unscored: number;
+  /** passed / scored results (see pass-rate.ts); null with no scored result. */
+  passRate: number | null;
+}
+
+export interface EvalRunSummary extends PassCounts {
+  targets: (PassCounts & { targetId: string; costUsd: number | null; meanScore: number | null })[];
+  scorers: { scorerKey: string; label: string; count: number; passed: number; passRate: number | null; meanScore: number | null; errors: number }[];
+  /** Sum over results with a known cost; null when none had one. */
+  costUsd: number | null;
+  inputTokens: number;
+  outputTokens: number;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+  meanScore: number | null;
+}
+
+const passCounts = (done: number, passed: number, errors: number, unscored: number): PassCounts => ({
+  done,
+  passed,
+  errors,
+  unscored,
+  failed: done - passed - errors - unscored,
+  passRate: scoredPassRate(passed, done - unscored),
+});
+
+/** Pass rate overall and per target, per scorer pass rate and mean score, cost and p50/p95 latency. */
+export function getEvalRunSummary(db: Db, { runId, scorerLabels = {} }: { runId: string; scorerLabels?: Record<string, string> }): EvalRunSummary {
+  const client = sqlite(db);
+  const perTarget = client
+    .prepare(
+      `SELECT t.id AS targetId, count(r.id) AS done, coalesce(sum(r.status = 'passed'), 0) AS passed,
+         coalesce(sum(r.status = 'error'), 0) AS errors, coalesce(sum(r.status = 'unscored'), 0) AS unscored,
+         sum(r.cost_usd) AS costUsd, avg(r.score) AS meanScore,
+         coalesce(sum(r.input_tokens), 0) AS inputTokens, coalesce(sum(r.output_tokens), 0) AS outputTokens
+       FROM eval_run_targets t LEFT JOIN eval_results r ON r.target_id = t.id
+       WHERE t.run_id = ? GROUP BY t.id ORDER BY t.position`,
+    )
+    .all(runId) as {
+    targetId: string;
+    done: number;
+    passed: number;
+    errors: number;
+    unscored: number;
+    costUsd: number | null;
+    meanScore: number | null;
+    inputTokens: number;
+    outputTokens: number;
+  }[];
+  const scorers = client
+    .prepare(
+      `SELECT scorer_key AS scorerKey, count(*) AS count, coalesce(sum(passed), 0) AS passed, avg(score) AS meanScore,
+         coalesce(sum(error), 0) AS errors
+       FROM eval_scores WHERE run_id = ? GROUP BY scorer_key ORDER BY scorer_key`,
+    )
+    .all(runId) as { scorerKey: string; count: number; passed: number; meanScore: number | null; errors: number }[];
+  const overall = client.prepare("SELECT count(*) AS n, avg(score) AS meanScore FROM eval_results WHERE run_id = ? AND latency_ms IS NOT NULL").get(runId) as {
+    n: number;
+    meanScore: number | null;
+  };
+  const latencyAt = (percentile: number): number | null => {
+    const index = nearestRankIndex(overall.n, percentile);
+    if (index === null) return null;
+    const row = client
+      .prepare("SELECT latency_ms AS ms FROM eval_results WHERE run_id = ? AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?")
+      .get(runId, index) as { ms: number } | undefined;
+    return row?.ms ?? null;
+  };
+  const sum = (pick: (t: (typeof perTarget)[number]) => number) => perTarget.reduce((acc, t) => acc + pick(t), 0);
+  const costs = perTarget.filter((t) => t.costUsd !== null);
+  const meanScore = client.prepare("SELECT avg(score) AS m FROM eval_results WHERE run_id = ?").get(runId) as { m: number | null };
+  return {
+    ...passCounts(sum((t) => t.done), sum((t) => t.passed), sum((t) => t.errors), sum((t) => t.unscored)),
+    targets: perTarget.map((t) => ({ targetId: t.targetId, ...passCounts(t.done, t.passed, t.errors, t.unscored), costUsd: t.costUsd, meanScore: t.meanScore })),
+    scorers: scorers.map((s) => ({
+      ...s,
+      label: scorerLabels[s.scorerKey] ?? s.scorerKey,
+      passRate: s.count > 0 ? s.passed / s.count : null,
+    })),
+    costUsd: costs.length > 0 ? costs.reduce((acc, t) => acc + (t.costUsd ?? 0), 0) : null,
+    inputTokens: sum((t) => t.inputTokens),
+    outputTokens: sum((t) => t.outputTokens),
+    latencyP50Ms: latencyAt(50),
+    latencyP95Ms: latencyAt(95),
+    meanScore: meanScore.m,
+  };
+}
+
+export type ResultFilter = "all" | "failures" | "errors" | "passed" | "unscored";
+
+const STATUSES_BY_FILTER: Record<ResultFilter, EvalResultStatus[] | null> = {
+  all: null,
+  failures: ["failed", "error"],
+  errors: ["error"],
+  passed: ["passed"],
+  unscored: ["unscored"],
+};
+
+/** One page of a run's results in (target, case) order, with the case's variables. */
+export function listEvalRunResults(
+  db: Db,
+  { runId, filter = "all", targetId, page = 1, pageSize = 50 }: { runId: string; filter?: ResultFilter; targetId?: string; page?: number; pageSize?: number },
+) {
+  const conditions = [eq(evalResults.runId, runId)];
+  const statuses = STATUSES_BY_FILTER[filter];
+  if (statuses) conditions.push(inArray(evalResults.status, statuses));
+  if (targetId) conditions.push(eq(evalResults.targetId, targetId));
+  const where = and(...conditions);
+  const rows = db
+    .select({
+      id: evalResults.id,
+      targetId: evalResults.targetId,
+      targetPosition: evalRunTargets.position,
+      runCaseId: evalResults.runCaseId,
+      casePosition: evalRunCases.position,
+      variables: evalRunCases.variables,
+      status: evalResults.status,
+      score: evalResults.score,
+      output: evalResults.output,
+      latencyMs: evalResults.latencyMs,
+      costUsd: evalResults.costUsd,
+      attempts: evalResults.attempts,
+      errorMessage: evalResults.errorMessage,
+    })
+    .from(evalResults)
+    .innerJoin(evalRunCases, eq(evalRunCases.id, evalResults.runCaseId))
+    .innerJoin(evalRunTargets, eq(evalRunTargets.id, evalResults.targetId))
+    .where(where)
+    .orderBy(asc(evalRunCases.position), asc(evalRunTargets.position))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const total = db.select({ n: count() }).from(evalResults).where(where).get()?.n ?? 0;
+  return { rows, total, page, pageSize };
+}
+export type EvalRunResultRow = ReturnType<typeof listEvalRunResults>["rows"][number];
+
+/** One result with its case and every scorer's verdict. */
+export function findEvalRunResult(db: Db, { runId, resultId }: { runId: string; resultId: string }) {
+  const row = db
+    .select({ result: evalResults, runCase: evalRunCases })
+    .from(evalResults)
+    .innerJoin(evalRunCases, eq(evalRunCases.id, evalResults.runCaseId))
+    .where(and(eq(evalResults.id, resultId), eq(evalResults.runId, runId)))
+    .get();
+  if (!row) return null;
+  const scores = db.select().from(evalScores).where(eq(evalScores.resultId, resultId)).orderBy(asc(evalScores.scorerKey)).all();
+  return { ...row, scores };
+}
+
+/** Every result of a run with its scores, in (case, target) order: the CLI's JUnit report and the API's export. */
+export function listEvalRunScores(db: Db, { runId, resultIds }: { runId: string; resultIds: string[] }) {
+  if (resultIds.length === 0) return [];
+  return db
+    .select()
+    .from(evalScores)
+    .where(and(eq(evalScores.runId, runId), inArray(evalScores.resultId, resultIds)))
+    .orderBy(asc(evalScores.scorerKey))
+    .all();
+}
+
+/** Prompts with at least one version, for the new-run form. */
+export function listRunnablePrompts({ workspaceId }: { workspaceId: string }) {
+  return getDb()
+    .select({ id: prompts.id, name: prompts.name, type: prompts.type })
+    .from(prompts)
+    .where(and(eq(prompts.workspaceId, workspaceId), isNull(prompts.archivedAt)))
+    .orderBy(asc(prompts.name))
+    .all();
+}
+
+/** Datasets (not archived) with their case counts (and how many carry their own assertions) and default scorers, for the new-run form. */
+export function listRunnableDatasets({ workspaceId }: { workspaceId: string }) {
+  const db = getDb();
+  const rows = db
+    .select({ id: datasets.id, name: datasets.name, defaultScorers: datasets.defaultScorers })
+    .from(datasets)
+    .where(and(eq(datasets.workspaceId, workspaceId), isNull(datasets.archivedAt)))
+    .orderBy(asc(datasets.name))
+    .all();
+  const counts = new Map(
+    (
+      sqlite(db)
+        .prepare("SELECT dataset_id AS id, count(*) AS n, sum(assertions != '[]') AS withAssertions FROM dataset_cases GROUP BY dataset_id")
+        .all() as { id: string; n: number; withAssertions: number }[]
+    ).map((r) => [r.id, r]),
+  );
+  return rows.map((row) => ({ ...row, caseCount: counts.get(row.id)?.n ?? 0, casesWithAssertions: counts.get(row.id)?.withAssertions ?? 0 }));
+}
