@@ -132,7 +132,7 @@ describe("running", () => {
     expect(summary.latencyP50Ms).not.toBeNull();
     expect(summary.latencyP95Ms!).toBeGreaterThanOrEqual(summary.latencyP50Ms!);
     // 200 cases and ~60 retries over real HTTP: about 1 s alone, but the whole suite runs files in parallel on two
-    // cores, where it once went past vitest's 5 s default.
+    // cores, where it can go past vitest's 5 s default (it failed once there, its message unkept).
   }, 20_000);
 
   it("records a call that keeps failing as an error with a safe message and its attempts", async () => {
