@@ -120,6 +120,9 @@ test.describe("denial of service", () => {
     const { datasetId, prompts } = (await imported.json()) as { datasetId: string; prompts: string[] };
     await page.goto("/evaluations/new");
     const promptId = await page.getByRole("combobox", { name: "Prompt" }).locator("option", { hasText: prompts[0]! }).getAttribute("value");
+    // The page's own after-load traffic (Next prefetching every visible link's server render) is load this test made,
+    // not the attack's: let it finish before measuring the server's latency.
+    await page.waitForLoadState("networkidle");
 
     await expectHealthy(page.request);
     const health = watchHealth();
