@@ -5,5 +5,5 @@ let cached: PreparedResponse | undefined;
 
 /** GET /api/v1/openapi.json, serialised once per process. */
 export function openApiResponse(): PreparedResponse {
-  return (cached ??= prepareJsonResponse(openApiDocument));
+  return (cached ??= prepareJsonResponse(openApiDocument()));
 }

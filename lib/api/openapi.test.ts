@@ -8,7 +8,7 @@ import { API_BASE, matchDeliveryRoute } from "./routes";
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 const operations = Object.entries(deliveryOperations) as [OperationKey, (typeof deliveryOperations)[OperationKey]][];
-const documentedPaths = openApiDocument.paths as Record<string, Record<string, { operationId: string }>>;
+const documentedPaths = openApiDocument().paths as Record<string, Record<string, { operationId: string }>>;
 
 /** URLs of a path template, with prompt names in both forms the router accepts. */
 function samplePaths(template: string): string[] {
@@ -63,13 +63,13 @@ describe("the OpenAPI document and the router", () => {
   });
 
   it("resolves every $ref it holds", () => {
-    const refs = JSON.stringify(openApiDocument).match(/"\$ref":"[^"]+"/g) ?? [];
+    const refs = JSON.stringify(openApiDocument()).match(/"\$ref":"[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(50);
     for (const ref of new Set(refs.map((match) => match.slice(8, -1)))) {
       const target = ref
         .slice(2)
         .split("/")
-        .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], openApiDocument);
+        .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], openApiDocument());
       expect(target, ref).toBeDefined();
     }
   });
@@ -77,7 +77,7 @@ describe("the OpenAPI document and the router", () => {
 
 describe("schemas generated from zod", () => {
   const ajv = new Ajv2020({ strict: false });
-  ajv.addSchema(openApiDocument, "doc");
+  ajv.addSchema(openApiDocument(), "doc");
   const documented = (name: keyof typeof requestComponents) => ajv.getSchema(`doc#/components/schemas/${name}`)!;
 
   // Each body once valid and once hostile, parsed by zod and by the documented schema: they must agree, so what

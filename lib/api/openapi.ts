@@ -60,25 +60,37 @@ function paths(): Record<string, Record<string, JsonSchema>> {
   return result;
 }
 
-export const openApiDocument = {
-  openapi: "3.1.0",
-  info: {
-    title: "PromptOps Studio delivery API",
-    version: "1.0.0",
-    description:
-      "Fetch the prompt version an environment serves, render it, list prompts, and (with a read-write key) add versions, request promotions, start evaluations, and report generations and end-user feedback. Approving a promotion is only possible for a signed-in lead in the studio. Unknown query parameters and body fields are refused with 400. Responses to GET carry an ETag; a matching If-None-Match gets 304. With STUDIO_API_RATE_LIMIT set, a key over its per-minute budget gets 429 with Retry-After.",
-  },
-  servers: [{ url: "/api/v1" }],
-  security: [{ bearerAuth: [] }],
-  paths: paths(),
-  components: {
-    securitySchemes: {
-      bearerAuth: { type: "http", scheme: "bearer", description: "An API key from Settings → API keys: `Authorization: Bearer pos_…`." },
+/**
+ * The document, built on first use and kept: converting every schema is work only /openapi.json and the tests need,
+ * so it is not done when a server process loads the delivery handlers.
+ */
+export function openApiDocument() {
+  return (built ??= buildDocument());
+}
+
+let built: ReturnType<typeof buildDocument> | undefined;
+
+function buildDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "PromptOps Studio delivery API",
+      version: "1.0.0",
+      description:
+        "Fetch the prompt version an environment serves, render it, list prompts, and (with a read-write key) add versions, request promotions, start evaluations, and report generations and end-user feedback. Approving a promotion is only possible for a signed-in lead in the studio. Unknown query parameters and body fields are refused with 400. Responses to GET carry an ETag; a matching If-None-Match gets 304. With STUDIO_API_RATE_LIMIT set, a key over its per-minute budget gets 429 with Retry-After.",
     },
-    parameters: {
-      IfNoneMatch: { name: "If-None-Match", in: "header", required: false, schema: { type: "string" } },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearerAuth: [] }],
+    paths: paths(),
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "An API key from Settings → API keys: `Authorization: Bearer pos_…`." },
+      },
+      parameters: {
+        IfNoneMatch: { name: "If-None-Match", in: "header", required: false, schema: { type: "string" } },
+      },
+      responses: Object.fromEntries(Object.values(errorResponses)),
+      schemas: mergeComponents(componentSchemas(requestComponents, "input"), componentSchemas(responseComponents, "output")),
     },
-    responses: Object.fromEntries(Object.values(errorResponses)),
-    schemas: mergeComponents(componentSchemas(requestComponents, "input"), componentSchemas(responseComponents, "output")),
-  },
-};
+  };
+}

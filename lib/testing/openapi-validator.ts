@@ -8,7 +8,7 @@ import { matchDeliveryRoute, type DeliveryRoute } from "@/lib/api/routes";
 const DOC_ID = "https://promptops.invalid/openapi.json";
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 ajv.addFormat("date-time", (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)));
-ajv.addSchema(openApiDocument, DOC_ID);
+ajv.addSchema(openApiDocument(), DOC_ID);
 
 interface Reference {
   $ref?: string;
@@ -28,7 +28,7 @@ type Doc = {
   paths: Record<string, Record<string, DocumentedOperation>>;
   components: { parameters: Record<string, DocumentedParameter> };
 };
-const doc = openApiDocument as unknown as Doc;
+const doc = openApiDocument() as unknown as Doc;
 const validators = new Map<string, ValidateFunction>();
 
 /** A JSON pointer into the document, as a URI fragment (the path templates hold "{" and "}"). */
