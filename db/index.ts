@@ -94,6 +94,11 @@ export function getDb(): Db {
   return globalForDb.studioDb.db;
 }
 
+/** The better-sqlite3 handle under a drizzle database or transaction (drizzle keeps it as $client; its type does not say so). */
+export function sqliteOf(db: Db | DbOrTx): Database.Database {
+  return (db as unknown as { $client: Database.Database }).$client;
+}
+
 /** The same connection, raw: for a statement prepared once and run on every request (the delivery epoch). */
 export function getSqlite(): Database.Database {
   getDb();

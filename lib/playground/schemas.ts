@@ -47,8 +47,6 @@ export type RunColumnInput = z.infer<typeof runColumnSchema>;
 export const previewInputSchema = runColumnSchema.pick({ promptId: true, source: true, variables: true, followUps: true });
 
 /** The editor's draft, whose variables (its partials' included) the footer lists while the author types. */
-export { draftVariablesSchema } from "@/lib/serving/schemas";
-
 export const runHistoryQuerySchema = z.object({
   promptId: z.uuid(),
   model: z.string().trim().min(1).max(200).optional(),

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import { listEnvironments } from "@/lib/serving/queries";
-import { listRunnablePrompts } from "@/lib/evals/runs/queries";
+import { listRunnablePrompts } from "@/lib/evals/runs/read-runs";
 import { listVersions } from "@/lib/prompts/queries";
 import { listAssignableMembers } from "./load-queues";
 import { listReviewableEvalRuns } from "./queries";

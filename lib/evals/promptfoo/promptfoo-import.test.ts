@@ -9,7 +9,7 @@ import { isAppError } from "@/lib/core/errors";
 import { findPromptByName, findLatestVersion } from "@/lib/prompts/queries";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { createEvalRun } from "../runs/manage-runs";
-import { findEvalRunResult, getEvalRunSummary, listEvalRunResults } from "../runs/queries";
+import { findEvalRunResult, getEvalRunSummary, listEvalRunResults } from "../runs/read-runs";
 import { executeEvalRun } from "../runs/runner";
 import { runScorer } from "../scorers/registry";
 import { commitPromptfooImport, previewPromptfooImport } from "./import-config";

@@ -6,17 +6,8 @@ import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
 import { findPromptByName } from "@/lib/prompts/queries";
 import { createEvalRun } from "./manage-runs";
-import {
-  findEvalRun,
-  findEvalRunResult,
-  findRunDataset,
-  findRunDatasetByName,
-  getEvalRunProgress,
-  getEvalRunSummary,
-  listEvalRunResults,
-  listEvalRunScores,
-  listEvalRunTargets,
-} from "./queries";
+import { findEvalRun, findRunDataset, findRunDatasetByName, listEvalRunTargets } from "./queries";
+import { findEvalRunResult, getEvalRunProgress, getEvalRunSummary, listEvalRunResults, listEvalRunScores } from "./read-runs";
 import { resultsPageQuerySchema, startRunBodySchema, type EvalResultsPage, type EvalRunView } from "./schemas";
 
 // The eval endpoints of /api/v1 (CI): start a run by prompt and dataset name, read its status, progress and summary,

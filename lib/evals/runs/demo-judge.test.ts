@@ -10,7 +10,8 @@ import { seedDemoWorkspace } from "@/lib/demo/seed-demo-workspace";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { draftsToConfigs, newDraft } from "./scorer-drafts";
 import { createEvalRun } from "./manage-runs";
-import { findEvalRunResult, findRunDatasetByName, getEvalRunSummary, listEvalRunResults } from "./queries";
+import { findRunDatasetByName } from "./queries";
+import { findEvalRunResult, getEvalRunSummary, listEvalRunResults } from "./read-runs";
 import { executeEvalRun } from "./runner";
 
 let editor: UserPrincipal;

@@ -11,7 +11,8 @@ import { listCatalogModels } from "@/lib/platform/models/catalog";
 import { findPromptById, listVersions } from "@/lib/prompts/queries";
 import { resolveWorkspaceProviders } from "@/lib/platform/providers/resolve-providers";
 import { resolveTargetVersion } from "./manage-runs";
-import { findRunDataset, listRunnableDatasets, listRunnablePrompts } from "./queries";
+import { findRunDataset } from "./queries";
+import { listRunnableDatasets, listRunnablePrompts } from "./read-runs";
 import { compareVersions, type VersionVariables } from "./run-variables";
 import { runVariablesInputSchema, type RunVariablesInput } from "./schemas";
 

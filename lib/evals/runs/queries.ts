@@ -1,7 +1,6 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { type Db, type DbOrTx } from "@/db";
+import { sqliteOf, type Db, type DbOrTx } from "@/db";
 import {
   datasetCases,
   datasets,
@@ -15,11 +14,8 @@ import {
   type EvalRunStatus,
 } from "@/db/schema";
 
-// Creating eval runs, the worker's lifecycle of a run, and the result writer (the reads are in read-runs.ts). Aggregates are SQL over the
-// (run_id, status) and (run_id, scorer_key) indexes; nothing loads a run's results to count them in JS.
-
-// drizzle keeps the better-sqlite3 handle as $client at runtime; its type does not say so.
-const sqlite = (db: Db | DbOrTx) => (db as unknown as { $client: Database.Database }).$client;
+// Creating eval runs, the worker's lifecycle of a run, and the result writer; the reads pages and the API use are in
+// read-runs.ts. Aggregates are SQL over the (run_id, status) and (run_id, scorer_key) indexes.
 
 // ----------------------------------------------------------------------------------------------------------------
 // Creating a run
@@ -84,7 +80,7 @@ export function listEvalRunCases(tx: DbOrTx, { runId }: { runId: string }) {
 
 /** The (target, case) pairs that already have a result: a resumed run skips them. */
 export function listFinishedPairs(db: Db, { runId }: { runId: string }): Set<string> {
-  const rows = sqlite(db).prepare("SELECT target_id AS t, run_case_id AS c FROM eval_results WHERE run_id = ?").all(runId) as { t: string; c: string }[];
+  const rows = sqliteOf(db).prepare("SELECT target_id AS t, run_case_id AS c FROM eval_results WHERE run_id = ?").all(runId) as { t: string; c: string }[];
   return new Set(rows.map((row) => `${row.t}|${row.c}`));
 }
 
@@ -93,7 +89,7 @@ export function listFinishedPairs(db: Db, { runId }: { runId: string }): Set<str
 
 /** Takes a queued or interrupted run for this worker; null when another worker has it or it is not waiting. */
 export function claimEvalRun(db: Db, { runId, workerId, now }: { runId: string; workerId: string; now: number }): EvalRun | null {
-  const row = sqlite(db)
+  const row = sqliteOf(db)
     .prepare(
       `UPDATE eval_runs SET status = 'running', worker_id = ?, heartbeat_at = ?, started_at = coalesce(started_at, ?),
          finished_at = NULL, error_message = NULL
@@ -105,7 +101,7 @@ export function claimEvalRun(db: Db, { runId, workerId, now }: { runId: string; 
 
 /** Runs waiting for a worker, oldest first. */
 export function listClaimableEvalRuns(db: Db, { limit }: { limit: number }): string[] {
-  const rows = sqlite(db)
+  const rows = sqliteOf(db)
     .prepare("SELECT id FROM eval_runs WHERE status IN ('queued', 'interrupted') ORDER BY created_at LIMIT ?")
     .all(limit) as { id: string }[];
   return rows.map((row) => row.id);
@@ -114,14 +110,14 @@ export function listClaimableEvalRuns(db: Db, { limit }: { limit: number }): str
 /** Keeps this worker's hold on a run; false when the run was cancelled or taken over (the worker must stop). */
 export function heartbeatEvalRun(db: Db, { runId, workerId, now }: { runId: string; workerId: string; now: number }): boolean {
   return (
-    sqlite(db).prepare("UPDATE eval_runs SET heartbeat_at = ? WHERE id = ? AND worker_id = ? AND status = 'running'").run(now, runId, workerId)
+    sqliteOf(db).prepare("UPDATE eval_runs SET heartbeat_at = ? WHERE id = ? AND worker_id = ? AND status = 'running'").run(now, runId, workerId)
       .changes === 1
   );
 }
 
 /** A run still "running" with a stale heartbeat lost its worker (the process died): mark it interrupted. */
 export function markStaleEvalRunsInterrupted(db: Db, { staleBefore }: { staleBefore: number }): number {
-  return sqlite(db)
+  return sqliteOf(db)
     .prepare("UPDATE eval_runs SET status = 'interrupted', worker_id = NULL WHERE status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < ?)")
     .run(staleBefore).changes;
 }
@@ -132,7 +128,7 @@ export function finishEvalRun(
   { runId, workerId, status, errorMessage = null, now }: { runId: string; workerId: string; status: "completed" | "failed"; errorMessage?: string | null; now: number },
 ): boolean {
   return (
-    sqlite(db)
+    sqliteOf(db)
       .prepare("UPDATE eval_runs SET status = ?, error_message = ?, finished_at = ? WHERE id = ? AND worker_id = ? AND status = 'running'")
       .run(status, errorMessage, now, runId, workerId).changes === 1
   );
@@ -141,7 +137,7 @@ export function finishEvalRun(
 /** Hands a run back without finishing it (this process is shutting down); the next worker resumes it. */
 export function releaseEvalRun(db: Db, { runId, workerId }: { runId: string; workerId: string }): boolean {
   return (
-    sqlite(db).prepare("UPDATE eval_runs SET status = 'interrupted', worker_id = NULL WHERE id = ? AND worker_id = ? AND status = 'running'").run(runId, workerId)
+    sqliteOf(db).prepare("UPDATE eval_runs SET status = 'interrupted', worker_id = NULL WHERE id = ? AND worker_id = ? AND status = 'running'").run(runId, workerId)
       .changes === 1
   );
 }
@@ -195,7 +191,7 @@ export interface ScoreRow {
  * DO NOTHING on (target, case) means a case finished twice (two workers after a takeover) is stored once.
  */
 export function createResultWriter(db: Db): (result: ResultRow, scores: ScoreRow[]) => boolean {
-  const client = sqlite(db);
+  const client = sqliteOf(db);
   const insertResult = client.prepare(
     `INSERT INTO eval_results (id, run_id, target_id, run_case_id, status, score, rendered_input, output, input_tokens,
        output_tokens, cost_usd, latency_ms, attempts, error_code, error_message, created_at)
@@ -217,5 +213,3 @@ export function createResultWriter(db: Db): (result: ResultRow, scores: ScoreRow
   return (result, scores) => write(result, scores);
 }
 
-// The reads pages and the API use live in read-runs.ts; re-exported so callers keep one import.
-export * from "./read-runs";

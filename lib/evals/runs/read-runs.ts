@@ -1,7 +1,6 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
-import { getDb, type Db, type DbOrTx } from "@/db";
+import { getDb, sqliteOf, type Db } from "@/db";
 import {
   datasets,
   evalResults,
@@ -22,9 +21,6 @@ import { computeProgress, nearestRankIndex, type RunProgress } from "./progress"
 
 /** Results finished in this window set the ETA's rate. */
 const RECENT_WINDOW_MS = 30_000;
-
-// drizzle keeps the better-sqlite3 handle as $client at runtime; its type does not say so.
-const sqlite = (db: Db | DbOrTx) => (db as unknown as { $client: Database.Database }).$client;
 
 // ----------------------------------------------------------------------------------------------------------------
 // Reading runs: list, progress, summary, results
@@ -81,7 +77,7 @@ export function listEvalRuns({
   const ids = runs.map((r) => r.run.id);
   const counts = new Map(
     (
-      sqlite(db)
+      sqliteOf(db)
         .prepare(
           `SELECT run_id AS runId, count(*) AS done, sum(status = 'passed') AS passed, sum(status = 'error') AS errors,
              sum(status = 'unscored') AS unscored
@@ -122,13 +118,13 @@ export function listEvalRuns({
 }
 
 export function countEvalRuns({ workspaceId }: { workspaceId: string }): number {
-  const row = sqlite(getDb()).prepare("SELECT count(*) AS n FROM eval_runs WHERE workspace_id = ?").get(workspaceId) as { n: number };
+  const row = sqliteOf(getDb()).prepare("SELECT count(*) AS n FROM eval_runs WHERE workspace_id = ?").get(workspaceId) as { n: number };
   return row.n;
 }
 
 /** done / total / errors and the ETA from the recent rate. */
 export function getEvalRunProgress(db: Db, { runId, totalCases, now = Date.now() }: { runId: string; totalCases: number; now?: number }): RunProgress {
-  const row = sqlite(db)
+  const row = sqliteOf(db)
     .prepare(
       `SELECT count(*) AS done, coalesce(sum(status = 'error'), 0) AS errors,
          coalesce(sum(created_at >= @since), 0) AS recentCount, min(CASE WHEN created_at >= @since THEN created_at END) AS recentFirstAt
@@ -179,7 +175,7 @@ const passCounts = (done: number, passed: number, errors: number, unscored: numb
 
 /** Pass rate overall and per target, per scorer pass rate and mean score, cost and p50/p95 latency. */
 export function getEvalRunSummary(db: Db, { runId, scorerLabels = {} }: { runId: string; scorerLabels?: Record<string, string> }): EvalRunSummary {
-  const client = sqlite(db);
+  const client = sqliteOf(db);
   const perTarget = client
     .prepare(
       `SELECT t.id AS targetId, count(r.id) AS done, coalesce(sum(r.status = 'passed'), 0) AS passed,
@@ -333,7 +329,7 @@ export function listRunnableDatasets({ workspaceId }: { workspaceId: string }) {
     .all();
   const counts = new Map(
     (
-      sqlite(db)
+      sqliteOf(db)
         .prepare("SELECT dataset_id AS id, count(*) AS n, sum(assertions != '[]') AS withAssertions FROM dataset_cases GROUP BY dataset_id")
         .all() as { id: string; n: number; withAssertions: number }[]
     ).map((r) => [r.id, r]),

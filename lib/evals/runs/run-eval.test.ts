@@ -12,7 +12,8 @@ import { containsScorer, makeDataset, makeEvalWorkspace, resultsOf } from "@/lib
 import { makeWorkspace } from "@/lib/testing/factories";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { cancelEvalRun, createEvalRun, resumeEvalRun } from "./manage-runs";
-import { findEvalRun, getEvalRunProgress, getEvalRunSummary, listEvalRunResults, listEvalRuns, findEvalRunResult, listEvalRunTargets } from "./queries";
+import { findEvalRun, listEvalRunTargets } from "./queries";
+import { getEvalRunProgress, getEvalRunSummary, listEvalRunResults, listEvalRuns, findEvalRunResult } from "./read-runs";
 import { executeEvalRun } from "./runner";
 
 let server: FixtureLlmServer;

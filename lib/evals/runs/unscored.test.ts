@@ -14,7 +14,7 @@ import { loadEvalDashboard } from "../dashboard/load-dashboard";
 import { dashboardFiltersSchema } from "../dashboard/filters";
 import { resultStatus } from "./evaluate-case";
 import { createEvalRun } from "./manage-runs";
-import { getEvalRunSummary, listEvalRunResults, listEvalRuns } from "./queries";
+import { getEvalRunSummary, listEvalRunResults, listEvalRuns } from "./read-runs";
 import { executeEvalRun } from "./runner";
 
 let server: FixtureLlmServer;

@@ -6,7 +6,7 @@ import { FormError } from "@/components/ui/form-error";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { compareRuns, type RunComparison } from "@/lib/evals/compare/compare-runs";
-import { listEvalRuns } from "@/lib/evals/runs/queries";
+import { listEvalRuns } from "@/lib/evals/runs/read-runs";
 import { isAppError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Compare evaluations" };
