@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import type { Role } from "@/db/schema";
 import { can } from "@/lib/platform/auth/policy";
-import { countPendingRequests } from "@/lib/serving/queries";
+import { countPendingRequests } from "@/lib/releases/queries";
 import { countItemsAwaiting } from "@/lib/review/queries";
 import type { WorkWaiting } from "./landing";
 

@@ -4,7 +4,8 @@ import { findVersion } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
 import { loadPromotionEvals } from "@/lib/evals/compare/promotion-evals";
 import { checkEvalGate } from "./eval-gate";
-import { findEnvironmentById, findPointer, listPromotionRequests } from "@/lib/serving/queries";
+import { findEnvironmentById, findPointer } from "@/lib/serving/queries";
+import { listPromotionRequests } from "@/lib/releases/queries";
 
 /** Pending requests with what a reviewer needs to decide: both versions' content, staleness and the eval gate. */
 export function loadApprovalQueue({ workspaceId }: { workspaceId: string }) {

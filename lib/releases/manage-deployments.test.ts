@@ -20,7 +20,8 @@ import {
   withdrawPromotion,
 } from "./manage-deployments";
 import { createEnvironment, setEnvironmentProtected } from "./manage-environments";
-import { findEnvironmentBySlug, findPointer, listDeployments, listEnvironments } from "@/lib/serving/queries";
+import { findEnvironmentBySlug, findPointer, listEnvironments } from "@/lib/serving/queries";
+import { listDeployments } from "@/lib/releases/queries";
 import { rollbackSchema } from "./schemas";
 
 function thrown(run: () => unknown): AppError {

@@ -11,18 +11,8 @@ import { findPromptById, findVersion } from "@/lib/prompts/queries";
 import { enqueueWebhookEvent, kickWebhookWorker } from "@/lib/platform/webhooks/outbox";
 import { checkEvalGate, describeGateBlock, gateBlocksApproval } from "./eval-gate";
 import { rollbackTarget } from "./rollback-target";
-import {
-  closePromotionRequest,
-  findEnvironmentById,
-  findPendingRequest,
-  findPointer,
-  findPromotionRequest,
-  findWorkspaceSlug,
-  insertDeployment,
-  insertPromotionRequest,
-  listEnvironmentMoves,
-  upsertPointer,
-} from "@/lib/serving/queries";
+import { findEnvironmentById, findPointer, findWorkspaceSlug } from "@/lib/serving/queries";
+import { closePromotionRequest, findPendingRequest, findPromotionRequest, insertDeployment, insertPromotionRequest, listEnvironmentMoves, upsertPointer } from "@/lib/releases/queries";
 import type { decideRequestSchema, moveEnvironmentSchema, rejectRequestSchema, rollbackSchema, withdrawRequestSchema } from "./schemas";
 
 // The only module that moves environments. Every move is one transaction: the pointer, the append-only

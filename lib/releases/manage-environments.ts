@@ -6,7 +6,8 @@ import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/pol
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { findDatasetById } from "@/lib/datasets/queries";
-import { findEnvironmentById, findEnvironmentBySlug, insertEnvironment, listEnvironments, updateEnvironmentGate, updateEnvironmentProtection } from "@/lib/serving/queries";
+import { findEnvironmentById, findEnvironmentBySlug, listEnvironments } from "@/lib/serving/queries";
+import { insertEnvironment, updateEnvironmentGate, updateEnvironmentProtection } from "@/lib/releases/queries";
 import type { createEnvironmentSchema, setEnvironmentGateSchema, setEnvironmentProtectedSchema } from "./schemas";
 
 // Admins add custom environments (tenant-a, canary) and choose which are protected. Environments are never

@@ -2,7 +2,8 @@ import "server-only";
 import { getDb, type DbOrTx } from "@/db";
 import { findVersion } from "@/lib/prompts/queries";
 import { versionContent } from "@/lib/prompts/same-content";
-import { listDeployments, listEnvironmentMoves, listEnvironments, listPointersForPrompts, listPromotionRequests } from "@/lib/serving/queries";
+import { listEnvironments, listPointersForPrompts } from "@/lib/serving/queries";
+import { listDeployments, listEnvironmentMoves, listPromotionRequests } from "@/lib/releases/queries";
 import { rollbackTarget } from "./rollback-target";
 
 function contentOf(tx: DbOrTx, promptId: string, version: number) {

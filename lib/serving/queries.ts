@@ -1,7 +1,10 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
-import { deployments, environmentPointers, environments, prompts, promotionRequests, workspaces, type PromotionStatus } from "@/db/schema";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { type DbOrTx } from "@/db";
+import { environmentPointers, environments, workspaces } from "@/db/schema";
+
+// What environments exist and what each serves: the reads every consumer of a prompt shares. Writes to these
+// tables, and the history of moves and promotion requests, belong to lib/releases (its queries.ts).
 
 export function listEnvironments(tx: DbOrTx, { workspaceId }: { workspaceId: string }) {
   return tx.select().from(environments).where(eq(environments.workspaceId, workspaceId)).orderBy(asc(environments.position), asc(environments.createdAt)).all();
@@ -15,30 +18,12 @@ export function findEnvironmentBySlug(tx: DbOrTx, { workspaceId, slug }: { works
   return tx.select().from(environments).where(and(eq(environments.workspaceId, workspaceId), eq(environments.slug, slug))).get();
 }
 
-export function insertEnvironment(tx: DbOrTx, values: typeof environments.$inferInsert) {
-  return tx.insert(environments).values(values).returning().get();
-}
-
-export function updateEnvironmentProtection(tx: DbOrTx, { environmentId, isProtected }: { environmentId: string; isProtected: boolean }) {
-  tx.update(environments).set({ isProtected }).where(eq(environments.id, environmentId)).run();
-}
-
 export function findPointer(tx: DbOrTx, { environmentId, promptId }: { environmentId: string; promptId: string }) {
   return tx
     .select()
     .from(environmentPointers)
     .where(and(eq(environmentPointers.environmentId, environmentId), eq(environmentPointers.promptId, promptId)))
     .get();
-}
-
-export function upsertPointer(tx: DbOrTx, values: typeof environmentPointers.$inferInsert) {
-  tx.insert(environmentPointers)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [environmentPointers.environmentId, environmentPointers.promptId],
-      set: { version: values.version, deploymentId: values.deploymentId, updatedAt: values.updatedAt },
-    })
-    .run();
 }
 
 /** Which version each environment serves for these prompts (for lists and the prompt page). */
@@ -60,169 +45,6 @@ export function listPointersForPrompts(tx: DbOrTx, { promptIds }: { promptIds: s
     .all();
 }
 
-export function insertDeployment(tx: DbOrTx, values: typeof deployments.$inferInsert) {
-  return tx.insert(deployments).values(values).returning().get();
-}
-
-/** Every move of one environment for one prompt, oldest first: the input of the rollback rule. */
-export function listEnvironmentMoves(tx: DbOrTx, { environmentId, promptId }: { environmentId: string; promptId: string }) {
-  return tx
-    .select({
-      id: deployments.id,
-      kind: deployments.kind,
-      toVersion: deployments.toVersion,
-      createdAt: deployments.createdAt,
-      requestedByLabel: deployments.requestedByLabel,
-      approvedByLabel: deployments.approvedByLabel,
-    })
-    .from(deployments)
-    .where(and(eq(deployments.environmentId, environmentId), eq(deployments.promptId, promptId)))
-    .orderBy(asc(deployments.createdAt))
-    .all();
-}
-
-/** Newest first; filter by prompt and/or environment. */
-export function listDeployments(
-  tx: DbOrTx,
-  { workspaceId, promptId, environmentId, limit = 100 }: { workspaceId: string; promptId?: string; environmentId?: string; limit?: number },
-) {
-  return tx
-    .select({
-      id: deployments.id,
-      kind: deployments.kind,
-      fromVersion: deployments.fromVersion,
-      toVersion: deployments.toVersion,
-      requestedByLabel: deployments.requestedByLabel,
-      approvedByLabel: deployments.approvedByLabel,
-      comment: deployments.comment,
-      createdAt: deployments.createdAt,
-      promptId: deployments.promptId,
-      promptName: prompts.name,
-      environmentId: environments.id,
-      environmentName: environments.name,
-      environmentSlug: environments.slug,
-    })
-    .from(deployments)
-    .innerJoin(environments, eq(environments.id, deployments.environmentId))
-    .innerJoin(prompts, eq(prompts.id, deployments.promptId))
-    .where(
-      and(
-        eq(deployments.workspaceId, workspaceId),
-        promptId ? eq(deployments.promptId, promptId) : undefined,
-        environmentId ? eq(deployments.environmentId, environmentId) : undefined,
-      ),
-    )
-    .orderBy(desc(deployments.createdAt))
-    .limit(limit)
-    .all();
-}
-export type DeploymentRow = ReturnType<typeof listDeployments>[number];
-
-export function insertPromotionRequest(tx: DbOrTx, values: typeof promotionRequests.$inferInsert) {
-  return tx.insert(promotionRequests).values(values).returning().get();
-}
-
-export function findPromotionRequest(tx: DbOrTx, { requestId }: { requestId: string }) {
-  return tx.select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get();
-}
-
-export function findPendingRequest(
-  tx: DbOrTx,
-  { promptId, environmentId, version }: { promptId: string; environmentId: string; version: number },
-) {
-  return tx
-    .select()
-    .from(promotionRequests)
-    .where(
-      and(
-        eq(promotionRequests.promptId, promptId),
-        eq(promotionRequests.environmentId, environmentId),
-        eq(promotionRequests.version, version),
-        eq(promotionRequests.status, "pending"),
-      ),
-    )
-    .get();
-}
-
-export function closePromotionRequest(
-  tx: DbOrTx,
-  values: { requestId: string; status: Exclude<PromotionStatus, "pending">; decidedById: string | null; decidedByLabel: string | null; decisionReason: string | null },
-) {
-  tx.update(promotionRequests)
-    .set({
-      status: values.status,
-      decidedById: values.decidedById,
-      decidedByLabel: values.decidedByLabel,
-      decisionReason: values.decisionReason,
-      decidedAt: new Date(),
-    })
-    .where(and(eq(promotionRequests.id, values.requestId), eq(promotionRequests.status, "pending")))
-    .run();
-}
-
-
-/** Promotion requests with their prompt and environment, newest first. */
-export function listPromotionRequests(
-  tx: DbOrTx,
-  { workspaceId, status, promptId, limit = 100 }: { workspaceId: string; status?: PromotionStatus; promptId?: string; limit?: number },
-) {
-  return tx
-    .select({
-      id: promotionRequests.id,
-      promptId: promotionRequests.promptId,
-      promptName: prompts.name,
-      promptType: prompts.type,
-      environmentId: environments.id,
-      environmentName: environments.name,
-      environmentSlug: environments.slug,
-      version: promotionRequests.version,
-      baseVersion: promotionRequests.baseVersion,
-      requestedById: promotionRequests.requestedById,
-      requestedByLabel: promotionRequests.requestedByLabel,
-      comment: promotionRequests.comment,
-      status: promotionRequests.status,
-      decidedByLabel: promotionRequests.decidedByLabel,
-      decisionReason: promotionRequests.decisionReason,
-      decidedAt: promotionRequests.decidedAt,
-      createdAt: promotionRequests.createdAt,
-    })
-    .from(promotionRequests)
-    .innerJoin(prompts, eq(prompts.id, promotionRequests.promptId))
-    .innerJoin(environments, eq(environments.id, promotionRequests.environmentId))
-    .where(
-      and(
-        eq(promotionRequests.workspaceId, workspaceId),
-        status ? eq(promotionRequests.status, status) : undefined,
-        promptId ? eq(promotionRequests.promptId, promptId) : undefined,
-      ),
-    )
-    .orderBy(desc(promotionRequests.createdAt))
-    .limit(limit)
-    .all();
-}
-export type PromotionRequestRow = ReturnType<typeof listPromotionRequests>[number];
-
-/** Pending requests; with `decidableBy`, only those that member may decide (not their own: see refuseOwnRequest). */
-export function countPendingRequests({ workspaceId, decidableBy }: { workspaceId: string; decidableBy?: string }): number {
-  return (
-    getDb()
-      .select({ n: count() })
-      .from(promotionRequests)
-      .where(
-        and(
-          eq(promotionRequests.workspaceId, workspaceId),
-          eq(promotionRequests.status, "pending"),
-          decidableBy === undefined ? undefined : or(isNull(promotionRequests.requestedById), ne(promotionRequests.requestedById, decidableBy)),
-        ),
-      )
-      .get()?.n ?? 0
-  );
-}
-
 export function findWorkspaceSlug(tx: DbOrTx, { workspaceId }: { workspaceId: string }): string {
   return tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, workspaceId)).get()?.slug ?? "";
-}
-
-export function updateEnvironmentGate(tx: DbOrTx, { environmentId, datasetId, minPassRate }: { environmentId: string; datasetId: string | null; minPassRate: number | null }) {
-  tx.update(environments).set({ gateDatasetId: datasetId, gateMinPassRate: minPassRate }).where(eq(environments.id, environmentId)).run();
 }
