@@ -10,7 +10,7 @@ import type { ScorerConfig } from "../../lib/core/vocabulary/scorer-config";
 
 export { type ScorerConfig };
 
-// Tables of one group; db/schema/index.ts gathers them (drizzle-kit and getDb read the index).
+// Datasets and their cases; evaluation runs, targets, cases, results and scores. db/schema/index.ts gathers every group.
 
 // ---------------------------------------------------------------------------------------------------------------
 // Datasets and evaluations

@@ -6,7 +6,7 @@ import { prompts } from "./prompts";
 import { apiKeys } from "./platform";
 import { environments } from "./releases";
 
-// Tables of one group; db/schema/index.ts gathers them (drizzle-kit and getDb read the index).
+// Production generations and end-user feedback. db/schema/index.ts gathers every group.
 
 // ---------------------------------------------------------------------------------------------------------------
 // Production generations and end-user feedback

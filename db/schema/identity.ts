@@ -3,7 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-o
 import { id, createdAt } from "./columns";
 import { ROLES, type Role } from "../../lib/core/roles";
 
-// Tables of one group; db/schema/index.ts gathers them (drizzle-kit and getDb read the index).
+// Users, workspaces, memberships, sessions and sign-in attempts. db/schema/index.ts gathers every group.
 
 export { ROLES, type Role };
 

@@ -3,7 +3,7 @@ import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } 
 import { id, createdAt } from "./columns";
 import { users, workspaces } from "./identity";
 
-// Tables of one group; db/schema/index.ts gathers them (drizzle-kit and getDb read the index).
+// Audit log, provider settings, API keys and webhooks (outbox, deliveries, attempts). db/schema/index.ts gathers every group.
 
 export const PROVIDER_KINDS = ["openai", "anthropic", "openai-compatible"] as const;
 

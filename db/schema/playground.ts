@@ -7,7 +7,7 @@ import type { RunSettings, RunToolCall } from "../../lib/core/vocabulary/run-set
 
 export { type RunSettings, type RunToolCall };
 
-// Tables of one group; db/schema/index.ts gathers them (drizzle-kit and getDb read the index).
+// Playground runs and saved variable sets. db/schema/index.ts gathers every group.
 
 export const RUN_STATUSES = ["succeeded", "failed", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];

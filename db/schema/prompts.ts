@@ -6,7 +6,7 @@ import { PROMPT_TYPES, type PromptType, type ChatMessageRecord, type ModelConfig
 
 export { PROMPT_TYPES, type PromptType, type ChatMessageRecord, type ModelConfig };
 
-// Tables of one group; db/schema/index.ts gathers them (drizzle-kit and getDb read the index).
+// Prompts and their immutable versions. db/schema/index.ts gathers every group.
 
 export const prompts = sqliteTable(
   "prompts",

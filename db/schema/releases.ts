@@ -3,7 +3,7 @@ import { id, createdAt } from "./columns";
 import { users, workspaces } from "./identity";
 import { prompts } from "./prompts";
 
-// Tables of one group; db/schema/index.ts gathers them (drizzle-kit and getDb read the index).
+// Environments, what each serves (pointers), deployments and promotion requests. db/schema/index.ts gathers every group.
 
 export const environments = sqliteTable(
   "environments",

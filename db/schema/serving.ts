@@ -1,6 +1,6 @@
 import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
 
-// Tables of one group; db/schema/index.ts gathers them (drizzle-kit and getDb read the index).
+// The delivery epoch. db/schema/index.ts gathers every group.
 
 /**
  * One row whose `epoch` triggers bump whenever anything the delivery API serves changes (a pointer moves, a
