@@ -34,17 +34,74 @@ const featureRules = FEATURES.flatMap((rank, i) => {
   }));
 });
 
+// One rule per feature: from outside it, only its three surfaces are in reach. index.ts is client-safe (types, pure
+// helpers); server.ts is the server's (page loaders, what composition and higher features call); actions.ts is the
+// "use server" module client code calls (on the client it is references, not code).
+const FEATURE_NAMES = FEATURES.flat();
+const surfaceRules = FEATURE_NAMES.map((feature) => ({
+  name: `feature-surface-${feature}`,
+  severity: "error",
+  comment: `Outside lib/${feature}/, import "@/lib/${feature}", "@/lib/${feature}/server" or "@/lib/${feature}/actions", never its other files.`,
+  from: { pathNot: `^lib/${feature}/` },
+  to: { path: `^lib/${feature}/`, pathNot: `^lib/${feature}/(index|server|actions)\\.ts$` },
+}));
+
+// The run-time pass (RUNTIME=1, see lint:deps) follows only imports that exist at run time, for the folder-level ring
+// check: a type-only import is erased by the compiler, so it makes no ring. The main pass follows type imports
+// too, so a type crosses a layer or a surface only where a value could.
+const RUNTIME_PASS = process.env.DEPCRUISE_PASS === "runtime";
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
-  forbidden: [
+  forbidden: RUNTIME_PASS
+    ? [
+        {
+          name: "no-folder-cycle",
+          severity: "error",
+          comment: "Folders form no run-time ring either: if a folder reaches back into one that imports it, one of them knows too much.",
+          from: {},
+          to: { circular: true },
+          scope: "folder",
+        },
+        {
+          name: "client-surface-reaches-no-server",
+          severity: "error",
+          comment:
+            "Nothing a feature's index.ts loads, however deep, is server code (db/, lib/platform/, a module that imports server-only): the browser, scripts and workers import it.",
+          from: { path: "^lib/[^/]+/index\\.ts$" },
+          to: { path: "^db/|^lib/platform/|^node_modules/server-only/", reachable: true },
+        },
+      ]
+    : [
     ...featureRules,
+    ...surfaceRules,
     {
-      name: "no-folder-cycle",
+      name: "feature-imports-its-own-files",
       severity: "error",
-      comment: "Folders form no run-time ring either: if a folder reaches back into one that imports it, one of them knows too much.",
-      from: {},
-      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] }, dependencyTypesNot: ["type-only"] },
-      scope: "folder",
+      comment: "Inside a feature, import the file itself: going through the feature's own surface makes a ring.",
+      from: { path: "^lib/([^/]+)/" },
+      to: { path: "^lib/$1/(index|server)\\.ts$" },
+    },
+    {
+      name: "client-surface-loads-no-server",
+      severity: "error",
+      comment:
+        "A feature's index.ts is what scripts, workers and the browser import for its pure helpers: it re-exports neither the actions (which load Next's request APIs) nor the server surface.",
+      from: { path: "^lib/[^/]+/index\\.ts$" },
+      to: { path: "^lib/[^/]+/(actions|server)\\.ts$", dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "client-imports-no-server",
+      severity: "error",
+      comment:
+        "Client code (components/ and the features' client surfaces) never imports a server surface, platform or db at run time; `import type` is erased and allowed.",
+      from: { path: "^components/|^lib/[^/]+/index\\.ts$" },
+      to: {
+        path: "^lib/[^/]+/server\\.ts$|^lib/platform/|^db/",
+        // Platform's server actions ("use server") are what a settings form calls: references, not code.
+        pathNot: "^lib/platform/[^/]+/[a-z-]*actions\\.ts$",
+        dependencyTypesNot: ["type-only"],
+      },
     },
     {
       name: "platform-knows-no-feature",
@@ -105,10 +162,11 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    includeOnly: "^(app|components|lib|db)/",
+    // The run-time pass also sees the server-only package, so "reaches server code" includes every module marked with it.
+    includeOnly: RUNTIME_PASS ? "^(app|components|lib|db)/|^node_modules/server-only/" : "^(app|components|lib|db)/",
     exclude: { path: "\\.(test|spec)\\.tsx?$|^lib/testing/" },
-    // Only what exists at run time: type-only imports are erased by the compiler, so they are not followed.
-    tsPreCompilationDeps: false,
+    // The main pass follows type-only imports too (rules that are about run time say dependencyTypesNot type-only).
+    tsPreCompilationDeps: !RUNTIME_PASS,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"] },
     reporterOptions: { text: { highlightFocused: true } },

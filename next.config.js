@@ -38,7 +38,7 @@ const nextConfig = {
     // Lets pages call forbidden() so a missing permission answers HTTP 403, not a redirect.
     authInterrupts: true,
     serverActions: {
-      // BODY_LIMITS.promptContent (lib/platform/http/limits.ts): a 1 MiB template, JSON-escaped, always fits. The custom
+      // BODY_LIMITS.promptContent (lib/core/limits.ts): a 1 MiB template, JSON-escaped, always fits. The custom
       // server refuses a larger action body with 413 before Next reads it; next-config.test.ts keeps the two equal.
       bodySizeLimit: "8mb",
     },

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
-import { signInErrorMessage } from "@/lib/platform/auth/sign-in-errors";
+import { signInErrorMessage } from "@/lib/core/vocabulary/sign-in-errors";
 import { FormError } from "@/components/ui/form-error";
 
 

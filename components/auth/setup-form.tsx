@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { setupStudioAction } from "@/lib/platform/setup/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
-import { MIN_PASSWORD_LENGTH } from "@/lib/platform/auth/password-rules";
+import { MIN_PASSWORD_LENGTH } from "@/lib/core/vocabulary/password-rules";
 import { FormError } from "@/components/ui/form-error";
 
 export function SetupForm() {

@@ -6,8 +6,7 @@ import { toast } from "sonner";
 import { FormDialog, type SubmitResult } from "@/components/ui/form-dialog";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ImportPreview } from "@/lib/datasets/import/import-cases";
-import { COLUMN_TARGETS, type ColumnMapping, type ColumnTarget } from "@/lib/datasets/import/mapping";
+import { type ImportPreview, COLUMN_TARGETS, type ColumnMapping, type ColumnTarget } from "@/lib/datasets";
 
 const TARGET_LABELS: Record<ColumnTarget, string> = { variable: "Variable", expected: "Expected output", tags: "Tags", note: "Note", ignore: "Ignore" };
 

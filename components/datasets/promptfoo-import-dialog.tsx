@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { FormDialog, type SubmitResult } from "@/components/ui/form-dialog";
 import { Field, Input } from "@/components/ui/input";
-import type { PromptfooPreview } from "@/lib/evals/promptfoo/import-config";
+import type { PromptfooPreview } from "@/lib/evals";
 
 const slug = (fileName: string) =>
   fileName

@@ -4,17 +4,17 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { approvePromotionAction, rejectPromotionAction } from "@/lib/releases/approval-actions";
+import { type EvalGateResult } from "@/lib/releases";
+import { approvePromotionAction, rejectPromotionAction } from "@/lib/releases/actions";
 import { VersionDiff } from "@/components/diff/version-diff";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Textarea } from "@/components/ui/input";
-import type { EvalGateResult } from "@/lib/releases/eval-gate";
-import type { PromotionEvals } from "@/lib/evals/compare/promotion-evals";
-import type { PromptContent } from "@/lib/prompts/content";
-import { promptHref } from "@/lib/prompts/urls";
+import type { PromotionEvals } from "@/lib/evals";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
+import { promptHref } from "@/lib/prompts";
 import { formatUtc } from "@/lib/core/ui/format-time";
 
 export interface ApprovalView {

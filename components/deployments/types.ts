@@ -1,5 +1,5 @@
 import type { DeploymentKind, PromotionStatus } from "@/db/schema";
-import type { PromptContent } from "@/lib/prompts/content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 
 /** Where "Roll back" takes an environment (lib/releases/rollback-target.ts), with what the dialog diffs. */
 export interface RollbackView {

@@ -5,7 +5,7 @@ import { LazyVersionDiffEditor } from "@/components/editor/version-diff-editor-l
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { diffVersions } from "@/lib/core/diff/diff-versions";
-import type { PromptContent } from "@/lib/prompts/content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import { DiffLines } from "./diff-lines";
 
 const statusTone = { added: "success", removed: "danger", changed: "warning", unchanged: "neutral" } as const;

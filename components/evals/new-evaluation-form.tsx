@@ -8,9 +8,7 @@ import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { FilterableSelect } from "@/components/ui/filterable-select";
 import { Field, Input, Select } from "@/components/ui/input";
-import type { NewEvaluationOptions } from "@/lib/evals/runs/form-options";
-import { RUN_LIMITS, type RunTargetInput } from "@/lib/evals/runs/schemas";
-import { draftsToConfigs, toDraft, type ScorerDraft } from "@/lib/evals/runs/scorer-drafts";
+import { type NewEvaluationOptions, RUN_LIMITS, type RunTargetInput, draftsToConfigs, toDraft, type ScorerDraft } from "@/lib/evals";
 import { RunVariablesCheck } from "./run-variables-check";
 import { ScorerBuilder } from "./scorer-builder";
 

@@ -6,7 +6,7 @@ import { NegatedMark } from "./run-summary";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { formatCost, formatMs } from "@/lib/playground/format-stats";
+import { formatCost, formatMs } from "@/lib/playground";
 import { ResultStatusBadge } from "./status-badge";
 import { useEvalResult } from "./use-eval-run";
 

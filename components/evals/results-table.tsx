@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatMs } from "@/lib/playground/format-stats";
+import { formatMs } from "@/lib/playground";
 import { ResultDialog } from "./result-dialog";
 import { ResultStatusBadge } from "./status-badge";
 import { useEvalResults } from "./use-eval-run";

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import type { EvalRunView } from "@/lib/evals/runs/api";
+import type { EvalRunView } from "@/lib/evals";
 import { formatUtc } from "@/lib/core/ui/format-time";
 import { ResultsTable } from "./results-table";
 import { RunProgress } from "./run-progress";

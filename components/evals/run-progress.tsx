@@ -1,4 +1,4 @@
-import { formatEta } from "@/lib/evals/runs/progress";
+import { formatEta } from "@/lib/evals";
 
 /** The live progress bar: done/total, errors and ETA as text, so it reads the same to everyone. */
 export function RunProgress({ done, total, errors, etaSeconds, active }: { done: number; total: number; errors: number; etaSeconds: number | null; active: boolean }) {

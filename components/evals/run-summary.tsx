@@ -1,8 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { EvalRunView } from "@/lib/evals/runs/api";
-import { describePassRate, PASS_RATE_LABEL } from "@/lib/evals/runs/pass-rate";
-import { formatCost, formatMs } from "@/lib/playground/format-stats";
+import { type EvalRunView, describePassRate, PASS_RATE_LABEL } from "@/lib/evals";
+import { formatCost, formatMs } from "@/lib/playground";
 import { formatRate } from "./status-badge";
 
 function Stat({ label, value, description, className }: { label: string; value: string; description?: string; className?: string }) {

@@ -1,10 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { runVariablesAction } from "@/lib/evals/runs/actions";
+import { type TargetVariables, type RunTargetInput } from "@/lib/evals";
+import { runVariablesAction } from "@/lib/evals/actions";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { TargetVariables } from "@/lib/evals/runs/form-options";
-import type { RunTargetInput } from "@/lib/evals/runs/schemas";
 
 interface Row {
   name: string;

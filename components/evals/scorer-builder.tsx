@@ -3,8 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import { SCORER_TYPES } from "@/lib/evals/scorers/config";
-import { FIELD_LABELS, newDraft, type ScorerDraft } from "@/lib/evals/runs/scorer-drafts";
+import { SCORER_TYPES, FIELD_LABELS, newDraft, type ScorerDraft } from "@/lib/evals";
 
 /** Scorers of a run: add one of a type, set its main parameter, an optional threshold and label; remove. */
 export function ScorerBuilder({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { EvalResultsPage, EvalResultView, EvalRunView } from "@/lib/evals/runs/api";
+import type { EvalResultsPage, EvalResultView, EvalRunView } from "@/lib/evals";
 
 export const evalRunKey = (runId: string) => ["eval-run", runId] as const;
 

@@ -3,8 +3,7 @@
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { parseJsonOutput } from "@/lib/playground/json-output";
-import type { JsonCheck, RunToolCall } from "@/lib/playground/types";
+import { parseJsonOutput, type JsonCheck, type RunToolCall } from "@/lib/playground";
 import { cn } from "@/lib/core/ui/cn";
 
 // The Markdown renderer only loads once there is output to show.

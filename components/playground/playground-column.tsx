@@ -5,12 +5,10 @@ import { SaveTestCaseDialog } from "@/components/datasets/save-test-case-dialog"
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import type { SettingsErrors } from "@/lib/prompts/settings-form";
-import type { ColumnSource } from "@/lib/playground/types";
-import type { RunColumnInput } from "@/lib/playground/schemas";
+import type { SettingsErrors } from "@/lib/prompts";
+import type { ColumnSource, RunColumnInput, ColumnSettingsForm, ColumnState, PlaygroundAction } from "@/lib/playground";
 import { cn } from "@/lib/core/ui/cn";
 import { ColumnOutput } from "./column-output";
-import type { ColumnSettingsForm, ColumnState, PlaygroundAction } from "@/lib/playground/playground-state";
 import { RenderedMessages } from "./rendered-messages";
 import { RunStatsList } from "./run-stats";
 

@@ -5,26 +5,14 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncE
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { PromptContent } from "@/lib/prompts/content";
-import { parseStoredDraft, readDraftRaw, subscribeToDrafts } from "@/lib/prompts/draft-store";
-import { summariseFailures } from "@/lib/playground/failure-summary";
-import type { RunColumnInput } from "@/lib/playground/schemas";
-import type { ColumnSource, FollowUpTurn, PlaygroundData, VariableSetView } from "@/lib/playground/types";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
+import { parseStoredDraft, readDraftRaw, subscribeToDrafts } from "@/lib/prompts";
+import { summariseFailures, type RunColumnInput, type ColumnSource, type FollowUpTurn, type PlaygroundData, type VariableSetView, MAX_COLUMNS, columnFor, columnFromSeed, createPlaygroundState, parseColumnSettings, playgroundReducer, type ColumnState, type PlaygroundState } from "@/lib/playground";
 import { useDraftVariables, type DraftBody } from "@/components/prompts/use-draft-variables";
 import { extractChatVariables, extractVariables, mergeDraftVariables, type PromptVariable } from "@/lib/core/templates";
 import { cn } from "@/lib/core/ui/cn";
 import { FollowUpForm } from "./follow-up-form";
 import { PlaygroundColumn } from "./playground-column";
-import {
-  MAX_COLUMNS,
-  columnFor,
-  columnFromSeed,
-  createPlaygroundState,
-  parseColumnSettings,
-  playgroundReducer,
-  type ColumnState,
-  type PlaygroundState,
-} from "@/lib/playground/playground-state";
 import { RunHistory, runHistoryKey } from "./run-history";
 import { useColumnRuns, type ColumnFinish, type ColumnRequest } from "./use-column-runs";
 import { VariablesPanel } from "./variables-panel";

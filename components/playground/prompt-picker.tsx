@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { FilterableSelect } from "@/components/ui/filterable-select";
-import { playgroundHref } from "@/lib/playground/urls";
+import { playgroundHref } from "@/lib/playground";
 
 /**
  * Chooses which prompt /playground runs; the choice is in the URL, so it can be shared and reloaded. A long list

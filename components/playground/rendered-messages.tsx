@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { type RunColumnInput } from "@/lib/playground";
 import { previewRunAction } from "@/lib/playground/actions";
 import type { ChatMessage } from "@/lib/platform/models/types";
-import type { RunColumnInput } from "@/lib/playground/schemas";
 
 type PreviewInput = Pick<RunColumnInput, "promptId" | "source" | "variables" | "followUps">;
 

@@ -7,8 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatCost, formatMs } from "@/lib/playground/format-stats";
-import type { RunHistoryPage, RunStatus } from "@/lib/playground/types";
+import { formatCost, formatMs, type RunHistoryPage, type RunStatus } from "@/lib/playground";
 import { formatUtc } from "@/lib/core/ui/format-time";
 
 export const runHistoryKey = (promptId: string) => ["playground-runs", promptId] as const;

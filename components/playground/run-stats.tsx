@@ -1,5 +1,4 @@
-import { formatCost, formatMs, formatTokens } from "@/lib/playground/format-stats";
-import type { RunStats } from "@/lib/playground/types";
+import { formatCost, formatMs, formatTokens, type RunStats } from "@/lib/playground";
 
 /** Time to first token, latency, tokens, cost and finish reason of a column's run. */
 export function RunStatsList({ stats, column }: { stats: RunStats; column: number }) {

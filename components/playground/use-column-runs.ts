@@ -1,10 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, type Dispatch } from "react";
-import { readRunEvents, type RunEvent } from "@/lib/playground/run-events";
-import type { RunColumnInput } from "@/lib/playground/schemas";
-import type { RunErrorView } from "@/lib/playground/types";
-import type { PlaygroundAction } from "@/lib/playground/playground-state";
+import { readRunEvents, type RunEvent, type RunColumnInput, type RunErrorView, type PlaygroundAction } from "@/lib/playground";
 
 export interface ColumnRequest {
   key: string;

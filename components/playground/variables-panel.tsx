@@ -2,11 +2,10 @@
 
 import { useState, useTransition, type Dispatch } from "react";
 import { toast } from "sonner";
+import { type VariableSetView, type PlaygroundAction } from "@/lib/playground";
 import { deleteVariableSetAction, saveVariableSetAction } from "@/lib/playground/actions";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import type { VariableSetView } from "@/lib/playground/types";
-import type { PlaygroundAction } from "@/lib/playground/playground-state";
 import type { PromptVariable } from "@/lib/core/templates";
 
 /**

@@ -3,7 +3,7 @@
 import { LazyTemplateEditor } from "@/components/editor/template-editor-lazy";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
-import type { ChatMessageRecord } from "@/lib/prompts/content";
+import type { ChatMessageRecord } from "@/lib/core/vocabulary/prompt-content";
 import type { TemplateIssue } from "@/lib/core/templates";
 
 const ROLE_LABEL = { system: "System", user: "User", assistant: "Assistant" } as const;

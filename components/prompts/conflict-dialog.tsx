@@ -3,7 +3,7 @@
 import { VersionDiff } from "@/components/diff/version-diff";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { PromptContent } from "@/lib/prompts/content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 
 export interface ConflictingVersion {
   version: number;

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import type { FolderNode } from "@/lib/prompts/folder-tree";
-import { promptListHref, type PromptListQuery } from "@/lib/prompts/urls";
+import { type FolderNode, promptListHref, type PromptListQuery } from "@/lib/prompts";
 import { cn } from "@/lib/core/ui/cn";
 
 function FolderList({ nodes, query }: { nodes: FolderNode[]; query: PromptListQuery }) {

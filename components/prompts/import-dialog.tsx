@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { FormDialog, type SubmitResult } from "@/components/ui/form-dialog";
-import type { ImportError } from "@/lib/prompts/portable/types";
+import type { ImportError } from "@/lib/prompts";
 
 interface ImportSummary {
   created: string[];

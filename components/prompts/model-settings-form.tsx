@@ -1,7 +1,7 @@
 "use client";
 
 import { Field, Input, Select } from "@/components/ui/input";
-import type { SettingsErrors, SettingsForm } from "@/lib/prompts/settings-form";
+import type { SettingsErrors, SettingsForm } from "@/lib/prompts";
 
 const textareaClass =
   "min-h-24 w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900";

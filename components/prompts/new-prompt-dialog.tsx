@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+import { promptHref } from "@/lib/prompts";
 import { createPromptAction } from "@/lib/prompts/actions";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input, Select } from "@/components/ui/input";
-import { promptHref } from "@/lib/prompts/urls";
 
 export function NewPromptDialog({ defaultFolder }: { defaultFolder?: string }) {
   const router = useRouter();

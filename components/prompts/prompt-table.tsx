@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { listPrompts } from "@/lib/prompts/queries";
-import { promptHref, promptListHref, type PromptListQuery } from "@/lib/prompts/urls";
+import { type listPrompts, promptHref, promptListHref, type PromptListQuery } from "@/lib/prompts";
 
 /** Which version each environment serves, per prompt id. */
 export type ServedVersions = Map<string, { name: string; version: number }[]>;

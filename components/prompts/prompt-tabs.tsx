@@ -1,5 +1,5 @@
 import { TabLinks } from "@/components/ui/tab-links";
-import { promptHref, type PromptTab } from "@/lib/prompts/urls";
+import { promptHref, type PromptTab } from "@/lib/prompts";
 
 const TABS: { tab: PromptTab; label: string }[] = [
   { tab: "editor", label: "Editor" },

@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+import { promptHref } from "@/lib/prompts";
 import { renamePromptAction } from "@/lib/prompts/actions";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input } from "@/components/ui/input";
-import { promptHref } from "@/lib/prompts/urls";
 
 /** Renaming keeps the history; the page moves to the new name's address. */
 export function RenameDialog({ prompt, disabled }: { prompt: { id: string; name: string }; disabled: boolean }) {

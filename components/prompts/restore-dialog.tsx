@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+import { sameContent } from "@/lib/prompts";
 import { restoreVersionAction } from "@/lib/prompts/actions";
 import { VersionDiff } from "@/components/diff/version-diff";
 import { FormDialog } from "@/components/ui/form-dialog";
-import { sameContent } from "@/lib/prompts/same-content";
 import type { HistoryVersion } from "./version-history";
 import { VersionContent } from "./version-content";
 

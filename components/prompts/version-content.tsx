@@ -1,5 +1,5 @@
 import { normaliseJson } from "@/lib/core/diff/normalise-json";
-import type { PromptContent } from "@/lib/prompts/content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 
 const block = "overflow-x-auto whitespace-pre-wrap break-words bg-white p-3 font-mono text-sm dark:bg-zinc-950";
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { promptHref } from "@/lib/prompts/urls";
+import { promptHref } from "@/lib/prompts";
 import { formatUtc } from "@/lib/core/ui/format-time";
 import { VersionContent } from "./version-content";
 import { ServedBadges } from "./served-badges";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { QueueAgreement } from "@/lib/review/agreement-report";
+import type { QueueAgreement } from "@/lib/review";
 
 const stat = (v: number | null, digits = 2) => (v === null ? "—" : v.toFixed(digits));
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);

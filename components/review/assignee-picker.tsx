@@ -1,6 +1,6 @@
 "use client";
 
-import type { NewQueueOptions } from "@/lib/review/form-options";
+import type { NewQueueOptions } from "@/lib/review";
 
 /** A checkbox per member who can rate; each is named by the member's email. */
 export function AssigneePicker({ members, value, onChange, legendClassName = "mb-1 text-sm font-medium" }: { members: NewQueueOptions["members"]; value: string[]; onChange: (ids: string[]) => void; legendClassName?: string }) {

@@ -1,8 +1,7 @@
 "use client";
 
 import { forwardRef, useId, useImperativeHandle, useLayoutEffect, useRef } from "react";
-import type { Criterion } from "@/lib/review/criteria";
-import { optionsOf } from "@/lib/review/rating-keys";
+import { type Criterion, optionsOf } from "@/lib/review";
 import { cn } from "@/lib/core/ui/cn";
 
 export interface CriterionGroupHandle {

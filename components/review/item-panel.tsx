@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { MarkdownOutput } from "@/components/playground/markdown-output";
 import { Button } from "@/components/ui/button";
-import type { ReviewItemView } from "@/lib/review/reviewer-view";
+import type { ReviewItemView } from "@/lib/review";
 
 // What is being rated: the input variables, the rendered prompt (collapsed) and the output(s). Model output is
 // untrusted: sanitised Markdown (no HTML) or, with Raw, plain text.

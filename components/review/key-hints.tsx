@@ -3,8 +3,7 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { Criterion } from "@/lib/review/criteria";
-import { keyHintsFor } from "@/lib/review/rating-keys";
+import { type Criterion, keyHintsFor } from "@/lib/review";
 
 const kbd = "rounded border border-zinc-300 px-1 font-mono dark:border-zinc-700";
 

@@ -3,13 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+import { type NewQueueOptions } from "@/lib/review";
 import { createQueueAction } from "@/lib/review/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input, Select, Textarea } from "@/components/ui/input";
 import type { RatingScheme } from "@/db/schema";
-import type { NewQueueOptions } from "@/lib/review/form-options";
 import { AssigneePicker } from "./assignee-picker";
 import { SourceFields, sourceFromFields, type SourceFieldsState } from "./source-fields";
 

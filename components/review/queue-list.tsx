@@ -2,8 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { SCHEME_LABELS } from "@/lib/review/criteria";
-import type { VisibleQueue } from "@/lib/review/load-queues";
+import { SCHEME_LABELS, type VisibleQueue } from "@/lib/review";
 import { ProgressBar } from "./progress-bar";
 
 const link = "text-indigo-700 hover:underline dark:text-indigo-300";

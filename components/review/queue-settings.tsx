@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+import { type NewQueueOptions } from "@/lib/review";
 import { addQueueItemsAction, archiveQueueAction, updateQueueAction } from "@/lib/review/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Textarea } from "@/components/ui/input";
-import type { NewQueueOptions } from "@/lib/review/form-options";
 import { AssigneePicker } from "./assignee-picker";
 import { SourceFields, sourceFromFields, type SourceFieldsState } from "./source-fields";
 

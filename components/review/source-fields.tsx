@@ -1,8 +1,7 @@
 "use client";
 
 import { Field, Input, Select } from "@/components/ui/input";
-import type { NewQueueOptions } from "@/lib/review/form-options";
-import type { QueueSource } from "@/lib/review/schemas";
+import type { NewQueueOptions, QueueSource } from "@/lib/review";
 
 // The filter that picks a queue's outputs, shared by "New queue" and "Add items". Filters that do not apply to the
 // chosen source are not shown, and pairwise queues get only the sources that have two outputs per input.

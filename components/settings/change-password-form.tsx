@@ -6,7 +6,7 @@ import { changePasswordAction } from "@/lib/platform/account/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
-import { MIN_PASSWORD_LENGTH } from "@/lib/platform/auth/password-rules";
+import { MIN_PASSWORD_LENGTH } from "@/lib/core/vocabulary/password-rules";
 
 export function ChangePasswordForm() {
   const formRef = useRef<HTMLFormElement>(null);

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createEnvironmentAction, setEnvironmentProtectedAction } from "@/lib/releases/environment-actions";
+import { createEnvironmentAction, setEnvironmentProtectedAction } from "@/lib/releases/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";

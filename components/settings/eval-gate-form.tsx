@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { setEnvironmentGateAction } from "@/lib/releases/environment-actions";
+import { setEnvironmentGateAction } from "@/lib/releases/actions";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 

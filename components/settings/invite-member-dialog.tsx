@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { inviteMemberAction } from "@/lib/platform/members/actions";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input, Select } from "@/components/ui/input";
-import { MIN_PASSWORD_LENGTH } from "@/lib/platform/auth/password-rules";
+import { MIN_PASSWORD_LENGTH } from "@/lib/core/vocabulary/password-rules";
 import { ROLES, type Role } from "@/lib/core/roles";
 
 export function InviteMemberDialog({ roleDescriptions }: { roleDescriptions: Record<Role, string> }) {

@@ -8,7 +8,9 @@ import { environments } from "./releases";
 import { playgroundRuns } from "./playground";
 import type { ScorerConfig } from "../../lib/core/vocabulary/scorer-config";
 
-export { type ScorerConfig };
+import { EVAL_RESULT_STATUSES, EVAL_RUN_STATUSES, type EvalResultStatus, type EvalRunStatus } from "../../lib/core/vocabulary/run-statuses";
+
+export { type ScorerConfig, EVAL_RESULT_STATUSES, EVAL_RUN_STATUSES, type EvalResultStatus, type EvalRunStatus };
 
 // Datasets and their cases; evaluation runs, targets, cases, results and scores. db/schema/index.ts gathers every group.
 
@@ -68,8 +70,6 @@ export const datasetCases = sqliteTable(
 );
 export type DatasetCase = typeof datasetCases.$inferSelect;
 
-export const EVAL_RUN_STATUSES = ["queued", "running", "interrupted", "cancelled", "completed", "failed"] as const;
-export type EvalRunStatus = (typeof EVAL_RUN_STATUSES)[number];
 
 /**
  * One evaluation: every target (a prompt version) over every case of a dataset snapshot, scored by `scorers`.
@@ -169,8 +169,6 @@ export const evalRunCases = sqliteTable(
 );
 export type EvalRunCase = typeof evalRunCases.$inferSelect;
 
-export const EVAL_RESULT_STATUSES = ["passed", "failed", "error", "unscored"] as const;
-export type EvalResultStatus = (typeof EVAL_RESULT_STATUSES)[number];
 
 /**
  * One case run against one target, committed the moment it completes. Unique on (target, case): a case is never

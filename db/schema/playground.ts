@@ -5,12 +5,12 @@ import { users, workspaces } from "./identity";
 import { ChatMessageRecord, ModelConfig, PromptType, prompts } from "./prompts";
 import type { RunSettings, RunToolCall } from "../../lib/core/vocabulary/run-settings";
 
-export { type RunSettings, type RunToolCall };
+import { RUN_STATUSES, type RunStatus } from "../../lib/core/vocabulary/run-statuses";
+
+export { type RunSettings, type RunToolCall, RUN_STATUSES, type RunStatus };
 
 // Playground runs and saved variable sets. db/schema/index.ts gathers every group.
 
-export const RUN_STATUSES = ["succeeded", "failed", "cancelled"] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /**
  * One model call made from the playground: one column of one "Run". Written once, when the call ends (success,

@@ -2,7 +2,7 @@ import "server-only";
 import { authenticateApiKey } from "@/lib/platform/api-keys/authenticate";
 import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { AppError } from "@/lib/core/errors";
-import { readDeliveryEpoch } from "@/lib/serving/epoch";
+import { readDeliveryEpoch } from "@/lib/serving/server";
 import type { DeliveryState } from "./state";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/core/errors";
 import { readBody, parseJsonBytes } from "@/lib/platform/http/body";
-import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { BODY_LIMITS } from "@/lib/core/limits";
 import { parseInput } from "@/lib/platform/http/route";
 import { logger } from "@/lib/platform/logger";
 import { admitApiKey } from "./admit";
@@ -12,10 +12,10 @@ import { decodePromptName, matchDeliveryRoute, type PromptAction } from "./route
 import { JSON_CONTENT_TYPE, etagMatches, prepareJsonResponse, type PreparedResponse } from "./serialize";
 import { getDeliveryState, type DeliveryState } from "./state";
 import { createVersion, requestPromotion } from "./write-endpoints";
-import { describeEvalRun, listEvalRunResultsForApi, startEvalRunFromApi } from "@/lib/evals/runs/api";
+import { describeEvalRun, listEvalRunResultsForApi, startEvalRunFromApi } from "@/lib/evals/server";
 import { promptNameParamSchema, queryObject } from "./schemas";
-import { reportGeneration, sendFeedback } from "@/lib/feedback/generations/record";
-import { GENERATION_BODY_LIMIT } from "@/lib/feedback/generations/schemas";
+import { reportGeneration, sendFeedback } from "@/lib/feedback/server";
+import { GENERATION_BODY_LIMIT } from "@/lib/feedback";
 
 // The whole delivery API on Web Request/Response, for Next's route handler (app/api/v1/[...path]) and tests. The
 // custom server answers GET /api/v1/prompts/{name} before Next with the same functions (fast-path.ts).

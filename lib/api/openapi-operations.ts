@@ -5,9 +5,9 @@ import {
   evalRunSchema,
   resultsPageQuerySchema,
   startRunBodySchema,
-} from "@/lib/evals/runs/schemas";
-import { feedbackBodySchema, feedbackCreatedSchema, generationCreatedSchema, reportGenerationBodySchema } from "@/lib/feedback/generations/schemas";
-import { chatMessageSchema, modelConfigSchema } from "@/lib/prompts/schemas";
+} from "@/lib/evals";
+import { feedbackBodySchema, feedbackCreatedSchema, generationCreatedSchema, reportGenerationBodySchema } from "@/lib/feedback";
+import { chatMessageSchema, modelConfigSchema } from "@/lib/prompts";
 import type { DeliveryRoute, PromptAction } from "./routes";
 import {
   createVersionBodySchema,

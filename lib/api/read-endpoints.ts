@@ -1,13 +1,12 @@
 import "server-only";
 import { getDb } from "@/db";
-import { findEnvironmentBySlug, listPointersForPrompts } from "@/lib/serving/queries";
+import { findEnvironmentBySlug, listPointersForPrompts, resolvePrompt, type PromptTarget } from "@/lib/serving/server";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
-import { listPrompts } from "@/lib/prompts/queries";
+import { listPrompts } from "@/lib/prompts/server";
 import { partialKey, renderChat, renderTemplate } from "@/lib/core/templates";
-import { resolvePrompt, type PromptTarget } from "@/lib/serving/resolve";
 import { PROMPT_PREFIX, decodePromptName, splitRawUrl } from "./routes";
 import {
   listQuerySchema,
@@ -18,7 +17,7 @@ import {
   type PromptListPage,
   type RenderResult,
 } from "./schemas";
-import { DEFAULT_LABEL, LATEST_LABEL, labelSelector, selectorKey } from "@/lib/serving/selector";
+import { DEFAULT_LABEL, LATEST_LABEL, labelSelector, selectorKey } from "@/lib/serving";
 import { prepareJsonResponse } from "./serialize";
 import type { CachedPrompt, DeliveryState } from "./state";
 

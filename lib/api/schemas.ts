@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { PROMPT_NAME_MAX, chatMessageSchema, chatMessagesSchema, modelConfigSchema, saveVersionSchema, templateTextSchema } from "@/lib/prompts/schemas";
+import { PROMPT_NAME_MAX, chatMessageSchema, chatMessagesSchema, modelConfigSchema, saveVersionSchema, templateTextSchema } from "@/lib/prompts";
 import { AppError } from "@/lib/core/errors";
-import { DEFAULT_LABEL } from "@/lib/serving/selector";
+import { DEFAULT_LABEL, type ResolvedPrompt } from "@/lib/serving";
 
 // What the delivery API reads and answers. The handlers parse their input with these schemas and type their answers
 // with them, and the OpenAPI document (openapi.ts) is generated from them, so the contract is the code. Unknown
@@ -101,6 +101,10 @@ export const deliveredPromptSchema = z.object({
   updatedAt: z.iso.datetime().describe("When this version was created."),
 });
 export type DeliveredPrompt = z.infer<typeof deliveredPromptSchema>;
+// The kernel's ResolvedPrompt and the wire's DeliveredPrompt are one shape, checked both ways at compile time.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const deliveredIsResolved: Same<DeliveredPrompt, ResolvedPrompt> = true;
+void deliveredIsResolved;
 
 export const promptSummarySchema = z.object({
   name: z.string(),

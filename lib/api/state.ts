@@ -2,7 +2,7 @@ import "server-only";
 import { getEnv } from "@/lib/platform/env";
 import { DeliveryCache, type DeliveryCacheOptions } from "./cache";
 import { KeyRateLimiter } from "./rate-limit";
-import type { ResolvedPrompt } from "@/lib/serving/resolve";
+import type { ResolvedPrompt } from "@/lib/serving";
 import type { PreparedResponse } from "./serialize";
 
 /** A resolved prompt and its GET response, serialised once. */

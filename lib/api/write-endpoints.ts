@@ -2,15 +2,13 @@ import "server-only";
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
-import { requestPromotion as requestPromotionFor } from "@/lib/releases/manage-deployments";
-import { findEnvironmentBySlug } from "@/lib/serving/queries";
-import { moveEnvironmentSchema } from "@/lib/releases/schemas";
+import { requestPromotion as requestPromotionFor } from "@/lib/releases/server";
+import { findEnvironmentBySlug, requireServablePrompt } from "@/lib/serving/server";
+import { moveEnvironmentSchema } from "@/lib/releases";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
-import { saveVersion } from "@/lib/prompts/manage-prompts";
-import { findLatestVersion } from "@/lib/prompts/queries";
-import { saveVersionSchema } from "@/lib/prompts/schemas";
-import { requireServablePrompt } from "@/lib/serving/resolve";
+import { saveVersion, findLatestVersion } from "@/lib/prompts/server";
+import { saveVersionSchema } from "@/lib/prompts";
 import { createVersionBodySchema, promotionBodySchema, type CreateVersionResult, type PromotionResult } from "./schemas";
 
 // The write side of the delivery API: a read-write key adds versions and asks for promotions through the same

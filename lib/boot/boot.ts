@@ -3,7 +3,7 @@ import { DatabaseUnwritableError, getDb } from "@/db";
 import { EnvError, getEnv } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/logger";
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/platform/webhooks/worker";
-import { startEvalWorker, stopEvalWorker } from "@/lib/evals/runs/worker";
+import { startEvalWorker, stopEvalWorker } from "@/lib/evals/server";
 import { onShutdown } from "@/lib/platform/ops/shutdown";
 
 /**

@@ -5,11 +5,11 @@ import { memberships, prompts, promptVersions, users, workspaces, type Role } fr
 import { hashPassword } from "@/lib/platform/auth/password";
 import { recordAudit } from "@/lib/platform/audit/record";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
-import { approvePromotion, deployVersion, requestPromotion } from "@/lib/releases/manage-deployments";
-import { listEnvironments } from "@/lib/serving/queries";
-import { seedDemoDatasets } from "@/lib/datasets/seed-demo";
-import { seedDemoEvalRuns } from "@/lib/evals/runs/seed-demo";
-import { seedDemoReview } from "@/lib/review/seed-demo";
+import { approvePromotion, deployVersion, requestPromotion } from "@/lib/releases/server";
+import { listEnvironments } from "@/lib/serving/server";
+import { seedDemoDatasets } from "@/lib/datasets/server";
+import { seedDemoEvalRuns } from "@/lib/evals/server";
+import { seedDemoReview } from "@/lib/review/server";
 
 export const DEMO_PASSWORD = "promptops-demo";
 

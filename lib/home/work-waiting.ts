@@ -2,8 +2,8 @@ import "server-only";
 import { getDb } from "@/db";
 import type { Role } from "@/db/schema";
 import { can } from "@/lib/platform/auth/policy";
-import { countPendingRequests } from "@/lib/releases/queries";
-import { countItemsAwaiting } from "@/lib/review/queries";
+import { countPendingRequests } from "@/lib/releases/server";
+import { countItemsAwaiting } from "@/lib/review/server";
 import type { WorkWaiting } from "./landing";
 
 /** What waits for this member in this workspace; 0 for what their role cannot act on. */

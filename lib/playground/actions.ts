@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { addCaseFromRun } from "@/lib/datasets/manage-datasets";
-import { addCaseFromRunSchema } from "@/lib/datasets/schemas";
+import { addCaseFromRun } from "@/lib/datasets/server";
+import { addCaseFromRunSchema } from "@/lib/datasets";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { authorizedAction } from "@/lib/platform/http/action";
 import { findRunById } from "@/lib/playground/queries";

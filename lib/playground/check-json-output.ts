@@ -2,7 +2,7 @@ import "server-only";
 import type { ValidateFunction } from "ajv";
 import { isAppError } from "@/lib/core/errors";
 import { schemaValidator } from "@/lib/core/json/schema-validator";
-import type { ModelConfig } from "@/lib/prompts/content";
+import type { ModelConfig } from "@/lib/core/vocabulary/prompt-content";
 import { parseJsonOutput } from "./json-output";
 import type { JsonCheck } from "./types";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { normaliseJson } from "@/lib/core/diff/normalise-json";
-import type { PromptContent } from "@/lib/prompts/content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 
 /**
  * SHA-256 of a prompt's content in canonical form (sorted keys), so a draft identical to a saved version, or two

@@ -4,11 +4,11 @@ import { can } from "@/lib/platform/auth/policy";
 import { getDb } from "@/db";
 import type { Prompt } from "@/db/schema";
 import { defaultModelId, listCatalogModels } from "@/lib/platform/models/catalog";
-import { listVersions } from "@/lib/prompts/queries";
-import { versionContent } from "@/lib/prompts/same-content";
+import { listVersions } from "@/lib/prompts/server";
+import { versionContent } from "@/lib/prompts";
 import { resolveWorkspaceProviders } from "@/lib/platform/providers/resolve-providers";
 import { listPromptVariableSets } from "./manage-variable-sets";
-import { promptVariablesReader } from "@/lib/serving/prompt-variables";
+import { promptVariablesReader } from "@/lib/serving/server";
 import { loadReopenedBatch } from "./run-history";
 import type { PlaygroundData } from "./types";
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import type { VariableSet } from "@/db/schema";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
-import { findPromptById } from "@/lib/prompts/queries";
+import { findPromptById } from "@/lib/prompts/server";
 import { findVariableSetById, listVariableSets, upsertVariableSet, deleteVariableSet as deleteVariableSetRow } from "./queries";
 import type { deleteVariableSetSchema, saveVariableSetSchema } from "./schemas";
 import type { VariableSetView } from "./types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PromptContent } from "@/lib/prompts/content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import { columnFor, createPlaygroundState, MAX_COLUMNS, parseColumnSettings, playgroundReducer, type PlaygroundState } from "./playground-state";
 
 const v1: PromptContent = { type: "text", template: "Hi {{name}}", messages: null, modelConfig: { model: "openai:gpt-4o", temperature: 0.2, maxOutputTokens: 300 } };

@@ -1,8 +1,8 @@
 // The playground's client state: columns, shared variables, and each column's latest run. A reducer, so every
 // change is a named action and the runner can read the latest state without stale closures. Pure and client-safe.
 import type { ChatMessage } from "@/lib/platform/models/types";
-import type { PromptContent } from "@/lib/prompts/content";
-import { fromSettingsForm, toSettingsForm, type SettingsErrors } from "@/lib/prompts/settings-form";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
+import { fromSettingsForm, toSettingsForm, type SettingsErrors } from "@/lib/prompts";
 import type { RunEvent } from "@/lib/playground/run-events";
 import type { ColumnSeed, ColumnSource, FollowUpTurn, JsonCheck, RunErrorView, RunSettings, RunStats, RunStatus, RunToolCall } from "@/lib/playground/types";
 

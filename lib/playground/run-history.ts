@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import type { PlaygroundRun } from "@/db/schema";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { AppError } from "@/lib/core/errors";
-import { findPromptById, findVersion } from "@/lib/prompts/queries";
+import { findPromptById, findVersion } from "@/lib/prompts/server";
 import { checkJsonOutput } from "./check-json-output";
 import { findRunById, listBatchRuns, listRunModels, listRuns, RUN_HISTORY_PAGE_SIZE } from "./queries";
 import type { runHistoryQuerySchema } from "./schemas";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { RUN_STATUSES } from "@/db/schema";
-import { chatMessageSchema, modelConfigSchema, promptBodySchema } from "@/lib/prompts/schemas";
+import { RUN_STATUSES } from "@/lib/core/vocabulary/run-statuses";
+import { chatMessageSchema, modelConfigSchema, promptBodySchema } from "@/lib/prompts";
 
 // Zod schemas of the playground's boundaries (the streaming route, the history route, server actions). Client-safe.
 

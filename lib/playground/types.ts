@@ -1,7 +1,7 @@
 // Shapes the playground's server code hands to the browser. Client-safe: no server imports.
 import type { RunSettings, RunStatus, RunToolCall } from "@/db/schema";
 import type { ChatMessage } from "@/lib/platform/models/types";
-import type { PromptContent } from "@/lib/prompts/content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import type { PromptVariable } from "@/lib/core/templates";
 
 export type { RunSettings, RunStatus, RunToolCall };

@@ -1,7 +1,7 @@
 // The editor's unsaved draft, kept in sessionStorage per prompt so the Playground tab (and /playground) can run it
 // and the editor gets it back after visiting another tab. Per browser tab and never sent anywhere until a run
 // sends it. Client-safe; every function is a no-op on the server.
-import type { PromptContent } from "./content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 
 export interface StoredDraft {
   /** The version the draft started from; null for a prompt with no versions yet. */

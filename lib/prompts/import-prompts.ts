@@ -5,7 +5,7 @@ import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
 import type { ImportError, PortablePrompt, PortableVersion } from "@/lib/prompts/portable/types";
 import { promptFilePath } from "@/lib/prompts/portable/prompt-path";
-import type { PromptContent } from "./content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import { findPromptByName, insertPrompt, insertVersion, listVersions, updatePrompt } from "./queries";
 import { sameContent, versionContent } from "./same-content";
 

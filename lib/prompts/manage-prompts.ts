@@ -5,7 +5,7 @@ import type { Prompt } from "@/db/schema";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
-import type { PromptContent } from "./content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import { findLatestVersion, findPromptById, findPromptByName, findVersion, insertPrompt, insertVersion, updatePrompt } from "./queries";
 import { sameContent, versionContent } from "./same-content";
 import type {

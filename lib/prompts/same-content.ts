@@ -1,5 +1,5 @@
 import { normaliseJson } from "@/lib/core/diff/normalise-json";
-import type { PromptContent } from "./content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 
 /** Equal content means saving would create nothing new: same body and the same settings in any key order. */
 export function sameContent(a: PromptContent, b: PromptContent): boolean {

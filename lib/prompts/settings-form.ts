@@ -1,4 +1,4 @@
-import type { ModelConfig } from "./content";
+import type { ModelConfig } from "@/lib/core/vocabulary/prompt-content";
 
 // The model-settings form edits strings; this converts both ways and says what is wrong, field by field.
 // Client-safe and pure, so the editor can validate on every keystroke. The server re-validates with zod.

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { AppError } from "@/lib/core/errors";
 import { schemaPatternProblem } from "@/lib/core/patterns/schema-patterns";
 import { analyseTemplate } from "@/lib/core/templates";
-import type { PromptContent } from "./content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import type { modelConfigSchema, promptBodySchema } from "./schemas";
 
 const ajv = new Ajv({ strict: false, allErrors: true });

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/db";
-import { findVersion } from "@/lib/prompts/queries";
-import { versionContent } from "@/lib/prompts/same-content";
-import { loadPromotionEvals } from "@/lib/evals/compare/promotion-evals";
+import { findVersion } from "@/lib/prompts/server";
+import { versionContent } from "@/lib/prompts";
+import { loadPromotionEvals } from "@/lib/evals/server";
 import { checkEvalGate } from "./eval-gate";
-import { findEnvironmentById, findPointer } from "@/lib/serving/queries";
+import { findEnvironmentById, findPointer } from "@/lib/serving/server";
 import { listPromotionRequests } from "@/lib/releases/queries";
 
 /** Pending requests with what a reviewer needs to decide: both versions' content, staleness and the eval gate. */

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Environment } from "@/db/schema";
-import { aggregateTarget } from "@/lib/evals/compare/queries";
-import { latestCompletedTarget } from "@/lib/evals/compare/latest-runs";
+import { aggregateTarget, latestCompletedTarget } from "@/lib/evals/server";
 
 // The eval gate of an environment: a dataset and a minimum pass rate (a percentage) that the candidate version's
 // latest completed evaluation on that dataset must reach before a promotion is approved. No completed evaluation

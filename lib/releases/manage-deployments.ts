@@ -7,11 +7,11 @@ import { displayNameOf, type Principal, type UserPrincipal } from "@/lib/platfor
 import { findApiKeyById } from "@/lib/platform/api-keys/queries";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
-import { findPromptById, findVersion } from "@/lib/prompts/queries";
+import { findPromptById, findVersion } from "@/lib/prompts/server";
 import { enqueueWebhookEvent, kickWebhookWorker } from "@/lib/platform/webhooks/outbox";
 import { checkEvalGate, describeGateBlock, gateBlocksApproval } from "./eval-gate";
 import { rollbackTarget } from "./rollback-target";
-import { findEnvironmentById, findPointer, findWorkspaceSlug } from "@/lib/serving/queries";
+import { findEnvironmentById, findPointer, findWorkspaceSlug } from "@/lib/serving/server";
 import { closePromotionRequest, findPendingRequest, findPromotionRequest, insertDeployment, insertPromotionRequest, listEnvironmentMoves, upsertPointer } from "@/lib/releases/queries";
 import type { decideRequestSchema, moveEnvironmentSchema, rejectRequestSchema, rollbackSchema, withdrawRequestSchema } from "./schemas";
 

@@ -5,8 +5,8 @@ import type { AuthContext } from "@/lib/platform/auth/context";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
-import { findDatasetById } from "@/lib/datasets/queries";
-import { findEnvironmentById, findEnvironmentBySlug, listEnvironments } from "@/lib/serving/queries";
+import { findDatasetById } from "@/lib/datasets/server";
+import { findEnvironmentById, findEnvironmentBySlug, listEnvironments } from "@/lib/serving/server";
 import { insertEnvironment, updateEnvironmentGate, updateEnvironmentProtection } from "@/lib/releases/queries";
 import type { createEnvironmentSchema, setEnvironmentGateSchema, setEnvironmentProtectedSchema } from "./schemas";
 

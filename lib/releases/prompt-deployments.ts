@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
-import { findVersion } from "@/lib/prompts/queries";
-import { versionContent } from "@/lib/prompts/same-content";
-import { listEnvironments, listPointersForPrompts } from "@/lib/serving/queries";
+import { findVersion } from "@/lib/prompts/server";
+import { versionContent } from "@/lib/prompts";
+import { listEnvironments, listPointersForPrompts } from "@/lib/serving/server";
 import { listDeployments, listEnvironmentMoves, listPromotionRequests } from "@/lib/releases/queries";
 import { rollbackTarget } from "./rollback-target";
 

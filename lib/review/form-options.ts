@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/db";
-import { listEnvironments } from "@/lib/serving/queries";
-import { listRunnablePrompts } from "@/lib/evals/runs/read-runs";
-import { listVersions } from "@/lib/prompts/queries";
+import { listEnvironments } from "@/lib/serving/server";
+import { listRunnablePrompts } from "@/lib/evals/server";
+import { listVersions } from "@/lib/prompts/server";
 import { listAssignableMembers } from "./load-queues";
 import { listReviewableEvalRuns } from "./queries";
 

@@ -7,10 +7,10 @@ import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { can, requirePermission, requireQueueAccess, type QueueNeed } from "@/lib/platform/auth/policy";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
-import { workspacePartialLoader } from "@/lib/serving/load-partial";
-import { renderInput } from "@/lib/serving/render-input";
-import { findVersion } from "@/lib/prompts/queries";
-import { versionContent } from "@/lib/prompts/same-content";
+import { workspacePartialLoader } from "@/lib/serving/server";
+import { renderInput } from "@/lib/serving";
+import { findVersion } from "@/lib/prompts/server";
+import { versionContent } from "@/lib/prompts";
 import {
   findActiveMembers,
   findQueueById,

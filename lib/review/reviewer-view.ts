@@ -4,7 +4,7 @@ import type { RatingScheme, RatingValue, ReviewItem } from "@/db/schema";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import { AppError } from "@/lib/core/errors";
-import { findPromptById } from "@/lib/prompts/queries";
+import { findPromptById } from "@/lib/prompts/server";
 import { loadQueue } from "./manage-queues";
 import { displayedChoice, sides } from "./pairwise";
 import { findItemById, findRating, listReviewerItems, listTags } from "./queries";

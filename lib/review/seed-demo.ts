@@ -3,9 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { feedbackTags, prompts, users, type Role } from "@/db/schema";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
-import { createEvalRun } from "@/lib/evals/runs/manage-runs";
-import { findRunDatasetByName } from "@/lib/evals/runs/queries";
-import { executeEvalRun } from "@/lib/evals/runs/runner";
+import { createEvalRun, findRunDatasetByName, executeEvalRun } from "@/lib/evals/server";
 import { createQueue } from "./manage-queues";
 
 // Demo data for human review: the workspace's feedback tags, an evaluation of v1 against v2 of support/triage, and

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type DbOrTx } from "@/db";
 import { findEnvironmentBySlug, findPointer } from "@/lib/serving/queries";
 import { partialLabelSelector } from "@/lib/serving/selector";
-import { findLatestVersion, findPromptByName, findVersion } from "@/lib/prompts/queries";
+import { findLatestVersion, findPromptByName, findVersion } from "@/lib/prompts/server";
 import { templateError, type PartialLoader, type PartialTarget, type SyncPartialLoader } from "@/lib/core/templates";
 
 /**

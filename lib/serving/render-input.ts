@@ -1,6 +1,6 @@
 // What a column sends to the model: the prompt rendered with the variables, then the conversation's follow-ups.
 import type { ChatMessage } from "@/lib/platform/models/types";
-import type { PromptContent } from "@/lib/prompts/content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import { renderChat, renderTemplate, type PartialLoader } from "@/lib/core/templates";
 
 export interface RenderedInput {

@@ -3,7 +3,7 @@ import { getDb, type DbOrTx } from "@/db";
 import type { Prompt, PromptVersion } from "@/db/schema";
 import { findEnvironmentBySlug, findPointer, listEnvironments, listPointersForPrompts } from "@/lib/serving/queries";
 import { AppError, type ErrorCode } from "@/lib/core/errors";
-import { findLatestVersion, findPromptByName, findVersion } from "@/lib/prompts/queries";
+import { findLatestVersion, findPromptByName, findVersion } from "@/lib/prompts/server";
 import {
   TEMPLATE_LIMITS,
   analyseTemplate,
@@ -15,11 +15,26 @@ import {
   type PartialTarget,
 } from "@/lib/core/templates";
 import { readDeliveryEpoch } from "./epoch";
-import type { DeliveredPrompt } from "@/lib/api/schemas";
+import type { ChatMessageRecord, ModelConfig, PromptType } from "@/lib/core/vocabulary/prompt-content";
 import { partialLabelSelector, type VersionSelector } from "./selector";
 
-/** What GET /api/v1/prompts/{name} answers: one version, with every partial it includes (schemas.ts). */
-export type ResolvedPrompt = DeliveredPrompt;
+/**
+ * One served version with every partial it includes: what GET /api/v1/prompts/{name} answers. The kernel owns the
+ * shape; lib/api/schemas.ts describes it in zod for the wire and checks at compile time that the two agree.
+ */
+export interface ResolvedPrompt {
+  name: string;
+  version: number;
+  type: PromptType;
+  template: string | null;
+  messages: ChatMessageRecord[] | null;
+  modelConfig: ModelConfig;
+  variables: string[];
+  partials: Record<string, string>;
+  environments: string[];
+  label: string | null;
+  updatedAt: string;
+}
 
 export interface PromptTarget {
   name: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { promptBodySchema } from "@/lib/prompts/schemas";
+import { promptBodySchema } from "@/lib/prompts";
 
 // Zod schemas of the serving kernel's boundaries. Client-safe.
 

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
-import { loadApprovalQueue } from "@/lib/releases/approval-queue";
+import { loadApprovalQueue } from "@/lib/releases/server";
 import { formatUtc } from "@/lib/core/ui/format-time";
 
 export const metadata: Metadata = { title: "Approvals" };

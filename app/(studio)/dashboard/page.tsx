@@ -3,9 +3,9 @@ import { EvalDashboard } from "@/components/evals/dashboard/eval-dashboard";
 import { FeedbackDashboard } from "@/components/feedback/dashboard/feedback-dashboard";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
-import { loadEvalDashboard } from "@/lib/evals/dashboard/load-dashboard";
-import { loadFeedbackDashboard, mergeFilterOptions } from "@/lib/feedback/dashboard/load-feedback-dashboard";
+import { dashboardFiltersSchema } from "@/lib/evals";
+import { loadEvalDashboard } from "@/lib/evals/server";
+import { loadFeedbackDashboard, mergeFilterOptions } from "@/lib/feedback/server";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

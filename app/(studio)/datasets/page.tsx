@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
-import { listDatasets } from "@/lib/datasets/queries";
+import { listDatasets } from "@/lib/datasets/server";
 import { formatUtc } from "@/lib/core/ui/format-time";
 
 export const metadata: Metadata = { title: "Datasets" };

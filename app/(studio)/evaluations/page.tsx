@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
-import { listEvalRuns } from "@/lib/evals/runs/read-runs";
+import { listEvalRuns } from "@/lib/evals/server";
 import { formatUtc } from "@/lib/core/ui/format-time";
 
 export const metadata: Metadata = { title: "Evaluations" };

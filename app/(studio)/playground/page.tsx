@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { PromptPicker } from "@/components/playground/prompt-picker";
-import { PromptPlayground } from "@/components/playground/prompt-playground";
+import { Playground } from "@/components/playground/playground";
+import { loadPlaygroundData } from "@/lib/playground/server";
+import { orNotFound } from "@/lib/platform/http/page-data";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
-import { parseRunParam, playgroundHref } from "@/lib/playground/urls";
-import { findPromptByName, listPromptNamesAndTags } from "@/lib/prompts/queries";
+import { parseRunParam, playgroundHref } from "@/lib/playground";
+import { findPromptByName, listPromptNamesAndTags } from "@/lib/prompts/server";
 
 export const metadata: Metadata = { title: "Playground" };
 
@@ -27,7 +29,12 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: S
         actions={<PromptPicker names={names} current={prompt?.name ?? null} />}
       />
       {prompt ? (
-        <PromptPlayground ctx={ctx} prompt={prompt} runId={parseRunParam(params.run)} runHref={playgroundHref({ prompt: prompt.name })} />
+        <Playground
+          // A new key per reopened run resets the columns when "Open in playground" changes the URL.
+          key={parseRunParam(params.run) ?? "new"}
+          data={orNotFound(() => loadPlaygroundData(ctx, { prompt, runId: parseRunParam(params.run) }))}
+          runHref={playgroundHref({ prompt: prompt.name })}
+        />
       ) : (
         <EmptyState title={name ? `No prompt named “${name}”` : "Pick a prompt to start"}>
           {names.length > 0

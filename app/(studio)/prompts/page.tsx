@@ -9,12 +9,11 @@ import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
-import { buildFolderTree } from "@/lib/prompts/folder-tree";
-import { listPromptNamesAndTags, listPrompts } from "@/lib/prompts/queries";
+import { buildFolderTree, promptListHref, type PromptListQuery } from "@/lib/prompts";
+import { listPromptNamesAndTags, listPrompts } from "@/lib/prompts/server";
 import { getDb } from "@/db";
-import { listPointersForPrompts } from "@/lib/serving/queries";
+import { listPointersForPrompts } from "@/lib/serving/server";
 import type { ServedVersions } from "@/components/prompts/prompt-table";
-import { promptListHref, type PromptListQuery } from "@/lib/prompts/urls";
 
 export const metadata: Metadata = { title: "Prompts" };
 

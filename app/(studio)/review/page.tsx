@@ -6,8 +6,7 @@ import { PageHeader } from "@/components/ui/card";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { listVisibleQueues } from "@/lib/review/load-queues";
-import { listTags } from "@/lib/review/queries";
+import { listVisibleQueues, listTags } from "@/lib/review/server";
 import { getDb } from "@/db";
 
 export const metadata: Metadata = { title: "Review" };

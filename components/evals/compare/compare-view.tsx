@@ -2,10 +2,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { CHANGE_LABELS, type CaseChange } from "@/lib/evals/compare/classify";
-import type { CompareCell, RunComparison } from "@/lib/evals/compare/compare-runs";
-import { describePassRate, PASS_RATE_LABEL } from "@/lib/evals/runs/pass-rate";
-import { formatCostDelta } from "@/lib/playground/format-stats";
+import { CHANGE_LABELS, type CaseChange, type CompareCell, type RunComparison, describePassRate, PASS_RATE_LABEL } from "@/lib/evals";
+import { formatCostDelta } from "@/lib/playground";
 import { formatRate, ResultStatusBadge } from "../status-badge";
 
 const changeTones: Record<CaseChange, "danger" | "success" | "warning" | "info" | "neutral"> = {

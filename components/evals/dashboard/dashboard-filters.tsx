@@ -1,6 +1,6 @@
 import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/input";
-import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
+import type { DashboardFilters } from "@/lib/evals";
 
 type Options = { prompts: { id: string; name: string }[]; datasets: { id: string; name: string }[]; environments: { id: string; name: string }[]; models: string[] };
 

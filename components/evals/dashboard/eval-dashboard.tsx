@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
-import type { EvalDashboardData } from "@/lib/evals/dashboard/load-dashboard";
+import type { DashboardFilters, EvalDashboardData } from "@/lib/evals";
 import { formatRate } from "../status-badge";
 import { DashboardFiltersForm } from "./dashboard-filters";
 import { CostLatencyChart, MeanScoreChart, PassRateChart } from "./trend-charts";

@@ -3,9 +3,8 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { axis, Frame, PALETTE, pct, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
 import { HiddenTable } from "@/components/charts/hidden-table";
-import type { DashboardPoint, ScorerSeries } from "@/lib/evals/dashboard/load-dashboard";
-import { buildSeries, type ChartSeries } from "@/lib/evals/dashboard/series";
-import { formatCost } from "@/lib/playground/format-stats";
+import { type DashboardPoint, type ScorerSeries, buildSeries, type ChartSeries } from "@/lib/evals";
+import { formatCost } from "@/lib/playground";
 
 // The eval trend charts: figures with an accessible name and a hidden data table with a link per run
 // (components/charts/chart-frame.tsx); a click on a point opens its run. Every line is one prompt × dataset ×

@@ -3,9 +3,8 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { axis, ChartBody, chartMargin, Frame, PALETTE, pct, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
 import { HiddenTable } from "@/components/charts/hidden-table";
-import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
-import type { FeedbackDashboardData } from "@/lib/feedback/dashboard/load-feedback-dashboard";
-import { ratedItemsHref } from "@/lib/feedback/dashboard/rated-items-filters";
+import type { DashboardFilters } from "@/lib/evals";
+import { type FeedbackDashboardData, ratedItemsHref } from "@/lib/feedback";
 import { EmptyChart } from "./empty-chart";
 
 // Human vs LLM judge per day: how often a reviewer's pass (rating ≥ 0.5) matched the judge's verdict, and the

@@ -3,7 +3,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { axis, ChartBody, chartMargin, Frame, PALETTE, pct, tooltipStyle } from "@/components/charts/chart-frame";
 import { HiddenTable } from "@/components/charts/hidden-table";
-import type { FeedbackDashboardData } from "@/lib/feedback/dashboard/load-feedback-dashboard";
+import type { FeedbackDashboardData } from "@/lib/feedback";
 import { EmptyChart } from "./empty-chart";
 
 // End-user feedback per environment: the share of generations someone reported on (bars) and the mean score of

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
-import type { FeedbackDashboardData } from "@/lib/feedback/dashboard/load-feedback-dashboard";
-import { ratedItemsHref } from "@/lib/feedback/dashboard/rated-items-filters";
+import type { DashboardFilters } from "@/lib/evals";
+import { type FeedbackDashboardData, ratedItemsHref } from "@/lib/feedback";
 import { HumanJudgeAgreementChart } from "./agreement-chart";
 import { EndUserFeedbackChart } from "./end-user-feedback-chart";
 import { PairwiseWinRatesChart } from "./pairwise-chart";

@@ -3,9 +3,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { axis, Frame, PALETTE, pct, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
 import { HiddenTable } from "@/components/charts/hidden-table";
-import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
-import type { FeedbackDashboardData } from "@/lib/feedback/dashboard/load-feedback-dashboard";
-import { ratedItemsHref } from "@/lib/feedback/dashboard/rated-items-filters";
+import type { DashboardFilters } from "@/lib/evals";
+import { type FeedbackDashboardData, ratedItemsHref } from "@/lib/feedback";
 import { EmptyChart } from "./empty-chart";
 
 // Pairwise win rates: one bar per version pair, split into "first wins", "tie" and "second wins" (100% stacked),

@@ -1,7 +1,7 @@
 import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/input";
-import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
-import { RATING_TYPES, type RatedItemsFilters as DrillFilters } from "@/lib/feedback/dashboard/rated-items-filters";
+import type { DashboardFilters } from "@/lib/evals";
+import { RATING_TYPES, type RatedItemsFilters as DrillFilters } from "@/lib/feedback";
 
 /**
  * The drill-down's own choices (queue, scheme), applied on change. Every other filter rides along as a hidden field,

@@ -1,7 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { describeRating } from "@/lib/feedback/dashboard/describe-rating";
-import type { RatedItem } from "@/lib/feedback/dashboard/rated-items";
+import { describeRating, type RatedItem } from "@/lib/feedback";
 import { formatUtc } from "@/lib/core/ui/format-time";
 
 // One row per rating. Model output is untrusted: it is rendered as React text (escaped), clipped by the query to a

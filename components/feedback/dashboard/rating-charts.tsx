@@ -3,9 +3,8 @@
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { axis, ChartBody, chartMargin, Frame, PALETTE, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
 import { HiddenTable } from "@/components/charts/hidden-table";
-import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
-import type { FeedbackDashboardData } from "@/lib/feedback/dashboard/load-feedback-dashboard";
-import { ratedItemsHref } from "@/lib/feedback/dashboard/rated-items-filters";
+import type { DashboardFilters } from "@/lib/evals";
+import { type FeedbackDashboardData, ratedItemsHref } from "@/lib/feedback";
 import { EmptyChart } from "./empty-chart";
 
 // Average human rating per version and per day, and the distribution of thumbs and 1–5 ratings. A click on a bar

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PromptContent } from "@/lib/prompts/content";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import { diffText } from "./diff-text";
 import { diffVersions } from "./diff-versions";
 import { syntheticTextPair } from "./synthetic-text";

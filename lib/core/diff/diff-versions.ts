@@ -1,6 +1,6 @@
 // Compares two prompt versions part by part (template or each message, then model settings) for the
 // version history and review screens. Client-safe: runs in the browser and on the server.
-import type { ChatMessageRecord, PromptContent } from "@/lib/prompts/content";
+import type { ChatMessageRecord, PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import { diffText } from "./diff-text";
 import { normaliseJson } from "./normalise-json";
 import { settingChanges, summariseDiff } from "./summarise-diff";

@@ -1,5 +1,5 @@
 // The one-line summary of a version diff: line counts plus the model settings that changed.
-import type { ModelConfig } from "@/lib/prompts/content";
+import type { ModelConfig } from "@/lib/core/vocabulary/prompt-content";
 import { normaliseJson, sortKeysDeep } from "./normalise-json";
 import type { DiffSummary, SettingChange } from "./types";
 

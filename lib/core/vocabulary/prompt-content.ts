@@ -19,3 +19,14 @@ export interface ModelConfig {
   responseFormat?: { type: "text" } | { type: "json"; schema?: Record<string, unknown> };
   tools?: { name: string; description?: string; parameters: Record<string, unknown> }[];
 }
+
+/** The content of a prompt version, independent of storage: what the editor edits, the diff compares, the exporter
+ * writes and the renderer fills in. */
+export interface PromptContent {
+  type: PromptType;
+  /** The template of a text prompt; null for chat prompts. */
+  template: string | null;
+  /** The messages of a chat prompt, in order; null for text prompts. */
+  messages: ChatMessageRecord[] | null;
+  modelConfig: ModelConfig;
+}

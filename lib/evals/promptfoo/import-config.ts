@@ -3,14 +3,13 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
-import { insertAuditedDataset } from "@/lib/datasets/manage-datasets";
-import { insertCases } from "@/lib/datasets/queries";
+import { insertAuditedDataset, insertCases } from "@/lib/datasets/server";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
-import { findPromptByName, insertPrompt, insertVersion } from "@/lib/prompts/queries";
-import { toValidContent } from "@/lib/prompts/validate-content";
-import { promptNameSchema } from "@/lib/prompts/schemas";
+import { findPromptByName, insertPrompt, insertVersion } from "@/lib/prompts/server";
+import { promptNameSchema } from "@/lib/prompts";
+import { toValidContent } from "@/lib/prompts/server";
 import { ensureDefaultJudgePrompt } from "../scorers/judge-prompt";
 import { parsePromptfooConfig, type ImportPlan } from "./parse-config";
 

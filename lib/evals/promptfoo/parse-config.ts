@@ -1,5 +1,5 @@
 import type { ChatMessageRecord, ScorerConfig } from "@/db/schema";
-import { DATASET_LIMITS } from "@/lib/datasets/schemas";
+import { DATASET_LIMITS } from "@/lib/datasets";
 import { AppError } from "@/lib/core/errors";
 import { readBoundedYaml, YamlLimitError } from "@/lib/core/yaml/bounded-yaml";
 import { mapAssertion, type PromptfooAssertion } from "./map-assertion";

@@ -4,7 +4,7 @@ import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/pol
 import type { Principal } from "@/lib/platform/auth/principal";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
-import { findPromptByName } from "@/lib/prompts/queries";
+import { findPromptByName } from "@/lib/prompts/server";
 import { createEvalRun } from "./manage-runs";
 import { findEvalRun, findRunDataset, findRunDatasetByName, listEvalRunTargets } from "./queries";
 import { findEvalRunResult, getEvalRunProgress, getEvalRunSummary, listEvalRunResults, listEvalRunScores } from "./read-runs";

@@ -4,11 +4,11 @@ import type { EvalRunStatus, Prompt, PromptVersion, ScorerConfig } from "@/db/sc
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
-import { findEnvironmentBySlug, findPointer } from "@/lib/serving/queries";
+import { findEnvironmentBySlug, findPointer } from "@/lib/serving/server";
 import { AppError } from "@/lib/core/errors";
 import { defaultModelId } from "@/lib/platform/models/catalog";
 import { parseInput } from "@/lib/platform/http/route";
-import { findLatestVersion, findPromptById, findVersion } from "@/lib/prompts/queries";
+import { findLatestVersion, findPromptById, findVersion } from "@/lib/prompts/server";
 import { resolveWorkspaceProviders } from "@/lib/platform/providers/resolve-providers";
 import { getWorkspaceModel } from "@/lib/platform/providers/workspace-model";
 import { scorerConfigsSchema } from "../scorers/config";

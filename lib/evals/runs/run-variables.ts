@@ -2,7 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/db";
 import type { Prompt, PromptVersion } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
-import { promptVariablesReader } from "@/lib/serving/prompt-variables";
+import { promptVariablesReader } from "@/lib/serving/server";
 import type { PartialProblem, PromptVariable } from "@/lib/core/templates";
 
 // Which of a prompt's variables (its partials' included) a dataset provides. A variable every render needs that no

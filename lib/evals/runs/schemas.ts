@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVAL_RESULT_STATUSES, EVAL_RUN_STATUSES } from "@/db/schema";
+import { EVAL_RESULT_STATUSES, EVAL_RUN_STATUSES } from "@/lib/core/vocabulary/run-statuses";
 
 // Inputs of the eval-run functions, shared by the server actions, the REST API and the form. Client-safe.
 

@@ -2,8 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import { OFFLINE_JUDGE_MARKER } from "@/lib/platform/models/offline-judge";
 import { DEFAULT_JUDGE_PROMPT } from "./judge-names";
-import { findPromptByName } from "@/lib/prompts/queries";
-import { createPrompt, saveVersion, type PromptWriter } from "@/lib/prompts/manage-prompts";
+import { findPromptByName, createPrompt, saveVersion, type PromptWriter } from "@/lib/prompts/server";
 
 // The rubric prompt an `llm-rubric` scorer runs by default. It is an ordinary managed prompt, so teams version,
 // diff and promote their judge like any other prompt. The offline demo model recognises JUDGE_MARKER and answers

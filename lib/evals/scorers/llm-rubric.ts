@@ -1,9 +1,8 @@
 import "server-only";
-import { resolvePrompt } from "@/lib/serving/resolve";
-import { labelSelector } from "@/lib/serving/selector";
+import { resolvePrompt } from "@/lib/serving/server";
+import { labelSelector, renderInput } from "@/lib/serving";
 import { OFFLINE_MODEL_ID } from "@/lib/platform/models/catalog";
 import { streamCompletion } from "@/lib/platform/models/stream-completion";
-import { renderInput } from "@/lib/serving/render-input";
 import { getWorkspaceModel } from "@/lib/platform/providers/workspace-model";
 import { partialKey } from "@/lib/core/templates";
 import { parseJudgeVerdict } from "./judge-verdict";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
-import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
+import type { DashboardFilters } from "@/lib/evals";
 import {
   feedbackByEnvironment,
   feedbackFilterOptions,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission, subjectCan } from "@/lib/platform/auth/policy";
-import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
+import type { DashboardFilters } from "@/lib/evals";
 import { listQueueNames, listRatedItems } from "./rated-items";
 import type { RatedItemsFilters } from "./rated-items-filters";
 

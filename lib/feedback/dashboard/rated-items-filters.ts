@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ReviewSourceType } from "@/db/schema";
-import type { DashboardFilters } from "@/lib/evals/dashboard/filters";
+import type { DashboardFilters } from "@/lib/evals";
 
 // The drill-down's own URL filters, on top of the dashboard's. Client-safe: the charts build their links with
 // ratedItemsHref, and the page reads them back with the same schema.

@@ -1,5 +1,5 @@
 import "server-only";
-import { rangeStart, type DashboardFilters } from "@/lib/evals/dashboard/filters";
+import { rangeStart, type DashboardFilters } from "@/lib/evals";
 import { dayBounds, type RatedItemsFilters } from "./rated-items-filters";
 
 // The WHERE clauses every feedback query shares, with named parameters. Ratings are read as `r` joined to their

@@ -2,12 +2,11 @@ import "server-only";
 import { getDb } from "@/db";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
-import { findEnvironmentBySlug, findPointer } from "@/lib/serving/queries";
-import { requireServablePrompt } from "@/lib/serving/resolve";
+import { findEnvironmentBySlug, findPointer, requireServablePrompt } from "@/lib/serving/server";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
 import { estimateCostUsd } from "@/lib/platform/models/catalog";
-import { findVersion } from "@/lib/prompts/queries";
+import { findVersion } from "@/lib/prompts/server";
 import { findGenerationById, insertFeedback, insertGeneration } from "./queries";
 import { feedbackBodySchema, normaliseScore, reportGenerationBodySchema, type FeedbackCreated, type GenerationCreated } from "./schemas";
 

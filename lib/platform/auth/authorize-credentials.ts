@@ -6,7 +6,7 @@ import { logger } from "@/lib/platform/logger";
 import { clientAddress } from "./client-address";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { createSession, findUserByEmail, listActiveMemberships } from "./queries";
-import type { SignInErrorCode } from "./sign-in-errors";
+import type { SignInErrorCode } from "@/lib/core/vocabulary/sign-in-errors";
 import { checkPasswordWithinLimit } from "./sign-in-guard";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60_000;

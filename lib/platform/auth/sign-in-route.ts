@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { AppError } from "@/lib/core/errors";
 import { logger } from "@/lib/platform/logger";
 import { withSignInReport } from "./authorize-credentials";
-import type { SignInErrorCode } from "./sign-in-errors";
+import type { SignInErrorCode } from "@/lib/core/vocabulary/sign-in-errors";
 import { readAuthBody } from "./sign-in-body";
 
 type NextAuthHandler = (request: Request) => Promise<Response>;

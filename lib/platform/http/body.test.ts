@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/core/errors";
 import { nestsDeeperThan, parseJsonBytes, readBody, readJsonBody, readMultipartBody } from "./body";
-import { BODY_LIMITS } from "./limits";
+import { BODY_LIMITS } from "@/lib/core/limits";
 
 /** A request whose body is produced on demand, counting the chunks the reader pulled. */
 function streamedRequest({ chunks, chunkSize, headers = {} }: { chunks: number; chunkSize: number; headers?: Record<string, string> }) {

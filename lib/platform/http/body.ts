@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/core/errors";
-import { BODY_LIMITS, describeBytes } from "./limits";
+import { BODY_LIMITS, describeBytes } from "@/lib/core/limits";
 import { parseInput } from "./parse-input";
 
 // Reading request bodies with a cap: a declared Content-Length over the cap is refused before a byte is read,

@@ -2,8 +2,8 @@ import path from "node:path";
 import { REPO_ROOT } from "@/lib/testing/repo-root";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { API_CONTENT_SECURITY_POLICY } from "./csp";
-import { BODY_LIMITS } from "./limits";
+import { API_CONTENT_SECURITY_POLICY } from "@/lib/platform/http/csp";
+import { BODY_LIMITS } from "@/lib/core/limits";
 
 const config = createRequire(import.meta.url)(path.join(REPO_ROOT, "next.config.js")) as {
   experimental: { serverActions: { bodySizeLimit: string } };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, revokeSession } from "@/lib/platform/auth/queries";
 import { getEnv } from "@/lib/platform/env";
 import { makeWorkspace } from "@/lib/testing/factories";
-import { BODY_LIMITS } from "./limits";
+import { BODY_LIMITS } from "@/lib/core/limits";
 import { answerClientError, checkActionArguments, guardRequest } from "./node-guard";
 
 // The guard on a real node:http server, as server.ts mounts it. What gets past it reaches "Next", which here

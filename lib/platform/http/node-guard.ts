@@ -7,7 +7,7 @@ import { AppError, toAppError } from "@/lib/core/errors";
 import { logger } from "@/lib/platform/logger";
 import { parseJsonBytes } from "./body";
 import { API_CONTENT_SECURITY_POLICY } from "./csp";
-import { BODY_LIMITS, describeBytes } from "./limits";
+import { BODY_LIMITS, describeBytes } from "@/lib/core/limits";
 import { crossSiteReason } from "./same-origin";
 
 // What the custom server (server.ts) refuses before Next sees a request, each because Next would answer it with a

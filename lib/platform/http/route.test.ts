@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/core/errors";
-import { BODY_LIMITS } from "./limits";
+import { BODY_LIMITS } from "@/lib/core/limits";
 import { otherMethods, route } from "./route";
 
 const post = (body: string, type = "application/json") => new Request("http://studio.test/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": type } });

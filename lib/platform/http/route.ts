@@ -4,7 +4,7 @@ import { logger } from "@/lib/platform/logger";
 import { mayWrite, waitForWriteLock } from "@/lib/platform/ops/database-busy";
 import { recordHttp, routePattern } from "@/lib/platform/metrics/registry";
 import { mediaType, parseJsonBytes, readBody } from "./body";
-import { BODY_LIMITS } from "./limits";
+import { BODY_LIMITS } from "@/lib/core/limits";
 import { isSafeMethod } from "./same-origin";
 
 export { parseInput } from "./parse-input";

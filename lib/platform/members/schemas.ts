@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
-import { MIN_PASSWORD_LENGTH } from "@/lib/platform/auth/password-rules";
+import { MIN_PASSWORD_LENGTH } from "@/lib/core/vocabulary/password-rules";
 
 export const roleSchema = z.enum(ROLES);
 

@@ -2,7 +2,7 @@
 // multi-line text as literal blocks so a changed line in a prompt is a changed line in the diff.
 import { Document, isMap, isSeq, visit } from "yaml";
 import { AppError } from "@/lib/core/errors";
-import type { ModelConfig } from "@/lib/prompts/content";
+import type { ModelConfig } from "@/lib/core/vocabulary/prompt-content";
 import { promptNameSchema } from "@/lib/prompts/schemas";
 import { promptFilePath } from "./prompt-path";
 import type { PortablePrompt, PortableVersion, PromptFile } from "./types";

@@ -1,5 +1,5 @@
 // The portable shape of a prompt: what a prompt file holds, independent of database ids and users.
-import type { ChatMessageRecord, ModelConfig, PromptType } from "@/lib/prompts/content";
+import type { ChatMessageRecord, ModelConfig, PromptType } from "@/lib/core/vocabulary/prompt-content";
 
 export interface PortableVersion {
   version: number;

@@ -6,10 +6,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
-import { loadRatedItems } from "@/lib/feedback/dashboard/load-rated-items";
-import { ratedItemsFiltersSchema, ratedItemsHref } from "@/lib/feedback/dashboard/rated-items-filters";
-import { findPromptById } from "@/lib/prompts/queries";
+import { dashboardFiltersSchema } from "@/lib/evals";
+import { loadRatedItems } from "@/lib/feedback/server";
+import { ratedItemsFiltersSchema, ratedItemsHref } from "@/lib/feedback";
+import { findPromptById } from "@/lib/prompts/server";
 
 export const metadata: Metadata = { title: "Rated items" };
 

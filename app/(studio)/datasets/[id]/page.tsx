@@ -8,7 +8,7 @@ import { ImportCasesDialog } from "@/components/datasets/import-cases-dialog";
 import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
-import { countCases, findDatasetById, listCasesPage, listVariableNames } from "@/lib/datasets/queries";
+import { countCases, findDatasetById, listCasesPage, listVariableNames } from "@/lib/datasets/server";
 
 export const metadata: Metadata = { title: "Dataset" };
 

@@ -5,7 +5,7 @@ import { RunDetail } from "@/components/evals/run-detail";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { describeEvalRun } from "@/lib/evals/runs/api";
+import { describeEvalRun } from "@/lib/evals/server";
 import { isAppError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Evaluation" };

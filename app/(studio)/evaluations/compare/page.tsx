@@ -5,8 +5,7 @@ import { ComparePicker } from "@/components/evals/compare/compare-picker";
 import { FormError } from "@/components/ui/form-error";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { compareRuns, type RunComparison } from "@/lib/evals/compare/compare-runs";
-import { listEvalRuns } from "@/lib/evals/runs/read-runs";
+import { compareRuns, type RunComparison, listEvalRuns } from "@/lib/evals/server";
 import { isAppError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Compare evaluations" };

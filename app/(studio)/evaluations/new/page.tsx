@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewEvaluationForm } from "@/components/evals/new-evaluation-form";
 import { requirePageAuth } from "@/lib/platform/auth/context";
-import { loadNewEvaluationOptions } from "@/lib/evals/runs/form-options";
+import { loadNewEvaluationOptions } from "@/lib/evals/server";
 
 export const metadata: Metadata = { title: "New evaluation" };
 

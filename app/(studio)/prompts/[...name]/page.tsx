@@ -6,25 +6,25 @@ import { PromptTabs } from "@/components/prompts/prompt-tabs";
 import { EvalDashboard } from "@/components/evals/dashboard/eval-dashboard";
 import { FeedbackDashboard } from "@/components/feedback/dashboard/feedback-dashboard";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
-import { loadEvalDashboard } from "@/lib/evals/dashboard/load-dashboard";
-import { loadFeedbackDashboard, mergeFilterOptions } from "@/lib/feedback/dashboard/load-feedback-dashboard";
+import { dashboardFiltersSchema } from "@/lib/evals";
+import { loadEvalDashboard } from "@/lib/evals/server";
+import { loadFeedbackDashboard, mergeFilterOptions } from "@/lib/feedback/server";
 import { VersionHistory } from "@/components/prompts/version-history";
-import { PromptPlayground } from "@/components/playground/prompt-playground";
+import { Playground } from "@/components/playground/playground";
+import { loadPlaygroundData } from "@/lib/playground/server";
+import { orNotFound } from "@/lib/platform/http/page-data";
 import { DeploymentsPanel } from "@/components/deployments/deployments-panel";
 import type { AuthContext } from "@/lib/platform/auth/context";
-import { loadPromptDeployments } from "@/lib/releases/prompt-deployments";
-import { listPointersForPrompts } from "@/lib/serving/queries";
+import { loadPromptDeployments } from "@/lib/releases/server";
+import { listPointersForPrompts, promptVariablesReader } from "@/lib/serving/server";
 import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
 import { defaultModelId, listCatalogModels } from "@/lib/platform/models/catalog";
 import { resolveWorkspaceProviders } from "@/lib/platform/providers/resolve-providers";
-import { findPromptByName, listPromptNamesAndTags, listVersions } from "@/lib/prompts/queries";
-import { versionContent } from "@/lib/prompts/same-content";
-import { promptVariablesReader } from "@/lib/serving/prompt-variables";
-import { parseRunParam } from "@/lib/playground/urls";
-import { parseCompare, parseVersionParam, promptHref, type PromptTab } from "@/lib/prompts/urls";
+import { findPromptByName, listPromptNamesAndTags, listVersions } from "@/lib/prompts/server";
+import { versionContent, parseCompare, parseVersionParam, promptHref, type PromptTab } from "@/lib/prompts";
+import { parseRunParam } from "@/lib/playground";
 
 type Params = Promise<{ name: string[] }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -85,7 +85,12 @@ export default async function PromptPage({ params, searchParams }: { params: Par
       {tab === "deployments" && <PromptDeployments ctx={ctx} promptId={prompt.id} versions={versions.map((v) => v.version.version)} />}
       {tab === "evaluations" && <PromptEvaluations ctx={ctx} promptId={prompt.id} name={prompt.name} query={query} />}
       {tab === "playground" && (
-        <PromptPlayground ctx={ctx} prompt={prompt} runId={parseRunParam(query.run)} runHref={promptHref(prompt.name, { tab: "playground" })} />
+        <Playground
+          // A new key per reopened run resets the columns when "Open in playground" changes the URL.
+          key={parseRunParam(query.run) ?? "new"}
+          data={orNotFound(() => loadPlaygroundData(ctx, { prompt, runId: parseRunParam(query.run) }))}
+          runHref={promptHref(prompt.name, { tab: "playground" })}
+        />
       )}
     </div>
   );

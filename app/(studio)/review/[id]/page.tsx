@@ -6,9 +6,8 @@ import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { queueAccess } from "@/lib/platform/auth/policy";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { SCHEME_LABELS } from "@/lib/review/criteria";
-import { findQueueById, isAssigned } from "@/lib/review/queries";
-import { loadRatingSession } from "@/lib/review/reviewer-view";
+import { SCHEME_LABELS } from "@/lib/review";
+import { findQueueById, isAssigned, loadRatingSession } from "@/lib/review/server";
 
 export const metadata: Metadata = { title: "Rate" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewQueueForm } from "@/components/review/new-queue-form";
 import { requirePageAuth } from "@/lib/platform/auth/context";
-import { loadNewQueueOptions } from "@/lib/review/form-options";
+import { loadNewQueueOptions } from "@/lib/review/server";
 
 export const metadata: Metadata = { title: "New review queue" };
 

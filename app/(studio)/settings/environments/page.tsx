@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { EnvironmentsSettings } from "@/components/settings/environments-settings";
 import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
-import { listDatasets } from "@/lib/datasets/queries";
-import { listEnvironments } from "@/lib/serving/queries";
+import { listDatasets } from "@/lib/datasets/server";
+import { listEnvironments } from "@/lib/serving/server";
 
 export const metadata: Metadata = { title: "Environments" };
 

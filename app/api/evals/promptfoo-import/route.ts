@@ -1,6 +1,6 @@
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { commitPromptfooImport, previewPromptfooImport, promptfooImportSchema } from "@/lib/evals/promptfoo/import-config";
-import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { commitPromptfooImport, previewPromptfooImport, promptfooImportSchema } from "@/lib/evals/server";
+import { BODY_LIMITS } from "@/lib/core/limits";
 import { json, otherMethods } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
 

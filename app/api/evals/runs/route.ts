@@ -1,7 +1,7 @@
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { createEvalRun } from "@/lib/evals/runs/manage-runs";
-import { createEvalRunSchema } from "@/lib/evals/runs/schemas";
-import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { createEvalRun } from "@/lib/evals/server";
+import { createEvalRunSchema } from "@/lib/evals";
+import { BODY_LIMITS } from "@/lib/core/limits";
 import { json, otherMethods } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
 

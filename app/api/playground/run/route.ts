@@ -1,9 +1,8 @@
-import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { BODY_LIMITS } from "@/lib/core/limits";
 import { otherMethods } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
-import { prepareRun } from "@/lib/playground/prepare-run";
-import { streamRunResponse } from "@/lib/playground/run-stream";
-import { runColumnSchema } from "@/lib/playground/schemas";
+import { prepareRun, streamRunResponse } from "@/lib/playground/server";
+import { runColumnSchema } from "@/lib/playground";
 
 /**
  * Runs one playground column and streams it as NDJSON (lib/playground/run-events.ts). One request per column, so

@@ -1,7 +1,7 @@
 import { json, otherMethods, parseInput } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
-import { listRunHistory } from "@/lib/playground/run-history";
-import { runHistoryQuerySchema } from "@/lib/playground/schemas";
+import { listRunHistory } from "@/lib/playground/server";
+import { runHistoryQuerySchema } from "@/lib/playground";
 
 /** A prompt's playground runs, newest first: `?promptId=…&model=…&status=…&page=…`. */
 export const GET = sessionRoute({ permission: "prompts:read" }, async ({ request, ctx }) => {

@@ -2,9 +2,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/core/errors";
 import { otherMethods, parseInput } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
-import { exportPromptFile, exportWorkspace } from "@/lib/prompts/portable/export-prompts";
-import { zipFiles } from "@/lib/prompts/portable/zip";
-import { loadPortablePrompt, loadPortableWorkspace } from "@/lib/prompts/to-portable";
+import { exportPromptFile, exportWorkspace, zipFiles } from "@/lib/prompts";
+import { loadPortablePrompt, loadPortableWorkspace } from "@/lib/prompts/server";
 
 const querySchema = z.object({
   name: z.string().min(1).max(200).optional(),

@@ -1,10 +1,9 @@
 import { AppError } from "@/lib/core/errors";
-import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { BODY_LIMITS } from "@/lib/core/limits";
 import { otherMethods } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
-import { parsePromptFiles } from "@/lib/prompts/portable/import-prompts";
-import { readUploadedPromptFiles } from "@/lib/prompts/portable/uploads";
-import { importPrompts } from "@/lib/prompts/import-prompts";
+import { parsePromptFiles, readUploadedPromptFiles } from "@/lib/prompts";
+import { importPrompts } from "@/lib/prompts/server";
 
 /** Multipart upload of .yaml files and/or .zip archives; validates everything, then imports all or nothing. */
 export const POST = sessionRoute({ permission: "prompts:write", body: { multipart: true, maxBytes: BODY_LIMITS.upload } }, async ({ ctx, body }) => {

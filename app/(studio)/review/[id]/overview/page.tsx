@@ -9,10 +9,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { isAppError } from "@/lib/core/errors";
-import { queueAgreement } from "@/lib/review/agreement-report";
-import { SCHEME_LABELS } from "@/lib/review/criteria";
-import { loadNewQueueOptions } from "@/lib/review/form-options";
-import { loadQueueOverview } from "@/lib/review/load-queues";
+import { queueAgreement, loadNewQueueOptions, loadQueueOverview } from "@/lib/review/server";
+import { SCHEME_LABELS } from "@/lib/review";
 
 export const metadata: Metadata = { title: "Review queue" };
 

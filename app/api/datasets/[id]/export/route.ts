@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db";
-import { casesToCsv, casesToJsonl } from "@/lib/datasets/export";
-import { loadDataset } from "@/lib/datasets/manage-datasets";
-import { listCases } from "@/lib/datasets/queries";
+import { casesToCsv, casesToJsonl } from "@/lib/datasets";
+import { loadDataset, listCases } from "@/lib/datasets/server";
 import { otherMethods, parseInput } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
 

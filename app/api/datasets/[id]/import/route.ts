@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { importCases, importRequestSchema, previewImport } from "@/lib/datasets/import/import-cases";
-import { BODY_LIMITS } from "@/lib/platform/http/limits";
+import { importCases, importRequestSchema, previewImport } from "@/lib/datasets/server";
+import { BODY_LIMITS } from "@/lib/core/limits";
 import { json, otherMethods } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
 

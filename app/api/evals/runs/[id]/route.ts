@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { describeEvalRun } from "@/lib/evals/runs/api";
+import { describeEvalRun } from "@/lib/evals/server";
 import { json, otherMethods } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
 

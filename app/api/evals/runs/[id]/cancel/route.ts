@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { cancelEvalRun } from "@/lib/evals/runs/manage-runs";
+import { cancelEvalRun } from "@/lib/evals/server";
 import { json, otherMethods } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/core/errors";
 import { otherMethods } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
-import { stopPlaygroundRun } from "@/lib/playground/in-flight-runs";
+import { stopPlaygroundRun } from "@/lib/playground/server";
 
 /**
  * Stops one of the caller's own playground runs while it streams, and answers once the run is stored as cancelled

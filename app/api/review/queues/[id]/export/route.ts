@@ -2,8 +2,8 @@ import { z } from "zod";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { otherMethods, parseInput } from "@/lib/platform/http/route";
 import { sessionRoute } from "@/lib/platform/http/session-route";
-import { exportQueueRatings } from "@/lib/review/export-ratings";
-import { exportFormatSchema } from "@/lib/review/schemas";
+import { exportQueueRatings } from "@/lib/review/server";
+import { exportFormatSchema } from "@/lib/review";
 
 /** A queue's ratings as CSV or JSONL, for those who manage the queue. */
 export const GET = sessionRoute({ permission: "review:manage", params: z.object({ id: z.string() }) }, async ({ request, ctx, params }) => {

@@ -1,0 +1,20 @@
+// The server surface of lib/evals/: its page loaders and what composition (the delivery API, boot, home) and the
+// features above it call on the server. Client code imports it only as `import type`. Nothing outside lib/evals/
+// imports its other files; .dependency-cruiser.cjs fails the lint if it does.
+import "server-only";
+
+export { compareRuns } from "./compare/compare-runs";
+export type { RunComparison } from "./compare/compare-runs";
+export { latestCompletedTarget } from "./compare/latest-runs";
+export { loadPromotionEvals } from "./compare/promotion-evals";
+export { aggregateTarget } from "./compare/queries";
+export { loadEvalDashboard } from "./dashboard/load-dashboard";
+export { commitPromptfooImport, previewPromptfooImport, promptfooImportSchema } from "./promptfoo/import-config";
+export { describeEvalRun, describeEvalRunResult, listEvalRunResultsForApi, startEvalRunFromApi } from "./runs/api";
+export { loadNewEvaluationOptions } from "./runs/form-options";
+export { cancelEvalRun, createEvalRun, resumeEvalRun } from "./runs/manage-runs";
+export { findRunDatasetByName } from "./runs/queries";
+export { listEvalRuns, listRunnablePrompts } from "./runs/read-runs";
+export { executeEvalRun } from "./runs/runner";
+export { seedDemoEvalRuns } from "./runs/seed-demo";
+export { startEvalWorker, stopEvalWorker } from "./runs/worker";

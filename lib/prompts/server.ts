@@ -1,0 +1,11 @@
+// The server surface of lib/prompts/: its page loaders and what composition (the delivery API, boot, home) and the
+// features above it call on the server. Client code imports it only as `import type`. Nothing outside lib/prompts/
+// imports its other files; .dependency-cruiser.cjs fails the lint if it does.
+import "server-only";
+
+export { importPrompts } from "./import-prompts";
+export { createPrompt, saveVersion } from "./manage-prompts";
+export type { PromptWriter } from "./manage-prompts";
+export { findLatestVersion, findPromptById, findPromptByName, findVersion, insertPrompt, insertVersion, listPromptNamesAndTags, listPrompts, listVersions } from "./queries";
+export { loadPortablePrompt, loadPortableWorkspace } from "./to-portable";
+export { toValidContent } from "./validate-content";

@@ -1,0 +1,12 @@
+// The server surface of lib/review/: its page loaders and what composition (the delivery API, boot, home) and the
+// features above it call on the server. Client code imports it only as `import type`. Nothing outside lib/review/
+// imports its other files; .dependency-cruiser.cjs fails the lint if it does.
+import "server-only";
+
+export { queueAgreement } from "./agreement-report";
+export { exportQueueRatings } from "./export-ratings";
+export { loadNewQueueOptions } from "./form-options";
+export { listVisibleQueues, loadQueueOverview } from "./load-queues";
+export { countItemsAwaiting, findQueueById, isAssigned, listTags } from "./queries";
+export { loadRatingSession } from "./reviewer-view";
+export { seedDemoReview } from "./seed-demo";

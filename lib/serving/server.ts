@@ -1,0 +1,11 @@
+// The server surface of lib/serving/: its page loaders and what composition (the delivery API, boot, home) and the
+// features above it call on the server. Client code imports it only as `import type`. Nothing outside lib/serving/
+// imports its other files; .dependency-cruiser.cjs fails the lint if it does.
+import "server-only";
+
+export { readDeliveryEpoch } from "./epoch";
+export { workspacePartialLoader } from "./load-partial";
+export { promptVariablesReader } from "./prompt-variables";
+export { findEnvironmentById, findEnvironmentBySlug, findPointer, findWorkspaceSlug, listEnvironments, listPointersForPrompts } from "./queries";
+export { requireServablePrompt, resolvePrompt } from "./resolve";
+export type { PromptTarget } from "./resolve";
