@@ -139,6 +139,14 @@ module.exports = {
       to: { path: "^lib/(?!core/)" },
     },
     {
+      name: "pages-load-through-features",
+      severity: "error",
+      comment:
+        "Pages and route handlers get their data one way: a feature's server loader (or a platform module). They never open the database themselves; types from db/schema are fine.",
+      from: { path: "^app/" },
+      to: { path: "^db/", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "nothing-imports-app",
       severity: "error",
       comment: "app/ only composes: server actions and loaders live with their feature in lib/.",

@@ -1,6 +1,19 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import oneWriter from "./scripts/lint/one-writer.mjs";
+
+// Which feature owns which table (db/schema exports). Its manage-*.ts modules are the only writers.
+const TABLE_OWNERS = {
+  "lib/prompts": ["prompts", "promptVersions"],
+  "lib/serving": ["deliveryState"],
+  "lib/datasets": ["datasets", "datasetCases"],
+  "lib/playground": ["playgroundRuns", "variableSets"],
+  "lib/evals": ["evalRuns", "evalRunTargets", "evalRunCases", "evalResults", "evalScores"],
+  "lib/releases": ["environments", "environmentPointers", "deployments", "promotionRequests"],
+  "lib/review": ["reviewQueues", "reviewQueueAssignees", "reviewItems", "ratings", "ratingScores", "feedbackTags"],
+  "lib/feedback": ["generations", "generationFeedback"],
+};
 
 export default defineConfig([
   ...nextVitals,
@@ -31,6 +44,14 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    // One writer per table: imports, seeds and other features write through the owner's manage modules. Tests set up
+    // rows directly on purpose, and the benchmarks' fixtures insert hundreds of thousands of rows in bulk.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**", "e2e/**", "scripts/bench-*.ts"],
+    plugins: { studio: { rules: { "one-writer": oneWriter } } },
+    rules: { "studio/one-writer": ["error", { owners: TABLE_OWNERS }] },
   },
   {
     rules: {

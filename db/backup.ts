@@ -167,7 +167,10 @@ export async function restoreDatabase({ file, target, now = new Date() }: { file
     // The backup was taken while these runs were executing; no worker holds them now, so they resume at once.
     const hasEvalRuns = restored.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'eval_runs'").get();
     const interruptedRuns = hasEvalRuns
-      ? restored.prepare("UPDATE eval_runs SET status = 'interrupted', worker_id = NULL WHERE status = 'running'").run().changes
+      ? // A restore works on a closed file with its own connection, below every feature (db/ imports no feature), so it
+        // cannot call lib/evals' manage-progress.ts; this one statement is that module's markStaleEvalRunsInterrupted.
+        // eslint-disable-next-line studio/one-writer
+        restored.prepare("UPDATE eval_runs SET status = 'interrupted', worker_id = NULL WHERE status = 'running'").run().changes
       : 0;
     return { previous, interruptedRuns };
   } finally {

@@ -118,7 +118,8 @@ async function main() {
       const started = performance.now();
       const response = await fetch(`${BASE}/api/playground/run`, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie },
+        // As the browser sends it: session routes refuse a POST without a same-origin Origin (CSRF).
+        headers: { "content-type": "application/json", cookie, origin: BASE },
         body: JSON.stringify({ promptId, batchId: crypto.randomUUID(), column: 1, source: { kind: "version", version: 1 }, modelId, settings: {}, variables }),
       });
       if (!response.ok || !response.body) throw new Error(`studio answered HTTP ${response.status}: ${await response.text()}`);

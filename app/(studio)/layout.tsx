@@ -1,5 +1,4 @@
 import { AppShell } from "@/components/shell/app-shell";
-import { getDb } from "@/db";
 import { demoAccountsActive } from "@/lib/demo/seed-demo-workspace";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { workWaitingFor } from "@/lib/home/work-waiting";
@@ -15,7 +14,7 @@ export default async function StudioLayout({ children }: { children: React.React
       role={ctx.role}
       workspace={ctx.workspace}
       workspaces={ctx.workspaces}
-      demoActive={demoAccountsActive(getDb())}
+      demoActive={demoAccountsActive()}
       badges={{ "/approvals": waiting.approvals, "/review": waiting.review }}
     >
       {children}

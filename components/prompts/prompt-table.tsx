@@ -2,9 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { type listPrompts, promptHref, promptListHref, type PromptListQuery } from "@/lib/prompts";
-
-/** Which version each environment serves, per prompt id. */
-export type ServedVersions = Map<string, { name: string; version: number }[]>;
+import type { ServedVersions } from "@/lib/serving";
 
 export function PromptTable({ list, query, served }: { list: ReturnType<typeof listPrompts>; query: PromptListQuery; served: ServedVersions }) {
   return (

@@ -7,19 +7,9 @@ import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
-import {
-  countCases,
-  deleteCaseRow,
-  findCaseById,
-  findDatasetById,
-  findDatasetByName,
-  insertCases,
-  insertDataset,
-  lastCasePosition,
-  touchDataset,
-  updateCaseRow,
-  updateDatasetRow,
-} from "./queries";
+import { eq } from "drizzle-orm";
+import { datasetCases, datasets } from "@/db/schema";
+import { countCases, findCaseById, findDatasetById, findDatasetByName, lastCasePosition } from "./queries";
 import {
   addCaseFromRunSchema,
   addCaseSchema,
@@ -31,10 +21,41 @@ import {
   updateDatasetSchema,
 } from "./schemas";
 
-// Creating and editing datasets and their cases. Every change checks the permission and the workspace, runs in one
-// transaction with its audit entry (before/after), and bumps the dataset's updated time.
+// Creating and editing datasets and their cases: the only module that writes them (the studio/one-writer lint rule
+// enforces it). Every change checks the permission and the workspace, runs in one transaction with its audit entry
+// (before/after), and bumps the dataset's updated time. Imports and seeds write through insertAuditedDataset and
+// appendCases inside their own transaction.
 
 const IMMEDIATE = { behavior: "immediate" } as const;
+
+function insertDataset(tx: DbOrTx, values: typeof datasets.$inferInsert): Dataset {
+  return tx.insert(datasets).values(values).returning().get();
+}
+
+function updateDatasetRow(tx: DbOrTx, { datasetId, values }: { datasetId: string; values: Partial<typeof datasets.$inferInsert> }): Dataset {
+  return tx.update(datasets).set({ ...values, updatedAt: new Date() }).where(eq(datasets.id, datasetId)).returning().get();
+}
+
+/** Marks the dataset as changed, so lists sort it first. */
+function touchDataset(tx: DbOrTx, { datasetId }: { datasetId: string }): void {
+  tx.update(datasets).set({ updatedAt: new Date() }).where(eq(datasets.id, datasetId)).run();
+}
+
+function insertCases(tx: DbOrTx, values: (typeof datasetCases.$inferInsert)[]): DatasetCase[] {
+  if (values.length === 0) return [];
+  // SQLite caps bound parameters per statement; 200 rows × 9 columns stays well under it.
+  const inserted: DatasetCase[] = [];
+  for (let i = 0; i < values.length; i += 200) inserted.push(...tx.insert(datasetCases).values(values.slice(i, i + 200)).returning().all());
+  return inserted;
+}
+
+function updateCaseRow(tx: DbOrTx, { caseId, values }: { caseId: string; values: Partial<typeof datasetCases.$inferInsert> }): DatasetCase {
+  return tx.update(datasetCases).set({ ...values, updatedAt: new Date() }).where(eq(datasetCases.id, caseId)).returning().get();
+}
+
+function deleteCaseRow(tx: DbOrTx, { caseId }: { caseId: string }): void {
+  tx.delete(datasetCases).where(eq(datasetCases.id, caseId)).run();
+}
 
 export function loadDataset(tx: DbOrTx, principal: { workspaceId: string }, datasetId: string): Dataset {
   const dataset = findDatasetById(tx, { datasetId });
@@ -216,4 +237,19 @@ export function addCaseFromRun(
     recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "dataset.case_added", objectType: "dataset_case", objectId: created!.id, after: { ...caseSnapshot(created!), sourceRunId: run.id } });
     return { datasetId: dataset.id, datasetName: dataset.name, caseId: created!.id, position: created!.position };
   }, IMMEDIATE);
+}
+
+/** A new case's fields: everything but where it goes. */
+export type NewCase = Omit<typeof datasetCases.$inferInsert, "id" | "datasetId" | "position" | "createdAt" | "updatedAt">;
+
+/**
+ * Inside an open transaction: appends cases after the dataset's last one (within the case limit) and marks the
+ * dataset changed. The caller has loaded the dataset for its principal and writes its own audit entry.
+ */
+export function appendCases(tx: DbOrTx, dataset: Dataset, cases: NewCase[]): { firstPosition: number; inserted: DatasetCase[] } {
+  refuseOverCaseLimit(tx, dataset.id, cases.length);
+  const firstPosition = lastCasePosition(tx, { datasetId: dataset.id }) + 1;
+  const inserted = insertCases(tx, cases.map((fields, i) => ({ ...fields, datasetId: dataset.id, position: firstPosition + i })));
+  touchDataset(tx, { datasetId: dataset.id });
+  return { firstPosition, inserted };
 }

@@ -45,19 +45,6 @@ export function findDatasetByName(tx: DbOrTx, { workspaceId, name }: { workspace
   return tx.select().from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.name, name))).get();
 }
 
-export function insertDataset(tx: DbOrTx, values: typeof datasets.$inferInsert): Dataset {
-  return tx.insert(datasets).values(values).returning().get();
-}
-
-export function updateDatasetRow(tx: DbOrTx, { datasetId, values }: { datasetId: string; values: Partial<typeof datasets.$inferInsert> }): Dataset {
-  return tx.update(datasets).set({ ...values, updatedAt: new Date() }).where(eq(datasets.id, datasetId)).returning().get();
-}
-
-/** Marks the dataset as changed, so lists sort it first. */
-export function touchDataset(tx: DbOrTx, { datasetId }: { datasetId: string }): void {
-  tx.update(datasets).set({ updatedAt: new Date() }).where(eq(datasets.id, datasetId)).run();
-}
-
 export function listCases(tx: DbOrTx, { datasetId }: { datasetId: string }): DatasetCase[] {
   return tx.select().from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).orderBy(asc(datasetCases.position)).all();
 }
@@ -72,22 +59,6 @@ export function findCaseById(tx: DbOrTx, { caseId }: { caseId: string }): Datase
 
 export function lastCasePosition(tx: DbOrTx, { datasetId }: { datasetId: string }): number {
   return tx.select({ last: max(datasetCases.position) }).from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).get()?.last ?? 0;
-}
-
-export function insertCases(tx: DbOrTx, values: (typeof datasetCases.$inferInsert)[]): DatasetCase[] {
-  if (values.length === 0) return [];
-  // SQLite caps bound parameters per statement; 200 rows × 9 columns stays well under it.
-  const inserted: DatasetCase[] = [];
-  for (let i = 0; i < values.length; i += 200) inserted.push(...tx.insert(datasetCases).values(values.slice(i, i + 200)).returning().all());
-  return inserted;
-}
-
-export function updateCaseRow(tx: DbOrTx, { caseId, values }: { caseId: string; values: Partial<typeof datasetCases.$inferInsert> }): DatasetCase {
-  return tx.update(datasetCases).set({ ...values, updatedAt: new Date() }).where(eq(datasetCases.id, caseId)).returning().get();
-}
-
-export function deleteCaseRow(tx: DbOrTx, { caseId }: { caseId: string }): void {
-  tx.delete(datasetCases).where(eq(datasetCases.id, caseId)).run();
 }
 
 export function listCasesPage(tx: DbOrTx, { datasetId, offset, limit }: { datasetId: string; offset: number; limit: number }): DatasetCase[] {

@@ -1,6 +1,9 @@
 import "server-only";
 import type { Db } from "@/db";
-import { datasetCases, datasets, type Role } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { users, type Role } from "@/db/schema";
+import type { UserPrincipal } from "@/lib/platform/auth/principal";
+import { appendCases, insertAuditedDataset } from "./manage-datasets";
 
 // Demo dataset for marketing/tagline, so the Datasets page shows more than the eval seed's triage-smoke. The
 // offline model echoes key terms of the prompt, so an icontains check on the product name passes and one on a
@@ -17,32 +20,21 @@ export const TAGLINE_CASES = [
 ];
 
 export function seedDemoDatasets(db: Db, { workspaceId, byRole }: { workspaceId: string; byRole: Map<Role, string> }): void {
+  const user = db.select().from(users).where(eq(users.id, byRole.get("editor")!)).get()!;
+  const editor: UserPrincipal = { kind: "user", workspaceId, user: { id: user.id, email: user.email, name: user.name }, role: "editor" };
   db.transaction((tx) => {
-    const dataset = tx
-      .insert(datasets)
-      .values({
-        workspaceId,
-        name: "tagline-smoke",
-        description: "Products and audiences for marketing/tagline.",
-        defaultScorers: [
-          { key: "names-product", type: "icontains", label: "names the product", params: { value: "{{product}}" } },
-          { key: "short", type: "length", label: "under 400 characters", params: { max: 400 } },
-        ],
-        createdById: byRole.get("editor") ?? null,
-      })
-      .returning()
-      .get();
-    tx.insert(datasetCases)
-      .values(
-        TAGLINE_CASES.map((c, i) => ({
-          datasetId: dataset.id,
-          position: i + 1,
-          variables: { product: c.product, audience: c.audience },
-          expectedOutput: c.expectedOutput,
-          tags: c.tags,
-          note: c.note,
-        })),
-      )
-      .run();
+    const dataset = insertAuditedDataset(tx, editor, {
+      name: "tagline-smoke",
+      description: "Products and audiences for marketing/tagline.",
+      defaultScorers: [
+        { key: "names-product", type: "icontains", label: "names the product", params: { value: "{{product}}" } },
+        { key: "short", type: "length", label: "under 400 characters", params: { max: 400 } },
+      ],
+    });
+    appendCases(
+      tx,
+      dataset,
+      TAGLINE_CASES.map((c) => ({ variables: { product: c.product, audience: c.audience }, expectedOutput: c.expectedOutput, tags: c.tags, note: c.note })),
+    );
   });
 }

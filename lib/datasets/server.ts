@@ -4,6 +4,7 @@
 import "server-only";
 
 export { importCases, importRequestSchema, previewImport } from "./import/import-cases";
-export { addCaseFromRun, insertAuditedDataset, loadDataset } from "./manage-datasets";
-export { countCases, findDatasetById, insertCases, listCases, listCasesPage, listDatasets, listVariableNames } from "./queries";
+export { loadDatasetForExport, loadDatasetPage } from "./load-dataset-page";
+export { addCaseFromRun, appendCases, insertAuditedDataset } from "./manage-datasets";
+export { findDatasetById, listDatasets, listVariableNames } from "./queries";
 export { seedDemoDatasets } from "./seed-demo";

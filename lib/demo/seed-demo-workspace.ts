@@ -1,13 +1,14 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db";
-import { memberships, prompts, promptVersions, users, workspaces, type Role } from "@/db/schema";
+import { getDb, type Db } from "@/db";
+import { memberships, prompts, users, workspaces, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/platform/auth/password";
 import { recordAudit } from "@/lib/platform/audit/record";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { approvePromotion, deployVersion, requestPromotion } from "@/lib/releases/server";
 import { listEnvironments } from "@/lib/serving/server";
 import { seedDemoDatasets } from "@/lib/datasets/server";
+import { createPromptInTransaction, saveVersionInTransaction } from "@/lib/prompts/server";
 import { seedDemoEvalRuns } from "@/lib/evals/server";
 import { seedDemoReview } from "@/lib/review/server";
 
@@ -75,24 +76,17 @@ export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
       // A second workspace so the switcher and the cross-workspace checks have something to show.
       tx.insert(memberships).values({ workspaceId: sandbox.id, userId: adminId, role: "admin" }).run();
       const editorId = byRole.get("editor")!;
+      // The prompts are the editor's, created and saved through the registry's one writer like any other.
+      const editor = { workspaceId: demo.id, user: { id: editorId, email: DEMO_ACCOUNTS.find((a) => a.role === "editor")!.email } };
       for (const p of DEMO_PROMPTS) {
-        const prompt = tx
-          .insert(prompts)
-          .values({ workspaceId: demo.id, name: p.name, type: p.type, description: p.description, tags: p.tags, createdById: editorId })
-          .returning()
-          .get();
-        tx.insert(promptVersions)
-          .values({
-            promptId: prompt.id,
-            version: 1,
-            type: p.type,
-            template: "template" in p ? p.template : null,
-            messages: "messages" in p ? p.messages : null,
-            modelConfig: { model: "offline:demo", temperature: 0.7, maxOutputTokens: 512 },
-            commitMessage: p.commitMessage,
-            authorId: editorId,
-          })
-          .run();
+        const prompt = createPromptInTransaction(tx, editor, { name: p.name, type: p.type, description: p.description, tags: p.tags });
+        const content = {
+          type: p.type,
+          template: "template" in p ? (p.template ?? null) : null,
+          messages: "messages" in p ? (p.messages ?? null) : null,
+          modelConfig: { model: "offline:demo", temperature: 0.7, maxOutputTokens: 512 },
+        };
+        saveVersionInTransaction(tx, editor, { promptId: prompt.id, content, commitMessage: p.commitMessage, expectedParentVersion: null });
       }
       recordAudit(tx, {
         workspaceId: demo.id,
@@ -138,7 +132,7 @@ function seedDeployments(db: Db, { workspaceId, byRole }: { workspaceId: string;
 }
 
 /** True while any demo account can still sign in; the UI shows a banner then. */
-export function demoAccountsActive(db: Db): boolean {
+export function demoAccountsActive(db: Db = getDb()): boolean {
   return DEMO_EMAILS.some((email) => {
     const user = db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, email)).get();
     return user !== undefined && user.disabledAt === null;

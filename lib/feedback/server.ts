@@ -5,4 +5,4 @@ import "server-only";
 
 export { loadFeedbackDashboard, mergeFilterOptions } from "./dashboard/load-feedback-dashboard";
 export { loadRatedItems } from "./dashboard/load-rated-items";
-export { reportGeneration, sendFeedback } from "./generations/record";
+export { reportGeneration, sendFeedback } from "./generations/manage-generations";

@@ -1,14 +1,13 @@
 // Who waits on whom, on real SQLite: the navigation badges' counts and where each role lands.
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import type { Role } from "@/db/schema";
+import { generations, type Role } from "@/db/schema";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { approvePromotion, requestPromotion } from "@/lib/releases/manage-deployments";
+import { approvePromotion, requestPromotion } from "@/lib/releases/manage-promotions";
 import { findEnvironmentBySlug } from "@/lib/serving/queries";
-import { insertGeneration } from "@/lib/feedback/generations/queries";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
 import { createQueue, setQueueArchived } from "@/lib/review/manage-queues";
-import { rateItem } from "@/lib/review/rate-item";
+import { rateItem } from "@/lib/review/manage-ratings";
 import { loadRatingSession } from "@/lib/review/reviewer-view";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { landingPath } from "./landing";
@@ -45,7 +44,7 @@ describe("approvals waiting", () => {
 describe("review items waiting", () => {
   it("counts unrated items of a reviewer's live queues, one fewer after each first rating, none once archived", async () => {
     const ws = setup();
-    for (const name of ["Ana", "Ben", "Chen"]) insertGeneration(getDb(), { workspaceId: ws.workspace.id, promptId: ws.promptId, version: 2, variables: { name }, output: `Hello ${name}`, modelId: "offline" });
+    for (const name of ["Ana", "Ben", "Chen"]) getDb().insert(generations).values({ workspaceId: ws.workspace.id, promptId: ws.promptId, version: 2, variables: { name }, output: `Hello ${name}`, modelId: "offline" }).run();
     const { id: queueId } = await createQueue(ws.editor, {
       name: "Spot check",
       scheme: { type: "scale", min: 1, max: 5 },
@@ -70,7 +69,7 @@ describe("review items waiting", () => {
 
   it("keeps an item waiting for a reviewer until they rate it or it has as many ratings as the queue asks for", async () => {
     const ws = setup();
-    for (const name of ["Ana", "Ben"]) insertGeneration(getDb(), { workspaceId: ws.workspace.id, promptId: ws.promptId, version: 1, variables: { name }, output: `Hi ${name}`, modelId: "offline" });
+    for (const name of ["Ana", "Ben"]) getDb().insert(generations).values({ workspaceId: ws.workspace.id, promptId: ws.promptId, version: 1, variables: { name }, output: `Hi ${name}`, modelId: "offline" }).run();
     const { id: queueId } = await createQueue(ws.editor, {
       name: "Two each",
       scheme: { type: "thumbs" },

@@ -12,7 +12,7 @@ import type { ModelToolCall } from "@/lib/platform/models/types";
 import { getWorkspaceModel } from "@/lib/platform/providers/workspace-model";
 import { checkJsonOutput } from "./check-json-output";
 import type { PreparedRun } from "./prepare-run";
-import { recordRun } from "./record-run";
+import { recordRun } from "./manage-runs";
 import type { JsonCheck, RunErrorView, RunStats } from "./types";
 
 export interface RunOutcome {

@@ -1,11 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { getDb } from "@/db";
-import type { VariableSet } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { variableSets, type VariableSet } from "@/db/schema";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { findPromptById } from "@/lib/prompts/server";
-import { findVariableSetById, listVariableSets, upsertVariableSet, deleteVariableSet as deleteVariableSetRow } from "./queries";
+import { findVariableSetById, listVariableSets } from "./queries";
 import type { deleteVariableSetSchema, saveVariableSetSchema } from "./schemas";
 import type { VariableSetView } from "./types";
 
@@ -68,4 +69,17 @@ export function deleteVariableSet(caller: Caller, input: z.infer<typeof deleteVa
     return set.promptId;
   });
   return { sets: listVariableSets({ promptId }).map(toView) };
+}
+
+function upsertVariableSet(tx: DbOrTx, values: typeof variableSets.$inferInsert): VariableSet {
+  return tx
+    .insert(variableSets)
+    .values(values)
+    .onConflictDoUpdate({ target: [variableSets.promptId, variableSets.name], set: { values: values.values, updatedAt: new Date() } })
+    .returning()
+    .get();
+}
+
+function deleteVariableSetRow(tx: DbOrTx, { variableSetId }: { variableSetId: string }): void {
+  tx.delete(variableSets).where(eq(variableSets.id, variableSetId)).run();
 }

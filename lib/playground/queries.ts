@@ -5,10 +5,6 @@ import { playgroundRuns, users, variableSets, type PlaygroundRun, type RunStatus
 
 export const RUN_HISTORY_PAGE_SIZE = 20;
 
-export function insertRun(tx: DbOrTx, values: typeof playgroundRuns.$inferInsert): PlaygroundRun {
-  return tx.insert(playgroundRuns).values(values).returning().get();
-}
-
 export function findRunById(tx: DbOrTx, { runId }: { runId: string }): PlaygroundRun | undefined {
   return tx.select().from(playgroundRuns).where(eq(playgroundRuns.id, runId)).get();
 }
@@ -83,15 +79,3 @@ export function findVariableSetById(tx: DbOrTx, { variableSetId }: { variableSet
   return tx.select().from(variableSets).where(eq(variableSets.id, variableSetId)).get();
 }
 
-export function upsertVariableSet(tx: DbOrTx, values: typeof variableSets.$inferInsert): VariableSet {
-  return tx
-    .insert(variableSets)
-    .values(values)
-    .onConflictDoUpdate({ target: [variableSets.promptId, variableSets.name], set: { values: values.values, updatedAt: new Date() } })
-    .returning()
-    .get();
-}
-
-export function deleteVariableSet(tx: DbOrTx, { variableSetId }: { variableSetId: string }): void {
-  tx.delete(variableSets).where(eq(variableSets.id, variableSetId)).run();
-}

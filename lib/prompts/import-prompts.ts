@@ -1,12 +1,12 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
 import type { AuthContext } from "@/lib/platform/auth/context";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
 import type { ImportError, PortablePrompt, PortableVersion } from "@/lib/prompts/portable/types";
 import { promptFilePath } from "@/lib/prompts/portable/prompt-path";
 import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
-import { findPromptByName, insertPrompt, insertVersion, listVersions, updatePrompt } from "./queries";
+import { writeImportedPrompt } from "./manage-prompts";
+import { findPromptByName, listVersions } from "./queries";
 import { sameContent, versionContent } from "./same-content";
 
 export interface ImportSummary {
@@ -64,52 +64,20 @@ export function importPrompts(ctx: AuthContext, incoming: PortablePrompt[]): Imp
       }
       const summary: ImportSummary = { created: [], updated: [], unchanged: [] };
       for (const p of plans) {
-        const prompt =
-          p.kind === "create"
-            ? insertPrompt(tx, {
-                workspaceId: ctx.workspaceId,
-                name: p.incoming.name,
-                type: p.incoming.type,
-                description: p.incoming.description,
-                tags: p.incoming.tags,
-                archivedAt: p.incoming.archived ? new Date() : null,
-                createdById: ctx.user.id,
-              })
-            : p.prompt;
         const toAdd = p.kind === "create" ? p.incoming.versions : p.add;
-        let parent: number | null = p.kind === "create" ? null : (toAdd[0]?.version ?? 1) - 1;
-        for (const v of toAdd) {
-          const content = contentOf(p.incoming.type, v);
-          insertVersion(tx, {
-            promptId: prompt.id,
+        const { prompt } = writeImportedPrompt(tx, ctx, {
+          existing: p.kind === "create" ? null : p.prompt,
+          create: { name: p.incoming.name, type: p.incoming.type, description: p.incoming.description, tags: p.incoming.tags, archived: p.incoming.archived },
+          versions: toAdd.map((v) => ({
             version: v.version,
-            type: content.type,
-            template: content.template,
-            messages: content.messages,
-            modelConfig: content.modelConfig,
-            commitMessage: v.message,
-            // The file's author and time are claims anyone can write: the version is the importer's, made now,
-            // and the claims are kept only as provenance.
-            authorId: ctx.user.id,
-            parentVersion: parent,
-            provenance: { source: "import", author: v.author, createdAt: v.createdAt },
-          });
-          parent = v.version;
-        }
-        if (toAdd.length) updatePrompt(tx, { promptId: prompt.id });
+            content: contentOf(p.incoming.type, v),
+            message: v.message,
+            provenance: { author: v.author, createdAt: v.createdAt },
+          })),
+        });
         if (p.kind === "create") summary.created.push(prompt.name);
         else if (toAdd.length) summary.updated.push({ name: prompt.name, added: toAdd.map((v) => v.version) });
         else summary.unchanged.push(prompt.name);
-        if (toAdd.length || p.kind === "create") {
-          recordAudit(tx, {
-            workspaceId: ctx.workspaceId,
-            actor: actorOf(ctx),
-            action: "prompt.imported",
-            objectType: "prompt",
-            objectId: prompt.id,
-            after: { name: prompt.name, versions: toAdd.map((v) => v.version) },
-          });
-        }
       }
       return summary;
     },

@@ -1,12 +1,14 @@
 import "server-only";
 import type { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
-import type { Prompt } from "@/db/schema";
+import type { Prompt, PromptVersion } from "@/db/schema";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
 import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
-import { findLatestVersion, findPromptById, findPromptByName, findVersion, insertPrompt, insertVersion, updatePrompt } from "./queries";
+import { eq } from "drizzle-orm";
+import { prompts, promptVersions } from "@/db/schema";
+import { findLatestVersion, findPromptById, findPromptByName, findVersion } from "./queries";
 import { sameContent, versionContent } from "./same-content";
 import type {
   archivePromptSchema,
@@ -18,13 +20,35 @@ import type {
 } from "./schemas";
 import { toValidContent } from "./validate-content";
 
-// The only module that writes prompts and versions (see README.md). Callers have checked "prompts:write".
+// The only module that writes prompts and versions (see README.md; the studio/one-writer lint rule enforces it).
+// Callers have checked "prompts:write". Imports and seeds write through the *InTransaction functions below, so they
+// get the same name rule and audit entries inside their own all-or-nothing transaction.
 
 /** A signed-in member's AuthContext or an API key's Principal: both write through the same rules. */
 export interface PromptWriter {
   workspaceId: string;
   user: { id: string; email: string } | null;
   apiKey?: { id: string; name: string } | null;
+}
+
+function insertPrompt(tx: DbOrTx, values: typeof prompts.$inferInsert) {
+  return tx.insert(prompts).values(values).returning().get();
+}
+
+function updatePrompt(
+  tx: DbOrTx,
+  { promptId, ...set }: { promptId: string; name?: string; description?: string; tags?: string[]; archivedAt?: Date | null; updatedAt?: Date },
+) {
+  return tx
+    .update(prompts)
+    .set({ ...set, updatedAt: set.updatedAt ?? new Date() })
+    .where(eq(prompts.id, promptId))
+    .returning()
+    .get();
+}
+
+function insertVersion(tx: DbOrTx, values: typeof promptVersions.$inferInsert) {
+  return tx.insert(promptVersions).values(values).returning().get();
 }
 
 function loadPrompt(tx: DbOrTx, ctx: PromptWriter, promptId: string): Prompt {
@@ -42,20 +66,26 @@ function refuseTakenName(tx: DbOrTx, ctx: PromptWriter, name: string) {
 export function createPrompt(ctx: PromptWriter, input: z.infer<typeof createPromptSchema>) {
   return getDb().transaction(
     (tx) => {
-      refuseTakenName(tx, ctx, input.name);
-      const prompt = insertPrompt(tx, { workspaceId: ctx.workspaceId, createdById: ctx.user?.id ?? null, ...input });
-      recordAudit(tx, {
-        workspaceId: ctx.workspaceId,
-        actor: actorOf(ctx),
-        action: "prompt.created",
-        objectType: "prompt",
-        objectId: prompt.id,
-        after: { name: prompt.name, type: prompt.type, description: prompt.description, tags: prompt.tags },
-      });
+      const prompt = createPromptInTransaction(tx, ctx, input);
       return { id: prompt.id, name: prompt.name };
     },
     { behavior: "immediate" },
   );
+}
+
+/** createPrompt inside the caller's transaction (seeds). */
+export function createPromptInTransaction(tx: DbOrTx, ctx: PromptWriter, input: z.infer<typeof createPromptSchema>): Prompt {
+  refuseTakenName(tx, ctx, input.name);
+  const prompt = insertPrompt(tx, { workspaceId: ctx.workspaceId, createdById: ctx.user?.id ?? null, ...input });
+  recordAudit(tx, {
+    workspaceId: ctx.workspaceId,
+    actor: actorOf(ctx),
+    action: "prompt.created",
+    objectType: "prompt",
+    objectId: prompt.id,
+    after: { name: prompt.name, type: prompt.type, description: prompt.description, tags: prompt.tags },
+  });
+  return prompt;
 }
 
 export function renamePrompt(ctx: PromptWriter, input: z.infer<typeof renamePromptSchema>) {
@@ -177,6 +207,15 @@ function appendVersion(
   return { created: true, version: version.version };
 }
 
+/** saveVersion inside the caller's transaction, for content already validated (seeds): the same parent and audit rules. */
+export function saveVersionInTransaction(
+  tx: DbOrTx,
+  ctx: PromptWriter,
+  input: { promptId: string; content: PromptContent; commitMessage: string; expectedParentVersion: number | null },
+): SaveResult {
+  return appendVersion(tx, ctx, { prompt: loadPrompt(tx, ctx, input.promptId), ...input, action: "prompt.version_saved" });
+}
+
 export function saveVersion(ctx: PromptWriter, input: z.infer<typeof saveVersionSchema>): SaveResult {
   const content = toValidContent(input.body, input.modelConfig);
   return getDb().transaction(
@@ -208,4 +247,72 @@ export function restoreVersion(ctx: PromptWriter, input: z.infer<typeof restoreV
     },
     { behavior: "immediate" },
   );
+}
+
+/** One version as an import brings it: its number in the file's history, its content, and the file's claims. */
+export interface ImportedVersion {
+  version: number;
+  content: PromptContent;
+  message: string;
+  /** The file's author and time: claims anyone can write, kept only as provenance. */
+  provenance?: { author: string | null; createdAt: string };
+}
+
+/**
+ * Writes one imported prompt inside the caller's all-or-nothing transaction (the YAML/zip import, the promptfoo
+ * import): creates it when `existing` is null, then appends the given versions, which the caller has checked continue
+ * the prompt's numbering. The versions are the importer's, made now; one "prompt.imported" audit entry says which.
+ */
+export function writeImportedPrompt(
+  tx: DbOrTx,
+  ctx: PromptWriter,
+  input: {
+    existing: Prompt | null;
+    create: { name: string; type: Prompt["type"]; description: string; tags: string[]; archived?: boolean };
+    versions: ImportedVersion[];
+    from?: string;
+  },
+): { prompt: Prompt; added: PromptVersion[] } {
+  const prompt =
+    input.existing ??
+    insertPrompt(tx, {
+      workspaceId: ctx.workspaceId,
+      name: input.create.name,
+      type: input.create.type,
+      description: input.create.description,
+      tags: input.create.tags,
+      archivedAt: input.create.archived ? new Date() : null,
+      createdById: ctx.user?.id ?? null,
+    });
+  let parent: number | null = input.existing ? (input.versions[0]?.version ?? 1) - 1 : null;
+  const added: PromptVersion[] = [];
+  for (const v of input.versions) {
+    added.push(
+      insertVersion(tx, {
+        promptId: prompt.id,
+        version: v.version,
+        type: v.content.type,
+        template: v.content.template,
+        messages: v.content.messages,
+        modelConfig: v.content.modelConfig,
+        commitMessage: v.message,
+        authorId: ctx.user?.id ?? null,
+        parentVersion: parent,
+        provenance: v.provenance ? { source: "import", author: v.provenance.author, createdAt: v.provenance.createdAt } : null,
+      }),
+    );
+    parent = v.version;
+  }
+  if (added.length) updatePrompt(tx, { promptId: prompt.id });
+  if (added.length || !input.existing) {
+    recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actor: actorOf(ctx),
+      action: "prompt.imported",
+      objectType: "prompt",
+      objectId: prompt.id,
+      after: { name: prompt.name, versions: added.map((v) => v.version), ...(input.from ? { from: input.from } : {}) },
+    });
+  }
+  return { prompt, added };
 }

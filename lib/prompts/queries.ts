@@ -128,23 +128,3 @@ export function listVersions({ promptId }: { promptId: string }) {
     .orderBy(desc(promptVersions.version))
     .all();
 }
-
-export function insertPrompt(tx: DbOrTx, values: typeof prompts.$inferInsert) {
-  return tx.insert(prompts).values(values).returning().get();
-}
-
-export function updatePrompt(
-  tx: DbOrTx,
-  { promptId, ...set }: { promptId: string; name?: string; description?: string; tags?: string[]; archivedAt?: Date | null; updatedAt?: Date },
-) {
-  return tx
-    .update(prompts)
-    .set({ ...set, updatedAt: set.updatedAt ?? new Date() })
-    .where(eq(prompts.id, promptId))
-    .returning()
-    .get();
-}
-
-export function insertVersion(tx: DbOrTx, values: typeof promptVersions.$inferInsert) {
-  return tx.insert(promptVersions).values(values).returning().get();
-}

@@ -4,8 +4,9 @@
 import "server-only";
 
 export { importPrompts } from "./import-prompts";
-export { createPrompt, saveVersion } from "./manage-prompts";
+export { createPrompt, createPromptInTransaction, saveVersion, saveVersionInTransaction, writeImportedPrompt } from "./manage-prompts";
 export type { PromptWriter } from "./manage-prompts";
-export { findLatestVersion, findPromptById, findPromptByName, findVersion, insertPrompt, insertVersion, listPromptNamesAndTags, listPrompts, listVersions } from "./queries";
+export { findLatestVersion, findPromptById, findPromptByName, findVersion, listPromptNamesAndTags, listPrompts, listVersions } from "./queries";
 export { loadPortablePrompt, loadPortableWorkspace } from "./to-portable";
 export { toValidContent } from "./validate-content";
+export { loadPromptPage, loadPromptPicker } from "./load-prompt-page";

@@ -5,7 +5,8 @@
 import { revalidatePath } from "next/cache";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { authorizedAction } from "@/lib/platform/http/action";
-import { approvePromotion, deployVersion, rejectPromotion, requestPromotion, rollbackEnvironment, withdrawPromotion } from "./manage-deployments";
+import { deployVersion, rollbackEnvironment } from "./manage-deployments";
+import { approvePromotion, rejectPromotion, requestPromotion, withdrawPromotion } from "./manage-promotions";
 import { createEnvironment, setEnvironmentGate, setEnvironmentProtected } from "./manage-environments";
 import {
   createEnvironmentSchema,

@@ -5,12 +5,14 @@ import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm
 import { getDb } from "@/db";
 import { isAppError } from "@/lib/core/errors";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
-import { claimEvalRun, createResultWriter, finishEvalRun, listEvalRunCases, listEvalRunTargets } from "@/lib/evals/runs/queries";
+import { claimEvalRun, createResultWriter, finishEvalRun } from "@/lib/evals/runs/manage-progress";
+import { listEvalRunCases, listEvalRunTargets } from "@/lib/evals/runs/queries";
 import { executeEvalRun } from "@/lib/evals/runs/runner";
 import { loadPromotionEvals } from "@/lib/evals/compare/promotion-evals";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
-import { approvePromotion, deployVersion, requestPromotion } from "./manage-deployments";
+import { deployVersion } from "./manage-deployments";
+import { approvePromotion, requestPromotion } from "./manage-promotions";
 import { setEnvironmentGate } from "./manage-environments";
 import { findEnvironmentBySlug, findPointer } from "@/lib/serving/queries";
 

@@ -11,14 +11,8 @@ import { AppError } from "@/lib/core/errors";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
 import { changeMemberRole, setMemberDisabled } from "@/lib/platform/members/manage-members";
 import { makeWorkspace } from "@/lib/testing/factories";
-import {
-  approvePromotion,
-  deployVersion,
-  rejectPromotion,
-  requestPromotion,
-  rollbackEnvironment,
-  withdrawPromotion,
-} from "./manage-deployments";
+import { deployVersion, rollbackEnvironment } from "./manage-deployments";
+import { approvePromotion, rejectPromotion, requestPromotion, withdrawPromotion } from "./manage-promotions";
 import { createEnvironment, setEnvironmentProtected } from "./manage-environments";
 import { findEnvironmentBySlug, findPointer, listEnvironments } from "@/lib/serving/queries";
 import { listDeployments } from "@/lib/releases/queries";

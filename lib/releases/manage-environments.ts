@@ -1,13 +1,14 @@
 import "server-only";
 import type { z } from "zod";
-import { getDb } from "@/db";
+import { eq } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { environments } from "@/db/schema";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { findDatasetById } from "@/lib/datasets/server";
 import { findEnvironmentById, findEnvironmentBySlug, listEnvironments } from "@/lib/serving/server";
-import { insertEnvironment, updateEnvironmentGate, updateEnvironmentProtection } from "@/lib/releases/queries";
 import type { createEnvironmentSchema, setEnvironmentGateSchema, setEnvironmentProtectedSchema } from "./schemas";
 
 // Admins add custom environments (tenant-a, canary) and choose which are protected. Environments are never
@@ -76,4 +77,16 @@ export function setEnvironmentGate(ctx: AuthContext, input: z.infer<typeof setEn
     });
     return gate;
   });
+}
+
+function insertEnvironment(tx: DbOrTx, values: typeof environments.$inferInsert) {
+  return tx.insert(environments).values(values).returning().get();
+}
+
+function updateEnvironmentProtection(tx: DbOrTx, { environmentId, isProtected }: { environmentId: string; isProtected: boolean }) {
+  tx.update(environments).set({ isProtected }).where(eq(environments.id, environmentId)).run();
+}
+
+function updateEnvironmentGate(tx: DbOrTx, { environmentId, datasetId, minPassRate }: { environmentId: string; datasetId: string | null; minPassRate: number | null }) {
+  tx.update(environments).set({ gateDatasetId: datasetId, gateMinPassRate: minPassRate }).where(eq(environments.id, environmentId)).run();
 }

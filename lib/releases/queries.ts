@@ -1,33 +1,11 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNull, ne, or } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
-import { deployments, environmentPointers, environments, prompts, promotionRequests, type PromotionStatus } from "@/db/schema";
+import { deployments, environments, prompts, promotionRequests, type PromotionStatus } from "@/db/schema";
 
 // Row helpers of environments, deployments and promotion requests, called by the one writer (manage-deployments.ts,
 // manage-environments.ts), and the reads of deployment and promotion history. What an environment serves now is read
 // through lib/serving/queries.ts.
-
-export function insertEnvironment(tx: DbOrTx, values: typeof environments.$inferInsert) {
-  return tx.insert(environments).values(values).returning().get();
-}
-
-export function updateEnvironmentProtection(tx: DbOrTx, { environmentId, isProtected }: { environmentId: string; isProtected: boolean }) {
-  tx.update(environments).set({ isProtected }).where(eq(environments.id, environmentId)).run();
-}
-
-export function upsertPointer(tx: DbOrTx, values: typeof environmentPointers.$inferInsert) {
-  tx.insert(environmentPointers)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [environmentPointers.environmentId, environmentPointers.promptId],
-      set: { version: values.version, deploymentId: values.deploymentId, updatedAt: values.updatedAt },
-    })
-    .run();
-}
-
-export function insertDeployment(tx: DbOrTx, values: typeof deployments.$inferInsert) {
-  return tx.insert(deployments).values(values).returning().get();
-}
 
 /** Every move of one environment for one prompt, oldest first: the input of the rollback rule. */
 export function listEnvironmentMoves(tx: DbOrTx, { environmentId, promptId }: { environmentId: string; promptId: string }) {
@@ -84,10 +62,6 @@ export function listDeployments(
 
 export type DeploymentRow = ReturnType<typeof listDeployments>[number];
 
-export function insertPromotionRequest(tx: DbOrTx, values: typeof promotionRequests.$inferInsert) {
-  return tx.insert(promotionRequests).values(values).returning().get();
-}
-
 export function findPromotionRequest(tx: DbOrTx, { requestId }: { requestId: string }) {
   return tx.select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get();
 }
@@ -108,22 +82,6 @@ export function findPendingRequest(
       ),
     )
     .get();
-}
-
-export function closePromotionRequest(
-  tx: DbOrTx,
-  values: { requestId: string; status: Exclude<PromotionStatus, "pending">; decidedById: string | null; decidedByLabel: string | null; decisionReason: string | null },
-) {
-  tx.update(promotionRequests)
-    .set({
-      status: values.status,
-      decidedById: values.decidedById,
-      decidedByLabel: values.decidedByLabel,
-      decisionReason: values.decisionReason,
-      decidedAt: new Date(),
-    })
-    .where(and(eq(promotionRequests.id, values.requestId), eq(promotionRequests.status, "pending")))
-    .run();
 }
 
 /** Promotion requests with their prompt and environment, newest first. */
@@ -185,6 +143,3 @@ export function countPendingRequests({ workspaceId, decidableBy }: { workspaceId
   );
 }
 
-export function updateEnvironmentGate(tx: DbOrTx, { environmentId, datasetId, minPassRate }: { environmentId: string; datasetId: string | null; minPassRate: number | null }) {
-  tx.update(environments).set({ gateDatasetId: datasetId, gateMinPassRate: minPassRate }).where(eq(environments.id, environmentId)).run();
-}

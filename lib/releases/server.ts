@@ -4,6 +4,8 @@
 import "server-only";
 
 export { loadApprovalQueue } from "./approval-queue";
-export { approvePromotion, deployVersion, requestPromotion } from "./manage-deployments";
+export { deployVersion } from "./manage-deployments";
+export { approvePromotion, requestPromotion } from "./manage-promotions";
 export { loadPromptDeployments } from "./prompt-deployments";
 export { countPendingRequests } from "./queries";
+export { loadEnvironmentSettings } from "./environment-settings";

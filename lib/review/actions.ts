@@ -5,7 +5,7 @@ import { z } from "zod";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { authorizedAction } from "@/lib/platform/http/action";
 import { addQueueItems, createQueue, createTag, deleteTag, setQueueArchived, updateQueue } from "@/lib/review/manage-queues";
-import { rateItem } from "@/lib/review/rate-item";
+import { rateItem } from "@/lib/review/manage-ratings";
 import { loadReviewItem } from "@/lib/review/reviewer-view";
 import { addItemsSchema, archiveQueueSchema, createQueueSchema, deleteTagSchema, rateItemSchema, tagSchema, updateQueueSchema } from "@/lib/review/schemas";
 

@@ -4,7 +4,9 @@ import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { can, queueAccess, requirePermission } from "@/lib/platform/auth/policy";
 import { listMembers } from "@/lib/platform/members/queries";
 import { loadQueue } from "./manage-queues";
-import { listAssignees, listQueuesWithProgress, listTags, queueProgress } from "./queries";
+import { AppError } from "@/lib/core/errors";
+import { findQueueById, isAssigned, listAssignees, listQueuesWithProgress, listTags, queueProgress } from "./queries";
+import { loadRatingSession } from "./reviewer-view";
 
 // Read models for the Review pages: the queues a member may see, and one queue's overview for those who manage it.
 
@@ -39,3 +41,24 @@ export function loadQueueOverview(principal: UserPrincipal, queueId: string) {
   };
 }
 export type QueueOverview = ReturnType<typeof loadQueueOverview>;
+
+/** The Review page: the queues the member sees and, for those who manage review, the workspace's feedback tags. */
+export function loadReviewHome(principal: UserPrincipal) {
+  const manage = can(principal.role, "review:manage");
+  return { queues: listVisibleQueues(principal), manage, tags: manage ? listTags(getDb(), { workspaceId: principal.workspaceId }) : null };
+}
+
+/**
+ * The rating screen's gate: what the member may do with the queue (404 when it is not theirs to see), and their
+ * rating session when they may rate. The page decides where a manager who does not rate goes.
+ */
+export function loadRatingPage(principal: UserPrincipal, queueId: string) {
+  const db = getDb();
+  const queue = findQueueById(db, { queueId });
+  const access =
+    queue && queue.workspaceId === principal.workspaceId
+      ? queueAccess({ role: principal.role, userId: principal.user.id }, queue, { assigned: isAssigned(db, { queueId, userId: principal.user.id }) })
+      : null;
+  if (!access?.view) throw new AppError("not_found:review", "That queue was not found in this workspace.");
+  return { access, session: access.rate ? loadRatingSession(principal, queueId) : null };
+}

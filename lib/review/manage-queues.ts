@@ -1,7 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
-import type { ReviewQueue } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { feedbackTags, reviewItems, reviewQueueAssignees, reviewQueues, type ReviewQueue } from "@/db/schema";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { can, requirePermission, requireQueueAccess, type QueueNeed } from "@/lib/platform/auth/policy";
@@ -16,15 +17,9 @@ import {
   findQueueById,
   findQueueByName,
   findTagById,
-  insertItems,
-  insertQueue,
-  insertTag,
   isAssigned,
-  deleteTagRow,
   listAssignees,
   nextItemPosition,
-  replaceAssignees,
-  updateQueueRow,
 } from "./queries";
 import { addItemsSchema, archiveQueueSchema, createQueueSchema, deleteTagSchema, tagSchema, updateQueueSchema, type QueueSource } from "./schemas";
 import { findSourceItems, formatRenderedPrompt, type ItemDraft } from "./sources";
@@ -219,4 +214,34 @@ export function deleteTag(principal: UserPrincipal, raw: z.input<typeof deleteTa
     recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "review.tag.deleted", objectType: "feedback_tag", objectId: tag.id, before: { name: tag.name } });
     return { id: tag.id };
   }, IMMEDIATE);
+}
+
+function insertQueue(tx: DbOrTx, values: typeof reviewQueues.$inferInsert): ReviewQueue {
+  return tx.insert(reviewQueues).values(values).returning().get();
+}
+
+function updateQueueRow(tx: DbOrTx, { queueId, ...set }: { queueId: string; name?: string; instructions?: string; reviewersPerItem?: number; archivedAt?: Date | null }) {
+  return tx.update(reviewQueues).set(set).where(eq(reviewQueues.id, queueId)).returning().get();
+}
+
+function replaceAssignees(tx: DbOrTx, { queueId, userIds }: { queueId: string; userIds: string[] }) {
+  tx.delete(reviewQueueAssignees).where(eq(reviewQueueAssignees.queueId, queueId)).run();
+  if (userIds.length > 0) tx.insert(reviewQueueAssignees).values(userIds.map((userId) => ({ queueId, userId }))).run();
+}
+
+/** Inserts items, skipping any whose source is already in the queue (the unique index decides). Returns how many were added. */
+function insertItems(tx: DbOrTx, values: (typeof reviewItems.$inferInsert)[]): number {
+  let added = 0;
+  for (let i = 0; i < values.length; i += 200) {
+    added += tx.insert(reviewItems).values(values.slice(i, i + 200)).onConflictDoNothing().returning({ id: reviewItems.id }).all().length;
+  }
+  return added;
+}
+
+function insertTag(tx: DbOrTx, values: { workspaceId: string; name: string }) {
+  return tx.insert(feedbackTags).values(values).onConflictDoNothing().returning().get();
+}
+
+function deleteTagRow(tx: DbOrTx, { tagId }: { tagId: string }) {
+  tx.delete(feedbackTags).where(eq(feedbackTags.id, tagId)).run();
 }

@@ -5,7 +5,6 @@ import {
   feedbackTags,
   memberships,
   ratings,
-  ratingScores,
   reviewItems,
   reviewQueueAssignees,
   reviewQueues,
@@ -26,10 +25,6 @@ const sqlite = (_tx: DbOrTx) => getSqlite();
 // ----------------------------------------------------------------------------------------------------------------
 // Queues and assignees
 
-export function insertQueue(tx: DbOrTx, values: typeof reviewQueues.$inferInsert): ReviewQueue {
-  return tx.insert(reviewQueues).values(values).returning().get();
-}
-
 export function findQueueById(tx: DbOrTx, { queueId }: { queueId: string }): ReviewQueue | undefined {
   return tx.select().from(reviewQueues).where(eq(reviewQueues.id, queueId)).get();
 }
@@ -40,15 +35,6 @@ export function findQueueByName(tx: DbOrTx, { workspaceId, name }: { workspaceId
     .from(reviewQueues)
     .where(and(eq(reviewQueues.workspaceId, workspaceId), eq(reviewQueues.name, name)))
     .get();
-}
-
-export function updateQueueRow(tx: DbOrTx, { queueId, ...set }: { queueId: string; name?: string; instructions?: string; reviewersPerItem?: number; archivedAt?: Date | null }) {
-  return tx.update(reviewQueues).set(set).where(eq(reviewQueues.id, queueId)).returning().get();
-}
-
-export function replaceAssignees(tx: DbOrTx, { queueId, userIds }: { queueId: string; userIds: string[] }) {
-  tx.delete(reviewQueueAssignees).where(eq(reviewQueueAssignees.queueId, queueId)).run();
-  if (userIds.length > 0) tx.insert(reviewQueueAssignees).values(userIds.map((userId) => ({ queueId, userId }))).run();
 }
 
 export function isAssigned(tx: DbOrTx, { queueId, userId }: { queueId: string; userId: string }): boolean {
@@ -148,15 +134,6 @@ export function nextItemPosition(tx: DbOrTx, { queueId }: { queueId: string }): 
   return row.p + 1;
 }
 
-/** Inserts items, skipping any whose source is already in the queue (the unique index decides). Returns how many were added. */
-export function insertItems(tx: DbOrTx, values: (typeof reviewItems.$inferInsert)[]): number {
-  let added = 0;
-  for (let i = 0; i < values.length; i += 200) {
-    added += tx.insert(reviewItems).values(values.slice(i, i + 200)).onConflictDoNothing().returning({ id: reviewItems.id }).all().length;
-  }
-  return added;
-}
-
 export function findItemById(tx: DbOrTx, { itemId }: { itemId: string }): ReviewItem | undefined {
   return tx.select().from(reviewItems).where(eq(reviewItems.id, itemId)).get();
 }
@@ -200,24 +177,6 @@ export function findRating(tx: DbOrTx, { itemId, reviewerId }: { itemId: string;
     .from(ratings)
     .where(and(eq(ratings.itemId, itemId), eq(ratings.reviewerId, reviewerId)))
     .get();
-}
-
-export function insertRating(tx: DbOrTx, values: typeof ratings.$inferInsert): Rating {
-  return tx.insert(ratings).values(values).returning().get();
-}
-
-export function updateRatingRow(tx: DbOrTx, { ratingId, ...set }: { ratingId: string; value: Rating["value"]; score: number | null; comment: string; tags: string[] }): Rating {
-  return tx
-    .update(ratings)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(ratings.id, ratingId))
-    .returning()
-    .get();
-}
-
-export function replaceRatingScores(tx: DbOrTx, { ratingId, scores }: { ratingId: string; scores: { criterion: string; value: number; score: number }[] }) {
-  tx.delete(ratingScores).where(eq(ratingScores.ratingId, ratingId)).run();
-  if (scores.length > 0) tx.insert(ratingScores).values(scores.map((s) => ({ ratingId, ...s }))).run();
 }
 
 export interface QueueProgress {
@@ -337,16 +296,8 @@ export function listTags(tx: DbOrTx, { workspaceId }: { workspaceId: string }) {
   return tx.select({ id: feedbackTags.id, name: feedbackTags.name }).from(feedbackTags).where(eq(feedbackTags.workspaceId, workspaceId)).orderBy(asc(feedbackTags.name)).all();
 }
 
-export function insertTag(tx: DbOrTx, values: { workspaceId: string; name: string }) {
-  return tx.insert(feedbackTags).values(values).onConflictDoNothing().returning().get();
-}
-
 export function findTagById(tx: DbOrTx, { tagId }: { tagId: string }) {
   return tx.select().from(feedbackTags).where(eq(feedbackTags.id, tagId)).get();
-}
-
-export function deleteTagRow(tx: DbOrTx, { tagId }: { tagId: string }) {
-  tx.delete(feedbackTags).where(eq(feedbackTags.id, tagId)).run();
 }
 
 // ----------------------------------------------------------------------------------------------------------------

@@ -3,11 +3,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
 import { getDb } from "@/db";
-import { auditLog, evalResults, evalRuns, evalScores, memberships, ratings, ratingScores, reviewItems } from "@/db/schema";
+import { auditLog, evalResults, evalRuns, evalScores, generations, memberships, ratings, ratingScores, reviewItems } from "@/db/schema";
 import { userPrincipal, type UserPrincipal } from "@/lib/platform/auth/principal";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
 import { executeEvalRun } from "@/lib/evals/runs/runner";
-import { insertGeneration } from "@/lib/feedback/generations/queries";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
@@ -15,7 +14,7 @@ import { queueAgreement } from "./agreement-report";
 import { exportQueueRatings } from "./export-ratings";
 import { listVisibleQueues, loadQueueOverview } from "./load-queues";
 import { addQueueItems, createQueue, createTag, updateQueue } from "./manage-queues";
-import { rateItem } from "./rate-item";
+import { rateItem } from "./manage-ratings";
 import { loadRatingSession, loadReviewItem } from "./reviewer-view";
 
 let server: FixtureLlmServer;
@@ -80,7 +79,7 @@ describe("review queues", () => {
   it("takes production generations, filtered by version, with the prompt rendered from their variables", async () => {
     const ws = await reviewWorkspace();
     for (const [version, name] of [[1, "Ana"], [2, "Ben"], [2, "Chen"]] as const) {
-      insertGeneration(getDb(), { workspaceId: ws.workspace.id, promptId: ws.promptId, version, variables: { name }, output: `Hi ${name}`, modelId: "fx:echo" });
+      getDb().insert(generations).values({ workspaceId: ws.workspace.id, promptId: ws.promptId, version, variables: { name }, output: `Hi ${name}`, modelId: "fx:echo" }).run();
     }
     const { id, added } = await scaleQueue(ws, { source: { type: "generation", version: 2 } });
     expect(added).toBe(2);

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { feedbackTags, prompts, users, type Role } from "@/db/schema";
+import { prompts, users, type Role } from "@/db/schema";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { createEvalRun, findRunDatasetByName, executeEvalRun } from "@/lib/evals/server";
-import { createQueue } from "./manage-queues";
+import { createQueue, createTag } from "./manage-queues";
 
 // Demo data for human review: the workspace's feedback tags, an evaluation of v1 against v2 of support/triage, and
 // two queues for the demo reviewer: a blind pairwise comparison of that evaluation and a rubric spot check of v2.
@@ -18,8 +18,9 @@ function principalFor(db: Db, workspaceId: string, userId: string, role: Role): 
 }
 
 export async function seedDemoReview(db: Db, { workspaceId, byRole }: { workspaceId: string; byRole: Map<Role, string> }): Promise<void> {
-  db.insert(feedbackTags).values(TAGS.map((name) => ({ workspaceId, name }))).onConflictDoNothing().run();
   const editor = principalFor(db, workspaceId, byRole.get("editor")!, "editor");
+  // The workspace's starter tags, created through the review module's one writer like any other.
+  for (const name of TAGS) createTag(editor, { name });
   const prompt = db.select().from(prompts).where(and(eq(prompts.workspaceId, workspaceId), eq(prompts.name, "support/triage"))).get();
   const dataset = findRunDatasetByName(db, { workspaceId, name: "triage-smoke" });
   if (!prompt || !dataset) return;

@@ -6,3 +6,4 @@
 export { renderInput } from "./render-input";
 export type { ResolvedPrompt } from "./resolve";
 export { DEFAULT_LABEL, LATEST_LABEL, labelSelector, selectorKey } from "./selector";
+export type { ServedVersions } from "./served-versions";

@@ -28,3 +28,11 @@ export function inspectDraftVariables(caller: { workspaceId: string }, { promptI
   const content = body.type === "text" ? { template: body.template, messages: null } : { template: null, messages: body.messages };
   return promptVariablesReader(db, { workspaceId: caller.workspaceId })({ content, promptName: prompt.name });
 }
+
+/** A saved version's variables, its partials' included, for the editor's first render. */
+export function loadVersionVariables(
+  caller: { workspaceId: string },
+  { content, promptName }: { content: Pick<PromptContent, "template" | "messages">; promptName: string },
+): PromptVariables {
+  return promptVariablesReader(getDb(), caller)({ content, promptName });
+}

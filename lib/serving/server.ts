@@ -5,7 +5,8 @@ import "server-only";
 
 export { readDeliveryEpoch } from "./epoch";
 export { workspacePartialLoader } from "./load-partial";
-export { promptVariablesReader } from "./prompt-variables";
+export { promptVariablesReader, loadVersionVariables } from "./prompt-variables";
 export { findEnvironmentById, findEnvironmentBySlug, findPointer, findWorkspaceSlug, listEnvironments, listPointersForPrompts } from "./queries";
 export { requireServablePrompt, resolvePrompt } from "./resolve";
 export type { PromptTarget } from "./resolve";
+export { loadServedVersions, loadServingEnvironments } from "./served-versions";

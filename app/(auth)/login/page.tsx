@@ -5,7 +5,6 @@ import { Card } from "@/components/ui/card";
 import { safeCallbackPath } from "@/lib/platform/auth/callback-url";
 import { getAuthContext } from "@/lib/platform/auth/context";
 import { demoAccountsActive } from "@/lib/demo/seed-demo-workspace";
-import { getDb } from "@/db";
 import { needsFirstRunSetup } from "@/lib/platform/setup/first-admin";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -20,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <Card>
       <h1 className="mb-5 text-lg font-semibold">Sign in</h1>
       <LoginForm callbackUrl={returnTo} />
-      {demoAccountsActive(getDb()) && (
+      {demoAccountsActive() && (
         <p className="mt-5 rounded-md bg-amber-50 p-3 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
           Demo accounts are active: admin@, lead@, editor@, reviewer@ or viewer@example.com with the password{" "}
           <code>promptops-demo</code>.

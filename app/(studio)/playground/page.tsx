@@ -5,10 +5,9 @@ import { loadPlaygroundData } from "@/lib/playground/server";
 import { orNotFound } from "@/lib/platform/http/page-data";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { parseRunParam, playgroundHref } from "@/lib/playground";
-import { findPromptByName, listPromptNamesAndTags } from "@/lib/prompts/server";
+import { loadPromptPicker } from "@/lib/prompts/server";
 
 export const metadata: Metadata = { title: "Playground" };
 
@@ -18,8 +17,7 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: S
   const ctx = await requirePageAuth("prompts:read");
   const params = await searchParams;
   const name = typeof params.prompt === "string" ? params.prompt.slice(0, 200) : null;
-  const prompt = name ? findPromptByName(getDb(), { workspaceId: ctx.workspaceId, name }) : undefined;
-  const names = listPromptNamesAndTags({ workspaceId: ctx.workspaceId }).map((p) => p.name);
+  const { names, prompt } = loadPromptPicker(ctx, name);
 
   return (
     <>

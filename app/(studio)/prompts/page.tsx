@@ -11,9 +11,7 @@ import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
 import { buildFolderTree, promptListHref, type PromptListQuery } from "@/lib/prompts";
 import { listPromptNamesAndTags, listPrompts } from "@/lib/prompts/server";
-import { getDb } from "@/db";
-import { listPointersForPrompts } from "@/lib/serving/server";
-import type { ServedVersions } from "@/components/prompts/prompt-table";
+import { loadServedVersions } from "@/lib/serving/server";
 
 export const metadata: Metadata = { title: "Prompts" };
 
@@ -96,18 +94,10 @@ export default async function PromptsPage({ searchParams }: { searchParams: Sear
               </EmptyState>
             )
           ) : (
-            <PromptTable list={list} query={query} served={servedVersions(list.rows.map((r) => r.id))} />
+            <PromptTable list={list} query={query} served={loadServedVersions(list.rows.map((r) => r.id))} />
           )}
         </div>
       </div>
     </>
   );
-}
-
-function servedVersions(promptIds: string[]): ServedVersions {
-  const served: ServedVersions = new Map();
-  for (const pointer of listPointersForPrompts(getDb(), { promptIds })) {
-    served.set(pointer.promptId, [...(served.get(pointer.promptId) ?? []), { name: pointer.name, version: pointer.version }]);
-  }
-  return served;
 }

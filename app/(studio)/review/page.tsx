@@ -4,17 +4,14 @@ import { QueueList } from "@/components/review/queue-list";
 import { TagsManager } from "@/components/review/tags-manager";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageAuth } from "@/lib/platform/auth/context";
-import { can } from "@/lib/platform/auth/policy";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { listVisibleQueues, listTags } from "@/lib/review/server";
-import { getDb } from "@/db";
+import { loadReviewHome } from "@/lib/review/server";
 
 export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewPage() {
   const ctx = await requirePageAuth("review:rate");
-  const queues = listVisibleQueues(userPrincipal(ctx));
-  const manage = can(ctx.role, "review:manage");
+  const { queues, manage, tags } = loadReviewHome(userPrincipal(ctx));
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -29,7 +26,7 @@ export default async function ReviewPage() {
         }
       />
       <QueueList queues={queues} canManage={manage} />
-      {manage && <TagsManager tags={listTags(getDb(), { workspaceId: ctx.workspaceId })} />}
+      {tags && <TagsManager tags={tags} />}
     </div>
   );
 }

@@ -5,8 +5,7 @@ import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import { parseInput } from "@/lib/platform/http/route";
-import { loadDataset, refuseOverCaseLimit } from "../manage-datasets";
-import { insertCases, lastCasePosition, touchDataset } from "../queries";
+import { appendCases, loadDataset } from "../manage-datasets";
 import { applyMapping, columnMappingSchema, suggestMapping, type ColumnMapping } from "./mapping";
 import { fileProblems, parseDatasetFile, type FileFormat } from "./parse-file";
 
@@ -55,10 +54,7 @@ export function importCases(principal: Principal, datasetId: string, raw: z.inpu
   return getDb().transaction(
     (tx) => {
       const dataset = loadDataset(tx, principal, datasetId);
-      refuseOverCaseLimit(tx, dataset.id, cases.length);
-      const first = lastCasePosition(tx, { datasetId: dataset.id }) + 1;
-      insertCases(tx, cases.map((fields, i) => ({ datasetId: dataset.id, position: first + i, ...fields })));
-      touchDataset(tx, { datasetId: dataset.id });
+      const { firstPosition: first } = appendCases(tx, dataset, cases);
       recordAudit(tx, {
         workspaceId: principal.workspaceId,
         actor: actorOf(principal),

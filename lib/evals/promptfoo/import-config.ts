@@ -3,13 +3,11 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
-import { insertAuditedDataset, insertCases } from "@/lib/datasets/server";
+import { appendCases, insertAuditedDataset } from "@/lib/datasets/server";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
-import { findPromptByName, insertPrompt, insertVersion } from "@/lib/prompts/server";
+import { findPromptByName, toValidContent, writeImportedPrompt } from "@/lib/prompts/server";
 import { promptNameSchema } from "@/lib/prompts";
-import { toValidContent } from "@/lib/prompts/server";
 import { ensureDefaultJudgePrompt } from "../scorers/judge-prompt";
 import { parsePromptfooConfig, type ImportPlan } from "./parse-config";
 
@@ -76,12 +74,15 @@ export function commitPromptfooImport(principal: Principal, raw: z.input<typeof 
   const dataset = db.transaction(
     (tx) => {
       contents.forEach((content, i) => {
-        const prompt = insertPrompt(tx, { workspaceId: principal.workspaceId, createdById: principal.user?.id ?? null, name: names[i]!, type: content.type, description: about, tags: ["promptfoo"] });
-        insertVersion(tx, { promptId: prompt.id, version: 1, ...content, commitMessage: "Imported from promptfoo", authorId: principal.user?.id ?? null, parentVersion: null });
-        recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "prompt.imported", objectType: "prompt", objectId: prompt.id, after: { name: prompt.name, versions: [1], from: "promptfoo" } });
+        writeImportedPrompt(tx, principal, {
+          existing: null,
+          create: { name: names[i]!, type: content.type, description: about, tags: ["promptfoo"] },
+          versions: [{ version: 1, content, message: "Imported from promptfoo" }],
+          from: "promptfoo",
+        });
       });
       const created = insertAuditedDataset(tx, principal, { name: input.datasetName, description: about, defaultScorers: plan.defaultScorers });
-      insertCases(tx, plan.cases.map((c, i) => ({ datasetId: created.id, position: i + 1, variables: c.variables, assertions: c.assertions, note: c.description.slice(0, 2_000), tags: ["promptfoo"] })));
+      appendCases(tx, created, plan.cases.map((c) => ({ variables: c.variables, assertions: c.assertions, note: c.description.slice(0, 2_000), tags: ["promptfoo"] })));
       return created;
     },
     { behavior: "immediate" },

@@ -10,7 +10,7 @@ import { renderInput } from "@/lib/serving";
 import type { PartialLoader } from "@/lib/core/templates";
 import { runScorer } from "../scorers/registry";
 import { DEFAULT_BACKOFF, isRetryable, retryAfterMsOf, retryDelayMs, sleep, type BackoffOptions } from "./backoff";
-import type { ResultRow, ScoreRow } from "./queries";
+import type { ResultRow, ScoreRow } from "./manage-progress";
 
 // One (target, case) pair: render, call the model with retries, score. Everything the pair needs is resolved once
 // per run by the runner and passed in, so a case costs one model call and no database reads.

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
-import type { EvalRunStatus, Prompt, PromptVersion, ScorerConfig } from "@/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { evalRunCases, evalRuns, evalRunTargets, type EvalRunStatus, type Prompt, type PromptVersion, type ScorerConfig } from "@/db/schema";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
@@ -14,15 +15,7 @@ import { getWorkspaceModel } from "@/lib/platform/providers/workspace-model";
 import { scorerConfigsSchema } from "../scorers/config";
 import { DEFAULT_JUDGE_PROMPT, ensureDefaultJudgePrompt } from "../scorers/judge-prompt";
 import { assertScorerAvailable } from "../scorers/registry";
-import {
-  findEvalRun,
-  findRunDataset,
-  insertEvalRun,
-  insertEvalRunCases,
-  insertEvalRunTargets,
-  listRunDatasetCases,
-  updateEvalRunStatus,
-} from "./queries";
+import { findEvalRun, findRunDataset, listRunDatasetCases } from "./queries";
 import { createEvalRunSchema, RUN_LIMITS, type CreateEvalRunInput, type RunTargetInput } from "./schemas";
 import { requireDatasetVariables } from "./run-variables";
 import { abortLocalEvalRun, triggerEvalWorker } from "./worker";
@@ -206,4 +199,31 @@ export function resumeEvalRun(principal: Principal, { runId }: { runId: string }
   });
   triggerEvalWorker();
   return { status: "queued" };
+}
+
+function insertEvalRun(tx: DbOrTx, values: typeof evalRuns.$inferInsert) {
+  return tx.insert(evalRuns).values(values).returning().get();
+}
+
+function insertEvalRunTargets(tx: DbOrTx, values: (typeof evalRunTargets.$inferInsert)[]) {
+  return values.length === 0 ? [] : tx.insert(evalRunTargets).values(values).returning().all();
+}
+
+function insertEvalRunCases(tx: DbOrTx, values: (typeof evalRunCases.$inferInsert)[]) {
+  // Chunked: SQLite caps the number of bound parameters in one statement.
+  for (let i = 0; i < values.length; i += 500) tx.insert(evalRunCases).values(values.slice(i, i + 500)).run();
+}
+
+/** Moves a run between states when it is in one of `from`; false when it was not (a race, or a stale page). */
+function updateEvalRunStatus(
+  tx: DbOrTx,
+  { runId, from, to, finishedAt }: { runId: string; from: EvalRunStatus[]; to: EvalRunStatus; finishedAt: Date | null },
+): boolean {
+  const updated = tx
+    .update(evalRuns)
+    .set({ status: to, finishedAt, ...(to === "queued" ? { errorMessage: null, workerId: null } : {}) })
+    .where(and(eq(evalRuns.id, runId), inArray(evalRuns.status, from)))
+    .returning({ id: evalRuns.id })
+    .all();
+  return updated.length === 1;
 }

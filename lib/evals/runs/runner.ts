@@ -11,16 +11,8 @@ import type { PartialLoader } from "@/lib/core/templates";
 import type { BackoffOptions } from "./backoff";
 import { evaluateCase, type PreparedTarget } from "./evaluate-case";
 import { runPool } from "./pool";
-import {
-  claimEvalRun,
-  createResultWriter,
-  finishEvalRun,
-  heartbeatEvalRun,
-  listEvalRunCases,
-  listEvalRunTargets,
-  listFinishedPairs,
-  releaseEvalRun,
-} from "./queries";
+import { claimEvalRun, createResultWriter, finishEvalRun, heartbeatEvalRun, releaseEvalRun } from "./manage-progress";
+import { listEvalRunCases, listEvalRunTargets, listFinishedPairs } from "./queries";
 
 // Executes one claimed run in this process: every (target, case) pair without a result, at the run's concurrency,
 // each result committed as it completes. A heartbeat keeps the claim; when it finds the run cancelled (or taken

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { datasetCases, datasets, prompts, users, type Role, type ScorerConfig } from "@/db/schema";
+import { prompts, users, type Role, type ScorerConfig } from "@/db/schema";
+import { appendCases, insertAuditedDataset } from "@/lib/datasets/server";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { findLatestVersion, saveVersion } from "@/lib/prompts/server";
 import { createEvalRun } from "./manage-runs";
@@ -27,27 +28,21 @@ export const SMOKE_CASES = [
 ];
 
 /** The dataset the datasets module seeds; created here in a minimal form only if it is missing. */
-function ensureSmokeDataset(db: Db, { workspaceId, createdById }: { workspaceId: string; createdById: string }) {
-  const existing = findRunDatasetByName(db, { workspaceId, name: "triage-smoke" });
+function ensureSmokeDataset(db: Db, editor: UserPrincipal) {
+  const existing = findRunDatasetByName(db, { workspaceId: editor.workspaceId, name: "triage-smoke" });
   if (existing) return existing;
   return db.transaction((tx) => {
-    const dataset = tx
-      .insert(datasets)
-      .values({ workspaceId, name: "triage-smoke", description: "A few support tickets to smoke-test support/triage.", defaultScorers: SMOKE_SCORERS, createdById })
-      .returning()
-      .get();
-    tx.insert(datasetCases)
-      .values(
-        SMOKE_CASES.map((c, i) => ({
-          datasetId: dataset.id,
-          position: i + 1,
-          variables: { product: "PromptOps", customer_name: c.customer_name, ticket_body: c.ticket_body },
-          expectedOutput: c.expectedOutput,
-          // One case expects a word the reply will not contain, so the demo shows a failure to open.
-          assertions: [{ key: "mentions", type: "icontains", label: `icontains "${c.expect}"`, params: { value: c.expect } }],
-        })),
-      )
-      .run();
+    const dataset = insertAuditedDataset(tx, editor, { name: "triage-smoke", description: "A few support tickets to smoke-test support/triage.", defaultScorers: SMOKE_SCORERS });
+    appendCases(
+      tx,
+      dataset,
+      SMOKE_CASES.map((c) => ({
+        variables: { product: "PromptOps", customer_name: c.customer_name, ticket_body: c.ticket_body },
+        expectedOutput: c.expectedOutput,
+        // One case expects a word the reply will not contain, so the demo shows a failure to open.
+        assertions: [{ key: "mentions", type: "icontains", label: `icontains "${c.expect}"`, params: { value: c.expect } }],
+      })),
+    );
     return dataset;
   });
 }
@@ -57,7 +52,7 @@ export async function seedDemoEvalRuns(db: Db, { workspaceId, byRole }: { worksp
   const editor: UserPrincipal = { kind: "user", workspaceId, user: { id: user.id, email: user.email, name: user.name }, role: "editor" };
   const prompt = db.select().from(prompts).where(and(eq(prompts.workspaceId, workspaceId), eq(prompts.name, "support/triage"))).get();
   if (!prompt) return;
-  const dataset = ensureSmokeDataset(db, { workspaceId, createdById: user.id });
+  const dataset = ensureSmokeDataset(db, editor);
 
   const v1 = findLatestVersion(db, { promptId: prompt.id })!;
   const messages = v1.messages ?? [];

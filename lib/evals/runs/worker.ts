@@ -4,7 +4,8 @@ import { getDb, type Db } from "@/db";
 import { isLockError } from "@/db/write-probe";
 import { logger } from "@/lib/platform/logger";
 import type { BackoffOptions } from "./backoff";
-import { listClaimableEvalRuns, markStaleEvalRunsInterrupted } from "./queries";
+import { markStaleEvalRunsInterrupted } from "./manage-progress";
+import { listClaimableEvalRuns } from "./queries";
 import { abortRunInProcess, executeEvalRun, isRunActiveInProcess } from "./runner";
 
 // The eval worker of a server process: it polls for queued and interrupted runs and executes them, and marks runs

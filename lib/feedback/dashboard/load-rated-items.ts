@@ -1,4 +1,6 @@
 import "server-only";
+import { getDb } from "@/db";
+import { findPromptById } from "@/lib/prompts/server";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission, subjectCan } from "@/lib/platform/auth/policy";
 import type { DashboardFilters } from "@/lib/evals";
@@ -18,6 +20,13 @@ export function loadRatedItems(principal: Principal, filters: DashboardFilters &
     items: showReviewers ? items : items.map((item) => ({ ...item, reviewerEmail: "a reviewer" })),
     nextCursor,
     queues: listQueueNames(principal.workspaceId),
+    /** The filtered prompt's name, for the heading; undefined when none is filtered or it is not this workspace's. */
+    promptName: filters.prompt ? promptNameIn(principal.workspaceId, filters.prompt) : undefined,
   };
+}
+
+function promptNameIn(workspaceId: string, promptId: string): string | undefined {
+  const prompt = findPromptById(getDb(), { promptId });
+  return prompt?.workspaceId === workspaceId ? prompt.name : undefined;
 }
 export type RatedItemsData = ReturnType<typeof loadRatedItems>;

@@ -3,16 +3,8 @@ import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { generationFeedback, generations, type Generation } from "@/db/schema";
 
-export function insertGeneration(tx: DbOrTx, values: typeof generations.$inferInsert): Generation {
-  return tx.insert(generations).values(values).returning().get();
-}
-
 export function findGenerationById(tx: DbOrTx, { generationId }: { generationId: string }): Generation | undefined {
   return tx.select().from(generations).where(eq(generations.id, generationId)).get();
-}
-
-export function insertFeedback(tx: DbOrTx, values: typeof generationFeedback.$inferInsert) {
-  return tx.insert(generationFeedback).values(values).returning().get();
 }
 
 /** A prompt's most recent generations with their end-user feedback (newest first). */

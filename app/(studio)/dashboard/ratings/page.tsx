@@ -3,13 +3,11 @@ import Link from "next/link";
 import { RatedItemsFilters } from "@/components/feedback/dashboard/rated-items-filters-form";
 import { RatedItemsTable } from "@/components/feedback/dashboard/rated-items-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { dashboardFiltersSchema } from "@/lib/evals";
 import { loadRatedItems } from "@/lib/feedback/server";
 import { ratedItemsFiltersSchema, ratedItemsHref } from "@/lib/feedback";
-import { findPromptById } from "@/lib/prompts/server";
 
 export const metadata: Metadata = { title: "Rated items" };
 
@@ -18,9 +16,7 @@ export default async function RatedItemsPage({ searchParams }: { searchParams: P
   const query = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
   const filters = dashboardFiltersSchema.parse(query);
   const drill = ratedItemsFiltersSchema.parse(query);
-  const { items, nextCursor, queues } = loadRatedItems(userPrincipal(ctx), { ...filters, ...drill });
-  const prompt = filters.prompt ? findPromptById(getDb(), { promptId: filters.prompt }) : undefined;
-  const promptName = prompt?.workspaceId === ctx.workspaceId ? prompt.name : undefined;
+  const { items, nextCursor, queues, promptName } = loadRatedItems(userPrincipal(ctx), { ...filters, ...drill });
   const dashboard = `/dashboard?${new URLSearchParams(Object.entries({ ...filters }).filter((e): e is [string, string] => typeof e[1] === "string")).toString()}`;
   const { cursor: _cursor, ...withoutCursor } = drill;
 

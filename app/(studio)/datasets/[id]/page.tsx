@@ -1,29 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArchiveDatasetButton } from "@/components/datasets/archive-dataset-button";
 import { CasesTable } from "@/components/datasets/cases-table";
 import { EditDatasetDialog } from "@/components/datasets/edit-dataset-dialog";
 import { ImportCasesDialog } from "@/components/datasets/import-cases-dialog";
-import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
-import { countCases, findDatasetById, listCasesPage, listVariableNames } from "@/lib/datasets/server";
+import { loadDatasetPage } from "@/lib/datasets/server";
+import { orNotFound } from "@/lib/platform/http/page-data";
 
 export const metadata: Metadata = { title: "Dataset" };
-
-const PAGE_SIZE = 100;
 
 export default async function DatasetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
   const ctx = await requirePageAuth("prompts:read");
   const { id } = await params;
-  const db = getDb();
-  const dataset = findDatasetById(db, { datasetId: id });
-  if (!dataset || dataset.workspaceId !== ctx.workspaceId) notFound();
-  const total = countCases(db, { datasetId: id });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number((await searchParams).page) || 1));
-  const cases = listCasesPage(db, { datasetId: id, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const requested = Number((await searchParams).page);
+  const { dataset, total, pages, page, cases, variables } = orNotFound(() => loadDatasetPage(ctx, id, requested));
   const canEdit = can(ctx.role, "datasets:write") && !dataset.archivedAt;
 
   return (
@@ -60,7 +52,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
         key={`${dataset.id}-${page}-${total}`}
         datasetId={dataset.id}
         canEdit={canEdit}
-        variables={listVariableNames(db, { datasetId: id })}
+        variables={variables}
         cases={cases.map((c) => ({ id: c.id, position: c.position, variables: c.variables, expectedOutput: c.expectedOutput, tags: c.tags, note: c.note, assertions: c.assertions.length }))}
       />
       {pages > 1 && (

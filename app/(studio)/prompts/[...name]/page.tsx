@@ -16,13 +16,10 @@ import { orNotFound } from "@/lib/platform/http/page-data";
 import { DeploymentsPanel } from "@/components/deployments/deployments-panel";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { loadPromptDeployments } from "@/lib/releases/server";
-import { listPointersForPrompts, promptVariablesReader } from "@/lib/serving/server";
-import { getDb } from "@/db";
+import { loadServingEnvironments, loadVersionVariables } from "@/lib/serving/server";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
-import { defaultModelId, listCatalogModels } from "@/lib/platform/models/catalog";
-import { resolveWorkspaceProviders } from "@/lib/platform/providers/resolve-providers";
-import { findPromptByName, listPromptNamesAndTags, listVersions } from "@/lib/prompts/server";
+import { loadPromptPage, type listVersions } from "@/lib/prompts/server";
 import { versionContent, parseCompare, parseVersionParam, promptHref, type PromptTab } from "@/lib/prompts";
 import { parseRunParam } from "@/lib/playground";
 
@@ -46,15 +43,12 @@ export default async function PromptPage({ params, searchParams }: { params: Par
   const ctx = await requirePageAuth("prompts:read");
   const name = promptName((await params).name);
   if (name === null) notFound();
-  const prompt = findPromptByName(getDb(), { workspaceId: ctx.workspaceId, name });
-  if (!prompt) notFound();
+  const { prompt, versions, partialNames, models, defaultModel } = orNotFound(() => loadPromptPage(ctx, name));
   const query = await searchParams;
   const tabParam = typeof query.tab === "string" ? query.tab : "editor";
   const tab: PromptTab = (["editor", "history", "deployments", "playground", "evaluations"] as const).find((t) => t === tabParam) ?? "editor";
-  const versions = listVersions({ promptId: prompt.id });
   const latest = versions[0]?.version;
   const canWrite = can(ctx.role, "prompts:write") && !prompt.archivedAt;
-  const providers = resolveWorkspaceProviders({ workspaceId: ctx.workspaceId });
 
   return (
     <div className="flex flex-col gap-4">
@@ -73,12 +67,12 @@ export default async function PromptPage({ params, searchParams }: { params: Par
           type={prompt.type}
           latest={latest ? { version: latest.version, content: versionContent(latest) } : null}
           canWrite={canWrite}
-          partialNames={listPromptNamesAndTags({ workspaceId: ctx.workspaceId }).map((p) => p.name).filter((n) => n !== prompt.name)}
+          partialNames={partialNames}
           initialVariables={
-            latest ? promptVariablesReader(getDb(), { workspaceId: ctx.workspaceId })({ content: latest, promptName: prompt.name }) : { variables: [], problems: [] }
+            latest ? loadVersionVariables(ctx, { content: latest, promptName: prompt.name }) : { variables: [], problems: [] }
           }
-          models={listCatalogModels({ providers }).map((m) => ({ id: m.id, label: m.label }))}
-          defaultModel={defaultModelId({ providers })}
+          models={models}
+          defaultModel={defaultModel}
         />
       )}
       {tab === "history" && <PromptHistory promptId={prompt.id} name={prompt.name} canWrite={canWrite} versions={versions} query={query} />}
@@ -109,10 +103,7 @@ function PromptHistory({
   versions: ReturnType<typeof listVersions>;
   query: Record<string, string | string[] | undefined>;
 }) {
-  const servedIn = new Map<number, string[]>();
-  for (const pointer of listPointersForPrompts(getDb(), { promptIds: [promptId] })) {
-    servedIn.set(pointer.version, [...(servedIn.get(pointer.version) ?? []), pointer.name]);
-  }
+  const servedIn = loadServingEnvironments(promptId);
   return (
     <VersionHistory
       promptId={promptId}

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { RatingScreen } from "@/components/review/rating-screen";
-import { getDb } from "@/db";
 import { requirePageAuth } from "@/lib/platform/auth/context";
-import { queueAccess } from "@/lib/platform/auth/policy";
+import { orNotFound } from "@/lib/platform/http/page-data";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { SCHEME_LABELS } from "@/lib/review";
-import { findQueueById, isAssigned, loadRatingSession } from "@/lib/review/server";
+import { loadRatingPage } from "@/lib/review/server";
 
 export const metadata: Metadata = { title: "Rate" };
 
@@ -16,15 +15,12 @@ export default async function RateQueuePage({ params, searchParams }: { params: 
   const ctx = await requirePageAuth("review:rate");
   const { id } = await params;
   const { item } = await searchParams;
-  const queue = findQueueById(getDb(), { queueId: id });
-  if (!queue || queue.workspaceId !== ctx.workspaceId) notFound();
-  const access = queueAccess({ role: ctx.role, userId: ctx.user.id }, queue, { assigned: isAssigned(getDb(), { queueId: id, userId: ctx.user.id }) });
-  if (!access.view) notFound();
-  if (!access.rate) {
+  const { access, session } = orNotFound(() => loadRatingPage(userPrincipal(ctx), id));
+  if (!session) {
     if (access.manage) redirect(`/review/${id}/overview`);
     forbidden();
   }
-  const session = loadRatingSession(userPrincipal(ctx), id);
+  const { queue } = session;
   return (
     <div className="flex flex-col gap-4">
       <header className="flex flex-col gap-1">

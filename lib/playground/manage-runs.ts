@@ -1,8 +1,7 @@
 import "server-only";
-import { getDb } from "@/db";
-import type { PlaygroundRun } from "@/db/schema";
+import { getDb, type DbOrTx } from "@/db";
+import { playgroundRuns, type PlaygroundRun } from "@/db/schema";
 import type { PreparedRun } from "./prepare-run";
-import { insertRun } from "./queries";
 import type { RunOutcome } from "./execute-run";
 
 /** Stores one column's run once it has ended, whatever the outcome, in its own transaction. */
@@ -37,4 +36,8 @@ export function recordRun({ prepared, outcome }: { prepared: PreparedRun; outcom
       userId: prepared.userId,
     }),
   );
+}
+
+function insertRun(tx: DbOrTx, values: typeof playgroundRuns.$inferInsert): PlaygroundRun {
+  return tx.insert(playgroundRuns).values(values).returning().get();
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
+import { generationFeedback, generations, type Generation } from "@/db/schema";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { findEnvironmentBySlug, findPointer, requireServablePrompt } from "@/lib/serving/server";
@@ -7,7 +8,7 @@ import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
 import { estimateCostUsd } from "@/lib/platform/models/catalog";
 import { findVersion } from "@/lib/prompts/server";
-import { findGenerationById, insertFeedback, insertGeneration } from "./queries";
+import { findGenerationById } from "./queries";
 import { feedbackBodySchema, normaliseScore, reportGenerationBodySchema, type FeedbackCreated, type GenerationCreated } from "./schemas";
 
 // Production telemetry from applications: a generation made with a deployed prompt, and end-user feedback on it.
@@ -68,4 +69,12 @@ export function sendFeedback(principal: Principal, body: unknown): FeedbackCreat
     apiKeyId: principal.apiKey?.id ?? null,
   });
   return { id: row.id, score: row.score };
+}
+
+function insertGeneration(tx: DbOrTx, values: typeof generations.$inferInsert): Generation {
+  return tx.insert(generations).values(values).returning().get();
+}
+
+function insertFeedback(tx: DbOrTx, values: typeof generationFeedback.$inferInsert) {
+  return tx.insert(generationFeedback).values(values).returning().get();
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import { getDb } from "@/db";
-import type { RatingValue, ReviewItem } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { ratings, ratingScores, type Rating, type RatingValue, type ReviewItem } from "@/db/schema";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
@@ -9,7 +10,7 @@ import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
 import { loadQueue } from "./manage-queues";
 import { storedChoice } from "./pairwise";
-import { findItemById, findRating, insertRating, listTags, replaceRatingScores, updateRatingRow } from "./queries";
+import { findItemById, findRating, listTags } from "./queries";
 import { revealOf, type PairReveal } from "./reviewer-view";
 import { rateItemSchema, scoreRating } from "./schemas";
 
@@ -70,4 +71,22 @@ export function rateItem(principal: UserPrincipal, raw: z.input<typeof rateItemS
     });
     return { ratingId: rating.id, outcome: existing ? "updated" : "created", reveal };
   }, IMMEDIATE);
+}
+
+function insertRating(tx: DbOrTx, values: typeof ratings.$inferInsert): Rating {
+  return tx.insert(ratings).values(values).returning().get();
+}
+
+function updateRatingRow(tx: DbOrTx, { ratingId, ...set }: { ratingId: string; value: Rating["value"]; score: number | null; comment: string; tags: string[] }): Rating {
+  return tx
+    .update(ratings)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(ratings.id, ratingId))
+    .returning()
+    .get();
+}
+
+function replaceRatingScores(tx: DbOrTx, { ratingId, scores }: { ratingId: string; scores: { criterion: string; value: number; score: number }[] }) {
+  tx.delete(ratingScores).where(eq(ratingScores.ratingId, ratingId)).run();
+  if (scores.length > 0) tx.insert(ratingScores).values(scores.map((s) => ({ ratingId, ...s }))).run();
 }

@@ -1,0 +1,233 @@
+import "server-only";
+import type { z } from "zod";
+import { and, eq } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { promotionRequests, type PromotionStatus } from "@/db/schema";
+import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
+import { displayNameOf, type Principal, type UserPrincipal } from "@/lib/platform/auth/principal";
+import { findApiKeyById } from "@/lib/platform/api-keys/queries";
+import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { AppError } from "@/lib/core/errors";
+import { findPointer } from "@/lib/serving/server";
+import { checkEvalGate, describeGateBlock, gateBlocksApproval } from "./eval-gate";
+import { afterMove, applyMove, loadTarget, requireVersion } from "./manage-deployments";
+import { findPendingRequest, findPromotionRequest } from "./queries";
+import type { decideRequestSchema, moveEnvironmentSchema, rejectRequestSchema, withdrawRequestSchema } from "./schemas";
+
+// Promotion requests to protected environments: asking, approving (four-eyes: never the requester's own),
+// rejecting and withdrawing. The only module that writes promotion_requests; an approval moves the environment
+// through manage-deployments.ts's applyMove in the same transaction.
+
+/** Asks for a protected environment to move; a lead or admin other than the requester decides. */
+export function requestPromotion(principal: Principal, input: z.infer<typeof moveEnvironmentSchema>) {
+  requirePermission(principal, "deployments:request");
+  return getDb().transaction(
+    (tx) => {
+      const target = loadTarget(tx, principal, input);
+      const { prompt, environment } = target;
+      if (!environment.isProtected) {
+        throw new AppError("bad_request:deployment", `${environment.name} is not protected: deploy to it directly.`);
+      }
+      requireVersion(tx, prompt, input.version);
+      const current = findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
+      if (current?.version === input.version) {
+        throw new AppError("conflict:deployment", `${environment.name} already serves v${input.version}.`);
+      }
+      if (findPendingRequest(tx, { promptId: prompt.id, environmentId: environment.id, version: input.version })) {
+        throw new AppError("conflict:deployment", `A request to promote v${input.version} to ${environment.name} is already pending.`);
+      }
+      const request = insertPromotionRequest(tx, {
+        workspaceId: prompt.workspaceId,
+        promptId: prompt.id,
+        environmentId: environment.id,
+        version: input.version,
+        baseVersion: current?.version ?? null,
+        requestedById: principal.user?.id ?? null,
+        requestedByApiKeyId: principal.apiKey?.id ?? null,
+        requestedByLabel: displayNameOf(principal),
+        comment: input.comment,
+      });
+      recordAudit(tx, {
+        workspaceId: prompt.workspaceId,
+        actor: actorOf(principal),
+        action: "promotion.requested",
+        objectType: "promotion_request",
+        objectId: request.id,
+        after: { prompt: prompt.name, environment: environment.slug, version: input.version, from: current?.version ?? null, comment: input.comment },
+      });
+      return { requestId: request.id, environment: environment.name, version: input.version };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function loadPendingRequest(tx: DbOrTx, principal: Principal, requestId: string) {
+  const request = findPromotionRequest(tx, { requestId });
+  requireSameWorkspace(principal, request, "That promotion request");
+  if (request.status !== "pending") {
+    throw new AppError("conflict:deployment", `This request is already ${request.status}.`);
+  }
+  return request;
+}
+
+/**
+ * The four-eyes rule: whoever requested a promotion cannot decide it. A request made with an API key is its owner's
+ * (requestedById is the owner), and a key's own id is checked too, for rows written before owners were recorded.
+ */
+function refuseOwnRequest(tx: DbOrTx, approver: UserPrincipal, request: { requestedById: string | null; requestedByApiKeyId: string | null }, verb: string) {
+  const viaOwnKey = request.requestedByApiKeyId !== null && findApiKeyById(tx, { apiKeyId: request.requestedByApiKeyId })?.createdById === approver.user.id;
+  if (request.requestedById === approver.user.id || viaOwnKey) {
+    throw new AppError("forbidden:deployment", `You requested this promotion, so another lead or admin must ${verb} it.`);
+  }
+}
+
+/**
+ * Applies the requested move, atomically. Stale requests (the environment moved after the request was made)
+ * are refused with 409 and closed as "stale", so the requester re-requests against what is served now.
+ */
+export function approvePromotion(approver: UserPrincipal, input: z.infer<typeof decideRequestSchema>) {
+  requirePermission(approver, "deployments:approve");
+  const db = getDb();
+  const outcome = db.transaction(
+    (tx) => {
+      const request = loadPendingRequest(tx, approver, input.requestId);
+      refuseOwnRequest(tx, approver, request, "approve");
+      const target = loadTarget(tx, approver, request);
+      const current = findPointer(tx, { environmentId: target.environment.id, promptId: target.prompt.id });
+      if ((current?.version ?? null) !== request.baseVersion) {
+        closePromotionRequest(tx, {
+          requestId: request.id,
+          status: "stale",
+          decidedById: approver.user.id,
+          decidedByLabel: displayNameOf(approver),
+          decisionReason: `${target.environment.name} moved to v${current?.version} after this request was made.`,
+        });
+        recordAudit(tx, {
+          workspaceId: request.workspaceId,
+          actor: actorOf(approver),
+          action: "promotion.stale",
+          objectType: "promotion_request",
+          objectId: request.id,
+          after: { expected: request.baseVersion, actual: current?.version ?? null },
+        });
+        return { stale: true as const, environment: target.environment.name, actual: current?.version ?? null, base: request.baseVersion };
+      }
+      const gate = checkEvalGate(target.environment, { promptId: target.prompt.id, version: request.version });
+      if (gateBlocksApproval(gate)) {
+        throw new AppError("conflict:deployment", describeGateBlock(gate, request.version, target.environment.name), { details: { gate } });
+      }
+      const deployment = applyMove(tx, approver, target, {
+        toVersion: request.version,
+        kind: "promotion",
+        comment: request.comment,
+        requestedById: request.requestedById,
+        requestedByLabel: request.requestedByLabel,
+        approvedBy: approver,
+        requestId: request.id,
+      });
+      closePromotionRequest(tx, {
+        requestId: request.id,
+        status: "approved",
+        decidedById: approver.user.id,
+        decidedByLabel: displayNameOf(approver),
+        decisionReason: input.reason || null,
+      });
+      recordAudit(tx, {
+        workspaceId: request.workspaceId,
+        actor: actorOf(approver),
+        action: "promotion.approved",
+        objectType: "promotion_request",
+        objectId: request.id,
+        after: { prompt: target.prompt.name, environment: target.environment.slug, version: request.version, reason: input.reason },
+      });
+      return { stale: false as const, deploymentId: deployment.id, environment: target.environment.name, version: request.version };
+    },
+    { behavior: "immediate" },
+  );
+  if (outcome.stale) {
+    throw new AppError(
+      "conflict:deployment",
+      `Stale request: ${outcome.environment} served v${outcome.base ?? "none"} when it was made and serves v${outcome.actual ?? "none"} now. Ask for a new promotion.`,
+    );
+  }
+  return afterMove(outcome);
+}
+
+export function rejectPromotion(approver: UserPrincipal, input: z.infer<typeof rejectRequestSchema>) {
+  requirePermission(approver, "deployments:approve");
+  return getDb().transaction(
+    (tx) => {
+      const request = loadPendingRequest(tx, approver, input.requestId);
+      refuseOwnRequest(tx, approver, request, "reject");
+      closePromotionRequest(tx, {
+        requestId: request.id,
+        status: "rejected",
+        decidedById: approver.user.id,
+        decidedByLabel: displayNameOf(approver),
+        decisionReason: input.reason,
+      });
+      recordAudit(tx, {
+        workspaceId: request.workspaceId,
+        actor: actorOf(approver),
+        action: "promotion.rejected",
+        objectType: "promotion_request",
+        objectId: request.id,
+        after: { version: request.version, reason: input.reason },
+      });
+      return { rejected: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The requester (member or key) takes back a pending request. */
+export function withdrawPromotion(principal: Principal, input: z.infer<typeof withdrawRequestSchema>) {
+  requirePermission(principal, "deployments:request");
+  return getDb().transaction(
+    (tx) => {
+      const request = loadPendingRequest(tx, principal, input.requestId);
+      // A member's requests are theirs whether made in the studio or with one of their keys, and a key's are its own.
+      const own =
+        (request.requestedById !== null && request.requestedById === principal.user?.id) ||
+        (principal.apiKey !== undefined && request.requestedByApiKeyId === principal.apiKey.id);
+      if (!own) throw new AppError("forbidden:deployment", "Only the requester can withdraw a promotion request.");
+      closePromotionRequest(tx, {
+        requestId: request.id,
+        status: "withdrawn",
+        decidedById: principal.user?.id ?? null,
+        decidedByLabel: displayNameOf(principal),
+        decisionReason: null,
+      });
+      recordAudit(tx, {
+        workspaceId: request.workspaceId,
+        actor: actorOf(principal),
+        action: "promotion.withdrawn",
+        objectType: "promotion_request",
+        objectId: request.id,
+        after: { version: request.version },
+      });
+      return { withdrawn: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function insertPromotionRequest(tx: DbOrTx, values: typeof promotionRequests.$inferInsert) {
+  return tx.insert(promotionRequests).values(values).returning().get();
+}
+
+function closePromotionRequest(
+  tx: DbOrTx,
+  values: { requestId: string; status: Exclude<PromotionStatus, "pending">; decidedById: string | null; decidedByLabel: string | null; decisionReason: string | null },
+) {
+  tx.update(promotionRequests)
+    .set({
+      status: values.status,
+      decidedById: values.decidedById,
+      decidedByLabel: values.decidedByLabel,
+      decisionReason: values.decisionReason,
+      decidedAt: new Date(),
+    })
+    .where(and(eq(promotionRequests.id, values.requestId), eq(promotionRequests.status, "pending")))
+    .run();
+}
