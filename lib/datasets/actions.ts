@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { addCase, createDataset, deleteCase, setDatasetArchived, updateCase, updateDatasetDetails } from "@/lib/datasets/manage-datasets";
@@ -15,24 +14,24 @@ import {
 } from "@/lib/datasets/schemas";
 import { authorizedAction } from "@/lib/platform/http/action";
 
-function changed<T>(result: T): T {
-  revalidatePath("/datasets", "layout");
-  return result;
-}
+/** Every change to a dataset shows on the datasets list and the dataset's page. */
+const DATASET_PAGES = [{ path: "/datasets", type: "layout" }] as const;
 
-export const createDatasetAction = authorizedAction({ permission: "datasets:write", schema: createDatasetSchema }, (input, ctx) =>
-  changed(createDataset(userPrincipal(ctx), input)),
+export const createDatasetAction = authorizedAction({ permission: "datasets:write", schema: createDatasetSchema, revalidate: DATASET_PAGES }, (input, ctx) =>
+  createDataset(userPrincipal(ctx), input),
 );
 
-export const updateDatasetAction = authorizedAction({ permission: "datasets:write", schema: updateDatasetSchema }, (input, ctx) =>
-  changed(updateDatasetDetails(userPrincipal(ctx), input)),
+export const updateDatasetAction = authorizedAction({ permission: "datasets:write", schema: updateDatasetSchema, revalidate: DATASET_PAGES }, (input, ctx) =>
+  updateDatasetDetails(userPrincipal(ctx), input),
 );
 
-export const archiveDatasetAction = authorizedAction({ permission: "datasets:write", schema: archiveDatasetSchema }, (input, ctx) =>
-  changed(setDatasetArchived(userPrincipal(ctx), input)),
+export const archiveDatasetAction = authorizedAction({ permission: "datasets:write", schema: archiveDatasetSchema, revalidate: DATASET_PAGES }, (input, ctx) =>
+  setDatasetArchived(userPrincipal(ctx), input),
 );
 
-export const addCaseAction = authorizedAction({ permission: "datasets:write", schema: addCaseSchema }, (input, ctx) => changed(addCase(userPrincipal(ctx), input)));
+export const addCaseAction = authorizedAction({ permission: "datasets:write", schema: addCaseSchema, revalidate: DATASET_PAGES }, (input, ctx) =>
+  addCase(userPrincipal(ctx), input),
+);
 
 /** Inline cell edits: no revalidation, the table keeps its own state and the next visit reads fresh rows. */
 export const updateCaseAction = authorizedAction({ permission: "datasets:write", schema: updateCaseSchema }, (input, ctx) => {
@@ -40,8 +39,8 @@ export const updateCaseAction = authorizedAction({ permission: "datasets:write",
   return { id: saved.id, position: saved.position };
 });
 
-export const deleteCaseAction = authorizedAction({ permission: "datasets:write", schema: deleteCaseSchema }, (input, ctx) =>
-  changed(deleteCase(userPrincipal(ctx), input)),
+export const deleteCaseAction = authorizedAction({ permission: "datasets:write", schema: deleteCaseSchema, revalidate: DATASET_PAGES }, (input, ctx) =>
+  deleteCase(userPrincipal(ctx), input),
 );
 
 /** The datasets a playground run can be saved into. */

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/platform/http/action";
 import {
   createPrompt,
@@ -19,32 +18,30 @@ import {
   updatePromptDetailsSchema,
 } from "@/lib/prompts/schemas";
 
-function changed<T>(result: T): T {
-  revalidatePath("/prompts", "layout");
-  return result;
-}
+/** Every change to a prompt shows on the prompts list and the prompt's pages. */
+const PROMPT_PAGES = [{ path: "/prompts", type: "layout" }] as const;
 
-export const createPromptAction = authorizedAction({ permission: "prompts:write", schema: createPromptSchema }, (input, ctx) =>
-  changed(createPrompt(ctx, input)),
+export const createPromptAction = authorizedAction({ permission: "prompts:write", schema: createPromptSchema, revalidate: PROMPT_PAGES }, (input, ctx) =>
+  createPrompt(ctx, input),
 );
 
-export const saveVersionAction = authorizedAction({ permission: "prompts:write", schema: saveVersionSchema }, (input, ctx) =>
-  changed(saveVersion(ctx, input)),
+export const saveVersionAction = authorizedAction({ permission: "prompts:write", schema: saveVersionSchema, revalidate: PROMPT_PAGES }, (input, ctx) =>
+  saveVersion(ctx, input),
 );
 
-export const restoreVersionAction = authorizedAction({ permission: "prompts:write", schema: restoreVersionSchema }, (input, ctx) =>
-  changed(restoreVersion(ctx, input)),
+export const restoreVersionAction = authorizedAction({ permission: "prompts:write", schema: restoreVersionSchema, revalidate: PROMPT_PAGES }, (input, ctx) =>
+  restoreVersion(ctx, input),
 );
 
-export const renamePromptAction = authorizedAction({ permission: "prompts:write", schema: renamePromptSchema }, (input, ctx) =>
-  changed(renamePrompt(ctx, input)),
+export const renamePromptAction = authorizedAction({ permission: "prompts:write", schema: renamePromptSchema, revalidate: PROMPT_PAGES }, (input, ctx) =>
+  renamePrompt(ctx, input),
 );
 
-export const archivePromptAction = authorizedAction({ permission: "prompts:write", schema: archivePromptSchema }, (input, ctx) =>
-  changed(setPromptArchived(ctx, input)),
+export const archivePromptAction = authorizedAction({ permission: "prompts:write", schema: archivePromptSchema, revalidate: PROMPT_PAGES }, (input, ctx) =>
+  setPromptArchived(ctx, input),
 );
 
 export const updatePromptDetailsAction = authorizedAction(
-  { permission: "prompts:write", schema: updatePromptDetailsSchema },
-  (input, ctx) => changed(updatePromptDetails(ctx, input)),
+  { permission: "prompts:write", schema: updatePromptDetailsSchema, revalidate: PROMPT_PAGES },
+  (input, ctx) => updatePromptDetails(ctx, input),
 );

@@ -1,6 +1,6 @@
 "use server";
 
-import { refresh, revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { z } from "zod";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { authorizedAction } from "@/lib/platform/http/action";
@@ -9,22 +9,32 @@ import { rateItem } from "@/lib/review/manage-ratings";
 import { loadReviewItem } from "@/lib/review/reviewer-view";
 import { addItemsSchema, archiveQueueSchema, createQueueSchema, deleteTagSchema, rateItemSchema, tagSchema, updateQueueSchema } from "@/lib/review/schemas";
 
-function changed<T>(result: T): T {
-  revalidatePath("/review", "layout");
-  return result;
-}
+/** Every change to a queue or the tags shows on the review pages. */
+const REVIEW_PAGES = [{ path: "/review", type: "layout" }] as const;
 
-export const createQueueAction = authorizedAction({ permission: "review:manage", schema: createQueueSchema }, async (input, ctx) => changed(await createQueue(userPrincipal(ctx), input)));
+export const createQueueAction = authorizedAction({ permission: "review:manage", schema: createQueueSchema, revalidate: REVIEW_PAGES }, (input, ctx) =>
+  createQueue(userPrincipal(ctx), input),
+);
 
-export const addQueueItemsAction = authorizedAction({ permission: "review:manage", schema: addItemsSchema }, async (input, ctx) => changed(await addQueueItems(userPrincipal(ctx), input)));
+export const addQueueItemsAction = authorizedAction({ permission: "review:manage", schema: addItemsSchema, revalidate: REVIEW_PAGES }, (input, ctx) =>
+  addQueueItems(userPrincipal(ctx), input),
+);
 
-export const updateQueueAction = authorizedAction({ permission: "review:manage", schema: updateQueueSchema }, (input, ctx) => changed(updateQueue(userPrincipal(ctx), input)));
+export const updateQueueAction = authorizedAction({ permission: "review:manage", schema: updateQueueSchema, revalidate: REVIEW_PAGES }, (input, ctx) =>
+  updateQueue(userPrincipal(ctx), input),
+);
 
-export const archiveQueueAction = authorizedAction({ permission: "review:manage", schema: archiveQueueSchema }, (input, ctx) => changed(setQueueArchived(userPrincipal(ctx), input)));
+export const archiveQueueAction = authorizedAction({ permission: "review:manage", schema: archiveQueueSchema, revalidate: REVIEW_PAGES }, (input, ctx) =>
+  setQueueArchived(userPrincipal(ctx), input),
+);
 
-export const createTagAction = authorizedAction({ permission: "review:manage", schema: tagSchema }, (input, ctx) => changed(createTag(userPrincipal(ctx), input)));
+export const createTagAction = authorizedAction({ permission: "review:manage", schema: tagSchema, revalidate: REVIEW_PAGES }, (input, ctx) =>
+  createTag(userPrincipal(ctx), input),
+);
 
-export const deleteTagAction = authorizedAction({ permission: "review:manage", schema: deleteTagSchema }, (input, ctx) => changed(deleteTag(userPrincipal(ctx), input)));
+export const deleteTagAction = authorizedAction({ permission: "review:manage", schema: deleteTagSchema, revalidate: REVIEW_PAGES }, (input, ctx) =>
+  deleteTag(userPrincipal(ctx), input),
+);
 
 /**
  * The rating screen keeps its own state (optimistic), so a rating does not revalidate the page's data; a first
