@@ -8,15 +8,20 @@
 //   lib/<feature>/ ordered; a feature imports only core, platform, db and LOWER features, never sideways or up:
 //                    prompts < serving < datasets < playground < evals < {releases, review, feedback}
 //                  serving is the kernel: resolve name@label, partial loading, render, the delivery epoch.
+//                  From outside, a feature is three files: index.ts (client-safe types and pure helpers), server.ts
+//                  (loaders and what the server calls) and actions.ts (its server actions). Nothing else of it.
 //   lib/api/, lib/boot/, lib/home/, lib/demo/   composition over the features (the delivery API, the workers'
 //                  boot, the home page's read model, the demo seed). No feature imports them.
 //   lib/client/    the application SDK: stands alone, imports only lib/core/.
-//   components/    React. components/ui/ is the primitives and imports only lib/core/.
-//   app/           pages and route handlers; composes. Nothing imports app/.
+//   components/    React, client code: never a server surface, platform or db at run time. components/ui/ is the
+//                  primitives and imports only lib/core/.
+//   app/           pages and route handlers; composes, and loads data only through features' loaders (never db/).
+//                  Nothing imports app/.
 //
 // and, everywhere, no run-time import cycle, between files or between folders. Every rule is an error and none has a
-// baseline: a violation fails `npm run lint`. Type-only imports are erased at build time, so they neither make a cycle
-// nor cross a layer.
+// baseline: a violation fails `npm run lint`. The main pass follows type-only imports too (a type crosses a layer only
+// where a value could); the run-time pass (DEPCRUISE_PASS=runtime) checks folder rings and what a client surface
+// reaches, where only run-time imports count. Who may write which table is ESLint's studio/one-writer rule.
 
 const FEATURES = ["prompts", "serving", "datasets", "playground", "evals", ["releases", "review", "feedback"]];
 const COMPOSITION = ["api", "boot", "home", "demo"];
