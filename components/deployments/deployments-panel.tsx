@@ -7,7 +7,7 @@ import { withdrawPromotionAction } from "@/lib/releases/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { formatUtc } from "@/lib/core/ui/format-time";
 import { DeploymentHistory } from "./deployment-history";
 import { PromoteDialog } from "./promote-dialog";
@@ -59,16 +59,7 @@ export function DeploymentsPanel({
           {can.request && <Button onClick={() => setPromoting("")}>Promote</Button>}
         </div>
         <Table aria-label="Environments">
-          <thead>
-            <tr>
-              <Th>Environment</Th>
-              <Th>Serves</Th>
-              <Th>Last change</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
+          <TableHead columns={["Environment", "Serves", "Last change"]} actions />
           <tbody>
             {environments.map((e) => (
               <tr key={e.id}>

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { FilterableSelect } from "@/components/ui/filterable-select";
-import { Field, Input, Select } from "@/components/ui/input";
+import { Field, Input, Options, Select } from "@/components/ui/input";
 import { type NewEvaluationOptions, RUN_LIMITS, type RunTargetInput, draftsToConfigs, toDraft, type ScorerDraft } from "@/lib/evals";
 import { RunVariablesCheck } from "./run-variables-check";
 import { ScorerBuilder } from "./scorer-builder";
@@ -165,11 +165,7 @@ export function NewEvaluationForm({ options, initialPromptId }: { options: NewEv
         <Field label="Model" htmlFor="eval-model">
           <Select id="eval-model" value={modelId} onChange={(e) => setModelId(e.target.value)}>
             <option value="">Version&apos;s own model</option>
-            {options.models.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
+            <Options items={options.models.map((m) => [m.id, m.label] as const)} />
           </Select>
         </Field>
         <Field label="Name" htmlFor="eval-name" hint="Optional; defaults to the prompt, versions and dataset.">

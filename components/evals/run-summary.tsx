@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { type EvalRunView, describePassRate, PASS_RATE_LABEL } from "@/lib/evals";
 import { formatCost, formatMs } from "@/lib/playground";
 import { formatRate } from "./status-badge";
@@ -50,13 +50,7 @@ export function RunSummary({ run }: { run: EvalRunView }) {
       </div>
       <div className="grid gap-3 lg:grid-cols-2">
         <Table aria-label="Scorers">
-          <thead>
-            <tr>
-              <Th>Scorer</Th>
-              <Th>Pass rate</Th>
-              <Th>Mean score</Th>
-            </tr>
-          </thead>
+          <TableHead columns={["Scorer", "Pass rate", "Mean score"]} />
           <tbody>
             {summary.scorers.length === 0 ? (
               <tr>
@@ -80,13 +74,7 @@ export function RunSummary({ run }: { run: EvalRunView }) {
           </tbody>
         </Table>
         <Table aria-label="Targets">
-          <thead>
-            <tr>
-              <Th>Version</Th>
-              <Th>Model</Th>
-              <Th>Pass rate</Th>
-            </tr>
-          </thead>
+          <TableHead columns={["Version", "Model", "Pass rate"]} />
           <tbody>
             {run.targets.map((t) => {
               const stats = summary.targets.find((s) => s.targetId === t.id);

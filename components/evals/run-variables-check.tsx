@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { type TargetVariables, type RunTargetInput } from "@/lib/evals";
 import { runVariablesAction } from "@/lib/evals/actions";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 
 interface Row {
   name: string;
@@ -68,13 +68,7 @@ export function RunVariablesCheck({ datasetId, promptId, targets }: { datasetId:
         <p className="text-sm text-zinc-600 dark:text-zinc-400">The chosen versions use no variables.</p>
       ) : (
         <Table aria-label="Variables and dataset columns">
-          <thead>
-            <tr>
-              <Th>Variable</Th>
-              <Th>Used by</Th>
-              <Th>Dataset column</Th>
-            </tr>
-          </thead>
+          <TableHead columns={["Variable", "Used by", "Dataset column"]} />
           <tbody>
             {rows.map((row) => (
               <tr key={row.name}>

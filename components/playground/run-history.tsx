@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { formatCost, formatMs, type RunHistoryPage, type RunStatus } from "@/lib/playground";
 import { formatUtc } from "@/lib/core/ui/format-time";
 
@@ -81,22 +81,7 @@ export function RunHistory({ promptId, openHref }: { promptId: string; openHref:
       ) : (
         <>
           <Table aria-label="Run history">
-            <thead>
-              <tr>
-                <Th>When</Th>
-                <Th>Who</Th>
-                <Th>Version</Th>
-                <Th>Model</Th>
-                <Th>Status</Th>
-                <Th>Latency</Th>
-                <Th>Tokens</Th>
-                <Th>Cost</Th>
-                <Th>Output</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </tr>
-            </thead>
+            <TableHead columns={["When", "Who", "Version", "Model", "Status", "Latency", "Tokens", "Cost", "Output"]} actions />
             <tbody>
               {data.rows.map((row) => (
                 <tr key={row.id}>

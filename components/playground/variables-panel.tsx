@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { type VariableSetView, type PlaygroundAction } from "@/lib/playground";
 import { deleteVariableSetAction, saveVariableSetAction } from "@/lib/playground/actions";
 import { Button } from "@/components/ui/button";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { Input, Options, Select, Textarea } from "@/components/ui/input";
 import type { PromptVariable } from "@/lib/core/templates";
 
 /**
@@ -88,11 +88,7 @@ export function VariablesPanel({
             </label>
             <Select id="variable-set" value={chosen} onChange={(event) => setChosen(event.target.value)} className="h-8 w-48">
               <option value="">{sets.length ? "Choose a saved set" : "No saved sets"}</option>
-              {sets.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <Options items={sets.map((s) => [s.id, s.name] as const)} />
             </Select>
           </div>
           <Button size="sm" variant="secondary" disabled={!selected} onClick={load}>

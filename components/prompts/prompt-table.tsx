@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { type listPrompts, promptHref, promptListHref, type PromptListQuery } from "@/lib/prompts";
 import type { ServedVersions } from "@/lib/serving";
 
@@ -8,16 +8,7 @@ export function PromptTable({ list, query, served }: { list: ReturnType<typeof l
   return (
     <>
       <Table aria-label="Prompts">
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Type</Th>
-            <Th>Latest</Th>
-            <Th>Serving</Th>
-            <Th>Tags</Th>
-            <Th>Updated</Th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Type", "Latest", "Serving", "Tags", "Updated"]} />
         <tbody>
           {list.rows.map((p) => (
             <tr key={p.id}>

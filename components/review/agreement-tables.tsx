@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import type { QueueAgreement } from "@/lib/review";
 
 const stat = (v: number | null, digits = 2) => (v === null ? "—" : v.toFixed(digits));
@@ -22,15 +22,7 @@ export function AgreementTables({ report, canRate }: { report: QueueAgreement; c
         ) : (
           <>
             <Table aria-label="Agreement">
-              <thead>
-                <tr>
-                  <Th>Criterion</Th>
-                  <Th>Items with 2+ ratings</Th>
-                  <Th>Percent agreement</Th>
-                  <Th>Cohen&apos;s κ</Th>
-                  <Th>Krippendorff&apos;s α</Th>
-                </tr>
-              </thead>
+              <TableHead columns={["Criterion", "Items with 2+ ratings", "Percent agreement", "Cohen's κ", "Krippendorff's α"]} />
               <tbody>
                 {report.byCriterion.map((c) => (
                   <tr key={c.criterion.name}>
@@ -61,13 +53,7 @@ export function AgreementTables({ report, canRate }: { report: QueueAgreement; c
           <p className="text-sm text-zinc-600 dark:text-zinc-400">No item has reviewers who disagree.</p>
         ) : (
           <Table aria-label="Disagreements">
-            <thead>
-              <tr>
-                <Th>Item</Th>
-                <Th>Spread</Th>
-                <Th>Ratings</Th>
-              </tr>
-            </thead>
+            <TableHead columns={["Item", "Spread", "Ratings"]} />
             <tbody>
               {report.disagreements.map((d) => (
                 <tr key={d.itemId}>
@@ -108,17 +94,7 @@ export function AgreementTables({ report, canRate }: { report: QueueAgreement; c
           </p>
         ) : (
           <Table aria-label="Human vs judge">
-            <thead>
-              <tr>
-                <Th>Judge scorer</Th>
-                <Th>Items</Th>
-                <Th>Agreement (pass/fail)</Th>
-                <Th>Cohen&apos;s κ</Th>
-                <Th>Mean |human − judge|</Th>
-                <Th>Human pass · judge pass / fail</Th>
-                <Th>Human fail · judge pass / fail</Th>
-              </tr>
-            </thead>
+            <TableHead columns={["Judge scorer", "Items", "Agreement (pass/fail)", "Cohen's κ", "Mean |human − judge|", "Human pass · judge pass / fail", "Human fail · judge pass / fail"]} />
             <tbody>
               {report.judge.map((j) => (
                 <tr key={j.scorerKey}>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { SCHEME_LABELS, type VisibleQueue } from "@/lib/review";
 import { ProgressBar } from "./progress-bar";
 
@@ -20,17 +20,7 @@ export function QueueList({ queues, canManage }: { queues: VisibleQueue[]; canMa
   }
   return (
     <Table aria-label="Review queues">
-      <thead>
-        <tr>
-          <Th>Queue</Th>
-          <Th>Scheme</Th>
-          <Th>Overall</Th>
-          <Th>Yours</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </tr>
-      </thead>
+      <TableHead columns={["Queue", "Scheme", "Overall", "Yours"]} actions />
       <tbody>
         {queues.map((q) => (
           <tr key={q.id}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, Input, Select } from "@/components/ui/input";
+import { Field, Input, Options, Select } from "@/components/ui/input";
 import type { NewQueueOptions, QueueSource } from "@/lib/review";
 
 // The filter that picks a queue's outputs, shared by "New queue" and "Add items". Filters that do not apply to the
@@ -64,11 +64,7 @@ export function SourceFields({ options, state, onChange, pairwise }: { options: 
         <Field label="Evaluation" htmlFor="source-run" hint={pairwise ? "Pairs its first two versions, case by case." : undefined}>
           <Select id="source-run" value={state.runId} onChange={(e) => set({ runId: e.target.value })}>
             <option value="">{pairwise ? "Choose an evaluation of two versions" : "Any evaluation"}</option>
-            {runs.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
+            <Options items={runs.map((r) => [r.id, r.label] as const)} />
           </Select>
         </Field>
       )}
@@ -76,11 +72,7 @@ export function SourceFields({ options, state, onChange, pairwise }: { options: 
       <Field label="Prompt" htmlFor="source-prompt">
         <Select id="source-prompt" value={state.promptId} onChange={(e) => set({ promptId: e.target.value, version: "" })}>
           <option value="">Any prompt</option>
-          {options.prompts.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <Options items={options.prompts.map((p) => [p.id, p.name] as const)} />
         </Select>
       </Field>
       <Field label="Version" htmlFor="source-version">
@@ -97,11 +89,7 @@ export function SourceFields({ options, state, onChange, pairwise }: { options: 
         <Field label="Environment" htmlFor="source-environment">
           <Select id="source-environment" value={state.environmentId} onChange={(e) => set({ environmentId: e.target.value })}>
             <option value="">Any environment</option>
-            {options.environments.map((env) => (
-              <option key={env.id} value={env.id}>
-                {env.name}
-              </option>
-            ))}
+            <Options items={options.environments.map((env) => [env.id, env.name] as const)} />
           </Select>
         </Field>
       )}

@@ -7,7 +7,7 @@ import { revokeApiKeyAction } from "@/lib/platform/api-keys/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { formatUtc } from "@/lib/core/ui/format-time";
 
 export interface ApiKeyView {
@@ -41,18 +41,7 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyView[] }) {
 
   return (
     <Table aria-label="API keys">
-      <thead>
-        <tr>
-          <Th>Name</Th>
-          <Th>Key</Th>
-          <Th>Scope</Th>
-          <Th>Created</Th>
-          <Th>Last used</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </tr>
-      </thead>
+      <TableHead columns={["Name", "Key", "Scope", "Created", "Last used"]} actions />
       <tbody>
         {keys.map((k) => (
           <tr key={k.id}>

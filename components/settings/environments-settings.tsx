@@ -7,7 +7,7 @@ import { createEnvironmentAction, setEnvironmentProtectedAction } from "@/lib/re
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { EvalGateForm } from "./eval-gate-form";
 
 interface EnvironmentRow {
@@ -63,14 +63,7 @@ export function EnvironmentsSettings({ environments, datasets }: { environments:
         minimum pass rate) blocks approval until the candidate version&apos;s latest completed evaluation on that dataset reaches it.
       </p>
       <Table aria-label="Environments">
-        <thead>
-          <tr>
-            <Th>Environment</Th>
-            <Th>Label</Th>
-            <Th>Protected</Th>
-            <Th>Eval gate</Th>
-          </tr>
-        </thead>
+        <TableHead columns={["Environment", "Label", "Protected", "Eval gate"]} />
         <tbody>
           {environments.map((e) => (
             <tr key={e.id}>

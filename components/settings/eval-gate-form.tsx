@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { setEnvironmentGateAction } from "@/lib/releases/actions";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { Input, Options, Select } from "@/components/ui/input";
 
 /** One environment's eval gate: a dataset and the pass rate a candidate's latest completed run on it must reach. */
 export function EvalGateForm({
@@ -35,11 +35,7 @@ export function EvalGateForm({
     <form onSubmit={save} className="flex flex-wrap items-center gap-2" aria-label={`Eval gate for ${environment.name}`}>
       <Select aria-label={`Gate dataset for ${environment.name}`} value={datasetId} onChange={(e) => setDatasetId(e.target.value)} className="w-44">
         <option value="">No gate</option>
-        {datasets.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-          </option>
-        ))}
+        <Options items={datasets.map((d) => [d.id, d.name] as const)} />
       </Select>
       <Input
         aria-label={`Minimum pass rate for ${environment.name} (%)`}

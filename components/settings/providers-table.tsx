@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { deleteProviderAction, testProviderAction } from "@/lib/platform/providers/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import type { ProviderView } from "@/lib/platform/providers/resolve-providers";
 
 export function ProvidersTable({ providers }: { providers: ProviderView[] }) {
@@ -30,15 +30,7 @@ export function ProvidersTable({ providers }: { providers: ProviderView[] }) {
 
   return (
     <Table aria-label="Model providers">
-      <thead>
-        <tr>
-          <Th>Provider</Th>
-          <Th>Model id prefix</Th>
-          <Th>Source</Th>
-          <Th>Key</Th>
-          <Th>Actions</Th>
-        </tr>
-      </thead>
+      <TableHead columns={["Provider", "Model id prefix", "Source", "Key", "Actions"]} />
       <tbody>
         {providers.map((p) => (
           <tr key={p.id}>

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import type { WebhookAttemptView, WebhookDeliveryView, WebhookView } from "@/lib/platform/webhooks/types";
 
 /** UTC, so the server's and the browser's renderings agree. */
@@ -51,15 +51,7 @@ export function WebhookDeliveries({ webhook }: { webhook: WebhookView }) {
     <div className="flex flex-col gap-2">
       <p className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{webhook.url}</p>
       <Table aria-label={label}>
-        <thead>
-          <tr>
-            <Th>Event</Th>
-            <Th>Status</Th>
-            <Th>Last response</Th>
-            <Th>When</Th>
-            <Th>Attempts</Th>
-          </tr>
-        </thead>
+        <TableHead columns={["Event", "Status", "Last response", "When", "Attempts"]} />
         <tbody>
           {webhook.deliveries.map((d) => {
             const last = d.attemptList.at(-1);

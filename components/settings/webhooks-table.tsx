@@ -7,7 +7,7 @@ import { deleteWebhookAction, sendTestEventAction, setWebhookActiveAction } from
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/platform/http/action";
 import type { WebhookView } from "@/lib/platform/webhooks/types";
 import { UtcTime, WebhookDeliveries } from "./webhook-deliveries";
@@ -45,14 +45,7 @@ export function WebhooksTable({ webhooks }: { webhooks: WebhookView[] }) {
   return (
     <div className="flex flex-col gap-6">
       <Table aria-label="Webhooks">
-        <thead>
-          <tr>
-            <Th>URL</Th>
-            <Th>Status</Th>
-            <Th>Added</Th>
-            <Th>Actions</Th>
-          </tr>
-        </thead>
+        <TableHead columns={["URL", "Status", "Added", "Actions"]} />
         <tbody>
           {webhooks.map((w) => (
             <tr key={w.id}>

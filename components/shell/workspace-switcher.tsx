@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { switchWorkspaceAction } from "@/lib/platform/account/workspace-actions";
-import { Select } from "@/components/ui/input";
+import { Options, Select } from "@/components/ui/input";
 
 export function WorkspaceSwitcher({ current, workspaces }: { current: string; workspaces: { id: string; name: string }[] }) {
   const router = useRouter();
@@ -31,11 +31,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: string; wo
           });
         }}
       >
-        {workspaces.map((w) => (
-          <option key={w.id} value={w.id}>
-            {w.name}
-          </option>
-        ))}
+        <Options items={workspaces.map((w) => [w.id, w.name] as const)} />
       </Select>
     </div>
   );

@@ -3,7 +3,7 @@
 import { useMemo, useState, type SelectHTMLAttributes } from "react";
 import { filterOptions, type PickerOption } from "@/lib/core/ui/filter-options";
 import { cn } from "@/lib/core/ui/cn";
-import { Input, Select } from "./input";
+import { Input, Options, Select } from "./input";
 
 /** Lists shorter than this are quick to scan, so they get no filter box. */
 const FILTER_FROM = 10;
@@ -54,11 +54,7 @@ export function FilterableSelect({
       )}
       <Select id={id} value={value} title={chosenLabel} className={selectClassName} onChange={(event) => onValueChange(event.target.value)} {...selectProps}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {shown.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options items={shown.map((option) => [option.value, option.label] as const)} />
       </Select>
       {options.length >= FILTER_FROM && (
         <p id={`${id}-filter-count`} aria-live="polite" className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -15,6 +15,19 @@ export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSel
   return <select ref={ref} className={cn(fieldClass, "pr-8", className)} {...props} />;
 });
 
+/** A Select's <option>s from [value, label] pairs, in order. */
+export function Options({ items }: { items: readonly (readonly [value: string | number, label: string | number])[] }) {
+  return (
+    <>
+      {items.map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement>>(function Textarea(
   { className, ...props },
   ref,

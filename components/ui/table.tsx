@@ -24,3 +24,24 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn("border-b border-zinc-100 px-4 py-2.5 align-middle dark:border-zinc-800/60", className)} {...props} />;
 }
+
+/**
+ * A table's header row from its column names. `actions` adds a last column for per-row buttons, named for screen
+ * readers only (a header cell must have a name; a visible "Actions" would only be noise).
+ */
+export function TableHead({ columns, actions = false }: { columns: readonly string[]; actions?: boolean }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <Th key={column}>{column}</Th>
+        ))}
+        {actions && (
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        )}
+      </tr>
+    </thead>
+  );
+}

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, createdAt } from "./columns";
+import { id, createdAt, ref, updatedAt, timestamp, optionalRef } from "./columns";
 import { users, workspaces } from "./identity";
 import { prompts } from "./prompts";
 import { apiKeys } from "./platform";
@@ -22,19 +22,15 @@ export const datasets = sqliteTable(
   "datasets",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     /** Scorers offered by default when a run is started on this dataset (e.g. from a promptfoo import). */
     defaultScorers: text("default_scorers", { mode: "json" }).$type<ScorerConfig[]>().notNull().default(sql`'[]'`),
-    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
-    createdById: text("created_by_id").references(() => users.id),
+    archivedAt: timestamp("archived_at"),
+    createdById: optionalRef("created_by_id", () => users.id),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .$defaultFn(() => new Date()),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("datasets_workspace_name").on(t.workspaceId, t.name)],
 );
@@ -45,9 +41,7 @@ export const datasetCases = sqliteTable(
   "dataset_cases",
   {
     id: id(),
-    datasetId: text("dataset_id")
-      .notNull()
-      .references(() => datasets.id),
+    datasetId: ref("dataset_id", () => datasets.id),
     /** Display order, 1-based; gaps are allowed. */
     position: integer("position").notNull(),
     variables: text("variables", { mode: "json" }).$type<Record<string, string>>().notNull(),
@@ -60,11 +54,9 @@ export const datasetCases = sqliteTable(
      */
     assertions: text("assertions", { mode: "json" }).$type<ScorerConfig[]>().notNull().default(sql`'[]'`),
     /** The playground run this case was saved from, if any. */
-    sourceRunId: text("source_run_id").references(() => playgroundRuns.id),
+    sourceRunId: optionalRef("source_run_id", () => playgroundRuns.id),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .$defaultFn(() => new Date()),
+    updatedAt: updatedAt(),
   },
   (t) => [index("dataset_cases_dataset_position").on(t.datasetId, t.position)],
 );
@@ -80,12 +72,8 @@ export const evalRuns = sqliteTable(
   "eval_runs",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    datasetId: text("dataset_id")
-      .notNull()
-      .references(() => datasets.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
+    datasetId: ref("dataset_id", () => datasets.id),
     name: text("name").notNull().default(""),
     status: text("status", { enum: EVAL_RUN_STATUSES }).notNull().default("queued"),
     /** Model id for every target; null = each version's own model config. */
@@ -99,13 +87,13 @@ export const evalRuns = sqliteTable(
     /** "ui", "api" or "cli": where the run was started. */
     source: text("source").notNull().default("ui"),
     errorMessage: text("error_message"),
-    createdById: text("created_by_id").references(() => users.id),
+    createdById: optionalRef("created_by_id", () => users.id),
     /** Set when an API key started the run (the CI gate). */
-    apiKeyId: text("api_key_id").references(() => apiKeys.id),
+    apiKeyId: optionalRef("api_key_id", () => apiKeys.id),
     createdAt: createdAt(),
-    startedAt: integer("started_at", { mode: "timestamp_ms" }),
-    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
-    heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }),
+    startedAt: timestamp("started_at"),
+    finishedAt: timestamp("finished_at"),
+    heartbeatAt: timestamp("heartbeat_at"),
     /** Which server process holds the run (random per process). */
     workerId: text("worker_id"),
   },
@@ -129,16 +117,12 @@ export const evalRunTargets = sqliteTable(
   "eval_run_targets",
   {
     id: id(),
-    runId: text("run_id")
-      .notNull()
-      .references(() => evalRuns.id),
+    runId: ref("run_id", () => evalRuns.id),
     /** 1-based order of the target in the run. */
     position: integer("position").notNull(),
-    promptId: text("prompt_id")
-      .notNull()
-      .references(() => prompts.id),
+    promptId: ref("prompt_id", () => prompts.id),
     version: integer("version").notNull(),
-    environmentId: text("environment_id").references(() => environments.id),
+    environmentId: optionalRef("environment_id", () => environments.id),
     /** The model this target calls (the run's model or the version's own), resolved at creation. */
     modelId: text("model_id").notNull(),
   },
@@ -154,9 +138,7 @@ export const evalRunCases = sqliteTable(
   "eval_run_cases",
   {
     id: id(),
-    runId: text("run_id")
-      .notNull()
-      .references(() => evalRuns.id),
+    runId: ref("run_id", () => evalRuns.id),
     /** The dataset case it was copied from; may since have been edited or deleted. */
     caseId: text("case_id"),
     position: integer("position").notNull(),
@@ -178,15 +160,9 @@ export const evalResults = sqliteTable(
   "eval_results",
   {
     id: id(),
-    runId: text("run_id")
-      .notNull()
-      .references(() => evalRuns.id),
-    targetId: text("target_id")
-      .notNull()
-      .references(() => evalRunTargets.id),
-    runCaseId: text("run_case_id")
-      .notNull()
-      .references(() => evalRunCases.id),
+    runId: ref("run_id", () => evalRuns.id),
+    targetId: ref("target_id", () => evalRunTargets.id),
+    runCaseId: ref("run_case_id", () => evalRunCases.id),
     /**
      * "passed" when every scorer passed, "failed" when one did not, "error" when the call or a scorer errored,
      * "unscored" when the case had no scorer at all (neither pass nor fail; pass rates leave it out).
@@ -223,15 +199,9 @@ export const evalScores = sqliteTable(
   "eval_scores",
   {
     id: id(),
-    resultId: text("result_id")
-      .notNull()
-      .references(() => evalResults.id),
-    runId: text("run_id")
-      .notNull()
-      .references(() => evalRuns.id),
-    targetId: text("target_id")
-      .notNull()
-      .references(() => evalRunTargets.id),
+    resultId: ref("result_id", () => evalResults.id),
+    runId: ref("run_id", () => evalRuns.id),
+    targetId: ref("target_id", () => evalRunTargets.id),
     scorerKey: text("scorer_key").notNull(),
     /** 0..1; null when the scorer errored (e.g. a judge reply that could not be parsed). */
     score: real("score"),

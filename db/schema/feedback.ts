@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id, createdAt } from "./columns";
+import { id, createdAt, ref, optionalRef } from "./columns";
 import { workspaces } from "./identity";
 import { prompts } from "./prompts";
 import { apiKeys } from "./platform";
@@ -16,15 +16,11 @@ export const generations = sqliteTable(
   "generations",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    promptId: text("prompt_id")
-      .notNull()
-      .references(() => prompts.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
+    promptId: ref("prompt_id", () => prompts.id),
     version: integer("version").notNull(),
     /** The environment the application fetched the prompt from, when it said so. */
-    environmentId: text("environment_id").references(() => environments.id),
+    environmentId: optionalRef("environment_id", () => environments.id),
     variables: text("variables", { mode: "json" }).$type<Record<string, string>>().notNull(),
     output: text("output").notNull(),
     modelId: text("model_id").notNull().default(""),
@@ -33,7 +29,7 @@ export const generations = sqliteTable(
     costUsd: real("cost_usd"),
     latencyMs: integer("latency_ms"),
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
-    apiKeyId: text("api_key_id").references(() => apiKeys.id),
+    apiKeyId: optionalRef("api_key_id", () => apiKeys.id),
     /**
      * How many end-user feedback reports the generation has and their mean score. Kept by a trigger on
      * generation_feedback (which is append-only), so it cannot drift; the dashboard reads it from an index instead of
@@ -62,17 +58,13 @@ export const generationFeedback = sqliteTable(
   "generation_feedback",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    generationId: text("generation_id")
-      .notNull()
-      .references(() => generations.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
+    generationId: ref("generation_id", () => generations.id),
     /** 0..1 after normalisation (the API accepts a score and an optional scale). */
     score: real("score").notNull(),
     comment: text("comment").notNull().default(""),
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
-    apiKeyId: text("api_key_id").references(() => apiKeys.id),
+    apiKeyId: optionalRef("api_key_id", () => apiKeys.id),
     createdAt: createdAt(),
   },
   (t) => [

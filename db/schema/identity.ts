@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, createdAt } from "./columns";
+import { id, createdAt, ref, timestamp } from "./columns";
 import { ROLES, type Role } from "../../lib/core/roles";
 
 // Users, workspaces, memberships, sessions and sign-in attempts. db/schema/index.ts gathers every group.
@@ -13,7 +13,7 @@ export const users = sqliteTable("users", {
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
   /** Account-wide switch: a disabled account can neither sign in nor use a live session. */
-  disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+  disabledAt: timestamp("disabled_at"),
   createdAt: createdAt(),
 });
 export type User = typeof users.$inferSelect;
@@ -31,15 +31,11 @@ export const memberships = sqliteTable(
   "memberships",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
+    userId: ref("user_id", () => users.id),
     role: text("role", { enum: ROLES }).notNull(),
     /** Disabling a member removes their access to this workspace without touching others. */
-    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    disabledAt: timestamp("disabled_at"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -55,13 +51,11 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: id(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: ref("user_id", () => users.id),
     createdAt: createdAt(),
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    revokedAt: timestamp("revoked_at"),
     userAgent: text("user_agent"),
   },
   (t) => [index("sessions_user").on(t.userId)],

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { id, createdAt } from "./columns";
+import { id, createdAt, ref, updatedAt, timestamp, optionalRef } from "./columns";
 import { users, workspaces } from "./identity";
 
 // Audit log, provider settings, API keys and webhooks (outbox, deliveries, attempts). db/schema/index.ts gathers every group.
@@ -12,9 +12,9 @@ export const auditLog = sqliteTable(
   {
     id: id(),
     /** Null for instance-level events such as first-run setup. */
-    workspaceId: text("workspace_id").references(() => workspaces.id),
+    workspaceId: optionalRef("workspace_id", () => workspaces.id),
     /** The member who acted, also when they acted through one of their API keys. */
-    actorUserId: text("actor_user_id").references(() => users.id),
+    actorUserId: optionalRef("actor_user_id", () => users.id),
     /** The API key the change was made with, if any (its creator is actorUserId). */
     actorApiKeyId: text("actor_api_key_id").references((): AnySQLiteColumn => apiKeys.id),
     /** Who did it as shown to people, kept even if the actor is later renamed or is not a user (an API key). */
@@ -35,9 +35,7 @@ export const providerConfigs = sqliteTable(
   "provider_configs",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
     /** Prefix of model ids served by this provider, e.g. "ollama" in "ollama:llama3.1". */
     slug: text("slug").notNull(),
     kind: text("kind", { enum: PROVIDER_KINDS }).notNull(),
@@ -46,9 +44,7 @@ export const providerConfigs = sqliteTable(
     apiKeyCiphertext: text("api_key_ciphertext"),
     models: text("models", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .$defaultFn(() => new Date()),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("provider_configs_workspace_slug").on(t.workspaceId, t.slug)],
 );
@@ -66,19 +62,17 @@ export const apiKeys = sqliteTable(
   "api_keys",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
     name: text("name").notNull(),
     scope: text("scope", { enum: API_KEY_SCOPES }).notNull(),
     /** The first characters of the secret, to recognise a key in lists ("pos_3f9a…"). */
     prefix: text("prefix").notNull(),
     secretHash: text("secret_hash").notNull().unique(),
     /** The member the key belongs to: requests made with it are theirs, within their current role. */
-    createdById: text("created_by_id").references(() => users.id),
+    createdById: optionalRef("created_by_id", () => users.id),
     createdAt: createdAt(),
-    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
-    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    lastUsedAt: timestamp("last_used_at"),
+    revokedAt: timestamp("revoked_at"),
   },
   (t) => [index("api_keys_workspace").on(t.workspaceId)],
 );
@@ -89,15 +83,13 @@ export const webhooks = sqliteTable(
   "webhooks",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
     url: text("url").notNull(),
     description: text("description").notNull().default(""),
     /** HMAC signing secret, AES-256-GCM sealed (the studio must read it back to sign). */
     secretCiphertext: text("secret_ciphertext").notNull(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
-    createdById: text("created_by_id").references(() => users.id),
+    createdById: optionalRef("created_by_id", () => users.id),
     createdAt: createdAt(),
   },
   (t) => [index("webhooks_workspace").on(t.workspaceId)],
@@ -111,19 +103,15 @@ export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {
     id: id(),
-    webhookId: text("webhook_id")
-      .notNull()
-      .references(() => webhooks.id),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    webhookId: ref("webhook_id", () => webhooks.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
     event: text("event").notNull(),
     payload: text("payload").notNull(),
     status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
     /** Set while a worker is sending it, so two processes never send the same attempt. */
-    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    lockedUntil: timestamp("locked_until"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -137,9 +125,7 @@ export const webhookAttempts = sqliteTable(
   "webhook_attempts",
   {
     id: id(),
-    deliveryId: text("delivery_id")
-      .notNull()
-      .references(() => webhookDeliveries.id),
+    deliveryId: ref("delivery_id", () => webhookDeliveries.id),
     attempt: integer("attempt").notNull(),
     statusCode: integer("status_code"),
     error: text("error"),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, createdAt } from "./columns";
+import { id, createdAt, ref, updatedAt, optionalRef } from "./columns";
 import { users, workspaces } from "./identity";
 import { ChatMessageRecord, ModelConfig, PromptType, prompts } from "./prompts";
 import type { RunSettings, RunToolCall } from "../../lib/core/vocabulary/run-settings";
@@ -21,12 +21,8 @@ export const playgroundRuns = sqliteTable(
   "playground_runs",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    promptId: text("prompt_id")
-      .notNull()
-      .references(() => prompts.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
+    promptId: ref("prompt_id", () => prompts.id),
     /** The columns started by one press of Run share a batch id, so the whole comparison can be reopened. */
     batchId: text("batch_id").notNull(),
     /** 1-based position of the column in its batch. */
@@ -61,7 +57,7 @@ export const playgroundRuns = sqliteTable(
     errorCode: text("error_code"),
     /** The safe message the user saw; never a stack trace or a provider secret. */
     errorMessage: text("error_message"),
-    userId: text("user_id").references(() => users.id),
+    userId: optionalRef("user_id", () => users.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -78,19 +74,13 @@ export const variableSets = sqliteTable(
   "variable_sets",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    promptId: text("prompt_id")
-      .notNull()
-      .references(() => prompts.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
+    promptId: ref("prompt_id", () => prompts.id),
     name: text("name").notNull(),
     values: text("values", { mode: "json" }).$type<Record<string, string>>().notNull(),
-    createdById: text("created_by_id").references(() => users.id),
+    createdById: optionalRef("created_by_id", () => users.id),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .$defaultFn(() => new Date()),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("variable_sets_prompt_name").on(t.promptId, t.name)],
 );

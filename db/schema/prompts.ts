@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, createdAt } from "./columns";
+import { id, createdAt, ref, updatedAt, timestamp, optionalRef } from "./columns";
 import { users, workspaces } from "./identity";
 import { PROMPT_TYPES, type PromptType, type ChatMessageRecord, type ModelConfig } from "../../lib/core/vocabulary/prompt-content";
 
@@ -12,21 +12,17 @@ export const prompts = sqliteTable(
   "prompts",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
     /** Unique per workspace; "/" separates folders, e.g. "support/triage". */
     name: text("name").notNull(),
     /** Fixed at creation; every version repeats it and a trigger keeps the two equal. */
     type: text("type", { enum: PROMPT_TYPES }).notNull(),
     description: text("description").notNull().default(""),
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
-    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
-    createdById: text("created_by_id").references(() => users.id),
+    archivedAt: timestamp("archived_at"),
+    createdById: optionalRef("created_by_id", () => users.id),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .$defaultFn(() => new Date()),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("prompts_workspace_name").on(t.workspaceId, t.name),
@@ -53,16 +49,14 @@ export const promptVersions = sqliteTable(
   "prompt_versions",
   {
     id: id(),
-    promptId: text("prompt_id")
-      .notNull()
-      .references(() => prompts.id),
+    promptId: ref("prompt_id", () => prompts.id),
     version: integer("version").notNull(),
     type: text("type", { enum: PROMPT_TYPES }).notNull(),
     template: text("template"),
     messages: text("messages", { mode: "json" }).$type<ChatMessageRecord[]>(),
     modelConfig: text("model_config", { mode: "json" }).$type<ModelConfig>().notNull().default(sql`'{}'`),
     commitMessage: text("commit_message").notNull(),
-    authorId: text("author_id").references(() => users.id),
+    authorId: optionalRef("author_id", () => users.id),
     parentVersion: integer("parent_version"),
     createdAt: createdAt(),
     provenance: text("provenance", { mode: "json" }).$type<VersionProvenance>(),

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, createdAt } from "./columns";
+import { id, createdAt, ref, timestamp, optionalRef } from "./columns";
 import { users, workspaces } from "./identity";
 import { prompts } from "./prompts";
 
@@ -9,9 +9,7 @@ export const environments = sqliteTable(
   "environments",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     /** A protected environment only moves through an approved promotion request (or a lead's rollback). */
@@ -30,12 +28,8 @@ export type Environment = typeof environments.$inferSelect;
 export const environmentPointers = sqliteTable(
   "environment_pointers",
   {
-    environmentId: text("environment_id")
-      .notNull()
-      .references(() => environments.id),
-    promptId: text("prompt_id")
-      .notNull()
-      .references(() => prompts.id),
+    environmentId: ref("environment_id", () => environments.id),
+    promptId: ref("prompt_id", () => prompts.id),
     version: integer("version").notNull(),
     deploymentId: text("deployment_id").notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -55,22 +49,16 @@ export const deployments = sqliteTable(
   "deployments",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    environmentId: text("environment_id")
-      .notNull()
-      .references(() => environments.id),
-    promptId: text("prompt_id")
-      .notNull()
-      .references(() => prompts.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
+    environmentId: ref("environment_id", () => environments.id),
+    promptId: ref("prompt_id", () => prompts.id),
     kind: text("kind", { enum: DEPLOYMENT_KINDS }).notNull(),
     fromVersion: integer("from_version"),
     toVersion: integer("to_version").notNull(),
-    requestedById: text("requested_by_id").references(() => users.id),
+    requestedById: optionalRef("requested_by_id", () => users.id),
     /** Shown to people: a user's name or "API key <name>". */
     requestedByLabel: text("requested_by_label").notNull(),
-    approvedById: text("approved_by_id").references(() => users.id),
+    approvedById: optionalRef("approved_by_id", () => users.id),
     approvedByLabel: text("approved_by_label"),
     promotionRequestId: text("promotion_request_id"),
     comment: text("comment").notNull().default(""),
@@ -90,27 +78,21 @@ export const promotionRequests = sqliteTable(
   "promotion_requests",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    promptId: text("prompt_id")
-      .notNull()
-      .references(() => prompts.id),
-    environmentId: text("environment_id")
-      .notNull()
-      .references(() => environments.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
+    promptId: ref("prompt_id", () => prompts.id),
+    environmentId: ref("environment_id", () => environments.id),
     version: integer("version").notNull(),
     /** The version the environment served when the request was made; approval is stale if it has moved since. */
     baseVersion: integer("base_version"),
-    requestedById: text("requested_by_id").references(() => users.id),
+    requestedById: optionalRef("requested_by_id", () => users.id),
     requestedByApiKeyId: text("requested_by_api_key_id"),
     requestedByLabel: text("requested_by_label").notNull(),
     comment: text("comment").notNull().default(""),
     status: text("status", { enum: PROMOTION_STATUSES }).notNull().default("pending"),
-    decidedById: text("decided_by_id").references(() => users.id),
+    decidedById: optionalRef("decided_by_id", () => users.id),
     decidedByLabel: text("decided_by_label"),
     decisionReason: text("decision_reason"),
-    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    decidedAt: timestamp("decided_at"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, createdAt } from "./columns";
+import { id, createdAt, ref, updatedAt, timestamp, optionalRef } from "./columns";
 import { users, workspaces } from "./identity";
 import { prompts } from "./prompts";
 import { environments } from "./releases";
@@ -14,9 +14,7 @@ export const reviewQueues = sqliteTable(
   "review_queues",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
     name: text("name").notNull(),
     instructions: text("instructions").notNull().default(""),
     scheme: text("scheme", { mode: "json" }).$type<RatingScheme>().notNull(),
@@ -24,8 +22,8 @@ export const reviewQueues = sqliteTable(
     reviewersPerItem: integer("reviewers_per_item").notNull().default(1),
     /** The filter the queue was built from, kept to show where its items came from. */
     sourceFilter: text("source_filter", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
-    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
-    createdById: text("created_by_id").references(() => users.id),
+    archivedAt: timestamp("archived_at"),
+    createdById: optionalRef("created_by_id", () => users.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("review_queues_workspace_name").on(t.workspaceId, t.name)],
@@ -35,12 +33,8 @@ export type ReviewQueue = typeof reviewQueues.$inferSelect;
 export const reviewQueueAssignees = sqliteTable(
   "review_queue_assignees",
   {
-    queueId: text("queue_id")
-      .notNull()
-      .references(() => reviewQueues.id),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id),
+    queueId: ref("queue_id", () => reviewQueues.id),
+    userId: ref("user_id", () => users.id),
   },
   (t) => [uniqueIndex("review_queue_assignees_pk").on(t.queueId, t.userId), index("review_queue_assignees_user").on(t.userId)],
 );
@@ -57,17 +51,15 @@ export const reviewItems = sqliteTable(
   "review_items",
   {
     id: id(),
-    queueId: text("queue_id")
-      .notNull()
-      .references(() => reviewQueues.id),
+    queueId: ref("queue_id", () => reviewQueues.id),
     position: integer("position").notNull(),
     sourceType: text("source_type", { enum: REVIEW_SOURCE_TYPES }).notNull(),
     sourceId: text("source_id").notNull(),
     /** '' when the item is not pairwise (SQLite treats NULLs as distinct in unique indexes). */
     pairSourceId: text("pair_source_id").notNull().default(""),
-    promptId: text("prompt_id").references(() => prompts.id),
+    promptId: optionalRef("prompt_id", () => prompts.id),
     version: integer("version"),
-    environmentId: text("environment_id").references(() => environments.id),
+    environmentId: optionalRef("environment_id", () => environments.id),
     modelId: text("model_id").notNull().default(""),
     variables: text("variables", { mode: "json" }).$type<Record<string, string>>().notNull(),
     renderedPrompt: text("rendered_prompt").notNull().default(""),
@@ -93,27 +85,17 @@ export const ratings = sqliteTable(
   "ratings",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    queueId: text("queue_id")
-      .notNull()
-      .references(() => reviewQueues.id),
-    itemId: text("item_id")
-      .notNull()
-      .references(() => reviewItems.id),
-    reviewerId: text("reviewer_id")
-      .notNull()
-      .references(() => users.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
+    queueId: ref("queue_id", () => reviewQueues.id),
+    itemId: ref("item_id", () => reviewItems.id),
+    reviewerId: ref("reviewer_id", () => users.id),
     value: text("value", { mode: "json" }).$type<RatingValue>().notNull(),
     /** The rating normalised to 0..1 (thumbs 0/1, scale (v-1)/4, rubric mean); null for pairwise. */
     score: real("score"),
     comment: text("comment").notNull().default(""),
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .$defaultFn(() => new Date()),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("ratings_item_reviewer").on(t.itemId, t.reviewerId),
@@ -127,9 +109,7 @@ export type Rating = typeof ratings.$inferSelect;
 export const ratingScores = sqliteTable(
   "rating_scores",
   {
-    ratingId: text("rating_id")
-      .notNull()
-      .references(() => ratings.id),
+    ratingId: ref("rating_id", () => ratings.id),
     criterion: text("criterion").notNull(),
     /** The raw value on the criterion's own scale (1-5, or 0/1 for yes-no and thumbs). */
     value: real("value").notNull(),
@@ -150,9 +130,7 @@ export const feedbackTags = sqliteTable(
   "feedback_tags",
   {
     id: id(),
-    workspaceId: text("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    workspaceId: ref("workspace_id", () => workspaces.id),
     name: text("name").notNull(),
     createdAt: createdAt(),
   },

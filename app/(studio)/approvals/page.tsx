@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ApprovalCard } from "@/components/deployments/approval-card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
 import { loadApprovalQueue } from "@/lib/releases/server";
@@ -62,16 +62,7 @@ export default async function ApprovalsPage() {
             Recent decisions
           </h2>
           <Table aria-label="Recent decisions">
-            <thead>
-              <tr>
-                <Th>Request</Th>
-                <Th>Status</Th>
-                <Th>Requested by</Th>
-                <Th>Decided by</Th>
-                <Th>Reason</Th>
-                <Th>When</Th>
-              </tr>
-            </thead>
+            <TableHead columns={["Request", "Status", "Requested by", "Decided by", "Reason", "When"]} />
             <tbody>
               {decided.map((r) => (
                 <tr key={r.id}>

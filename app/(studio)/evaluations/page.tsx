@@ -3,7 +3,7 @@ import Link from "next/link";
 import { NewEvaluationButton } from "@/components/evals/new-evaluation-button";
 import { formatRate, RunStatusBadge } from "@/components/evals/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
 import { listEvalRuns } from "@/lib/evals/server";
@@ -43,17 +43,7 @@ export default async function EvaluationsPage() {
         </EmptyState>
       ) : (
         <Table aria-label="Evaluations">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>Prompt / versions</Th>
-              <Th>Dataset</Th>
-              <Th>Status</Th>
-              <Th>Progress</Th>
-              <Th>Pass rate</Th>
-              <Th>Created</Th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Prompt / versions", "Dataset", "Status", "Progress", "Pass rate", "Created"]} />
           <tbody>
             {runs.map((run) => (
               <tr key={run.id}>

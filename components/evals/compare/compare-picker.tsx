@@ -1,5 +1,5 @@
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/input";
+import { Options, Select } from "@/components/ui/input";
 
 /** A plain GET form, so a comparison is a shareable URL and works before any script loads. */
 export function ComparePicker({ runs, a, b }: { runs: { id: string; label: string }[]; a: string; b: string }) {
@@ -15,11 +15,7 @@ export function ComparePicker({ runs, a, b }: { runs: { id: string; label: strin
           </label>
           <Select id={`compare-${field.name}`} name={field.name} defaultValue={field.value} required>
             <option value="">Choose an evaluation…</option>
-            {runs.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
+            <Options items={runs.map((r) => [r.id, r.label] as const)} />
           </Select>
         </div>
       ))}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { CHANGE_LABELS, type CaseChange, type CompareCell, type RunComparison, describePassRate, PASS_RATE_LABEL } from "@/lib/evals";
 import { formatCostDelta } from "@/lib/playground";
 import { formatRate, ResultStatusBadge } from "../status-badge";
@@ -86,16 +86,7 @@ export function CompareView({ comparison, onlyChanges, baseHref }: { comparison:
       </section>
       {comparison.scorers.length > 0 && (
         <Table aria-label="Scorers compared">
-          <thead>
-            <tr>
-              <Th>Scorer</Th>
-              <Th>A pass rate</Th>
-              <Th>B pass rate</Th>
-              <Th>Δ</Th>
-              <Th>A mean</Th>
-              <Th>B mean</Th>
-            </tr>
-          </thead>
+          <TableHead columns={["Scorer", "A pass rate", "B pass rate", "Δ", "A mean", "B mean"]} />
           <tbody>
             {comparison.scorers.map((s) => (
               <tr key={s.key}>
@@ -121,15 +112,7 @@ export function CompareView({ comparison, onlyChanges, baseHref }: { comparison:
         </Link>
       </div>
       <Table aria-label="Cases compared">
-        <thead>
-          <tr>
-            <Th>#</Th>
-            <Th>Input</Th>
-            <Th>A</Th>
-            <Th>B</Th>
-            <Th>Change</Th>
-          </tr>
-        </thead>
+        <TableHead columns={["#", "Input", "A", "B", "Change"]} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className={row.change === "regression" ? "bg-red-50/60 dark:bg-red-950/30" : row.change === "improvement" ? "bg-emerald-50/60 dark:bg-emerald-950/30" : undefined}>

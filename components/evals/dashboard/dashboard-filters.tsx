@@ -1,5 +1,5 @@
 import { FilterForm } from "@/components/ui/filter-form";
-import { Select } from "@/components/ui/input";
+import { Options, Select } from "@/components/ui/input";
 import type { DashboardFilters } from "@/lib/evals";
 
 type Options = { prompts: { id: string; name: string }[]; datasets: { id: string; name: string }[]; environments: { id: string; name: string }[]; models: string[] };
@@ -13,11 +13,7 @@ export function DashboardFiltersForm({ action, filters, options, fixedPrompt }: 
       </label>
       <Select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="w-44">
         <option value="">{any}</option>
-        {items.map((i) => (
-          <option key={i.id} value={i.id}>
-            {i.name}
-          </option>
-        ))}
+        <Options items={items.map((i) => [i.id, i.name] as const)} />
       </Select>
     </div>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import type { DashboardFilters, EvalDashboardData } from "@/lib/evals";
 import { formatRate } from "../status-badge";
 import { DashboardFiltersForm } from "./dashboard-filters";
@@ -33,16 +33,7 @@ export function EvalDashboard({ data, filters, action, fixedPrompt = false }: { 
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing is deployed yet. Deploy a version from a prompt&apos;s Deployments tab.</p>
       ) : (
         <Table aria-label="Served quality">
-          <thead>
-            <tr>
-              <Th>Environment</Th>
-              <Th>Prompt</Th>
-              <Th>Version</Th>
-              <Th>Pass rate</Th>
-              <Th>Mean score</Th>
-              <Th>Latest evaluation</Th>
-            </tr>
-          </thead>
+          <TableHead columns={["Environment", "Prompt", "Version", "Pass rate", "Mean score", "Latest evaluation"]} />
           <tbody>
             {data.served.map((s) => (
               <tr key={`${s.environmentId}-${s.promptId}`}>

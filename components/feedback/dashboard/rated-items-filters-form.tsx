@@ -1,5 +1,5 @@
 import { FilterForm } from "@/components/ui/filter-form";
-import { Select } from "@/components/ui/input";
+import { Options, Select } from "@/components/ui/input";
 import type { DashboardFilters } from "@/lib/evals";
 import { RATING_TYPES, type RatedItemsFilters as DrillFilters } from "@/lib/feedback";
 
@@ -21,11 +21,7 @@ export function RatedItemsFilters({ filters, drill, queues }: { filters: Dashboa
         </label>
         <Select id="rated-queue" name="queue" defaultValue={queue ?? ""} className="w-56">
           <option value="">All queues</option>
-          {queues.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.name}
-            </option>
-          ))}
+          <Options items={queues.map((q) => [q.id, q.name] as const)} />
         </Select>
       </div>
       <div className="flex flex-col gap-1">

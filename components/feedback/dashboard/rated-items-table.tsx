@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { describeRating, type RatedItem } from "@/lib/feedback";
 import { formatUtc } from "@/lib/core/ui/format-time";
 
@@ -9,19 +9,7 @@ import { formatUtc } from "@/lib/core/ui/format-time";
 export function RatedItemsTable({ items }: { items: RatedItem[] }) {
   return (
     <Table aria-label="Rated items">
-      <thead>
-        <tr>
-          <Th>Prompt</Th>
-          <Th>Version</Th>
-          <Th>Model</Th>
-          <Th>Reviewer</Th>
-          <Th>Score</Th>
-          <Th>Comment</Th>
-          <Th>Tags</Th>
-          <Th>Date</Th>
-          <Th>Output</Th>
-        </tr>
-      </thead>
+      <TableHead columns={["Prompt", "Version", "Model", "Reviewer", "Score", "Comment", "Tags", "Date", "Output"]} />
       <tbody>
         {items.map((item) => (
           <tr key={item.ratingId}>

@@ -1,5 +1,5 @@
+import { failure } from "@/lib/testing/app-error";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/core/errors";
 import { TEMPLATE_LIMITS, describeChars } from "./limits";
 import { analyseTemplate } from "./parse-template";
 import { renderTemplate } from "./render-template";
@@ -7,14 +7,6 @@ import { renderTemplate } from "./render-template";
 const MiB = 1_048_576;
 const noPartials = async () => null;
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 const nested = (depth: number) => `${"{{#a}}".repeat(depth)}x${"{{/a}}".repeat(depth)}`;
 

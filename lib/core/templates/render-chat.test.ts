@@ -1,16 +1,8 @@
+import { failure } from "@/lib/testing/app-error";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/core/errors";
 import { messageNames, renderChat } from "./render-chat";
 import type { PartialTarget } from "./partial-ref";
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 describe("renderChat", () => {
   it("renders every message with the same variables and partials, keeping roles and order", async () => {

@@ -1,19 +1,11 @@
+import { failure } from "@/lib/testing/app-error";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/core/errors";
 import { renderTemplate } from "./render-template";
 
 const noPartials = async () => null;
 const render = (template: string, variables: Record<string, unknown> = {}, lenient = false) =>
   renderTemplate({ template, variables, loadPartial: noPartials, lenient });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 describe("renderTemplate: mustache semantics for prompts", () => {
   it("never HTML-escapes, whichever interpolation form is used", async () => {

@@ -1,5 +1,5 @@
+import { failure } from "@/lib/testing/app-error";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/core/errors";
 import { renderTemplate } from "./render-template";
 import type { PartialTarget } from "./partial-ref";
 
@@ -13,14 +13,6 @@ function loaderOf(prompts: Record<string, string>) {
   return { calls, loadPartial };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 /** A chain p1 → p2 → … → p<length>, the last one plain text. */
 function chain(length: number): Record<string, string> {

@@ -1,6 +1,6 @@
+import { failure } from "@/lib/testing/app-error";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "@/lib/core/errors";
 import { nestsDeeperThan, parseJsonBytes, readBody, readJsonBody, readMultipartBody } from "./body";
 import { BODY_LIMITS } from "@/lib/core/limits";
 
@@ -18,14 +18,6 @@ function streamedRequest({ chunks, chunkSize, headers = {} }: { chunks: number; 
   return { request, pulled };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("readBody", () => {
   it("refuses a declared Content-Length over the limit with 413 before reading a byte", async () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { listAuditEntries } from "@/lib/platform/audit/queries";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 
@@ -18,14 +18,7 @@ export default async function AuditLogPage() {
   return (
     <>
       <Table aria-label="Audit log">
-        <thead>
-          <tr>
-            <Th>When</Th>
-            <Th>Who</Th>
-            <Th>What</Th>
-            <Th>Change</Th>
-          </tr>
-        </thead>
+        <TableHead columns={["When", "Who", "What", "Change"]} />
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>

@@ -5,7 +5,7 @@ import { AgreementTables } from "@/components/review/agreement-tables";
 import { ProgressBar } from "@/components/review/progress-bar";
 import { AddItemsForm, QueueSettings } from "@/components/review/queue-settings";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { isAppError } from "@/lib/core/errors";
@@ -64,13 +64,7 @@ export default async function QueueOverviewPage({ params }: { params: Promise<{ 
         <ProgressBar label="Overall progress" value={progress.doneCount} max={progress.itemCount} text={`${progress.doneCount} of ${progress.itemCount} items done · ${progress.ratingCount} ratings`} />
         {progress.reviewers.length > 0 && (
           <Table aria-label="Reviewer progress">
-            <thead>
-              <tr>
-                <Th>Reviewer</Th>
-                <Th>Rated</Th>
-                <Th>Still open to them</Th>
-              </tr>
-            </thead>
+            <TableHead columns={["Reviewer", "Rated", "Still open to them"]} />
             <tbody>
               {progress.reviewers.map((r) => (
                 <tr key={r.userId}>
