@@ -1,7 +1,7 @@
+import { thrown } from "@/lib/testing/app-error";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditLog } from "@/db/schema";
-import { AppError } from "@/lib/core/errors";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { eq } from "drizzle-orm";
 import { createPrompt, renamePrompt, restoreVersion, saveVersion, setPromptArchived } from "./manage-prompts";
@@ -13,15 +13,6 @@ function editorWorkspace() {
 
 const text = (template: string) => ({ type: "text" as const, template });
 
-function thrown(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("prompt versions", () => {
   it("numbers versions 1, 2, 3 with their parent and message, and lists the latest", () => {

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
+import { thrown } from "@/lib/testing/app-error";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { apiKeys, auditLog, deliveryState, promotionRequests, webhookDeliveries } from "@/db/schema";
@@ -18,15 +19,6 @@ import { findEnvironmentBySlug, findPointer, listEnvironments } from "@/lib/serv
 import { listDeployments } from "@/lib/releases/queries";
 import { rollbackSchema } from "./schemas";
 
-function thrown(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("expected an AppError");
-}
 
 /** A workspace with a prompt at v1 and v2, and a principal per role. */
 function setup() {

@@ -9,3 +9,14 @@ export async function failure(promise: Promise<unknown>): Promise<AppError> {
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
+
+/** The AppError a synchronous call throws; fails the test if it returns or throws anything else. */
+export function thrown(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+    return error;
+  }
+  throw new Error("expected an AppError");
+}
