@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableHead, Td } from "@/components/ui/table";
-import { type listPrompts, promptHref, promptListHref, type PromptListQuery } from "@/lib/prompts";
+import { promptHref, promptListHref, type PromptList, type PromptListQuery } from "@/lib/prompts";
 import type { ServedVersions } from "@/lib/serving";
 
-export function PromptTable({ list, query, served }: { list: ReturnType<typeof listPrompts>; query: PromptListQuery; served: ServedVersions }) {
+export function PromptTable({ list, query, served }: { list: PromptList; query: PromptListQuery; served: ServedVersions }) {
   return (
     <>
       <Table aria-label="Prompts">

@@ -75,7 +75,7 @@ function refuseTakenName(tx: DbOrTx, workspaceId: string, name: string, exceptId
   if (taken && taken.id !== exceptId) throw new AppError("conflict:dataset", `A dataset named "${name}" already exists in this workspace.`);
 }
 
-export function refuseOverCaseLimit(tx: DbOrTx, datasetId: string, adding: number) {
+function refuseOverCaseLimit(tx: DbOrTx, datasetId: string, adding: number) {
   const total = countCases(tx, { datasetId }) + adding;
   if (total > DATASET_LIMITS.maxCases) {
     throw new AppError("bad_request:dataset", `A dataset can hold at most ${DATASET_LIMITS.maxCases.toLocaleString("en")} cases; this would make ${total.toLocaleString("en")}.`);
@@ -148,18 +148,11 @@ export function addCase(principal: Principal, raw: z.input<typeof addCaseSchema>
   const input = parseInput(addCaseSchema, raw);
   return getDb().transaction((tx) => {
     const dataset = loadDataset(tx, principal, input.datasetId);
-    refuseOverCaseLimit(tx, dataset.id, 1);
-    const [created] = insertCases(tx, [
-      {
-        datasetId: dataset.id,
-        position: lastCasePosition(tx, { datasetId: dataset.id }) + 1,
-        variables: input.fields.variables ?? {},
-        expectedOutput: input.fields.expectedOutput ?? null,
-        tags: input.fields.tags ?? [],
-        note: input.fields.note ?? "",
-      },
+    const {
+      inserted: [created],
+    } = appendCases(tx, dataset, [
+      { variables: input.fields.variables ?? {}, expectedOutput: input.fields.expectedOutput ?? null, tags: input.fields.tags ?? [], note: input.fields.note ?? "" },
     ]);
-    touchDataset(tx, { datasetId: dataset.id });
     recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "dataset.case_added", objectType: "dataset_case", objectId: created!.id, after: caseSnapshot(created!) });
     return { id: created!.id, position: created!.position };
   }, IMMEDIATE);
@@ -221,11 +214,10 @@ export function addCaseFromRun(
       ? loadDataset(tx, principal, input.datasetId)
       : insertAuditedDataset(tx, principal, { name: input.newDatasetName!, description: "Cases saved from the playground." });
     if (dataset.archivedAt) throw new AppError("bad_request:dataset", `The dataset "${dataset.name}" is archived.`);
-    refuseOverCaseLimit(tx, dataset.id, 1);
-    const [created] = insertCases(tx, [
+    const {
+      inserted: [created],
+    } = appendCases(tx, dataset, [
       {
-        datasetId: dataset.id,
-        position: lastCasePosition(tx, { datasetId: dataset.id }) + 1,
         variables: run.variables,
         expectedOutput: input.useOutputAsExpected ? run.output : null,
         tags: ["from-playground"],
@@ -233,7 +225,6 @@ export function addCaseFromRun(
         sourceRunId: run.id,
       },
     ]);
-    touchDataset(tx, { datasetId: dataset.id });
     recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "dataset.case_added", objectType: "dataset_case", objectId: created!.id, after: { ...caseSnapshot(created!), sourceRunId: run.id } });
     return { datasetId: dataset.id, datasetName: dataset.name, caseId: created!.id, position: created!.position };
   }, IMMEDIATE);

@@ -1,8 +1,6 @@
 import "server-only";
 import type { Db } from "@/db";
-import { eq } from "drizzle-orm";
-import { users, type Role } from "@/db/schema";
-import type { UserPrincipal } from "@/lib/platform/auth/principal";
+import type { DemoMembers } from "@/lib/platform/auth/principal";
 import { appendCases, insertAuditedDataset } from "./manage-datasets";
 
 // Demo dataset for marketing/tagline, so the Datasets page shows more than the eval seed's triage-smoke. The
@@ -19,9 +17,8 @@ export const TAGLINE_CASES = [
   { product: "Ledgerly", audience: "small business owners", tags: ["b2b"], note: "Avoid jargon.", expectedOutput: "Ledgerly keeps the books so small business owners can run the business." },
 ];
 
-export function seedDemoDatasets(db: Db, { workspaceId, byRole }: { workspaceId: string; byRole: Map<Role, string> }): void {
-  const user = db.select().from(users).where(eq(users.id, byRole.get("editor")!)).get()!;
-  const editor: UserPrincipal = { kind: "user", workspaceId, user: { id: user.id, email: user.email, name: user.name }, role: "editor" };
+export function seedDemoDatasets(db: Db, { members }: DemoMembers): void {
+  const editor = members.get("editor")!;
   db.transaction((tx) => {
     const dataset = insertAuditedDataset(tx, editor, {
       name: "tagline-smoke",

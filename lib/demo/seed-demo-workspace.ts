@@ -1,14 +1,14 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
-import { memberships, prompts, users, workspaces, type Role } from "@/db/schema";
+import { memberships, users, workspaces, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/platform/auth/password";
 import { recordAudit } from "@/lib/platform/audit/record";
-import type { UserPrincipal } from "@/lib/platform/auth/principal";
+import type { DemoMembers, UserPrincipal } from "@/lib/platform/auth/principal";
 import { approvePromotion, deployVersion, requestPromotion } from "@/lib/releases/server";
 import { listEnvironments } from "@/lib/serving/server";
 import { seedDemoDatasets } from "@/lib/datasets/server";
-import { createPromptInTransaction, saveVersionInTransaction } from "@/lib/prompts/server";
+import { createPromptInTransaction, findPromptByName, saveVersionInTransaction } from "@/lib/prompts/server";
 import { seedDemoEvalRuns } from "@/lib/evals/server";
 import { seedDemoReview } from "@/lib/review/server";
 
@@ -66,18 +66,17 @@ export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
       if (tx.select({ id: users.id }).from(users).limit(1).get()) return null;
       const demo = tx.insert(workspaces).values({ name: "Demo", slug: "demo", isDemo: true }).returning().get();
       const sandbox = tx.insert(workspaces).values({ name: "Sandbox", slug: "sandbox", isDemo: true }).returning().get();
-      const byRole = new Map<Role, string>();
+      // Each account as the principal the features' manage modules take, so the seeds act as these members.
+      const members = new Map<Role, UserPrincipal>();
       for (const account of DEMO_ACCOUNTS) {
         const user = tx.insert(users).values({ email: account.email, name: account.name, passwordHash }).returning().get();
         tx.insert(memberships).values({ workspaceId: demo.id, userId: user.id, role: account.role }).run();
-        byRole.set(account.role, user.id);
+        members.set(account.role, { kind: "user", workspaceId: demo.id, user: { id: user.id, email: user.email, name: user.name }, role: account.role });
       }
-      const adminId = byRole.get("admin")!;
       // A second workspace so the switcher and the cross-workspace checks have something to show.
-      tx.insert(memberships).values({ workspaceId: sandbox.id, userId: adminId, role: "admin" }).run();
-      const editorId = byRole.get("editor")!;
+      tx.insert(memberships).values({ workspaceId: sandbox.id, userId: members.get("admin")!.user.id, role: "admin" }).run();
       // The prompts are the editor's, created and saved through the registry's one writer like any other.
-      const editor = { workspaceId: demo.id, user: { id: editorId, email: DEMO_ACCOUNTS.find((a) => a.role === "editor")!.email } };
+      const editor = members.get("editor")!;
       for (const p of DEMO_PROMPTS) {
         const prompt = createPromptInTransaction(tx, editor, { name: p.name, type: p.type, description: p.description, tags: p.tags });
         const content = {
@@ -96,7 +95,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
         objectId: demo.id,
         after: { accounts: DEMO_EMAILS, prompts: DEMO_PROMPTS.map((p) => p.name) },
       });
-      return { workspaceId: demo.id, byRole };
+      return { workspaceId: demo.id, members };
     },
     { behavior: "immediate" },
   );
@@ -112,17 +111,13 @@ export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
  * Every demo prompt serves v1 in Development, Staging and (through an approved promotion) Production, so the
  * Deployments tab, the list's Serving column and the delivery API have something real to show.
  */
-function seedDeployments(db: Db, { workspaceId, byRole }: { workspaceId: string; byRole: Map<Role, string> }) {
-  const principal = (role: Role): UserPrincipal => {
-    const user = db.select().from(users).where(eq(users.id, byRole.get(role)!)).get()!;
-    return { kind: "user", workspaceId, user: { id: user.id, email: user.email, name: user.name }, role };
-  };
-  const editor = principal("editor");
-  const lead = principal("lead");
+function seedDeployments(db: Db, { workspaceId, members }: DemoMembers) {
+  const editor = members.get("editor")!;
+  const lead = members.get("lead")!;
   const environments = listEnvironments(db, { workspaceId });
   const environment = (slug: string) => environments.find((e) => e.slug === slug)!.id;
   for (const p of DEMO_PROMPTS) {
-    const prompt = db.select().from(prompts).where(and(eq(prompts.workspaceId, workspaceId), eq(prompts.name, p.name))).get()!;
+    const prompt = findPromptByName(db, { workspaceId, name: p.name })!;
     const move = (slug: string) => ({ promptId: prompt.id, environmentId: environment(slug), version: 1, comment: "Initial release" });
     deployVersion(editor, move("development"));
     deployVersion(editor, move("staging"));

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { addCaseFromRun } from "@/lib/datasets/server";
 import { addCaseFromRunSchema } from "@/lib/datasets";
 import { userPrincipal } from "@/lib/platform/auth/principal";
@@ -21,8 +20,7 @@ export const deleteVariableSetAction = authorizedAction({ permission: "playgroun
 );
 
 /** Saves a finished run as a test case (datasets' manage module writes it; the run is read here, above datasets). */
-export const addCaseFromRunAction = authorizedAction({ permission: "datasets:write", schema: addCaseFromRunSchema }, (input, ctx) => {
-  const saved = addCaseFromRun(userPrincipal(ctx), input, (tx, runId) => findRunById(tx, { runId }));
-  revalidatePath("/datasets", "layout");
-  return saved;
-});
+export const addCaseFromRunAction = authorizedAction(
+  { permission: "datasets:write", schema: addCaseFromRunSchema, revalidate: [{ path: "/datasets", type: "layout" }] },
+  (input, ctx) => addCaseFromRun(userPrincipal(ctx), input, (tx, runId) => findRunById(tx, { runId })),
+);

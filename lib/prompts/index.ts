@@ -11,7 +11,7 @@ export { parsePromptFiles } from "./portable/import-prompts";
 export type { ImportError } from "./portable/types";
 export { readUploadedPromptFiles } from "./portable/uploads";
 export { zipFiles } from "./portable/zip";
-export type { listPrompts } from "./queries";
+export type { PromptList } from "./queries";
 export { sameContent, versionContent } from "./same-content";
 export { PROMPT_NAME_MAX, chatMessageSchema, chatMessagesSchema, modelConfigSchema, promptBodySchema, promptNameSchema, saveVersionSchema, templateTextSchema } from "./schemas";
 export { fromSettingsForm, toSettingsForm } from "./settings-form";

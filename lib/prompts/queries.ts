@@ -86,7 +86,8 @@ export function listPrompts(filter: PromptListFilter) {
       .get()?.n ?? 0;
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
-export type PromptListRow = ReturnType<typeof listPrompts>["rows"][number];
+export type PromptList = ReturnType<typeof listPrompts>;
+export type PromptListRow = PromptList["rows"][number];
 
 /** Names and tags of every active prompt, for the folder tree, tag filter and partial autocompletion. */
 export function listPromptNamesAndTags({ workspaceId }: { workspaceId: string }) {

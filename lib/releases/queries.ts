@@ -3,9 +3,8 @@ import { and, asc, count, desc, eq, isNull, ne, or } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { deployments, environments, prompts, promotionRequests, type PromotionStatus } from "@/db/schema";
 
-// Row helpers of environments, deployments and promotion requests, called by the one writer (manage-deployments.ts,
-// manage-environments.ts), and the reads of deployment and promotion history. What an environment serves now is read
-// through lib/serving/queries.ts.
+// Reads of deployment and promotion history. The writers are manage-deployments.ts, manage-promotions.ts and
+// manage-environments.ts; what an environment serves now is read through lib/serving.
 
 /** Every move of one environment for one prompt, oldest first: the input of the rollback rule. */
 export function listEnvironmentMoves(tx: DbOrTx, { environmentId, promptId }: { environmentId: string; promptId: string }) {

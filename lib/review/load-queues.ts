@@ -6,7 +6,7 @@ import { listMembers } from "@/lib/platform/members/queries";
 import { loadQueue } from "./manage-queues";
 import { AppError } from "@/lib/core/errors";
 import { findQueueById, isAssigned, listAssignees, listQueuesWithProgress, listTags, queueProgress } from "./queries";
-import { loadRatingSession } from "./reviewer-view";
+import { ratingSessionOf } from "./reviewer-view";
 
 // Read models for the Review pages: the queues a member may see, and one queue's overview for those who manage it.
 
@@ -59,6 +59,6 @@ export function loadRatingPage(principal: UserPrincipal, queueId: string) {
     queue && queue.workspaceId === principal.workspaceId
       ? queueAccess({ role: principal.role, userId: principal.user.id }, queue, { assigned: isAssigned(db, { queueId, userId: principal.user.id }) })
       : null;
-  if (!access?.view) throw new AppError("not_found:review", "That queue was not found in this workspace.");
-  return { access, session: access.rate ? loadRatingSession(principal, queueId) : null };
+  if (!queue || !access?.view) throw new AppError("not_found:review", "That queue was not found in this workspace.");
+  return { access, session: access.rate ? ratingSessionOf(db, principal, queue) : null };
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "@/db";
-import type { RatingScheme, RatingValue, ReviewItem } from "@/db/schema";
+import { getDb, type DbOrTx } from "@/db";
+import type { RatingScheme, RatingValue, ReviewItem, ReviewQueue } from "@/db/schema";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import { AppError } from "@/lib/core/errors";
@@ -35,7 +35,11 @@ export interface RatingSession {
 export function loadRatingSession(principal: UserPrincipal, queueId: string): RatingSession {
   requirePermission(principal, "review:rate");
   const db = getDb();
-  const queue = loadQueue(db, principal, queueId, "rate");
+  return ratingSessionOf(db, principal, loadQueue(db, principal, queueId, "rate"));
+}
+
+/** The session of a queue the caller has already been found to rate. */
+export function ratingSessionOf(db: DbOrTx, principal: UserPrincipal, queue: ReviewQueue): RatingSession {
   return {
     queue: { id: queue.id, name: queue.name, instructions: queue.instructions, scheme: queue.scheme, reviewersPerItem: queue.reviewersPerItem, archived: queue.archivedAt !== null },
     items: listReviewerItems(db, { queueId: queue.id, reviewerId: principal.user.id, reviewersPerItem: queue.reviewersPerItem }),

@@ -1,9 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { prompts, users, type Role } from "@/db/schema";
-import type { UserPrincipal } from "@/lib/platform/auth/principal";
+import type { DemoMembers } from "@/lib/platform/auth/principal";
 import { createEvalRun, findRunDatasetByName, executeEvalRun } from "@/lib/evals/server";
+import { findPromptByName } from "@/lib/prompts/server";
 import { createQueue, createTag } from "./manage-queues";
 
 // Demo data for human review: the workspace's feedback tags, an evaluation of v1 against v2 of support/triage, and
@@ -12,23 +11,19 @@ import { createQueue, createTag } from "./manage-queues";
 
 const TAGS = ["hallucination", "off-tone", "unsafe", "wrong category"];
 
-function principalFor(db: Db, workspaceId: string, userId: string, role: Role): UserPrincipal {
-  const user = db.select().from(users).where(eq(users.id, userId)).get()!;
-  return { kind: "user", workspaceId, user: { id: user.id, email: user.email, name: user.name }, role };
-}
 
-export async function seedDemoReview(db: Db, { workspaceId, byRole }: { workspaceId: string; byRole: Map<Role, string> }): Promise<void> {
-  const editor = principalFor(db, workspaceId, byRole.get("editor")!, "editor");
+export async function seedDemoReview(db: Db, { workspaceId, members }: DemoMembers): Promise<void> {
+  const editor = members.get("editor")!;
   // The workspace's starter tags, created through the review module's one writer like any other.
   for (const name of TAGS) createTag(editor, { name });
-  const prompt = db.select().from(prompts).where(and(eq(prompts.workspaceId, workspaceId), eq(prompts.name, "support/triage"))).get();
+  const prompt = findPromptByName(db, { workspaceId, name: "support/triage" });
   const dataset = findRunDatasetByName(db, { workspaceId, name: "triage-smoke" });
   if (!prompt || !dataset) return;
 
   const { id: runId } = createEvalRun(editor, { datasetId: dataset.id, promptId: prompt.id, targets: [{ version: 1 }, { version: 2 }], name: "v1 vs v2", concurrency: 4 });
   await executeEvalRun({ runId, workerId: "seed", db });
 
-  const reviewers = [byRole.get("reviewer")!, byRole.get("editor")!];
+  const reviewers = [members.get("reviewer")!.user.id, editor.user.id];
   await createQueue(editor, {
     name: "Triage v1 vs v2 (blind)",
     instructions: "Which reply would you rather send the customer? The versions are hidden until you answer.",

@@ -8,7 +8,8 @@
 // sql`update ${prompts} set ...`.
 
 const WRITES = new Set(["insert", "update", "delete"]);
-const SQL_WRITE = /\b(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from)\s+["`]?(\w+)/gi;
+// SQL's own grammar, so an English sentence ("could not update prompts") is not taken for a statement.
+const SQL_WRITE = /\b(?:insert\s+(?:or\s+\w+\s+)?into\s+["`]?(\w+)|update\s+["`]?(\w+)["`]?\s+set\b|delete\s+from\s+["`]?(\w+))/gi;
 const SQL_WRITE_BEFORE_TABLE = /\b(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from)\s+$/i;
 const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -38,7 +39,7 @@ const oneWriter = {
       if (owner && !mayWrite(owner)) context.report({ node, messageId: "notOwner", data: { table, owner } });
     };
     const checkSqlText = (node, text) => {
-      for (const match of text.matchAll(SQL_WRITE)) check(node, tableOfSql.get(match[1].toLowerCase()));
+      for (const match of text.matchAll(SQL_WRITE)) check(node, tableOfSql.get((match[1] ?? match[2] ?? match[3]).toLowerCase()));
     };
     return {
       ImportDeclaration(node) {

@@ -18,14 +18,16 @@ tester.run("studio/one-writer", oneWriter, {
     { filename: "/repo/lib/evals/runs/manage-progress.ts", options, code: header + 'db.prepare("INSERT INTO eval_results (id) VALUES (?)");' },
     // Reads are anyone's, and a table of no listed feature is not this rule's business.
     { filename: "/repo/lib/api/read.ts", options, code: header + 'tx.select().from(prompts); tx.insert(users).values(v); db.prepare("SELECT * FROM eval_runs");' },
-    // A local Map's delete is not a table write.
+    // A local Map's delete is not a table write, and neither is a sentence that happens to say "update".
     { filename: "/repo/lib/api/cache.ts", options, code: "const prompts = new Map(); cache.delete(prompts);" },
+    { filename: "/repo/lib/api/errors.ts", options, code: 'const message = "Could not update prompts: try again.";' },
   ],
   invalid: [
     { filename: "/repo/lib/prompts/import-prompts.ts", options, code: header + "tx.insert(prompts).values(v).run();", errors: [{ messageId: "notOwner" }] },
     { filename: "/repo/lib/evals/promptfoo/import-config.ts", options, code: header + "tx.insert(promptVersions).values(v).run();", errors: [{ messageId: "notOwner" }] },
     { filename: "/repo/lib/demo/seed.ts", options, code: header + "tx.delete(prompts).where(w).run();", errors: [{ messageId: "notOwner" }] },
     { filename: "/repo/lib/evals/runs/queries.ts", options, code: header + 'db.prepare("UPDATE eval_runs SET status = ?");', errors: [{ messageId: "notOwner" }] },
+    { filename: "/repo/lib/evals/runs/queries.ts", options, code: header + 'db.prepare("INSERT OR IGNORE INTO eval_results (id) VALUES (?)");', errors: [{ messageId: "notOwner" }] },
     { filename: "/repo/lib/evals/runs/runner.ts", options, code: header + "db.run(sql`update ${evalResults} set score = 1`);", errors: [{ messageId: "notOwner" }] },
     { filename: "/repo/lib/review/x.ts", options, code: "const q = `DELETE FROM prompt_versions WHERE id = ?`;", errors: [{ messageId: "notOwner" }] },
   ],

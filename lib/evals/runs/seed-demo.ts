@@ -1,10 +1,9 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { prompts, users, type Role, type ScorerConfig } from "@/db/schema";
+import type { ScorerConfig } from "@/db/schema";
 import { appendCases, insertAuditedDataset } from "@/lib/datasets/server";
-import type { UserPrincipal } from "@/lib/platform/auth/principal";
-import { findLatestVersion, saveVersion } from "@/lib/prompts/server";
+import type { DemoMembers, UserPrincipal } from "@/lib/platform/auth/principal";
+import { findLatestVersion, findPromptByName, saveVersion } from "@/lib/prompts/server";
 import { createEvalRun } from "./manage-runs";
 import { findRunDatasetByName } from "./queries";
 import { executeEvalRun } from "./runner";
@@ -47,10 +46,9 @@ function ensureSmokeDataset(db: Db, editor: UserPrincipal) {
   });
 }
 
-export async function seedDemoEvalRuns(db: Db, { workspaceId, byRole }: { workspaceId: string; byRole: Map<Role, string> }): Promise<void> {
-  const user = db.select().from(users).where(eq(users.id, byRole.get("editor")!)).get()!;
-  const editor: UserPrincipal = { kind: "user", workspaceId, user: { id: user.id, email: user.email, name: user.name }, role: "editor" };
-  const prompt = db.select().from(prompts).where(and(eq(prompts.workspaceId, workspaceId), eq(prompts.name, "support/triage"))).get();
+export async function seedDemoEvalRuns(db: Db, { workspaceId, members }: DemoMembers): Promise<void> {
+  const editor = members.get("editor")!;
+  const prompt = findPromptByName(db, { workspaceId, name: "support/triage" });
   if (!prompt) return;
   const dataset = ensureSmokeDataset(db, editor);
 

@@ -34,6 +34,12 @@ export interface ApiKeyPrincipal {
 
 export type Principal = UserPrincipal | ApiKeyPrincipal;
 
+/** The Demo workspace's members by role, as the principals the demo seeds act as. */
+export interface DemoMembers {
+  workspaceId: string;
+  members: ReadonlyMap<Role, UserPrincipal>;
+}
+
 export function userPrincipal(ctx: { workspaceId: string; user: UserPrincipal["user"]; role: Role }): UserPrincipal {
   return { kind: "user", workspaceId: ctx.workspaceId, user: ctx.user, role: ctx.role };
 }
