@@ -1,22 +1,15 @@
 // The shapes the client hands to an app. They mirror the delivery API's JSON, normalised so that a prompt from
 // the network and a hand-written fallback look the same.
+import type { ChatMessageRecord, ModelConfig as CoreModelConfig } from "@/lib/core/vocabulary/prompt-content";
 import type { PromptClientError } from "./errors";
 
-export type ChatRole = "system" | "user" | "assistant";
+/** The studio's own message shape (lib/core is the vocabulary the SDK shares with the studio). */
+export type ChatMessage = ChatMessageRecord;
 
-export interface ChatMessage {
-  role: ChatRole;
-  content: string;
-}
+export type ChatRole = ChatMessage["role"];
 
-export interface ModelConfig {
-  model?: string;
-  temperature?: number;
-  maxOutputTokens?: number;
-  topP?: number;
-  stopSequences?: string[];
-  [setting: string]: unknown;
-}
+/** The studio's model settings, plus any a newer studio may send that this client does not know yet. */
+export type ModelConfig = CoreModelConfig & { [setting: string]: unknown };
 
 interface PromptBase {
   name: string;

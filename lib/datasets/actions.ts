@@ -12,38 +12,26 @@ import {
   updateCaseSchema,
   updateDatasetSchema,
 } from "@/lib/datasets/schemas";
-import { authorizedAction } from "@/lib/platform/http/action";
+import { actionGroup } from "@/lib/platform/http/action";
 
 /** Every change to a dataset shows on the datasets list and the dataset's page. */
-const DATASET_PAGES = [{ path: "/datasets", type: "layout" }] as const;
+const write = actionGroup({ permission: "datasets:write", revalidate: [{ path: "/datasets", type: "layout" }], as: userPrincipal });
 
-export const createDatasetAction = authorizedAction({ permission: "datasets:write", schema: createDatasetSchema, revalidate: DATASET_PAGES }, (input, ctx) =>
-  createDataset(userPrincipal(ctx), input),
-);
+/** Inline cell edits and pickers: no revalidation, the table keeps its own state and the next visit reads fresh rows. */
+const writeInPlace = actionGroup({ permission: "datasets:write", as: userPrincipal });
 
-export const updateDatasetAction = authorizedAction({ permission: "datasets:write", schema: updateDatasetSchema, revalidate: DATASET_PAGES }, (input, ctx) =>
-  updateDatasetDetails(userPrincipal(ctx), input),
-);
+export const createDatasetAction = write(createDatasetSchema, createDataset);
+export const updateDatasetAction = write(updateDatasetSchema, updateDatasetDetails);
+export const archiveDatasetAction = write(archiveDatasetSchema, setDatasetArchived);
+export const addCaseAction = write(addCaseSchema, addCase);
+export const deleteCaseAction = write(deleteCaseSchema, deleteCase);
 
-export const archiveDatasetAction = authorizedAction({ permission: "datasets:write", schema: archiveDatasetSchema, revalidate: DATASET_PAGES }, (input, ctx) =>
-  setDatasetArchived(userPrincipal(ctx), input),
-);
-
-export const addCaseAction = authorizedAction({ permission: "datasets:write", schema: addCaseSchema, revalidate: DATASET_PAGES }, (input, ctx) =>
-  addCase(userPrincipal(ctx), input),
-);
-
-/** Inline cell edits: no revalidation, the table keeps its own state and the next visit reads fresh rows. */
-export const updateCaseAction = authorizedAction({ permission: "datasets:write", schema: updateCaseSchema }, (input, ctx) => {
-  const saved = updateCase(userPrincipal(ctx), input);
+export const updateCaseAction = writeInPlace(updateCaseSchema, (principal, input) => {
+  const saved = updateCase(principal, input);
   return { id: saved.id, position: saved.position };
 });
 
-export const deleteCaseAction = authorizedAction({ permission: "datasets:write", schema: deleteCaseSchema, revalidate: DATASET_PAGES }, (input, ctx) =>
-  deleteCase(userPrincipal(ctx), input),
-);
-
 /** The datasets a playground run can be saved into. */
-export const listDatasetOptionsAction = authorizedAction({ permission: "datasets:write", schema: z.object({}) }, (_input, ctx) =>
-  listDatasets({ workspaceId: ctx.workspaceId }).map((d) => ({ id: d.id, name: d.name, caseCount: d.caseCount })),
+export const listDatasetOptionsAction = writeInPlace(z.object({}), (principal) =>
+  listDatasets({ workspaceId: principal.workspaceId }).map((d) => ({ id: d.id, name: d.name, caseCount: d.caseCount })),
 );

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
 import type { Dataset, DatasetCase, PlaygroundRun } from "@/db/schema";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { AppError } from "@/lib/core/errors";
@@ -88,9 +88,7 @@ const caseSnapshot = (c: DatasetCase) => ({ position: c.position, variables: c.v
 export function insertAuditedDataset(tx: DbOrTx, principal: Principal, input: { name: string; description: string; defaultScorers?: Dataset["defaultScorers"] }): Dataset {
   refuseTakenName(tx, principal.workspaceId, input.name);
   const dataset = insertDataset(tx, { workspaceId: principal.workspaceId, createdById: principal.user?.id ?? null, ...input });
-  recordAudit(tx, {
-    workspaceId: principal.workspaceId,
-    actor: actorOf(principal),
+  recordAuditBy(tx, principal, {
     action: "dataset.created",
     objectType: "dataset",
     objectId: dataset.id,
@@ -113,9 +111,7 @@ export function updateDatasetDetails(principal: Principal, raw: z.input<typeof u
     const before = loadDataset(tx, principal, input.datasetId);
     refuseTakenName(tx, principal.workspaceId, input.name, before.id);
     const after = updateDatasetRow(tx, { datasetId: before.id, values: { name: input.name, description: input.description } });
-    recordAudit(tx, {
-      workspaceId: principal.workspaceId,
-      actor: actorOf(principal),
+    recordAuditBy(tx, principal, {
       action: "dataset.updated",
       objectType: "dataset",
       objectId: before.id,
@@ -132,9 +128,7 @@ export function setDatasetArchived(principal: Principal, raw: z.input<typeof arc
   return getDb().transaction((tx) => {
     const dataset = loadDataset(tx, principal, input.datasetId);
     updateDatasetRow(tx, { datasetId: dataset.id, values: { archivedAt: input.archived ? new Date() : null } });
-    recordAudit(tx, {
-      workspaceId: principal.workspaceId,
-      actor: actorOf(principal),
+    recordAuditBy(tx, principal, {
       action: input.archived ? "dataset.archived" : "dataset.unarchived",
       objectType: "dataset",
       objectId: dataset.id,
@@ -153,7 +147,7 @@ export function addCase(principal: Principal, raw: z.input<typeof addCaseSchema>
     } = appendCases(tx, dataset, [
       { variables: input.fields.variables ?? {}, expectedOutput: input.fields.expectedOutput ?? null, tags: input.fields.tags ?? [], note: input.fields.note ?? "" },
     ]);
-    recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "dataset.case_added", objectType: "dataset_case", objectId: created!.id, after: caseSnapshot(created!) });
+    recordAuditBy(tx, principal, { action: "dataset.case_added", objectType: "dataset_case", objectId: created!.id, after: caseSnapshot(created!) });
     return { id: created!.id, position: created!.position };
   }, IMMEDIATE);
 }
@@ -165,9 +159,7 @@ export function updateCase(principal: Principal, raw: z.input<typeof updateCaseS
     const { testCase } = loadCase(tx, principal, input.caseId);
     const after = updateCaseRow(tx, { caseId: testCase.id, values: input.fields });
     touchDataset(tx, { datasetId: testCase.datasetId });
-    recordAudit(tx, {
-      workspaceId: principal.workspaceId,
-      actor: actorOf(principal),
+    recordAuditBy(tx, principal, {
       action: "dataset.case_updated",
       objectType: "dataset_case",
       objectId: testCase.id,
@@ -186,7 +178,7 @@ export function deleteCase(principal: Principal, raw: z.input<typeof deleteCaseS
     const { testCase } = loadCase(tx, principal, input.caseId);
     deleteCaseRow(tx, { caseId: testCase.id });
     touchDataset(tx, { datasetId: testCase.datasetId });
-    recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "dataset.case_deleted", objectType: "dataset_case", objectId: testCase.id, before: caseSnapshot(testCase) });
+    recordAuditBy(tx, principal, { action: "dataset.case_deleted", objectType: "dataset_case", objectId: testCase.id, before: caseSnapshot(testCase) });
     return { id: testCase.id };
   }, IMMEDIATE);
 }
@@ -225,7 +217,7 @@ export function addCaseFromRun(
         sourceRunId: run.id,
       },
     ]);
-    recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "dataset.case_added", objectType: "dataset_case", objectId: created!.id, after: { ...caseSnapshot(created!), sourceRunId: run.id } });
+    recordAuditBy(tx, principal, { action: "dataset.case_added", objectType: "dataset_case", objectId: created!.id, after: { ...caseSnapshot(created!), sourceRunId: run.id } });
     return { datasetId: dataset.id, datasetName: dataset.name, caseId: created!.id, position: created!.position };
   }, IMMEDIATE);
 }

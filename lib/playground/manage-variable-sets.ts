@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { variableSets, type VariableSet } from "@/db/schema";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import { findPromptById } from "@/lib/prompts/server";
 import { findVariableSetById, listVariableSets } from "./queries";
 import type { deleteVariableSetSchema, saveVariableSetSchema } from "./schemas";
@@ -38,9 +38,7 @@ export function saveVariableSet(caller: Caller, input: z.infer<typeof saveVariab
         values: input.values,
         createdById: caller.user.id,
       });
-      recordAudit(tx, {
-        workspaceId: caller.workspaceId,
-        actor: actorOf(caller),
+      recordAuditBy(tx, caller, {
         action: "variable_set.saved",
         objectType: "variable_set",
         objectId: row.id,
@@ -58,9 +56,7 @@ export function deleteVariableSet(caller: Caller, input: z.infer<typeof deleteVa
     const set = findVariableSetById(tx, { variableSetId: input.variableSetId });
     requireSameWorkspace(caller, set, "That variable set");
     deleteVariableSetRow(tx, { variableSetId: set.id });
-    recordAudit(tx, {
-      workspaceId: caller.workspaceId,
-      actor: actorOf(caller),
+    recordAuditBy(tx, caller, {
       action: "variable_set.deleted",
       objectType: "variable_set",
       objectId: set.id,

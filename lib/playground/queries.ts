@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { playgroundRuns, users, variableSets, type PlaygroundRun, type RunStatus, type VariableSet } from "@/db/schema";
+import { columnsOf } from "@/db/columns-of";
 
 export const RUN_HISTORY_PAGE_SIZE = 20;
 
@@ -35,18 +36,9 @@ export function listRuns({ promptId, modelId, status, page = 1 }: RunHistoryFilt
   const db = getDb();
   const rows = db
     .select({
-      id: playgroundRuns.id,
-      batchId: playgroundRuns.batchId,
-      createdAt: playgroundRuns.createdAt,
+      ...columnsOf(playgroundRuns, ["id", "batchId", "createdAt"]),
       userName: users.name,
-      version: playgroundRuns.version,
-      modelId: playgroundRuns.modelId,
-      status: playgroundRuns.status,
-      latencyMs: playgroundRuns.latencyMs,
-      timeToFirstTokenMs: playgroundRuns.timeToFirstTokenMs,
-      inputTokens: playgroundRuns.inputTokens,
-      outputTokens: playgroundRuns.outputTokens,
-      costUsd: playgroundRuns.costUsd,
+      ...columnsOf(playgroundRuns, ["version", "modelId", "status", "latencyMs", "timeToFirstTokenMs", "inputTokens", "outputTokens", "costUsd"]),
       outputPreview: sql<string>`substr(${playgroundRuns.output}, 1, 160)`,
       errorMessage: playgroundRuns.errorMessage,
     })

@@ -1,6 +1,6 @@
 "use server";
 
-import { authorizedAction } from "@/lib/platform/http/action";
+import { actionGroup } from "@/lib/platform/http/action";
 import {
   createPrompt,
   renamePrompt,
@@ -19,29 +19,11 @@ import {
 } from "@/lib/prompts/schemas";
 
 /** Every change to a prompt shows on the prompts list and the prompt's pages. */
-const PROMPT_PAGES = [{ path: "/prompts", type: "layout" }] as const;
+const write = actionGroup({ permission: "prompts:write", revalidate: [{ path: "/prompts", type: "layout" }] });
 
-export const createPromptAction = authorizedAction({ permission: "prompts:write", schema: createPromptSchema, revalidate: PROMPT_PAGES }, (input, ctx) =>
-  createPrompt(ctx, input),
-);
-
-export const saveVersionAction = authorizedAction({ permission: "prompts:write", schema: saveVersionSchema, revalidate: PROMPT_PAGES }, (input, ctx) =>
-  saveVersion(ctx, input),
-);
-
-export const restoreVersionAction = authorizedAction({ permission: "prompts:write", schema: restoreVersionSchema, revalidate: PROMPT_PAGES }, (input, ctx) =>
-  restoreVersion(ctx, input),
-);
-
-export const renamePromptAction = authorizedAction({ permission: "prompts:write", schema: renamePromptSchema, revalidate: PROMPT_PAGES }, (input, ctx) =>
-  renamePrompt(ctx, input),
-);
-
-export const archivePromptAction = authorizedAction({ permission: "prompts:write", schema: archivePromptSchema, revalidate: PROMPT_PAGES }, (input, ctx) =>
-  setPromptArchived(ctx, input),
-);
-
-export const updatePromptDetailsAction = authorizedAction(
-  { permission: "prompts:write", schema: updatePromptDetailsSchema, revalidate: PROMPT_PAGES },
-  (input, ctx) => updatePromptDetails(ctx, input),
-);
+export const createPromptAction = write(createPromptSchema, createPrompt);
+export const saveVersionAction = write(saveVersionSchema, saveVersion);
+export const restoreVersionAction = write(restoreVersionSchema, restoreVersion);
+export const renamePromptAction = write(renamePromptSchema, renamePrompt);
+export const archivePromptAction = write(archivePromptSchema, setPromptArchived);
+export const updatePromptDetailsAction = write(updatePromptDetailsSchema, updatePromptDetails);

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
 import type { Prompt, PromptVersion } from "@/db/schema";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
 import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import { eq } from "drizzle-orm";
@@ -77,9 +77,7 @@ export function createPrompt(ctx: PromptWriter, input: z.infer<typeof createProm
 export function createPromptInTransaction(tx: DbOrTx, ctx: PromptWriter, input: z.infer<typeof createPromptSchema>): Prompt {
   refuseTakenName(tx, ctx, input.name);
   const prompt = insertPrompt(tx, { workspaceId: ctx.workspaceId, createdById: ctx.user?.id ?? null, ...input });
-  recordAudit(tx, {
-    workspaceId: ctx.workspaceId,
-    actor: actorOf(ctx),
+  recordAuditBy(tx, ctx, {
     action: "prompt.created",
     objectType: "prompt",
     objectId: prompt.id,
@@ -95,9 +93,7 @@ export function renamePrompt(ctx: PromptWriter, input: z.infer<typeof renameProm
       if (prompt.name === input.name) return { name: prompt.name };
       refuseTakenName(tx, ctx, input.name);
       updatePrompt(tx, { promptId: prompt.id, name: input.name });
-      recordAudit(tx, {
-        workspaceId: ctx.workspaceId,
-        actor: actorOf(ctx),
+      recordAuditBy(tx, ctx, {
         action: "prompt.renamed",
         objectType: "prompt",
         objectId: prompt.id,
@@ -115,9 +111,7 @@ export function setPromptArchived(ctx: PromptWriter, input: z.infer<typeof archi
     const prompt = loadPrompt(tx, ctx, input.promptId);
     if (Boolean(prompt.archivedAt) === input.archived) return { changed: false };
     updatePrompt(tx, { promptId: prompt.id, archivedAt: input.archived ? new Date() : null });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: input.archived ? "prompt.archived" : "prompt.unarchived",
       objectType: "prompt",
       objectId: prompt.id,
@@ -132,9 +126,7 @@ export function updatePromptDetails(ctx: PromptWriter, input: z.infer<typeof upd
     const prompt = loadPrompt(tx, ctx, input.promptId);
     const tags = [...new Set(input.tags)];
     updatePrompt(tx, { promptId: prompt.id, description: input.description, tags });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: "prompt.details_updated",
       objectType: "prompt",
       objectId: prompt.id,
@@ -195,9 +187,7 @@ function appendVersion(
     parentVersion: latest?.version ?? null,
   });
   updatePrompt(tx, { promptId: prompt.id, updatedAt: version.createdAt });
-  recordAudit(tx, {
-    workspaceId: ctx.workspaceId,
-    actor: actorOf(ctx),
+  recordAuditBy(tx, ctx, {
     action,
     objectType: "prompt",
     objectId: prompt.id,
@@ -305,9 +295,7 @@ export function writeImportedPrompt(
   }
   if (added.length) updatePrompt(tx, { promptId: prompt.id });
   if (added.length || !input.existing) {
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: "prompt.imported",
       objectType: "prompt",
       objectId: prompt.id,

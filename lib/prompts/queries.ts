@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { environmentPointers, prompts, promptVersions, users, type Prompt } from "@/db/schema";
+import { columnsOf } from "@/db/columns-of";
 
 export const PROMPT_PAGE_SIZE = 50;
 
@@ -61,13 +62,7 @@ export function listPrompts(filter: PromptListFilter) {
   const db = getDb();
   const rows = db
     .select({
-      id: prompts.id,
-      name: prompts.name,
-      type: prompts.type,
-      description: prompts.description,
-      tags: prompts.tags,
-      archivedAt: prompts.archivedAt,
-      updatedAt: prompts.updatedAt,
+      ...columnsOf(prompts, ["id", "name", "type", "description", "tags", "archivedAt", "updatedAt"]),
       latestVersion: promptVersions.version,
     })
     .from(prompts)

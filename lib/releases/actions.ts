@@ -3,7 +3,7 @@
 // environments. Each checks its permission in authorizedAction() before it reads the input.
 
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { authorizedAction } from "@/lib/platform/http/action";
+import { actionGroup } from "@/lib/platform/http/action";
 import { deployVersion, rollbackEnvironment } from "./manage-deployments";
 import { approvePromotion, rejectPromotion, requestPromotion, withdrawPromotion } from "./manage-promotions";
 import { createEnvironment, setEnvironmentGate, setEnvironmentProtected } from "./manage-environments";
@@ -24,38 +24,18 @@ const MOVED = [{ path: "/prompts", type: "layout" }, { path: "/approvals" }] as 
 /** A decision or an environment change shows everywhere: the sidebar counts pending requests, every page lists environments. */
 const EVERYWHERE = [{ path: "/", type: "layout" }] as const;
 
-export const deployVersionAction = authorizedAction({ permission: "deployments:deploy", schema: moveEnvironmentSchema, revalidate: MOVED }, (input, ctx) =>
-  deployVersion(userPrincipal(ctx), input),
-);
+const deploy = actionGroup({ permission: "deployments:deploy", revalidate: MOVED, as: userPrincipal });
+const request = actionGroup({ permission: "deployments:request", revalidate: MOVED, as: userPrincipal });
+const rollback = actionGroup({ permission: "deployments:rollback", revalidate: MOVED, as: userPrincipal });
+const approve = actionGroup({ permission: "deployments:approve", revalidate: EVERYWHERE, as: userPrincipal });
+const manage = actionGroup({ permission: "settings:manage", revalidate: EVERYWHERE });
 
-export const requestPromotionAction = authorizedAction({ permission: "deployments:request", schema: moveEnvironmentSchema, revalidate: MOVED }, (input, ctx) =>
-  requestPromotion(userPrincipal(ctx), input),
-);
-
-export const withdrawPromotionAction = authorizedAction({ permission: "deployments:request", schema: withdrawRequestSchema, revalidate: MOVED }, (input, ctx) =>
-  withdrawPromotion(userPrincipal(ctx), input),
-);
-
-export const rollbackEnvironmentAction = authorizedAction({ permission: "deployments:rollback", schema: rollbackSchema, revalidate: MOVED }, (input, ctx) =>
-  rollbackEnvironment(userPrincipal(ctx), input),
-);
-
-export const approvePromotionAction = authorizedAction({ permission: "deployments:approve", schema: decideRequestSchema, revalidate: EVERYWHERE }, (input, ctx) =>
-  approvePromotion(userPrincipal(ctx), input),
-);
-
-export const rejectPromotionAction = authorizedAction({ permission: "deployments:approve", schema: rejectRequestSchema, revalidate: EVERYWHERE }, (input, ctx) =>
-  rejectPromotion(userPrincipal(ctx), input),
-);
-
-export const createEnvironmentAction = authorizedAction({ permission: "settings:manage", schema: createEnvironmentSchema, revalidate: EVERYWHERE }, (input, ctx) =>
-  createEnvironment(ctx, input),
-);
-
-export const setEnvironmentProtectedAction = authorizedAction({ permission: "settings:manage", schema: setEnvironmentProtectedSchema, revalidate: EVERYWHERE }, (input, ctx) =>
-  setEnvironmentProtected(ctx, input),
-);
-
-export const setEnvironmentGateAction = authorizedAction({ permission: "settings:manage", schema: setEnvironmentGateSchema, revalidate: EVERYWHERE }, (input, ctx) =>
-  setEnvironmentGate(ctx, input),
-);
+export const deployVersionAction = deploy(moveEnvironmentSchema, deployVersion);
+export const requestPromotionAction = request(moveEnvironmentSchema, requestPromotion);
+export const withdrawPromotionAction = request(withdrawRequestSchema, withdrawPromotion);
+export const rollbackEnvironmentAction = rollback(rollbackSchema, rollbackEnvironment);
+export const approvePromotionAction = approve(decideRequestSchema, approvePromotion);
+export const rejectPromotionAction = approve(rejectRequestSchema, rejectPromotion);
+export const createEnvironmentAction = manage(createEnvironmentSchema, createEnvironment);
+export const setEnvironmentProtectedAction = manage(setEnvironmentProtectedSchema, setEnvironmentProtected);
+export const setEnvironmentGateAction = manage(setEnvironmentGateSchema, setEnvironmentGate);

@@ -5,7 +5,7 @@ import { getDb, type DbOrTx } from "@/db";
 import { environments } from "@/db/schema";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { findDatasetById } from "@/lib/datasets/server";
 import { findEnvironmentById, findEnvironmentBySlug, listEnvironments } from "@/lib/serving/server";
@@ -23,9 +23,7 @@ export function createEnvironment(ctx: AuthContext, input: z.infer<typeof create
       }
       const position = Math.max(0, ...listEnvironments(tx, { workspaceId: ctx.workspaceId }).map((e) => e.position)) + 10;
       const environment = insertEnvironment(tx, { workspaceId: ctx.workspaceId, ...input, position });
-      recordAudit(tx, {
-        workspaceId: ctx.workspaceId,
-        actor: actorOf(ctx),
+      recordAuditBy(tx, ctx, {
         action: "environment.created",
         objectType: "environment",
         objectId: environment.id,
@@ -44,9 +42,7 @@ export function setEnvironmentProtected(ctx: AuthContext, input: z.infer<typeof 
     requireSameWorkspace(ctx, environment, "That environment");
     if (environment.isProtected === input.isProtected) return { changed: false };
     updateEnvironmentProtection(tx, { environmentId: environment.id, isProtected: input.isProtected });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: input.isProtected ? "environment.protected" : "environment.unprotected",
       objectType: "environment",
       objectId: environment.id,
@@ -66,9 +62,7 @@ export function setEnvironmentGate(ctx: AuthContext, input: z.infer<typeof setEn
     if (input.datasetId) requireSameWorkspace(ctx, findDatasetById(tx, { datasetId: input.datasetId }), "That dataset");
     const gate = input.datasetId ? { datasetId: input.datasetId, minPassRate: input.minPassRate ?? 100 } : { datasetId: null, minPassRate: null };
     updateEnvironmentGate(tx, { environmentId: environment.id, ...gate });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: gate.datasetId ? "environment.gate_set" : "environment.gate_cleared",
       objectType: "environment",
       objectId: environment.id,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, isNull, ne, or } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { deployments, environments, prompts, promotionRequests, type PromotionStatus } from "@/db/schema";
+import { columnsOf } from "@/db/columns-of";
 
 // Reads of deployment and promotion history. The writers are manage-deployments.ts, manage-promotions.ts and
 // manage-environments.ts; what an environment serves now is read through lib/serving.
@@ -9,14 +10,7 @@ import { deployments, environments, prompts, promotionRequests, type PromotionSt
 /** Every move of one environment for one prompt, oldest first: the input of the rollback rule. */
 export function listEnvironmentMoves(tx: DbOrTx, { environmentId, promptId }: { environmentId: string; promptId: string }) {
   return tx
-    .select({
-      id: deployments.id,
-      kind: deployments.kind,
-      toVersion: deployments.toVersion,
-      createdAt: deployments.createdAt,
-      requestedByLabel: deployments.requestedByLabel,
-      approvedByLabel: deployments.approvedByLabel,
-    })
+    .select(columnsOf(deployments, ["id", "kind", "toVersion", "createdAt", "requestedByLabel", "approvedByLabel"]))
     .from(deployments)
     .where(and(eq(deployments.environmentId, environmentId), eq(deployments.promptId, promptId)))
     .orderBy(asc(deployments.createdAt))
@@ -30,15 +24,9 @@ export function listDeployments(
 ) {
   return tx
     .select({
-      id: deployments.id,
-      kind: deployments.kind,
-      fromVersion: deployments.fromVersion,
-      toVersion: deployments.toVersion,
-      requestedByLabel: deployments.requestedByLabel,
-      approvedByLabel: deployments.approvedByLabel,
-      comment: deployments.comment,
-      createdAt: deployments.createdAt,
-      promptId: deployments.promptId,
+      ...columnsOf(deployments, [
+        "id", "kind", "fromVersion", "toVersion", "requestedByLabel", "approvedByLabel", "comment", "createdAt", "promptId",
+      ]),
       promptName: prompts.name,
       environmentId: environments.id,
       environmentName: environments.name,
@@ -97,16 +85,10 @@ export function listPromotionRequests(
       environmentId: environments.id,
       environmentName: environments.name,
       environmentSlug: environments.slug,
-      version: promotionRequests.version,
-      baseVersion: promotionRequests.baseVersion,
-      requestedById: promotionRequests.requestedById,
-      requestedByLabel: promotionRequests.requestedByLabel,
-      comment: promotionRequests.comment,
-      status: promotionRequests.status,
-      decidedByLabel: promotionRequests.decidedByLabel,
-      decisionReason: promotionRequests.decisionReason,
-      decidedAt: promotionRequests.decidedAt,
-      createdAt: promotionRequests.createdAt,
+      ...columnsOf(promotionRequests, [
+        "version", "baseVersion", "requestedById", "requestedByLabel", "comment", "status", "decidedByLabel", "decisionReason", "decidedAt",
+        "createdAt",
+      ]),
     })
     .from(promotionRequests)
     .innerJoin(prompts, eq(prompts.id, promotionRequests.promptId))

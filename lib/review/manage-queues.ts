@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
 import { eq } from "drizzle-orm";
 import { feedbackTags, reviewItems, reviewQueueAssignees, reviewQueues, type ReviewQueue } from "@/db/schema";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { can, requirePermission, requireQueueAccess, type QueueNeed } from "@/lib/platform/auth/policy";
 import { AppError } from "@/lib/core/errors";
@@ -107,9 +107,7 @@ export async function createQueue(principal: UserPrincipal, raw: z.input<typeof 
     });
     replaceAssignees(tx, { queueId: queue.id, userIds: assigneeIds });
     const added = insertItems(tx, drafts.map((d, i) => ({ ...d, queueId: queue.id, position: i + 1 })));
-    recordAudit(tx, {
-      workspaceId: principal.workspaceId,
-      actor: actorOf(principal),
+    recordAuditBy(tx, principal, {
       action: "review.queue.created",
       objectType: "review_queue",
       objectId: queue.id,
@@ -130,9 +128,7 @@ export async function addQueueItems(principal: UserPrincipal, raw: z.input<typeo
     const start = nextItemPosition(tx, { queueId: queue.id });
     const added = insertItems(tx, drafts.map((d, i) => ({ ...d, queueId: queue.id, position: start + i })));
     if (added > 0) {
-      recordAudit(tx, {
-        workspaceId: principal.workspaceId,
-        actor: actorOf(principal),
+      recordAuditBy(tx, principal, {
         action: "review.items.added",
         objectType: "review_queue",
         objectId: queue.id,
@@ -162,9 +158,7 @@ export function updateQueue(principal: UserPrincipal, raw: z.input<typeof update
       reviewersPerItem,
     });
     if (input.assigneeIds) replaceAssignees(tx, { queueId: queue.id, userIds: assigneeIds });
-    recordAudit(tx, {
-      workspaceId: principal.workspaceId,
-      actor: actorOf(principal),
+    recordAuditBy(tx, principal, {
       action: "review.queue.updated",
       objectType: "review_queue",
       objectId: queue.id,
@@ -181,9 +175,7 @@ export function setQueueArchived(principal: UserPrincipal, raw: z.input<typeof a
   return getDb().transaction((tx) => {
     const queue = loadQueue(tx, principal, input.queueId, "manage");
     updateQueueRow(tx, { queueId: queue.id, archivedAt: input.archived ? new Date() : null });
-    recordAudit(tx, {
-      workspaceId: principal.workspaceId,
-      actor: actorOf(principal),
+    recordAuditBy(tx, principal, {
       action: input.archived ? "review.queue.archived" : "review.queue.restored",
       objectType: "review_queue",
       objectId: queue.id,
@@ -198,7 +190,7 @@ export function createTag(principal: UserPrincipal, raw: z.input<typeof tagSchem
   return getDb().transaction((tx) => {
     const tag = insertTag(tx, { workspaceId: principal.workspaceId, name: input.name });
     if (!tag) throw new AppError("conflict:review", `The tag "${input.name}" already exists.`);
-    recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "review.tag.created", objectType: "feedback_tag", objectId: tag.id, after: { name: tag.name } });
+    recordAuditBy(tx, principal, { action: "review.tag.created", objectType: "feedback_tag", objectId: tag.id, after: { name: tag.name } });
     return { id: tag.id, name: tag.name };
   }, IMMEDIATE);
 }
@@ -211,7 +203,7 @@ export function deleteTag(principal: UserPrincipal, raw: z.input<typeof deleteTa
     const tag = findTagById(tx, { tagId: input.tagId });
     if (!tag || tag.workspaceId !== principal.workspaceId) throw new AppError("not_found:review", "That tag was not found in this workspace.");
     deleteTagRow(tx, { tagId: tag.id });
-    recordAudit(tx, { workspaceId: principal.workspaceId, actor: actorOf(principal), action: "review.tag.deleted", objectType: "feedback_tag", objectId: tag.id, before: { name: tag.name } });
+    recordAuditBy(tx, principal, { action: "review.tag.deleted", objectType: "feedback_tag", objectId: tag.id, before: { name: tag.name } });
     return { id: tag.id };
   }, IMMEDIATE);
 }

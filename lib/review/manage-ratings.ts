@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { ratings, ratingScores, type Rating, type RatingValue, type ReviewItem } from "@/db/schema";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import { AppError } from "@/lib/core/errors";
@@ -60,9 +60,7 @@ export function rateItem(principal: UserPrincipal, raw: z.input<typeof rateItemS
       ? updateRatingRow(tx, { ratingId: existing.id, ...after })
       : insertRating(tx, { workspaceId: principal.workspaceId, queueId: queue.id, itemId: item.id, reviewerId: principal.user.id, ...after });
     replaceRatingScores(tx, { ratingId: rating.id, scores: scored.criteria });
-    recordAudit(tx, {
-      workspaceId: principal.workspaceId,
-      actor: actorOf(principal),
+    recordAuditBy(tx, principal, {
       action: existing ? "review.rating.updated" : "review.rating.created",
       objectType: "rating",
       objectId: rating.id,

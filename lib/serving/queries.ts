@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { type DbOrTx } from "@/db";
 import { environmentPointers, environments, workspaces } from "@/db/schema";
+import { columnsOf } from "@/db/columns-of";
 
 // What environments exist and what each serves: the reads every consumer of a prompt shares. Writes to these
 // tables, and the history of moves and promotion requests, belong to lib/releases (its queries.ts).
@@ -34,9 +35,7 @@ export function listPointersForPrompts(tx: DbOrTx, { promptIds }: { promptIds: s
       promptId: environmentPointers.promptId,
       version: environmentPointers.version,
       environmentId: environments.id,
-      slug: environments.slug,
-      name: environments.name,
-      position: environments.position,
+      ...columnsOf(environments, ["slug", "name", "position"]),
     })
     .from(environmentPointers)
     .innerJoin(environments, eq(environments.id, environmentPointers.environmentId))

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import { parseInput } from "@/lib/platform/http/route";
@@ -55,9 +55,7 @@ export function importCases(principal: Principal, datasetId: string, raw: z.inpu
     (tx) => {
       const dataset = loadDataset(tx, principal, datasetId);
       const { firstPosition: first } = appendCases(tx, dataset, cases);
-      recordAudit(tx, {
-        workspaceId: principal.workspaceId,
-        actor: actorOf(principal),
+      recordAuditBy(tx, principal, {
         action: "dataset.cases_imported",
         objectType: "dataset",
         objectId: dataset.id,

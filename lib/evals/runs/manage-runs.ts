@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type DbOrTx } from "@/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { evalRunCases, evalRuns, evalRunTargets, type EvalRunStatus, type Prompt, type PromptVersion, type ScorerConfig } from "@/db/schema";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { actorOf, recordAudit, recordAuditBy } from "@/lib/platform/audit/record";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { findEnvironmentBySlug, findPointer } from "@/lib/serving/server";
@@ -142,9 +142,7 @@ export function createEvalRun(principal: Principal, rawInput: CreateEvalRunInput
           assertions: c.assertions,
         })),
       );
-      recordAudit(tx, {
-        workspaceId: principal.workspaceId,
-        actor: actorOf(principal),
+      recordAuditBy(tx, principal, {
         action: "eval_run.created",
         objectType: "eval_run",
         objectId: created.id,

@@ -11,6 +11,7 @@ import {
   prompts,
   type EvalRun,
 } from "@/db/schema";
+import { columnsOf } from "@/db/columns-of";
 
 // Reads behind creating and running eval runs (the writes are manage-runs.ts and manage-progress.ts); the reads pages and the API use are in
 // read-runs.ts. Aggregates are SQL over the (run_id, status) and (run_id, scorer_key) indexes.
@@ -40,9 +41,7 @@ export function findEvalRun(tx: DbOrTx, { runId }: { runId: string }): EvalRun |
 export function listEvalRunTargets(tx: DbOrTx, { runId }: { runId: string }) {
   return tx
     .select({
-      id: evalRunTargets.id,
-      position: evalRunTargets.position,
-      promptId: evalRunTargets.promptId,
+      ...columnsOf(evalRunTargets, ["id", "position", "promptId"]),
       promptName: prompts.name,
       version: evalRunTargets.version,
       environmentId: evalRunTargets.environmentId,

@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import { scoredPassRate } from "./pass-rate";
 import { computeProgress, nearestRankIndex, type RunProgress } from "./progress";
+import { columnsOf } from "@/db/columns-of";
 
 
 // Reading runs for pages and the API: the list, progress, summary and results. Writes are in queries.ts.
@@ -263,13 +264,7 @@ export function listEvalRunResults(
       runCaseId: evalResults.runCaseId,
       casePosition: evalRunCases.position,
       variables: evalRunCases.variables,
-      status: evalResults.status,
-      score: evalResults.score,
-      output: evalResults.output,
-      latencyMs: evalResults.latencyMs,
-      costUsd: evalResults.costUsd,
-      attempts: evalResults.attempts,
-      errorMessage: evalResults.errorMessage,
+      ...columnsOf(evalResults, ["status", "score", "output", "latencyMs", "costUsd", "attempts", "errorMessage"]),
     })
     .from(evalResults)
     .innerJoin(evalRunCases, eq(evalRunCases.id, evalResults.runCaseId))

@@ -2,15 +2,10 @@
 
 import { createApiKey, revokeApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { apiKeyIdSchema, createApiKeySchema } from "@/lib/platform/api-keys/schemas";
-import { authorizedAction } from "@/lib/platform/http/action";
+import { actionGroup } from "@/lib/platform/http/action";
 
 /** What these actions change shows on one settings page. */
-const API_KEY_PAGES = [{ path: "/settings/api-keys" }] as const;
+const manage = actionGroup({ permission: "apikeys:manage", revalidate: [{ path: "/settings/api-keys" }] });
 
-export const createApiKeyAction = authorizedAction({ permission: "apikeys:manage", schema: createApiKeySchema, revalidate: API_KEY_PAGES }, (input, ctx) =>
-  createApiKey(ctx, input),
-);
-
-export const revokeApiKeyAction = authorizedAction({ permission: "apikeys:manage", schema: apiKeyIdSchema, revalidate: API_KEY_PAGES }, (input, ctx) =>
-  revokeApiKey(ctx, input),
-);
+export const createApiKeyAction = manage(createApiKeySchema, createApiKey);
+export const revokeApiKeyAction = manage(apiKeyIdSchema, revokeApiKey);

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { getDb } from "@/db";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { findApiKeyById, insertApiKey, markApiKeyRevoked } from "./queries";
 import type { apiKeyIdSchema, createApiKeySchema } from "./schemas";
@@ -22,9 +22,7 @@ export function createApiKey(ctx: AuthContext, input: z.infer<typeof createApiKe
       secretHash: hashApiKeySecret(secret),
       createdById: ctx.user.id,
     });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: "api_key.created",
       objectType: "api_key",
       objectId: key.id,
@@ -40,9 +38,7 @@ export function revokeApiKey(ctx: AuthContext, input: z.infer<typeof apiKeyIdSch
     requireSameWorkspace(ctx, key, "That API key");
     if (key.revokedAt) throw new AppError("conflict:apikey", `"${key.name}" is already revoked.`);
     markApiKeyRevoked(tx, { apiKeyId: key.id, at: new Date() });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: "api_key.revoked",
       objectType: "api_key",
       objectId: key.id,

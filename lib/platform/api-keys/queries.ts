@@ -2,17 +2,12 @@ import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { apiKeys, memberships, users } from "@/db/schema";
+import { columnsOf } from "@/db/columns-of";
 
 export function listApiKeys({ workspaceId }: { workspaceId: string }) {
   return getDb()
     .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      scope: apiKeys.scope,
-      prefix: apiKeys.prefix,
-      createdAt: apiKeys.createdAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      revokedAt: apiKeys.revokedAt,
+      ...columnsOf(apiKeys, ["id", "name", "scope", "prefix", "createdAt", "lastUsedAt", "revokedAt"]),
       createdByName: users.name,
     })
     .from(apiKeys)
@@ -31,11 +26,7 @@ export function findApiKeyById(tx: DbOrTx, { apiKeyId }: { apiKeyId: string }) {
 export function findLiveApiKeyByHash(tx: DbOrTx, { secretHash }: { secretHash: string }) {
   return tx
     .select({
-      id: apiKeys.id,
-      workspaceId: apiKeys.workspaceId,
-      name: apiKeys.name,
-      scope: apiKeys.scope,
-      createdById: apiKeys.createdById,
+      ...columnsOf(apiKeys, ["id", "workspaceId", "name", "scope", "createdById"]),
       owner: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
       ownerMembership: { role: memberships.role, disabledAt: memberships.disabledAt },
     })

@@ -43,3 +43,10 @@ export function actorOf(who: { user: { id: string; email: string } | null; apiKe
   const key = `API key "${who.apiKey.name}"`;
   return { userId: who.user?.id ?? null, apiKeyId: who.apiKey.id, label: who.user ? `${who.user.email} via ${key}` : key };
 }
+
+type Acting = { workspaceId: string } & Parameters<typeof actorOf>[0];
+
+/** recordAudit for the usual case: the caller acts on its own workspace, and is the actor recorded. */
+export function recordAuditBy(tx: DbOrTx, who: Acting, entry: Omit<Parameters<typeof recordAudit>[1], "workspaceId" | "actor">) {
+  recordAudit(tx, { workspaceId: who.workspaceId, actor: actorOf(who), ...entry });
+}

@@ -20,7 +20,7 @@ vi.mock("@/lib/platform/auth/context", async () => {
   };
 });
 
-const { authorizedAction } = await import("./action");
+const { actionGroup, authorizedAction } = await import("./action");
 
 const pages = [{ path: "/prompts", type: "layout" }, { path: "/approvals" }] as const;
 const schema = z.object({ name: z.string().min(1) });
@@ -59,6 +59,30 @@ describe("authorizedAction", () => {
     caller = as("viewer");
     expect(await action({ name: "greeting" })).toMatchObject({ ok: false, code: expect.stringMatching(/^forbidden:/) });
     expect(run).not.toHaveBeenCalled();
+    expect(revalidatePath).not.toHaveBeenCalled();
+  });
+});
+
+describe("actionGroup", () => {
+  beforeEach(() => {
+    revalidatePath.mockClear();
+    caller = as("editor");
+  });
+
+  it("calls the writer with the caller as `as` makes it and the parsed input, under the group's permission and pages", async () => {
+    const write = vi.fn((who: string, input: { name: string }) => `${who} saved ${input.name}`);
+    const save = actionGroup({ permission: "prompts:write", revalidate: pages, as: (ctx) => ctx.user.email })(schema, write);
+    expect(await save({ name: "greeting" })).toEqual({ ok: true, data: "e@example.com saved greeting" });
+    expect(write).toHaveBeenCalledWith("e@example.com", { name: "greeting" });
+    expect(revalidatePath).toHaveBeenCalledTimes(2);
+    caller = as("viewer");
+    expect(await save({ name: "greeting" })).toMatchObject({ ok: false, code: expect.stringMatching(/^forbidden:/) });
+    expect(write).toHaveBeenCalledTimes(1);
+  });
+
+  it("hands the session itself to the writer when the group names no `as`", async () => {
+    const read = actionGroup({ permission: "prompts:read" })(schema, (ctx, input) => `${ctx.role}:${input.name}`);
+    expect(await read({ name: "greeting" })).toEqual({ ok: true, data: "editor:greeting" });
     expect(revalidatePath).not.toHaveBeenCalled();
   });
 });

@@ -12,6 +12,9 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; code: string; details?: Record<string, unknown> };
 
+/** "signed-in" is for actions on the caller's own account, which any member may take. */
+type ActionPermission = Permission | "signed-in";
+
 /** A page whose server-rendered data an action changes: a path, or a layout and every page below it. */
 export type Revalidate = { path: string; type?: "layout" | "page" };
 
@@ -21,8 +24,7 @@ export type Revalidate = { path: string; type?: "layout" | "page" };
  * `{ ok: false, error }` with a safe message, never thrown, so the client can show a toast and keep the user's input.
  */
 export function authorizedAction<S extends z.ZodType, T>(
-  // "signed-in" is for actions on the caller's own account, which any member may take.
-  { permission, schema, revalidate = [] }: { permission: Permission | "signed-in"; schema: S; revalidate?: readonly Revalidate[] },
+  { permission, schema, revalidate = [] }: { permission: ActionPermission; schema: S; revalidate?: readonly Revalidate[] },
   run: (input: z.infer<S>, ctx: AuthContext) => Promise<T> | T,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
@@ -40,4 +42,22 @@ export function authorizedAction<S extends z.ZodType, T>(
       return { ok: false, error: error.message, code: error.code, ...(error.details ? { details: error.details } : {}) };
     }
   };
+}
+
+/**
+ * A feature's actions that share a permission and the pages they change, each a schema and the manage-module writer
+ * it calls with the caller (as the writer takes it: the session, or the principal `as` makes of it) and the input:
+ * `const write = actionGroup({ permission: "prompts:write", revalidate }); export const saveAction = write(saveSchema, save);`
+ */
+export function actionGroup<Caller = AuthContext>({
+  permission,
+  revalidate,
+  as = (ctx) => ctx as Caller,
+}: {
+  permission: ActionPermission;
+  revalidate?: readonly Revalidate[];
+  as?: (ctx: AuthContext) => Caller;
+}) {
+  return <S extends z.ZodType, T>(schema: S, write: (caller: Caller, input: z.infer<S>) => Promise<T> | T) =>
+    authorizedAction({ permission, schema, revalidate }, (input, ctx) => write(as(ctx), input));
 }

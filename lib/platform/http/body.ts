@@ -27,12 +27,18 @@ export function requireContentType(request: Request, kind: BodyKind): void {
   if (mediaType(request.headers) !== expected) throw new AppError("unsupported_media:api", `Send the request body as ${expected}.`);
 }
 
-/** The raw body, at most `maxBytes`: 413 as soon as the declared length or the bytes received pass it. */
-export async function readBody(request: Request, { maxBytes }: { maxBytes: number }): Promise<ReturnType<typeof Buffer.concat>> {
+/**
+ * The raw body, at most `maxBytes`: 413 as soon as the declared length or the bytes received pass it (with the
+ * caller's own error when it has one, as the sign-in route does).
+ */
+export async function readBody(
+  request: Request,
+  { maxBytes, refuse = tooLarge }: { maxBytes: number; refuse?: (maxBytes: number) => AppError },
+): Promise<ReturnType<typeof Buffer.concat>> {
   const declared = request.headers.get("content-length");
   if (declared !== null) {
     if (!/^\d+$/.test(declared.trim())) throw new AppError("bad_request:api", "The Content-Length header is not a number.");
-    if (Number(declared) > maxBytes) throw tooLarge(maxBytes);
+    if (Number(declared) > maxBytes) throw refuse(maxBytes);
   }
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
@@ -45,7 +51,7 @@ export async function readBody(request: Request, { maxBytes }: { maxBytes: numbe
     if (received > maxBytes) {
       // Not awaited: cancelling one branch of a cloned (tee'd) body settles only once the other is cancelled too.
       reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
+      throw refuse(maxBytes);
     }
     chunks.push(value);
   }

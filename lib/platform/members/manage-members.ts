@@ -5,7 +5,7 @@ import type { AuthContext } from "@/lib/platform/auth/context";
 import { hashPassword } from "@/lib/platform/auth/password";
 import { findUserByEmail, revokeUserSessions } from "@/lib/platform/auth/queries";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
 import {
   countActiveAdmins,
@@ -27,9 +27,7 @@ export async function inviteMember(ctx: AuthContext, input: z.infer<typeof invit
     const user = existing ?? insertUser(tx, { email: input.email, name: input.name, passwordHash: passwordHash! });
     try {
       const membership = insertMembership(tx, { workspaceId: ctx.workspaceId, userId: user.id, role: input.role });
-      recordAudit(tx, {
-        workspaceId: ctx.workspaceId,
-        actor: actorOf(ctx),
+      recordAuditBy(tx, ctx, {
         action: "member.invited",
         objectType: "membership",
         objectId: membership.id,
@@ -60,9 +58,7 @@ export function changeMemberRole(ctx: AuthContext, input: z.infer<typeof changeR
     }
     updateMembership(tx, { membershipId: membership.id, role: input.role });
     const user = findUserById(tx, { userId: membership.userId });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: "member.role_changed",
       objectType: "membership",
       objectId: membership.id,
@@ -88,9 +84,7 @@ export function setMemberDisabled(ctx: AuthContext, input: z.infer<typeof setMem
     // workspace's): enabling them again later does not bring those sessions back, they sign in afresh.
     const sessionsEnded = input.disabled ? revokeUserSessions(tx, { userId: membership.userId }) : 0;
     const user = findUserById(tx, { userId: membership.userId });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: input.disabled ? "member.disabled" : "member.enabled",
       objectType: "membership",
       objectId: membership.id,

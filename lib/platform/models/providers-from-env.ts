@@ -6,29 +6,18 @@ import type { ProviderConfig } from "./types";
 
 type Env = Record<string, string | undefined>;
 
+/** Providers a key turns on: `<prefix>_API_KEY`, and `<prefix>_BASE_URL` for a proxy or gateway in front of them. */
+const KEYED_PROVIDERS = [
+  { id: "openai", label: "OpenAI", prefix: "OPENAI" },
+  { id: "anthropic", label: "Anthropic", prefix: "ANTHROPIC" },
+] as const;
+
 export function providersFromEnv(env: Env): ProviderConfig[] {
   const providers: ProviderConfig[] = [{ id: "offline", kind: "offline", label: OFFLINE_MODEL_LABEL }];
 
-  const openaiKey = read(env, "OPENAI_API_KEY");
-  if (openaiKey) {
-    providers.push({
-      id: "openai",
-      kind: "openai",
-      label: "OpenAI",
-      apiKey: openaiKey,
-      ...optional("baseUrl", read(env, "OPENAI_BASE_URL")),
-    });
-  }
-
-  const anthropicKey = read(env, "ANTHROPIC_API_KEY");
-  if (anthropicKey) {
-    providers.push({
-      id: "anthropic",
-      kind: "anthropic",
-      label: "Anthropic",
-      apiKey: anthropicKey,
-      ...optional("baseUrl", read(env, "ANTHROPIC_BASE_URL")),
-    });
+  for (const { id, label, prefix } of KEYED_PROVIDERS) {
+    const apiKey = read(env, `${prefix}_API_KEY`);
+    if (apiKey) providers.push({ id, kind: id, label, apiKey, ...optional("baseUrl", read(env, `${prefix}_BASE_URL`)) });
   }
 
   const compatBaseUrl = read(env, "OPENAI_COMPATIBLE_BASE_URL");

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { getDb } from "@/db";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import { encryptSecret } from "@/lib/platform/crypto/secret-box";
 import { getEnv } from "@/lib/platform/env";
 import { deleteProviderRow, findProviderRow, upsertProviderRow } from "./queries";
@@ -23,9 +23,7 @@ export function saveProvider(ctx: AuthContext, input: z.infer<typeof providerInp
       models: parseModelList(input.models),
       apiKeyCiphertext,
     });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: "provider.saved",
       objectType: "provider",
       objectId: row.id,
@@ -40,9 +38,7 @@ export function deleteProvider(ctx: AuthContext, input: z.infer<typeof providerI
     const row = findProviderRow(tx, { id: input.id });
     requireSameWorkspace(ctx, row, "That provider");
     deleteProviderRow(tx, { id: row.id });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: "provider.deleted",
       objectType: "provider",
       objectId: row.id,

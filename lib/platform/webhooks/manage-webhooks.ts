@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
-import { actorOf, recordAudit } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import { encryptSecret } from "@/lib/platform/crypto/secret-box";
 import { getEnv } from "@/lib/platform/env";
 import { AppError } from "@/lib/core/errors";
@@ -28,9 +28,7 @@ export function createWebhook(ctx: AuthContext, input: z.infer<typeof createWebh
   const secretCiphertext = encryptSecret({ plaintext: secret, key: getEnv().STUDIO_ENCRYPTION_KEY });
   return getDb().transaction((tx) => {
     const webhook = insertWebhook(tx, { workspaceId: ctx.workspaceId, url: input.url, description: input.description, secretCiphertext, createdById: ctx.user.id });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: "webhook.created",
       objectType: "webhook",
       objectId: webhook.id,
@@ -46,9 +44,7 @@ export function setWebhookActive(ctx: AuthContext, input: z.infer<typeof setWebh
     const webhook = loadWebhook(ctx, tx, input.id);
     if (webhook.active === input.active) return { changed: false, url: webhook.url, active: webhook.active };
     updateWebhookActive(tx, { id: webhook.id, active: input.active });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: "webhook.updated",
       objectType: "webhook",
       objectId: webhook.id,
@@ -68,9 +64,7 @@ export function deleteWebhook(ctx: AuthContext, input: z.infer<typeof webhookIdS
   return getDb().transaction((tx) => {
     const webhook = loadWebhook(ctx, tx, input.id);
     const { deliveries } = deleteWebhookWithHistory(tx, { id: webhook.id });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: "webhook.deleted",
       objectType: "webhook",
       objectId: webhook.id,
@@ -95,9 +89,7 @@ export function sendTestEvent(ctx: AuthContext, input: z.infer<typeof webhookIdS
         occurredAt: new Date().toISOString(),
       },
     });
-    recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actor: actorOf(ctx),
+    recordAuditBy(tx, ctx, {
       action: "webhook.test_sent",
       objectType: "webhook",
       objectId: webhook.id,

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/platform/auth/auth-options";
-import { handleAuthGet, handleAuthPost } from "@/lib/platform/auth/sign-in-route";
+import { handleAuthGet, handleAuthPost } from "@/lib/platform/http/sign-in-route";
 import { baseRoute, otherMethods } from "@/lib/platform/http/route";
 
 type Context = { params: Promise<{ nextauth: string[] }> };

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/core/errors";
+import { readBody } from "./body";
 
 // next-auth v4 parses POST bodies itself (next-auth/next/utils getBody): JSON when the content type contains
 // "application/json", a form when it contains "application/x-www-form-urlencoded", nothing otherwise. A malformed
@@ -18,26 +19,7 @@ export function authBodyKind(contentType: string | null): AuthBodyKind | null {
   return null;
 }
 
-async function readCapped(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  const tooLarge = () => new AppError("too_large:auth", `A sign-in request body may be at most ${limit / 1024} KiB.`);
-  if (declared > limit) throw tooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
+const tooLarge = (maxBytes: number) => new AppError("too_large:auth", `A sign-in request body may be at most ${maxBytes / 1024} KiB.`);
 
 /** The body of a POST to /api/auth/*, checked; a 4xx AppError for anything next-auth could not take safely. */
 export async function readAuthBody(request: Request): Promise<string> {
@@ -45,7 +27,7 @@ export async function readAuthBody(request: Request): Promise<string> {
   if (!kind) {
     throw new AppError("bad_request:auth", "Send the sign-in as application/x-www-form-urlencoded or application/json.");
   }
-  const text = await readCapped(request, AUTH_BODY_LIMIT_BYTES);
+  const text = (await readBody(request, { maxBytes: AUTH_BODY_LIMIT_BYTES, refuse: tooLarge })).toString("utf8");
   if (kind === "form") return text;
   let body: unknown;
   try {

@@ -2,7 +2,7 @@ import "server-only";
 import { NextRequest } from "next/server";
 import { AppError } from "@/lib/core/errors";
 import { logger } from "@/lib/platform/logger";
-import { withSignInReport } from "./authorize-credentials";
+import { withSignInReport } from "@/lib/platform/auth/authorize-credentials";
 import type { SignInErrorCode } from "@/lib/core/vocabulary/sign-in-errors";
 import { readAuthBody } from "./sign-in-body";
 

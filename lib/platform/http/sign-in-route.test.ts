@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { authorizeCredentials } from "./authorize-credentials";
-import { PEER_ADDRESS_HEADER, startPeerAddressStamping } from "./peer-address";
-import { MAX_FAILURES_PER_ACCOUNT } from "./sign-in-guard";
+import { authorizeCredentials } from "@/lib/platform/auth/authorize-credentials";
+import { PEER_ADDRESS_HEADER, startPeerAddressStamping } from "@/lib/platform/auth/peer-address";
+import { MAX_FAILURES_PER_ACCOUNT } from "@/lib/platform/auth/sign-in-guard";
 import { handleAuthGet, handleAuthPost } from "./sign-in-route";
 
 // The wrapper around next-auth. next-auth itself needs a Next request scope, so here a stand-in plays its part; the
