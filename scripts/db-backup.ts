@@ -2,17 +2,13 @@
 // the server runs (db/backup.ts). --force replaces an existing file.
 import path from "node:path";
 import { parseEnv } from "@/lib/platform/env";
+import { fileArgument, runScript } from "./cli";
 import { backupDatabase } from "@/db/backup";
 
 async function main() {
-  const args = process.argv.slice(2);
-  const target = args.find((arg) => !arg.startsWith("--"));
-  if (!target) {
-    console.error("usage: npm run db:backup -- <file> [--force]");
-    process.exit(2);
-  }
+  const target = fileArgument("usage: npm run db:backup -- <file> [--force]");
   const source = parseEnv(process.env).DATABASE_URL;
-  const { file, bytes, pages } = await backupDatabase({ source, target, overwrite: args.includes("--force") });
+  const { file, bytes, pages } = await backupDatabase({ source, target, overwrite: process.argv.includes("--force") });
   console.log(`Backed up ${path.resolve(source)} to ${file} (${pages} pages, ${(bytes / 1024 / 1024).toFixed(1)} MiB, integrity ok).`);
   console.log(
     "Keep secrets.json from the database's folder (or your AUTH_SECRET and STUDIO_ENCRYPTION_KEY) with your backups, " +
@@ -20,7 +16,4 @@ async function main() {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runScript("Backup", main);

@@ -1,14 +1,11 @@
 // `npm run db:restore -- <file>`: replaces DATABASE_URL with a backup. Refuses while the studio (or any process) has
 // the database open; keeps the current database beside it first (db/backup.ts).
 import { parseEnv } from "@/lib/platform/env";
+import { fileArgument, runScript } from "./cli";
 import { restoreDatabase } from "@/db/backup";
 
 async function main() {
-  const file = process.argv.slice(2).find((arg) => !arg.startsWith("--"));
-  if (!file) {
-    console.error("usage: npm run db:restore -- <backup file>   (stop the server first)");
-    process.exit(2);
-  }
+  const file = fileArgument("usage: npm run db:restore -- <backup file>   (stop the server first)");
   const target = parseEnv(process.env).DATABASE_URL;
   const { previous, interruptedRuns } = await restoreDatabase({ file, target });
   if (previous) console.log(`The database as it was is kept at ${previous}.`);
@@ -20,7 +17,4 @@ async function main() {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(`Restore failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runScript("Restore", main);

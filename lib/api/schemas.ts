@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pagedListSchema } from "@/lib/core/paged-list";
 import { PROMPT_NAME_MAX, chatMessageSchema, chatMessagesSchema, modelConfigSchema, saveVersionSchema, templateTextSchema } from "@/lib/prompts";
 import { AppError } from "@/lib/core/errors";
 import { DEFAULT_LABEL, type ResolvedPrompt } from "@/lib/serving";
@@ -79,12 +80,12 @@ export const promotionBodySchema = z
 
 const promptType = z.enum(["text", "chat"]);
 const versionNumber = z.number().int().positive();
+/** Which prompt version an answer is about. */
+const servedVersion = { name: z.string(), version: versionNumber, type: promptType };
 
 /** GET /prompts/{name}: one version, with every partial it includes. */
 export const deliveredPromptSchema = z.object({
-  name: z.string(),
-  version: versionNumber,
-  type: promptType,
+  ...servedVersion,
   template: z.string().nullable().describe("The template of a text prompt; null for chat prompts."),
   messages: z.array(chatMessageSchema).nullable().describe("The messages of a chat prompt; null for text prompts."),
   modelConfig: modelConfigSchema,
@@ -115,18 +116,11 @@ export const promptSummarySchema = z.object({
   environments: z.record(z.string(), versionNumber).describe("Environment slug to the version it serves."),
 });
 
-export const promptListSchema = z.object({
-  items: z.array(promptSummarySchema),
-  page: z.number().int().min(1),
-  pageSize: z.number().int().min(1),
-  total: z.number().int().min(0),
-});
+export const promptListSchema = pagedListSchema(promptSummarySchema);
 export type PromptListPage = z.infer<typeof promptListSchema>;
 
 export const renderResultSchema = z.object({
-  name: z.string(),
-  version: versionNumber,
-  type: promptType,
+  ...servedVersion,
   text: z.string().optional().describe("Text prompts."),
   messages: z.array(chatMessageSchema).optional().describe("Chat prompts."),
 });

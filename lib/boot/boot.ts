@@ -13,27 +13,11 @@ import { onShutdown } from "@/lib/platform/ops/shutdown";
  * webhook and eval workers and registers how the graceful shutdown stops them (lib/platform/ops/shutdown.ts).
  */
 export function boot() {
-  try {
-    getEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  stopOn(EnvError, getEnv);
   // Without NEXTAUTH_URL, next-auth must build its URLs from the Host header, or it assumes localhost:3000
   // and sign-in breaks on any other port or host. Operators behind a proxy should set NEXTAUTH_URL.
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
-  try {
-    getDb();
-  } catch (error) {
-    if (error instanceof DatabaseUnwritableError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  stopOn(DatabaseUnwritableError, getDb);
   // Next skips instrumentation during `next build` today; the check keeps a build from ever sending webhooks.
   if (process.env.NEXT_PHASE !== "phase-production-build") {
     startWebhookWorker();
@@ -44,4 +28,15 @@ export function boot() {
     onShutdown("webhook-worker", stopWebhookWorker);
   }
   logger.info({ event: "started", version: process.env.STUDIO_VERSION }, "PromptOps Studio ready");
+}
+
+/** Runs a boot step; an error of the kind that already says what to fix stops the process with just its message. */
+function stopOn(kind: new (...args: never[]) => Error, step: () => unknown): void {
+  try {
+    step();
+  } catch (error) {
+    if (!(error instanceof kind)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }

@@ -1,22 +1,8 @@
 "use server";
 
 import { actionGroup } from "@/lib/platform/http/action";
-import {
-  createPrompt,
-  renamePrompt,
-  restoreVersion,
-  saveVersion,
-  setPromptArchived,
-  updatePromptDetails,
-} from "@/lib/prompts/manage-prompts";
-import {
-  archivePromptSchema,
-  createPromptSchema,
-  renamePromptSchema,
-  restoreVersionSchema,
-  saveVersionSchema,
-  updatePromptDetailsSchema,
-} from "@/lib/prompts/schemas";
+import { createPrompt, renamePrompt, restoreVersion, saveVersion, setPromptArchived, updatePromptDetails } from "./manage-prompts";
+import { archivePromptSchema, createPromptSchema, renamePromptSchema, restoreVersionSchema, saveVersionSchema, updatePromptDetailsSchema } from "./schemas";
 
 /** Every change to a prompt shows on the prompts list and the prompt's pages. */
 const write = actionGroup({ permission: "prompts:write", revalidate: [{ path: "/prompts", type: "layout" }] });

@@ -107,11 +107,7 @@ export function findLatestVersion(tx: DbOrTx, { promptId }: { promptId: string }
 }
 
 export function findVersion(tx: DbOrTx, { promptId, version }: { promptId: string; version: number }) {
-  return tx
-    .select()
-    .from(promptVersions)
-    .where(and(eq(promptVersions.promptId, promptId), eq(promptVersions.version, version)))
-    .get();
+  return tx.select().from(promptVersions).where(and(eq(promptVersions.promptId, promptId), eq(promptVersions.version, version))).get();
 }
 
 /** Every version of a prompt, newest first, with its author's name (history view, export). */

@@ -30,11 +30,7 @@ export function findQueueById(tx: DbOrTx, { queueId }: { queueId: string }): Rev
 }
 
 export function findQueueByName(tx: DbOrTx, { workspaceId, name }: { workspaceId: string; name: string }): ReviewQueue | undefined {
-  return tx
-    .select()
-    .from(reviewQueues)
-    .where(and(eq(reviewQueues.workspaceId, workspaceId), eq(reviewQueues.name, name)))
-    .get();
+  return tx.select().from(reviewQueues).where(and(eq(reviewQueues.workspaceId, workspaceId), eq(reviewQueues.name, name))).get();
 }
 
 export function isAssigned(tx: DbOrTx, { queueId, userId }: { queueId: string; userId: string }): boolean {
@@ -172,11 +168,7 @@ export function listReviewerItems(tx: DbOrTx, { queueId, reviewerId, reviewersPe
 // Ratings
 
 export function findRating(tx: DbOrTx, { itemId, reviewerId }: { itemId: string; reviewerId: string }): Rating | undefined {
-  return tx
-    .select()
-    .from(ratings)
-    .where(and(eq(ratings.itemId, itemId), eq(ratings.reviewerId, reviewerId)))
-    .get();
+  return tx.select().from(ratings).where(and(eq(ratings.itemId, itemId), eq(ratings.reviewerId, reviewerId))).get();
 }
 
 export interface QueueProgress {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pagedListSchema } from "@/lib/core/paged-list";
 import { EVAL_RESULT_STATUSES, EVAL_RUN_STATUSES } from "@/lib/core/vocabulary/run-statuses";
 
 // Inputs of the eval-run functions, shared by the server actions, the REST API and the form. Client-safe.
@@ -180,10 +181,5 @@ export const evalResultSchema = z.object({
 });
 
 /** GET /api/v1/evals/runs/{id}/results, and the studio's results table. */
-export const evalResultListSchema = z.object({
-  items: z.array(evalResultSchema),
-  page: z.number().int().min(1),
-  pageSize: z.number().int().min(1),
-  total: z.number().int().min(0),
-});
+export const evalResultListSchema = pagedListSchema(evalResultSchema);
 export type EvalResultsPage = z.infer<typeof evalResultListSchema>;

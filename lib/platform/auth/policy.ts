@@ -4,46 +4,23 @@ import { AppError } from "@/lib/core/errors";
 // The one place that says who may do what. Every server action and route handler asks here,
 // through requirePermission(); the UI only uses can() to decide what to show.
 
-export const PERMISSIONS = [
-  "prompts:read",
-  "prompts:write",
-  "playground:run",
-  "datasets:write",
-  "evals:run",
-  "deployments:deploy",
-  "deployments:request",
-  "deployments:approve",
-  "deployments:rollback",
-  "review:rate",
-  "review:manage",
-  "dashboards:read",
-  "generations:write",
-  "members:read",
-  "members:manage",
-  "settings:manage",
-  "apikeys:manage",
-  "audit:read",
+// Each role has the permissions of the roles below it and adds its own; PERMISSIONS is all of them (an admin's).
+const READ = ["prompts:read", "dashboards:read", "members:read"] as const;
+const EDIT = [
+  "prompts:write", "playground:run", "datasets:write", "evals:run", "deployments:deploy", "deployments:request", "review:manage", "review:rate",
 ] as const;
+const LEAD = ["deployments:approve", "deployments:rollback", "audit:read"] as const;
+/** Admins only; generations:write is in practice an application's, through a read-write API key. */
+const ADMIN = ["members:manage", "settings:manage", "apikeys:manage", "generations:write"] as const;
+
+export const PERMISSIONS = [...READ, ...EDIT, ...LEAD, ...ADMIN] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const read: Permission[] = ["prompts:read", "dashboards:read", "members:read"];
-const edit: Permission[] = [
-  "prompts:write",
-  "playground:run",
-  "datasets:write",
-  "evals:run",
-  "deployments:deploy",
-  "deployments:request",
-  "review:manage",
-  "review:rate",
-];
-const lead: Permission[] = ["deployments:approve", "deployments:rollback", "audit:read"];
-
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  viewer: new Set(read),
-  reviewer: new Set([...read, "review:rate"]),
-  editor: new Set([...read, ...edit]),
-  lead: new Set([...read, ...edit, ...lead]),
+  viewer: new Set(READ),
+  reviewer: new Set([...READ, "review:rate"]),
+  editor: new Set([...READ, ...EDIT]),
+  lead: new Set([...READ, ...EDIT, ...LEAD]),
   admin: new Set(PERMISSIONS),
 };
 

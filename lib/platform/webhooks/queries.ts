@@ -15,11 +15,7 @@ export function findWebhook(tx: DbOrTx, { id }: { id: string }): Webhook | undef
 }
 
 export function listActiveWebhooks(tx: DbOrTx, { workspaceId }: { workspaceId: string }): Webhook[] {
-  return tx
-    .select()
-    .from(webhooks)
-    .where(and(eq(webhooks.workspaceId, workspaceId), eq(webhooks.active, true)))
-    .all();
+  return tx.select().from(webhooks).where(and(eq(webhooks.workspaceId, workspaceId), eq(webhooks.active, true))).all();
 }
 
 export function updateWebhookActive(tx: DbOrTx, { id, active }: { id: string; active: boolean }) {
