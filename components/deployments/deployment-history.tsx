@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { formatUtc } from "@/lib/core/ui/format-time";
 import type { DeploymentView } from "./types";
 
@@ -12,18 +12,7 @@ export function DeploymentHistory({ rows, showPrompt = false }: { rows: Deployme
   }
   return (
     <Table aria-label="Deployment history">
-      <thead>
-        <tr>
-          {showPrompt && <Th>Prompt</Th>}
-          <Th>Environment</Th>
-          <Th>Change</Th>
-          <Th>Kind</Th>
-          <Th>Requested by</Th>
-          <Th>Approved by</Th>
-          <Th>When</Th>
-          <Th>Comment</Th>
-        </tr>
-      </thead>
+      <TableHead columns={[...(showPrompt ? ["Prompt"] : []), "Environment", "Change", "Kind", "Requested by", "Approved by", "When", "Comment"]} />
       <tbody>
         {rows.map((d) => (
           <tr key={d.id}>

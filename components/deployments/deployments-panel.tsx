@@ -7,6 +7,7 @@ import { withdrawPromotionAction } from "@/lib/releases/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Section } from "@/components/ui/section";
 import { Table, TableHead, Td } from "@/components/ui/table";
 import { formatUtc } from "@/lib/core/ui/format-time";
 import { DeploymentHistory } from "./deployment-history";
@@ -51,13 +52,7 @@ export function DeploymentsPanel({
 
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="environments-heading" className="flex flex-col gap-3">
-        <div className="flex items-center justify-between">
-          <h2 id="environments-heading" className="text-base font-semibold">
-            Environments
-          </h2>
-          {can.request && <Button onClick={() => setPromoting("")}>Promote</Button>}
-        </div>
+      <Section id="environments-heading" title="Environments" actions={can.request && <Button onClick={() => setPromoting("")}>Promote</Button>}>
         <Table aria-label="Environments">
           <TableHead columns={["Environment", "Serves", "Last change"]} actions />
           <tbody>
@@ -79,13 +74,10 @@ export function DeploymentsPanel({
             ))}
           </tbody>
         </Table>
-      </section>
+      </Section>
 
       {pending.length > 0 && (
-        <section aria-labelledby="pending-heading" className="flex flex-col gap-3">
-          <h2 id="pending-heading" className="text-base font-semibold">
-            Pending promotions
-          </h2>
+        <Section id="pending-heading" title="Pending promotions">
           <ul className="flex flex-col gap-2">
             {pending.map((r) => (
               <li key={r.id} className="flex items-center justify-between rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
@@ -101,15 +93,12 @@ export function DeploymentsPanel({
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="history-heading" className="flex flex-col gap-3">
-        <h2 id="history-heading" className="text-base font-semibold">
-          History
-        </h2>
+      <Section id="history-heading" title="History">
         <DeploymentHistory rows={history} />
-      </section>
+      </Section>
 
       {rollingBackEnvironment?.rollback && (
         <RollbackDialog

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
+import { submitHandlers } from "@/components/ui/form-submit";
 import { FilterableSelect } from "@/components/ui/filterable-select";
 import { Field, Input, Options, Select } from "@/components/ui/input";
 import { type NewEvaluationOptions, RUN_LIMITS, type RunTargetInput, draftsToConfigs, toDraft, type ScorerDraft } from "@/lib/evals";
@@ -108,16 +109,7 @@ export function NewEvaluationForm({ options, initialPromptId }: { options: NewEv
     <form
       aria-label="New evaluation"
       className="flex flex-col gap-5"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void submit();
-        }
-      }}
+      {...submitHandlers(submit)}
     >
       {/* One per row: prompt and dataset names are paths that can be long, and a half-width select would cut them. */}
       <div className="grid gap-4">

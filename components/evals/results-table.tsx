@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatMs } from "@/lib/playground";
 import { ResultDialog } from "./result-dialog";
@@ -23,11 +24,10 @@ export function ResultsTable({ runId, live, multipleTargets }: { runId: string; 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
-    <section aria-labelledby="results-heading" className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="results-heading" className="text-base font-semibold">
-          Results
-        </h2>
+    <Section
+      id="results-heading"
+      title="Results"
+      actions={
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
@@ -39,7 +39,8 @@ export function ResultsTable({ runId, live, multipleTargets }: { runId: string; 
           />
           Failures only
         </label>
-      </div>
+      }
+    >
       {query.error ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           The results could not be loaded: {query.error.message}
@@ -112,6 +113,6 @@ export function ResultsTable({ runId, live, multipleTargets }: { runId: string; 
         </>
       )}
       <ResultDialog runId={runId} resultId={open} onClose={() => setOpen(null)} />
-    </section>
+    </Section>
   );
 }

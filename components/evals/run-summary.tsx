@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { Section } from "@/components/ui/section";
 import { Table, TableHead, Td } from "@/components/ui/table";
 import { type EvalRunView, describePassRate, PASS_RATE_LABEL } from "@/lib/evals";
 import { formatCost, formatMs } from "@/lib/playground";
@@ -34,10 +35,7 @@ export function RunSummary({ run }: { run: EvalRunView }) {
   const { summary } = run;
   const labels = new Map(run.scorers.map((s) => [s.key, s]));
   return (
-    <section aria-labelledby="summary-heading" className="flex flex-col gap-3">
-      <h2 id="summary-heading" className="text-base font-semibold">
-        Summary
-      </h2>
+    <Section id="summary-heading" title="Summary">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <Stat label={PASS_RATE_LABEL} value={formatRate(summary.passRate)} description={describePassRate({ ...summary, done: summary.passed + summary.failed + summary.errors + summary.unscored })} className="col-span-2 md:col-span-1" />
         <Stat
@@ -92,6 +90,6 @@ export function RunSummary({ run }: { run: EvalRunView }) {
           </tbody>
         </Table>
       </div>
-    </section>
+    </Section>
   );
 }

@@ -2,8 +2,10 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { Field, Input, Options, Select, Textarea } from "@/components/ui/input";
 import { SCORER_TYPES, FIELD_LABELS, newDraft, type ScorerDraft } from "@/lib/evals";
+
+const scorerTypes = SCORER_TYPES.map((t) => [t, t] as const);
 
 /** Scorers of a run: add one of a type, set its main parameter, an optional threshold and label; remove. */
 export function ScorerBuilder({
@@ -42,22 +44,12 @@ export function ScorerBuilder({
         const id = `${baseId}-${draft.id}`;
         return (
           <div key={draft.id} role="group" aria-label={`Scorer ${index + 1}`} className="grid gap-3 rounded-md bg-zinc-50 p-3 sm:grid-cols-[10rem_1fr_7rem_auto] dark:bg-zinc-800/50">
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${id}-type`} className="text-xs font-medium">
-                Scorer type
-              </label>
+            <Field size="sm" label="Scorer type" htmlFor={`${id}-type`}>
               <Select id={`${id}-type`} value={draft.type} onChange={(e) => onChange(drafts.map((d) => (d.id === draft.id ? { ...newDraft(e.target.value), id: d.id } : d)))}>
-                {SCORER_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
+                <Options items={scorerTypes} />
               </Select>
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${id}-text`} className="text-xs font-medium">
-                {FIELD_LABELS[draft.field]}
-              </label>
+            </Field>
+            <Field size="sm" label={FIELD_LABELS[draft.field]} htmlFor={`${id}-text`}>
               {draft.field === "json" || draft.field === "values" ? (
                 <Textarea id={`${id}-text`} rows={3} className="font-mono text-xs" value={draft.text} onChange={(e) => update(draft.id, { text: e.target.value })} />
               ) : (
@@ -67,18 +59,15 @@ export function ScorerBuilder({
                 Scorer {index + 1} label
               </label>
               <Input id={`${id}-label`} placeholder="Label (optional)" className="h-8 text-xs" value={draft.label} onChange={(e) => update(draft.id, { label: e.target.value })} />
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${id}-threshold`} className="text-xs font-medium">
-                Threshold
-              </label>
+            </Field>
+            <Field size="sm" label="Threshold" htmlFor={`${id}-threshold`}>
               <Input id={`${id}-threshold`} inputMode="decimal" placeholder="0–1" value={draft.threshold} onChange={(e) => update(draft.id, { threshold: e.target.value })} />
               <label className="mt-1 flex items-center gap-1.5 text-xs" title="promptfoo's not-… assertions: the scorer passes when its check fails">
                 <input type="checkbox" checked={draft.negate} onChange={(e) => update(draft.id, { negate: e.target.checked })} />
                 Negate
                 <span className="sr-only"> scorer {index + 1} (it passes when its check fails)</span>
               </label>
-            </div>
+            </Field>
             <div className="flex items-end">
               <Button variant="ghost" size="sm" aria-label={`Remove scorer ${index + 1}`} onClick={() => onChange(drafts.filter((d) => d.id !== draft.id))}>
                 Remove
@@ -88,18 +77,11 @@ export function ScorerBuilder({
         );
       })}
       <div className="flex items-end gap-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${baseId}-new`} className="text-xs font-medium">
-            New scorer type
-          </label>
+        <Field size="sm" label="New scorer type" htmlFor={`${baseId}-new`}>
           <Select id={`${baseId}-new`} className="w-48" value={newType} onChange={(e) => setNewType(e.target.value)}>
-            {SCORER_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
+            <Options items={scorerTypes} />
           </Select>
-        </div>
+        </Field>
         <Button variant="secondary" onClick={() => onChange([...drafts, newDraft(newType)])}>
           Add scorer
         </Button>

@@ -2,9 +2,10 @@
 
 import type { Dispatch } from "react";
 import { SaveTestCaseDialog } from "@/components/datasets/save-test-case-dialog";
+import { ModelOptions } from "@/components/prompts/model-options";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { Field, Input, Select } from "@/components/ui/input";
 import type { SettingsErrors } from "@/lib/prompts";
 import type { ColumnSource, RunColumnInput, ColumnSettingsForm, ColumnState, PlaygroundAction } from "@/lib/playground";
 import { cn } from "@/lib/core/ui/cn";
@@ -55,7 +56,6 @@ export function PlaygroundColumn({
   const id = (field: string) => `${column.key}-${field}`;
   const run = column.run;
   const running = run?.status === "running";
-  const knownModel = models.some((m) => m.id === column.modelId);
   const sourceValue = column.source.kind === "draft" ? DRAFT_VALUE : String(column.source.version);
   const setting = (field: keyof ColumnSettingsForm, value: string) => dispatch({ type: "set-setting", key: column.key, field, value });
 
@@ -85,10 +85,7 @@ export function PlaygroundColumn({
       </header>
 
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={id("version")} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-            Version
-          </label>
+        <Field size="sm" label="Version" htmlFor={id("version")}>
           <Select
             id={id("version")}
             value={sourceValue}
@@ -102,20 +99,12 @@ export function PlaygroundColumn({
               </option>
             ))}
           </Select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={id("model")} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-            Model
-          </label>
+        </Field>
+        <Field size="sm" label="Model" htmlFor={id("model")}>
           <Select id={id("model")} value={column.modelId} disabled={running} onChange={(event) => dispatch({ type: "set-model", key: column.key, modelId: event.target.value })}>
-            {models.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label} ({m.id})
-              </option>
-            ))}
-            {!knownModel && <option value={column.modelId}>{column.modelId} (not configured here)</option>}
+            <ModelOptions models={models} current={column.modelId} />
           </Select>
-        </div>
+        </Field>
       </div>
 
       <fieldset disabled={running} className="grid grid-cols-3 gap-2">
@@ -179,10 +168,7 @@ function SettingField({
   inputMode: "decimal" | "numeric";
 }) {
   return (
-    <div className="flex min-w-0 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-        {label}
-      </label>
+    <Field size="sm" label={label} htmlFor={id} error={error} className="min-w-0">
       <Input
         id={id}
         inputMode={inputMode}
@@ -193,11 +179,6 @@ function SettingField({
         onChange={(event) => onChange(event.target.value)}
         className="h-8 px-2"
       />
-      {error && (
-        <p id={`${id}-error`} className="text-xs text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/input";
+import { Field, Options, Select } from "@/components/ui/input";
+import { Section } from "@/components/ui/section";
 import { Table, TableHead, Td } from "@/components/ui/table";
 import { formatCost, formatMs, type RunHistoryPage, type RunStatus } from "@/lib/playground";
 import { formatUtc } from "@/lib/core/ui/format-time";
@@ -38,38 +39,29 @@ export function RunHistory({ promptId, openHref }: { promptId: string; openHref:
   const data = query.data;
 
   return (
-    <section aria-labelledby="run-history-heading" className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h2 id="run-history-heading" className="text-base font-semibold">
-          Run history
-        </h2>
+    <Section
+      id="run-history-heading"
+      title="Run history"
+      align="end"
+      actions={
         <div className="flex flex-wrap items-end gap-2">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="history-model" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-              Filter by model
-            </label>
+          <Field size="sm" label="Filter by model" htmlFor="history-model">
             <Select id="history-model" className="h-8 w-56" value={model} onChange={(event) => (setModel(event.target.value), setPage(1))}>
               <option value="">All models</option>
-              {(data?.models ?? []).map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
+              <Options items={(data?.models ?? []).map((m) => [m, m] as const)} />
             </Select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="history-status" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-              Filter by status
-            </label>
+          </Field>
+          <Field size="sm" label="Filter by status" htmlFor="history-status">
             <Select id="history-status" className="h-8 w-40" value={status} onChange={(event) => (setStatus(event.target.value as "" | RunStatus), setPage(1))}>
               <option value="">All statuses</option>
               <option value="succeeded">Succeeded</option>
               <option value="failed">Failed</option>
               <option value="cancelled">Cancelled</option>
             </Select>
-          </div>
+          </Field>
         </div>
-      </div>
+      }
+    >
       {query.error ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           The run history could not be loaded: {query.error.message}
@@ -122,6 +114,6 @@ export function RunHistory({ promptId, openHref }: { promptId: string; openHref:
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -5,7 +5,8 @@ import { toast } from "sonner";
 import { type VariableSetView, type PlaygroundAction } from "@/lib/playground";
 import { deleteVariableSetAction, saveVariableSetAction } from "@/lib/playground/actions";
 import { Button } from "@/components/ui/button";
-import { Input, Options, Select, Textarea } from "@/components/ui/input";
+import { Field, Input, Options, Select, Textarea } from "@/components/ui/input";
+import { Section } from "@/components/ui/section";
 import type { PromptVariable } from "@/lib/core/templates";
 
 /**
@@ -76,21 +77,20 @@ export function VariablesPanel({
   }
 
   return (
-    <section aria-labelledby="variables-heading" className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h2 id="variables-heading" className="text-sm font-semibold">
-          Variables
-        </h2>
+    <Section
+      id="variables-heading"
+      title="Variables"
+      size="sm"
+      align="end"
+      className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+      actions={
         <div className="flex flex-wrap items-end gap-2">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="variable-set" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-              Variable set
-            </label>
+          <Field size="sm" label="Variable set" htmlFor="variable-set">
             <Select id="variable-set" value={chosen} onChange={(event) => setChosen(event.target.value)} className="h-8 w-48">
               <option value="">{sets.length ? "Choose a saved set" : "No saved sets"}</option>
               <Options items={sets.map((s) => [s.id, s.name] as const)} />
             </Select>
-          </div>
+          </Field>
           <Button size="sm" variant="secondary" disabled={!selected} onClick={load}>
             Load set
           </Button>
@@ -99,19 +99,17 @@ export function VariablesPanel({
               <Button size="sm" variant="ghost" disabled={!selected} busy={busy} onClick={remove}>
                 Delete set
               </Button>
-              <div className="flex flex-col gap-1">
-                <label htmlFor="variable-set-name" className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-                  Set name
-                </label>
+              <Field size="sm" label="Set name" htmlFor="variable-set-name">
                 <Input id="variable-set-name" value={setName} onChange={(event) => setSetName(event.target.value)} className="h-8 w-40" placeholder="e.g. angry customer" />
-              </div>
+              </Field>
               <Button size="sm" variant="secondary" busy={busy} disabled={names.length === 0} onClick={save}>
                 Save set
               </Button>
             </>
           )}
         </div>
-      </div>
+      }
+    >
       {names.length === 0 ? (
         <p className="text-sm text-zinc-500">The templates in these columns use no variables.</p>
       ) : (
@@ -138,6 +136,6 @@ export function VariablesPanel({
           ))}
         </div>
       )}
-    </section>
+    </Section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { Field, Input, Select } from "@/components/ui/input";
 import type { SettingsErrors, SettingsForm } from "@/lib/prompts";
+import { ModelOptions } from "./model-options";
 
 const textareaClass =
   "min-h-24 w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900";
@@ -22,19 +23,13 @@ export function ModelSettingsForm({
   readOnly: boolean;
 }) {
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => onChange({ ...form, [key]: value });
-  const knownModel = !form.model || models.some((m) => m.id === form.model);
   return (
     <fieldset disabled={readOnly} className="flex flex-col gap-3">
       <legend className="mb-2 text-sm font-semibold">Model settings</legend>
       <Field label="Model" htmlFor="setting-model" hint={form.model ? undefined : `Uses the workspace default (${defaultModel}).`}>
         <Select id="setting-model" value={form.model} onChange={(e) => set("model", e.target.value)}>
           <option value="">Workspace default</option>
-          {models.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label} ({m.id})
-            </option>
-          ))}
-          {!knownModel && <option value={form.model}>{form.model} (not configured here)</option>}
+          <ModelOptions models={models} current={form.model} />
         </Select>
       </Field>
       <div className="grid grid-cols-2 gap-3">

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { archivePromptAction } from "@/lib/prompts/actions";
-import { Badge } from "@/components/ui/badge";
+import { Badge, TagList } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EditDetailsDialog } from "./edit-details-dialog";
 import { RenameDialog } from "./rename-dialog";
@@ -41,13 +41,7 @@ export function PromptHeader({ prompt, latestVersion, canWrite }: { prompt: Head
           {prompt.archived && <Badge tone="danger">Archived</Badge>}
         </h1>
         {prompt.description && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{prompt.description}</p>}
-        {prompt.tags.length > 0 && (
-          <p className="mt-1 flex gap-1">
-            {prompt.tags.map((t) => (
-              <Badge key={t}>{t}</Badge>
-            ))}
-          </p>
-        )}
+        {prompt.tags.length > 0 && <TagList tags={prompt.tags} className="mt-1" />}
       </div>
       <div className="flex items-center gap-2">
         <a

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { Badge, TagList } from "@/components/ui/badge";
 import { Table, TableHead, Td } from "@/components/ui/table";
 import { promptHref, promptListHref, type PromptList, type PromptListQuery } from "@/lib/prompts";
 import type { ServedVersions } from "@/lib/serving";
@@ -31,11 +31,7 @@ export function PromptTable({ list, query, served }: { list: PromptList; query: 
                 </span>
               </Td>
               <Td>
-                <span className="flex flex-wrap gap-1">
-                  {p.tags.map((tag) => (
-                    <Badge key={tag}>{tag}</Badge>
-                  ))}
-                </span>
+                <TagList tags={p.tags} />
               </Td>
               <Td className="whitespace-nowrap">
                 <time dateTime={p.updatedAt.toISOString()}>{p.updatedAt.toISOString().replace("T", " ").slice(0, 16)}</time>

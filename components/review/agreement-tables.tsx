@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Section } from "@/components/ui/section";
 import { Table, TableHead, Td } from "@/components/ui/table";
 import type { QueueAgreement } from "@/lib/review";
 
@@ -11,10 +12,7 @@ export function AgreementTables({ report, canRate }: { report: QueueAgreement; c
   const shared = report.byCriterion.some((c) => c.sharedItems > 0);
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="agreement-title" className="flex flex-col gap-2">
-        <h2 id="agreement-title" className="text-base font-semibold">
-          Agreement between reviewers
-        </h2>
+      <Section id="agreement-title" title="Agreement between reviewers" className="gap-2">
         {!shared ? (
           <EmptyState title="No item has two ratings yet">
             Agreement is measured on items rated by at least two reviewers. Set Reviewers per item to 2 or more, assign enough reviewers, and let them rate.
@@ -43,12 +41,9 @@ export function AgreementTables({ report, canRate }: { report: QueueAgreement; c
             </p>
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="disagreements-title" className="flex flex-col gap-2">
-        <h2 id="disagreements-title" className="text-base font-semibold">
-          Disagreements
-        </h2>
+      <Section id="disagreements-title" title="Disagreements" className="gap-2">
         {report.disagreements.length === 0 ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">No item has reviewers who disagree.</p>
         ) : (
@@ -81,12 +76,9 @@ export function AgreementTables({ report, canRate }: { report: QueueAgreement; c
             </tbody>
           </Table>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="judge-title" className="flex flex-col gap-2">
-        <h2 id="judge-title" className="text-base font-semibold">
-          Human vs LLM judge
-        </h2>
+      <Section id="judge-title" title="Human vs LLM judge" className="gap-2">
         {report.judge.length === 0 ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             None of this queue&apos;s items has an LLM judge verdict. Build a queue from an evaluation that used an LLM judge scorer to check the judge against
@@ -114,7 +106,7 @@ export function AgreementTables({ report, canRate }: { report: QueueAgreement; c
             </tbody>
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

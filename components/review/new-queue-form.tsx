@@ -7,7 +7,7 @@ import { type NewQueueOptions } from "@/lib/review";
 import { createQueueAction } from "@/lib/review/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { FormError } from "@/components/ui/form-error";
+import { FormSubmit, submitHandlers } from "@/components/ui/form-submit";
 import { Field, Input, Select, Textarea } from "@/components/ui/input";
 import type { RatingScheme } from "@/db/schema";
 import { AssigneePicker } from "./assignee-picker";
@@ -75,16 +75,7 @@ export function NewQueueForm({ options, initialRunId }: { options: NewQueueOptio
     <form
       className="flex flex-col gap-4"
       aria-label="New review queue"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void submit();
-        }
-      }}
+      {...submitHandlers(submit)}
     >
       <Card className="flex flex-col gap-4">
         <Field label="Name" htmlFor="queue-name">
@@ -143,12 +134,9 @@ export function NewQueueForm({ options, initialRunId }: { options: NewQueueOptio
         </Field>
       </Card>
 
-      <FormError message={error} />
-      <div>
-        <Button type="submit" busy={busy}>
-          Create queue
-        </Button>
-      </div>
+      <FormSubmit error={error} busy={busy}>
+        Create queue
+      </FormSubmit>
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Textarea } from "@/components/ui/input";
+import { Progress } from "@/components/ui/progress";
 import { CriterionGroup, type CriterionGroupHandle } from "./criterion-group";
 import { ItemPanel } from "./item-panel";
 import { KeyHints, ShortcutsDialog } from "./key-hints";
@@ -217,17 +218,7 @@ export function RatingScreen({ session, userId, startItemId }: { session: Rating
         <p className="text-sm font-medium tabular-nums" aria-live="polite">
           {finished ? `All ${items.length} done` : `${index + 1} of ${items.length}`}
         </p>
-        <div
-          role="progressbar"
-          aria-label="Queue progress"
-          aria-valuemin={0}
-          aria-valuemax={items.length}
-          aria-valuenow={ratedCount}
-          aria-valuetext={`${ratedCount} of ${items.length} rated`}
-          className="h-2 min-w-24 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
-        >
-          <div className="h-full rounded-full bg-indigo-600 transition-[width] dark:bg-indigo-500" style={{ width: `${(ratedCount / items.length) * 100}%` }} />
-        </div>
+        <Progress label="Queue progress" value={ratedCount} max={items.length} text={`${ratedCount} of ${items.length} rated`} className="min-w-24 flex-1" />
         <p className="text-sm tabular-nums text-zinc-600 dark:text-zinc-400">{ratedCount} rated</p>
         <Button variant="ghost" size="sm" aria-haspopup="dialog" onClick={() => setHelpOpen(true)}>
           Keyboard shortcuts

@@ -3,8 +3,7 @@
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { changePasswordAction } from "@/lib/platform/account/actions";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
+import { FormSubmit } from "@/components/ui/form-submit";
 import { Field, Input } from "@/components/ui/input";
 import { MIN_PASSWORD_LENGTH } from "@/lib/core/vocabulary/password-rules";
 
@@ -39,12 +38,9 @@ export function ChangePasswordForm() {
       <Field label="New password" htmlFor="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
         <Input id="new-password" name="newPassword" type="password" autoComplete="new-password" required />
       </Field>
-      <FormError message={error} />
-      <div>
-        <Button type="submit" busy={busy}>
-          Change password
-        </Button>
-      </div>
+      <FormSubmit error={error} busy={busy}>
+        Change password
+      </FormSubmit>
     </form>
   );
 }

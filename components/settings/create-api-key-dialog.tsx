@@ -5,6 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { createApiKeyAction } from "@/lib/platform/api-keys/actions";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Input, Select } from "@/components/ui/input";
@@ -13,16 +14,6 @@ import { Field, Input, Select } from "@/components/ui/input";
 export function CreateApiKeyDialog() {
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
-
-  async function copy() {
-    if (!secret) return;
-    try {
-      await navigator.clipboard.writeText(secret);
-      toast.success("Copied the key");
-    } catch {
-      toast.error("Could not copy; select the text and copy it yourself.");
-    }
-  }
 
   return (
     <>
@@ -52,9 +43,7 @@ export function CreateApiKeyDialog() {
           <Field label="API key secret" htmlFor="api-key-secret" hint="This is the only time the key is shown. Store it in your application's secrets.">
             <div className="flex gap-2">
               <Input id="api-key-secret" readOnly value={secret ?? ""} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-              <Button variant="secondary" onClick={copy}>
-                Copy
-              </Button>
+              <CopyButton text={secret ?? ""} copied="Copied the key" failed="Could not copy; select the text and copy it yourself." />
             </div>
           </Field>
           <div className="flex justify-end">

@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createEnvironmentAction, setEnvironmentProtectedAction } from "@/lib/releases/actions";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
+import { FormSubmit } from "@/components/ui/form-submit";
 import { Field, Input } from "@/components/ui/input";
 import { Table, TableHead, Td } from "@/components/ui/table";
 import { EvalGateForm } from "./eval-gate-form";
@@ -97,12 +96,9 @@ export function EnvironmentsSettings({ environments, datasets }: { environments:
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="protected" className="h-4 w-4" /> Protected (changes need an approved promotion)
         </label>
-        <FormError message={error} />
-        <div>
-          <Button type="submit" busy={pending}>
-            Add environment
-          </Button>
-        </div>
+        <FormSubmit error={error} busy={pending}>
+          Add environment
+        </FormSubmit>
       </form>
     </div>
   );

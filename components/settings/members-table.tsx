@@ -5,8 +5,8 @@ import { toast } from "sonner";
 import { changeRoleAction, setMemberDisabledAction } from "@/lib/platform/members/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/input";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Options, Select } from "@/components/ui/input";
+import { Table, TableHead, Td } from "@/components/ui/table";
 import { ROLES, type Role } from "@/lib/core/roles";
 import type { ActionResult } from "@/lib/platform/http/action";
 import { InviteMemberDialog } from "./invite-member-dialog";
@@ -48,15 +48,7 @@ export function MembersTable({
         {canManage && <InviteMemberDialog roleDescriptions={roleDescriptions} />}
       </div>
       <Table aria-label="Members">
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Email</Th>
-            <Th>Role</Th>
-            <Th>Status</Th>
-            {canManage && <Th>Actions</Th>}
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Email", "Role", "Status", ...(canManage ? ["Actions"] : [])]} />
         <tbody>
           {members.map((m) => (
             <tr key={m.membershipId}>
@@ -74,11 +66,7 @@ export function MembersTable({
                       run(() => changeRoleAction({ membershipId: m.membershipId, role }), `${m.email} is now ${role}`);
                     }}
                   >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
+                    <Options items={ROLES.map((r) => [r, r] as const)} />
                   </Select>
                 ) : (
                   <span title={roleDescriptions[m.role]}>{m.role}</span>

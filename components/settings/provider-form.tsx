@@ -3,10 +3,9 @@
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { saveProviderAction } from "@/lib/platform/providers/actions";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/input";
-import { FormError } from "@/components/ui/form-error";
+import { FormSubmit } from "@/components/ui/form-submit";
 
 type Kind = "openai" | "anthropic" | "openai-compatible";
 
@@ -65,12 +64,9 @@ export function ProviderForm() {
         <Field label="Models" htmlFor="provider-models" hint="Comma-separated model names this server offers.">
           <Input id="provider-models" name="models" placeholder="llama3.1, qwen2.5" />
         </Field>
-        <FormError message={error} className="sm:col-span-2" />
-        <div className="sm:col-span-2">
-          <Button type="submit" busy={busy}>
-            Save provider
-          </Button>
-        </div>
+        <FormSubmit error={error} busy={busy} className="sm:col-span-2">
+          Save provider
+        </FormSubmit>
       </form>
     </Card>
   );

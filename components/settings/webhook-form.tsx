@@ -3,9 +3,8 @@
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { createWebhookAction } from "@/lib/platform/webhooks/actions";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { FormError } from "@/components/ui/form-error";
+import { FormSubmit } from "@/components/ui/form-submit";
 import { Field, Input } from "@/components/ui/input";
 import { WebhookSecret } from "./webhook-secret";
 
@@ -42,12 +41,9 @@ export function WebhookForm() {
         <Field label="Description" htmlFor="webhook-description" hint="Optional: what listens there.">
           <Input id="webhook-description" name="description" maxLength={200} placeholder="Posts deployments to #releases" />
         </Field>
-        <FormError message={error} className="sm:col-span-2" />
-        <div className="sm:col-span-2">
-          <Button type="submit" busy={busy}>
-            Add webhook
-          </Button>
-        </div>
+        <FormSubmit error={error} busy={busy} className="sm:col-span-2">
+          Add webhook
+        </FormSubmit>
       </form>
       {created && <WebhookSecret url={created.url} secret={created.secret} onDone={() => setCreated(null)} />}
     </Card>

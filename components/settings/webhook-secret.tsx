@@ -1,20 +1,11 @@
 "use client";
 
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Field, Input } from "@/components/ui/input";
 
 /** The signing secret of a webhook just created: shown this once, never again. */
 export function WebhookSecret({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(secret);
-      toast.success("Signing secret copied");
-    } catch {
-      toast.error("Copy failed: select the secret and copy it by hand");
-    }
-  }
-
   return (
     <div role="region" aria-label="New signing secret" className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950">
       <p className="mb-3 text-sm">
@@ -27,9 +18,7 @@ export function WebhookSecret({ url, secret, onDone }: { url: string; secret: st
             <Input id="webhook-secret" readOnly value={secret} className="font-mono" onFocus={(e) => e.currentTarget.select()} />
           </Field>
         </div>
-        <Button variant="secondary" onClick={copy}>
-          Copy
-        </Button>
+        <CopyButton text={secret} copied="Signing secret copied" failed="Copy failed: select the secret and copy it by hand" />
         <Button variant="ghost" onClick={onDone}>
           Done
         </Button>

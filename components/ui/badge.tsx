@@ -12,3 +12,14 @@ const tones = {
 export function Badge({ tone = "neutral", className, ...props }: HTMLAttributes<HTMLSpanElement> & { tone?: keyof typeof tones }) {
   return <span className={cn("inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium", tones[tone], className)} {...props} />;
 }
+
+/** Tags as a row of neutral badges that wraps when it runs out of room. */
+export function TagList({ tags, className }: { tags: readonly string[]; className?: string }) {
+  return (
+    <span className={cn("flex flex-wrap gap-1", className)}>
+      {tags.map((tag) => (
+        <Badge key={tag}>{tag}</Badge>
+      ))}
+    </span>
+  );
+}

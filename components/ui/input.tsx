@@ -35,23 +35,33 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<H
   return <textarea ref={ref} className={cn(fieldClass, "h-auto min-h-16 py-2", className)} {...props} />;
 });
 
+// sm: the compact form for toolbars, filter rows and dense grids.
+const fieldSizes = {
+  md: { box: "gap-1.5", label: "text-sm font-medium text-zinc-800 dark:text-zinc-200" },
+  sm: { box: "gap-1", label: "text-xs font-medium text-zinc-700 dark:text-zinc-300" },
+} as const;
+
 /** A label above its control, with an optional hint or error below; the control gets the label as its name. */
 export function Field({
   label,
   htmlFor,
   hint,
   error,
+  size = "md",
+  className,
   children,
 }: {
   label: string;
   htmlFor: string;
   hint?: string;
   error?: string;
+  size?: keyof typeof fieldSizes;
+  className?: string;
   children: React.ReactNode;
 }) {
   return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={htmlFor} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+    <div className={cn("flex flex-col", fieldSizes[size].box, className)}>
+      <label htmlFor={htmlFor} className={fieldSizes[size].label}>
         {label}
       </label>
       {children}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ApprovalCard } from "@/components/deployments/approval-card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Section } from "@/components/ui/section";
 import { Table, TableHead, Td } from "@/components/ui/table";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
@@ -57,10 +58,7 @@ export default async function ApprovalsPage() {
         </section>
       )}
       {decided.length > 0 && (
-        <section aria-labelledby="decided-heading" className="flex flex-col gap-3">
-          <h2 id="decided-heading" className="text-base font-semibold">
-            Recent decisions
-          </h2>
+        <Section id="decided-heading" title="Recent decisions">
           <Table aria-label="Recent decisions">
             <TableHead columns={["Request", "Status", "Requested by", "Decided by", "Reason", "When"]} />
             <tbody>
@@ -82,7 +80,7 @@ export default async function ApprovalsPage() {
               ))}
             </tbody>
           </Table>
-        </section>
+        </Section>
       )}
     </div>
   );

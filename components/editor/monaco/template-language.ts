@@ -75,6 +75,32 @@ const languageConfiguration: Monaco.languages.LanguageConfiguration = {
 // Tag-name characters: identifiers with dots/dashes; partial names may also contain slashes.
 const NAME = /[A-Za-z_$][\w$.-]*/;
 
+/**
+ * The states inside a tag, after its opening delimiter: white space, the name (and what may follow it, a partial's
+ * @label), then the closing delimiter, which returns to the text around the tag. Anything else there is invalid.
+ */
+function insideTag({
+  name,
+  delimiter,
+  closer = /\}\}/,
+  namePattern = NAME,
+  after = [],
+}: {
+  name: string;
+  delimiter: string;
+  closer?: RegExp;
+  namePattern?: RegExp;
+  after?: Monaco.languages.IMonarchLanguageRule[];
+}): Monaco.languages.IMonarchLanguageRule[] {
+  return [
+    [/\s+/, ""],
+    [namePattern, name],
+    ...after,
+    [closer, { token: delimiter, next: "@pop" }],
+    [/[^}\s]+|\}/, "template.invalid"],
+  ];
+}
+
 const monarchLanguage: Monaco.languages.IMonarchLanguage = {
   defaultToken: "",
   tokenizer: {
@@ -95,97 +121,53 @@ const monarchLanguage: Monaco.languages.IMonarchLanguage = {
       [/[^}]+/, "template.comment"],
       [/\}/, "template.comment"],
     ],
-    triple: [
-      [/\s+/, ""],
-      [NAME, "template.triple"],
-      [/\}\}\}/, { token: "template.triple.delimiter", next: "@pop" }],
-      [/[^}\s]+|\}/, "template.invalid"],
-    ],
-    ampersand: [
-      [/\s+/, ""],
-      [NAME, "template.triple"],
-      [/\}\}/, { token: "template.triple.delimiter", next: "@pop" }],
-      [/[^}\s]+|\}/, "template.invalid"],
-    ],
-    section: [
-      [/\s+/, ""],
-      [NAME, "template.section"],
-      [/\}\}/, { token: "template.section.delimiter", next: "@pop" }],
-      [/[^}\s]+|\}/, "template.invalid"],
-    ],
-    inverted: [
-      [/\s+/, ""],
-      [NAME, "template.inverted"],
-      [/\}\}/, { token: "template.inverted.delimiter", next: "@pop" }],
-      [/[^}\s]+|\}/, "template.invalid"],
-    ],
-    close: [
-      [/\s+/, ""],
-      [NAME, "template.close"],
-      [/\}\}/, { token: "template.close.delimiter", next: "@pop" }],
-      [/[^}\s]+|\}/, "template.invalid"],
-    ],
-    partial: [
-      [/\s+/, ""],
-      [/[A-Za-z_$][\w$./-]*/, "template.partial"],
-      [/@[\w.-]*/, "template.partial.label"],
-      [/\}\}/, { token: "template.partial.delimiter", next: "@pop" }],
-      [/[^}\s]+|\}/, "template.invalid"],
-    ],
-    variable: [
-      [/\s+/, ""],
-      [NAME, "template.variable"],
-      [/\}\}/, { token: "template.delimiter", next: "@pop" }],
-      [/[^}\s]+|\}/, "template.invalid"],
-    ],
+    triple: insideTag({ name: "template.triple", delimiter: "template.triple.delimiter", closer: /\}\}\}/ }),
+    ampersand: insideTag({ name: "template.triple", delimiter: "template.triple.delimiter" }),
+    section: insideTag({ name: "template.section", delimiter: "template.section.delimiter" }),
+    inverted: insideTag({ name: "template.inverted", delimiter: "template.inverted.delimiter" }),
+    close: insideTag({ name: "template.close", delimiter: "template.close.delimiter" }),
+    partial: insideTag({
+      name: "template.partial",
+      delimiter: "template.partial.delimiter",
+      namePattern: /[A-Za-z_$][\w$./-]*/,
+      after: [[/@[\w.-]*/, "template.partial.label"]],
+    }),
+    variable: insideTag({ name: "template.variable", delimiter: "template.delimiter" }),
   },
 };
 
+// Each token's colour in the light theme and in the dark one, side by side so the two stay in step.
+const TOKEN_STYLES: readonly { token: string; light: string; dark: string; fontStyle?: "bold" | "italic" | "underline" }[] = [
+  { token: "template.delimiter", light: "6366F1", dark: "818CF8" },
+  { token: "template.variable", light: "4338CA", dark: "A5B4FC", fontStyle: "bold" },
+  { token: "template.triple", light: "B45309", dark: "FCD34D", fontStyle: "bold" },
+  { token: "template.triple.delimiter", light: "D97706", dark: "FBBF24" },
+  { token: "template.section", light: "047857", dark: "6EE7B7", fontStyle: "bold" },
+  { token: "template.section.delimiter", light: "059669", dark: "34D399" },
+  { token: "template.inverted", light: "BE123C", dark: "FDA4AF", fontStyle: "bold" },
+  { token: "template.inverted.delimiter", light: "E11D48", dark: "FB7185" },
+  { token: "template.close", light: "0E7490", dark: "67E8F9", fontStyle: "bold" },
+  { token: "template.close.delimiter", light: "0891B2", dark: "22D3EE" },
+  { token: "template.partial", light: "7E22CE", dark: "D8B4FE", fontStyle: "bold" },
+  { token: "template.partial.delimiter", light: "9333EA", dark: "C084FC" },
+  { token: "template.partial.label", light: "A21CAF", dark: "F0ABFC", fontStyle: "italic" },
+  { token: "template.comment", light: "71717A", dark: "A1A1AA", fontStyle: "italic" },
+  { token: "template.invalid", light: "DC2626", dark: "F87171", fontStyle: "underline" },
+];
+
 function defineTemplateThemes(monaco: MonacoApi) {
-  monaco.editor.defineTheme(TEMPLATE_THEME_LIGHT, {
-    base: "vs",
-    inherit: true,
-    rules: [
-      { token: "template.delimiter", foreground: "6366F1" },
-      { token: "template.variable", foreground: "4338CA", fontStyle: "bold" },
-      { token: "template.triple", foreground: "B45309", fontStyle: "bold" },
-      { token: "template.triple.delimiter", foreground: "D97706" },
-      { token: "template.section", foreground: "047857", fontStyle: "bold" },
-      { token: "template.section.delimiter", foreground: "059669" },
-      { token: "template.inverted", foreground: "BE123C", fontStyle: "bold" },
-      { token: "template.inverted.delimiter", foreground: "E11D48" },
-      { token: "template.close", foreground: "0E7490", fontStyle: "bold" },
-      { token: "template.close.delimiter", foreground: "0891B2" },
-      { token: "template.partial", foreground: "7E22CE", fontStyle: "bold" },
-      { token: "template.partial.delimiter", foreground: "9333EA" },
-      { token: "template.partial.label", foreground: "A21CAF", fontStyle: "italic" },
-      { token: "template.comment", foreground: "71717A", fontStyle: "italic" },
-      { token: "template.invalid", foreground: "DC2626", fontStyle: "underline" },
-    ],
-    colors: {},
-  });
-  monaco.editor.defineTheme(TEMPLATE_THEME_DARK, {
-    base: "vs-dark",
-    inherit: true,
-    rules: [
-      { token: "template.delimiter", foreground: "818CF8" },
-      { token: "template.variable", foreground: "A5B4FC", fontStyle: "bold" },
-      { token: "template.triple", foreground: "FCD34D", fontStyle: "bold" },
-      { token: "template.triple.delimiter", foreground: "FBBF24" },
-      { token: "template.section", foreground: "6EE7B7", fontStyle: "bold" },
-      { token: "template.section.delimiter", foreground: "34D399" },
-      { token: "template.inverted", foreground: "FDA4AF", fontStyle: "bold" },
-      { token: "template.inverted.delimiter", foreground: "FB7185" },
-      { token: "template.close", foreground: "67E8F9", fontStyle: "bold" },
-      { token: "template.close.delimiter", foreground: "22D3EE" },
-      { token: "template.partial", foreground: "D8B4FE", fontStyle: "bold" },
-      { token: "template.partial.delimiter", foreground: "C084FC" },
-      { token: "template.partial.label", foreground: "F0ABFC", fontStyle: "italic" },
-      { token: "template.comment", foreground: "A1A1AA", fontStyle: "italic" },
-      { token: "template.invalid", foreground: "F87171", fontStyle: "underline" },
-    ],
-    colors: {},
-  });
+  const themes = [
+    { name: TEMPLATE_THEME_LIGHT, base: "vs", scheme: "light" },
+    { name: TEMPLATE_THEME_DARK, base: "vs-dark", scheme: "dark" },
+  ] as const;
+  for (const { name, base, scheme } of themes) {
+    monaco.editor.defineTheme(name, {
+      base,
+      inherit: true,
+      rules: TOKEN_STYLES.map(({ token, fontStyle, ...colours }) => ({ token, foreground: colours[scheme], ...(fontStyle ? { fontStyle } : {}) })),
+      colors: {},
+    });
+  }
 }
 
 // Text before the cursor that opens a tag we complete: `{{`, `{{{`, `{{&`, `{{#`, `{{^`, `{{/` → variables;

@@ -1,5 +1,5 @@
 import { FilterForm } from "@/components/ui/filter-form";
-import { Options, Select } from "@/components/ui/input";
+import { Field, Options, Select } from "@/components/ui/input";
 import type { DashboardFilters } from "@/lib/evals";
 
 type Options = { prompts: { id: string; name: string }[]; datasets: { id: string; name: string }[]; environments: { id: string; name: string }[]; models: string[] };
@@ -7,15 +7,12 @@ type Options = { prompts: { id: string; name: string }[]; datasets: { id: string
 /** Filters are URL state, so a filtered dashboard is a link someone can share; each applies when it changes. */
 export function DashboardFiltersForm({ action, filters, options, fixedPrompt }: { action: string; filters: DashboardFilters; options: Options; fixedPrompt?: boolean }) {
   const select = (name: string, label: string, value: string | undefined, items: { id: string; name: string }[], any: string) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`filter-${name}`} className="text-xs font-medium">
-        {label}
-      </label>
+    <Field size="sm" label={label} htmlFor={`filter-${name}`}>
       <Select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="w-44">
         <option value="">{any}</option>
         <Options items={items.map((i) => [i.id, i.name] as const)} />
       </Select>
-    </div>
+    </Field>
   );
   return (
     <FilterForm action={action} label="Dashboard filters" className="flex flex-wrap items-end gap-3">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Section } from "@/components/ui/section";
 import { Table, TableHead, Td } from "@/components/ui/table";
 import type { DashboardFilters, EvalDashboardData } from "@/lib/evals";
 import { formatRate } from "../status-badge";
@@ -9,10 +10,7 @@ import { CostLatencyChart, MeanScoreChart, PassRateChart } from "./trend-charts"
 /** The eval half of a dashboard: filters, trend charts and what each environment serves. */
 export function EvalDashboard({ data, filters, action, fixedPrompt = false }: { data: EvalDashboardData; filters: DashboardFilters; action: string; fixedPrompt?: boolean }) {
   return (
-    <section aria-labelledby="eval-dashboard-title" className="flex flex-col gap-4">
-      <h2 id="eval-dashboard-title" className="text-lg font-semibold">
-        Evaluations
-      </h2>
+    <Section id="eval-dashboard-title" title="Evaluations" size="lg" className="gap-4">
       <DashboardFiltersForm action={action} filters={filters} options={data.options} fixedPrompt={fixedPrompt} />
       {data.points.length === 0 ? (
         <EmptyState title="No completed evaluations match">
@@ -56,6 +54,6 @@ export function EvalDashboard({ data, filters, action, fixedPrompt = false }: { 
           </tbody>
         </Table>
       )}
-    </section>
+    </Section>
   );
 }

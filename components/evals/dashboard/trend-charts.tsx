@@ -1,7 +1,7 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { axis, Frame, PALETTE, pct, tooltipStyle, useOpenHref } from "@/components/charts/chart-frame";
+import { Bar, ComposedChart, Line, LineChart, type YAxisProps } from "recharts";
+import { ChartAxes, ChartBody, chartMargin, Frame, PALETTE, pct, seriesColour, useOpenHref } from "@/components/charts/chart-frame";
 import { HiddenTable } from "@/components/charts/hidden-table";
 import { type DashboardPoint, type ScorerSeries, buildSeries, type ChartSeries } from "@/lib/evals";
 import { formatCost } from "@/lib/playground";
@@ -9,8 +9,6 @@ import { formatCost } from "@/lib/playground";
 // The eval trend charts: figures with an accessible name and a hidden data table with a link per run
 // (components/charts/chart-frame.tsx); a click on a point opens its run. Every line is one prompt × dataset ×
 // scorer (lib/evals/dashboard/series.ts), drawn as straight segments between runs: nothing is invented between them.
-
-const colour = (i: number) => PALETTE[i % PALETTE.length]!;
 
 function useOpenRun(rows: { runId: string }[]) {
   return useOpenHref(rows.map((row) => ({ href: `/evaluations/${row.runId}` })));
@@ -31,12 +29,17 @@ function RunTable({ caption, points, value }: { caption: string; points: Dashboa
   );
 }
 
-function HiddenSeriesNote({ hidden }: { hidden: number }) {
-  if (hidden === 0) return null;
+/** What follows a trend chart: how many lines it leaves out, if any, then its hidden data table. */
+function TrendTable({ hidden, children }: { hidden: number; children: React.ReactNode }) {
   return (
-    <p className="text-xs">
-      {hidden} more {hidden === 1 ? "line is" : "lines are"} left out to keep the chart readable: choose a prompt or a dataset above to see them.
-    </p>
+    <>
+      {hidden > 0 && (
+        <p className="text-xs">
+          {hidden} more {hidden === 1 ? "line is" : "lines are"} left out to keep the chart readable: choose a prompt or a dataset above to see them.
+        </p>
+      )}
+      {children}
+    </>
   );
 }
 
@@ -47,7 +50,7 @@ function SeriesLines({ series, bold }: { series: ChartSeries[]; bold?: boolean }
       type="linear"
       dataKey={s.key}
       name={s.name}
-      stroke={colour(i)}
+      stroke={seriesColour(i)}
       strokeWidth={s.headline || bold ? 2.5 : 1.5}
       strokeDasharray={s.headline || bold ? undefined : "4 3"}
       dot={{ r: s.headline ? 4 : 3 }}
@@ -58,55 +61,70 @@ function SeriesLines({ series, bold }: { series: ChartSeries[]; bold?: boolean }
   ));
 }
 
-export function PassRateChart({ points, scorers }: { points: DashboardPoint[]; scorers: ScorerSeries[] }) {
-  const { rows, series, hidden } = buildSeries(points, [
-    { key: "", label: scorers.length > 1 ? "all scorers" : "", value: (p) => pct(p.passRate), headline: true },
-    ...(scorers.length > 1 ? scorers.map((s) => ({ key: s.key, label: s.label, value: (p: DashboardPoint) => pct(p.scorerPassRates[s.key]) })) : []),
-  ]);
-  const open = useOpenRun(rows);
+type BuiltSeries = ReturnType<typeof buildSeries>;
+
+/** One line per prompt × dataset × scorer over the runs; `table` is the chart's hidden data table. */
+function RunLinesChart({
+  title,
+  hint,
+  className,
+  built,
+  valueAxis,
+  bold,
+  table,
+}: {
+  title: string;
+  hint: string;
+  className?: string;
+  built: BuiltSeries;
+  valueAxis: YAxisProps;
+  bold?: boolean;
+  table: React.ReactNode;
+}) {
+  const open = useOpenRun(built.rows);
   return (
-    <Frame title="Pass rate over time" hint="one line per prompt × dataset × scorer, labelled by version; click a point to open its run">
-      <div className="h-64 w-full">
-        <ResponsiveContainer>
-          <LineChart data={rows} onClick={open} accessibilityLayer margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid strokeOpacity={0.15} />
-            <XAxis dataKey="x" {...axis} />
-            <YAxis domain={[0, 100]} unit="%" {...axis} />
-            <Tooltip {...tooltipStyle} />
-            <Legend />
-            {SeriesLines({ series })}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <HiddenSeriesNote hidden={hidden} />
-      <RunTable caption="Pass rate per run" points={points} value={(p) => (p.passRate === null ? "no results" : `${pct(p.passRate)}%`)} />
+    <Frame title={title} hint={hint}>
+      <ChartBody empty={null} className={className} table={<TrendTable hidden={built.hidden}>{table}</TrendTable>}>
+        <LineChart data={built.rows} onClick={open} accessibilityLayer margin={chartMargin}>
+          <ChartAxes x={{ dataKey: "x" }} y={[valueAxis]} />
+          {SeriesLines({ series: built.series, bold })}
+        </LineChart>
+      </ChartBody>
     </Frame>
   );
 }
 
+export function PassRateChart({ points, scorers }: { points: DashboardPoint[]; scorers: ScorerSeries[] }) {
+  const built = buildSeries(points, [
+    { key: "", label: scorers.length > 1 ? "all scorers" : "", value: (p) => pct(p.passRate), headline: true },
+    ...(scorers.length > 1 ? scorers.map((s) => ({ key: s.key, label: s.label, value: (p: DashboardPoint) => pct(p.scorerPassRates[s.key]) })) : []),
+  ]);
+  return (
+    <RunLinesChart
+      title="Pass rate over time"
+      hint="one line per prompt × dataset × scorer, labelled by version; click a point to open its run"
+      className="h-64 w-full"
+      built={built}
+      valueAxis={{ domain: [0, 100], unit: "%" }}
+      table={<RunTable caption="Pass rate per run" points={points} value={(p) => (p.passRate === null ? "no results" : `${pct(p.passRate)}%`)} />}
+    />
+  );
+}
+
 export function MeanScoreChart({ points, scorers }: { points: DashboardPoint[]; scorers: ScorerSeries[] }) {
-  const { rows, series, hidden } = buildSeries(
+  const built = buildSeries(
     points,
     scorers.map((s) => ({ key: s.key, label: s.label, value: (p: DashboardPoint) => p.scorerMeans[s.key] })),
   );
-  const open = useOpenRun(rows);
   return (
-    <Frame title="Mean score over time" hint="0 to 1, one line per prompt × dataset × scorer">
-      <div className="h-56 w-full">
-        <ResponsiveContainer>
-          <LineChart data={rows} onClick={open} accessibilityLayer margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid strokeOpacity={0.15} />
-            <XAxis dataKey="x" {...axis} />
-            <YAxis domain={[0, 1]} {...axis} />
-            <Tooltip {...tooltipStyle} />
-            <Legend />
-            {SeriesLines({ series, bold: true })}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <HiddenSeriesNote hidden={hidden} />
-      <RunTable caption="Mean score per run" points={points} value={(p) => (p.meanScore === null ? "no score" : p.meanScore.toFixed(2))} />
-    </Frame>
+    <RunLinesChart
+      title="Mean score over time"
+      hint="0 to 1, one line per prompt × dataset × scorer"
+      built={built}
+      valueAxis={{ domain: [0, 1] }}
+      bold
+      table={<RunTable caption="Mean score per run" points={points} value={(p) => (p.meanScore === null ? "no score" : p.meanScore.toFixed(2))} />}
+    />
   );
 }
 
@@ -117,28 +135,26 @@ export function CostLatencyChart({ points }: { points: DashboardPoint[] }) {
   const open = useOpenRun(rows);
   return (
     <Frame title="Cost and latency per run" hint="bars: total cost of each run (USD); lines: mean latency (ms) per prompt × dataset">
-      <div className="h-56 w-full">
-        <ResponsiveContainer>
-          <ComposedChart data={rows} onClick={open} accessibilityLayer margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid strokeOpacity={0.15} />
-            <XAxis dataKey="x" {...axis} />
-            <YAxis yAxisId="cost" {...axis} />
-            <YAxis yAxisId="latency" orientation="right" unit=" ms" {...axis} />
-            <Tooltip {...tooltipStyle} />
-            <Legend />
-            <Bar yAxisId="cost" dataKey="cost" name="Cost (USD)" fill={PALETTE[2]} isAnimationActive={false} />
-            {latency.series.map((s, i) => (
-              <Line key={s.key} yAxisId="latency" type="linear" dataKey={s.key} name={s.name} stroke={colour(i + 4)} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
-            ))}
-          </ComposedChart>
-        </ResponsiveContainer>
-      </div>
-      <HiddenSeriesNote hidden={latency.hidden} />
-      <RunTable
-        caption="Cost and latency per run"
-        points={points}
-        value={(p) => `${formatCost(p.costUsd)}, ${p.meanLatencyMs === null ? "no latency" : `${Math.round(p.meanLatencyMs)} ms`}`}
-      />
+      <ChartBody
+        empty={null}
+        table={
+          <TrendTable hidden={latency.hidden}>
+            <RunTable
+              caption="Cost and latency per run"
+              points={points}
+              value={(p) => `${formatCost(p.costUsd)}, ${p.meanLatencyMs === null ? "no latency" : `${Math.round(p.meanLatencyMs)} ms`}`}
+            />
+          </TrendTable>
+        }
+      >
+        <ComposedChart data={rows} onClick={open} accessibilityLayer margin={chartMargin}>
+          <ChartAxes x={{ dataKey: "x" }} y={[{ yAxisId: "cost" }, { yAxisId: "latency", orientation: "right", unit: " ms" }]} />
+          <Bar yAxisId="cost" dataKey="cost" name="Cost (USD)" fill={PALETTE[2]} isAnimationActive={false} />
+          {latency.series.map((s, i) => (
+            <Line key={s.key} yAxisId="latency" type="linear" dataKey={s.key} name={s.name} stroke={seriesColour(i + 4)} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+          ))}
+        </ComposedChart>
+      </ChartBody>
     </Frame>
   );
 }

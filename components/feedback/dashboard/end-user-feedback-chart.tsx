@@ -1,10 +1,10 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { axis, ChartBody, chartMargin, Frame, PALETTE, pct, tooltipStyle } from "@/components/charts/chart-frame";
+import { Bar, ComposedChart, Line } from "recharts";
+import { ChartAxes, chartMargin, PALETTE, pct } from "@/components/charts/chart-frame";
 import { HiddenTable } from "@/components/charts/hidden-table";
 import type { FeedbackDashboardData } from "@/lib/feedback";
-import { EmptyChart } from "./empty-chart";
+import { FeedbackChart } from "./feedback-chart";
 
 // End-user feedback per environment: the share of generations someone reported on (bars) and the mean score of
 // those reports (line). These are application users' reports, not reviewers' ratings, so they have no rated-items
@@ -13,8 +13,12 @@ import { EmptyChart } from "./empty-chart";
 export function EndUserFeedbackChart({ data }: { data: FeedbackDashboardData["environments"] }) {
   const rows = data.map((e) => ({ ...e, rate: pct(e.feedbackRate), mean: e.meanScore === null ? null : Math.round(e.meanScore * 100) / 100 }));
   return (
-    <Frame title="End-user feedback by environment" hint="bars: generations with feedback (%); line: mean feedback score (0 to 1)">
-      <ChartBody empty={rows.length === 0 && <EmptyChart kind="endUser" />} table={
+    <FeedbackChart
+      title="End-user feedback by environment"
+      hint="bars: generations with feedback (%); line: mean feedback score (0 to 1)"
+      empty="endUser"
+      rows={rows}
+      table={
         <HiddenTable
           caption="End-user feedback per environment"
           columns={["Environment", "Generations", "With feedback", "Mean feedback score"]}
@@ -24,18 +28,13 @@ export function EndUserFeedbackChart({ data }: { data: FeedbackDashboardData["en
             cells: [String(e.generations), `${e.withFeedback} (${e.rate}%)`, e.mean === null ? "no feedback" : e.mean.toFixed(2)],
           }))}
         />
-      }>
-        <ComposedChart data={rows} accessibilityLayer margin={chartMargin}>
-          <CartesianGrid strokeOpacity={0.15} />
-          <XAxis dataKey="name" {...axis} />
-          <YAxis yAxisId="rate" domain={[0, 100]} unit="%" {...axis} />
-          <YAxis yAxisId="mean" orientation="right" domain={[0, 1]} {...axis} />
-          <Tooltip {...tooltipStyle} />
-          <Legend />
-          <Bar yAxisId="rate" dataKey="rate" name="With feedback (%)" fill={PALETTE[4]} />
-          <Line yAxisId="mean" type="linear" dataKey="mean" name="Mean feedback score" stroke={PALETTE[5]} strokeWidth={2.5} dot={{ r: 4 }} />
-        </ComposedChart>
-      </ChartBody>
-    </Frame>
+      }
+    >
+      <ComposedChart data={rows} accessibilityLayer margin={chartMargin}>
+        <ChartAxes x={{ dataKey: "name" }} y={[{ yAxisId: "rate", domain: [0, 100], unit: "%" }, { yAxisId: "mean", orientation: "right", domain: [0, 1] }]} />
+        <Bar yAxisId="rate" dataKey="rate" name="With feedback (%)" fill={PALETTE[4]} />
+        <Line yAxisId="mean" type="linear" dataKey="mean" name="Mean feedback score" stroke={PALETTE[5]} strokeWidth={2.5} dot={{ r: 4 }} />
+      </ComposedChart>
+    </FeedbackChart>
   );
 }

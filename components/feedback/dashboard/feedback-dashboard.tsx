@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Section } from "@/components/ui/section";
 import type { DashboardFilters } from "@/lib/evals";
 import { type FeedbackDashboardData, ratedItemsHref } from "@/lib/feedback";
 import { HumanJudgeAgreementChart } from "./agreement-chart";
@@ -10,15 +11,18 @@ import { RubricCriteriaChart, RubricCriteriaOverTimeChart } from "./rubric-chart
 /** The human half of a dashboard: reviewers' ratings, end-user feedback and how people compare with the judge. */
 export function FeedbackDashboard({ data, filters }: { data: FeedbackDashboardData; filters: DashboardFilters }) {
   return (
-    <section aria-labelledby="feedback-dashboard-title" className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="feedback-dashboard-title" className="text-lg font-semibold">
-          Human feedback
-        </h2>
+    <Section
+      id="feedback-dashboard-title"
+      title="Human feedback"
+      size="lg"
+      align="baseline"
+      className="gap-4"
+      actions={
         <Link href={ratedItemsHref(filters)} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
           All rated items
         </Link>
-      </div>
+      }
+    >
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Reviewers&apos; ratings from review queues and end-user feedback reported by your applications, with the filters above.
         {filters.dataset ? " With a dataset chosen, only ratings of eval results on that dataset count; end-user feedback is not about a dataset and ignores it." : ""}
@@ -33,6 +37,6 @@ export function FeedbackDashboard({ data, filters }: { data: FeedbackDashboardDa
         <EndUserFeedbackChart data={data.environments} />
         <HumanJudgeAgreementChart data={data.agreement} filters={filters} />
       </div>
-    </section>
+    </Section>
   );
 }

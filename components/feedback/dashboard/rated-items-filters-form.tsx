@@ -1,5 +1,5 @@
 import { FilterForm } from "@/components/ui/filter-form";
-import { Options, Select } from "@/components/ui/input";
+import { Field, Options, Select } from "@/components/ui/input";
 import type { DashboardFilters } from "@/lib/evals";
 import { RATING_TYPES, type RatedItemsFilters as DrillFilters } from "@/lib/feedback";
 
@@ -15,28 +15,18 @@ export function RatedItemsFilters({ filters, drill, queues }: { filters: Dashboa
       {hidden.map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="rated-queue" className="text-xs font-medium">
-          Queue
-        </label>
+      <Field size="sm" label="Queue" htmlFor="rated-queue">
         <Select id="rated-queue" name="queue" defaultValue={queue ?? ""} className="w-56">
           <option value="">All queues</option>
           <Options items={queues.map((q) => [q.id, q.name] as const)} />
         </Select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="rated-scheme" className="text-xs font-medium">
-          Rating type
-        </label>
+      </Field>
+      <Field size="sm" label="Rating type" htmlFor="rated-scheme">
         <Select id="rated-scheme" name="scheme" defaultValue={scheme ?? ""} className="w-40">
           <option value="">Any type</option>
-          {RATING_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
+          <Options items={RATING_TYPES.map((t) => [t, t] as const)} />
         </Select>
-      </div>
+      </Field>
     </FilterForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge } from "@/components/ui/badge";
+import { TagList } from "@/components/ui/badge";
 import { Table, TableHead, Td } from "@/components/ui/table";
 import { describeRating, type RatedItem } from "@/lib/feedback";
 import { formatUtc } from "@/lib/core/ui/format-time";
@@ -26,11 +26,7 @@ export function RatedItemsTable({ items }: { items: RatedItem[] }) {
             <Td className="whitespace-nowrap tabular-nums">{describeRating(item)}</Td>
             <Td className="max-w-56 text-xs">{item.comment || <span className="text-zinc-500">—</span>}</Td>
             <Td>
-              <div className="flex flex-wrap gap-1">
-                {item.tags.map((tag) => (
-                  <Badge key={tag}>{tag}</Badge>
-                ))}
-              </div>
+              <TagList tags={item.tags} />
             </Td>
             <Td className="whitespace-nowrap text-xs">{formatUtc(new Date(item.createdAt).toISOString())}</Td>
             <Td className="max-w-md">
