@@ -1,35 +1,12 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { databaseBeforeMigration } from "@/lib/testing/migrations";
 
 // Migration 0008 on a database made before it: keys get their creator from the audit log, pending key-made
 // promotions become their owner's, and a key whose creator is unknown stays ownerless (read-only at run time).
 
-const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "promptops-0008-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** A copy of the migrations folder that stops before `tag`. */
-function migrationsBefore(tag: string): string {
-  const folder = path.join(dir, "before");
-  fs.cpSync(MIGRATIONS, folder, { recursive: true });
-  const journalPath = path.join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
 describe("migration 0008 (API key owners)", () => {
   it("backfills key creators from the audit log and makes pending key-made requests their owner's", () => {
-    const sqlite = new Database(path.join(dir, "studio.db"));
-    sqlite.pragma("foreign_keys = ON");
-    const db = drizzle(sqlite);
-    migrate(db, { migrationsFolder: migrationsBefore("0008_api_key_owner") });
+    const { sqlite, migrateToLatest } = databaseBeforeMigration("0008_api_key_owner");
 
     const now = Date.now();
     sqlite.exec(`
@@ -51,7 +28,7 @@ describe("migration 0008 (API key owners)", () => {
     request.run("r-decided", production, "k-known", "rejected", now);
     request.run("r-ownerless", production, "k-unknown", "pending", now);
 
-    migrate(db, { migrationsFolder: MIGRATIONS });
+    migrateToLatest();
 
     const creator = (id: string) => sqlite.prepare("SELECT created_by_id FROM api_keys WHERE id = ?").pluck().get(id);
     expect([creator("k-known"), creator("k-unknown")]).toEqual(["u-admin", null]);
@@ -65,6 +42,5 @@ describe("migration 0008 (API key owners)", () => {
     sqlite.exec("UPDATE memberships SET role = 'viewer' WHERE id = 'm'");
     sqlite.exec(`UPDATE users SET disabled_at = ${now} WHERE id = 'u-admin'`);
     expect(epoch()).toBe(before + 2);
-    sqlite.close();
   });
 });

@@ -1,44 +1,31 @@
 // `npm run db:backup` and `npm run db:restore`, as an operator runs them: the real CLIs in child processes, against
 // the database file a worker process is writing eval results to.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
-import { createEvalRun } from "@/lib/evals/runs/manage-runs";
 import { findEvalRun } from "@/lib/evals/runs/queries";
 import { getEnv } from "@/lib/platform/env";
-import { containsScorer, makeDataset, makeEvalWorkspace, resultsOf as results, waitFor } from "@/lib/testing/eval-runs";
+import { containsScorer, createRunOverCases, makeEvalWorkspace, resultsOf as results, waitFor } from "@/lib/testing/eval-runs";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
+import { startTestProcess } from "@/lib/testing/test-process";
 import { assertNotInUse, BackupError, backupDatabase, restoreDatabase } from "./backup";
 
 const root = path.resolve(__dirname, "..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "promptops-backup-"));
 
-let llm: FixtureLlmServer;
-beforeAll(async () => {
-  llm = await startFixtureLlmServer({ latencyMs: 100 });
-});
-afterAll(async () => {
-  await llm.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const llm = setUpFixtureLlmServer({ latencyMs: 100 });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function npmRun(script: string, args: string[]): { status: number | null; output: string } {
   const result = spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: "warn" }, encoding: "utf8" });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-function startWorker(runId: string): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/testing/boot-process.ts", runId], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return { child, exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
-}
+const startWorker = (runId: string) => startTestProcess("lib/testing/boot-process.ts", [runId]);
 
 /** Every result with its scores, as stored in a database file (read with a connection of its own). */
 function storedResults(file: string): Map<string, { status: string; output: string; scores: number }> {
@@ -57,8 +44,7 @@ describe("backups", () => {
   it("a backup taken during an eval run, restored, holds every result committed before it began", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: llm.url });
     // 400 cases at 100 ms and concurrency 4: about 10 s of writes, so the backup runs while results are being written.
-    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 400 });
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [containsScorer("Echo")], concurrency: 4 });
+    const { id } = createRunOverCases(ws, { cases: 400, scorers: [containsScorer("Echo")], concurrency: 4 });
     const live = getEnv().DATABASE_URL;
     const backupFile = path.join(dir, "during-run.db");
 

@@ -1,36 +1,12 @@
 // Migration 0010 rebuilds eval_results to allow the "unscored" status. It runs on databases that already hold results
 // with scores pointing at them, inside the migrator's transaction: this checks on a real SQLite file that every row and
 // every reference survives, and that the new status (and only it) is accepted afterwards.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { afterAll, describe, expect, it } from "vitest";
-
-const ALL = path.join(process.cwd(), "db", "migrations");
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "promptops-0010-"));
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-
-/** The migrations folder as it was before 0010. */
-function migrationsBefore0010(): string {
-  const dir = path.join(work, "before");
-  fs.cpSync(ALL, dir, { recursive: true });
-  const journalPath = path.join(dir, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { idx: number; tag: string }[] };
-  for (const entry of journal.entries.filter((e) => e.idx >= 10)) fs.rmSync(path.join(dir, `${entry.tag}.sql`));
-  journal.entries = journal.entries.filter((e) => e.idx < 10);
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
+import { describe, expect, it } from "vitest";
+import { databaseBeforeMigration } from "@/lib/testing/migrations";
 
 describe("migration 0010 (unscored eval results)", () => {
   it("keeps every result and score of an existing database and accepts 'unscored' afterwards", () => {
-    const sqlite = new Database(path.join(work, "studio.db"));
-    sqlite.pragma("foreign_keys = ON");
-    const db = drizzle(sqlite);
-    migrate(db, { migrationsFolder: migrationsBefore0010() });
+    const { sqlite, migrateToLatest } = databaseBeforeMigration("0010_eval_results_unscored");
     sqlite.exec(`
       INSERT INTO workspaces (id, name, slug, is_demo, created_at) VALUES ('w', 'W', 'w', 0, 0);
       INSERT INTO prompts (id, workspace_id, name, type, created_at, updated_at) VALUES ('p', 'w', 'greet', 'text', 0, 0);
@@ -44,7 +20,7 @@ describe("migration 0010 (unscored eval results)", () => {
     `);
     expect(() => sqlite.prepare("UPDATE eval_results SET status = 'unscored' WHERE id = 'res1'").run()).toThrow(/CHECK constraint failed/);
 
-    migrate(db, { migrationsFolder: ALL });
+    migrateToLatest();
 
     expect(sqlite.prepare("SELECT id, status, score, output FROM eval_results ORDER BY id").all()).toEqual([
       { id: "res1", status: "passed", score: 1, output: "yes" },
@@ -59,6 +35,5 @@ describe("migration 0010 (unscored eval results)", () => {
     expect(() => sqlite.prepare("UPDATE eval_results SET status = 'skipped' WHERE id = 'res2'").run()).toThrow(/CHECK constraint failed/);
     // The foreign keys still hold in both directions: a score for a missing result is refused.
     expect(() => sqlite.prepare("INSERT INTO eval_scores (id, result_id, run_id, target_id, scorer_key, score, passed) VALUES ('s3', 'nope', 'r', 't', 'k', 1, 1)").run()).toThrow(/FOREIGN KEY/);
-    sqlite.close();
   });
 });

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { ReviewPage } from "./pages/review-page";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { EDITOR_MOUNT_TIMEOUT, type DemoRole } from "./support/env";
-import { expect, test } from "./support/test";
+import { expect, test, type PageAs } from "./support/test";
 
 // Every main page, in light and in dark mode, has no serious or critical axe violation (WCAG 2.0/2.1 A and AA).
 // The app follows the system theme until one is chosen, so dark mode is the browser's prefers-color-scheme.
@@ -91,21 +91,22 @@ test("the skip link is the first thing Tab reaches and moves focus to the main l
 test.describe("the template editor says how to leave it with the keyboard, and those keys do it", () => {
   const EDITOR = "System message";
   const insideEditor = (page: Page) => page.evaluate((name) => !!document.activeElement?.closest(`[data-template-editor="${name}"]`), EDITOR);
-
-  test("the hint is shown and read with the editor", async ({ pageAs }) => {
+  /** An editor's page on support/triage, once its System message editor has mounted. */
+  const openEditor = async (pageAs: PageAs) => {
     const page = await pageAs("editor");
     await page.goto("/prompts/support/triage");
-    const editor = page.getByRole("textbox", { name: EDITOR, exact: true });
-    await expect(editor).toBeAttached({ timeout: EDITOR_MOUNT_TIMEOUT });
+    await editorReady(page, EDITOR);
+    return { page, editor: page.getByRole("textbox", { name: EDITOR, exact: true }) };
+  };
+
+  test("the hint is shown and read with the editor", async ({ pageAs }) => {
+    const { page, editor } = await openEditor(pageAs);
     await expect(editor).toHaveAccessibleDescription(/press Esc, then Tab.*Ctrl\+M/);
     await expect(page.locator(`[data-template-editor="${EDITOR}"] + p`)).toBeVisible();
   });
 
   test("Esc then Tab leaves; Tab alone, or Esc then typing, keeps Tab for indentation", async ({ pageAs }) => {
-    const page = await pageAs("editor");
-    await page.goto("/prompts/support/triage");
-    const editor = page.getByRole("textbox", { name: EDITOR, exact: true });
-    await expect(editor).toBeAttached({ timeout: EDITOR_MOUNT_TIMEOUT });
+    const { page, editor } = await openEditor(pageAs);
 
     await editor.focus();
     await page.keyboard.press("Tab");
@@ -126,10 +127,7 @@ test.describe("the template editor says how to leave it with the keyboard, and t
   });
 
   test("Ctrl+M makes Tab move focus", async ({ pageAs }) => {
-    const page = await pageAs("editor");
-    await page.goto("/prompts/support/triage");
-    const editor = page.getByRole("textbox", { name: EDITOR, exact: true });
-    await expect(editor).toBeAttached({ timeout: EDITOR_MOUNT_TIMEOUT });
+    const { page, editor } = await openEditor(pageAs);
     await editor.focus();
     await page.keyboard.press("Control+M");
     await page.keyboard.press("Tab");

@@ -1,22 +1,14 @@
-import { LoginPage } from "./pages/login-page";
 import { MembersPage } from "./pages/members-page";
 import { StudioShell } from "./pages/studio-shell";
 import { formAlert } from "./support/form-alert";
+import { signInInNewContext } from "./support/sessions";
 import { expect, test } from "./support/test";
 
 test("a member replaces the initial password an admin gave them", async ({ pageAs, browser }) => {
-  const admin = await pageAs("admin");
-  const email = `pw-${Date.now()}@example.com`;
-  const members = new MembersPage(admin);
-  await members.goto();
-  await members.invite({ email, name: "Pat Password", role: "reviewer", password: "initial-password-1" });
+  const members = new MembersPage(await pageAs("admin"));
+  const { email } = await members.inviteNew({ prefix: "pw", name: "Pat Password", role: "reviewer", password: "initial-password-1" });
 
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(email, "initial-password-1");
-  await page.waitForURL(/\/review$/);
+  const { context, page, login } = await signInInNewContext(browser, { email, password: "initial-password-1", landing: /\/review$/ });
 
   const shell = new StudioShell(page);
   await shell.userMenuButton().click();

@@ -1,6 +1,7 @@
 import { LoginPage } from "./pages/login-page";
 import { StudioShell } from "./pages/studio-shell";
 import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "./support/env";
+import { expectCookiesRevoked, expectSentToSignIn } from "./support/sessions";
 import { expect, test } from "./support/test";
 
 // Where each role lands (lib/home/landing.ts). Leads and admins land on Approvals only while a request waits for
@@ -33,8 +34,7 @@ test.describe("sign-in", () => {
     // Focus goes back to the password, selected, so the next attempt starts there.
     await expect(page.getByLabel("Password")).toBeFocused();
     expect(await page.getByLabel("Password").evaluate((input: HTMLInputElement) => input.selectionEnd! - input.selectionStart!)).toBe("not-the-password".length);
-    await page.goto("/prompts");
-    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
+    await expectSentToSignIn(page);
   });
 
   test("sign-in returns to the link that was opened", async ({ page }) => {
@@ -93,14 +93,9 @@ test.describe("sign-out", () => {
     const stolen = await page.context().storageState();
 
     await new StudioShell(page).signOut();
-    await page.goto("/prompts");
-    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
+    await expectSentToSignIn(page);
 
     // A copy of the cookie taken before sign-out must be dead too: the server revoked the session.
-    const replay = await browser.newContext({ storageState: stolen });
-    const replayPage = await replay.newPage();
-    await replayPage.goto("/prompts");
-    await expect(replayPage).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
-    await replay.close();
+    await expectCookiesRevoked(browser, stolen);
   });
 });

@@ -7,10 +7,7 @@ const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.ra
 
 /** A prompt with v1 and v2, created through the editor as the given page's user. */
 async function promptWithTwoVersions(prompts: PromptPage, name: string) {
-  await prompts.create({ name });
-  await prompts.fillEditor("Reply to {{customer}} politely.");
-  await prompts.save("First reply");
-  await expect(prompts.page.getByText("Saved v1")).toBeVisible();
+  await prompts.createWithVersion({ name, template: "Reply to {{customer}} politely.", message: "First reply" });
   await expect(prompts.page.getByText("latest v1")).toBeVisible();
   await prompts.fillEditor("Reply to {{customer}} warmly, in two sentences.");
   await prompts.save("Warmer reply");

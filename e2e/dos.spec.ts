@@ -81,6 +81,20 @@ function deflatedZeros(bytes: number): { data: Uint8Array; size: number; crc: nu
   return { data: Buffer.concat(chunks), size: bytes, crc };
 }
 
+/**
+ * Writes the fields a zip entry's local header and its central directory record share, in the same order: from
+ * offset 4 in the one and 6 in the other (where "version made by" comes first). Times are zero: 1980-01-01 00:00.
+ */
+function writeEntryFields(header: Buffer, at: number, entry: { data: Uint8Array; crc: number }, declaredSize: number, nameLength: number) {
+  header.writeUInt16LE(20, at); // version needed to extract: 2.0
+  header.writeUInt16LE(8, at + 4); // method: deflate
+  header.writeUInt16LE(0x21, at + 8); // date
+  header.writeUInt32LE(entry.crc >>> 0, at + 10);
+  header.writeUInt32LE(entry.data.length, at + 14);
+  header.writeUInt32LE(declaredSize, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A zip of `names`, each holding the same deflated entry; `declaredSize` lets the headers lie about its size. */
 function zipOf(names: string[], entry: { data: Uint8Array; size: number; crc: number }, declaredSize = entry.size): Buffer {
   const parts: Buffer[] = [];
@@ -90,23 +104,11 @@ function zipOf(names: string[], entry: { data: Uint8Array; size: number; crc: nu
     const nameBytes = Buffer.from(name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(entry.crc >>> 0, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(declaredSize, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
+    writeEntryFields(local, 4, entry, declaredSize, nameBytes.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(entry.crc >>> 0, 16);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(declaredSize, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, entry, declaredSize, nameBytes.length);
     central.writeUInt32LE(offset, 42);
     parts.push(local, nameBytes, Buffer.from(entry.data));
     directory.push(central, nameBytes);

@@ -1,32 +1,33 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { addVersionsByApi, createApiKey, DeploymentsPage } from "./pages/deployments-page";
 import { HistoryPage } from "./pages/history-page";
 import { PromptPage } from "./pages/prompt-page";
 import { storedVersions } from "./support/read-studio-db";
-import { expect, test } from "./support/test";
+import { expect, test, type PageAs } from "./support/test";
 
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
 
-/** A new prompt (made in the studio by the page's user) whose versions are saved through the API by an admin's key. */
-async function promptWithVersions(
-  { page, admin, request }: { page: Page; admin: Page; request: APIRequestContext },
-  name: string,
+/** An editor's page on a new prompt (made in the studio by the editor) whose versions an admin's key saved through the API. */
+async function editorOnPromptWithVersions(
+  { pageAs, request }: { pageAs: PageAs; request: APIRequestContext },
+  prefix: string,
   versions: { template: string; commitMessage: string; modelConfig?: Record<string, unknown> }[],
 ) {
-  await new PromptPage(page).create({ name });
-  const secret = await createApiKey(admin, { name: unique("e2e-history"), scope: "read-write" });
+  const editor = await pageAs("editor");
+  const prompts = new PromptPage(editor);
+  const name = `e2e/${unique(prefix)}`;
+  await prompts.create({ name });
+  const secret = await createApiKey(await pageAs("admin"), { name: unique("e2e-history"), scope: "read-write" });
   await addVersionsByApi(request, { secret, name, versions });
-  await page.reload();
+  await editor.reload();
+  return { editor, prompts, name };
 }
 
 test.describe("version history", () => {
   test("marks what each environment serves and shows one version on its own, content and settings", async ({ pageAs, request }) => {
     // Three versions, an API key and two deployments: slow on a loaded CI machine.
     test.slow();
-    const editor = await pageAs("editor");
-    const prompts = new PromptPage(editor);
-    const name = `e2e/${unique("summary")}`;
-    await promptWithVersions({ page: editor, admin: await pageAs("admin"), request }, name, [
+    const { editor, prompts, name } = await editorOnPromptWithVersions({ pageAs, request }, "summary", [
       { template: "Summarise {{ticket}} in one line.", commitMessage: "Version 1", modelConfig: { temperature: 0.2, maxOutputTokens: 200 } },
       { template: "Summarise {{ticket}} in three bullet points.", commitMessage: "Version 2" },
       { template: "Summarise {{ticket}} for {{audience}}.", commitMessage: "Version 3" },
@@ -70,10 +71,7 @@ test.describe("version history", () => {
 
   test("Restore previews the version it would create and creates it only after confirming", async ({ pageAs, request }) => {
     test.slow();
-    const editor = await pageAs("editor");
-    const prompts = new PromptPage(editor);
-    const name = `e2e/${unique("restore")}`;
-    await promptWithVersions({ page: editor, admin: await pageAs("admin"), request }, name, [
+    const { editor, prompts, name } = await editorOnPromptWithVersions({ pageAs, request }, "restore", [
       { template: "Answer {{question}} briefly.", commitMessage: "Version 1", modelConfig: { temperature: 0.7 } },
       { template: "Answer {{question}} with sources.", commitMessage: "Version 2", modelConfig: { temperature: 0 } },
     ]);

@@ -1,23 +1,14 @@
-import { LoginPage } from "./pages/login-page";
 import { MembersPage } from "./pages/members-page";
+import { expectCookiesRevoked, expectSentToSignIn, signInInNewContext } from "./support/sessions";
 import { readStudioDb } from "./support/studio-db";
 import { expect, test } from "./support/test";
 
 test("disabling a member ends their sessions for good: enabling them again does not bring an old cookie back", async ({ pageAs, browser }) => {
   test.slow(); // two people, three sign-ins and four member changes on a loaded CI machine
-  const admin = await pageAs("admin");
-  const members = new MembersPage(admin);
-  const email = `returning-${Date.now()}@example.com`;
-  const password = "a-long-initial-password";
-  await members.goto();
-  await members.invite({ email, name: "Remy Returning", role: "editor", password });
+  const members = new MembersPage(await pageAs("admin"));
+  const { email, password } = await members.inviteNew({ prefix: "returning", name: "Remy Returning", role: "editor" });
 
-  const memberContext = await browser.newContext();
-  const member = await memberContext.newPage();
-  const login = new LoginPage(member);
-  await login.goto();
-  await login.signIn(email, password);
-  await member.waitForURL(/\/prompts$/);
+  const { context: memberContext, page: member, login } = await signInInNewContext(browser, { email, password, landing: /\/prompts$/ });
   const oldCookies = await memberContext.storageState();
 
   await members.disable(email);
@@ -30,16 +21,11 @@ test("disabling a member ends their sessions for good: enabling them again does 
   expect(live).toBe(0);
 
   // The browser that was signed in before, and a copy of its cookie, are both signed out.
-  await member.goto("/prompts");
-  await expect(member).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
-  const replay = await browser.newContext({ storageState: oldCookies });
-  const replayPage = await replay.newPage();
-  await replayPage.goto("/prompts");
-  await expect(replayPage).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
+  await expectSentToSignIn(member);
+  await expectCookiesRevoked(browser, oldCookies);
 
   // A fresh sign-in works again.
   await login.signIn(email, password);
   await member.waitForURL(/\/prompts$/);
-  await replay.close();
   await memberContext.close();
 });

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { runColumnInput } from "@/lib/testing/run-column";
 import { startFixtureLlmServer, type FixtureLlmServer } from "./fixtures/llm-server";
 import { STUDIO_PORT } from "./support/env";
 import { prepareStudio, readEvents, signIn, startStudio, tempStudioDir, waitUntilUp, type StudioProcess } from "./support/studio-process";
@@ -57,6 +58,8 @@ test("a locked database, then SIGTERM mid-run: runs are handed back, streams get
   started.push(first);
   await waitUntilUp(first);
   const member = await signIn(first.url, studioData);
+  /** A playground run of v1 for `name` on `modelId`. */
+  const column = (name: string, modelId: string) => runColumnInput({ promptId: studioData.promptId, modelId, variables: { name } });
   const created = await member.postJson("/api/evals/runs", {
     datasetId: studioData.datasetId,
     promptId: studioData.promptId,
@@ -87,18 +90,7 @@ test("a locked database, then SIGTERM mid-run: runs are handed back, streams get
     expect(read.response.status).toBe(200);
     expect(read.ms).toBeLessThan(2_500);
 
-    const write = await timed(() =>
-      member.postJson("/api/playground/run", {
-        promptId: studioData.promptId,
-        batchId: crypto.randomUUID(),
-        column: 1,
-        source: { kind: "version", version: 1 },
-        modelId: "fx:echo",
-        settings: {},
-        variables: { name: "locked" },
-        followUps: [],
-      }),
-    );
+    const write = await timed(() => member.postJson("/api/playground/run", column("locked", "fx:echo")));
     expect(write.response.status).toBe(503);
     expect(write.response.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(write.body).toMatchObject({ code: "unavailable:database" });
@@ -116,16 +108,6 @@ test("a locked database, then SIGTERM mid-run: runs are handed back, streams get
   expect(await healthy.json()).toMatchObject({ status: "ok", database: "ok" });
 
   // --- Two playground streams in flight: one ends within the grace period, one does not. ------------------------
-  const column = (name: string, modelId: string) => ({
-    promptId: studioData.promptId,
-    batchId: crypto.randomUUID(),
-    column: 1,
-    source: { kind: "version", version: 1 },
-    modelId,
-    settings: {},
-    variables: { name },
-    followUps: [],
-  });
   const longName = Array.from({ length: 80 }, (_, i) => `word${i}`).join(" ");
   const streams = [column("Ada", "fx:slow-50"), column(longName, "fx:slow-250")].map(async (body) => {
     const response = await member.postJson("/api/playground/run", body);

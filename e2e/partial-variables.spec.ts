@@ -18,10 +18,7 @@ test.describe("variables of partials", () => {
     const folder = `e2e/${unique("partials")}`;
 
     // A partial of our own, included at a pinned version, next to the demo's tagline at the Production label.
-    await prompts.create({ name: `${folder}/details` });
-    await prompts.fillEditor("Launch date: {{launch_date}}.");
-    await prompts.save("details");
-    await expect(page.getByText("Saved v1")).toBeVisible();
+    await prompts.createWithVersion({ name: `${folder}/details`, template: "Launch date: {{launch_date}}.", message: "details" });
 
     await prompts.create({ name: `${folder}/launch`, type: "chat" });
     await prompts.fillEditor("You write launch copy for {{brand}}. {{> marketing/tagline@production}}", "System message");
@@ -104,10 +101,7 @@ test.describe("variables of partials", () => {
     const page = await pageAs("editor");
     const prompts = new PromptPage(page);
     const name = `e2e/${unique("eval-partial")}`;
-    await prompts.create({ name });
-    await prompts.fillEditor("{{> marketing/tagline@production}}");
-    await prompts.save("v1");
-    await expect(page.getByText("Saved v1")).toBeVisible();
+    await prompts.createWithVersion({ name, template: "{{> marketing/tagline@production}}" });
 
     const evals = new EvaluationsPage(page);
     await page.goto(`/evaluations/new?prompt=${encodeURIComponent(name)}`);
@@ -139,10 +133,7 @@ test.describe("variables of partials", () => {
     const admin = await pageAs("admin");
     const prompts = new PromptPage(editor);
     const name = `e2e/${unique("api-partial")}`;
-    await prompts.create({ name });
-    await prompts.fillEditor("For {{brand}}: {{> marketing/tagline@production}}");
-    await prompts.save("v1");
-    await expect(editor.getByText("Saved v1")).toBeVisible();
+    await prompts.createWithVersion({ name, template: "For {{brand}}: {{> marketing/tagline@production}}" });
     const secret = await createApiKey(admin, { name: unique("e2e-partials") });
     const headers = { authorization: `Bearer ${secret}` };
 

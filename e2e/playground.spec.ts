@@ -21,10 +21,7 @@ async function sandboxAdmin(pageAs: (role: "admin") => Promise<Page>) {
 
 /** A text prompt with one saved version, opened on its Playground tab. */
 async function openPlayground(prompts: PromptPage, template: string) {
-  await prompts.create({ name: `e2e/${unique("playground")}` });
-  await prompts.fillEditor(template);
-  await prompts.save("v1");
-  await expect(prompts.page.getByText("Saved v1")).toBeVisible();
+  await prompts.createWithVersion({ name: `e2e/${unique("playground")}`, template });
   await prompts.openTab("Playground");
   const playground = new PlaygroundPage(prompts.page);
   await expect(playground.column(1)).toBeVisible();
@@ -169,10 +166,7 @@ test.describe("playground", () => {
   test("the editor's unsaved draft runs beside the saved version, and the editor offers it back", async ({ pageAs }) => {
     const page = await sandboxAdmin(pageAs);
     const prompts = new PromptPage(page);
-    await prompts.create({ name: `e2e/${unique("draft")}` });
-    await prompts.fillEditor("Hello {{name}}");
-    await prompts.save("v1");
-    await expect(page.getByText("Saved v1")).toBeVisible();
+    await prompts.createWithVersion({ name: `e2e/${unique("draft")}`, template: "Hello {{name}}" });
     await prompts.fillEditor("Bonjour {{name}}");
     await expect(page.getByText("Unsaved changes")).toBeVisible();
 

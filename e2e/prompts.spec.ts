@@ -49,10 +49,7 @@ test.describe("prompt registry", () => {
   test("saving identical content creates nothing and says so", async ({ pageAs }) => {
     const page = await pageAs("editor");
     const prompts = new PromptPage(page);
-    await prompts.create({ name: unique("same") });
-    await prompts.fillEditor("Unchanging {{text}}");
-    await prompts.save("v1");
-    await expect(page.getByText("Saved v1")).toBeVisible();
+    await prompts.createWithVersion({ name: unique("same"), template: "Unchanging {{text}}" });
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("Nothing to save: identical to v1.")).toBeVisible();
   });
@@ -73,10 +70,7 @@ test.describe("prompt registry", () => {
     const mine = new PromptPage(editor);
     const theirs = new PromptPage(lead);
     const name = unique("contested");
-    await mine.create({ name });
-    await mine.fillEditor("Base {{x}}");
-    await mine.save("base");
-    await expect(editor.getByText("Saved v1")).toBeVisible();
+    await mine.createWithVersion({ name, template: "Base {{x}}", message: "base" });
 
     await lead.goto(`/prompts/${name}`);
     await theirs.fillEditor("Their change {{x}}");

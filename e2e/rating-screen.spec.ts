@@ -1,13 +1,23 @@
 import { ReviewPage } from "./pages/review-page";
 import { queueIdByName, storedRatings } from "./support/db";
 import { DEMO_USERS } from "./support/env";
-import { expect, test } from "./support/test";
+import { expect, test, type PageAs } from "./support/test";
 
 // The rating screen's keys do exactly what its hints say, checked against what the database stored.
 
 const REVIEWER = DEMO_USERS.reviewer.email;
 const unique = (prefix: string) => `${prefix} ${Date.now()}-${Math.floor(Math.random() * 1000)}`;
 const rubric = (criteria: Record<string, number>) => ({ value: { type: "rubric", criteria }, scores: criteria });
+
+/** A new rubric queue of `limit` items of support/triage v2 for the demo reviewer, made by an editor and opened by the reviewer. */
+async function openNewRubricQueue(pageAs: PageAs, { prefix, limit }: { prefix: string; limit: number }) {
+  const name = unique(prefix);
+  const queueId = await new ReviewPage(await pageAs("editor")).createQueue({ name, scheme: "Rubric (named criteria)", reviewers: ["reviewer"], prompt: "support/triage", version: "v2", limit });
+  const page = await pageAs("reviewer");
+  const review = new ReviewPage(page);
+  await review.open(name);
+  return { queueId, page, review };
+}
 
 test.describe("rating with the keyboard", () => {
   test("in the demo queue, 4 Tab 5 Tab Y Enter stores Accuracy 4, Tone 5 and Safe yes", async ({ pageAs }) => {
@@ -35,13 +45,7 @@ test.describe("rating with the keyboard", () => {
   test("Shift+Tab goes back a criterion, S skips, J and K move between items, and only what was rated is stored", async ({ pageAs }) => {
     // Two people and a queue built through the form: slow on a loaded CI machine.
     test.slow();
-    const editor = await pageAs("editor");
-    const name = unique("Rubric keys");
-    const queueId = await new ReviewPage(editor).createQueue({ name, scheme: "Rubric (named criteria)", reviewers: ["reviewer"], prompt: "support/triage", version: "v2", limit: 3 });
-
-    const page = await pageAs("reviewer");
-    const review = new ReviewPage(page);
-    await review.open(name);
+    const { queueId, page, review } = await openNewRubricQueue(pageAs, { prefix: "Rubric keys", limit: 3 });
     await expect(review.position()).toHaveText("1 of 3");
     // To the last criterion and back: Safe no, Tone 3, Accuracy 2.
     for (const key of ["Tab", "Tab", "n", "Shift+Tab", "3", "Shift+Tab", "2", "Enter"]) await page.keyboard.press(key);
@@ -70,13 +74,7 @@ test.describe("rating with the keyboard", () => {
   test("? lists the keys; with single-key shortcuts turned off a digit scores nothing, and the choice survives a reload", async ({ pageAs }) => {
     // Two people, a queue built through the form and a reload: slow on a loaded CI machine.
     test.slow();
-    const editor = await pageAs("editor");
-    const name = unique("Shortcuts off");
-    const queueId = await new ReviewPage(editor).createQueue({ name, scheme: "Rubric (named criteria)", reviewers: ["reviewer"], prompt: "support/triage", version: "v2", limit: 2 });
-
-    const page = await pageAs("reviewer");
-    const review = new ReviewPage(page);
-    await review.open(name);
+    const { queueId, page, review } = await openNewRubricQueue(pageAs, { prefix: "Shortcuts off", limit: 2 });
 
     await page.keyboard.press("?");
     const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });

@@ -1,5 +1,5 @@
-import { LoginPage } from "./pages/login-page";
 import { MembersPage } from "./pages/members-page";
+import { expectSentToSignIn, signInInNewContext } from "./support/sessions";
 import { expect, test } from "./support/test";
 
 test.describe("roles", () => {
@@ -37,25 +37,16 @@ test.describe("members", () => {
   test("an admin invites a member; role changes and disabling take effect on the member's next request", async ({ pageAs, browser }) => {
     const admin = await pageAs("admin");
     const members = new MembersPage(admin);
-    const email = `new-${Date.now()}@example.com`;
-    const password = "a-long-initial-password";
-    await members.goto();
-    await members.invite({ email, name: "Nina New", role: "viewer", password });
+    const { email, password } = await members.inviteNew({ prefix: "new", name: "Nina New", role: "viewer" });
 
-    const memberContext = await browser.newContext();
-    const member = await memberContext.newPage();
-    const login = new LoginPage(member);
-    await login.goto();
-    await login.signIn(email, password);
-    await member.waitForURL(/\/prompts$/);
+    const { context: memberContext, page: member, login } = await signInInNewContext(browser, { email, password, landing: /\/prompts$/ });
     expect((await member.goto("/settings/providers"))?.status()).toBe(403);
 
     await members.changeRole(email, "admin");
     expect((await member.goto("/settings/providers"))?.status()).toBe(200);
 
     await members.disable(email);
-    await member.goto("/prompts");
-    await expect(member).toHaveURL(/\/login\?callbackUrl=%2Fprompts$/);
+    await expectSentToSignIn(member);
     await login.signIn(email, password);
     await expect(login.errorAlert()).toHaveText(/This account is disabled/);
 

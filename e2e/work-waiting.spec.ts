@@ -1,7 +1,7 @@
-import { LoginPage } from "./pages/login-page";
 import { MembersPage } from "./pages/members-page";
 import { ReviewPage } from "./pages/review-page";
 import { StudioShell } from "./pages/studio-shell";
+import { signInInNewContext } from "./support/sessions";
 import { expect, test } from "./support/test";
 
 // Who waits on whom: a reviewer lands where their work is and the Review badge counts what still needs them.
@@ -10,22 +10,12 @@ import { expect, test } from "./support/test";
 test("a new reviewer lands on Review, whose badge counts their unrated items and drops after each rating", async ({ pageAs, browser }) => {
   // Three people (one invited, then signing in) and a queue built through the form: slow on a loaded CI machine.
   test.slow();
-  const admin = await pageAs("admin");
-  const email = `rater-${Date.now()}-${Math.floor(Math.random() * 1000)}@example.com`;
-  const password = "a-long-initial-password";
-  const members = new MembersPage(admin);
-  await members.goto();
-  await members.invite({ email, name: "Rae Rater", role: "reviewer", password });
+  const { email, password } = await new MembersPage(await pageAs("admin")).inviteNew({ prefix: "rater", name: "Rae Rater", role: "reviewer" });
   const editor = await pageAs("editor");
   const name = `Badge queue ${Date.now()}`;
   await new ReviewPage(editor).createQueue({ name, scheme: "1–5 scale", reviewers: [], reviewerEmails: [email], prompt: "support/triage", version: "v2", limit: 3 });
 
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(email, password);
-  await page.waitForURL(/\/review$/);
+  const { context, page } = await signInInNewContext(browser, { email, password, landing: /\/review$/ });
   const reviewLink = new StudioShell(page).nav().getByRole("link", { name: "Review", exact: true });
   await expect(reviewLink).toHaveAccessibleDescription("3 waiting for you");
   await page.goto("/");

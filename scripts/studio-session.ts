@@ -1,5 +1,6 @@
 // Signs in to a running studio over HTTP the way a browser does (next-auth's credentials flow) and returns the
-// cookie header to send with later requests. Used by benchmarks; e2e tests sign in through the UI instead.
+// cookie header to send with later requests. Used by benchmarks, and by the e2e specs that start a server of their
+// own (e2e/support/studio-process.ts); the other e2e tests sign in through the UI.
 
 export async function signInOverHttp({ baseUrl, email, password }: { baseUrl: string; email: string; password: string }): Promise<string> {
   const jar = new Map<string, string>();

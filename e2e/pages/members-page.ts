@@ -24,6 +24,14 @@ export class MembersPage {
     await expect(this.row(email)).toBeVisible();
   }
 
+  /** Opens the page and invites someone new, under a unique address starting with `prefix`; returns how they sign in. */
+  async inviteNew({ prefix, name, role, password = "a-long-initial-password" }: { prefix: string; name: string; role: string; password?: string }) {
+    const email = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}@example.com`;
+    await this.goto();
+    await this.invite({ email, name, role, password });
+    return { email, password };
+  }
+
   async changeRole(email: string, role: string) {
     await this.page.getByRole("combobox", { name: `Role of ${email}` }).selectOption(role);
     await expect(this.page.getByText(`${email} is now ${role}`)).toBeVisible();

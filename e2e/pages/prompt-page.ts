@@ -14,6 +14,14 @@ export class PromptPage {
     await this.page.waitForURL(`**/prompts/${name}`);
   }
 
+  /** Creates a text prompt and saves `template` as its v1 with the commit message `message`. */
+  async createWithVersion({ name, template, message = "v1" }: { name: string; template: string; message?: string }) {
+    await this.create({ name });
+    await this.fillEditor(template);
+    await this.save(message);
+    await expect(this.page.getByText("Saved v1")).toBeVisible();
+  }
+
   editor(name = "Prompt template") {
     return this.page.getByRole("textbox", { name, exact: true });
   }

@@ -4,6 +4,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { readRunEvents } from "@/lib/playground";
+import { signInOverHttp } from "../../scripts/studio-session";
 
 export interface StudioProcess {
   url: string;
@@ -61,57 +63,29 @@ export async function waitUntilUp(studio: StudioProcess, timeoutMs = 90_000): Pr
   throw new Error(`the server did not start in ${timeoutMs} ms:\n${studio.output()}`);
 }
 
-/** A signed-in member's HTTP client (cookies kept, Origin set on writes as a browser would). */
+/** A signed-in member's HTTP client (their session cookie sent, Origin set on writes as a browser would). */
 export async function signIn(url: string, { email, password }: { email: string; password: string }) {
-  const cookies = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair!.indexOf("=");
-      cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-  };
-  const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  const call = async (pathname: string, init: RequestInit = {}) => {
+  const cookie = await signInOverHttp({ baseUrl: url, email, password });
+  const call = (pathname: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
-    headers.set("cookie", cookieHeader());
+    headers.set("cookie", cookie);
     if (init.method && init.method !== "GET") headers.set("origin", url);
-    const response = await fetch(`${url}${pathname}`, { ...init, headers, redirect: "manual" });
-    keep(response);
-    return response;
+    return fetch(`${url}${pathname}`, { ...init, headers, redirect: "manual" });
   };
-  const { csrfToken } = (await (await call("/api/auth/csrf")).json()) as { csrfToken: string };
-  const signedIn = await call("/api/auth/callback/credentials", {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }).toString(),
-  });
-  if (![...cookies.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in failed (${signedIn.status})`);
   return {
     get: (pathname: string) => call(pathname),
     postJson: (pathname: string, body: unknown) => call(pathname, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   };
 }
 
-/** Reads an NDJSON playground stream, calling `onEvent` per event; resolves with every event when it ends. */
+/** Reads a playground stream as the studio's client does, calling `onEvent` per event; resolves with every event when it ends. */
 export async function readEvents(response: Response, onEvent: (event: Record<string, unknown>) => void = () => {}): Promise<Record<string, unknown>[]> {
   const events: Record<string, unknown>[] = [];
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let newline: number;
-    while ((newline = buffer.indexOf("\n")) !== -1) {
-      const line = buffer.slice(0, newline).trim();
-      buffer = buffer.slice(newline + 1);
-      if (!line) continue;
-      const event = JSON.parse(line) as Record<string, unknown>;
+  await readRunEvents(response.body!, (batch) => {
+    for (const event of batch) {
       events.push(event);
       onEvent(event);
     }
-  }
+  });
   return events;
 }

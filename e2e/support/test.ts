@@ -1,12 +1,14 @@
 import { test as base, type BrowserContextOptions, type Page } from "@playwright/test";
 import { authFile, type DemoRole } from "./env";
 
+export type PageAs = (role: DemoRole, options?: BrowserContextOptions) => Promise<Page>;
+
 /**
  * `pageAs("viewer")` opens a page already signed in as that demo role, from the sessions the "sign-in"
  * project saved. Tests that sign out or disable someone must sign in afresh instead, or they would
  * revoke the session other tests share.
  */
-export const test = base.extend<{ pageAs: (role: DemoRole, options?: BrowserContextOptions) => Promise<Page> }>({
+export const test = base.extend<{ pageAs: PageAs }>({
   pageAs: async ({ browser }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await use(async (role, options = {}) => {

@@ -1,33 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { setPromptArchived } from "@/lib/prompts/manage-prompts";
 import { addApiKey, addChatPrompt, addTextPrompt, deploy, makeDeliveryWorkspace, type DeliveryWorkspace } from "@/lib/testing/delivery";
-import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
+import { setUpDeliveryApi } from "@/lib/testing/delivery-api";
 import { assertRequestMatchesOpenApi } from "@/lib/testing/openapi-request-validator";
 import { assertMatchesOpenApi } from "@/lib/testing/openapi-validator";
 import { handleDeliveryRequest } from "./handlers";
 import { openApiDocument } from "./openapi";
 
-let server: TestDeliveryServer;
-let ws: DeliveryWorkspace;
-let key: string;
+const api = setUpDeliveryApi();
 
-beforeAll(async () => {
-  server = await startDeliveryServer();
-  ws = makeDeliveryWorkspace();
-  key = addApiKey(ws, "read").secret;
-  const triage = addTextPrompt(ws, "support/triage", ["Triage v1 for {{customer}}", "Triage v2 for {{customer}}", "Triage v3 for {{customer}}"], {
+beforeAll(() => {
+  const triage = addTextPrompt(api.ws, "support/triage", ["Triage v1 for {{customer}}", "Triage v2 for {{customer}}", "Triage v3 for {{customer}}"], {
     model: "offline:demo",
     temperature: 0.2,
   });
-  deploy(ws, { promptId: triage.id, environment: "production", version: 1 });
-  deploy(ws, { promptId: triage.id, environment: "staging", version: 2 });
-  deploy(ws, { promptId: triage.id, environment: "development", version: 2 });
+  deploy(api.ws, { promptId: triage.id, environment: "production", version: 1 });
+  deploy(api.ws, { promptId: triage.id, environment: "staging", version: 2 });
+  deploy(api.ws, { promptId: triage.id, environment: "development", version: 2 });
 });
 
-afterAll(() => server.close());
-
-const get = (path: string, call: { key?: string; headers?: Record<string, string>; breaksContract?: true } = { key }) => server.request("GET", path, call);
+const get = (path: string, call: { key?: string; headers?: Record<string, string>; breaksContract?: true } = { key: api.readKey }) => api.request("GET", path, call);
 
 describe("delivery API authentication", () => {
   it("answers 401 without a key, with a malformed one and with an unknown one", async () => {
@@ -37,14 +30,14 @@ describe("delivery API authentication", () => {
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
       expect(response.body).toMatchObject({ error: { code: "unauthorized:apikey" } });
     }
-    expect((await server.request("GET", "/api/v1/prompts")).status).toBe(401);
+    expect((await api.request("GET", "/api/v1/prompts")).status).toBe(401);
   });
 
   it("refuses a key the moment it is revoked, although its lookup is cached", async () => {
-    const { id, secret } = addApiKey(ws, "read", "soon revoked");
+    const { id, secret } = addApiKey(api.ws, "read", "soon revoked");
     expect((await get("/api/v1/prompts/support%2Ftriage", { key: secret })).status).toBe(200);
     expect((await get("/api/v1/prompts/support%2Ftriage", { key: secret })).status).toBe(200);
-    revokeApiKey(ws.admin, { apiKeyId: id });
+    revokeApiKey(api.ws.admin, { apiKeyId: id });
     const response = await get("/api/v1/prompts/support%2Ftriage", { key: secret });
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ error: { message: "This API key is not valid or has been revoked." } });
@@ -100,7 +93,7 @@ describe("GET /api/v1/prompts/{name}", () => {
     for (const path of ["/api/v1/prompts/support%2Ftriage?label=staging", "/api/v1/prompts/support/triage?label=staging"]) {
       assertRequestMatchesOpenApi({ method: "GET", rawUrl: path });
       const request = (headers: Record<string, string> = {}) =>
-        handleDeliveryRequest(new Request(`http://studio.test${path}`, { headers: { authorization: `Bearer ${key}`, ...headers } }), server.state);
+        handleDeliveryRequest(new Request(`http://studio.test${path}`, { headers: { authorization: `Bearer ${api.readKey}`, ...headers } }), api.state);
       const response = await request();
       const body: unknown = await response.json();
       assertMatchesOpenApi({ method: "GET", rawPath: path.split("?")[0]!, status: response.status, body });
@@ -114,17 +107,17 @@ describe("GET /api/v1/prompts/{name}", () => {
     const first = await get("/api/v1/prompts/support%2Ftriage?label=development");
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
-    const again = await get("/api/v1/prompts/support%2Ftriage?label=development", { key, headers: { "if-none-match": etag } });
+    const again = await get("/api/v1/prompts/support%2Ftriage?label=development", { key: api.readKey, headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
     expect(again.body).toBeNull();
     expect(again.headers.get("etag")).toBe(etag);
-    expect((await get("/api/v1/prompts/support%2Ftriage?label=development", { key, headers: { "if-none-match": `"other", W/${etag}` } })).status).toBe(304);
+    expect((await get("/api/v1/prompts/support%2Ftriage?label=development", { key: api.readKey, headers: { "if-none-match": `"other", W/${etag}` } })).status).toBe(304);
 
-    const prompt = addTextPrompt(ws, "etag/moves", ["one", "two"]);
-    deploy(ws, { promptId: prompt.id, environment: "development", version: 1 });
+    const prompt = addTextPrompt(api.ws, "etag/moves", ["one", "two"]);
+    deploy(api.ws, { promptId: prompt.id, environment: "development", version: 1 });
     const before = await get("/api/v1/prompts/etag%2Fmoves?label=development");
-    deploy(ws, { promptId: prompt.id, environment: "development", version: 2 });
-    const after = await get("/api/v1/prompts/etag%2Fmoves?label=development", { key, headers: { "if-none-match": before.headers.get("etag")! } });
+    deploy(api.ws, { promptId: prompt.id, environment: "development", version: 2 });
+    const after = await get("/api/v1/prompts/etag%2Fmoves?label=development", { key: api.readKey, headers: { "if-none-match": before.headers.get("etag")! } });
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ version: 2, template: "two" });
     expect(after.headers.get("etag")).not.toBe(before.headers.get("etag"));
@@ -135,7 +128,7 @@ describe("GET /api/v1/prompts/{name}", () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ error: { code: "not_found:environment", message: expect.stringContaining('"prod" is not an environment') } });
 
-    const draft = addTextPrompt(ws, "drafts/only", ["draft"]);
+    const draft = addTextPrompt(api.ws, "drafts/only", ["draft"]);
     const undeployed = await get("/api/v1/prompts/drafts%2Fonly");
     expect(undeployed.status).toBe(404);
     expect(undeployed.body).toMatchObject({ error: { code: "not_found:deployment", message: 'Production (production) serves no version of "drafts/only".' } });
@@ -150,7 +143,7 @@ describe("GET /api/v1/prompts/{name}", () => {
     expect(both.status).toBe(400);
     expect(both.body).toMatchObject({ error: { code: "bad_request:api", message: expect.stringContaining("either label or version") } });
     for (const query of ["lable=staging", "label=staging&label=production", "version=0", "version=two", "label="]) {
-      const response = await get(`/api/v1/prompts/support%2Ftriage?${query}`, { key, breaksContract: true });
+      const response = await get(`/api/v1/prompts/support%2Ftriage?${query}`, { key: api.readKey, breaksContract: true });
       expect(response.status, query).toBe(400);
       expect(response.body).toMatchObject({ error: { code: "bad_request:api" } });
     }
@@ -158,19 +151,19 @@ describe("GET /api/v1/prompts/{name}", () => {
 
   it("refuses a name longer than any prompt's with 400, when fetching and when rendering", async () => {
     const long = "n".repeat(201);
-    const fetched = await get(`/api/v1/prompts/${long}`, { key, breaksContract: true });
+    const fetched = await get(`/api/v1/prompts/${long}`, { key: api.readKey, breaksContract: true });
     expect(fetched.status).toBe(400);
     expect(fetched.body).toMatchObject({ error: { code: "bad_request:api", message: expect.stringContaining("200") } });
-    const rendered = await server.request("POST", `/api/v1/prompts/${long}/render`, { key, body: {}, breaksContract: true });
+    const rendered = await api.request("POST", `/api/v1/prompts/${long}/render`, { key: api.readKey, body: {}, breaksContract: true });
     expect(rendered.status).toBe(400);
     expect((await get(`/api/v1/prompts/${"n".repeat(200)}`)).status).toBe(404);
   });
 
   it("does not serve an archived prompt", async () => {
-    const prompt = addTextPrompt(ws, "old/retired", ["bye"]);
-    deploy(ws, { promptId: prompt.id, environment: "staging", version: 1 });
+    const prompt = addTextPrompt(api.ws, "old/retired", ["bye"]);
+    deploy(api.ws, { promptId: prompt.id, environment: "staging", version: 1 });
     expect((await get("/api/v1/prompts/old%2Fretired?label=staging")).status).toBe(200);
-    setPromptArchived(ws.editor, { promptId: prompt.id, archived: true });
+    setPromptArchived(api.ws.editor, { promptId: prompt.id, archived: true });
     expect((await get("/api/v1/prompts/old%2Fretired?label=staging")).status).toBe(404);
   });
 });
@@ -198,7 +191,7 @@ describe("partials", () => {
   });
 
   it("resolves bare partials in the requested environment and pinned ones where they point, recursively", async () => {
-    const production = await server.request("GET", "/api/v1/prompts/support/reply", { key: pkey });
+    const production = await api.request("GET", "/api/v1/prompts/support/reply", { key: pkey });
     expect(production.status).toBe(200);
     expect(production.body).toMatchObject({
       partials: {
@@ -212,22 +205,22 @@ describe("partials", () => {
   });
 
   it("reads bare partials at the latest version for latest and version requests", async () => {
-    const latest = await server.request("GET", "/api/v1/prompts/broken%2Fincludes?label=latest", { key: pkey });
+    const latest = await api.request("GET", "/api/v1/prompts/broken%2Fincludes?label=latest", { key: pkey });
     expect(latest.body).toMatchObject({ partials: { "shared/sign-off": "Regards, {{agent}}" } });
-    const pinned = await server.request("GET", "/api/v1/prompts/broken%2Fincludes?version=1", { key: pkey });
+    const pinned = await api.request("GET", "/api/v1/prompts/broken%2Fincludes?version=1", { key: pkey });
     expect(pinned.body).toMatchObject({ partials: { "shared/sign-off": "Regards, {{agent}}" } });
   });
 
   it("names a partial that does not exist or that the environment it is read in does not serve", async () => {
     const missing = addTextPrompt(pw, "needs/missing", ["{{> shared/nowhere}}"]);
     deploy(pw, { promptId: missing.id, environment: "staging", version: 1 });
-    const unknown = await server.request("GET", "/api/v1/prompts/needs%2Fmissing?label=staging", { key: pkey });
+    const unknown = await api.request("GET", "/api/v1/prompts/needs%2Fmissing?label=staging", { key: pkey });
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ error: { code: "bad_request:template", message: expect.stringContaining('Unknown partial "shared/nowhere"') } });
 
     const undeployed = addTextPrompt(pw, "needs/undeployed", ["{{> shared/greeting@development}}"]);
     deploy(pw, { promptId: undeployed.id, environment: "staging", version: 1 });
-    const notServed = await server.request("GET", "/api/v1/prompts/needs%2Fundeployed?label=staging", { key: pkey });
+    const notServed = await api.request("GET", "/api/v1/prompts/needs%2Fundeployed?label=staging", { key: pkey });
     expect(notServed.status).toBe(400);
     expect(notServed.body).toMatchObject({
       error: { message: 'Partial "shared/greeting@development" cannot be included: Development (development) serves no version of "shared/greeting".' },
@@ -235,7 +228,7 @@ describe("partials", () => {
   });
 
   it("renders text with partials and answers 400 naming a missing variable", async () => {
-    const rendered = await server.request("POST", "/api/v1/prompts/support%2Freply/render", {
+    const rendered = await api.request("POST", "/api/v1/prompts/support%2Freply/render", {
       key: pkey,
       body: { label: "staging", variables: { name: "Ada", topic: "billing", agent: "Sam" } },
     });
@@ -246,13 +239,13 @@ describe("partials", () => {
       type: "text",
       text: "Start: Hi Ada, Regards, Sam\nAbout billing. Hi Ada, Regards, Sam Regards, Sam",
     });
-    const missing = await server.request("POST", "/api/v1/prompts/support/reply/render", { key: pkey, body: { variables: { name: "Ada", agent: "Sam" } } });
+    const missing = await api.request("POST", "/api/v1/prompts/support/reply/render", { key: pkey, body: { variables: { name: "Ada", agent: "Sam" } } });
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ error: { code: "bad_request:template", message: expect.stringContaining('Missing variable "topic"') } });
   });
 
   it("renders every message of a chat prompt", async () => {
-    const rendered = await server.request("POST", "/api/v1/prompts/chat%2Fassistant/render", {
+    const rendered = await api.request("POST", "/api/v1/prompts/chat%2Fassistant/render", {
       key: pkey,
       body: { label: "latest", variables: { name: "Ada", product: "invoices", question: "Where is my refund?" } },
     });
@@ -265,14 +258,14 @@ describe("partials", () => {
         { role: "user", content: "Where is my refund?" },
       ],
     });
-    const chat = await server.request("GET", "/api/v1/prompts/chat%2Fassistant?label=latest", { key: pkey });
+    const chat = await api.request("GET", "/api/v1/prompts/chat%2Fassistant?label=latest", { key: pkey });
     expect(chat.body).toMatchObject({ type: "chat", template: null, variables: ["product", "question", "name"], partials: { "shared/greeting@1": "Hello {{name}}" } });
   });
 
   it("refuses a render body that is not JSON or has unknown fields", async () => {
-    const notJson = await server.request("POST", "/api/v1/prompts/support%2Freply/render", { key: pkey, rawBody: "{oops", breaksContract: true });
+    const notJson = await api.request("POST", "/api/v1/prompts/support%2Freply/render", { key: pkey, rawBody: "{oops", breaksContract: true });
     expect(notJson.body).toEqual({ error: { code: "bad_request:api", message: "The request body must be JSON." } });
-    const unknownField = await server.request("POST", "/api/v1/prompts/support%2Freply/render", { key: pkey, body: { vars: {} }, breaksContract: true });
+    const unknownField = await api.request("POST", "/api/v1/prompts/support%2Freply/render", { key: pkey, body: { vars: {} }, breaksContract: true });
     expect(unknownField.status).toBe(400);
   });
 });
@@ -291,7 +284,7 @@ describe("GET /api/v1/prompts", () => {
   });
 
   it("pages through active prompts by name with their latest version and what each environment serves", async () => {
-    const first = await server.request("GET", "/api/v1/prompts?pageSize=2", { key: lkey });
+    const first = await api.request("GET", "/api/v1/prompts?pageSize=2", { key: lkey });
     expect(first.body).toEqual({
       items: [
         { name: "alpha", type: "text", description: "About alpha", tags: ["test"], latestVersion: 2, environments: {} },
@@ -301,31 +294,31 @@ describe("GET /api/v1/prompts", () => {
       pageSize: 2,
       total: 6,
     });
-    const last = await server.request("GET", "/api/v1/prompts?pageSize=2&page=3", { key: lkey });
+    const last = await api.request("GET", "/api/v1/prompts?pageSize=2&page=3", { key: lkey });
     expect(last.body).toMatchObject({ items: [{ name: "gamma/one", environments: { staging: 1 } }, { name: "gamma/two" }], page: 3 });
-    const middle = await server.request("GET", "/api/v1/prompts?page=2&pageSize=2", { key: lkey });
+    const middle = await api.request("GET", "/api/v1/prompts?page=2&pageSize=2", { key: lkey });
     expect(middle.body).toMatchObject({ items: [{ name: "delta" }, { name: "empty", latestVersion: null }], page: 2, total: 6 });
-    const beyond = await server.request("GET", "/api/v1/prompts?page=2", { key: lkey });
+    const beyond = await api.request("GET", "/api/v1/prompts?page=2", { key: lkey });
     expect(beyond.body).toEqual({ items: [], page: 2, pageSize: 50, total: 6 });
   });
 
   it("filters by environment and search, and refuses bad paging", async () => {
-    expect((await server.request("GET", "/api/v1/prompts?label=staging", { key: lkey })).body).toMatchObject({ total: 2 });
-    expect((await server.request("GET", "/api/v1/prompts?q=delta", { key: lkey })).body).toMatchObject({ total: 1, items: [{ name: "delta" }] });
-    expect((await server.request("GET", "/api/v1/prompts?label=nowhere", { key: lkey })).status).toBe(404);
-    expect((await server.request("GET", "/api/v1/prompts?pageSize=500", { key: lkey, breaksContract: true })).status).toBe(400);
+    expect((await api.request("GET", "/api/v1/prompts?label=staging", { key: lkey })).body).toMatchObject({ total: 2 });
+    expect((await api.request("GET", "/api/v1/prompts?q=delta", { key: lkey })).body).toMatchObject({ total: 1, items: [{ name: "delta" }] });
+    expect((await api.request("GET", "/api/v1/prompts?label=nowhere", { key: lkey })).status).toBe(404);
+    expect((await api.request("GET", "/api/v1/prompts?pageSize=500", { key: lkey, breaksContract: true })).status).toBe(400);
   });
 
   it("answers 304 when the list has not changed", async () => {
-    const first = await server.request("GET", "/api/v1/prompts", { key: lkey });
-    const again = await server.request("GET", "/api/v1/prompts", { key: lkey, headers: { "if-none-match": first.headers.get("etag")! } });
+    const first = await api.request("GET", "/api/v1/prompts", { key: lkey });
+    const again = await api.request("GET", "/api/v1/prompts", { key: lkey, headers: { "if-none-match": first.headers.get("etag")! } });
     expect(again.status).toBe(304);
   });
 });
 
 describe("GET /api/v1/openapi.json", () => {
   it("serves the OpenAPI 3.1 document without a key", async () => {
-    const response = await server.request("GET", "/api/v1/openapi.json");
+    const response = await api.request("GET", "/api/v1/openapi.json");
     expect(response.status).toBe(200);
     expect(response.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
     expect(response.body).toMatchObject({ openapi: "3.1.0" });

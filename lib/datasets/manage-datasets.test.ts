@@ -1,8 +1,8 @@
 // Datasets on a real SQLite file: editing, audit, the two-step import, export round trips and cases from
 // playground runs (a real run over HTTP to the fixture server).
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
 import { auditLog } from "@/db/schema";
 import { userPrincipal } from "@/lib/platform/auth/principal";
@@ -17,13 +17,7 @@ import { findRunById } from "@/lib/playground/queries";
 import { addCase, addCaseFromRun, createDataset, deleteCase, setDatasetArchived, updateCase, updateDatasetDetails, type RunReader } from "./manage-datasets";
 import { listCases, listDatasets } from "./queries";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer({ latencyMs: 1 });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer({ latencyMs: 1 });
 
 function team() {
   const { workspace, members } = makeWorkspace(["editor", "viewer"]);

@@ -1,24 +1,19 @@
 // Runs columns end to end on real SQLite and over real HTTP to the fixture LLM server (no mocked fetch).
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
 import { playgroundRuns } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
 import { saveProvider } from "@/lib/platform/providers/manage-providers";
 import { makeWorkspace } from "@/lib/testing/factories";
+import { runColumnInput } from "@/lib/testing/run-column";
 import { executeRun } from "./execute-run";
 import { prepareRun } from "./prepare-run";
 import type { RunColumnInput } from "./schemas";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer();
 
 /** A workspace whose "openai" provider is the fixture server (so catalog prices apply) and a "fx" compatible one. */
 function setup() {
@@ -34,17 +29,8 @@ function setup() {
     commitMessage: "v1",
     expectedParentVersion: null,
   });
-  const input = (overrides: Partial<RunColumnInput> = {}): RunColumnInput => ({
-    promptId,
-    batchId: crypto.randomUUID(),
-    column: 1,
-    source: { kind: "version", version: 1 },
-    modelId: "openai:gpt-4o",
-    settings: { temperature: 0.3 },
-    variables: { name: "Ada" },
-    followUps: [],
-    ...overrides,
-  });
+  const input = (overrides: Partial<RunColumnInput> = {}) =>
+    runColumnInput({ promptId, modelId: "openai:gpt-4o", settings: { temperature: 0.3 }, variables: { name: "Ada" }, ...overrides });
   return { workspace, editor: editor!, promptId, input };
 }
 

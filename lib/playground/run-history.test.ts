@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { makePlaygroundWorkspace } from "@/lib/testing/playground";
 import { executeRun } from "./execute-run";
 import { prepareRun } from "./prepare-run";
 import { listRunHistory, loadReopenedBatch } from "./run-history";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer();
 
 describe("run history", () => {
   it("lists a prompt's runs newest first, filtered by model and status", async () => {

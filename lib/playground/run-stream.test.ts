@@ -1,7 +1,7 @@
 // The streaming response as a browser reads it: NDJSON events, and cancellation from either side of the wire.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
 import { playgroundRuns } from "@/db/schema";
 import { makePlaygroundWorkspace } from "@/lib/testing/playground";
@@ -10,13 +10,7 @@ import { prepareRun } from "./prepare-run";
 import { readRunEvents, type RunEvent } from "./run-events";
 import { streamRunResponse } from "./run-stream";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer();
 
 async function readAll(response: Response): Promise<RunEvent[]> {
   const events: RunEvent[] = [];

@@ -1,7 +1,7 @@
 // The eval gate, enforced: approvals to a gated environment need a completed evaluation of the candidate on the
 // gate dataset reaching the pass rate. Real runs over HTTP to the fixture server, real SQLite.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
 import { isAppError } from "@/lib/core/errors";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
@@ -16,13 +16,7 @@ import { approvePromotion, requestPromotion } from "./manage-promotions";
 import { setEnvironmentGate } from "./manage-environments";
 import { findEnvironmentBySlug, findPointer } from "@/lib/serving/queries";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer();
 
 function code(fn: () => unknown): string {
   try {

@@ -1,7 +1,7 @@
 // Review queues on real SQLite, filled from real eval runs against the fixture server over HTTP.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
 import { auditLog, evalResults, evalRuns, evalScores, generations, memberships, ratings, ratingScores, reviewItems } from "@/db/schema";
 import { userPrincipal, type UserPrincipal } from "@/lib/platform/auth/principal";
@@ -17,13 +17,7 @@ import { addQueueItems, createQueue, createTag, updateQueue } from "./manage-que
 import { rateItem } from "./manage-ratings";
 import { loadRatingSession, loadReviewItem } from "./reviewer-view";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer();
 
 /** An eval workspace with reviewers, a lead and a second editor, and one finished run of v1 and v2 over 4 cases. */
 async function reviewWorkspace() {

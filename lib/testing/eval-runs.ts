@@ -1,6 +1,8 @@
 import { getDb } from "@/db";
 import { eq } from "drizzle-orm";
 import { datasetCases, datasets, evalResults, type ScorerConfig } from "@/db/schema";
+import { createEvalRun } from "@/lib/evals/runs/manage-runs";
+import type { CreateEvalRunInput } from "@/lib/evals/runs/schemas";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
 import { saveProvider } from "@/lib/platform/providers/manage-providers";
@@ -55,6 +57,18 @@ export function makeEvalWorkspace({ fixtureUrl, models = "echo, flaky-5, hang, f
     viewer: userPrincipal(viewer),
     adminCtx: admin,
   };
+}
+
+/**
+ * A queued run over a new dataset of `cases` cases (see makeDataset): of the workspace's "greet" v1 unless `targets`
+ * says otherwise, with the rest of the run as given.
+ */
+export function createRunOverCases(
+  ws: ReturnType<typeof makeEvalWorkspace>,
+  { cases, ...run }: { cases: number } & Omit<CreateEvalRunInput, "datasetId" | "promptId" | "targets"> & Partial<Pick<CreateEvalRunInput, "targets">>,
+) {
+  const dataset = makeDataset({ workspaceId: ws.workspace.id, count: cases });
+  return createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], ...run });
 }
 
 /** Every result row of a run, straight from the database. */

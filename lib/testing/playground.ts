@@ -2,6 +2,7 @@ import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
 import { saveProvider } from "@/lib/platform/providers/manage-providers";
 import type { RunColumnInput } from "@/lib/playground/schemas";
 import { makeWorkspace } from "./factories";
+import { runColumnInput } from "./run-column";
 
 /**
  * A workspace with an admin and an editor, a "fx" provider pointing at the fixture LLM server, and a text prompt
@@ -14,16 +15,6 @@ export function makePlaygroundWorkspace({ fixtureUrl, models = "echo, slow-40, h
   saveProvider(admin, { slug: "fx", kind: "openai-compatible", label: "Fixture", baseUrl: fixtureUrl, apiKey: "", models });
   const { id: promptId } = createPrompt(editor, { name: "greet", type: "text", description: "", tags: [] });
   saveVersion(editor, { promptId, body: { type: "text", template: "Say hello to {{name}}." }, modelConfig: {}, commitMessage: "v1", expectedParentVersion: null });
-  const input = (overrides: Partial<RunColumnInput> = {}): RunColumnInput => ({
-    promptId,
-    batchId: crypto.randomUUID(),
-    column: 1,
-    source: { kind: "version", version: 1 },
-    modelId: "fx:echo",
-    settings: {},
-    variables: { name: "Ada" },
-    followUps: [],
-    ...overrides,
-  });
+  const input = (overrides: Partial<RunColumnInput> = {}) => runColumnInput({ promptId, modelId: "fx:echo", variables: { name: "Ada" }, ...overrides });
   return { workspace, admin, editor, promptId, input };
 }

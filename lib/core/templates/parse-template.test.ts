@@ -50,40 +50,39 @@ describe("analyseTemplate: what a template uses", () => {
 });
 
 describe("analyseTemplate: malformed templates", () => {
-  it("reports an unclosed section at its opening tag", () => {
-    expect(issuesOf("Hello\n  {{#items}}\n- {{title}}\n")).toEqual([
-      { message: 'Unclosed section "items": add {{/items}}.', line: 2, column: 3, endLine: 2, endColumn: 13 },
-    ]);
-  });
-
-  it("reports a closing tag without an opening one", () => {
-    expect(issuesOf("a\nb {{/items}}")).toEqual([
-      { message: "Closing tag {{/items}} has no matching {{#items}}.", line: 2, column: 3, endLine: 2, endColumn: 13 },
-    ]);
-  });
-
-  it("reports a mismatched closing tag once, at the closing tag", () => {
-    expect(issuesOf("{{#a}}\n\n x {{/b}} y")).toEqual([
-      { message: 'Closing tag {{/b}} does not match the open section "a".', line: 3, column: 4, endLine: 3, endColumn: 10 },
-    ]);
-  });
-
-  it("reports sections left open inside a section that is closed", () => {
-    expect(issuesOf("{{#outer}}\n{{#inner}}\n{{/outer}}")).toEqual([
-      { message: 'Unclosed section "inner": add {{/inner}}.', line: 2, column: 1, endLine: 2, endColumn: 11 },
-    ]);
-  });
-
-  it("reports an unclosed tag from its braces to the end of its line", () => {
-    expect(issuesOf("Hi {{name}}\nand {{other\nmore text")).toEqual([
-      { message: 'Unclosed tag: "{{" has no matching "}}".', line: 2, column: 5, endLine: 2, endColumn: 12 },
-    ]);
-  });
-
-  it("reports an unclosed triple mustache", () => {
-    expect(issuesOf("x {{{raw}}")).toEqual([
-      { message: 'Unclosed tag: "{{" has no matching "}}".', line: 1, column: 3, endLine: 1, endColumn: 11 },
-    ]);
+  it.each([
+    {
+      behaviour: "reports an unclosed section at its opening tag",
+      source: "Hello\n  {{#items}}\n- {{title}}\n",
+      issue: { message: 'Unclosed section "items": add {{/items}}.', line: 2, column: 3, endLine: 2, endColumn: 13 },
+    },
+    {
+      behaviour: "reports a closing tag without an opening one",
+      source: "a\nb {{/items}}",
+      issue: { message: "Closing tag {{/items}} has no matching {{#items}}.", line: 2, column: 3, endLine: 2, endColumn: 13 },
+    },
+    {
+      behaviour: "reports a mismatched closing tag once, at the closing tag",
+      source: "{{#a}}\n\n x {{/b}} y",
+      issue: { message: 'Closing tag {{/b}} does not match the open section "a".', line: 3, column: 4, endLine: 3, endColumn: 10 },
+    },
+    {
+      behaviour: "reports sections left open inside a section that is closed",
+      source: "{{#outer}}\n{{#inner}}\n{{/outer}}",
+      issue: { message: 'Unclosed section "inner": add {{/inner}}.', line: 2, column: 1, endLine: 2, endColumn: 11 },
+    },
+    {
+      behaviour: "reports an unclosed tag from its braces to the end of its line",
+      source: "Hi {{name}}\nand {{other\nmore text",
+      issue: { message: 'Unclosed tag: "{{" has no matching "}}".', line: 2, column: 5, endLine: 2, endColumn: 12 },
+    },
+    {
+      behaviour: "reports an unclosed triple mustache",
+      source: "x {{{raw}}",
+      issue: { message: 'Unclosed tag: "{{" has no matching "}}".', line: 1, column: 3, endLine: 1, endColumn: 11 },
+    },
+  ])("$behaviour", ({ source, issue }) => {
+    expect(issuesOf(source)).toEqual([issue]);
   });
 
   it("reports empty tags", () => {

@@ -1,6 +1,6 @@
 // Comparing runs on real SQLite with results from real HTTP calls to the fixture server.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { isAppError } from "@/lib/core/errors";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
@@ -9,13 +9,7 @@ import { executeEvalRun } from "../runs/runner";
 import { classifyChange } from "./classify";
 import { compareRuns } from "./compare-runs";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer();
 
 /** v1 "Say hello to {{name}}." passes `contains "hello"` everywhere; v2 "Greet {{name}}." only where the name says hello. */
 async function twoVersions() {

@@ -1,6 +1,6 @@
 // Dashboard aggregates on real runs (fixture server over HTTP, real SQLite).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
 import { deployVersion } from "@/lib/releases/manage-deployments";
 import { findEnvironmentBySlug } from "@/lib/serving/queries";
@@ -11,13 +11,7 @@ import { executeEvalRun } from "../runs/runner";
 import { loadEvalDashboard } from "./load-dashboard";
 import { dashboardFiltersSchema } from "./filters";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer();
 
 describe("eval dashboard", () => {
   it("charts each run target with per-scorer rates, filters by dataset and model, and shows what environments serve", async () => {

@@ -5,40 +5,23 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
-import { createApiKey } from "@/lib/platform/api-keys/manage-api-keys";
-import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
-import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/eval-runs";
-import { startEvalWorker, stopEvalWorker } from "./worker";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpEvalApi } from "@/lib/testing/eval-api";
+import { containsScorer, makeDataset } from "@/lib/testing/eval-runs";
 
-let llm: FixtureLlmServer;
-let api: TestDeliveryServer;
-let writeKey: string;
-let readKey: string;
+const api = setUpEvalApi();
 
-beforeAll(async () => {
-  llm = await startFixtureLlmServer();
-  api = await startDeliveryServer();
-  const ws = makeEvalWorkspace({ fixtureUrl: llm.url });
+beforeAll(() => {
+  const workspaceId = api.ws.workspace.id;
   // "Case 1" matches case 1 and case 10: 2 of 10 pass.
-  makeDataset({ workspaceId: ws.workspace.id, name: "smoke", count: 10, defaultScorers: [containsScorer("Case 1")] });
+  makeDataset({ workspaceId, name: "smoke", count: 10, defaultScorers: [containsScorer("Case 1")] });
   // No default scorers: case 1 passes its own assertion, case 2 fails its own, cases 3 and 4 carry none.
   makeDataset({
-    workspaceId: ws.workspace.id,
+    workspaceId,
     name: "partial",
     count: 4,
     caseAt: (i) => ({ variables: { name: `Case ${i}` }, assertions: i <= 2 ? [containsScorer(i === 1 ? "Case 1" : "Case 99", "assert-1")] : [] }),
   });
-  writeKey = createApiKey(ws.adminCtx, { name: "ci", scope: "read-write" }).secret;
-  readKey = createApiKey(ws.adminCtx, { name: "read", scope: "read" }).secret;
-  startEvalWorker({ pollMs: 50, heartbeatMs: 200 });
-});
-
-afterAll(async () => {
-  await stopEvalWorker();
-  await api.close();
-  await llm.close();
 });
 
 const root = REPO_ROOT;
@@ -60,7 +43,7 @@ describe("promptops eval", { timeout: 60_000 }, () => {
     const dir = os.tmpdir();
     const json = path.join(dir, `promptops-${crypto.randomUUID()}.json`);
     const junit = path.join(dir, `promptops-${crypto.randomUUID()}.xml`);
-    const result = await cli([...base(), "--min-pass-rate", "0.2", "--json", json, "--junit", junit], { PROMPTOPS_API_KEY: writeKey });
+    const result = await cli([...base(), "--min-pass-rate", "0.2", "--json", json, "--junit", junit], { PROMPTOPS_API_KEY: api.writeKey });
     expect(result.stderr).toContain("10/10 cases");
     expect(result.stdout).toContain("PASS: pass rate 20.0% ≥ 20.0%");
     expect(result.stdout).toMatch(/Pass rate\s+20\.0%/);
@@ -75,14 +58,14 @@ describe("promptops eval", { timeout: 60_000 }, () => {
   });
 
   it("exits 1 below the threshold", async () => {
-    const result = await cli([...base(), "--api-key", writeKey, "--min-pass-rate", "90%"]);
+    const result = await cli([...base(), "--api-key", api.writeKey, "--min-pass-rate", "90%"]);
     expect(result.stdout).toContain("FAIL: pass rate 20.0% < 90.0%");
     expect(result.code).toBe(1);
   });
 
   it("reports unscored cases apart: not in the pass rate, skipped in JUnit, never a pass", async () => {
     const junit = path.join(os.tmpdir(), `promptops-${crypto.randomUUID()}.xml`);
-    const args = ["eval", "--url", api.baseUrl, "--prompt", "greet", "--version", "1", "--dataset", "partial", "--poll-interval", "100", "--api-key", writeKey, "--junit", junit];
+    const args = ["eval", "--url", api.baseUrl, "--prompt", "greet", "--version", "1", "--dataset", "partial", "--poll-interval", "100", "--api-key", api.writeKey, "--junit", junit];
     const half = await cli([...args, "--min-pass-rate", "0.5"]);
     expect(half.stdout).toMatch(/Unscored \(no scorer\)\s+2\s+not in the pass rate/);
     expect(half.stdout).toContain("PASS: pass rate 50.0% ≥ 50.0%");
@@ -97,14 +80,14 @@ describe("promptops eval", { timeout: 60_000 }, () => {
   });
 
   it("exits 2 on bad arguments, a read key, an unknown dataset and an unreachable studio", async () => {
-    expect((await cli(["eval", "--prompt", "greet"], { PROMPTOPS_API_KEY: writeKey })).code).toBe(2);
-    const readOnly = await cli([...base(), "--api-key", readKey]);
+    expect((await cli(["eval", "--prompt", "greet"], { PROMPTOPS_API_KEY: api.writeKey })).code).toBe(2);
+    const readOnly = await cli([...base(), "--api-key", api.readKey]);
     expect(readOnly.code).toBe(2);
     expect(readOnly.stderr).toContain("HTTP 403");
-    const unknown = await cli(["eval", "--url", api.baseUrl, "--prompt", "greet", "--dataset", "nope", "--api-key", writeKey]);
+    const unknown = await cli(["eval", "--url", api.baseUrl, "--prompt", "greet", "--dataset", "nope", "--api-key", api.writeKey]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('No dataset "nope"');
-    const offline = await cli([...base(), "--api-key", writeKey, "--url", "http://127.0.0.1:9"]);
+    const offline = await cli([...base(), "--api-key", api.writeKey, "--url", "http://127.0.0.1:9"]);
     expect(offline.code).toBe(2);
     expect(offline.stderr).toContain("Cannot reach the studio");
   });

@@ -1,6 +1,5 @@
 // Eval runs end to end on real SQLite and over real HTTP to the fixture LLM server (no mocked fetch).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditLog, evalScores } from "@/db/schema";
 import { eq } from "drizzle-orm";
@@ -8,25 +7,18 @@ import { deployVersion } from "@/lib/releases/manage-deployments";
 import { listEnvironments } from "@/lib/serving/queries";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
 import { saveProvider } from "@/lib/platform/providers/manage-providers";
-import { containsScorer, makeDataset, makeEvalWorkspace, resultsOf } from "@/lib/testing/eval-runs";
+import { containsScorer, createRunOverCases, makeDataset, makeEvalWorkspace, resultsOf } from "@/lib/testing/eval-runs";
 import { makeWorkspace } from "@/lib/testing/factories";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { cancelEvalRun, createEvalRun, resumeEvalRun } from "./manage-runs";
 import { findEvalRun, listEvalRunTargets } from "./queries";
 import { getEvalRunProgress, getEvalRunSummary, listEvalRunResults, listEvalRuns, findEvalRunResult } from "./read-runs";
 import { executeEvalRun } from "./runner";
 
-let server: FixtureLlmServer;
+const server = setUpFixtureLlmServer();
 /** Answers after 40 ms, so a run has calls in flight to cancel. */
-let slowServer: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer();
-  slowServer = await startFixtureLlmServer({ latencyMs: 40 });
-});
-afterAll(async () => {
-  await server.close();
-  await slowServer.close();
-});
+const slowServer = setUpFixtureLlmServer({ latencyMs: 40 });
 
 const fastBackoff = { baseMs: 5, maxMs: 50, maxRetryAfterMs: 100 };
 
@@ -99,17 +91,8 @@ describe("creating a run", () => {
 describe("running", () => {
   it("runs 200 cases through injected 429s and 500s: every case scored or an error, none twice", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 200 });
     // Case 13 has its own assertion that fails; every case must contain "Echo: Say hello".
-    const { id } = createEvalRun(ws.editor, {
-      datasetId: dataset.id,
-      promptId: ws.promptId,
-      targets: [{ version: 1 }],
-      modelId: "fx:flaky-4",
-      scorers: [containsScorer("Echo: Say hello")],
-      concurrency: 8,
-      maxRetries: 4,
-    });
+    const { id } = createRunOverCases(ws, { cases: 200, modelId: "fx:flaky-4", scorers: [containsScorer("Echo: Say hello")], concurrency: 8, maxRetries: 4 });
     const before = server.requests;
     expect(await executeEvalRun({ runId: id, workerId: "w1", backoff: fastBackoff })).toBe("completed");
 
@@ -138,8 +121,7 @@ describe("running", () => {
 
   it("records a call that keeps failing as an error with a safe message and its attempts", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 3 });
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], modelId: "fx:fail-500", scorers: [containsScorer("x")], maxRetries: 2 });
+    const { id } = createRunOverCases(ws, { cases: 3, modelId: "fx:fail-500", scorers: [containsScorer("x")], maxRetries: 2 });
     await executeEvalRun({ runId: id, workerId: "w1", backoff: fastBackoff });
     const results = resultsOf(id);
     expect(results).toHaveLength(3);
@@ -150,8 +132,7 @@ describe("running", () => {
 
   it("times out a call that never answers, and retries it as a transient failure", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 1 });
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], modelId: "fx:hang", scorers: [containsScorer("x")], caseTimeoutMs: 1_000, maxRetries: 1 });
+    const { id } = createRunOverCases(ws, { cases: 1, modelId: "fx:hang", scorers: [containsScorer("x")], caseTimeoutMs: 1_000, maxRetries: 1 });
     await executeEvalRun({ runId: id, workerId: "w1", backoff: fastBackoff });
     const [result] = resultsOf(id);
     expect(result).toMatchObject({ status: "error", attempts: 2, errorCode: "timeout:model" });
@@ -160,8 +141,7 @@ describe("running", () => {
 
   it("does not retry a rejected key, and never stores the key's text", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 1 });
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], modelId: "fx:fail-401", scorers: [containsScorer("x")] });
+    const { id } = createRunOverCases(ws, { cases: 1, modelId: "fx:fail-401", scorers: [containsScorer("x")] });
     await executeEvalRun({ runId: id, workerId: "w1", backoff: fastBackoff });
     const [result] = resultsOf(id);
     expect(result).toMatchObject({ status: "error", attempts: 1, errorCode: "unauthorized:provider" });
@@ -198,8 +178,7 @@ describe("running", () => {
   it("renders chat prompts and evaluates several targets with the version's own model", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: server.url });
     saveVersion(ws.editor, { promptId: ws.promptId, body: { type: "text", template: "Greet {{name}} warmly." }, modelConfig: { model: "fx:echo" }, commitMessage: "v2", expectedParentVersion: 1 });
-    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 4 });
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }, { label: "latest" }], scorers: [containsScorer("warmly")] });
+    const { id } = createRunOverCases(ws, { cases: 4, targets: [{ version: 1 }, { label: "latest" }], scorers: [containsScorer("warmly")] });
     await executeEvalRun({ runId: id, workerId: "w1" });
     const summary = getEvalRunSummary(getDb(), { runId: id });
     expect(summary.targets.map((t) => t.passRate)).toEqual([0, 1]);
@@ -221,8 +200,7 @@ describe("running", () => {
 describe("cancel and resume", () => {
   it("cancel aborts in-flight calls and keeps finished results; resume runs only what is left", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: slowServer.url });
-    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 30 });
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [containsScorer("Echo")], concurrency: 2 });
+    const { id } = createRunOverCases(ws, { cases: 30, scorers: [containsScorer("Echo")], concurrency: 2 });
     const abortedBefore = slowServer.aborted;
     const execution = executeEvalRun({ runId: id, workerId: "w1" });
     while (resultsOf(id).length < 4) await new Promise((r) => setTimeout(r, 20));
@@ -249,8 +227,7 @@ describe("cancel and resume", () => {
 
   it("only one worker can claim a run", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 5 });
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [containsScorer("Echo")] });
+    const { id } = createRunOverCases(ws, { cases: 5, scorers: [containsScorer("Echo")] });
     const [a, b] = await Promise.all([executeEvalRun({ runId: id, workerId: "a" }), executeEvalRun({ runId: id, workerId: "b" })]);
     expect([a, b].sort()).toEqual(["completed", "not-claimed"]);
     expect(resultsOf(id)).toHaveLength(5);
@@ -258,8 +235,7 @@ describe("cancel and resume", () => {
 
   it("a viewer cannot cancel, and another workspace gets 404", () => {
     const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 1 });
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [containsScorer("Echo")] });
+    const { id } = createRunOverCases(ws, { cases: 1, scorers: [containsScorer("Echo")] });
     expect(() => cancelEvalRun(ws.viewer, { runId: id })).toThrow(expect.objectContaining({ code: "forbidden:workspace" }));
     const other = makeWorkspace(["admin"]);
     expect(() => cancelEvalRun(userPrincipal(other.members[0]!.ctx), { runId: id })).toThrow(expect.objectContaining({ code: "not_found:workspace" }));

@@ -1,7 +1,7 @@
 // A run whose dataset lacks a variable every render needs, its partials' included, is refused up front, naming it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
 import { evalRuns } from "@/db/schema";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
@@ -9,13 +9,7 @@ import { containsScorer, makeDataset, makeEvalWorkspace } from "@/lib/testing/ev
 import { previewRunVariables } from "./form-options";
 import { createEvalRun } from "./manage-runs";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer();
 
 /** "greet" v2 includes a partial that needs {{audience}}; v3 uses it only inside a section. */
 function workspaceWithPartial() {

@@ -2,8 +2,8 @@
 // (promptfoo's per-test assert), and every reader of pass/fail (summary, runs list, results filter, compare,
 // dashboard) leaves unscored cases out of the pass rate. Real runs over HTTP to the fixture server, real SQLite.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
 import { evalScores } from "@/db/schema";
 import { saveVersion } from "@/lib/prompts/manage-prompts";
@@ -17,13 +17,7 @@ import { createEvalRun } from "./manage-runs";
 import { getEvalRunSummary, listEvalRunResults, listEvalRuns } from "./read-runs";
 import { executeEvalRun } from "./runner";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer();
 
 /** Four cases: case 1's assertion passes, case 2's fails, cases 3 and 4 carry none. */
 function partlyAssertedDataset(workspaceId: string) {

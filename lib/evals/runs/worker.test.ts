@@ -1,28 +1,22 @@
 // The per-process worker: it picks up queued runs, hands its runs back as "interrupted" when the process shuts
 // down, and the next worker resumes them. Real SQLite, real HTTP to a fixture server that answers after 20 ms.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { containsScorer, makeDataset, makeEvalWorkspace, resultsOf as results, waitFor } from "@/lib/testing/eval-runs";
-import { createEvalRun } from "./manage-runs";
+import { containsScorer, createRunOverCases, makeEvalWorkspace, resultsOf as results, waitFor } from "@/lib/testing/eval-runs";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { findEvalRun } from "./queries";
 import { evalWorkerIdle, startEvalWorker, stopEvalWorker } from "./worker";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer({ latencyMs: 20 });
-});
+const server = setUpFixtureLlmServer({ latencyMs: 20 });
 afterAll(async () => {
   await stopEvalWorker();
-  await server.close();
 });
 
 describe("the eval worker", () => {
   it("runs what is queued, releases its run on shutdown, and the next worker finishes it", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 40 });
     startEvalWorker({ pollMs: 50, heartbeatMs: 100 });
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [containsScorer("Echo")], concurrency: 2 });
+    const { id } = createRunOverCases(ws, { cases: 40, scorers: [containsScorer("Echo")], concurrency: 2 });
     await waitFor(() => results(id).length >= 6);
 
     await stopEvalWorker();

@@ -1,20 +1,14 @@
 // The LLM judge end to end: a managed judge prompt, rendered and sent over real HTTP to the fixture server (its
 // echo model replies "Echo: <prompt>", so the judge's template decides what the "judge" says), and the offline model.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import type { ScorerConfig } from "@/db/schema";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
 import { makeEvalWorkspace } from "@/lib/testing/eval-runs";
 import { DEFAULT_JUDGE_PROMPT, ensureDefaultJudgePrompt } from "./judge-prompt";
 import { runScorer } from "./registry";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer({ latencyMs: 5 });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer({ latencyMs: 5 });
 
 function judgeWith(ws: ReturnType<typeof makeEvalWorkspace>, name: string, template: string, model = "fx:echo") {
   const { id } = createPrompt(ws.editor, { name, type: "text", description: "", tags: [] });

@@ -1,33 +1,25 @@
 // POST /api/v1/generations and /api/v1/feedback over real HTTP, every response checked against the OpenAPI document.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { generationFeedback, generations } from "@/db/schema";
 import { revokeApiKey } from "@/lib/platform/api-keys/manage-api-keys";
-import { addApiKey, addTextPrompt, deploy, makeDeliveryWorkspace, type DeliveryWorkspace } from "@/lib/testing/delivery";
-import { startDeliveryServer, type TestDeliveryServer } from "@/lib/testing/delivery-server";
+import { addApiKey, addTextPrompt, deploy, makeDeliveryWorkspace } from "@/lib/testing/delivery";
+import { setUpDeliveryApi } from "@/lib/testing/delivery-api";
 
-let server: TestDeliveryServer;
-let ws: DeliveryWorkspace;
-let writeKey: string;
-let readKey: string;
+const api = setUpDeliveryApi();
 
-beforeAll(async () => {
-  server = await startDeliveryServer();
-  ws = makeDeliveryWorkspace();
-  writeKey = addApiKey(ws, "read-write", "support app").secret;
-  readKey = addApiKey(ws, "read").secret;
-  const prompt = addTextPrompt(ws, "support/triage", ["Triage {{customer}}", "Triage {{customer}} kindly"]);
-  deploy(ws, { promptId: prompt.id, environment: "production", version: 2 });
+beforeAll(() => {
+  const prompt = addTextPrompt(api.ws, "support/triage", ["Triage {{customer}}", "Triage {{customer}} kindly"]);
+  deploy(api.ws, { promptId: prompt.id, environment: "production", version: 2 });
 });
-afterAll(() => server.close());
 
 const post = (path: string, key: string | undefined, body: unknown, contract: { breaksContract?: true } = {}) =>
-  server.request("POST", path, { ...(key ? { key } : {}), body, ...contract });
+  api.request("POST", path, { ...(key ? { key } : {}), body, ...contract });
 
 describe("generations and feedback", () => {
   it("round-trips a generation (by label) and end-user feedback on it", async () => {
-    const created = await post("/api/v1/generations", writeKey, {
+    const created = await post("/api/v1/generations", api.writeKey, {
       prompt: "support/triage",
       label: "production",
       variables: { customer: "Ana" },
@@ -45,22 +37,22 @@ describe("generations and feedback", () => {
     expect(row.environmentId).not.toBeNull();
     expect(row.costUsd).toBeGreaterThan(0);
 
-    const feedback = await post("/api/v1/feedback", writeKey, { generationId: id, score: 4, scale: "1-5", comment: "Helpful", metadata: { channel: "widget" } });
+    const feedback = await post("/api/v1/feedback", api.writeKey, { generationId: id, score: 4, scale: "1-5", comment: "Helpful", metadata: { channel: "widget" } });
     expect(feedback.status).toBe(201);
     expect(feedback.body).toMatchObject({ score: 0.75 });
     expect(getDb().select().from(generationFeedback).where(eq(generationFeedback.generationId, id)).all()).toMatchObject([{ score: 0.75, comment: "Helpful" }]);
 
-    const byVersion = await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 1, output: "ok" });
+    const byVersion = await post("/api/v1/generations", api.writeKey, { prompt: "support/triage", version: 1, output: "ok" });
     expect(byVersion.status).toBe(201);
   });
 
   it("answers 401 without a key or with a revoked one, and 403 to a read key", async () => {
     const body = { prompt: "support/triage", version: 1, output: "x" };
     expect((await post("/api/v1/generations", undefined, body)).status).toBe(401);
-    const revoked = addApiKey(ws, "read-write", "old app");
-    revokeApiKey(ws.admin, { apiKeyId: revoked.id });
+    const revoked = addApiKey(api.ws, "read-write", "old app");
+    revokeApiKey(api.ws.admin, { apiKeyId: revoked.id });
     expect((await post("/api/v1/generations", revoked.secret, body)).status).toBe(401);
-    const refused = await post("/api/v1/feedback", readKey, { generationId: "x", score: 1 });
+    const refused = await post("/api/v1/feedback", api.readKey, { generationId: "x", score: 1 });
     expect(refused.status).toBe(403);
   });
 
@@ -69,20 +61,20 @@ describe("generations and feedback", () => {
     addTextPrompt(other, "other/prompt", ["Hi"]);
     const otherKey = addApiKey(other, "read-write").secret;
     const theirs = await post("/api/v1/generations", otherKey, { prompt: "other/prompt", version: 1, output: "hello" });
-    const stranger = await post("/api/v1/feedback", writeKey, { generationId: (theirs.body as { id: string }).id, score: 1 });
+    const stranger = await post("/api/v1/feedback", api.writeKey, { generationId: (theirs.body as { id: string }).id, score: 1 });
     expect(stranger.status).toBe(404);
-    expect((await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 1, label: "production", output: "x" })).body).toMatchObject({
+    expect((await post("/api/v1/generations", api.writeKey, { prompt: "support/triage", version: 1, label: "production", output: "x" })).body).toMatchObject({
       error: { code: "bad_request:api", message: expect.stringContaining("either version or label") },
     });
-    expect((await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 9, output: "x" })).status).toBe(404);
-    expect((await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 1, output: "x", extra: true }, { breaksContract: true })).status).toBe(400);
-    const mine = await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 1, output: "x" });
-    const outOfScale = await post("/api/v1/feedback", writeKey, { generationId: (mine.body as { id: string }).id, score: 7, scale: "1-5" });
+    expect((await post("/api/v1/generations", api.writeKey, { prompt: "support/triage", version: 9, output: "x" })).status).toBe(404);
+    expect((await post("/api/v1/generations", api.writeKey, { prompt: "support/triage", version: 1, output: "x", extra: true }, { breaksContract: true })).status).toBe(400);
+    const mine = await post("/api/v1/generations", api.writeKey, { prompt: "support/triage", version: 1, output: "x" });
+    const outOfScale = await post("/api/v1/feedback", api.writeKey, { generationId: (mine.body as { id: string }).id, score: 7, scale: "1-5" });
     expect(outOfScale.body).toEqual({ error: { code: "bad_request:feedback", message: "A score of 7 is outside the 1-5 scale." } });
   });
 
   it("answers 413 for a body over 1 MiB", async () => {
-    const huge = await post("/api/v1/generations", writeKey, { prompt: "support/triage", version: 1, output: "x".repeat(1024 * 1024 + 10) }, { breaksContract: true });
+    const huge = await post("/api/v1/generations", api.writeKey, { prompt: "support/triage", version: 1, output: "x".repeat(1024 * 1024 + 10) }, { breaksContract: true });
     expect(huge.status).toBe(413);
     expect(huge.body).toEqual({ error: { code: "too_large:api", message: "The request body is larger than 1 MiB." } });
   });

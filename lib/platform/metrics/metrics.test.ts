@@ -1,7 +1,7 @@
 // Prometheus metrics: the token rules, the text format, and counters that move with real requests and real model
 // calls over HTTP to the fixture server.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { isAppError } from "@/lib/core/errors";
 import { json, route } from "@/lib/platform/http/route";
 import { streamCompletion } from "@/lib/platform/models/stream-completion";
@@ -12,13 +12,7 @@ import { scrapeMetrics } from "./scrape";
 
 const TOKEN = "test-metrics-token-0123456789";
 
-let server: FixtureLlmServer;
-beforeAll(async () => {
-  server = await startFixtureLlmServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = setUpFixtureLlmServer();
 
 async function refusal(authorization: string | null, token: string | undefined) {
   try {

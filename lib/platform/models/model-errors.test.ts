@@ -25,6 +25,9 @@ function apiError({
   });
 }
 
+/** What a provider's 400 with this body becomes. */
+const fromBadRequest = (body: string, providerLabel = context.providerLabel) => toModelError(apiError({ statusCode: 400, body }), { providerLabel });
+
 describe("toModelError", () => {
   it("maps HTTP statuses to error codes", () => {
     expect(toModelError(apiError({ statusCode: 401 }), context).code).toBe("unauthorized:provider");
@@ -42,24 +45,15 @@ describe("toModelError", () => {
   });
 
   it("recognises context-length errors from OpenAI and Anthropic", () => {
-    const openai = toModelError(
-      apiError({ statusCode: 400, body: '{"error":{"code":"context_length_exceeded","message":"maximum context length is 8192"}}' }),
-      context,
-    );
+    const openai = fromBadRequest('{"error":{"code":"context_length_exceeded","message":"maximum context length is 8192"}}');
     expect(openai.code).toBe("bad_request:model");
     expect(openai.message).toContain("too long for the model's context window");
-    const anthropic = toModelError(
-      apiError({ statusCode: 400, body: '{"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 210000 tokens > 200000 maximum"}}' }),
-      { providerLabel: "Anthropic" },
-    );
+    const anthropic = fromBadRequest('{"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 210000 tokens > 200000 maximum"}}', "Anthropic");
     expect(anthropic.message).toContain("context window");
   });
 
   it("passes through a redacted provider message for other 400s", () => {
-    const error = toModelError(
-      apiError({ statusCode: 400, body: '{"error":{"message":"Unsupported value: temperature for key sk-abcdef123456"}}' }),
-      context,
-    );
+    const error = fromBadRequest('{"error":{"message":"Unsupported value: temperature for key sk-abcdef123456"}}');
     expect(error.code).toBe("bad_request:model");
     expect(error.message).toContain("Unsupported value: temperature");
     expect(error.message).not.toContain("sk-abcdef");

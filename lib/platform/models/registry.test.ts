@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/core/errors";
+import { thrown } from "@/lib/testing/app-error";
 import { OfflineModel } from "./offline-model";
 import { providersFromEnv } from "./providers-from-env";
 import { findProviderForModel, getLanguageModel, parseModelId } from "./registry";
@@ -12,16 +12,6 @@ const all: ProviderConfig[] = [
   { id: "anthropic", kind: "anthropic", label: "Anthropic", apiKey: "sk-ant-test" },
   { id: "ollama", kind: "openai-compatible", label: "Ollama", baseUrl: "http://127.0.0.1:11434/v1", models: ["llama3.2"] },
 ];
-
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("parseModelId", () => {
   it("splits at the first colon so model names may contain ':' and '/'", () => {

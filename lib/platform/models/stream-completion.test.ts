@@ -2,28 +2,23 @@
 
 import { createServer } from "node:net";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/core/errors";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { isCancelledError } from "./model-errors";
 import { getLanguageModel } from "./registry";
 import { streamCompletion, type StreamCompletionInput } from "./stream-completion";
 import type { ProviderConfig } from "./types";
 
-let server: FixtureLlmServer;
+const server = setUpFixtureLlmServer();
 let providers: ProviderConfig[];
 
-beforeAll(async () => {
-  server = await startFixtureLlmServer({});
+beforeAll(() => {
   providers = [
     { id: "offline", kind: "offline", label: "Offline demo model" },
     { id: "fixture", kind: "openai-compatible", label: "Fixture LLM", baseUrl: server.url, models: ["echo"] },
     { id: "openai", kind: "openai", label: "OpenAI", apiKey: "sk-fixture-key", baseUrl: server.url },
   ];
-});
-
-afterAll(async () => {
-  await server.close();
 });
 
 const question = "What is the capital of France?";
@@ -110,16 +105,16 @@ describe("streamCompletion against the fixture server", () => {
     }
   });
 
-  it("surfaces a 500 as an upstream error", async () => {
-    const error = await failure(run("fixture:fail-500"));
-    expect(error.code).toBe("upstream:model");
-    expect(error.message).toContain("Fixture LLM had a server error (HTTP 500)");
-  });
-
-  it("surfaces a 401 as unauthorized without echoing the key", async () => {
-    const error = await failure(run("openai:fail-401"));
-    expect(error.code).toBe("unauthorized:provider");
-    expect(error.message).toContain("OpenAI rejected the API key");
+  it.each([
+    { behaviour: "surfaces a 500 as an upstream error", modelId: "fixture:fail-500", code: "upstream:model", message: "Fixture LLM had a server error (HTTP 500)" },
+    { behaviour: "surfaces a 401 as unauthorized without echoing the key", modelId: "openai:fail-401", code: "unauthorized:provider", message: "OpenAI rejected the API key" },
+    { behaviour: "rejects a malformed stream with a clear upstream error instead of empty text", modelId: "fixture:malformed", code: "upstream:model", message: "malformed response" },
+    { behaviour: "rejects a malformed stream with a clear upstream error instead of empty text", modelId: "openai:malformed", code: "upstream:model", message: "malformed response" },
+    { behaviour: "maps context-length errors to a bad request", modelId: "openai:context-length", code: "bad_request:model", message: "too long for the model's context window" },
+  ])("$behaviour ($modelId)", async ({ modelId, code, message }) => {
+    const error = await failure(run(modelId));
+    expect(error.code).toBe(code);
+    expect(error.message).toContain(message);
   });
 
   it("times out a hanging provider", async () => {
@@ -136,20 +131,6 @@ describe("streamCompletion against the fixture server", () => {
     const error = await failure(run("fixture:hang", { abortSignal: controller.signal, timeoutMs: 5_000 }));
     expect(error.code).toBe("bad_request:model");
     expect(isCancelledError(error)).toBe(true);
-  });
-
-  it("rejects a malformed stream with a clear upstream error instead of empty text", async () => {
-    for (const modelId of ["fixture:malformed", "openai:malformed"]) {
-      const error = await failure(run(modelId));
-      expect(error.code).toBe("upstream:model");
-      expect(error.message).toContain("malformed response");
-    }
-  });
-
-  it("maps context-length errors to a bad request", async () => {
-    const error = await failure(run("openai:context-length"));
-    expect(error.code).toBe("bad_request:model");
-    expect(error.message).toContain("too long for the model's context window");
   });
 
   it("reports an unreachable provider", async () => {

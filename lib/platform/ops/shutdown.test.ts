@@ -4,8 +4,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureLlmServer, type FixtureLlmServer } from "@/e2e/fixtures/llm-server";
+import { describe, expect, it } from "vitest";
+import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
 import { playgroundRuns } from "@/db/schema";
 import { prepareRun } from "@/lib/playground/prepare-run";
@@ -14,13 +14,7 @@ import { streamRunResponse } from "@/lib/playground/run-stream";
 import { makePlaygroundWorkspace } from "@/lib/testing/playground";
 import { isShutdownReason, onShutdown, shutDown, trackInFlight } from "./shutdown";
 
-let llm: FixtureLlmServer;
-beforeAll(async () => {
-  llm = await startFixtureLlmServer();
-});
-afterAll(async () => {
-  await llm.close();
-});
+const llm = setUpFixtureLlmServer();
 
 async function listen(handler: http.RequestListener): Promise<{ server: http.Server; url: string }> {
   const server = http.createServer(handler);

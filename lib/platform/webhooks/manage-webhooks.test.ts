@@ -31,6 +31,17 @@ async function refusingUrl() {
   return receiver.url;
 }
 
+/** An admin's webhook to a URL that refuses connections, with a test event whose first delivery attempt has failed. */
+async function webhookWithFailedAttempt({ description }: { description: string }) {
+  const { members, workspace } = makeWorkspace(["admin"]);
+  const admin = members[0]!.ctx;
+  const url = await refusingUrl();
+  const { id } = createWebhook(admin, { url, description });
+  const { deliveryId } = sendTestEvent(admin, { id });
+  await createWebhookWorker({ timeoutMs: 500 }).runPass();
+  return { admin, workspace, url, id, deliveryId };
+}
+
 function auditOf(objectId: string) {
   return getDb().select().from(auditLog).where(eq(auditLog.objectId, objectId)).all();
 }
@@ -104,12 +115,7 @@ describe("managing webhooks", () => {
   });
 
   it("deletes a webhook with its deliveries and attempts, and keeps a record in the audit log", async () => {
-    const { members, workspace } = makeWorkspace(["admin"]);
-    const admin = members[0]!.ctx;
-    const url = await refusingUrl();
-    const { id } = createWebhook(admin, { url, description: "old" });
-    const { deliveryId } = sendTestEvent(admin, { id });
-    await createWebhookWorker({ timeoutMs: 500 }).runPass();
+    const { admin, workspace, url, id, deliveryId } = await webhookWithFailedAttempt({ description: "old" });
     expect(getDb().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).all()).toHaveLength(1);
 
     expect(deleteWebhook(admin, { id })).toEqual({ url });
@@ -142,12 +148,7 @@ describe("managing webhooks", () => {
   });
 
   it("lists webhooks with their recent deliveries and each delivery's attempts", async () => {
-    const { members, workspace } = makeWorkspace(["admin"]);
-    const admin = members[0]!.ctx;
-    const url = await refusingUrl();
-    const { id } = createWebhook(admin, { url, description: "" });
-    const { deliveryId } = sendTestEvent(admin, { id });
-    await createWebhookWorker({ timeoutMs: 500 }).runPass();
+    const { workspace, url, id, deliveryId } = await webhookWithFailedAttempt({ description: "" });
 
     const [view] = listWebhookViews({ workspaceId: workspace.id });
     expect(view).toMatchObject({ id, url, active: true });

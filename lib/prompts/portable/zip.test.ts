@@ -1,6 +1,6 @@
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/core/errors";
+import { thrown } from "@/lib/testing/app-error";
 import { IMPORT_LIMITS, type ImportBudget } from "./import-limits";
 import { readUploadedPromptFiles } from "./uploads";
 import { unzipFiles, zipFiles } from "./zip";
@@ -8,16 +8,6 @@ import { unzipFiles, zipFiles } from "./zip";
 const MiB = 1024 * 1024;
 const fresh = (): ImportBudget => ({ files: 0, bytes: 0 });
 const unzip = (data: Uint8Array, budget = fresh()) => unzipFiles(data, { archive: "upload.zip", budget });
-
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 /** Rewrites the uncompressed size an archive's headers state for its entry number `index` (a lying header). */
 function lieAboutSize(zip: Uint8Array, index: number, size: number): Uint8Array {
@@ -48,14 +38,14 @@ describe("unpacking an uploaded archive", () => {
     const zeros = new Uint8Array(16 * MiB);
     const bomb = zipSync({ "prompts/a.yaml": [zeros, { level: 9 }], "prompts/b.yaml": [zeros, { level: 9 }] } as Zippable);
     expect(bomb.length).toBeLessThan(MiB);
-    const error = refusal(() => unzip(bomb));
+    const error = thrown(() => unzip(bomb));
     expect(error).toMatchObject({ status: 413, code: "too_large:import", details: { limit: "maxFileBytes", max: MiB } });
     expect(error.message).toBe("prompts/a.yaml in upload.zip unpacks to 16 MiB; a prompt file can be at most 1 MiB.");
   });
 
   it("stops inflating at the limit when the headers lie about the size", () => {
     const bomb = lieAboutSize(zipSync({ "prompts/a.yaml": [new Uint8Array(16 * MiB), { level: 9 }] } as Zippable), 0, 100);
-    const error = refusal(() => unzip(bomb));
+    const error = thrown(() => unzip(bomb));
     expect(error).toMatchObject({ status: 413, details: { limit: "maxFileBytes" } });
     expect(error.message).toBe("prompts/a.yaml in upload.zip unpacks to more than 1 MiB, the limit for one prompt file.");
   });
@@ -63,8 +53,8 @@ describe("unpacking an uploaded archive", () => {
   it("refuses an entry compressed like a bomb, from its directory and, when the header lies, while inflating", () => {
     const dense = zipSync({ "prompts/a.yaml": [new Uint8Array(512 * 1024), { level: 9 }] } as Zippable);
     const message = `prompts/a.yaml in upload.zip is compressed more than ${IMPORT_LIMITS.maxCompressionRatio}:1, which only a zip bomb does; it was not unpacked.`;
-    expect(refusal(() => unzip(dense))).toMatchObject({ status: 413, message, details: { limit: "maxCompressionRatio", max: 400 } });
-    expect(refusal(() => unzip(lieAboutSize(dense, 0, 10)))).toMatchObject({ status: 413, message });
+    expect(thrown(() => unzip(dense))).toMatchObject({ status: 413, message, details: { limit: "maxCompressionRatio", max: 400 } });
+    expect(thrown(() => unzip(lieAboutSize(dense, 0, 10)))).toMatchObject({ status: 413, message });
     // Repetitive prompt YAML compresses well but nowhere near that.
     const versions = Array.from({ length: 300 }, (_, i) => `  - version: ${i + 1}\n    template: |-\n      ${"You triage support tickets. Answer in one word. ".repeat(8)}\n`).join("");
     expect(unzip(zipSync({ "prompts/a.yaml": strToU8(`name: a\nversions:\n${versions}`) }, { level: 9 }))).toHaveLength(1);
@@ -72,13 +62,13 @@ describe("unpacking an uploaded archive", () => {
 
   it("refuses an entry that is smaller or larger than its header says", () => {
     const zip = zipSync({ "prompts/a.yaml": strToU8("name: a\n".repeat(100)) });
-    expect(refusal(() => unzip(lieAboutSize(zip, 0, 10)))).toMatchObject({ status: 400, message: "prompts/a.yaml in upload.zip cannot be read (it is larger than its header says)." });
-    expect(refusal(() => unzip(lieAboutSize(zip, 0, 5000)))).toMatchObject({ status: 400, message: "prompts/a.yaml in upload.zip cannot be read (it is smaller than its header says)." });
+    expect(thrown(() => unzip(lieAboutSize(zip, 0, 10)))).toMatchObject({ status: 400, message: "prompts/a.yaml in upload.zip cannot be read (it is larger than its header says)." });
+    expect(thrown(() => unzip(lieAboutSize(zip, 0, 5000)))).toMatchObject({ status: 400, message: "prompts/a.yaml in upload.zip cannot be read (it is smaller than its header says)." });
   });
 
   it("counts entries against the file limit before reading them, across the archives of one import", async () => {
     const many = (n: number, prefix: string) => zipSync(Object.fromEntries(Array.from({ length: n }, (_, i) => [`prompts/${prefix}${i}.yaml`, strToU8("x")])));
-    expect(refusal(() => unzip(many(IMPORT_LIMITS.maxFiles + 1, "p")))).toMatchObject({ status: 413, message: "upload.zip holds 5,001 entries; an import can hold at most 5,000 files.", details: { limit: "maxFiles" } });
+    expect(thrown(() => unzip(many(IMPORT_LIMITS.maxFiles + 1, "p")))).toMatchObject({ status: 413, message: "upload.zip holds 5,001 entries; an import can hold at most 5,000 files.", details: { limit: "maxFiles" } });
     const first = new File([many(3_000, "a") as BlobPart], "first.zip");
     const second = new File([many(2_001, "b") as BlobPart], "second.zip");
     await expect(readUploadedPromptFiles([first, second])).rejects.toMatchObject({ status: 413, message: expect.stringMatching(/^second\.zip holds 2,001 entries/) });
@@ -88,7 +78,7 @@ describe("unpacking an uploaded archive", () => {
   it("counts unpacked bytes against the import's total", () => {
     const zip = zipSync({ "prompts/a.yaml": strToU8("name: a\n".repeat(128)) });
     const nearlyFull = { files: 10, bytes: IMPORT_LIMITS.maxImportBytes - 1_000 };
-    expect(refusal(() => unzip(zip, nearlyFull))).toMatchObject({ status: 413, message: "upload.zip unpacks to more than 50 MiB, the most one import can hold.", details: { limit: "maxImportBytes" } });
+    expect(thrown(() => unzip(zip, nearlyFull))).toMatchObject({ status: 413, message: "upload.zip unpacks to more than 50 MiB, the most one import can hold.", details: { limit: "maxImportBytes" } });
     const budget = { files: 10, bytes: IMPORT_LIMITS.maxImportBytes - 2_000 };
     unzip(zip, budget);
     expect(budget).toEqual({ files: 11, bytes: IMPORT_LIMITS.maxImportBytes - 2_000 + 1_024 });
@@ -96,11 +86,11 @@ describe("unpacking an uploaded archive", () => {
 
   it("reads a ZIP64 archive and refuses what is not a readable zip with a 400", () => {
     expect(unzip(zip64Stored("prompts/a.yaml", "name: a\n"))).toEqual([{ path: "prompts/a.yaml", content: "name: a\n" }]);
-    expect(refusal(() => unzip(strToU8("not a zip at all")))).toMatchObject({ status: 400, message: "upload.zip is not a readable zip archive (no end of central directory)." });
+    expect(thrown(() => unzip(strToU8("not a zip at all")))).toMatchObject({ status: 400, message: "upload.zip is not a readable zip archive (no end of central directory)." });
     const zip = zipSync({ "prompts/a.yaml": strToU8("name: a\n".repeat(100)) });
     const damaged = zip.slice();
     damaged.fill(0xff, 40, 60);
-    expect(refusal(() => unzip(damaged))).toMatchObject({ status: 400, message: "prompts/a.yaml in upload.zip cannot be read (its data is damaged)." });
+    expect(thrown(() => unzip(damaged))).toMatchObject({ status: 400, message: "prompts/a.yaml in upload.zip cannot be read (its data is damaged)." });
   });
 });
 
