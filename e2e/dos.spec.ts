@@ -139,19 +139,26 @@ test.describe("denial of service", () => {
     expect(imported.status(), await imported.text()).toBe(201);
     const { datasetId, prompts } = (await imported.json()) as { datasetId: string; prompts: string[] };
     await page.goto("/evaluations/new");
-    const promptId = await page.getByRole("combobox", { name: "Prompt" }).locator("option", { hasText: prompts[0]! }).getAttribute("value");
-    // The page's own after-load traffic (Next prefetching every visible link's server render) is load this test made,
-    // not the attack's: let it finish before measuring the server's latency.
+    const form = page.getByRole("form", { name: "New evaluation" });
+    await form.getByRole("combobox", { name: "Dataset" }).selectOption(datasetId);
+    const prompt = form.getByRole("combobox", { name: "Prompt" });
+    await prompt.selectOption((await prompt.locator("option", { hasText: prompts[0]! }).getAttribute("value"))!);
+    await form.getByRole("spinbutton", { name: "Concurrency" }).fill("1");
+    // The page's own after-load traffic (Next prefetching every visible link's server render, the form's variables
+    // preview) is load this test made, not the attack's: let it finish before measuring the server's latency.
     await page.waitForLoadState("networkidle");
 
     await expectHealthy(page.request);
     await untilQuiet();
     const health = watchHealth();
+    // The form's "Run evaluation" is a server action; its answer is what the member waits for.
+    const answered = page.waitForResponse((response) => response.request().headers()["next-action"] !== undefined && (response.request().postData() ?? "").includes('"concurrency"'));
     const started = performance.now();
-    const created = await page.request.post("/api/evals/runs", { headers: sameOrigin, data: { datasetId, promptId, targets: [{ version: 1 }], concurrency: 1 } });
+    await form.getByRole("button", { name: "Run evaluation" }).click();
+    expect((await answered).status()).toBe(200);
     const answeredMs = performance.now() - started;
-    expect(created.status(), await created.text()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split("/").at(-1)!;
     await expect
       .poll(async () => ((await (await page.request.get(`/api/evals/runs/${id}`)).json()) as { status: string }).status, { timeout: 30_000 })
       .toBe("completed");
@@ -212,7 +219,7 @@ test.describe("denial of service", () => {
     await untilQuiet();
     const health = watchHealth();
     const started = performance.now();
-    const answers = await Promise.all([1, 2, 3].map(() => streamPost("/api/evals/runs", { totalBytes: 120 * MiB, headers: { "content-type": "application/json" } })));
+    const answers = await Promise.all([1, 2, 3].map(() => streamPost("/api/playground/run", { totalBytes: 120 * MiB, headers: { "content-type": "application/json" } })));
     const answeredMs = performance.now() - started;
     const watched = await health.stop();
 

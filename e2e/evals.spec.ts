@@ -2,6 +2,8 @@ import { execFile } from "node:child_process";
 import { createApiKey } from "./pages/deployments-page";
 import { EvaluationsPage } from "./pages/evaluations-page";
 import { STUDIO_URL } from "./support/env";
+import { captureAction, replayAction } from "./support/server-actions";
+import { readStudioDb } from "./support/studio-db";
 import { expect, test } from "./support/test";
 
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
@@ -56,8 +58,17 @@ test.describe("evaluations", () => {
     await expect(page.getByRole("heading", { name: "Evaluations" })).toBeVisible();
     await expect(page.getByRole("button", { name: "New evaluation" })).toHaveCount(0);
     expect((await page.goto("/evaluations/new"))?.status()).toBe(403);
-    const refused = await page.request.post("/api/evals/runs", { headers: { origin: STUDIO_URL }, data: { datasetId: "x", promptId: "y", targets: [{ label: "latest" }] } });
-    expect(refused.status()).toBe(403);
+
+    // The server decides: an editor's own "Run evaluation" call, replayed with the viewer's session, starts nothing.
+    const editor = await pageAs("editor");
+    await editor.goto("/evaluations/new");
+    const form = editor.getByRole("form", { name: "New evaluation" });
+    const start = await captureAction(editor, '"concurrency"', () => form.getByRole("button", { name: "Run evaluation" }).click());
+    const runs = () => readStudioDb((db) => (db.prepare("select count(*) as n from eval_runs").get() as { n: number }).n);
+    const before = runs();
+    const refused = await replayAction(page.request, start, { origin: STUDIO_URL });
+    expect(await refused.text()).toContain('"code":"forbidden:');
+    expect(runs()).toBe(before);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { STUDIO_URL, authFile } from "./support/env";
 import { rawHttp, readStudioDb, sessionCookie, streamPost } from "./support/studio-http";
+import { captureAction, replayAction } from "./support/server-actions";
 import { expect, test } from "./support/test";
 
 // Issue 13, items 4, 5 and 12, against the production server: cross-site requests with a member's cookie, bodies
@@ -19,19 +20,12 @@ test.describe("cross-site requests with a member's cookie", () => {
   });
   test.afterAll(() => admin.dispose());
 
-  test("start nothing: an eval run, dataset cases, a prompt import, a playground call", async () => {
+  test("start nothing: dataset cases, a prompt import, a playground call", async () => {
     const datasetId = idOf("select id from datasets where name = 'tagline-smoke'");
     const promptId = idOf("select id from prompts where name = 'support/triage'");
     // Each would write if it got through; `control` is the same route called as the studio's own page does, with
     // nothing to write (an unknown id, or a preview), to show the origin was the only difference.
     const attacks = [
-      {
-        path: "/api/evals/runs",
-        table: "eval_runs",
-        data: { datasetId, promptId, targets: [{ label: "latest" }] },
-        control: { datasetId: "no-such-dataset", promptId, targets: [{ label: "latest" }] },
-        expected: 404,
-      },
       {
         path: `/api/datasets/${datasetId}/import`,
         table: "dataset_cases",
@@ -72,18 +66,36 @@ test.describe("cross-site requests with a member's cookie", () => {
     expect(count("prompts")).toBe(prompts);
   });
 
-  test("cancel nothing, and a JSON route refuses any other type from the studio itself", async () => {
-    const runId = idOf("select id from eval_runs order by created_at desc limit 1");
-    const before = readStudioDb((db) => db.prepare("select status from eval_runs where id = ?").get(runId));
-    const cancel = await admin.post(`/api/evals/runs/${runId}/cancel`, { headers: { origin: EVIL } });
-    expect(cancel.status()).toBe(403);
-    expect(readStudioDb((db) => db.prepare("select status from eval_runs where id = ?").get(runId))).toEqual(before);
+  test("the studio's own action that starts an evaluation, replayed from another origin, starts nothing", async ({ pageAs }) => {
+    const page = await pageAs("admin");
+    await page.goto("/evaluations/new");
+    const form = page.getByRole("form", { name: "New evaluation" });
+    const dataset = form.getByRole("combobox", { name: "Dataset" });
+    await dataset.selectOption((await dataset.locator("option", { hasText: "tagline-smoke" }).getAttribute("value"))!);
+    const prompt = form.getByRole("combobox", { name: "Prompt" });
+    await prompt.selectOption((await prompt.locator("option", { hasText: "marketing/tagline" }).getAttribute("value"))!);
+    const start = await captureAction(page, '"concurrency"', () => form.getByRole("button", { name: "Run evaluation" }).click());
+    const crossSite: Record<string, string>[] = [{ origin: EVIL }, {}, { origin: STUDIO_URL, "sec-fetch-site": "cross-site" }];
 
-    const asText = await admin.post("/api/evals/runs", { headers: { origin: STUDIO_URL, "content-type": "text/plain" }, data: "{}" });
+    const runs = count("eval_runs");
+    for (const headers of crossSite) {
+      const response = await replayAction(page.request, start, headers);
+      expect(response.status(), `start with ${JSON.stringify(headers)}`).toBe(403);
+      expect(await response.json()).toMatchObject({ code: "forbidden:api" });
+    }
+    expect(count("eval_runs"), "no run started").toBe(runs);
+    // The same call from the studio's page starts the run: the origin was the only difference.
+    const own = await replayAction(page.request, start, { origin: STUDIO_URL });
+    expect([own.status(), await own.text()]).toEqual([200, expect.stringContaining('"ok":true')]);
+    expect(count("eval_runs")).toBe(runs + 1);
+  });
+
+  test("a JSON route refuses any other type from the studio itself, and a route without a body refuses one", async () => {
+    const asText = await admin.post("/api/playground/run", { headers: { origin: STUDIO_URL, "content-type": "text/plain" }, data: "{}" });
     expect([asText.status(), (await asText.json()).code]).toEqual([415, "unsupported_media:api"]);
     const asForm = await admin.post("/api/prompts/import", { headers: { origin: STUDIO_URL, "content-type": "application/json" }, data: "{}" });
     expect(asForm.status()).toBe(415);
-    const bodyWhereNone = await admin.post(`/api/evals/runs/${runId}/resume`, { headers: { origin: STUDIO_URL, "content-type": "text/plain" }, data: "x" });
+    const bodyWhereNone = await admin.post(`/api/playground/runs/${crypto.randomUUID()}/stop`, { headers: { origin: STUDIO_URL, "content-type": "text/plain" }, data: "x" });
     expect(bodyWhereNone.status()).toBe(415);
   });
 
@@ -99,22 +111,29 @@ test.describe("cross-site requests with a member's cookie", () => {
 
 test.describe("bodies are read only once the caller is known, and only up to a limit", () => {
   test("a 120 MiB body without a cookie is answered 401 before it is sent, and the server stays quick", async () => {
-    for (const path of ["/api/evals/runs", "/api/playground/run", "/api/datasets/x/import", "/api/prompts/import", "/api/v1/generations", "/api/v1/evals/runs"]) {
+    for (const path of ["/api/playground/run", "/api/datasets/x/import", "/api/prompts/import", "/api/v1/generations", "/api/v1/evals/runs"]) {
       const answer = await streamPost(path, { totalBytes: 120 * MiB, headers: { "content-type": "application/json" } });
       expect(answer.status, path).toBe(401);
       expect(answer.sentBeforeAnswer, `${path} answered before the body was read`).toBeLessThan(32 * MiB);
       expect(JSON.parse(answer.body)).toBeTruthy();
     }
+    // A server action declares its length, and one over the limit is refused before the session is even looked up.
+    const action = await streamPost("/evaluations/new", {
+      totalBytes: 120 * MiB,
+      headers: { origin: STUDIO_URL, "content-type": "text/plain;charset=UTF-8", "next-action": "7f".padEnd(42, "0") },
+    });
+    expect([action.status, JSON.parse(action.body).code]).toEqual([413, "too_large:api"]);
+    expect(action.sentBeforeAnswer).toBeLessThan(32 * MiB);
     const health = await fetch(`${STUDIO_URL}/api/health`);
     expect(health.status).toBe(200);
   });
 
   test("a signed-in member's over-limit body is refused with 413, declared or chunked, before it ends", async () => {
     const cookie = sessionCookie("admin");
-    const declared = await streamPost("/api/evals/runs", { totalBytes: 120 * MiB, headers: { cookie, "content-type": "application/json" } });
+    const declared = await streamPost("/api/playground/run", { totalBytes: 120 * MiB, headers: { cookie, "content-type": "application/json" } });
     expect([declared.status, JSON.parse(declared.body).code]).toEqual([413, "too_large:api"]);
     expect(declared.sentBeforeAnswer).toBeLessThan(32 * MiB);
-    const chunked = await streamPost("/api/evals/runs", { totalBytes: 120 * MiB, declareLength: false, headers: { cookie, "content-type": "application/json" } });
+    const chunked = await streamPost("/api/playground/run", { totalBytes: 120 * MiB, declareLength: false, headers: { cookie, "content-type": "application/json" } });
     expect(chunked.status).toBe(413);
     expect(chunked.sentBeforeAnswer).toBeLessThan(64 * MiB);
   });
@@ -145,7 +164,7 @@ test.describe("bad input gets a JSON 4xx, never a 5xx or an HTML page", () => {
     expect(wrong.status()).toBe(405);
     expect(wrong.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
     expect(await wrong.json()).toMatchObject({ code: "method_not_allowed:api" });
-    expect((await request.get("/api/evals/runs")).status()).toBe(405);
+    expect((await request.get("/api/playground/run")).status()).toBe(405);
     expect((await request.delete("/api/prompts/import")).status()).toBe(405);
   });
 

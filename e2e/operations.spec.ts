@@ -60,12 +60,17 @@ test("a locked database, then SIGTERM mid-run: runs are handed back, streams get
   const member = await signIn(first.url, studioData);
   /** A playground run of v1 for `name` on `modelId`. */
   const column = (name: string, modelId: string) => runColumnInput({ promptId: studioData.promptId, modelId, variables: { name } });
-  const created = await member.postJson("/api/evals/runs", {
-    datasetId: studioData.datasetId,
-    promptId: studioData.promptId,
-    targets: [{ version: 1 }],
-    scorers: [{ key: "contains-1", type: "contains", label: 'contains "Echo"', params: { value: "Echo" } }],
-    concurrency: 2,
+  // Started as CI starts one, with an API key: the studio's own form starts runs through a server action.
+  const created = await fetch(`${first.url}/api/v1/evals/runs`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${studioData.apiKey}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      prompt: "greet",
+      version: 1,
+      dataset: studioData.datasetName,
+      scorers: [{ key: "contains-1", type: "contains", label: 'contains "Echo"', params: { value: "Echo" } }],
+      concurrency: 2,
+    }),
   });
   expect(created.status).toBe(201);
   const runId = ((await created.json()) as { id: string }).id;

@@ -9,6 +9,7 @@ import { FormError } from "@/components/ui/form-error";
 import { submitHandlers } from "@/components/ui/form-submit";
 import { FilterableSelect } from "@/components/ui/filterable-select";
 import { Field, Input, Options, Select } from "@/components/ui/input";
+import { startEvalRunAction } from "@/lib/evals/actions";
 import { type NewEvaluationOptions, RUN_LIMITS, type RunTargetInput, draftsToConfigs, toDraft, type ScorerDraft } from "@/lib/evals";
 import { RunVariablesCheck } from "./run-variables-check";
 import { ScorerBuilder } from "./scorer-builder";
@@ -67,32 +68,25 @@ export function NewEvaluationForm({ options, initialPromptId }: { options: NewEv
     if ("error" in scorers) return setError(scorers.error);
     if (targets.length === 0) return setError("Choose at least one version or environment.");
     setBusy(true);
-    try {
-      const response = await fetch("/api/evals/runs", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          datasetId,
-          promptId,
-          targets: targets.map(toTarget),
-          modelId: modelId || null,
-          scorers: scorers.configs,
-          concurrency: Number(concurrency),
-          caseTimeoutMs: Math.round(Number(timeoutSeconds) * 1000),
-          maxRetries: Number(maxRetries),
-          name,
-        }),
-      });
-      const body = (await response.json()) as { id: string } | { error: string };
-      if (!response.ok || "error" in body) throw new Error("error" in body ? body.error : `HTTP ${response.status}`);
-      toast.success("Evaluation started");
-      router.push(`/evaluations/${body.id}`);
-    } catch (thrown) {
-      const message = thrown instanceof Error ? thrown.message : "The evaluation could not be started.";
-      setError(message);
-      toast.error(message);
+    const result = await startEvalRunAction({
+      datasetId,
+      promptId,
+      targets: targets.map(toTarget),
+      modelId: modelId || null,
+      scorers: scorers.configs,
+      concurrency: Number(concurrency),
+      caseTimeoutMs: Math.round(Number(timeoutSeconds) * 1000),
+      maxRetries: Number(maxRetries),
+      name,
+    });
+    if (!result.ok) {
+      setError(result.error);
+      toast.error(result.error);
       setBusy(false);
+      return;
     }
+    toast.success("Evaluation started");
+    router.push(`/evaluations/${result.data.id}`);
   }
 
   if (options.datasets.length === 0 || options.prompts.length === 0) {

@@ -5,12 +5,13 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { EvalRunView } from "@/lib/evals";
+import { cancelEvalRunAction, resumeEvalRunAction } from "@/lib/evals/actions";
 import { formatUtc } from "@/lib/core/ui/format-time";
 import { ResultsTable } from "./results-table";
 import { RunProgress } from "./run-progress";
 import { RunSummary } from "./run-summary";
 import { RunStatusBadge } from "./status-badge";
-import { evalRunKey, fetchJson, isActive, useEvalRun } from "./use-eval-run";
+import { evalRunKey, isActive, useEvalRun } from "./use-eval-run";
 
 const CANCELLABLE = new Set(["queued", "running", "interrupted"]);
 const RESUMABLE = new Set(["interrupted", "cancelled", "failed"]);
@@ -24,15 +25,11 @@ export function RunDetail({ initial, canRun }: { initial: EvalRunView; canRun: b
 
   async function act(action: "cancel" | "resume") {
     setBusy(action);
-    try {
-      await fetchJson(`/api/evals/runs/${run.id}/${action}`, { method: "POST" });
-      toast.success(action === "cancel" ? "Evaluation cancelled; finished results are kept" : "Evaluation resumed");
-    } catch (error) {
-      toast.error(error instanceof Error ? error.message : "That did not work.");
-    } finally {
-      setBusy(null);
-      await queryClient.invalidateQueries({ queryKey: evalRunKey(run.id) });
-    }
+    const result = await (action === "cancel" ? cancelEvalRunAction : resumeEvalRunAction)({ runId: run.id });
+    if (result.ok) toast.success(action === "cancel" ? "Evaluation cancelled; finished results are kept" : "Evaluation resumed");
+    else toast.error(result.error);
+    setBusy(null);
+    await queryClient.invalidateQueries({ queryKey: evalRunKey(run.id) });
   }
 
   return (

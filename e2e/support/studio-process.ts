@@ -30,7 +30,7 @@ export function prepareStudio({ databaseUrl, fixtureUrl, cases }: { databaseUrl:
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`ops-studio failed: ${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { email: string; password: string; promptId: string; datasetId: string };
+  return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { email: string; password: string; promptId: string; datasetName: string; apiKey: string };
 }
 
 export function startStudio({ port, env, uid }: { port: number; env: Record<string, string>; uid?: number }): StudioProcess {

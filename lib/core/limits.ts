@@ -8,7 +8,7 @@ const MiB = 1024 * KiB;
 export const BODY_LIMITS = {
   /** What a route outside the session may be sent: next-auth's sign-in and sign-out forms. */
   publicForm: 64 * KiB,
-  /** A small JSON form or request: starting an evaluation, a run's settings. */
+  /** A small JSON request: a generation or an end-user feedback an application reports. */
   json: 1 * MiB,
   /**
    * Bodies that carry a prompt's content: the playground's run request and server actions (saving a version).

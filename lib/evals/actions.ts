@@ -2,10 +2,19 @@
 
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { previewRunVariables } from "@/lib/evals/runs/form-options";
-import { runVariablesInputSchema } from "@/lib/evals/runs/schemas";
-import { authorizedAction } from "@/lib/platform/http/action";
+import { cancelEvalRun, createEvalRun, resumeEvalRun } from "@/lib/evals/runs/manage-runs";
+import { createEvalRunSchema, runIdSchema, runVariablesInputSchema } from "@/lib/evals/runs/schemas";
+import { actionGroup } from "@/lib/platform/http/action";
 
-/** The chosen versions' variables (their partials' included) against the dataset's columns; starts nothing. */
-export const runVariablesAction = authorizedAction({ permission: "evals:run", schema: runVariablesInputSchema }, (input, ctx) =>
-  previewRunVariables(userPrincipal(ctx), input),
-);
+/** A run's page polls its progress itself; the list of evaluations shows a started, cancelled or resumed run. */
+const run = actionGroup({ permission: "evals:run", revalidate: [{ path: "/evaluations" }], as: userPrincipal });
+
+/** Reads only: the chosen versions' variables (their partials' included) against the dataset's columns. */
+const preview = actionGroup({ permission: "evals:run", as: userPrincipal });
+
+export const runVariablesAction = preview(runVariablesInputSchema, previewRunVariables);
+
+/** The studio's form starts a run; applications and CI start theirs with an API key (POST /api/v1/evals/runs). */
+export const startEvalRunAction = run(createEvalRunSchema.omit({ source: true }), (principal, input) => createEvalRun(principal, { ...input, source: "ui" }));
+export const cancelEvalRunAction = run(runIdSchema, cancelEvalRun);
+export const resumeEvalRunAction = run(runIdSchema, resumeEvalRun);

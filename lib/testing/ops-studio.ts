@@ -1,10 +1,12 @@
 // Prepares a studio database for the operations e2e spec (e2e/operations.spec.ts), which starts production servers
-// on it: a workspace whose editor can sign in, a "fx" provider on the spec's fixture LLM server, the prompt "greet"
-// and a dataset of `cases` cases. Prints what the spec needs as JSON.
+// on it: a workspace whose editor can sign in, a "fx" provider on the spec's fixture LLM server, the prompt "greet",
+// a dataset of `cases` cases, and a read-write API key to start eval runs with (as CI does). Prints what the spec
+// needs as JSON.
 // Usage: DATABASE_URL=… tsx --conditions=react-server lib/testing/ops-studio.ts <fixtureUrl> <cases>
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { users } from "@/db/schema";
+import { createApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { hashPassword } from "@/lib/platform/auth/password";
 import { makeDataset, makeEvalWorkspace } from "./eval-runs";
 
@@ -16,8 +18,9 @@ async function main() {
   const editor = ws.editor.user;
   getDb().update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, editor.id)).run();
   const dataset = makeDataset({ workspaceId: ws.workspace.id, count: Number(cases) });
+  const { secret: apiKey } = createApiKey(ws.adminCtx, { name: "ops spec", scope: "read-write" });
   closeDb();
-  console.log(JSON.stringify({ email: editor.email, password, promptId: ws.promptId, datasetId: dataset.id }));
+  console.log(JSON.stringify({ email: editor.email, password, promptId: ws.promptId, datasetName: dataset.name, apiKey }));
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type DbOrTx } from "@/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { evalRunCases, evalRuns, evalRunTargets, type EvalRunStatus, type Prompt, type PromptVersion, type ScorerConfig } from "@/db/schema";
-import { actorOf, recordAudit, recordAuditBy } from "@/lib/platform/audit/record";
+import { recordAuditBy } from "@/lib/platform/audit/record";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { findEnvironmentBySlug, findPointer } from "@/lib/serving/server";
@@ -178,7 +178,7 @@ export function cancelEvalRun(principal: Principal, { runId }: { runId: string }
     if (!updateEvalRunStatus(tx, { runId, from: ["queued", "running", "interrupted"], to: "cancelled", finishedAt: new Date() })) {
       throw new AppError("conflict:eval", `This evaluation is ${findEvalRun(tx, { runId })?.status ?? run.status} and cannot be cancelled.`);
     }
-    recordAudit(tx, { workspaceId: run.workspaceId, actor: actorOf(principal), action: "eval_run.cancelled", objectType: "eval_run", objectId: runId, before: { status: run.status } });
+    recordAuditBy(tx, principal, { action: "eval_run.cancelled", objectType: "eval_run", objectId: runId, before: { status: run.status } });
   });
   // Another process holding the run sees the status at its next heartbeat; this one stops at once.
   abortLocalEvalRun(runId);
@@ -193,7 +193,7 @@ export function resumeEvalRun(principal: Principal, { runId }: { runId: string }
     if (!updateEvalRunStatus(tx, { runId, from: ["interrupted", "cancelled", "failed"], to: "queued", finishedAt: null })) {
       throw new AppError("conflict:eval", `This evaluation is ${findEvalRun(tx, { runId })?.status ?? run.status}; only interrupted, cancelled or failed runs can be resumed.`);
     }
-    recordAudit(tx, { workspaceId: run.workspaceId, actor: actorOf(principal), action: "eval_run.resumed", objectType: "eval_run", objectId: runId, before: { status: run.status } });
+    recordAuditBy(tx, principal, { action: "eval_run.resumed", objectType: "eval_run", objectId: runId, before: { status: run.status } });
   });
   triggerEvalWorker();
   return { status: "queued" };

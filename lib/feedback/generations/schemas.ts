@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { BODY_LIMITS } from "@/lib/core/limits";
 
 // Bodies and answers of POST /api/v1/generations and POST /api/v1/feedback; the OpenAPI document
 // (lib/api/openapi.ts) is generated from them. Bodies are strict (unknown fields are refused) with size caps per
 // field; the whole body is capped at GENERATION_BODY_LIMIT (413 beyond).
 
-export const GENERATION_BODY_LIMIT = 1024 * 1024;
+export const GENERATION_BODY_LIMIT = BODY_LIMITS.json;
 const METADATA_LIMIT = 16 * 1024;
 
 const metadata = z

@@ -77,7 +77,7 @@ describe("paths", () => {
 
   it("lets well-formed paths and queries through untouched, bad escapes in the query included", async () => {
     expect((await send("/prompts/support%2Ftriage?x=%zz")).status).toBe(200);
-    expect((await send("/api/evals/runs", { method: "POST", body: "{}" })).status).toBe(200);
+    expect((await send("/api/playground/run", { method: "POST", body: "{}" })).status).toBe(200);
   });
 
   it("refuses a non-GET request to a page that is not a server action with 405", async () => {
