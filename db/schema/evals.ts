@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, createdAt, ref, updatedAt, timestamp, optionalRef } from "./columns";
-import { users, workspaces } from "./identity";
+import { users, workspaceScoped } from "./identity";
 import { prompts } from "./prompts";
 import { apiKeys } from "./platform";
 import { environments } from "./releases";
@@ -21,8 +21,7 @@ export { type ScorerConfig, EVAL_RESULT_STATUSES, EVAL_RUN_STATUSES, type EvalRe
 export const datasets = sqliteTable(
   "datasets",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     /** Scorers offered by default when a run is started on this dataset (e.g. from a promptfoo import). */
@@ -71,8 +70,7 @@ export type DatasetCase = typeof datasetCases.$inferSelect;
 export const evalRuns = sqliteTable(
   "eval_runs",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     datasetId: ref("dataset_id", () => datasets.id),
     name: text("name").notNull().default(""),
     status: text("status", { enum: EVAL_RUN_STATUSES }).notNull().default("queued"),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id, createdAt, ref, optionalRef } from "./columns";
-import { workspaces } from "./identity";
+import { createdAt, ref, optionalRef } from "./columns";
+import { workspaceScoped } from "./identity";
 import { prompts } from "./prompts";
 import { apiKeys } from "./platform";
 import { environments } from "./releases";
@@ -15,8 +15,7 @@ import { environments } from "./releases";
 export const generations = sqliteTable(
   "generations",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     promptId: ref("prompt_id", () => prompts.id),
     version: integer("version").notNull(),
     /** The environment the application fetched the prompt from, when it said so. */
@@ -57,8 +56,7 @@ export type Generation = typeof generations.$inferSelect;
 export const generationFeedback = sqliteTable(
   "generation_feedback",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     generationId: ref("generation_id", () => generations.id),
     /** 0..1 after normalisation (the API accepts a score and an optional scale). */
     score: real("score").notNull(),

@@ -27,11 +27,13 @@ export const workspaces = sqliteTable("workspaces", {
 });
 export type Workspace = typeof workspaces.$inferSelect;
 
+/** The first columns of a table whose rows belong to one workspace: its id and the workspace's. */
+export const workspaceScoped = () => ({ id: id(), workspaceId: ref("workspace_id", () => workspaces.id) });
+
 export const memberships = sqliteTable(
   "memberships",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     userId: ref("user_id", () => users.id),
     role: text("role", { enum: ROLES }).notNull(),
     /** Disabling a member removes their access to this workspace without touching others. */

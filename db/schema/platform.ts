@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { id, createdAt, ref, updatedAt, timestamp, optionalRef } from "./columns";
-import { users, workspaces } from "./identity";
+import { users, workspaceScoped, workspaces } from "./identity";
 
 // Audit log, provider settings, API keys and webhooks (outbox, deliveries, attempts). db/schema/index.ts gathers every group.
 
@@ -34,8 +34,7 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export const providerConfigs = sqliteTable(
   "provider_configs",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     /** Prefix of model ids served by this provider, e.g. "ollama" in "ollama:llama3.1". */
     slug: text("slug").notNull(),
     kind: text("kind", { enum: PROVIDER_KINDS }).notNull(),
@@ -61,8 +60,7 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const apiKeys = sqliteTable(
   "api_keys",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     name: text("name").notNull(),
     scope: text("scope", { enum: API_KEY_SCOPES }).notNull(),
     /** The first characters of the secret, to recognise a key in lists ("pos_3f9a…"). */
@@ -82,8 +80,7 @@ export type ApiKey = typeof apiKeys.$inferSelect;
 export const webhooks = sqliteTable(
   "webhooks",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     url: text("url").notNull(),
     description: text("description").notNull().default(""),
     /** HMAC signing secret, AES-256-GCM sealed (the studio must read it back to sign). */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, createdAt, ref, updatedAt, optionalRef } from "./columns";
-import { users, workspaces } from "./identity";
+import { createdAt, ref, updatedAt, optionalRef } from "./columns";
+import { users, workspaceScoped } from "./identity";
 import { ChatMessageRecord, ModelConfig, PromptType, prompts } from "./prompts";
 import type { RunSettings, RunToolCall } from "../../lib/core/vocabulary/run-settings";
 
@@ -20,8 +20,7 @@ export { type RunSettings, type RunToolCall, RUN_STATUSES, type RunStatus };
 export const playgroundRuns = sqliteTable(
   "playground_runs",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     promptId: ref("prompt_id", () => prompts.id),
     /** The columns started by one press of Run share a batch id, so the whole comparison can be reopened. */
     batchId: text("batch_id").notNull(),
@@ -73,8 +72,7 @@ export type PlaygroundRun = typeof playgroundRuns.$inferSelect;
 export const variableSets = sqliteTable(
   "variable_sets",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     promptId: ref("prompt_id", () => prompts.id),
     name: text("name").notNull(),
     values: text("values", { mode: "json" }).$type<Record<string, string>>().notNull(),

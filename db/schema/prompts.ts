@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, createdAt, ref, updatedAt, timestamp, optionalRef } from "./columns";
-import { users, workspaces } from "./identity";
+import { users, workspaceScoped } from "./identity";
 import { PROMPT_TYPES, type PromptType, type ChatMessageRecord, type ModelConfig } from "../../lib/core/vocabulary/prompt-content";
 
 export { PROMPT_TYPES, type PromptType, type ChatMessageRecord, type ModelConfig };
@@ -11,8 +11,7 @@ export { PROMPT_TYPES, type PromptType, type ChatMessageRecord, type ModelConfig
 export const prompts = sqliteTable(
   "prompts",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     /** Unique per workspace; "/" separates folders, e.g. "support/triage". */
     name: text("name").notNull(),
     /** Fixed at creation; every version repeats it and a trigger keeps the two equal. */

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, createdAt, ref, timestamp, optionalRef } from "./columns";
-import { users, workspaces } from "./identity";
+import { createdAt, ref, timestamp, optionalRef } from "./columns";
+import { users, workspaceScoped } from "./identity";
 import { prompts } from "./prompts";
 
 // Environments, what each serves (pointers), deployments and promotion requests. db/schema/index.ts gathers every group.
@@ -8,8 +8,7 @@ import { prompts } from "./prompts";
 export const environments = sqliteTable(
   "environments",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     /** A protected environment only moves through an approved promotion request (or a lead's rollback). */
@@ -48,8 +47,7 @@ export type DeploymentKind = (typeof DEPLOYMENT_KINDS)[number];
 export const deployments = sqliteTable(
   "deployments",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     environmentId: ref("environment_id", () => environments.id),
     promptId: ref("prompt_id", () => prompts.id),
     kind: text("kind", { enum: DEPLOYMENT_KINDS }).notNull(),
@@ -77,8 +75,7 @@ export type PromotionStatus = (typeof PROMOTION_STATUSES)[number];
 export const promotionRequests = sqliteTable(
   "promotion_requests",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     promptId: ref("prompt_id", () => prompts.id),
     environmentId: ref("environment_id", () => environments.id),
     version: integer("version").notNull(),

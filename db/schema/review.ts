@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, createdAt, ref, updatedAt, timestamp, optionalRef } from "./columns";
-import { users, workspaces } from "./identity";
+import { users, workspaceScoped } from "./identity";
 import { prompts } from "./prompts";
 import { environments } from "./releases";
 import type { RatingScheme, RatingValue } from "../../lib/core/vocabulary/rating-scheme";
@@ -13,8 +13,7 @@ export { type RatingScheme, type RatingValue };
 export const reviewQueues = sqliteTable(
   "review_queues",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     name: text("name").notNull(),
     instructions: text("instructions").notNull().default(""),
     scheme: text("scheme", { mode: "json" }).$type<RatingScheme>().notNull(),
@@ -84,8 +83,7 @@ export type ReviewItem = typeof reviewItems.$inferSelect;
 export const ratings = sqliteTable(
   "ratings",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     queueId: ref("queue_id", () => reviewQueues.id),
     itemId: ref("item_id", () => reviewItems.id),
     reviewerId: ref("reviewer_id", () => users.id),
@@ -129,8 +127,7 @@ export type RatingScore = typeof ratingScores.$inferSelect;
 export const feedbackTags = sqliteTable(
   "feedback_tags",
   {
-    id: id(),
-    workspaceId: ref("workspace_id", () => workspaces.id),
+    ...workspaceScoped(),
     name: text("name").notNull(),
     createdAt: createdAt(),
   },

@@ -128,11 +128,7 @@ export function setDatasetArchived(principal: Principal, raw: z.input<typeof arc
   return getDb().transaction((tx) => {
     const dataset = loadDataset(tx, principal, input.datasetId);
     updateDatasetRow(tx, { datasetId: dataset.id, values: { archivedAt: input.archived ? new Date() : null } });
-    recordAuditBy(tx, principal, {
-      action: input.archived ? "dataset.archived" : "dataset.unarchived",
-      objectType: "dataset",
-      objectId: dataset.id,
-    });
+    recordAuditBy(tx, principal, { action: input.archived ? "dataset.archived" : "dataset.unarchived", objectType: "dataset", objectId: dataset.id });
     return { id: dataset.id, archived: input.archived };
   }, IMMEDIATE);
 }

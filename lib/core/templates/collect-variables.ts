@@ -4,20 +4,12 @@
 // too deep or a broken partial becomes a problem attached to the tag of the prompt's own template that leads to it,
 // so the editor can underline that tag while the author types.
 import { isAppError } from "@/lib/core/errors";
-import {
-  partialCycleError,
-  partialDepthError,
-  partialTooLargeError,
-  syntaxError,
-  tooManyPartialsError,
-  totalTemplateTooLargeError,
-  unknownPartialError,
-  type TemplatePlace,
-} from "./errors";
+import { syntaxError, tooManyPartialsError, type TemplatePlace } from "./errors";
 import type { ChatMessageRecord } from "@/lib/core/vocabulary/prompt-content";
 import { TEMPLATE_LIMITS } from "./limits";
 import { messageNames } from "./render-chat";
 import { analyseTemplate, type PartialRef, type TemplateAnalysis } from "./parse-template";
+import { chainProblem, sourceProblem, type ChainFrame } from "./partial-checks";
 import { partialKey, type PartialTarget } from "./partial-ref";
 
 /**
@@ -89,10 +81,7 @@ interface Explored {
 
 type Failure = (place: TemplatePlace) => string;
 
-interface Frame {
-  name: string;
-  display: string;
-}
+type Frame = ChainFrame;
 
 const nothing = (): Explored => ({ height: 0, deepest: [], reach: new Map(), uses: new Map(), problems: new Set() });
 
@@ -105,7 +94,6 @@ export function promptTemplates(content: { template: string | null; messages: re
 
 export function collectVariables({ templates, loadPartial, promptName }: CollectVariablesArgs): PromptVariables {
   const base: Frame[] = promptName ? [{ name: promptName, display: promptName }] : [];
-  const maxDepth = TEMPLATE_LIMITS.maxPartialDepth;
   const loaded = new Map<string, TemplateAnalysis | Failure>();
   const explored = new Map<string, Explored>();
   let partialChars = 0;
@@ -120,14 +108,13 @@ export function collectVariables({ templates, loadPartial, promptName }: Collect
     let result: TemplateAnalysis | Failure;
     try {
       const source = loadPartial({ name: ref.name, label: ref.label });
-      const total = rootChars + partialChars + (source?.length ?? 0);
-      if (source === null) result = (place) => unknownPartialError({ name: ref.name, label: ref.label, place }).message;
-      else if (source.length > TEMPLATE_LIMITS.maxTemplateChars) result = (place) => partialTooLargeError({ name: key, size: source.length, place }).message;
-      else if (total > TEMPLATE_LIMITS.maxTotalTemplateChars) result = (place) => totalTemplateTooLargeError({ size: total, place }).message;
+      const problem = sourceProblem({ ref, key, source, totalChars: rootChars + partialChars + (source?.length ?? 0) });
+      if (problem) result = (place) => problem(place).message;
       else {
-        partialChars += source.length;
+        const text = source as string; // sourceProblem refuses a missing partial
+        partialChars += text.length;
         partialCount += 1;
-        result = analyseTemplate(source);
+        result = analyseTemplate(text);
       }
     } catch (error) {
       if (!isAppError(error) || error.code !== "bad_request:template") throw error;
@@ -142,23 +129,13 @@ export function collectVariables({ templates, loadPartial, promptName }: Collect
     const key = partialKey(ref);
     const place: TemplatePlace = { line: ref.line, column: ref.column, inPartial: parent };
     const path = stack.slice(base.length).map((frame) => frame.display);
-    const depth = path.length + 1;
     const problem = (message: string): Explored => ({ ...nothing(), problems: new Set([message]) });
 
     // As in a render: a cycle is by prompt name, whatever label or version each tag asks for.
-    const cycleFrom = stack.findIndex((frame) => frame.name === ref.name);
-    if (cycleFrom !== -1) return problem(partialCycleError({ chain: [...stack.slice(cycleFrom).map((frame) => frame.display), key], place }).message);
-    if (depth > maxDepth) return problem(partialDepthError({ chain: [...path, key], place }).message);
-
     const known = explored.get(key);
-    if (known) {
-      for (const [index, frame] of stack.entries()) {
-        const rest = known.reach.get(frame.name);
-        if (rest) return problem(partialCycleError({ chain: [...stack.slice(index).map((item) => item.display), ...rest], place }).message);
-      }
-      if (depth + known.height - 1 > maxDepth) return problem(partialDepthError({ chain: [...path, ...known.deepest], place }).message);
-      return known;
-    }
+    const chain = chainProblem({ ref, key, stack, path, known });
+    if (chain) return problem(chain(place).message);
+    if (known) return known;
 
     const analysis = load(ref, key);
     if (typeof analysis === "function") return problem(analysis(place));

@@ -1,17 +1,9 @@
 // Loads every partial a template includes, recursively, before anything renders: mustache renders
 // synchronously, and loading first means an unknown partial, a cycle or a too-deep chain is reported with the
 // tag that causes it instead of rendering half a prompt.
-import {
-  partialCycleError,
-  partialDepthError,
-  partialTooLargeError,
-  syntaxError,
-  tooManyPartialsError,
-  totalTemplateTooLargeError,
-  unknownPartialError,
-  type TemplatePlace,
-} from "./errors";
+import { syntaxError, tooManyPartialsError, type TemplatePlace } from "./errors";
 import { TEMPLATE_LIMITS } from "./limits";
+import { chainProblem, sourceProblem, type ChainFrame, type ExploredBelow } from "./partial-checks";
 import type { PartialRef } from "./parse-template";
 import { partialKey, type PartialTarget } from "./partial-ref";
 import { prepareTemplate, type PreparedTemplate } from "./prepare-template";
@@ -19,14 +11,7 @@ import { prepareTemplate, type PreparedTemplate } from "./prepare-template";
 /** Returns the template text of another prompt of the workspace, or null when there is no such prompt/label. */
 export type PartialLoader = (ref: PartialTarget) => Promise<string | null>;
 
-interface Explored {
-  /** Levels of partials this one brings, itself included. */
-  height: number;
-  /** The longest chain of keys from this partial down. */
-  deepest: string[];
-  /** Every prompt name reachable from this partial, with the chain of keys that reaches it. */
-  reach: Map<string, string[]>;
-}
+type Explored = ExploredBelow;
 
 /** Partials loaded so far. Shared by the messages of a chat prompt, so each partial is loaded once per render. */
 export interface PartialStore {
@@ -40,11 +25,6 @@ export function createPartialStore(loadPartial: PartialLoader): PartialStore {
   return { loadPartial, loaded: new Map(), explored: new Map(), partialChars: 0 };
 }
 
-interface Visit {
-  name: string;
-  display: string;
-}
-
 interface ResolveArgs {
   root: PreparedTemplate;
   /** The prompt being rendered, if known, so including itself is reported as a cycle. */
@@ -55,31 +35,17 @@ interface ResolveArgs {
 
 /** Fills `store.loaded` with every partial `root` needs (mustache keys: "name" or "name@label"). */
 export async function resolvePartials({ root, rootName, store, where }: ResolveArgs): Promise<void> {
-  const base: Visit[] = rootName ? [{ name: rootName, display: rootName }] : [];
-  const maxDepth = TEMPLATE_LIMITS.maxPartialDepth;
-
-  const visit = async (ref: PartialRef, stack: Visit[], inPartial: string | null): Promise<Explored> => {
+  const base: ChainFrame[] = rootName ? [{ name: rootName, display: rootName }] : [];
+  const visit = async (ref: PartialRef, stack: ChainFrame[], inPartial: string | null): Promise<Explored> => {
     const key = partialKey(ref);
     const place: TemplatePlace = { line: ref.line, column: ref.column, inPartial };
     const path = stack.slice(base.length).map((entry) => entry.display);
-    const depth = path.length + 1;
 
     // A cycle is by prompt name: a prompt may never include itself, whatever label or version each tag asks for.
-    const cycleFrom = stack.findIndex((entry) => entry.name === ref.name);
-    if (cycleFrom !== -1) {
-      throw partialCycleError({ chain: [...stack.slice(cycleFrom).map((entry) => entry.display), key], place, where });
-    }
-    if (depth > maxDepth) throw partialDepthError({ chain: [...path, key], place, where });
-
     const known = store.explored.get(key);
-    if (known) {
-      for (const [index, entry] of stack.entries()) {
-        const rest = known.reach.get(entry.name);
-        if (rest) throw partialCycleError({ chain: [...stack.slice(index).map((item) => item.display), ...rest], place, where });
-      }
-      if (depth + known.height - 1 > maxDepth) throw partialDepthError({ chain: [...path, ...known.deepest], place, where });
-      return known;
-    }
+    const problem = chainProblem({ ref, key, stack, path, known });
+    if (problem) throw problem(place, where);
+    if (known) return known;
 
     const partial = await load(ref, key, place);
     const explored: Explored = { height: 1, deepest: [key], reach: new Map([[ref.name, [key]]]) };
@@ -102,13 +68,12 @@ export async function resolvePartials({ root, rootName, store, where }: ResolveA
     if (store.loaded.size >= TEMPLATE_LIMITS.maxPartials) throw tooManyPartialsError({ place, where });
 
     const source = await store.loadPartial({ name: ref.name, label: ref.label });
-    if (source === null) throw unknownPartialError({ name: ref.name, label: ref.label, place, where });
-    if (source.length > TEMPLATE_LIMITS.maxTemplateChars) throw partialTooLargeError({ name: key, size: source.length, place, where });
-    store.partialChars += source.length;
-    const total = root.source.length + store.partialChars;
-    if (total > TEMPLATE_LIMITS.maxTotalTemplateChars) throw totalTemplateTooLargeError({ size: total, place, where });
+    const problem = sourceProblem({ ref, key, source, totalChars: root.source.length + store.partialChars + (source?.length ?? 0) });
+    if (problem) throw problem(place, where);
+    const text = source as string; // sourceProblem refuses a missing partial
+    store.partialChars += text.length;
 
-    const prepared = prepareTemplate(source);
+    const prepared = prepareTemplate(text);
     const [issue] = prepared.analysis.issues;
     if (issue) throw syntaxError({ issue, issueCount: prepared.analysis.issues.length, inPartial: key, where });
     store.loaded.set(key, prepared);

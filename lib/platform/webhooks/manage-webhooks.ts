@@ -89,12 +89,7 @@ export function sendTestEvent(ctx: AuthContext, input: z.infer<typeof webhookIdS
         occurredAt: new Date().toISOString(),
       },
     });
-    recordAuditBy(tx, ctx, {
-      action: "webhook.test_sent",
-      objectType: "webhook",
-      objectId: webhook.id,
-      after: { url: webhook.url, deliveryId },
-    });
+    recordAuditBy(tx, ctx, { action: "webhook.test_sent", objectType: "webhook", objectId: webhook.id, after: { url: webhook.url, deliveryId } });
     return { deliveryId, url: webhook.url };
   });
   kickWebhookWorker();
