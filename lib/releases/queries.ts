@@ -17,6 +17,14 @@ export function listEnvironmentMoves(tx: DbOrTx, { environmentId, promptId }: { 
     .all();
 }
 
+/** What a list of moves or requests shows of the prompt and the environment it joins (both tables joined). */
+const PROMPT_AND_ENVIRONMENT = {
+  promptName: prompts.name,
+  environmentId: environments.id,
+  environmentName: environments.name,
+  environmentSlug: environments.slug,
+};
+
 /** Newest first; filter by prompt and/or environment. */
 export function listDeployments(
   tx: DbOrTx,
@@ -27,10 +35,7 @@ export function listDeployments(
       ...columnsOf(deployments, [
         "id", "kind", "fromVersion", "toVersion", "requestedByLabel", "approvedByLabel", "comment", "createdAt", "promptId",
       ]),
-      promptName: prompts.name,
-      environmentId: environments.id,
-      environmentName: environments.name,
-      environmentSlug: environments.slug,
+      ...PROMPT_AND_ENVIRONMENT,
     })
     .from(deployments)
     .innerJoin(environments, eq(environments.id, deployments.environmentId))
@@ -78,17 +83,12 @@ export function listPromotionRequests(
 ) {
   return tx
     .select({
-      id: promotionRequests.id,
-      promptId: promotionRequests.promptId,
-      promptName: prompts.name,
-      promptType: prompts.type,
-      environmentId: environments.id,
-      environmentName: environments.name,
-      environmentSlug: environments.slug,
       ...columnsOf(promotionRequests, [
-        "version", "baseVersion", "requestedById", "requestedByLabel", "comment", "status", "decidedByLabel", "decisionReason", "decidedAt",
-        "createdAt",
+        "id", "promptId", "version", "baseVersion", "requestedById", "requestedByLabel", "comment", "status", "decidedByLabel",
+        "decisionReason", "decidedAt", "createdAt",
       ]),
+      ...PROMPT_AND_ENVIRONMENT,
+      promptType: prompts.type,
     })
     .from(promotionRequests)
     .innerJoin(prompts, eq(prompts.id, promotionRequests.promptId))

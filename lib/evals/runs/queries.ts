@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { sqliteOf, type Db, type DbOrTx } from "@/db";
 import {
   datasetCases,
@@ -38,23 +38,25 @@ export function findEvalRun(tx: DbOrTx, { runId }: { runId: string }): EvalRun |
   return tx.select().from(evalRuns).where(eq(evalRuns.id, runId)).get();
 }
 
-export function listEvalRunTargets(tx: DbOrTx, { runId }: { runId: string }) {
+/** The targets of these runs, each with its prompt's name and its environment's, in position order. */
+export function listTargetsOfRuns(tx: DbOrTx, { runIds }: { runIds: string[] }) {
   return tx
     .select({
-      ...columnsOf(evalRunTargets, ["id", "position", "promptId"]),
+      ...columnsOf(evalRunTargets, ["id", "runId", "position", "promptId", "version", "environmentId", "modelId"]),
       promptName: prompts.name,
-      version: evalRunTargets.version,
-      environmentId: evalRunTargets.environmentId,
       environmentName: environments.name,
       environmentSlug: environments.slug,
-      modelId: evalRunTargets.modelId,
     })
     .from(evalRunTargets)
     .innerJoin(prompts, eq(prompts.id, evalRunTargets.promptId))
     .leftJoin(environments, eq(environments.id, evalRunTargets.environmentId))
-    .where(eq(evalRunTargets.runId, runId))
+    .where(inArray(evalRunTargets.runId, runIds))
     .orderBy(asc(evalRunTargets.position))
     .all();
+}
+
+export function listEvalRunTargets(tx: DbOrTx, { runId }: { runId: string }) {
+  return listTargetsOfRuns(tx, { runIds: [runId] });
 }
 export type EvalRunTargetView = ReturnType<typeof listEvalRunTargets>[number];
 

@@ -8,12 +8,12 @@ import {
   evalRuns,
   evalRunTargets,
   evalScores,
-  environments,
   prompts,
   type EvalResultStatus,
   type EvalRunStatus,
 } from "@/db/schema";
 import { scoredPassRate } from "./pass-rate";
+import { listTargetsOfRuns } from "./queries";
 import { computeProgress, nearestRankIndex, type RunProgress } from "./progress";
 import { columnsOf } from "@/db/columns-of";
 
@@ -87,14 +87,7 @@ export function listEvalRuns({
         .all(...ids) as { runId: string; done: number; passed: number; errors: number; unscored: number }[]
     ).map((row) => [row.runId, row]),
   );
-  const targets = db
-    .select({ runId: evalRunTargets.runId, promptName: prompts.name, version: evalRunTargets.version, environmentName: environments.name })
-    .from(evalRunTargets)
-    .innerJoin(prompts, eq(prompts.id, evalRunTargets.promptId))
-    .leftJoin(environments, eq(environments.id, evalRunTargets.environmentId))
-    .where(inArray(evalRunTargets.runId, ids))
-    .orderBy(asc(evalRunTargets.position))
-    .all();
+  const targets = listTargetsOfRuns(db, { runIds: ids });
   return runs.map(({ run, datasetName }) => {
     const c = counts.get(run.id);
     const done = c?.done ?? 0;

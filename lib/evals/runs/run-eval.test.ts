@@ -13,6 +13,7 @@ import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { cancelEvalRun, createEvalRun, resumeEvalRun } from "./manage-runs";
 import { findEvalRun, listEvalRunTargets } from "./queries";
+import { RUN_LIMITS } from "./schemas";
 import { getEvalRunProgress, getEvalRunSummary, listEvalRunResults, listEvalRuns, findEvalRunResult } from "./read-runs";
 import { executeEvalRun } from "./runner";
 
@@ -92,7 +93,10 @@ describe("running", () => {
   it("runs 200 cases through injected 429s and 500s: every case scored or an error, none twice", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: server.url });
     // Case 13 has its own assertion that fails; every case must contain "Echo: Say hello".
-    const { id } = createRunOverCases(ws, { cases: 200, modelId: "fx:flaky-4", scorers: [containsScorer("Echo: Say hello")], concurrency: 8, maxRetries: 4 });
+    // Every 4th request to the model fails, whichever case sends it; concurrent cases interleave, so a case can meet
+    // several failures in a row: with 4 retries, a CI run under load once lost a case to five. With the most retries a
+    // run allows, a case would have to draw 11 failures in a row.
+    const { id } = createRunOverCases(ws, { cases: 200, modelId: "fx:flaky-4", scorers: [containsScorer("Echo: Say hello")], concurrency: 8, maxRetries: RUN_LIMITS.maxRetries });
     const before = server.requests;
     expect(await executeEvalRun({ runId: id, workerId: "w1", backoff: fastBackoff })).toBe("completed");
 
@@ -101,8 +105,7 @@ describe("running", () => {
     expect(new Set(results.map((r) => r.runCaseId)).size).toBe(200);
     const retried = results.filter((r) => r.attempts > 1);
     expect(retried.length).toBeGreaterThan(20);
-    // 1 in 4 requests fails, so with 4 retries every case eventually passes.
-    expect(results.every((r) => r.status === "passed")).toBe(true);
+    expect(results.filter((r) => r.status !== "passed").map((r) => ({ status: r.status, attempts: r.attempts, errorCode: r.errorCode, output: r.output }))).toEqual([]);
     expect(server.requests - before).toBe(results.reduce((sum, r) => sum + r.attempts, 0));
     const scores = getDb().select().from(evalScores).where(eq(evalScores.runId, id)).all();
     expect(scores).toHaveLength(200);
