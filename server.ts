@@ -1,9 +1,11 @@
-// The production server (`npm start`, run by tsx): Next's request handler behind a node:http server that answers
-// GET /api/v1/prompts/{name} itself, before Next's routing, with the same lib/ code as the route handler. See
+// The production server (`npm start` runs it compiled as dist/server.js, scripts/build-server.mjs): Next's request
+// handler behind a node:http server that answers GET /api/v1/prompts/{name} itself, before Next's routing, with the
+// same lib/ code as the route handler. See
 // "Delivery API and custom server" in ARCHITECTURE.md for why. Options: -p/--port (else PORT, else 3000) and
 // -H/--hostname (default: every interface), as `next start` takes them.
 import http from "node:http";
 import Module, { createRequire } from "node:module";
+import path from "node:path";
 
 // NODE_ENV must be known before Next or React load; this server is for production builds unless told otherwise.
 const env = process.env as Record<string, string | undefined>;
@@ -44,24 +46,26 @@ async function main() {
     import("./lib/platform/metrics/registry"),
     import("./lib/platform/http/node-guard"),
   ]);
-  const app = next({ dev, port, hostname: hostname ?? "localhost", dir: __dirname });
+  // The app's folder: this file's, or its parent when this is the compiled dist/server.js.
+  const dir = path.extname(__filename) === ".js" ? path.dirname(__dirname) : __dirname;
+  const app = next({ dev, port, hostname: hostname ?? "localhost", dir });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const fastPath = createDeliveryFastPath();
+  // Next's route handlers count themselves (lib/platform/http/route.ts); the delivery API's answers are counted here.
+  const deliver = createDeliveryFastPath(undefined, recordHttp);
   // Route handlers learn the socket address only from this header, which replaces any copy the client sent.
   const { startPeerAddressStamping } = await import("./lib/platform/auth/peer-address");
   const stampPeerAddress = startPeerAddressStamping();
 
   const server = http.createServer((request, response) => {
-    const started = performance.now();
     stampPeerAddress(request);
-    if (fastPath(request, response)) {
-      // Next's route handlers count themselves (lib/platform/http/route.ts); the fast path is counted here.
-      recordHttp("/api/v1/prompts/{name}", "GET", response.statusCode, (performance.now() - started) / 1000);
-      return;
-    }
+    // The delivery API's GETs first, as the hot path they are; its other requests after the guard, which answers a
+    // malformed path before anything reads a key or a body.
+    if (request.method === "GET" && deliver(request, response)) return;
     // Malformed paths, stray page POSTs and bad server-action requests are answered here (lib/platform/http/node-guard.ts).
-    guardRequest(request, response, () => void handle(request, response));
+    guardRequest(request, response, () => {
+      if (!deliver(request, response)) void handle(request, response);
+    });
   });
   server.on("clientError", answerClientError);
   // Node closes idle keep-alive sockets after 5 s; a client (or proxy) that reuses one just then gets ECONNRESET.

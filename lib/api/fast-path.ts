@@ -1,43 +1,88 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { readNodeBody } from "@/lib/platform/http/body";
 import { logger } from "@/lib/platform/logger";
 import { admitApiKey } from "./admit";
 import { errorReply } from "./errors";
+import { NO_STORE_JSON, answerDelivery, type DeliveryAnswer, type DeliveryCall } from "./handlers";
 import { cachedPromptForUrl, getPrompt } from "./read-endpoints";
-import { PROMPT_PREFIX } from "./routes";
+import { API_BASE, matchDeliveryRoute, routeTemplate, splitRawUrl } from "./routes";
 import { SECURITY_HEADERS, etagMatches, type PreparedResponse } from "./serialize";
 import { getDeliveryState, type DeliveryState } from "./state";
 
-// GET /api/v1/prompts/{name} answered on node:http before Next sees the request: Next's routing alone costs far
-// more than the whole answer (see ARCHITECTURE.md). Same functions as the route handler: admitApiKey (epoch, key,
-// rate limit) then the cached prompt. A hit is answered synchronously from bytes and headers prepared once;
-// requests are logged at debug level only, so the hot path writes nothing but the response.
+// The delivery API answered on node:http before Next sees the request: Next's routing alone costs far more than most
+// answers (see ARCHITECTURE.md), and applications call these endpoints on every model call (fetch or render a
+// prompt, report the generation, send feedback). The same dispatcher as Next's route handler (handlers.ts): the key
+// first, then the body, read with the endpoint's cap. A cached prompt is answered synchronously from bytes and
+// headers prepared once; requests are logged at debug level only, so the hot path writes nothing but the response.
 
+/** Answers the requests it owns and returns true; false for every other one (Next answers those). */
 export type FastPath = (request: IncomingMessage, response: ServerResponse) => boolean;
 
-/** Returns a handler that answers the requests it owns and returns false for every other one. */
-export function createDeliveryFastPath(state: DeliveryState = getDeliveryState()): FastPath {
+/** How an answer is counted: the route's template, the method, the status and the seconds it took. */
+export type RecordAnswer = (route: string, method: string, status: number, seconds: number) => void;
+
+const BASE_PREFIX = `${API_BASE}/`;
+
+export function createDeliveryFastPath(state: DeliveryState = getDeliveryState(), record: RecordAnswer = () => {}): FastPath {
   return (request, response) => {
     const url = request.url;
-    if (request.method !== "GET" || url === undefined || !url.startsWith(PROMPT_PREFIX) || url.length === PROMPT_PREFIX.length || url[PROMPT_PREFIX.length] === "?") {
-      return false;
+    if (url === undefined || !url.startsWith(BASE_PREFIX)) return false;
+    const method = request.method ?? "GET";
+    const { rawPath, rawQuery } = splitRawUrl(url);
+    const route = matchDeliveryRoute(method, rawPath);
+    // Methods and paths the API has no endpoint for (HEAD, OPTIONS, typos) keep Next's answers.
+    if (route.kind === "none") return false;
+    const started = performance.now();
+    const done = () => {
+      record(routeTemplate(route), method, response.statusCode, (performance.now() - started) / 1000);
+      if (logger.isLevelEnabled("debug")) logger.debug({ method, path: rawPath, status: response.statusCode }, "api request");
+    };
+    if (route.kind === "prompt") {
+      answerPrompt(state, request, response, url, done);
+      return true;
     }
-    try {
-      const principal = admitApiKey(state, request.headers.authorization);
-      const hit = cachedPromptForUrl(state, principal, url);
-      if (hit) {
-        writePrepared(request, response, hit.response);
-      } else {
-        getPrompt(state, principal, url).then(
-          (entry) => writePrepared(request, response, entry.response),
-          (error: unknown) => writeError(response, error),
-        );
-      }
-    } catch (error) {
-      writeError(response, error);
-    }
+    answerDelivery(nodeCall(request, method, rawPath, rawQuery), state, route).then(
+      (answer) => write(request, response, answer, done),
+      (error: unknown) => write(request, response, { kind: "error", ...errorReply(error) }, done),
+    );
     return true;
   };
+}
+
+/**
+ * The hot path, GET /prompts/{name}: the key admitted once, then a prompt already prepared for this key's workspace
+ * written without a promise in between, or resolved and prepared for the next request.
+ */
+function answerPrompt(state: DeliveryState, request: IncomingMessage, response: ServerResponse, url: string, done: () => void): void {
+  const fail = (error: unknown) => write(request, response, { kind: "error", ...errorReply(error) }, done);
+  try {
+    const principal = admitApiKey(state, request.headers.authorization);
+    const hit = cachedPromptForUrl(state, principal, url);
+    if (hit) return write(request, response, { kind: "prepared", response: hit.response, notModified: false }, done);
+    getPrompt(state, principal, url).then((entry) => write(request, response, { kind: "prepared", response: entry.response, notModified: false }, done), fail);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function nodeCall(request: IncomingMessage, method: string, rawPath: string, rawQuery: string): DeliveryCall {
+  return {
+    method,
+    rawPath,
+    rawQuery,
+    header: (name) => {
+      const value = request.headers[name];
+      return typeof value === "string" ? value : null;
+    },
+    body: (maxBytes) => readNodeBody(request, { maxBytes }),
+  };
+}
+
+function write(request: IncomingMessage, response: ServerResponse, answer: DeliveryAnswer, done: () => void): void {
+  if (answer.kind === "prepared") writePrepared(request, response, answer.response);
+  else writeAnswer(response, answer, !request.complete);
+  done();
 }
 
 function writePrepared(request: IncomingMessage, response: ServerResponse, prepared: PreparedResponse): void {
@@ -48,13 +93,17 @@ function writePrepared(request: IncomingMessage, response: ServerResponse, prepa
     response.writeHead(200, prepared.rawHeaders);
     response.end(prepared.body);
   }
-  if (logger.isLevelEnabled("debug")) logger.debug({ method: "GET", path: request.url, status: response.statusCode }, "api request");
 }
 
 const securityHeaders = SECURITY_HEADERS.flat();
 
-function writeError(response: ServerResponse, error: unknown): void {
-  const reply = errorReply(error);
-  response.writeHead(reply.status, [...reply.headers.flat(), "Content-Length", String(Buffer.byteLength(reply.body)), ...securityHeaders]);
-  response.end(reply.body);
+/**
+ * A JSON answer or an error; `closeAfter` when the body was left unread (refused before or past its limit), so the
+ * socket closes instead of taking the rest.
+ */
+function writeAnswer(response: ServerResponse, answer: Exclude<DeliveryAnswer, { kind: "prepared" }>, closeAfter = false): void {
+  const headers = answer.kind === "json" ? NO_STORE_JSON : answer.headers;
+  const close = closeAfter ? ["Connection", "close"] : [];
+  response.writeHead(answer.status, [...headers.flat(), "Content-Length", String(Buffer.byteLength(answer.body)), ...securityHeaders, ...close]);
+  response.end(answer.body);
 }

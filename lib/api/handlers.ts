@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/core/errors";
-import { readBody, parseJsonBytes } from "@/lib/platform/http/body";
+import { parseJsonBytes, readBody } from "@/lib/platform/http/body";
 import { BODY_LIMITS } from "@/lib/core/limits";
 import { parseInput } from "@/lib/platform/http/route";
 import { logger } from "@/lib/platform/logger";
@@ -8,7 +8,7 @@ import { admitApiKey } from "./admit";
 import { errorReply } from "./errors";
 import { openApiResponse } from "./openapi-response";
 import { getPrompt, listDeliveredPrompts, renderPrompt } from "./read-endpoints";
-import { decodePromptName, matchDeliveryRoute, type PromptAction } from "./routes";
+import { decodePromptName, matchDeliveryRoute, type DeliveryRoute, type PromptAction } from "./routes";
 import { JSON_CONTENT_TYPE, etagMatches, prepareJsonResponse, type PreparedResponse } from "./serialize";
 import { getDeliveryState, type DeliveryState } from "./state";
 import { createVersion, requestPromotion } from "./write-endpoints";
@@ -17,50 +17,61 @@ import { promptNameParamSchema, queryObject } from "./schemas";
 import { reportGeneration, sendFeedback } from "@/lib/feedback/server";
 import { GENERATION_BODY_LIMIT } from "@/lib/feedback";
 
-// The whole delivery API on Web Request/Response, for Next's route handler (app/api/v1/[...path]) and tests. The
-// custom server answers GET /api/v1/prompts/{name} before Next with the same functions (fast-path.ts).
+// The whole delivery API, once, over a transport-neutral call: the custom server answers it on node:http before Next
+// (fast-path.ts), and Next's route handler (app/api/v1/[...path], for `next dev` and `next start`) on Web
+// Request/Response (handleDeliveryRequest, below). Both give the same answers, under the same key checks and limits.
 
-/** Keys are checked before the input: a caller without a valid key learns nothing, not even what is malformed. */
-export async function handleDeliveryRequest(request: Request, state: DeliveryState = getDeliveryState()): Promise<Response> {
-  const started = performance.now();
-  const url = new URL(request.url);
-  let response: Response;
-  try {
-    response = await dispatch(request, url, state);
-  } catch (thrown) {
-    const reply = errorReply(thrown);
-    response = new Response(reply.body, { status: reply.status, headers: reply.headers });
-  }
-  logger.info({ method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started) }, "api request");
-  return response;
+/** One request as the dispatcher needs it; the body is read only when asked, after the key is admitted. */
+export interface DeliveryCall {
+  method: string;
+  /** The path as sent, still percent-encoded, without the query. */
+  rawPath: string;
+  /** The query as sent, without "?". */
+  rawQuery: string;
+  header(name: "authorization" | "if-none-match"): string | null;
+  /** The body, at most `maxBytes` (413 past it, as it streams). */
+  body(maxBytes: number): Promise<Uint8Array>;
 }
 
-async function dispatch(request: Request, url: URL, state: DeliveryState): Promise<Response> {
-  const route = matchDeliveryRoute(request.method, url.pathname);
-  if (route.kind === "none") throw new AppError("not_found:api", `No endpoint ${request.method} ${url.pathname}.`);
-  if (route.kind === "openapi") return prepared(request, openApiResponse());
-  const principal = admitApiKey(state, request.headers.get("authorization"));
+export type DeliveryAnswer =
+  | { kind: "prepared"; response: PreparedResponse; notModified: boolean }
+  | { kind: "json"; status: number; body: string }
+  | { kind: "error"; status: number; body: string; headers: [string, string][] };
+
+/** Keys are checked before the input: a caller without a valid key learns nothing, not even what is malformed. */
+export async function answerDelivery(call: DeliveryCall, state: DeliveryState, route: DeliveryRoute = matchDeliveryRoute(call.method, call.rawPath)): Promise<DeliveryAnswer> {
+  try {
+    return await dispatch(call, route, state);
+  } catch (thrown) {
+    return { kind: "error", ...errorReply(thrown) };
+  }
+}
+
+async function dispatch(call: DeliveryCall, route: DeliveryRoute, state: DeliveryState): Promise<DeliveryAnswer> {
+  if (route.kind === "none") throw new AppError("not_found:api", `No endpoint ${call.method} ${call.rawPath}.`);
+  if (route.kind === "openapi") return prepared(call, openApiResponse());
+  const principal = admitApiKey(state, call.header("authorization"));
   switch (route.kind) {
     case "list":
-      return prepared(request, prepareJsonResponse(listDeliveredPrompts(principal, url.search.slice(1))));
+      return prepared(call, prepareJsonResponse(listDeliveredPrompts(principal, call.rawQuery)));
     case "prompt":
-      return prepared(request, (await getPrompt(state, principal, url.pathname + url.search)).response);
+      return prepared(call, (await getPrompt(state, principal, call.rawQuery ? `${call.rawPath}?${call.rawQuery}` : call.rawPath)).response);
     case "action": {
       const name = parseInput(promptNameParamSchema, decodePromptName(route.rawName));
-      const body = await readJsonBody(request);
+      const body = await readJsonBody(call);
       return json(await runAction(route.action, { state, principal, name, body }), route.action === "render" ? 200 : 201);
     }
     case "eval-runs":
-      return json(startEvalRunFromApi(principal, await readJsonBody(request)), 201);
+      return json(startEvalRunFromApi(principal, await readJsonBody(call)), 201);
     case "eval-run":
-      if (url.search) throw new AppError("bad_request:api", "This endpoint takes no query parameters.");
+      if (call.rawQuery) throw new AppError("bad_request:api", "This endpoint takes no query parameters.");
       return json(describeEvalRun(principal, route.runId), 200);
     case "eval-run-results":
-      return json(listEvalRunResultsForApi(principal, route.runId, queryObject(url.search.slice(1))), 200);
+      return json(listEvalRunResultsForApi(principal, route.runId, queryObject(call.rawQuery)), 200);
     case "generations":
-      return json(reportGeneration(principal, await readJsonBody(request, GENERATION_BODY_LIMIT)), 201);
+      return json(reportGeneration(principal, await readJsonBody(call, GENERATION_BODY_LIMIT)), 201);
     case "feedback":
-      return json(sendFeedback(principal, await readJsonBody(request, GENERATION_BODY_LIMIT)), 201);
+      return json(sendFeedback(principal, await readJsonBody(call, GENERATION_BODY_LIMIT)), 201);
   }
 }
 
@@ -76,18 +87,54 @@ function runAction(action: PromptAction, { state, principal, name, body }: { sta
 }
 
 /** A cached or freshly serialised GET answer, or 304 when the client's copy is current. */
-function prepared(request: Request, response: PreparedResponse): Response {
-  if (etagMatches(request.headers.get("if-none-match"), response.etag)) {
-    return new Response(null, { status: 304, headers: { ETag: response.etag, "Cache-Control": "private, no-cache" } });
-  }
-  return new Response(new Uint8Array(response.body), { status: 200, headers: response.headers });
+function prepared(call: DeliveryCall, response: PreparedResponse): DeliveryAnswer {
+  return { kind: "prepared", response, notModified: etagMatches(call.header("if-none-match"), response.etag) };
 }
 
-function json(data: unknown, status: number): Response {
-  return new Response(JSON.stringify(data), { status, headers: { "Content-Type": JSON_CONTENT_TYPE, "Cache-Control": "no-store" } });
+function json(data: unknown, status: number): DeliveryAnswer {
+  return { kind: "json", status, body: JSON.stringify(data) };
 }
 
 /** Read only after the key is admitted (dispatch), capped while it streams: 413 past the endpoint's limit. */
-async function readJsonBody(request: Request, maxBytes: number = BODY_LIMITS.deliveryApi): Promise<unknown> {
-  return parseJsonBytes(await readBody(request, { maxBytes }));
+async function readJsonBody(call: DeliveryCall, maxBytes: number = BODY_LIMITS.deliveryApi): Promise<unknown> {
+  return parseJsonBytes(await call.body(maxBytes));
+}
+
+/** The headers of a JSON answer that is not cached (writes, renders, eval runs). */
+export const NO_STORE_JSON: [string, string][] = [
+  ["Content-Type", JSON_CONTENT_TYPE],
+  ["Cache-Control", "no-store"],
+];
+
+/** The delivery API on Web Request/Response: Next's route handler and the tests. */
+export async function handleDeliveryRequest(request: Request, state: DeliveryState = getDeliveryState()): Promise<Response> {
+  const started = performance.now();
+  const url = new URL(request.url);
+  const answer = await answerDelivery(
+    {
+      method: request.method,
+      rawPath: url.pathname,
+      rawQuery: url.search.slice(1),
+      header: (name) => request.headers.get(name),
+      body: (maxBytes) => readBody(request, { maxBytes }),
+    },
+    state,
+  );
+  const response = toResponse(answer);
+  logger.info({ method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started) }, "api request");
+  return response;
+}
+
+function toResponse(answer: DeliveryAnswer): Response {
+  switch (answer.kind) {
+    case "prepared": {
+      const { response, notModified } = answer;
+      if (notModified) return new Response(null, { status: 304, headers: { ETag: response.etag, "Cache-Control": "private, no-cache" } });
+      return new Response(new Uint8Array(response.body), { status: 200, headers: response.headers });
+    }
+    case "json":
+      return new Response(answer.body, { status: answer.status, headers: NO_STORE_JSON });
+    case "error":
+      return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  }
 }

@@ -1,5 +1,5 @@
-// A real HTTP server for delivery API tests, wired like the custom server: the fast path answers GET
-// /api/v1/prompts/{name}; every other request goes to the framework-agnostic handler that Next's route calls.
+// A real HTTP server for delivery API tests, wired like the custom server: the fast path answers every endpoint of
+// the API on node:http; a path it has no endpoint for goes to the Web handler that Next's route calls.
 // Every request is checked against the OpenAPI document before it is sent, and every response before a test sees it.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
