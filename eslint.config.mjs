@@ -18,7 +18,7 @@ const TABLE_OWNERS = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "public/monaco/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**"]),
+  globalIgnores([".next/**", "node_modules/**", "public/monaco/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**", "dist/**"]),
   {
     // next.config.js is CommonJS by design (the layout names it), so require() is how it reads package.json.
     files: ["next.config.js"],

@@ -10,6 +10,9 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino", "prom-client"],
   env: { STUDIO_VERSION: version, MONACO_VERSION: monacoVersion },
   poweredByHeader: false,
+  // The build type-checks the app only: tests, e2e specs and scripts import dev dependencies (Vitest, Playwright,
+  // autocannon) that a production install (`npm ci --omit=dev`) leaves out. `npm test` type-checks everything.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {
     // Baseline hardening for every response. Pages get their Content-Security-Policy, with a per-request nonce,
     // from proxy.ts (lib/platform/http/csp.ts); API answers get one that allows nothing. SECURITY.md lists them.

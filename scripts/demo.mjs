@@ -1,5 +1,5 @@
 // `npm run demo`: migrate, seed the Demo workspace (only on an empty database), build, and serve
-// the production build on PORT (default 3000) with the custom server (server.ts). Works offline with the
+// the production build on PORT (default 3000) with the custom server (server.ts, compiled). Works offline with the
 // built-in demo model.
 import { spawnSync } from "node:child_process";
 
@@ -12,6 +12,6 @@ function run(command, args, extraEnv = {}) {
 }
 
 run("npm", ["run", "--silent", "db:seed"]);
-if (!process.argv.includes("--skip-build")) run("npx", ["next", "build"]);
+if (!process.argv.includes("--skip-build")) run("npm", ["run", "--silent", "build"]);
 console.log(`\nPromptOps Studio: http://localhost:${port}  (sign in as admin@example.com / promptops-demo)\n`);
-run(process.execPath, ["--import", "tsx", "server.ts", "-p", port], { NODE_ENV: "production" });
+run(process.execPath, ["--enable-source-maps", "dist/server.js", "-p", port], { NODE_ENV: "production" });

@@ -19,6 +19,6 @@ const step = spawnSync("npm", ["run", "--silent", flags.includes("--seed") ? "db
 if (step.status !== 0) process.exit(step.status ?? 1);
 
 // The custom server, as `npm start` runs it; one process, so the signals below reach it.
-const server = spawn(process.execPath, ["--import", "tsx", "server.ts", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+const server = spawn(process.execPath, ["--enable-source-maps", "dist/server.js", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

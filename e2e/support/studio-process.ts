@@ -1,4 +1,4 @@
-// A production server of its own (server.ts, as `npm start` runs it) on a database of its own, for specs that stop,
+// A production server of its own (dist/server.js, as `npm start` runs it) on a database of its own, for specs that stop,
 // restart or starve the server: the shared servers of playwright.config.ts must never be touched like that.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -35,7 +35,7 @@ export function prepareStudio({ databaseUrl, fixtureUrl, cases }: { databaseUrl:
 
 export function startStudio({ port, env, uid }: { port: number; env: Record<string, string>; uid?: number }): StudioProcess {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "-p", String(port)], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "dist/server.js", "-p", String(port)], {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     ...(uid === undefined ? {} : { uid, gid: uid }),
