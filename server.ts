@@ -40,7 +40,7 @@ async function main() {
   const hostname = option("-H", "--hostname");
   const dev = env.NODE_ENV === "development";
 
-  const [{ default: next }, { createDeliveryFastPath }, { recordHttp }, { answerClientError, guardRequest }] = await Promise.all([
+  const [{ default: next }, { createDeliveryFastPath }, { recordHttp, routePattern }, { answerClientError, guardRequest }] = await Promise.all([
     import("next"),
     import("./lib/api/fast-path"),
     import("./lib/platform/metrics/registry"),
@@ -51,8 +51,9 @@ async function main() {
   const app = next({ dev, port, hostname: hostname ?? "localhost", dir });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // Next's route handlers count themselves (lib/platform/http/route.ts); the delivery API's answers are counted here.
-  const deliver = createDeliveryFastPath(undefined, recordHttp);
+  // Next's route handlers count themselves (lib/platform/http/route.ts); the delivery API's answers are counted here,
+  // under the same route labels.
+  const deliver = createDeliveryFastPath(undefined, (rawPath, method, status, seconds) => recordHttp(routePattern(rawPath), method, status, seconds));
   // Route handlers learn the socket address only from this header, which replaces any copy the client sent.
   const { startPeerAddressStamping } = await import("./lib/platform/auth/peer-address");
   const stampPeerAddress = startPeerAddressStamping();

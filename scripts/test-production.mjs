@@ -2,7 +2,8 @@
 // `npm ci --omit=dev && npm run build && npm start`. Checks that the install has no dev dependencies (no tsx, no
 // TypeScript runner at run time), that the build and the compiled server work with what is left, that the server
 // applies the migrations to a new database and answers, and that SIGTERM stops it cleanly. The Dockerfile runs the
-// same three commands; Docker itself cannot run on the machines this is tested on.
+// same three commands; Docker itself cannot run on the machines this is tested on, so the server is started from
+// exactly the files the Dockerfile's runtime stage copies (its COPY --from=build lines), nothing else.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -18,9 +19,12 @@ function step(what, command, args, options = {}) {
   if (result.status !== 0) fail(`${what} failed (exit ${result.status})`);
 }
 
+let runtime = null;
+
 function fail(message) {
   console.error(`[production] FAILED: ${message}`);
   fs.rmSync(dir, { recursive: true, force: true });
+  if (runtime) fs.rmSync(runtime, { recursive: true, force: true });
   process.exit(1);
 }
 
@@ -66,15 +70,30 @@ for (const devOnly of ["tsx", "vitest", "drizzle-kit", "eslint", "autocannon"]) 
 }
 step("build", "npm", ["run", "build"]);
 
+// The runtime stage's file set, read from the Dockerfile: `COPY --from=build /app/a /app/b ./` or `/app/x ./x`.
+runtime = fs.mkdtempSync(path.join(os.tmpdir(), "studio-runtime-"));
+const dockerfile = fs.readFileSync(path.join(dir, "Dockerfile"), "utf8");
+const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
+for (const [, args] of runtimeStage.matchAll(/^COPY --from=build (.+)$/gm)) {
+  const parts = args.trim().split(/\s+/);
+  const target = parts.pop();
+  for (const source of parts) {
+    const relative = path.relative("/app", source);
+    const destination = target.endsWith("/") ? path.join(runtime, target, path.basename(relative)) : path.join(runtime, target);
+    fs.cpSync(path.join(dir, relative), destination, { recursive: true, verbatimSymlinks: true });
+  }
+}
+console.log(`\n[production] the Dockerfile's runtime files: ${fs.readdirSync(runtime).join(", ")}`);
+
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 // npm start's own command, run without npm in between: npm answers a signal by re-raising it on itself, which would
 // hide whether the server exited cleanly.
-const { start } = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).scripts;
+const { start } = JSON.parse(fs.readFileSync(path.join(runtime, "package.json"), "utf8")).scripts;
 console.log(`\n[production] start (npm start): ${start} -p ${port}`);
 const server = spawn("sh", ["-c", `exec ${start} -p ${port} -H 127.0.0.1`], {
-  cwd: dir,
-  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: path.join(dir, "data", "studio.db"), LOG_LEVEL: "warn" },
+  cwd: runtime,
+  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: path.join(runtime, "data", "studio.db"), LOG_LEVEL: "warn" },
   stdio: "inherit",
 });
 const health = await waitForHealth(url, server);
@@ -91,4 +110,5 @@ server.kill("SIGTERM");
 const code = await new Promise((resolve) => server.once("exit", (exitCode) => resolve(exitCode)));
 if (code !== 0) fail(`the server exited with ${code} on SIGTERM`);
 fs.rmSync(dir, { recursive: true, force: true });
-console.log("\n[production] ok: npm ci --omit=dev, npm run build and npm start work, and SIGTERM stops the server cleanly");
+fs.rmSync(runtime, { recursive: true, force: true });
+console.log("\n[production] ok: npm ci --omit=dev, npm run build and npm start (on the Dockerfile's runtime files) work, and SIGTERM stops the server cleanly");

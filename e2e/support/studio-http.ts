@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import http from "node:http";
 import net from "node:net";
 import { STUDIO_PORT, STUDIO_URL, authFile, type DemoRole } from "./env";
+import { streamPost as streamBody, type StreamedPost } from "@/lib/testing/stream-post";
 import { readStudioDb } from "./studio-db";
 
 // Low-level access to the seeded e2e studio for tests that need what Playwright's request API cannot do: stream a
@@ -15,50 +15,9 @@ export function sessionCookie(role: DemoRole): string {
   return state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
-export interface StreamedPost {
-  status: number;
-  body: string;
-  /** Bytes written before the answer arrived. */
-  sentBeforeAnswer: number;
-}
-
-/**
- * POSTs `totalBytes` of filler in 64 KiB chunks and stops writing as soon as an answer arrives, so a server that
- * answers before reading the body is seen to do so. `declareLength: false` sends the body chunked.
- */
-export function streamPost(path: string, { totalBytes, headers = {}, declareLength = true }: { totalBytes: number; headers?: Record<string, string>; declareLength?: boolean }): Promise<StreamedPost> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({
-      host: "localhost",
-      port: STUDIO_PORT,
-      path,
-      method: "POST",
-      headers: { origin: STUDIO_URL, ...headers, ...(declareLength ? { "content-length": String(totalBytes) } : {}) },
-    });
-    const chunk = Buffer.alloc(64 * 1024, "a");
-    let sent = 0;
-    let answered = false;
-    const pump = () => {
-      while (!answered && sent < totalBytes) {
-        sent += chunk.length;
-        if (!request.write(chunk)) return void request.once("drain", pump);
-      }
-      if (!answered) request.end();
-    };
-    request.on("response", (response) => {
-      answered = true;
-      const sentBeforeAnswer = sent;
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (text: string) => (body += text));
-      response.on("end", () => {
-        request.destroy();
-        resolve({ status: response.statusCode ?? 0, body, sentBeforeAnswer });
-      });
-    });
-    request.on("error", (error) => (answered ? undefined : reject(error)));
-    pump();
-  });
+/** lib/testing's streamPost against the e2e studio, from its own origin as a browser page would send it. */
+export function streamPost(path: string, { headers = {}, ...options }: { totalBytes: number; headers?: Record<string, string>; declareLength?: boolean }): Promise<StreamedPost> {
+  return streamBody(`${STUDIO_URL}${path}`, { ...options, headers: { origin: STUDIO_URL, ...headers } });
 }
 
 /** Writes raw bytes to the studio and returns what comes back (status line, headers, body). */

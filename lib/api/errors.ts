@@ -2,7 +2,7 @@ import "server-only";
 import { toAppError } from "@/lib/core/errors";
 import { logger } from "@/lib/platform/logger";
 import type { ErrorBody } from "./schemas";
-import { JSON_CONTENT_TYPE } from "./serialize";
+import { NO_STORE_JSON } from "./serialize";
 
 // Every delivery API failure is `{ error: { code, message } }` (errorBodySchema) with the AppError's status.
 // Unknown errors become a generic 500; only the log sees what happened.
@@ -16,10 +16,7 @@ export interface ErrorReply {
 export function errorReply(thrown: unknown): ErrorReply {
   const error = toAppError(thrown);
   if (error.status >= 500) logger.error({ err: thrown }, "delivery API request failed");
-  const headers: [string, string][] = [
-    ["Content-Type", JSON_CONTENT_TYPE],
-    ["Cache-Control", "no-store"],
-  ];
+  const headers = NO_STORE_JSON.map(([name, value]): [string, string] => [name, value]);
   const retryAfter = error.details?.retryAfterSeconds;
   if ((error.status === 429 || error.status === 503) && typeof retryAfter === "number") headers.push(["Retry-After", String(Math.ceil(retryAfter))]);
   if (error.status === 401) headers.push(["WWW-Authenticate", 'Bearer realm="promptops"']);

@@ -4,10 +4,10 @@ import { readNodeBody } from "@/lib/platform/http/body";
 import { logger } from "@/lib/platform/logger";
 import { admitApiKey } from "./admit";
 import { errorReply } from "./errors";
-import { NO_STORE_JSON, answerDelivery, type DeliveryAnswer, type DeliveryCall } from "./handlers";
+import { answerDelivery, type DeliveryAnswer, type DeliveryCall } from "./handlers";
 import { cachedPromptForUrl, getPrompt } from "./read-endpoints";
-import { API_BASE, matchDeliveryRoute, routeTemplate, splitRawUrl } from "./routes";
-import { SECURITY_HEADERS, etagMatches, type PreparedResponse } from "./serialize";
+import { API_BASE, matchDeliveryRoute, splitRawUrl } from "./routes";
+import { NO_STORE_JSON, SECURITY_HEADERS, etagMatches, type PreparedResponse } from "./serialize";
 import { getDeliveryState, type DeliveryState } from "./state";
 
 // The delivery API answered on node:http before Next sees the request: Next's routing alone costs far more than most
@@ -19,8 +19,8 @@ import { getDeliveryState, type DeliveryState } from "./state";
 /** Answers the requests it owns and returns true; false for every other one (Next answers those). */
 export type FastPath = (request: IncomingMessage, response: ServerResponse) => boolean;
 
-/** How an answer is counted: the route's template, the method, the status and the seconds it took. */
-export type RecordAnswer = (route: string, method: string, status: number, seconds: number) => void;
+/** How an answer is counted: the raw path, the method, the status and the seconds it took. */
+export type RecordAnswer = (rawPath: string, method: string, status: number, seconds: number) => void;
 
 const BASE_PREFIX = `${API_BASE}/`;
 
@@ -35,7 +35,7 @@ export function createDeliveryFastPath(state: DeliveryState = getDeliveryState()
     if (route.kind === "none") return false;
     const started = performance.now();
     const done = () => {
-      record(routeTemplate(route), method, response.statusCode, (performance.now() - started) / 1000);
+      record(rawPath, method, response.statusCode, (performance.now() - started) / 1000);
       if (logger.isLevelEnabled("debug")) logger.debug({ method, path: rawPath, status: response.statusCode }, "api request");
     };
     if (route.kind === "prompt") {

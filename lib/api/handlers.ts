@@ -9,7 +9,7 @@ import { errorReply } from "./errors";
 import { openApiResponse } from "./openapi-response";
 import { getPrompt, listDeliveredPrompts, renderPrompt } from "./read-endpoints";
 import { decodePromptName, matchDeliveryRoute, type DeliveryRoute, type PromptAction } from "./routes";
-import { JSON_CONTENT_TYPE, etagMatches, prepareJsonResponse, type PreparedResponse } from "./serialize";
+import { NO_STORE_JSON, etagMatches, prepareJsonResponse, type PreparedResponse } from "./serialize";
 import { getDeliveryState, type DeliveryState } from "./state";
 import { createVersion, requestPromotion } from "./write-endpoints";
 import { describeEvalRun, listEvalRunResultsForApi, startEvalRunFromApi } from "@/lib/evals/server";
@@ -100,12 +100,6 @@ async function readJsonBody(call: DeliveryCall, maxBytes: number = BODY_LIMITS.d
   return parseJsonBytes(await call.body(maxBytes));
 }
 
-/** The headers of a JSON answer that is not cached (writes, renders, eval runs). */
-export const NO_STORE_JSON: [string, string][] = [
-  ["Content-Type", JSON_CONTENT_TYPE],
-  ["Cache-Control", "no-store"],
-];
-
 /** The delivery API on Web Request/Response: Next's route handler and the tests. */
 export async function handleDeliveryRequest(request: Request, state: DeliveryState = getDeliveryState()): Promise<Response> {
   const started = performance.now();
@@ -133,7 +127,7 @@ function toResponse(answer: DeliveryAnswer): Response {
       return new Response(new Uint8Array(response.body), { status: 200, headers: response.headers });
     }
     case "json":
-      return new Response(answer.body, { status: answer.status, headers: NO_STORE_JSON });
+      return new Response(answer.body, { status: answer.status, headers: Object.fromEntries(NO_STORE_JSON) });
     case "error":
       return new Response(answer.body, { status: answer.status, headers: answer.headers });
   }

@@ -68,29 +68,3 @@ export function splitRawUrl(rawUrl: string): { rawPath: string; rawQuery: string
   const question = rawUrl.indexOf("?");
   return question === -1 ? { rawPath: rawUrl, rawQuery: "" } : { rawPath: rawUrl.slice(0, question), rawQuery: rawUrl.slice(question + 1) };
 }
-
-/** The route's path template, as metrics label it ("/api/v1/prompts/{name}/render"). */
-export function routeTemplate(route: DeliveryRoute): string {
-  switch (route.kind) {
-    case "openapi":
-      return OPENAPI_PATH;
-    case "list":
-      return PROMPTS_PATH;
-    case "prompt":
-      return `${PROMPTS_PATH}/{name}`;
-    case "action":
-      return `${PROMPTS_PATH}/{name}/${route.action}`;
-    case "eval-runs":
-      return EVAL_RUNS_PATH;
-    case "eval-run":
-      return `${EVAL_RUNS_PATH}/{id}`;
-    case "eval-run-results":
-      return `${EVAL_RUNS_PATH}/{id}/results`;
-    case "generations":
-      return GENERATIONS_PATH;
-    case "feedback":
-      return FEEDBACK_PATH;
-    case "none":
-      return `${API_BASE}/{unknown}`;
-  }
-}

@@ -5,6 +5,11 @@ import { API_CONTENT_SECURITY_POLICY } from "@/lib/platform/http/csp";
 // they are for every request that asks for the same thing until the cache epoch moves.
 
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+/** The headers of a JSON answer that is not cached: writes, renders, eval runs, errors. */
+export const NO_STORE_JSON: readonly (readonly [string, string])[] = [
+  ["Content-Type", JSON_CONTENT_TYPE],
+  ["Cache-Control", "no-store"],
+];
 /** Clients may keep a copy but must revalidate it (cheaply, with If-None-Match) before each use. */
 export const REVALIDATE = "private, no-cache";
 
