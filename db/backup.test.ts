@@ -41,6 +41,23 @@ function storedResults(file: string): Map<string, { status: string; output: stri
 }
 
 describe("backups", () => {
+  it("the commands say their usage without a file (exit 2), and a backup replaces an existing file only with --force", () => {
+    expect(npmRun("db:backup", [])).toMatchObject({ status: 2, output: expect.stringContaining("usage: npm run db:backup -- <file> [--force]") });
+    expect(npmRun("db:restore", [])).toMatchObject({ status: 2, output: expect.stringContaining("usage: npm run db:restore -- <backup file>") });
+    getDb(); // the database the backup copies (DATABASE_URL), migrated
+    const file = path.join(dir, "exists.db");
+    fs.writeFileSync(file, "keep me");
+    const refused = npmRun("db:backup", [file]);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain(`Backup failed: ${file} already exists. Choose a new file name, or pass --force to replace it.`);
+    expect(fs.readFileSync(file, "utf8")).toBe("keep me");
+    const forced = npmRun("db:backup", [file, "--force"]);
+    expect([forced.status, forced.output]).toEqual([0, expect.stringMatching(/Backed up .* integrity ok/)]);
+    const copy = new Database(file, { readonly: true });
+    expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+    copy.close();
+  }, 60_000);
+
   it("a backup taken during an eval run, restored, holds every result committed before it began", async () => {
     const ws = makeEvalWorkspace({ fixtureUrl: llm.url });
     // 400 cases at 100 ms and concurrency 4: about 10 s of writes, so the backup runs while results are being written.
