@@ -4,6 +4,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { count } from "drizzle-orm";
+import { getDb } from "@/db";
+import { generations } from "@/db/schema";
 import { routePattern } from "@/lib/platform/metrics/registry";
 import { createDeliveryFastPath } from "./fast-path";
 import { setUpDeliveryApi } from "@/lib/testing/delivery-api";
@@ -44,6 +47,25 @@ describe("delivery API bodies on the fast path", () => {
 
     const after = await api.request("GET", "/api/v1/prompts?page=1", { key: api.readKey });
     expect(after.status).toBe(200);
+  });
+});
+
+describe("a client that goes away mid-body", () => {
+  it("stores nothing, and the server keeps answering", async () => {
+    const stored = () => getDb().select({ n: count() }).from(generations).get()!.n;
+    const before = stored();
+    await new Promise<void>((resolve) => {
+      const request = http.request(`${api.baseUrl}/api/v1/generations`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${api.writeKey}`, "content-type": "application/json", "content-length": String(MiB / 2) },
+      });
+      request.on("error", () => resolve());
+      request.write(Buffer.alloc(64 * 1024, 0x20), () => setTimeout(() => request.destroy(), 50));
+      request.on("close", () => resolve());
+    });
+    const after = await api.request("GET", "/api/v1/prompts?page=1", { key: api.readKey });
+    expect(after.status).toBe(200);
+    expect(stored()).toBe(before);
   });
 });
 

@@ -34,7 +34,7 @@ export function readNodeBody(request: IncomingMessage, { maxBytes }: { maxBytes:
     const chunks: Buffer[] = [];
     let received = 0;
     const settle = (error?: AppError) => {
-      request.off("data", onData).off("end", onEnd).off("error", onFailure).off("aborted", onFailure);
+      request.off("data", onData).off("end", onEnd).off("error", onFailure).off("close", onClose);
       if (error) reject(error);
       else resolve(Buffer.concat(chunks, received));
     };
@@ -46,7 +46,9 @@ export function readNodeBody(request: IncomingMessage, { maxBytes }: { maxBytes:
     };
     const onEnd = () => settle();
     const onFailure = () => settle(new AppError("bad_request:api", "The request body ended before it was complete."));
-    request.on("data", onData).on("end", onEnd).on("error", onFailure).on("aborted", onFailure);
+    // A client that goes away mid-body closes the request before its end.
+    const onClose = () => (request.complete ? undefined : onFailure());
+    request.on("data", onData).on("end", onEnd).on("error", onFailure).on("close", onClose);
   });
 }
 
