@@ -24,18 +24,27 @@ describe("runPool", () => {
   });
 
   it("starts the next item as soon as one finishes, not per batch", async () => {
+    // The long item finishes only once the three short ones have ended (or, for a pool that waits per batch and so
+    // never starts them, after a second): no timer races the pool, so a loaded machine cannot change the order.
     const order: string[] = [];
+    let shortsEnded = 0;
+    let releaseLong!: () => void;
+    const longMayEnd = new Promise<void>((resolve) => (releaseLong = resolve));
+    const fallback = setTimeout(releaseLong, 1_000);
     await runPool({
-      items: [30, 5, 5, 5],
+      items: ["long", "short 1", "short 2", "short 3"],
       concurrency: 2,
-      task: async (ms) => {
-        order.push(`start ${ms}`);
-        await tick(ms);
-        order.push(`end ${ms}`);
+      task: async (item) => {
+        order.push(`start ${item}`);
+        if (item === "long") await longMayEnd;
+        else await Promise.resolve();
+        order.push(`end ${item}`);
+        if (item !== "long" && ++shortsEnded === 3) releaseLong();
       },
     });
+    clearTimeout(fallback);
     // The long first item is still running when the three short ones have all gone through the second slot.
-    expect(order.indexOf("end 30")).toBe(order.length - 1);
+    expect(order.indexOf("end long")).toBe(order.length - 1);
   });
 
   it("starts nothing new after the signal aborts", async () => {
