@@ -40,11 +40,12 @@ async function main() {
   const hostname = option("-H", "--hostname");
   const dev = env.NODE_ENV === "development";
 
-  const [{ default: next }, { createDeliveryFastPath }, { recordHttp, routePattern }, { answerClientError, guardRequest }] = await Promise.all([
+  const [{ default: next }, { createDeliveryFastPath }, { recordHttp, routePattern }, { answerClientError, guardRequest }, { closeConnectionsGently }] = await Promise.all([
     import("next"),
     import("./lib/api/fast-path"),
     import("./lib/platform/metrics/registry"),
     import("./lib/platform/http/node-guard"),
+    import("./lib/platform/http/lingering-close"),
   ]);
   // The app's folder: this file's, or its parent when this is the compiled dist/server.js.
   const dir = path.extname(__filename) === ".js" ? path.dirname(__dirname) : __dirname;
@@ -69,6 +70,8 @@ async function main() {
     });
   });
   server.on("clientError", answerClientError);
+  // An early 401 or 413 to an upload reaches its client instead of a reset (lib/platform/http/lingering-close.ts).
+  closeConnectionsGently(server);
   // Node closes idle keep-alive sockets after 5 s; a client (or proxy) that reuses one just then gets ECONNRESET.
   // Clients and load balancers commonly keep sockets for 60 s, so the server keeps them a little longer.
   server.keepAliveTimeout = 65_000;

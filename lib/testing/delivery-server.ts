@@ -9,6 +9,7 @@ import { splitRawUrl } from "@/lib/api/routes";
 import { createDeliveryState, type DeliveryState } from "@/lib/api/state";
 import { assertRequestBreaksOpenApi, assertRequestMatchesOpenApi } from "./openapi-request-validator";
 import { assertMatchesOpenApi } from "./openapi-validator";
+import { closeConnectionsGently } from "@/lib/platform/http/lingering-close";
 
 export interface ApiResponse {
   status: number;
@@ -66,6 +67,7 @@ export async function startDeliveryServer(state: DeliveryState = createDeliveryS
         response.end(String(error));
       });
   });
+  closeConnectionsGently(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

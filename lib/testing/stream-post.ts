@@ -22,7 +22,9 @@ export function streamPost(url: string, { totalBytes, headers = {}, declareLengt
     const pump = () => {
       while (!answered && sent < totalBytes) {
         sent += chunk.length;
-        if (!request.write(chunk)) return void request.once("drain", pump);
+        // After a drain, the next chunk waits a turn of the event loop: a write that completes at once emits its
+        // drain on the same turn, and a client pumping that way never reads the answer the server already sent.
+        if (!request.write(chunk)) return void request.once("drain", () => setImmediate(pump));
       }
       if (!answered) request.end();
     };
