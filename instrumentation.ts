@@ -3,6 +3,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { boot } = await import("@/lib/boot/boot");
-    boot();
+    await boot();
   }
 }

@@ -76,7 +76,10 @@ async function main() {
   // Clients and load balancers commonly keep sockets for 60 s, so the server keeps them a little longer.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  if (dev) server.on("upgrade", app.getUpgradeHandler());
+  if (dev) {
+    const upgrade = app.getUpgradeHandler();
+    server.on("upgrade", (request, socket, head) => void upgrade(request, socket, head));
+  }
   server.listen(port, hostname, () => {
     console.log(`PromptOps Studio listening on http://${hostname ?? "localhost"}:${port} (${dev ? "development" : "production"})`);
   });

@@ -7,8 +7,8 @@ import { needsFirstRunSetup } from "@/lib/platform/setup/first-admin";
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
-  if (needsFirstRunSetup()) redirect("/setup");
+  if (await needsFirstRunSetup()) redirect("/setup");
   const ctx = await getAuthContext();
   if (!ctx) redirect("/login");
-  redirect(landingPath(ctx.role, workWaitingFor({ workspaceId: ctx.workspaceId, role: ctx.role, userId: ctx.user.id })));
+  redirect(landingPath(ctx.role, await workWaitingFor({ workspaceId: ctx.workspaceId, role: ctx.role, userId: ctx.user.id })));
 }

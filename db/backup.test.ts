@@ -59,28 +59,28 @@ describe("backups", () => {
   }, 60_000);
 
   it("a backup taken during an eval run, restored, holds every result committed before it began", async () => {
-    const ws = makeEvalWorkspace({ fixtureUrl: llm.url });
+    const ws = await makeEvalWorkspace({ fixtureUrl: llm.url });
     // 400 cases at 100 ms and concurrency 4: about 10 s of writes, so the backup runs while results are being written.
-    const { id } = createRunOverCases(ws, { cases: 400, scorers: [containsScorer("Echo")], concurrency: 4 });
+    const { id } = await createRunOverCases(ws, { cases: 400, scorers: [containsScorer("Echo")], concurrency: 4 });
     const live = getEnv().DATABASE_URL;
     const backupFile = path.join(dir, "during-run.db");
 
     const worker = startWorker(id);
-    await waitFor(() => results(id).length >= 20, 60_000);
+    await waitFor(async () => (await results(id)).length >= 20, 60_000);
     const committed = storedResults(live);
     const backup = npmRun("db:backup", [backupFile]);
     expect(backup.output).toMatch(/Backed up .* integrity ok/);
     expect(backup.output).toMatch(/secrets\.json/);
     expect(backup.status).toBe(0);
     // The run was still going: the backup was taken while results were being written.
-    expect(findEvalRun(getDb(), { runId: id })!.status).toBe("running");
+    expect((await findEvalRun(getDb(), { runId: id }))!.status).toBe("running");
     expect(storedResults(backupFile).size).toBeGreaterThanOrEqual(committed.size);
 
     // A restore while the server (here the worker process) has the database open is refused, and changes nothing.
     const refused = npmRun("db:restore", [backupFile]);
     expect(refused.status).toBe(1);
     expect(refused.output).toMatch(/is open in another process: is the studio running\?/);
-    expect(findEvalRun(getDb(), { runId: id })!.status).toBe("running");
+    expect((await findEvalRun(getDb(), { runId: id }))!.status).toBe("running");
 
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toBe(0);
@@ -100,10 +100,10 @@ describe("backups", () => {
     check.close();
 
     // The run the backup caught mid-way is resumable: the next start finishes it without repeating a case.
-    expect(findEvalRun(getDb(), { runId: id })).toMatchObject({ status: "interrupted", workerId: null });
+    expect(await findEvalRun(getDb(), { runId: id })).toMatchObject({ status: "interrupted", workerId: null });
     const again = startWorker(id);
     expect(await again.exited).toBe(0);
-    const final = results(id);
+    const final = await results(id);
     expect(final).toHaveLength(400);
     expect(new Set(final.map((r) => r.runCaseId)).size).toBe(400);
   }, 300_000);

@@ -5,6 +5,8 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { databaseUrl } from "./database-url";
+import { engineOf, type Engine } from "./engine";
+import { connectPostgres, migratePostgres, type PgDb, type PgHandle } from "./postgres";
 import * as schema from "./schema";
 import { isReadOnlyError, probeWrite } from "./write-probe";
 
@@ -85,13 +87,48 @@ export function openDatabase(filePath: string): { db: Db; sqlite: Database.Datab
   }
 }
 
-// One connection per process, kept on globalThis so dev hot reloads don't open new ones.
-const globalForDb = globalThis as unknown as { studioDb?: { db: Db; sqlite: Database.Database } };
+// One connection (SQLite) or pool (Postgres) per process, kept on globalThis so dev hot reloads don't open new ones
+// and both copies of lib/ under server.ts share it.
+const globalForDb = globalThis as unknown as { studioDb?: { db: Db; sqlite: Database.Database }; studioPg?: PgHandle };
 
-/** The process's connection; opened, and migrated, on first use. */
+/** The engine DATABASE_URL names (db/engine.ts). */
+export function databaseEngine(): Engine {
+  return engineOf(databaseUrl());
+}
+
+/**
+ * The process's database. SQLite is opened, and migrated, on first use. On Postgres the pool is made here and the
+ * migrations run in prepareDatabase(), which the boot and every script await first. The type is SQLite's drizzle
+ * database either way: queries are written once against it (db/schema/dialect.ts says why that holds).
+ */
 export function getDb(): Db {
-  globalForDb.studioDb ??= openDatabase(databaseUrl());
+  const url = databaseUrl();
+  if (engineOf(url) === "postgres") {
+    globalForDb.studioPg ??= connectPostgres(url);
+    return globalForDb.studioPg.db as unknown as Db;
+  }
+  globalForDb.studioDb ??= openDatabase(url);
   return globalForDb.studioDb.db;
+}
+
+/** The Postgres database under getDb(), typed as what it is; for the few places that speak pg-core on purpose. */
+export function getPostgres(): PgDb {
+  getDb();
+  if (!globalForDb.studioPg) throw new Error("DATABASE_URL names SQLite, not Postgres.");
+  return globalForDb.studioPg.db;
+}
+
+/** The Postgres pool, for what needs a client of its own (LISTEN, lib/serving/epoch-follower.ts). */
+export function getPostgresPool(): PgHandle["pool"] {
+  getDb();
+  if (!globalForDb.studioPg) throw new Error("DATABASE_URL names SQLite, not Postgres.");
+  return globalForDb.studioPg.pool;
+}
+
+/** Opens the database and brings its schema up to date; awaited before anything is served. */
+export async function prepareDatabase(): Promise<void> {
+  getDb();
+  if (globalForDb.studioPg) await migratePostgres(globalForDb.studioPg);
 }
 
 /** The better-sqlite3 handle under a drizzle database or transaction (drizzle keeps it as $client; its type does not say so). */
@@ -99,13 +136,18 @@ export function sqliteOf(db: Db | DbOrTx): Database.Database {
   return (db as unknown as { $client: Database.Database }).$client;
 }
 
-/** The same connection, raw: for a statement prepared once and run on every request (the delivery epoch). */
+/** The same connection, raw: for a statement prepared once and run on every request (the delivery epoch). SQLite only. */
 export function getSqlite(): Database.Database {
   getDb();
-  return globalForDb.studioDb!.sqlite;
+  if (!globalForDb.studioDb) throw new Error("getSqlite() is for SQLite; DATABASE_URL names Postgres.");
+  return globalForDb.studioDb.sqlite;
 }
 
+/** Closes the connection; a Postgres pool ends once its queries in flight have. */
 export function closeDb(): void {
   globalForDb.studioDb?.sqlite.close();
   globalForDb.studioDb = undefined;
+  const postgres = globalForDb.studioPg;
+  globalForDb.studioPg = undefined;
+  postgres?.pool.end().catch(() => undefined);
 }

@@ -5,7 +5,11 @@ import type Database from "better-sqlite3";
 
 export type WriteState = "ok" | "locked" | "read-only";
 
-const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
+// drizzle wraps the error of a raw statement (db.run(sql), under db/raw.ts) in its own, with the driver's as the cause.
+function codeOf(error: unknown, depth = 0): unknown {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  return code ?? (cause !== undefined && depth < 3 ? codeOf(cause, depth + 1) : undefined);
+}
 
 /** SQLITE_BUSY or SQLITE_LOCKED (and their extended codes): another connection holds the lock. */
 export function isLockError(error: unknown): boolean {
@@ -25,7 +29,8 @@ export function isReadOnlyError(error: unknown): boolean {
  * first write. Nothing is ever committed.
  */
 export function probeWrite(sqlite: Database.Database, { write = false }: { write?: boolean } = {}): WriteState {
-  // Inside a transaction of this connection (cannot happen between synchronous transactions) the lock is ours.
+  // While a transaction of this connection is open (another request's, for the turn of the event loop it lasts),
+  // the lock is this process's and is given back within that turn.
   if (sqlite.inTransaction) return "ok";
   const previous = sqlite.pragma("busy_timeout", { simple: true }) as number;
   sqlite.pragma("busy_timeout = 0");

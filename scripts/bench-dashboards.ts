@@ -34,12 +34,12 @@ const quantile = (xs: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 };
 
-function sample(fn: () => unknown, runs: number, warmup: number): number[] {
-  for (let i = 0; i < warmup; i++) fn();
+async function sample(fn: () => unknown, runs: number, warmup: number): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    fn();
+    await fn();
     samples.push(performance.now() - start);
   }
   return samples;
@@ -51,7 +51,7 @@ interface Statement {
 }
 
 /** Runs fn once with the connection's prepare wrapped, returning every statement it executed and its arguments. */
-function captureStatements(sqlite: Database.Database, fn: () => unknown): Statement[] {
+async function captureStatements(sqlite: Database.Database, fn: () => unknown): Promise<Statement[]> {
   const captured: Statement[] = [];
   const original = sqlite.prepare.bind(sqlite);
   const patched = ((source: string) => {
@@ -70,7 +70,7 @@ function captureStatements(sqlite: Database.Database, fn: () => unknown): Statem
   }) as Database.Database["prepare"];
   sqlite.prepare = patched;
   try {
-    fn();
+    await fn();
   } finally {
     sqlite.prepare = original as Database.Database["prepare"];
   }
@@ -113,14 +113,14 @@ async function main() {
   };
   type Filters = (typeof variants)["default"];
   const scopeOf = (filters: Filters) => ({ ...filters, workspaceId: seeded.workspaceId });
-  const runIds = (filters: Filters) => [...new Set(evalQueries.evalTrend(scopeOf(filters)).map((p) => p.runId))];
+  const runIds = async (filters: Filters) => [...new Set((await evalQueries.evalTrend(scopeOf(filters))).map((p) => p.runId))];
 
   const queries: [string, (filters: Filters) => unknown][] = [
     ["eval: evalTrend", (f) => evalQueries.evalTrend(scopeOf(f))],
     ["eval: scorerTrend", (f) => evalQueries.scorerTrend(scopeOf(f))],
     ["eval: servedQuality", (f) => evalQueries.servedQuality(scopeOf(f))],
     ["eval: dashboardFilterOptions", () => evalQueries.dashboardFilterOptions(seeded.workspaceId)],
-    ["eval: scorerLabels", (f) => evalQueries.scorerLabels(runIds(f))],
+    ["eval: scorerLabels", async (f) => evalQueries.scorerLabels(await runIds(f))],
     ["eval: loadEvalDashboard (all)", (f) => loadEvalDashboard(principal, f)],
     ["feedback: ratingsByVersion", (f) => feedback.ratingsByVersion(scopeOf(f))],
     ["feedback: ratingsByDay", (f) => feedback.ratingsByDay(scopeOf(f))],
@@ -135,20 +135,22 @@ async function main() {
     ["feedback: loadRatedItems (all)", (f) => loadRatedItems(principal, f)],
   ];
   // scorerLabels is timed on its own, so the run ids it needs are computed outside the timed call.
+  const idsOf = { default: await runIds(variants.default), prompt: await runIds(variants.prompt) };
   const cases = queries.flatMap(([name, fn]) =>
     (Object.entries(variants) as [keyof typeof variants, Filters][]).map(([variant, filters]) => {
       if (name === "eval: scorerLabels") {
-        const ids = runIds(filters);
+        const ids = idsOf[variant];
         return { name, variant, run: () => evalQueries.scorerLabels(ids) };
       }
       return { name, variant, run: () => fn(filters) };
     }),
   );
 
-  const measured = cases.map((c) => {
-    const samples = sample(c.run, RUNS, WARMUP);
-    return { ...c, median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
-  });
+  const measured = [];
+  for (const c of cases) {
+    const samples = await sample(c.run, RUNS, WARMUP);
+    measured.push({ ...c, median: quantile(samples, 0.5), p95: quantile(samples, 0.95) });
+  }
 
   // Baseline: the same queries with this change's indexes dropped inside a transaction that is rolled back.
   const created = MIGRATIONS.map((f) => (fs.existsSync(f) ? fs.readFileSync(f, "utf8") : "")).join("\n");
@@ -157,7 +159,7 @@ async function main() {
   sqlite.exec("BEGIN");
   try {
     for (const name of newIndexes) sqlite.exec(`DROP INDEX IF EXISTS "${name}"`);
-    for (const c of cases) baseline.set(`${c.name}|${c.variant}`, quantile(sample(c.run, BASELINE_RUNS, 1), 0.5));
+    for (const c of cases) baseline.set(`${c.name}|${c.variant}`, quantile(await sample(c.run, BASELINE_RUNS, 1), 0.5));
   } finally {
     sqlite.exec("ROLLBACK");
   }
@@ -185,7 +187,8 @@ async function main() {
     console.log("\nEXPLAIN QUERY PLAN (prompt-filter plans are printed only where they differ from the default's):");
     for (const [name, fn] of queries) {
       if (name.includes("(all)")) continue; // the load functions run the statements listed above
-      const plans = (Object.values(variants) as Filters[]).map((filters) => captureStatements(sqlite, () => fn(filters)).map((s) => plan(sqlite, s)));
+      const plans: string[][] = [];
+      for (const filters of Object.values(variants) as Filters[]) plans.push((await captureStatements(sqlite, () => fn(filters))).map((s) => plan(sqlite, s)));
       console.log(`\n${name} (default):`);
       plans[0]!.forEach((p, i) => console.log(`${plans[0]!.length > 1 ? `  statement ${i + 1}:\n` : ""}${p}`));
       if (plans[1]!.join("\n") !== plans[0]!.join("\n")) {

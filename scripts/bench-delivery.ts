@@ -46,11 +46,11 @@ interface Target {
 async function seed(): Promise<Target[]> {
   const { closeDb } = await import("@/db");
   const { addApiKey, addTextPrompt, deploy, makeDeliveryWorkspace } = await import("@/lib/testing/delivery");
-  const ws = makeDeliveryWorkspace();
-  const prompt = addTextPrompt(ws, "support/triage", [TEMPLATE], { model: "offline:demo", temperature: 0.2, maxOutputTokens: 400 });
-  deploy(ws, { promptId: prompt.id, environment: "production", version: 1 });
-  const read = addApiKey(ws, "read", "bench").secret;
-  const write = addApiKey(ws, "read-write", "bench writes").secret;
+  const ws = await makeDeliveryWorkspace();
+  const prompt = await addTextPrompt(ws, "support/triage", [TEMPLATE], { model: "offline:demo", temperature: 0.2, maxOutputTokens: 400 });
+  await deploy(ws, { promptId: prompt.id, environment: "production", version: 1 });
+  const read = (await addApiKey(ws, "read", "bench")).secret;
+  const write = (await addApiKey(ws, "read-write", "bench writes")).secret;
   closeDb();
   const generation = { prompt: "support/triage", label: "production", variables: VARIABLES, output: '{"category":"billing","reply":"Sorry about that."}', model: "offline:demo", latencyMs: 180 };
   return [

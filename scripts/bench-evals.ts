@@ -157,12 +157,12 @@ async function main() {
   const server = await startFixtureProcess();
   console.log(`bench:evals: ${CASES} cases, concurrency ${CONCURRENCY}, fixture latency ${LATENCY_MS} ms, contains "${NEEDLE}"; ideal ${s(IDEAL_S)}\n`);
 
-  const ws = testing.makeEvalWorkspace({ fixtureUrl: server.url });
-  const dataset = testing.makeDataset({ workspaceId: ws.workspace.id, count: CASES });
+  const ws = await testing.makeEvalWorkspace({ fixtureUrl: server.url });
+  const dataset = await testing.makeDataset({ workspaceId: ws.workspace.id, count: CASES });
 
   // Warm-up: JIT, connection pool, prepared statements.
   await plainFetchLoop(server.url);
-  const warm = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [testing.containsScorer(NEEDLE)], concurrency: CONCURRENCY });
+  const warm = await createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [testing.containsScorer(NEEDLE)], concurrency: CONCURRENCY });
   await executeEvalRun({ runId: warm.id, workerId: "bench" });
 
   const floor: number[] = [];
@@ -171,7 +171,7 @@ async function main() {
   let lastRunId = "";
   for (let r = 0; r < REPEAT; r++) {
     floor.push(await plainFetchLoop(server.url));
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [testing.containsScorer(NEEDLE)], concurrency: CONCURRENCY });
+    const { id } = await createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [testing.containsScorer(NEEDLE)], concurrency: CONCURRENCY });
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const outcome = await executeEvalRun({ runId: id, workerId: "bench" });

@@ -19,12 +19,12 @@ function median(samples: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function time(fn: () => unknown): number {
+async function time(fn: () => unknown): Promise<number> {
   const samples: number[] = [];
-  for (let i = 0; i < 3; i++) fn(); // warm-up: statement cache, JIT
+  for (let i = 0; i < 3; i++) await fn(); // warm-up: statement cache, JIT
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    fn();
+    await fn();
     samples.push(performance.now() - start);
   }
   return median(samples);
@@ -73,19 +73,19 @@ async function main() {
   });
   const seedMs = performance.now() - seedStart;
 
-  const baseline = time(() => db.all(sql`select id, name from prompts where workspace_id = ${workspaceId} order by updated_at desc limit 50`));
-  const list = time(() => listPrompts({ workspaceId }));
-  const listDeep = time(() => listPrompts({ workspaceId, page: 30 }));
-  const searchName = time(() => listPrompts({ workspaceId, search: "prompt-1234" }));
-  const searchTemplate = time(() => listPrompts({ workspaceId, search: "needle-phrase" }));
-  const folder = time(() => listPrompts({ workspaceId, folder: "ops" }));
-  const tag = time(() => listPrompts({ workspaceId, tag: "tag-7" }));
+  const baseline = await time(() => db.all(sql`select id, name from prompts where workspace_id = ${workspaceId} order by updated_at desc limit 50`));
+  const list = await time(() => listPrompts({ workspaceId }));
+  const listDeep = await time(() => listPrompts({ workspaceId, page: 30 }));
+  const searchName = await time(() => listPrompts({ workspaceId, search: "prompt-1234" }));
+  const searchTemplate = await time(() => listPrompts({ workspaceId, search: "needle-phrase" }));
+  const folder = await time(() => listPrompts({ workspaceId, folder: "ops" }));
+  const tag = await time(() => listPrompts({ workspaceId, tag: "tag-7" }));
 
   const pair = syntheticTextPair({ lines: 5_000, changes: 300 });
   const before = { type: "text" as const, template: pair.before, messages: null, modelConfig: { temperature: 0.2 } };
   const after = { type: "text" as const, template: pair.after, messages: null, modelConfig: { temperature: 0.7 } };
-  const diffBaseline = time(() => diffLines(pair.before, pair.after));
-  const diff = time(() => diffVersions({ before, after }));
+  const diffBaseline = await time(() => diffLines(pair.before, pair.after));
+  const diff = await time(() => diffVersions({ before, after }));
   closeDb();
   fs.rmSync(dir, { recursive: true, force: true });
 

@@ -7,14 +7,14 @@ export const dynamic = "force-dynamic";
 
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageAuth();
-  const waiting = workWaitingFor({ workspaceId: ctx.workspaceId, role: ctx.role, userId: ctx.user.id });
+  const waiting = await workWaitingFor({ workspaceId: ctx.workspaceId, role: ctx.role, userId: ctx.user.id });
   return (
     <AppShell
       user={ctx.user}
       role={ctx.role}
       workspace={ctx.workspace}
       workspaces={ctx.workspaces}
-      demoActive={demoAccountsActive()}
+      demoActive={await demoAccountsActive()}
       badges={{ "/approvals": waiting.approvals, "/review": waiting.review }}
     >
       {children}

@@ -1,4 +1,4 @@
-import { integer, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { integer, text, type AnySQLiteColumn } from "./dialect";
 
 // Every id is a random UUID string; every time is a JS Date stored as integer milliseconds.
 export const id = () =>

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "./dialect";
 import { id, createdAt, ref, updatedAt, timestamp, optionalRef } from "./columns";
 import { users, workspaceScoped } from "./identity";
 import { prompts } from "./prompts";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text } from "./dialect";
 import { createdAt, ref, optionalRef } from "./columns";
 import { workspaceScoped } from "./identity";
 import { prompts } from "./prompts";

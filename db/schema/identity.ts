@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "./dialect";
 import { id, createdAt, ref, timestamp } from "./columns";
 import { ROLES, type Role } from "../../lib/core/roles";
 

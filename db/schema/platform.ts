@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "./dialect";
 import { id, createdAt, ref, updatedAt, timestamp, optionalRef } from "./columns";
 import { users, workspaceScoped, workspaces } from "./identity";
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "./dialect";
 import { createdAt, ref, updatedAt, optionalRef } from "./columns";
 import { users, workspaceScoped } from "./identity";
 import { ChatMessageRecord, ModelConfig, PromptType, prompts } from "./prompts";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "./dialect";
 import { id, createdAt, ref, updatedAt, timestamp, optionalRef } from "./columns";
 import { users, workspaceScoped } from "./identity";
 import { PROMPT_TYPES, type PromptType, type ChatMessageRecord, type ModelConfig } from "../../lib/core/vocabulary/prompt-content";

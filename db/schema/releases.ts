@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "./dialect";
 import { createdAt, ref, timestamp, optionalRef } from "./columns";
 import { users, workspaceScoped } from "./identity";
 import { prompts } from "./prompts";

@@ -1,4 +1,4 @@
-import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
+import { integer, sqliteTable } from "./dialect";
 
 // The delivery epoch. db/schema/index.ts gathers every group.
 

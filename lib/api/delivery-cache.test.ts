@@ -15,8 +15,8 @@ let other: Database.Database;
 
 beforeAll(async () => {
   server = await startDeliveryServer();
-  ws = makeDeliveryWorkspace();
-  key = addApiKey(ws, "read").secret;
+  ws = await makeDeliveryWorkspace();
+  key = (await addApiKey(ws, "read")).secret;
   other = new Database(process.env.DATABASE_URL!);
   other.pragma("busy_timeout = 5000");
 });
@@ -30,8 +30,8 @@ const get = (path: string, call: { key?: string } = { key }) => server.request("
 
 describe("delivery cache", () => {
   it("serves repeated requests from memory", async () => {
-    const prompt = addTextPrompt(ws, "cached/one", ["one"]);
-    deploy(ws, { promptId: prompt.id, environment: "staging", version: 1 });
+    const prompt = await addTextPrompt(ws, "cached/one", ["one"]);
+    await deploy(ws, { promptId: prompt.id, environment: "staging", version: 1 });
     const before = server.state.cache.size;
     await get("/api/v1/prompts/cached%2Fone?label=staging");
     expect(server.state.cache.size).toBe(before + 2);
@@ -40,12 +40,12 @@ describe("delivery cache", () => {
   });
 
   it("serves the new version as soon as another process moves the environment", async () => {
-    const prompt = addTextPrompt(ws, "moving/target", ["first", "second"]);
-    deploy(ws, { promptId: prompt.id, environment: "staging", version: 1 });
+    const prompt = await addTextPrompt(ws, "moving/target", ["first", "second"]);
+    await deploy(ws, { promptId: prompt.id, environment: "staging", version: 1 });
     expect((await get("/api/v1/prompts/moving%2Ftarget?label=staging")).body).toMatchObject({ version: 1, template: "first" });
     expect((await get("/api/v1/prompts/moving%2Ftarget?label=staging")).body).toMatchObject({ version: 1 });
 
-    const staging = findEnvironmentBySlug(getDb(), { workspaceId: ws.workspaceId, slug: "staging" })!;
+    const staging = (await findEnvironmentBySlug(getDb(), { workspaceId: ws.workspaceId, slug: "staging" }))!;
     const moved = other
       .prepare("UPDATE environment_pointers SET version = 2, updated_at = ? WHERE environment_id = ? AND prompt_id = ?")
       .run(Date.now(), staging.id, prompt.id);
@@ -57,9 +57,9 @@ describe("delivery cache", () => {
   });
 
   it("refuses a key revoked by another process on its next request", async () => {
-    const { id, secret } = addApiKey(ws, "read", "revoked elsewhere");
-    const prompt = addTextPrompt(ws, "keys/check", ["x"]);
-    deploy(ws, { promptId: prompt.id, environment: "staging", version: 1 });
+    const { id, secret } = await addApiKey(ws, "read", "revoked elsewhere");
+    const prompt = await addTextPrompt(ws, "keys/check", ["x"]);
+    await deploy(ws, { promptId: prompt.id, environment: "staging", version: 1 });
     expect((await get("/api/v1/prompts/keys%2Fcheck?label=staging", { key: secret })).status).toBe(200);
     other.prepare("UPDATE api_keys SET revoked_at = ? WHERE id = ?").run(Date.now(), id);
     expect((await get("/api/v1/prompts/keys%2Fcheck?label=staging", { key: secret })).status).toBe(401);
@@ -68,7 +68,7 @@ describe("delivery cache", () => {
   it("keeps at most its configured number of responses", async () => {
     const small = await startDeliveryServer(createDeliveryState({ maxEntries: 3 }));
     try {
-      const prompt = addTextPrompt(ws, "bounded/cache", ["a", "b", "c", "d"]);
+      const prompt = await addTextPrompt(ws, "bounded/cache", ["a", "b", "c", "d"]);
       for (const version of [1, 2, 3, 4]) expect((await small.request("GET", `/api/v1/prompts/bounded%2Fcache?version=${version}`, { key })).status).toBe(200);
       expect(small.state.cache.size).toBe(3);
       expect(prompt.name).toBe("bounded/cache");
@@ -82,8 +82,8 @@ describe("rate limit", () => {
   it("answers 429 with Retry-After once a key has used its budget", async () => {
     const limited = await startDeliveryServer(createDeliveryState({ rateLimitPerMinute: 2 }));
     try {
-      const prompt = addTextPrompt(ws, "limited/one", ["x"]);
-      deploy(ws, { promptId: prompt.id, environment: "staging", version: 1 });
+      const prompt = await addTextPrompt(ws, "limited/one", ["x"]);
+      await deploy(ws, { promptId: prompt.id, environment: "staging", version: 1 });
       const path = "/api/v1/prompts/limited%2Fone?label=staging";
       expect((await limited.request("GET", path, { key })).status).toBe(200);
       expect((await limited.request("GET", path, { key })).status).toBe(200);
@@ -91,7 +91,7 @@ describe("rate limit", () => {
       expect(refused.status).toBe(429);
       expect(refused.headers.get("retry-after")).toBe("30");
       expect(refused.body).toMatchObject({ error: { code: "rate_limited:apikey" } });
-      const otherKey = addApiKey(ws, "read", "another app").secret;
+      const otherKey = (await addApiKey(ws, "read", "another app")).secret;
       expect((await limited.request("GET", path, { key: otherKey })).status).toBe(200);
     } finally {
       await limited.close();

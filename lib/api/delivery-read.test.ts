@@ -10,14 +10,14 @@ import { openApiDocument } from "./openapi";
 
 const api = setUpDeliveryApi();
 
-beforeAll(() => {
-  const triage = addTextPrompt(api.ws, "support/triage", ["Triage v1 for {{customer}}", "Triage v2 for {{customer}}", "Triage v3 for {{customer}}"], {
+beforeAll(async () => {
+  const triage = await addTextPrompt(api.ws, "support/triage", ["Triage v1 for {{customer}}", "Triage v2 for {{customer}}", "Triage v3 for {{customer}}"], {
     model: "offline:demo",
     temperature: 0.2,
   });
-  deploy(api.ws, { promptId: triage.id, environment: "production", version: 1 });
-  deploy(api.ws, { promptId: triage.id, environment: "staging", version: 2 });
-  deploy(api.ws, { promptId: triage.id, environment: "development", version: 2 });
+  await deploy(api.ws, { promptId: triage.id, environment: "production", version: 1 });
+  await deploy(api.ws, { promptId: triage.id, environment: "staging", version: 2 });
+  await deploy(api.ws, { promptId: triage.id, environment: "development", version: 2 });
 });
 
 const get = (path: string, call: { key?: string; headers?: Record<string, string>; breaksContract?: true } = { key: api.readKey }) => api.request("GET", path, call);
@@ -34,19 +34,19 @@ describe("delivery API authentication", () => {
   });
 
   it("refuses a key the moment it is revoked, although its lookup is cached", async () => {
-    const { id, secret } = addApiKey(api.ws, "read", "soon revoked");
+    const { id, secret } = await addApiKey(api.ws, "read", "soon revoked");
     expect((await get("/api/v1/prompts/support%2Ftriage", { key: secret })).status).toBe(200);
     expect((await get("/api/v1/prompts/support%2Ftriage", { key: secret })).status).toBe(200);
-    revokeApiKey(api.ws.admin, { apiKeyId: id });
+    await revokeApiKey(api.ws.admin, { apiKeyId: id });
     const response = await get("/api/v1/prompts/support%2Ftriage", { key: secret });
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ error: { message: "This API key is not valid or has been revoked." } });
   });
 
   it("answers 404 for another workspace's prompt, exactly as for one that does not exist", async () => {
-    const other = makeDeliveryWorkspace();
-    const theirs = addTextPrompt(other, "their/secret", ["Theirs"]);
-    deploy(other, { promptId: theirs.id, environment: "production", version: 1 });
+    const other = await makeDeliveryWorkspace();
+    const theirs = await addTextPrompt(other, "their/secret", ["Theirs"]);
+    await deploy(other, { promptId: theirs.id, environment: "production", version: 1 });
     const response = await get("/api/v1/prompts/their%2Fsecret");
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ error: { code: "not_found:prompt", message: 'No prompt named "their/secret" in this workspace.' } });
@@ -113,10 +113,10 @@ describe("GET /api/v1/prompts/{name}", () => {
     expect(again.headers.get("etag")).toBe(etag);
     expect((await get("/api/v1/prompts/support%2Ftriage?label=development", { key: api.readKey, headers: { "if-none-match": `"other", W/${etag}` } })).status).toBe(304);
 
-    const prompt = addTextPrompt(api.ws, "etag/moves", ["one", "two"]);
-    deploy(api.ws, { promptId: prompt.id, environment: "development", version: 1 });
+    const prompt = await addTextPrompt(api.ws, "etag/moves", ["one", "two"]);
+    await deploy(api.ws, { promptId: prompt.id, environment: "development", version: 1 });
     const before = await get("/api/v1/prompts/etag%2Fmoves?label=development");
-    deploy(api.ws, { promptId: prompt.id, environment: "development", version: 2 });
+    await deploy(api.ws, { promptId: prompt.id, environment: "development", version: 2 });
     const after = await get("/api/v1/prompts/etag%2Fmoves?label=development", { key: api.readKey, headers: { "if-none-match": before.headers.get("etag")! } });
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ version: 2, template: "two" });
@@ -128,7 +128,7 @@ describe("GET /api/v1/prompts/{name}", () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ error: { code: "not_found:environment", message: expect.stringContaining('"prod" is not an environment') } });
 
-    const draft = addTextPrompt(api.ws, "drafts/only", ["draft"]);
+    const draft = await addTextPrompt(api.ws, "drafts/only", ["draft"]);
     const undeployed = await get("/api/v1/prompts/drafts%2Fonly");
     expect(undeployed.status).toBe(404);
     expect(undeployed.body).toMatchObject({ error: { code: "not_found:deployment", message: 'Production (production) serves no version of "drafts/only".' } });
@@ -160,10 +160,10 @@ describe("GET /api/v1/prompts/{name}", () => {
   });
 
   it("does not serve an archived prompt", async () => {
-    const prompt = addTextPrompt(api.ws, "old/retired", ["bye"]);
-    deploy(api.ws, { promptId: prompt.id, environment: "staging", version: 1 });
+    const prompt = await addTextPrompt(api.ws, "old/retired", ["bye"]);
+    await deploy(api.ws, { promptId: prompt.id, environment: "staging", version: 1 });
     expect((await get("/api/v1/prompts/old%2Fretired?label=staging")).status).toBe(200);
-    setPromptArchived(api.ws.editor, { promptId: prompt.id, archived: true });
+    await setPromptArchived(api.ws.editor, { promptId: prompt.id, archived: true });
     expect((await get("/api/v1/prompts/old%2Fretired?label=staging")).status).toBe(404);
   });
 });
@@ -171,20 +171,20 @@ describe("GET /api/v1/prompts/{name}", () => {
 describe("partials", () => {
   let pw: DeliveryWorkspace;
   let pkey: string;
-  beforeAll(() => {
-    pw = makeDeliveryWorkspace();
-    pkey = addApiKey(pw, "read").secret;
-    const greeting = addTextPrompt(pw, "shared/greeting", ["Hello {{name}}", "Hi {{name}}, {{> shared/sign-off}}"]);
-    const signOff = addTextPrompt(pw, "shared/sign-off", ["Regards, {{agent}}"]);
-    deploy(pw, { promptId: greeting.id, environment: "production", version: 1 });
-    deploy(pw, { promptId: greeting.id, environment: "staging", version: 2 });
-    deploy(pw, { promptId: signOff.id, environment: "staging", version: 1 });
-    deploy(pw, { promptId: signOff.id, environment: "production", version: 1 });
-    const reply = addTextPrompt(pw, "support/reply", ["Start: {{> shared/greeting}}\nAbout {{topic}}. {{> shared/greeting@staging}} {{> shared/sign-off@1}}"]);
-    deploy(pw, { promptId: reply.id, environment: "production", version: 1 });
-    deploy(pw, { promptId: reply.id, environment: "staging", version: 1 });
-    addTextPrompt(pw, "broken/includes", ["{{> shared/sign-off}}"]);
-    addChatPrompt(pw, "chat/assistant", [
+  beforeAll(async () => {
+    pw = await makeDeliveryWorkspace();
+    pkey = (await addApiKey(pw, "read")).secret;
+    const greeting = await addTextPrompt(pw, "shared/greeting", ["Hello {{name}}", "Hi {{name}}, {{> shared/sign-off}}"]);
+    const signOff = await addTextPrompt(pw, "shared/sign-off", ["Regards, {{agent}}"]);
+    await deploy(pw, { promptId: greeting.id, environment: "production", version: 1 });
+    await deploy(pw, { promptId: greeting.id, environment: "staging", version: 2 });
+    await deploy(pw, { promptId: signOff.id, environment: "staging", version: 1 });
+    await deploy(pw, { promptId: signOff.id, environment: "production", version: 1 });
+    const reply = await addTextPrompt(pw, "support/reply", ["Start: {{> shared/greeting}}\nAbout {{topic}}. {{> shared/greeting@staging}} {{> shared/sign-off@1}}"]);
+    await deploy(pw, { promptId: reply.id, environment: "production", version: 1 });
+    await deploy(pw, { promptId: reply.id, environment: "staging", version: 1 });
+    await addTextPrompt(pw, "broken/includes", ["{{> shared/sign-off}}"]);
+    await addChatPrompt(pw, "chat/assistant", [
       { role: "system", content: "{{> shared/greeting@1}} You help with {{product}}." },
       { role: "user", content: "{{question}}" },
     ]);
@@ -212,14 +212,14 @@ describe("partials", () => {
   });
 
   it("names a partial that does not exist or that the environment it is read in does not serve", async () => {
-    const missing = addTextPrompt(pw, "needs/missing", ["{{> shared/nowhere}}"]);
-    deploy(pw, { promptId: missing.id, environment: "staging", version: 1 });
+    const missing = await addTextPrompt(pw, "needs/missing", ["{{> shared/nowhere}}"]);
+    await deploy(pw, { promptId: missing.id, environment: "staging", version: 1 });
     const unknown = await api.request("GET", "/api/v1/prompts/needs%2Fmissing?label=staging", { key: pkey });
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ error: { code: "bad_request:template", message: expect.stringContaining('Unknown partial "shared/nowhere"') } });
 
-    const undeployed = addTextPrompt(pw, "needs/undeployed", ["{{> shared/greeting@development}}"]);
-    deploy(pw, { promptId: undeployed.id, environment: "staging", version: 1 });
+    const undeployed = await addTextPrompt(pw, "needs/undeployed", ["{{> shared/greeting@development}}"]);
+    await deploy(pw, { promptId: undeployed.id, environment: "staging", version: 1 });
     const notServed = await api.request("GET", "/api/v1/prompts/needs%2Fundeployed?label=staging", { key: pkey });
     expect(notServed.status).toBe(400);
     expect(notServed.body).toMatchObject({
@@ -273,14 +273,14 @@ describe("partials", () => {
 describe("GET /api/v1/prompts", () => {
   let lw: DeliveryWorkspace;
   let lkey: string;
-  beforeAll(() => {
-    lw = makeDeliveryWorkspace();
-    lkey = addApiKey(lw, "read").secret;
+  beforeAll(async () => {
+    lw = await makeDeliveryWorkspace();
+    lkey = (await addApiKey(lw, "read")).secret;
     for (const name of ["alpha", "beta", "gamma/one", "gamma/two", "delta"]) {
-      const prompt = addTextPrompt(lw, name, [`${name} v1`, `${name} v2`]);
-      if (name.startsWith("gamma")) deploy(lw, { promptId: prompt.id, environment: "staging", version: 1 });
+      const prompt = await addTextPrompt(lw, name, [`${name} v1`, `${name} v2`]);
+      if (name.startsWith("gamma")) await deploy(lw, { promptId: prompt.id, environment: "staging", version: 1 });
     }
-    addTextPrompt(lw, "empty", []);
+    await addTextPrompt(lw, "empty", []);
   });
 
   it("pages through active prompts by name with their latest version and what each environment serves", async () => {

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { first } from "@/db/first";
 import { auditLog, memberships, promotionRequests } from "@/db/schema";
 import { createApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { changeMemberRole, setMemberDisabled } from "@/lib/platform/members/manage-members";
@@ -11,8 +12,8 @@ import { setUpDeliveryApi } from "@/lib/testing/delivery-api";
 const api = setUpDeliveryApi({ writeKeyName: "ci pipeline" });
 let promptId: string;
 
-beforeAll(() => {
-  promptId = addTextPrompt(api.ws, "support/triage", ["Triage {{customer}}"], { model: "offline:demo", temperature: 0.3 }).id;
+beforeAll(async () => {
+  promptId = (await addTextPrompt(api.ws, "support/triage", ["Triage {{customer}}"], { model: "offline:demo", temperature: 0.3 })).id;
 });
 
 const post = (path: string, key: string, body: unknown) => api.request("POST", path, { key, body });
@@ -30,14 +31,12 @@ describe("POST /api/v1/prompts/{name}/versions", () => {
     const response = await post("/api/v1/prompts/support/triage/versions", api.writeKey, { template: "Triage {{customer}} kindly", commitMessage: "Be kind", expectedParentVersion: 1 });
     expect(response.status).toBe(201);
     expect(response.body).toEqual({ name: "support/triage", version: 2, created: true });
-    const [latest] = listVersions({ promptId });
+    const [latest] = await listVersions({ promptId });
     expect(latest?.version).toMatchObject({ version: 2, template: "Triage {{customer}} kindly", modelConfig: { model: "offline:demo", temperature: 0.3 }, authorId: api.ws.admin.user.id });
-    const entry = getDb()
+    const entry = (await getDb()
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.objectId, promptId), eq(auditLog.action, "prompt.version_saved")))
-      .all()
-      .at(-1);
+      .where(and(eq(auditLog.objectId, promptId), eq(auditLog.action, "prompt.version_saved")))).at(-1);
     expect(entry).toMatchObject({
       actorUserId: api.ws.admin.user.id,
       actorApiKeyId: api.writeKeyId,
@@ -55,7 +54,7 @@ describe("POST /api/v1/prompts/{name}/versions", () => {
   });
 
   it("refuses the wrong body for the prompt's type, template errors and an empty commit message", async () => {
-    const chat = addChatPrompt(api.ws, "chat/helper", [{ role: "system", content: "Help" }]);
+    const chat = await addChatPrompt(api.ws, "chat/helper", [{ role: "system", content: "Help" }]);
     const wrongField = await post("/api/v1/prompts/chat%2Fhelper/versions", api.writeKey, { template: "x", commitMessage: "x" });
     expect(wrongField.body).toEqual({ error: { code: "bad_request:prompt", message: '"chat/helper" is a chat prompt: send "messages" (and not the other body field).' } });
     const messages = await post("/api/v1/prompts/chat%2Fhelper/versions", api.writeKey, { messages: [{ role: "system", content: "Help {{user}}" }], commitMessage: "name them" });
@@ -76,7 +75,7 @@ describe("POST /api/v1/prompts/{name}/promotions", () => {
     expect(response.status).toBe(201);
     const { requestId } = response.body as { requestId: string };
     expect(response.body).toEqual({ requestId, status: "pending" });
-    const request = getDb().select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get();
+    const request = await first(getDb().select().from(promotionRequests).where(eq(promotionRequests.id, requestId)));
     expect(request).toMatchObject({
       status: "pending",
       version: 2,
@@ -108,26 +107,27 @@ describe("POST /api/v1/prompts/{name}/promotions", () => {
 
 describe("keys act for their owner, as the owner is now", () => {
   it("a cached key loses its writes the moment its owner is demoted, and stops working while they are disabled", async () => {
-    const own = makeDeliveryWorkspace();
-    addTextPrompt(own, "owner/check", ["One", "Two"]);
-    const key = createApiKey(own.lead, { name: "lead's script", scope: "read-write" }).secret;
-    const membershipId = getDb()
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.workspaceId, own.workspaceId), eq(memberships.userId, own.lead.user.id)))
-      .get()!.id;
+    const own = await makeDeliveryWorkspace();
+    await addTextPrompt(own, "owner/check", ["One", "Two"]);
+    const key = (await createApiKey(own.lead, { name: "lead's script", scope: "read-write" })).secret;
+    const membershipId = (await first(
+      getDb()
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.workspaceId, own.workspaceId), eq(memberships.userId, own.lead.user.id))),
+    ))!.id;
     expect((await api.request("GET", "/api/v1/prompts/owner%2Fcheck?version=1", { key })).status).toBe(200);
 
-    changeMemberRole(own.admin, { membershipId, role: "viewer" });
+    await changeMemberRole(own.admin, { membershipId, role: "viewer" });
     const demoted = await post("/api/v1/prompts/owner%2Fcheck/promotions", key, { environment: "production", version: 2 });
     expect(demoted.status).toBe(403);
     expect((await api.request("GET", "/api/v1/prompts/owner%2Fcheck?version=1", { key })).status).toBe(200);
 
-    setMemberDisabled(own.admin, { membershipId, disabled: true });
+    await setMemberDisabled(own.admin, { membershipId, disabled: true });
     expect((await api.request("GET", "/api/v1/prompts/owner%2Fcheck?version=1", { key })).status).toBe(401);
 
-    setMemberDisabled(own.admin, { membershipId, disabled: false });
-    changeMemberRole(own.admin, { membershipId, role: "lead" });
+    await setMemberDisabled(own.admin, { membershipId, disabled: false });
+    await changeMemberRole(own.admin, { membershipId, role: "lead" });
     expect((await post("/api/v1/prompts/owner%2Fcheck/promotions", key, { environment: "production", version: 2 })).status).toBe(201);
   });
 });

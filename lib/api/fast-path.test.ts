@@ -1,14 +1,16 @@
 // The delivery API's bodies on node:http (the custom server's fast path): the key is checked before a byte of the
 // body is read, a body past its endpoint's limit is refused while it streams, declared or chunked, and the server
 // keeps answering. Real sockets, so what is measured is what was sent before the answer came.
-import http from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { count } from "drizzle-orm";
 import { getDb } from "@/db";
+import { first } from "@/db/first";
 import { generations } from "@/db/schema";
 import { routePattern } from "@/lib/platform/metrics/registry";
 import { createDeliveryFastPath } from "./fast-path";
+import { addTextPrompt, deploy } from "@/lib/testing/delivery";
 import { setUpDeliveryApi } from "@/lib/testing/delivery-api";
 import { streamPost } from "@/lib/testing/stream-post";
 
@@ -52,8 +54,8 @@ describe("delivery API bodies on the fast path", () => {
 
 describe("a client that goes away mid-body", () => {
   it("stores nothing, and the server keeps answering", async () => {
-    const stored = () => getDb().select({ n: count() }).from(generations).get()!.n;
-    const before = stored();
+    const stored = async () => (await first(getDb().select({ n: count() }).from(generations)))!.n;
+    const before = await stored();
     await new Promise<void>((resolve) => {
       const request = http.request(`${api.baseUrl}/api/v1/generations`, {
         method: "POST",
@@ -65,7 +67,38 @@ describe("a client that goes away mid-body", () => {
     });
     const after = await api.request("GET", "/api/v1/prompts?page=1", { key: api.readKey });
     expect(after.status).toBe(200);
-    expect(stored()).toBe(before);
+    expect(await stored()).toBe(before);
+  });
+});
+
+describe("a prompt served before", () => {
+  it("is answered in the same turn of the event loop, waiting on nothing; only a miss reads the database", async () => {
+    const prompt = await addTextPrompt(api.ws, "hot/path", ["Hot {{x}}"]);
+    await deploy(api.ws, { promptId: prompt.id, environment: "staging", version: 1 });
+    const deliver = createDeliveryFastPath(api.state);
+    const get = () => {
+      const sent: { status?: number; body?: Buffer } = {};
+      const request = { url: "/api/v1/prompts/hot%2Fpath?label=staging", method: "GET", headers: { authorization: `Bearer ${api.readKey}` }, complete: true };
+      const response = {
+        statusCode: 200,
+        writeHead(status: number) {
+          sent.status = this.statusCode = status;
+          return this;
+        },
+        end(body?: Buffer) {
+          sent.body = body;
+          return this;
+        },
+      };
+      expect(deliver(request as unknown as IncomingMessage, response as unknown as ServerResponse)).toBe(true);
+      return sent;
+    };
+    const miss = get();
+    expect(miss.status).toBeUndefined();
+    await vi.waitFor(() => expect(miss.status).toBe(200));
+    const hit = get();
+    expect(hit.status).toBe(200);
+    expect(JSON.parse(hit.body!.toString())).toMatchObject({ name: "hot/path", version: 1, template: "Hot {{x}}" });
   });
 });
 

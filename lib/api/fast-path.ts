@@ -2,13 +2,13 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readNodeBody } from "@/lib/platform/http/body";
 import { logger } from "@/lib/platform/logger";
-import { admitApiKey } from "./admit";
+import { admitCachedApiKey, admitUncachedApiKey } from "./admit";
 import { errorReply } from "./errors";
 import { answerDelivery, type DeliveryAnswer, type DeliveryCall } from "./handlers";
 import { cachedPromptForUrl, getPrompt } from "./read-endpoints";
 import { API_BASE, matchDeliveryRoute, splitRawUrl } from "./routes";
 import { NO_STORE_JSON, SECURITY_HEADERS, etagMatches, type PreparedResponse } from "./serialize";
-import { getDeliveryState, type DeliveryState } from "./state";
+import { getDeliveryState, type CachedPrompt, type DeliveryState } from "./state";
 
 // The delivery API answered on node:http before Next sees the request: Next's routing alone costs far more than most
 // answers (see ARCHITECTURE.md), and applications call these endpoints on every model call (fetch or render a
@@ -51,16 +51,20 @@ export function createDeliveryFastPath(state: DeliveryState = getDeliveryState()
 }
 
 /**
- * The hot path, GET /prompts/{name}: the key admitted once, then a prompt already prepared for this key's workspace
- * written without a promise in between, or resolved and prepared for the next request.
+ * The hot path, GET /prompts/{name}: a key the cache holds admitted and a prompt already prepared for its workspace
+ * written without a promise in between; otherwise the key read and the prompt resolved (and prepared for the next
+ * request) from the database.
  */
 function answerPrompt(state: DeliveryState, request: IncomingMessage, response: ServerResponse, url: string, done: () => void): void {
   const fail = (error: unknown) => write(request, response, { kind: "error", ...errorReply(error) }, done);
+  const answer = (entry: CachedPrompt) => write(request, response, { kind: "prepared", response: entry.response, notModified: false }, done);
+  const authorization = request.headers.authorization;
   try {
-    const principal = admitApiKey(state, request.headers.authorization);
-    const hit = cachedPromptForUrl(state, principal, url);
-    if (hit) return write(request, response, { kind: "prepared", response: hit.response, notModified: false }, done);
-    getPrompt(state, principal, url).then((entry) => write(request, response, { kind: "prepared", response: entry.response, notModified: false }, done), fail);
+    const principal = admitCachedApiKey(state, authorization);
+    const hit = principal && cachedPromptForUrl(state, principal, url);
+    if (hit) return answer(hit);
+    const resolved = principal ? getPrompt(state, principal, url) : admitUncachedApiKey(state, authorization).then((admitted) => getPrompt(state, admitted, url));
+    resolved.then(answer, fail);
   } catch (error) {
     fail(error);
   }

@@ -4,7 +4,8 @@ import { parseJsonBytes, readBody } from "@/lib/platform/http/body";
 import { BODY_LIMITS } from "@/lib/core/limits";
 import { parseInput } from "@/lib/platform/http/route";
 import { logger } from "@/lib/platform/logger";
-import { admitApiKey } from "./admit";
+import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
+import { admitCachedApiKey, admitUncachedApiKey } from "./admit";
 import { errorReply } from "./errors";
 import { openApiResponse } from "./openapi-response";
 import { getPrompt, listDeliveredPrompts, renderPrompt } from "./read-endpoints";
@@ -50,10 +51,11 @@ export async function answerDelivery(call: DeliveryCall, state: DeliveryState, r
 async function dispatch(call: DeliveryCall, route: DeliveryRoute, state: DeliveryState): Promise<DeliveryAnswer> {
   if (route.kind === "none") throw new AppError("not_found:api", `No endpoint ${call.method} ${call.rawPath}.`);
   if (route.kind === "openapi") return prepared(call, openApiResponse());
-  const principal = admitApiKey(state, call.header("authorization"));
+  const authorization = call.header("authorization");
+  const principal = admitCachedApiKey(state, authorization) ?? (await admitUncachedApiKey(state, authorization));
   switch (route.kind) {
     case "list":
-      return prepared(call, prepareJsonResponse(listDeliveredPrompts(principal, call.rawQuery)));
+      return prepared(call, prepareJsonResponse(await listDeliveredPrompts(principal, call.rawQuery)));
     case "prompt":
       return prepared(call, (await getPrompt(state, principal, call.rawQuery ? `${call.rawPath}?${call.rawQuery}` : call.rawPath)).response);
     case "action": {
@@ -62,20 +64,20 @@ async function dispatch(call: DeliveryCall, route: DeliveryRoute, state: Deliver
       return json(await runAction(route.action, { state, principal, name, body }), route.action === "render" ? 200 : 201);
     }
     case "eval-runs":
-      return json(startEvalRunFromApi(principal, await readJsonBody(call)), 201);
+      return json(await startEvalRunFromApi(principal, await readJsonBody(call)), 201);
     case "eval-run":
       if (call.rawQuery) throw new AppError("bad_request:api", "This endpoint takes no query parameters.");
-      return json(describeEvalRun(principal, route.runId), 200);
+      return json(await describeEvalRun(principal, route.runId), 200);
     case "eval-run-results":
-      return json(listEvalRunResultsForApi(principal, route.runId, queryObject(call.rawQuery)), 200);
+      return json(await listEvalRunResultsForApi(principal, route.runId, queryObject(call.rawQuery)), 200);
     case "generations":
-      return json(reportGeneration(principal, await readJsonBody(call, GENERATION_BODY_LIMIT)), 201);
+      return json(await reportGeneration(principal, await readJsonBody(call, GENERATION_BODY_LIMIT)), 201);
     case "feedback":
-      return json(sendFeedback(principal, await readJsonBody(call, GENERATION_BODY_LIMIT)), 201);
+      return json(await sendFeedback(principal, await readJsonBody(call, GENERATION_BODY_LIMIT)), 201);
   }
 }
 
-function runAction(action: PromptAction, { state, principal, name, body }: { state: DeliveryState; principal: ReturnType<typeof admitApiKey>; name: string; body: unknown }) {
+function runAction(action: PromptAction, { state, principal, name, body }: { state: DeliveryState; principal: ApiKeyPrincipal; name: string; body: unknown }) {
   switch (action) {
     case "render":
       return renderPrompt(state, principal, name, body);
@@ -91,7 +93,8 @@ function prepared(call: DeliveryCall, response: PreparedResponse): DeliveryAnswe
   return { kind: "prepared", response, notModified: etagMatches(call.header("if-none-match"), response.etag) };
 }
 
-function json(data: unknown, status: number): DeliveryAnswer {
+/** `data` is what an endpoint answered, never a promise of it (JSON.stringify would write `{}`). */
+function json<T>(data: T extends PromiseLike<unknown> ? never : T, status: number): DeliveryAnswer {
   return { kind: "json", status, body: JSON.stringify(data) };
 }
 

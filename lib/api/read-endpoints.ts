@@ -78,17 +78,17 @@ export async function renderPrompt(state: DeliveryState, principal: ApiKeyPrinci
 }
 
 /** GET /api/v1/prompts: active prompts by name; `label` keeps those that environment serves ("latest": all). */
-export function listDeliveredPrompts(principal: ApiKeyPrincipal, rawQuery: string): PromptListPage {
+export async function listDeliveredPrompts(principal: ApiKeyPrincipal, rawQuery: string): Promise<PromptListPage> {
   requirePermission(principal, "prompts:read");
   const query = parseInput(listQuerySchema, queryObject(rawQuery));
   const db = getDb();
   let servedByEnvironmentId: string | undefined;
   if (query.label !== undefined && query.label !== LATEST_LABEL) {
-    const environment = findEnvironmentBySlug(db, { workspaceId: principal.workspaceId, slug: query.label });
+    const environment = await findEnvironmentBySlug(db, { workspaceId: principal.workspaceId, slug: query.label });
     if (!environment) throw new AppError("not_found:environment", `"${query.label}" is not an environment of this workspace.`);
     servedByEnvironmentId = environment.id;
   }
-  const { rows, total } = listPrompts({
+  const { rows, total } = await listPrompts({
     workspaceId: principal.workspaceId,
     search: query.q,
     servedByEnvironmentId,
@@ -97,7 +97,7 @@ export function listDeliveredPrompts(principal: ApiKeyPrincipal, rawQuery: strin
     order: "name",
   });
   const served = new Map<string, Record<string, number>>();
-  for (const pointer of listPointersForPrompts(db, { promptIds: rows.map((row) => row.id) })) {
+  for (const pointer of await listPointersForPrompts(db, { promptIds: rows.map((row) => row.id) })) {
     const environments = served.get(pointer.promptId) ?? {};
     environments[pointer.slug] = pointer.version;
     served.set(pointer.promptId, environments);

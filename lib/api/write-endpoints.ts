@@ -16,17 +16,17 @@ import { createVersionBodySchema, promotionBodySchema, type CreateVersionResult,
 // possible with a key; there is no endpoint for it.
 
 /** POST /api/v1/prompts/{name}/versions */
-export function createVersion(principal: ApiKeyPrincipal, name: string, body: unknown): CreateVersionResult {
+export async function createVersion(principal: ApiKeyPrincipal, name: string, body: unknown): Promise<CreateVersionResult> {
   requirePermission(principal, "prompts:write");
   const input = parseInput(createVersionBodySchema, body);
-  const prompt = requireServablePrompt(getDb(), { workspaceId: principal.workspaceId, name });
+  const prompt = await requireServablePrompt(getDb(), { workspaceId: principal.workspaceId, name });
   const content = prompt.type === "text" ? { given: input.template, other: input.messages } : { given: input.messages, other: input.template };
   if (content.given === undefined || content.other !== undefined) {
     const field = prompt.type === "text" ? "template" : "messages";
     throw new AppError("bad_request:prompt", `"${prompt.name}" is a ${prompt.type} prompt: send "${field}" (and not the other body field).`);
   }
-  const latest = findLatestVersion(getDb(), { promptId: prompt.id });
-  const saved = saveVersion(
+  const latest = await findLatestVersion(getDb(), { promptId: prompt.id });
+  const saved = await saveVersion(
     principal,
     parseInput(saveVersionSchema, {
       promptId: prompt.id,
@@ -40,12 +40,12 @@ export function createVersion(principal: ApiKeyPrincipal, name: string, body: un
 }
 
 /** POST /api/v1/prompts/{name}/promotions: a pending request of the key's owner, which another lead or admin decides. */
-export function requestPromotion(principal: ApiKeyPrincipal, name: string, body: unknown): PromotionResult {
+export async function requestPromotion(principal: ApiKeyPrincipal, name: string, body: unknown): Promise<PromotionResult> {
   requirePermission(principal, "deployments:request");
   const input = parseInput(promotionBodySchema, body);
   const db = getDb();
-  const prompt = requireServablePrompt(db, { workspaceId: principal.workspaceId, name });
-  const environment = findEnvironmentBySlug(db, { workspaceId: principal.workspaceId, slug: input.environment });
+  const prompt = await requireServablePrompt(db, { workspaceId: principal.workspaceId, name });
+  const environment = await findEnvironmentBySlug(db, { workspaceId: principal.workspaceId, slug: input.environment });
   if (!environment) throw new AppError("not_found:environment", `"${input.environment}" is not an environment of this workspace.`);
   if (!environment.isProtected) {
     throw new AppError(
@@ -53,7 +53,7 @@ export function requestPromotion(principal: ApiKeyPrincipal, name: string, body:
       `${environment.name} is not protected: it moves by direct deployment, which API keys cannot do. Deploy from the studio.`,
     );
   }
-  const request = requestPromotionFor(
+  const request = await requestPromotionFor(
     principal,
     parseInput(moveEnvironmentSchema, { promptId: prompt.id, environmentId: environment.id, version: input.version, comment: input.comment ?? "" }),
   );

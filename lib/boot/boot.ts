@@ -1,5 +1,5 @@
 import "server-only";
-import { DatabaseUnwritableError, getDb } from "@/db";
+import { DatabaseUnwritableError, getDb, prepareDatabase } from "@/db";
 import { EnvError, getEnv } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/logger";
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/platform/webhooks/worker";
@@ -12,12 +12,14 @@ import { onShutdown } from "@/lib/platform/ops/shutdown";
  * A database the process cannot write stops it too, with a message naming the path. Then starts this process's
  * webhook and eval workers and registers how the graceful shutdown stops them (lib/platform/ops/shutdown.ts).
  */
-export function boot() {
+export async function boot(): Promise<void> {
   stopOn(EnvError, getEnv);
   // Without NEXTAUTH_URL, next-auth must build its URLs from the Host header, or it assumes localhost:3000
   // and sign-in breaks on any other port or host. Operators behind a proxy should set NEXTAUTH_URL.
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   stopOn(DatabaseUnwritableError, getDb);
+  // Postgres's migrations run here (SQLite's ran as getDb() opened the file), before anything is served.
+  await prepareDatabase();
   // Next skips instrumentation during `next build` today; the check keeps a build from ever sending webhooks.
   if (process.env.NEXT_PHASE !== "phase-production-build") {
     startWebhookWorker();

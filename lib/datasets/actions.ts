@@ -26,12 +26,12 @@ export const archiveDatasetAction = write(archiveDatasetSchema, setDatasetArchiv
 export const addCaseAction = write(addCaseSchema, addCase);
 export const deleteCaseAction = write(deleteCaseSchema, deleteCase);
 
-export const updateCaseAction = writeInPlace(updateCaseSchema, (principal, input) => {
-  const saved = updateCase(principal, input);
+export const updateCaseAction = writeInPlace(updateCaseSchema, async (principal, input) => {
+  const saved = await updateCase(principal, input);
   return { id: saved.id, position: saved.position };
 });
 
 /** The datasets a playground run can be saved into. */
-export const listDatasetOptionsAction = writeInPlace(z.object({}), (principal) =>
-  listDatasets({ workspaceId: principal.workspaceId }).map((d) => ({ id: d.id, name: d.name, caseCount: d.caseCount })),
+export const listDatasetOptionsAction = writeInPlace(z.object({}), async (principal) =>
+  (await listDatasets({ workspaceId: principal.workspaceId })).map((d) => ({ id: d.id, name: d.name, caseCount: d.caseCount })),
 );

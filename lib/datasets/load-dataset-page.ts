@@ -12,18 +12,21 @@ function loadOwnDataset(caller: { workspaceId: string }, datasetId: string) {
 }
 
 /** One page of a dataset's cases (1-based, clamped to the pages there are), its total and its variable names. */
-export function loadDatasetPage(caller: { workspaceId: string }, datasetId: string, requestedPage: number) {
+export async function loadDatasetPage(caller: { workspaceId: string }, datasetId: string, requestedPage: number) {
   const db = getDb();
-  const dataset = loadOwnDataset(caller, datasetId);
-  const total = countCases(db, { datasetId });
+  const dataset = await loadOwnDataset(caller, datasetId);
+  const total = await countCases(db, { datasetId });
   const pages = Math.max(1, Math.ceil(total / CASES_PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, requestedPage || 1));
-  const cases = listCasesPage(db, { datasetId, offset: (page - 1) * CASES_PAGE_SIZE, limit: CASES_PAGE_SIZE });
-  return { dataset, total, pages, page, cases, variables: listVariableNames(db, { datasetId }) };
+  const [cases, variables] = await Promise.all([
+    listCasesPage(db, { datasetId, offset: (page - 1) * CASES_PAGE_SIZE, limit: CASES_PAGE_SIZE }),
+    listVariableNames(db, { datasetId }),
+  ]);
+  return { dataset, total, pages, page, cases, variables };
 }
 
 /** The dataset and every case, for an export. */
-export function loadDatasetForExport(caller: { workspaceId: string }, datasetId: string) {
-  const dataset = loadOwnDataset(caller, datasetId);
-  return { dataset, cases: listCases(getDb(), { datasetId }) };
+export async function loadDatasetForExport(caller: { workspaceId: string }, datasetId: string) {
+  const dataset = await loadOwnDataset(caller, datasetId);
+  return { dataset, cases: await listCases(getDb(), { datasetId }) };
 }

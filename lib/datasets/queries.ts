@@ -1,6 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNull, max, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { first } from "@/db/first";
+import { rawRows } from "@/db/raw";
 import { datasetCases, datasets, type Dataset, type DatasetCase } from "@/db/schema";
 
 // Every read and write of datasets and their cases. Domain rules (permissions, audit, limits) live in
@@ -15,7 +17,7 @@ export interface DatasetListRow {
   updatedAt: Date;
 }
 
-export function listDatasets({ workspaceId, includeArchived = false }: { workspaceId: string; includeArchived?: boolean }): DatasetListRow[] {
+export async function listDatasets({ workspaceId, includeArchived = false }: { workspaceId: string; includeArchived?: boolean }): Promise<DatasetListRow[]> {
   const caseCounts = getDb()
     .select({ datasetId: datasetCases.datasetId, n: count().as("n") })
     .from(datasetCases)
@@ -33,41 +35,40 @@ export function listDatasets({ workspaceId, includeArchived = false }: { workspa
     .from(datasets)
     .leftJoin(caseCounts, eq(caseCounts.datasetId, datasets.id))
     .where(and(eq(datasets.workspaceId, workspaceId), includeArchived ? undefined : isNull(datasets.archivedAt)))
-    .orderBy(desc(datasets.updatedAt))
-    .all();
+    .orderBy(desc(datasets.updatedAt));
 }
 
-export function findDatasetById(tx: DbOrTx, { datasetId }: { datasetId: string }): Dataset | undefined {
-  return tx.select().from(datasets).where(eq(datasets.id, datasetId)).get();
+export function findDatasetById(tx: DbOrTx, { datasetId }: { datasetId: string }): Promise<Dataset | undefined> {
+  return first(tx.select().from(datasets).where(eq(datasets.id, datasetId)));
 }
 
-export function findDatasetByName(tx: DbOrTx, { workspaceId, name }: { workspaceId: string; name: string }): Dataset | undefined {
-  return tx.select().from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.name, name))).get();
+export function findDatasetByName(tx: DbOrTx, { workspaceId, name }: { workspaceId: string; name: string }): Promise<Dataset | undefined> {
+  return first(tx.select().from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.name, name))));
 }
 
-export function listCases(tx: DbOrTx, { datasetId }: { datasetId: string }): DatasetCase[] {
-  return tx.select().from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).orderBy(asc(datasetCases.position)).all();
+export async function listCases(tx: DbOrTx, { datasetId }: { datasetId: string }): Promise<DatasetCase[]> {
+  return tx.select().from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).orderBy(asc(datasetCases.position));
 }
 
-export function countCases(tx: DbOrTx, { datasetId }: { datasetId: string }): number {
-  return tx.select({ n: count() }).from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).get()?.n ?? 0;
+export async function countCases(tx: DbOrTx, { datasetId }: { datasetId: string }): Promise<number> {
+  return (await first(tx.select({ n: count() }).from(datasetCases).where(eq(datasetCases.datasetId, datasetId))))?.n ?? 0;
 }
 
-export function findCaseById(tx: DbOrTx, { caseId }: { caseId: string }): DatasetCase | undefined {
-  return tx.select().from(datasetCases).where(eq(datasetCases.id, caseId)).get();
+export function findCaseById(tx: DbOrTx, { caseId }: { caseId: string }): Promise<DatasetCase | undefined> {
+  return first(tx.select().from(datasetCases).where(eq(datasetCases.id, caseId)));
 }
 
-export function lastCasePosition(tx: DbOrTx, { datasetId }: { datasetId: string }): number {
-  return tx.select({ last: max(datasetCases.position) }).from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).get()?.last ?? 0;
+export async function lastCasePosition(tx: DbOrTx, { datasetId }: { datasetId: string }): Promise<number> {
+  return (await first(tx.select({ last: max(datasetCases.position) }).from(datasetCases).where(eq(datasetCases.datasetId, datasetId))))?.last ?? 0;
 }
 
-export function listCasesPage(tx: DbOrTx, { datasetId, offset, limit }: { datasetId: string; offset: number; limit: number }): DatasetCase[] {
-  return tx.select().from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).orderBy(asc(datasetCases.position)).limit(limit).offset(offset).all();
+export async function listCasesPage(tx: DbOrTx, { datasetId, offset, limit }: { datasetId: string; offset: number; limit: number }): Promise<DatasetCase[]> {
+  return tx.select().from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).orderBy(asc(datasetCases.position)).limit(limit).offset(offset);
 }
 
 /** Every variable name used by the dataset's cases, in order of first use (SQLite's JSON functions, not a scan in JS). */
-export function listVariableNames(tx: DbOrTx, { datasetId }: { datasetId: string }): string[] {
-  const rows = tx.all<{ name: string }>(sql`
+export async function listVariableNames(tx: DbOrTx, { datasetId }: { datasetId: string }): Promise<string[]> {
+  const rows = await rawRows<{ name: string }>(tx, sql`
     select key as name from ${datasetCases}, json_each(${datasetCases.variables})
     where ${datasetCases.datasetId} = ${datasetId}
     group by key order by min(${datasetCases.position}), min(json_each.id)`);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/db";
+import { transaction } from "@/db/transaction";
 import type { DemoMembers } from "@/lib/platform/auth/principal";
 import { appendCases, insertAuditedDataset } from "./manage-datasets";
 
@@ -17,10 +17,10 @@ export const TAGLINE_CASES = [
   { product: "Ledgerly", audience: "small business owners", tags: ["b2b"], note: "Avoid jargon.", expectedOutput: "Ledgerly keeps the books so small business owners can run the business." },
 ];
 
-export function seedDemoDatasets(db: Db, { members }: DemoMembers): void {
+export async function seedDemoDatasets({ members }: DemoMembers): Promise<void> {
   const editor = members.get("editor")!;
-  db.transaction((tx) => {
-    const dataset = insertAuditedDataset(tx, editor, {
+  await transaction(async (tx) => {
+    const dataset = await insertAuditedDataset(tx, editor, {
       name: "tagline-smoke",
       description: "Products and audiences for marketing/tagline.",
       defaultScorers: [
@@ -28,7 +28,7 @@ export function seedDemoDatasets(db: Db, { members }: DemoMembers): void {
         { key: "short", type: "length", label: "under 400 characters", params: { max: 400 } },
       ],
     });
-    appendCases(
+    await appendCases(
       tx,
       dataset,
       TAGLINE_CASES.map((c) => ({ variables: { product: c.product, audience: c.audience }, expectedOutput: c.expectedOutput, tags: c.tags, note: c.note })),

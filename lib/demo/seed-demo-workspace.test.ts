@@ -3,6 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { first } from "@/db/first";
 import { auditLog, datasetCases, datasets, feedbackTags, prompts, promptVersions, users, workspaces } from "@/db/schema";
 import { DEMO_EMAILS, seedDemoWorkspace } from "./seed-demo-workspace";
 
@@ -12,54 +13,53 @@ let editorId: string;
 beforeAll(async () => {
   const db = getDb();
   expect(await seedDemoWorkspace(db)).toEqual({ seeded: true });
-  workspaceId = db.select().from(workspaces).where(eq(workspaces.slug, "demo")).get()!.id;
-  editorId = db.select().from(users).where(eq(users.email, "editor@example.com")).get()!.id;
+  workspaceId = (await first(db.select().from(workspaces).where(eq(workspaces.slug, "demo"))))!.id;
+  editorId = (await first(db.select().from(users).where(eq(users.email, "editor@example.com"))))!.id;
 }, 120_000);
 
 const auditOf = (action: string) =>
   getDb()
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.action, action)))
-    .all();
+    .where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.action, action)));
 
 describe("the Demo workspace's seed", () => {
-  it("creates every demo prompt and its first version as the editor, each with the registry's audit entries", () => {
+  it("creates every demo prompt and its first version as the editor, each with the registry's audit entries", async () => {
     const db = getDb();
-    const rows = db.select().from(prompts).where(eq(prompts.workspaceId, workspaceId)).all();
+    const rows = await db.select().from(prompts).where(eq(prompts.workspaceId, workspaceId));
     expect(rows.map((p) => p.name).sort()).toEqual(["marketing/tagline", "summarise-call", "support/triage"]);
     for (const prompt of rows) {
       expect(prompt.createdById).toBe(editorId);
-      const first = db.select().from(promptVersions).where(and(eq(promptVersions.promptId, prompt.id), eq(promptVersions.version, 1))).get()!;
-      expect(first.authorId).toBe(editorId);
-      expect(first.parentVersion).toBeNull();
+      const v1 = (await first(db.select().from(promptVersions).where(and(eq(promptVersions.promptId, prompt.id), eq(promptVersions.version, 1)))))!;
+      expect(v1.authorId).toBe(editorId);
+      expect(v1.parentVersion).toBeNull();
     }
-    const created = auditOf("prompt.created");
+    const created = await auditOf("prompt.created");
     expect(created.map((a) => a.objectId).sort()).toEqual(rows.map((p) => p.id).sort());
     expect(created.every((a) => a.actorUserId === editorId && a.actorLabel === "editor@example.com")).toBe(true);
-    expect(auditOf("prompt.version_saved").filter((a) => (a.after as { version: number }).version === 1)).toHaveLength(3);
+    expect((await auditOf("prompt.version_saved")).filter((a) => (a.after as { version: number }).version === 1)).toHaveLength(3);
   });
 
-  it("creates its datasets and their cases through the datasets module, audited as the editor", () => {
+  it("creates its datasets and their cases through the datasets module, audited as the editor", async () => {
     const db = getDb();
-    const names = db.select().from(datasets).where(eq(datasets.workspaceId, workspaceId)).all();
+    const names = await db.select().from(datasets).where(eq(datasets.workspaceId, workspaceId));
     expect(names.map((d) => d.name).sort()).toEqual(["tagline-smoke", "triage-smoke"]);
     for (const dataset of names) {
       expect(dataset.createdById).toBe(editorId);
-      const positions = db.select({ position: datasetCases.position }).from(datasetCases).where(eq(datasetCases.datasetId, dataset.id)).all();
+      const positions = await db.select({ position: datasetCases.position }).from(datasetCases).where(eq(datasetCases.datasetId, dataset.id));
       expect(positions.map((p) => p.position)).toEqual(positions.map((_, i) => i + 1));
     }
-    expect(auditOf("dataset.created").map((a) => (a.after as { name: string }).name).sort()).toEqual(["tagline-smoke", "triage-smoke"]);
+    expect((await auditOf("dataset.created")).map((a) => (a.after as { name: string }).name).sort()).toEqual(["tagline-smoke", "triage-smoke"]);
   });
 
-  it("creates the feedback tags through the review module, each audited", () => {
-    const tags = getDb().select().from(feedbackTags).where(eq(feedbackTags.workspaceId, workspaceId)).all();
+  it("creates the feedback tags through the review module, each audited", async () => {
+    const tags = await getDb().select().from(feedbackTags).where(eq(feedbackTags.workspaceId, workspaceId));
     expect(tags.map((t) => t.name).sort()).toEqual(["hallucination", "off-tone", "unsafe", "wrong category"]);
-    expect(auditOf("review.tag.created")).toHaveLength(4);
+    expect(await auditOf("review.tag.created")).toHaveLength(4);
   });
 
   it("seeds nothing on a database that already has users", async () => {
     expect(await seedDemoWorkspace(getDb())).toEqual({ seeded: false });
-    expect(getDb().select().from(users).all().map((u) => u.email).sort()).toEqual([...DEMO_EMAILS].sort());
+    expect((await getDb().select().from(users)).map((u) => u.email).sort()).toEqual([...DEMO_EMAILS].sort());
   });
 });

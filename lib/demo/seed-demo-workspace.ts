@@ -1,6 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
+import { first, only } from "@/db/first";
+import { transaction } from "@/db/transaction";
 import { memberships, users, workspaces, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/platform/auth/password";
 import { recordAudit } from "@/lib/platform/audit/record";
@@ -59,49 +61,46 @@ const DEMO_PROMPTS = [
  * so it can never overwrite a real installation. Returns whether it seeded anything.
  */
 export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
-  if (db.select({ id: users.id }).from(users).limit(1).get()) return { seeded: false };
+  if (await first(db.select({ id: users.id }).from(users))) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const seeded = db.transaction(
-    (tx) => {
-      if (tx.select({ id: users.id }).from(users).limit(1).get()) return null;
-      const demo = tx.insert(workspaces).values({ name: "Demo", slug: "demo", isDemo: true }).returning().get();
-      const sandbox = tx.insert(workspaces).values({ name: "Sandbox", slug: "sandbox", isDemo: true }).returning().get();
-      // Each account as the principal the features' manage modules take, so the seeds act as these members.
-      const members = new Map<Role, UserPrincipal>();
-      for (const account of DEMO_ACCOUNTS) {
-        const user = tx.insert(users).values({ email: account.email, name: account.name, passwordHash }).returning().get();
-        tx.insert(memberships).values({ workspaceId: demo.id, userId: user.id, role: account.role }).run();
-        members.set(account.role, { kind: "user", workspaceId: demo.id, user: { id: user.id, email: user.email, name: user.name }, role: account.role });
-      }
-      // A second workspace so the switcher and the cross-workspace checks have something to show.
-      tx.insert(memberships).values({ workspaceId: sandbox.id, userId: members.get("admin")!.user.id, role: "admin" }).run();
-      // The prompts are the editor's, created and saved through the registry's one writer like any other.
-      const editor = members.get("editor")!;
-      for (const p of DEMO_PROMPTS) {
-        const prompt = createPromptInTransaction(tx, editor, { name: p.name, type: p.type, description: p.description, tags: p.tags });
-        const content = {
-          type: p.type,
-          template: "template" in p ? (p.template ?? null) : null,
-          messages: "messages" in p ? (p.messages ?? null) : null,
-          modelConfig: { model: "offline:demo", temperature: 0.7, maxOutputTokens: 512 },
-        };
-        saveVersionInTransaction(tx, editor, { promptId: prompt.id, content, commitMessage: p.commitMessage, expectedParentVersion: null });
-      }
-      recordAudit(tx, {
-        workspaceId: demo.id,
-        actor: { userId: null, label: "system" },
-        action: "demo.seeded",
-        objectType: "workspace",
-        objectId: demo.id,
-        after: { accounts: DEMO_EMAILS, prompts: DEMO_PROMPTS.map((p) => p.name) },
-      });
-      return { workspaceId: demo.id, members };
-    },
-    { behavior: "immediate" },
-  );
+  const seeded = await transaction(async (tx) => {
+    if (await first(tx.select({ id: users.id }).from(users))) return null;
+    const demo = await only(tx.insert(workspaces).values({ name: "Demo", slug: "demo", isDemo: true }).returning());
+    const sandbox = await only(tx.insert(workspaces).values({ name: "Sandbox", slug: "sandbox", isDemo: true }).returning());
+    // Each account as the principal the features' manage modules take, so the seeds act as these members.
+    const members = new Map<Role, UserPrincipal>();
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await only(tx.insert(users).values({ email: account.email, name: account.name, passwordHash }).returning());
+      await tx.insert(memberships).values({ workspaceId: demo.id, userId: user.id, role: account.role });
+      members.set(account.role, { kind: "user", workspaceId: demo.id, user: { id: user.id, email: user.email, name: user.name }, role: account.role });
+    }
+    // A second workspace so the switcher and the cross-workspace checks have something to show.
+    await tx.insert(memberships).values({ workspaceId: sandbox.id, userId: members.get("admin")!.user.id, role: "admin" });
+    // The prompts are the editor's, created and saved through the registry's one writer like any other.
+    const editor = members.get("editor")!;
+    for (const p of DEMO_PROMPTS) {
+      const prompt = await createPromptInTransaction(tx, editor, { name: p.name, type: p.type, description: p.description, tags: p.tags });
+      const content = {
+        type: p.type,
+        template: "template" in p ? (p.template ?? null) : null,
+        messages: "messages" in p ? (p.messages ?? null) : null,
+        modelConfig: { model: "offline:demo", temperature: 0.7, maxOutputTokens: 512 },
+      };
+      await saveVersionInTransaction(tx, editor, { promptId: prompt.id, content, commitMessage: p.commitMessage, expectedParentVersion: null });
+    }
+    await recordAudit(tx, {
+      workspaceId: demo.id,
+      actor: { userId: null, label: "system" },
+      action: "demo.seeded",
+      objectType: "workspace",
+      objectId: demo.id,
+      after: { accounts: DEMO_EMAILS, prompts: DEMO_PROMPTS.map((p) => p.name) },
+    });
+    return { workspaceId: demo.id, members };
+  });
   if (!seeded) return { seeded: false };
-  seedDeployments(db, seeded);
-  seedDemoDatasets(db, seeded);
+  await seedDeployments(db, seeded);
+  await seedDemoDatasets(seeded);
   await seedDemoEvalRuns(db, seeded);
   await seedDemoReview(db, seeded);
   return { seeded: true };
@@ -111,25 +110,23 @@ export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
  * Every demo prompt serves v1 in Development, Staging and (through an approved promotion) Production, so the
  * Deployments tab, the list's Serving column and the delivery API have something real to show.
  */
-function seedDeployments(db: Db, { workspaceId, members }: DemoMembers) {
+async function seedDeployments(db: Db, { workspaceId, members }: DemoMembers): Promise<void> {
   const editor = members.get("editor")!;
   const lead = members.get("lead")!;
-  const environments = listEnvironments(db, { workspaceId });
+  const environments = await listEnvironments(db, { workspaceId });
   const environment = (slug: string) => environments.find((e) => e.slug === slug)!.id;
   for (const p of DEMO_PROMPTS) {
-    const prompt = findPromptByName(db, { workspaceId, name: p.name })!;
+    const prompt = (await findPromptByName(db, { workspaceId, name: p.name }))!;
     const move = (slug: string) => ({ promptId: prompt.id, environmentId: environment(slug), version: 1, comment: "Initial release" });
-    deployVersion(editor, move("development"));
-    deployVersion(editor, move("staging"));
-    const { requestId } = requestPromotion(editor, move("production"));
-    approvePromotion(lead, { requestId, reason: "Reviewed in staging" });
+    await deployVersion(editor, move("development"));
+    await deployVersion(editor, move("staging"));
+    const { requestId } = await requestPromotion(editor, move("production"));
+    await approvePromotion(lead, { requestId, reason: "Reviewed in staging" });
   }
 }
 
 /** True while any demo account can still sign in; the UI shows a banner then. */
-export function demoAccountsActive(db: Db = getDb()): boolean {
-  return DEMO_EMAILS.some((email) => {
-    const user = db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, email)).get();
-    return user !== undefined && user.disabledAt === null;
-  });
+export async function demoAccountsActive(db: Db = getDb()): Promise<boolean> {
+  const accounts = await db.select({ disabledAt: users.disabledAt }).from(users).where(inArray(users.email, DEMO_EMAILS));
+  return accounts.some((user) => user.disabledAt === null);
 }

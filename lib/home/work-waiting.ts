@@ -7,9 +7,10 @@ import { countItemsAwaiting } from "@/lib/review/server";
 import type { WorkWaiting } from "./landing";
 
 /** What waits for this member in this workspace; 0 for what their role cannot act on. */
-export function workWaitingFor({ workspaceId, role, userId }: { workspaceId: string; role: Role; userId: string }): WorkWaiting {
-  return {
-    approvals: can(role, "deployments:approve") ? countPendingRequests({ workspaceId, decidableBy: userId }) : 0,
-    review: can(role, "review:rate") ? countItemsAwaiting(getDb(), { workspaceId, userId }) : 0,
-  };
+export async function workWaitingFor({ workspaceId, role, userId }: { workspaceId: string; role: Role; userId: string }): Promise<WorkWaiting> {
+  const [approvals, review] = await Promise.all([
+    can(role, "deployments:approve") ? countPendingRequests({ workspaceId, decidableBy: userId }) : 0,
+    can(role, "review:rate") ? countItemsAwaiting(getDb(), { workspaceId, userId }) : 0,
+  ]);
+  return { approvals, review };
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { engineOf } from "@/db/engine";
 import { databaseUrlSchema } from "@/db/database-url";
 import { parseTrustedProxies } from "./auth/trusted-proxies";
 
@@ -119,6 +120,11 @@ export function getEnv(): Env {
   if (cached) return cached;
   const parsed = parseEnv(process.env);
   const needsGenerated = !parsed.AUTH_SECRET || !parsed.STUDIO_ENCRYPTION_KEY;
+  // On Postgres there is no file to keep them beside, and the processes sharing the database must share them too
+  // (a session signed by one is checked by another), so they are required.
+  if (needsGenerated && engineOf(parsed.DATABASE_URL) === "postgres") {
+    throw new EnvError(["AUTH_SECRET, STUDIO_ENCRYPTION_KEY: required with a Postgres DATABASE_URL, the same in every studio process."]);
+  }
   const generated = needsGenerated ? loadOrCreateSecrets(parsed.DATABASE_URL) : undefined;
   cached = {
     ...parsed,

@@ -49,7 +49,7 @@ export async function executeRun({
   let firstDeltaAt: number | null = null;
   let outcome: RunOutcome;
   try {
-    const target = getWorkspaceModel({ workspaceId: prepared.workspaceId, modelId: prepared.modelId });
+    const target = await getWorkspaceModel({ workspaceId: prepared.workspaceId, modelId: prepared.modelId });
     const { responseFormat, tools } = prepared.content.modelConfig;
     const result = await streamCompletion({
       ...target,
@@ -105,7 +105,8 @@ export async function executeRun({
       json: null,
     };
   }
-  // The reply is already streamed: a lock held by another process delays storing it, not losing it.
+  // The reply is already streamed: a lock held by another process delays storing it, not losing it. Stored only
+  // now, once the model has answered, so no transaction stays open while it streams.
   await retryWhileBusy(() => recordRun({ prepared, outcome }));
   return outcome;
 }

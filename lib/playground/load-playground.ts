@@ -15,29 +15,35 @@ import type { PlaygroundData } from "./types";
 /** Versions offered in a column's picker; older ones are one restore away in History. */
 export const PLAYGROUND_VERSION_LIMIT = 50;
 
-export function loadPlaygroundData(ctx: AuthContext, { prompt, runId }: { prompt: Prompt; runId?: string | null }): PlaygroundData {
-  const providers = resolveWorkspaceProviders({ workspaceId: ctx.workspaceId });
+export async function loadPlaygroundData(ctx: AuthContext, { prompt, runId }: { prompt: Prompt; runId?: string | null }): Promise<PlaygroundData> {
   const readVariables = promptVariablesReader(getDb(), { workspaceId: ctx.workspaceId });
-  const reopened = runId ? loadReopenedBatch(ctx, { runId, promptId: prompt.id }) : null;
+  const [providers, reopened, allVersions, variableSets] = await Promise.all([
+    resolveWorkspaceProviders({ workspaceId: ctx.workspaceId }),
+    runId ? loadReopenedBatch(ctx, { runId, promptId: prompt.id }) : null,
+    listVersions({ promptId: prompt.id }),
+    listPromptVariableSets(ctx, { promptId: prompt.id }),
+  ]);
   const wanted = new Set(reopened?.columns.flatMap((c) => (c.source.kind === "version" ? [c.source.version] : [])) ?? []);
-  const versions = listVersions({ promptId: prompt.id })
-    .filter((row, index) => index < PLAYGROUND_VERSION_LIMIT || wanted.has(row.version.version))
-    .map(({ version }) => ({
+  // One after the other: the reader shares the partials it has read between versions.
+  const versions: PlaygroundData["versions"] = [];
+  for (const { version } of allVersions.filter((row, index) => index < PLAYGROUND_VERSION_LIMIT || wanted.has(row.version.version))) {
+    versions.push({
       version: version.version,
       commitMessage: version.commitMessage,
       content: versionContent(version),
-      variables: readVariables({ content: version, promptName: prompt.name }).variables,
-    }));
+      variables: (await readVariables({ content: version, promptName: prompt.name })).variables,
+    });
+  }
   return {
     prompt: { id: prompt.id, name: prompt.name, type: prompt.type },
     versions,
     models: listCatalogModels({ providers }).map((m) => ({ id: m.id, label: m.label })),
     defaultModel: defaultModelId({ providers }),
     canRun: can(ctx.role, "playground:run"),
-    variableSets: listPromptVariableSets(ctx, { promptId: prompt.id }),
+    variableSets,
     reopened: reopened && {
       ...reopened,
-      draftVariables: reopened.draft ? readVariables({ content: reopened.draft, promptName: prompt.name }).variables : [],
+      draftVariables: reopened.draft ? (await readVariables({ content: reopened.draft, promptName: prompt.name })).variables : [],
     },
   };
 }

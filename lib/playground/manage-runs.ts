@@ -1,12 +1,14 @@
 import "server-only";
-import { getDb, type DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
+import { only } from "@/db/first";
+import { transaction } from "@/db/transaction";
 import { playgroundRuns, type PlaygroundRun } from "@/db/schema";
 import type { PreparedRun } from "./prepare-run";
 import type { RunOutcome } from "./execute-run";
 
 /** Stores one column's run once it has ended, whatever the outcome, in its own transaction. */
-export function recordRun({ prepared, outcome }: { prepared: PreparedRun; outcome: RunOutcome }): PlaygroundRun {
-  return getDb().transaction((tx) =>
+export function recordRun({ prepared, outcome }: { prepared: PreparedRun; outcome: RunOutcome }): Promise<PlaygroundRun> {
+  return transaction((tx) =>
     insertRun(tx, {
       id: outcome.runId,
       workspaceId: prepared.workspaceId,
@@ -38,6 +40,6 @@ export function recordRun({ prepared, outcome }: { prepared: PreparedRun; outcom
   );
 }
 
-function insertRun(tx: DbOrTx, values: typeof playgroundRuns.$inferInsert): PlaygroundRun {
-  return tx.insert(playgroundRuns).values(values).returning().get();
+function insertRun(tx: DbOrTx, values: typeof playgroundRuns.$inferInsert): Promise<PlaygroundRun> {
+  return only(tx.insert(playgroundRuns).values(values).returning());
 }

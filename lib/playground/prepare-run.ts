@@ -38,16 +38,16 @@ interface Caller {
   user: { id: string };
 }
 
-function loadPrompt(caller: Caller, promptId: string): Prompt {
-  const prompt = findPromptById(getDb(), { promptId });
+async function loadPrompt(caller: Caller, promptId: string): Promise<Prompt> {
+  const prompt = await findPromptById(getDb(), { promptId });
   requireSameWorkspace(caller, prompt, "That prompt");
   return prompt;
 }
 
 /** The content a column runs: a version of this prompt, or a draft that must be a valid prompt of the same type. */
-export function resolveSource(prompt: Prompt, source: z.infer<typeof runSourceSchema>): { version: number | null; content: PromptContent } {
+export async function resolveSource(prompt: Prompt, source: z.infer<typeof runSourceSchema>): Promise<{ version: number | null; content: PromptContent }> {
   if (source.kind === "version") {
-    const row = findVersion(getDb(), { promptId: prompt.id, version: source.version });
+    const row = await findVersion(getDb(), { promptId: prompt.id, version: source.version });
     if (!row) throw new AppError("not_found:prompt", `${prompt.name} has no version ${source.version}.`);
     return { version: row.version, content: versionContent(row) };
   }
@@ -63,8 +63,8 @@ export function resolveSource(prompt: Prompt, source: z.infer<typeof runSourceSc
  * errors because no model call was made.
  */
 export async function prepareRun(caller: Caller, input: RunColumnInput): Promise<PreparedRun> {
-  const prompt = loadPrompt(caller, input.promptId);
-  const { version, content } = resolveSource(prompt, input.source);
+  const prompt = await loadPrompt(caller, input.promptId);
+  const { version, content } = await resolveSource(prompt, input.source);
   const { messages, promptMessageCount } = await renderInput({
     content,
     variables: input.variables,
@@ -91,8 +91,8 @@ export async function prepareRun(caller: Caller, input: RunColumnInput): Promise
 
 /** The messages a column would send with these inputs, for the "Rendered messages" view before running. */
 export async function previewRun(caller: Caller, input: z.infer<typeof previewInputSchema>): Promise<{ messages: ChatMessage[] }> {
-  const prompt = loadPrompt(caller, input.promptId);
-  const { content } = resolveSource(prompt, input.source);
+  const prompt = await loadPrompt(caller, input.promptId);
+  const { content } = await resolveSource(prompt, input.source);
   const { messages } = await renderInput({
     content,
     variables: input.variables,

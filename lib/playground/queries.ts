@@ -1,23 +1,23 @@
 import "server-only";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { first } from "@/db/first";
 import { playgroundRuns, users, variableSets, type PlaygroundRun, type RunStatus, type VariableSet } from "@/db/schema";
 import { columnsOf } from "@/db/columns-of";
 
 export const RUN_HISTORY_PAGE_SIZE = 20;
 
-export function findRunById(tx: DbOrTx, { runId }: { runId: string }): PlaygroundRun | undefined {
-  return tx.select().from(playgroundRuns).where(eq(playgroundRuns.id, runId)).get();
+export function findRunById(tx: DbOrTx, { runId }: { runId: string }): Promise<PlaygroundRun | undefined> {
+  return first(tx.select().from(playgroundRuns).where(eq(playgroundRuns.id, runId)));
 }
 
 /** The columns started together by one press of Run, in column order. */
-export function listBatchRuns(tx: DbOrTx, { batchId, workspaceId }: { batchId: string; workspaceId: string }): PlaygroundRun[] {
+export async function listBatchRuns(tx: DbOrTx, { batchId, workspaceId }: { batchId: string; workspaceId: string }): Promise<PlaygroundRun[]> {
   return tx
     .select()
     .from(playgroundRuns)
     .where(and(eq(playgroundRuns.batchId, batchId), eq(playgroundRuns.workspaceId, workspaceId)))
-    .orderBy(asc(playgroundRuns.columnIndex), asc(playgroundRuns.createdAt))
-    .all();
+    .orderBy(asc(playgroundRuns.columnIndex), asc(playgroundRuns.createdAt));
 }
 
 export interface RunHistoryFilter {
@@ -28,13 +28,13 @@ export interface RunHistoryFilter {
 }
 
 /** One page of a prompt's runs, newest first, with who ran each. */
-export function listRuns({ promptId, modelId, status, page = 1 }: RunHistoryFilter) {
+export async function listRuns({ promptId, modelId, status, page = 1 }: RunHistoryFilter) {
   const conditions: SQL[] = [eq(playgroundRuns.promptId, promptId)];
   if (modelId) conditions.push(eq(playgroundRuns.modelId, modelId));
   if (status) conditions.push(eq(playgroundRuns.status, status));
   const where = and(...conditions);
   const db = getDb();
-  const rows = db
+  const rowsQuery = db
     .select({
       ...columnsOf(playgroundRuns, ["id", "batchId", "createdAt"]),
       userName: users.name,
@@ -47,27 +47,25 @@ export function listRuns({ promptId, modelId, status, page = 1 }: RunHistoryFilt
     .where(where)
     .orderBy(desc(playgroundRuns.createdAt), desc(playgroundRuns.columnIndex))
     .limit(RUN_HISTORY_PAGE_SIZE)
-    .offset((Math.max(1, page) - 1) * RUN_HISTORY_PAGE_SIZE)
-    .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(playgroundRuns).where(where).get()?.n ?? 0;
-  return { rows, total };
+    .offset((Math.max(1, page) - 1) * RUN_HISTORY_PAGE_SIZE);
+  const [rows, total] = await Promise.all([rowsQuery, first(db.select({ n: sql<number>`count(*)` }).from(playgroundRuns).where(where))]);
+  return { rows, total: total?.n ?? 0 };
 }
 
-export function listRunModels({ promptId }: { promptId: string }): string[] {
-  return getDb()
+export async function listRunModels({ promptId }: { promptId: string }): Promise<string[]> {
+  const rows = await getDb()
     .selectDistinct({ modelId: playgroundRuns.modelId })
     .from(playgroundRuns)
     .where(eq(playgroundRuns.promptId, promptId))
-    .orderBy(asc(playgroundRuns.modelId))
-    .all()
-    .map((row) => row.modelId);
+    .orderBy(asc(playgroundRuns.modelId));
+  return rows.map((row) => row.modelId);
 }
 
-export function listVariableSets({ promptId }: { promptId: string }): VariableSet[] {
-  return getDb().select().from(variableSets).where(eq(variableSets.promptId, promptId)).orderBy(asc(variableSets.name)).all();
+export async function listVariableSets({ promptId }: { promptId: string }): Promise<VariableSet[]> {
+  return getDb().select().from(variableSets).where(eq(variableSets.promptId, promptId)).orderBy(asc(variableSets.name));
 }
 
-export function findVariableSetById(tx: DbOrTx, { variableSetId }: { variableSetId: string }): VariableSet | undefined {
-  return tx.select().from(variableSets).where(eq(variableSets.id, variableSetId)).get();
+export function findVariableSetById(tx: DbOrTx, { variableSetId }: { variableSetId: string }): Promise<VariableSet | undefined> {
+  return first(tx.select().from(variableSets).where(eq(variableSets.id, variableSetId)));
 }
 

@@ -15,21 +15,24 @@ interface Caller {
 }
 
 /** A page of a prompt's run history, filtered by model and status. */
-export function listRunHistory(caller: Caller, query: z.infer<typeof runHistoryQuerySchema>): RunHistoryPage {
-  const prompt = findPromptById(getDb(), { promptId: query.promptId });
+export async function listRunHistory(caller: Caller, query: z.infer<typeof runHistoryQuerySchema>): Promise<RunHistoryPage> {
+  const prompt = await findPromptById(getDb(), { promptId: query.promptId });
   requireSameWorkspace(caller, prompt, "That prompt");
-  const { rows, total } = listRuns({
-    promptId: prompt.id,
-    page: query.page,
-    ...(query.model ? { modelId: query.model } : {}),
-    ...(query.status ? { status: query.status } : {}),
-  });
+  const [{ rows, total }, models] = await Promise.all([
+    listRuns({
+      promptId: prompt.id,
+      page: query.page,
+      ...(query.model ? { modelId: query.model } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    }),
+    listRunModels({ promptId: prompt.id }),
+  ]);
   return {
     rows: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), userName: row.userName ?? "unknown" })),
     total,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / RUN_HISTORY_PAGE_SIZE)),
-    models: listRunModels({ promptId: prompt.id }),
+    models,
   };
 }
 
@@ -58,24 +61,26 @@ export function toRunView(run: PlaygroundRun, responseFormat: Parameters<typeof 
  * Reopens a stored run in the playground: every column of the batch it belongs to, with its source, model,
  * settings, conversation and result, and the variables it ran with.
  */
-export function loadReopenedBatch(caller: Caller, { runId, promptId }: { runId: string; promptId: string }): ReopenedBatch {
+export async function loadReopenedBatch(caller: Caller, { runId, promptId }: { runId: string; promptId: string }): Promise<ReopenedBatch> {
   const db = getDb();
-  const run = findRunById(db, { runId });
+  const run = await findRunById(db, { runId });
   requireSameWorkspace(caller, run, "That run");
   if (run.promptId !== promptId) throw new AppError("not_found:workspace", "That run belongs to another prompt.");
-  const runs = listBatchRuns(db, { batchId: run.batchId, workspaceId: caller.workspaceId });
+  const runs = await listBatchRuns(db, { batchId: run.batchId, workspaceId: caller.workspaceId });
   const draft = runs.find((r) => r.draftContent)?.draftContent ?? null;
-  const columns = runs.map((r): ColumnSeed => {
-    const responseFormat = r.draftContent
-      ? r.draftContent.modelConfig.responseFormat
-      : findVersion(db, { promptId: r.promptId, version: r.version ?? 0 })?.modelConfig.responseFormat;
-    return {
-      source: r.version === null ? { kind: "draft" } : { kind: "version", version: r.version },
-      modelId: r.modelId,
-      settings: r.settings,
-      followUps: r.input.slice(r.promptMessageCount).filter((m): m is FollowUpTurn => m.role !== "system"),
-      run: toRunView(r, responseFormat),
-    };
-  });
+  const columns = await Promise.all(
+    runs.map(async (r): Promise<ColumnSeed> => {
+      const responseFormat = r.draftContent
+        ? r.draftContent.modelConfig.responseFormat
+        : (await findVersion(db, { promptId: r.promptId, version: r.version ?? 0 }))?.modelConfig.responseFormat;
+      return {
+        source: r.version === null ? { kind: "draft" } : { kind: "version", version: r.version },
+        modelId: r.modelId,
+        settings: r.settings,
+        followUps: r.input.slice(r.promptMessageCount).filter((m): m is FollowUpTurn => m.role !== "system"),
+        run: toRunView(r, responseFormat),
+      };
+    }),
+  );
   return { variables: run.variables, draft, columns };
 }

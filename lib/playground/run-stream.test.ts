@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
+import { first } from "@/db/first";
 import { playgroundRuns } from "@/db/schema";
 import { makePlaygroundWorkspace } from "@/lib/testing/playground";
 import { stopPlaygroundRun } from "./in-flight-runs";
@@ -18,11 +19,11 @@ async function readAll(response: Response): Promise<RunEvent[]> {
   return events;
 }
 
-const runStatus = (runId: string) => getDb().select().from(playgroundRuns).where(eq(playgroundRuns.id, runId)).get()?.status;
+const runStatus = async (runId: string) => (await first(getDb().select().from(playgroundRuns).where(eq(playgroundRuns.id, runId))))?.status;
 
 describe("the playground's streaming response", () => {
   it("streams start, the deltas and done as NDJSON, uncompressed", async () => {
-    const { editor, input } = makePlaygroundWorkspace({ fixtureUrl: server.url });
+    const { editor, input } = await makePlaygroundWorkspace({ fixtureUrl: server.url });
     const response = streamRunResponse({ prepared: await prepareRun(editor, input()), requestSignal: new AbortController().signal });
     expect(response.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
     expect(response.headers.get("cache-control")).toContain("no-transform");
@@ -32,11 +33,11 @@ describe("the playground's streaming response", () => {
     expect(deltas.join("")).toBe("Echo: Say hello to Ada.");
     const done = events.at(-1)!;
     expect(done).toMatchObject({ type: "done", stats: { finishReason: "stop", usageEstimated: false } });
-    expect(runStatus((events[0] as { runId: string }).runId)).toBe("succeeded");
+    expect(await runStatus((events[0] as { runId: string }).runId)).toBe("succeeded");
   });
 
   it("ends with an error event carrying the safe message when the provider fails", async () => {
-    const { editor, input } = makePlaygroundWorkspace({ fixtureUrl: server.url });
+    const { editor, input } = await makePlaygroundWorkspace({ fixtureUrl: server.url });
     const events = await readAll(streamRunResponse({ prepared: await prepareRun(editor, input({ modelId: "fx:fail-500" })), requestSignal: new AbortController().signal }));
     expect(events.map((e) => e.type)).toEqual(["start", "error"]);
     expect(events[1]).toMatchObject({ status: "failed", error: { code: "upstream:model", message: "Fixture had a server error (HTTP 500). Try again in a moment.", retryAfterSeconds: null } });
@@ -44,7 +45,7 @@ describe("the playground's streaming response", () => {
   });
 
   it("cancels the provider call when the request is aborted (the browser pressed Stop)", async () => {
-    const { editor, input } = makePlaygroundWorkspace({ fixtureUrl: server.url });
+    const { editor, input } = await makePlaygroundWorkspace({ fixtureUrl: server.url });
     const request = new AbortController();
     const abortedBefore = server.aborted;
     const response = streamRunResponse({ prepared: await prepareRun(editor, input({ modelId: "fx:slow-40", variables: { name: "a b c d e f g h i j k l" } })), requestSignal: request.signal });
@@ -60,7 +61,7 @@ describe("the playground's streaming response", () => {
   });
 
   it("Stop through the server ends the stream with a cancelled event, stored before the stop is answered", async () => {
-    const { editor, input } = makePlaygroundWorkspace({ fixtureUrl: server.url });
+    const { editor, input } = await makePlaygroundWorkspace({ fixtureUrl: server.url });
     const abortedBefore = server.aborted;
     const response = streamRunResponse({ prepared: await prepareRun(editor, input({ modelId: "fx:slow-40", variables: { name: "a b c d e f g h i j k l" } })), requestSignal: new AbortController().signal });
     const caller = { workspaceId: editor.workspaceId, userId: editor.user.id };
@@ -71,7 +72,7 @@ describe("the playground's streaming response", () => {
       events.push(...batch);
       for (const event of batch) if (event.type === "start") runId = event.runId;
       if (!stopped && batch.some((e) => e.type === "delta")) {
-        stopped = stopPlaygroundRun(caller, runId).then((ok) => ({ stopped: ok, statusWhenAnswered: runStatus(runId) }));
+        stopped = stopPlaygroundRun(caller, runId).then(async (ok) => ({ stopped: ok, statusWhenAnswered: await runStatus(runId) }));
       }
     });
     expect(events.at(-1)).toMatchObject({ type: "error", status: "cancelled" });
@@ -81,7 +82,7 @@ describe("the playground's streaming response", () => {
   });
 
   it("cancels the provider call when the body stream is cancelled (the connection closed)", async () => {
-    const { editor, input } = makePlaygroundWorkspace({ fixtureUrl: server.url });
+    const { editor, input } = await makePlaygroundWorkspace({ fixtureUrl: server.url });
     const abortedBefore = server.aborted;
     const requestsBefore = server.requests;
     const response = streamRunResponse({ prepared: await prepareRun(editor, input({ modelId: "fx:hang" })), requestSignal: new AbortController().signal });

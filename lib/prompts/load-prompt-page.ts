@@ -10,28 +10,27 @@ import { findPromptByName, listPromptNamesAndTags, listVersions } from "./querie
 
 /** A prompt's page: the prompt (404 when the workspace has none of that name), its versions newest first, the
  * names the editor offers as partials (every other prompt), and the models the workspace's providers offer. */
-export function loadPromptPage(caller: { workspaceId: string }, name: string) {
-  const prompt = findPromptByName(getDb(), { workspaceId: caller.workspaceId, name });
+export async function loadPromptPage(caller: { workspaceId: string }, name: string) {
+  const prompt = await findPromptByName(getDb(), { workspaceId: caller.workspaceId, name });
   if (!prompt) throw new AppError("not_found:prompt", `No prompt named "${name}" in this workspace.`);
-  return {
-    prompt,
-    versions: listVersions({ promptId: prompt.id }),
-    partialNames: listPromptNamesAndTags({ workspaceId: caller.workspaceId })
-      .map((p) => p.name)
-      .filter((n) => n !== prompt.name),
-    ...workspaceModels(caller),
-  };
+  const [versions, names, models] = await Promise.all([
+    listVersions({ promptId: prompt.id }),
+    listPromptNamesAndTags({ workspaceId: caller.workspaceId }),
+    workspaceModels(caller),
+  ]);
+  return { prompt, versions, partialNames: names.map((p) => p.name).filter((n) => n !== prompt.name), ...models };
 }
 
-function workspaceModels(caller: { workspaceId: string }) {
-  const providers = resolveWorkspaceProviders({ workspaceId: caller.workspaceId });
+async function workspaceModels(caller: { workspaceId: string }) {
+  const providers = await resolveWorkspaceProviders({ workspaceId: caller.workspaceId });
   return { models: listCatalogModels({ providers }).map((m) => ({ id: m.id, label: m.label })), defaultModel: defaultModelId({ providers }) };
 }
 
 /** The playground's picker: every prompt's name, and the chosen one if the workspace has it. */
-export function loadPromptPicker(caller: { workspaceId: string }, name: string | null): { names: string[]; prompt: Prompt | null } {
-  return {
-    names: listPromptNamesAndTags({ workspaceId: caller.workspaceId }).map((p) => p.name),
-    prompt: (name && findPromptByName(getDb(), { workspaceId: caller.workspaceId, name })) || null,
-  };
+export async function loadPromptPicker(caller: { workspaceId: string }, name: string | null): Promise<{ names: string[]; prompt: Prompt | null }> {
+  const [names, prompt] = await Promise.all([
+    listPromptNamesAndTags({ workspaceId: caller.workspaceId }),
+    name ? findPromptByName(getDb(), { workspaceId: caller.workspaceId, name }) : undefined,
+  ]);
+  return { names: names.map((p) => p.name), prompt: prompt ?? null };
 }

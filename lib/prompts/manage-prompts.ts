@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import { getDb, type DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
+import { only } from "@/db/first";
+import { transaction } from "@/db/transaction";
 import type { Prompt, PromptVersion } from "@/db/schema";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { recordAuditBy } from "@/lib/platform/audit/record";
@@ -31,53 +33,51 @@ export interface PromptWriter {
   apiKey?: { id: string; name: string } | null;
 }
 
-function insertPrompt(tx: DbOrTx, values: typeof prompts.$inferInsert) {
-  return tx.insert(prompts).values(values).returning().get();
+function insertPrompt(tx: DbOrTx, values: typeof prompts.$inferInsert): Promise<Prompt> {
+  return only(tx.insert(prompts).values(values).returning());
 }
 
 function updatePrompt(
   tx: DbOrTx,
   { promptId, ...set }: { promptId: string; name?: string; description?: string; tags?: string[]; archivedAt?: Date | null; updatedAt?: Date },
 ) {
-  return tx
-    .update(prompts)
-    .set({ ...set, updatedAt: set.updatedAt ?? new Date() })
-    .where(eq(prompts.id, promptId))
-    .returning()
-    .get();
+  return only(
+    tx
+      .update(prompts)
+      .set({ ...set, updatedAt: set.updatedAt ?? new Date() })
+      .where(eq(prompts.id, promptId))
+      .returning(),
+  );
 }
 
-function insertVersion(tx: DbOrTx, values: typeof promptVersions.$inferInsert) {
-  return tx.insert(promptVersions).values(values).returning().get();
+function insertVersion(tx: DbOrTx, values: typeof promptVersions.$inferInsert): Promise<PromptVersion> {
+  return only(tx.insert(promptVersions).values(values).returning());
 }
 
-function loadPrompt(tx: DbOrTx, ctx: PromptWriter, promptId: string): Prompt {
-  const prompt = findPromptById(tx, { promptId });
+async function loadPrompt(tx: DbOrTx, ctx: PromptWriter, promptId: string): Promise<Prompt> {
+  const prompt = await findPromptById(tx, { promptId });
   requireSameWorkspace(ctx, prompt, "That prompt");
   return prompt;
 }
 
-function refuseTakenName(tx: DbOrTx, ctx: PromptWriter, name: string) {
-  if (findPromptByName(tx, { workspaceId: ctx.workspaceId, name })) {
+async function refuseTakenName(tx: DbOrTx, ctx: PromptWriter, name: string): Promise<void> {
+  if (await findPromptByName(tx, { workspaceId: ctx.workspaceId, name })) {
     throw new AppError("conflict:prompt", `A prompt named "${name}" already exists in this workspace (it may be archived).`);
   }
 }
 
-export function createPrompt(ctx: PromptWriter, input: z.infer<typeof createPromptSchema>) {
-  return getDb().transaction(
-    (tx) => {
-      const prompt = createPromptInTransaction(tx, ctx, input);
-      return { id: prompt.id, name: prompt.name };
-    },
-    { behavior: "immediate" },
-  );
+export async function createPrompt(ctx: PromptWriter, input: z.infer<typeof createPromptSchema>): Promise<{ id: string; name: string }> {
+  return transaction(async (tx) => {
+    const prompt = await createPromptInTransaction(tx, ctx, input);
+    return { id: prompt.id, name: prompt.name };
+  });
 }
 
 /** createPrompt inside the caller's transaction (seeds). */
-export function createPromptInTransaction(tx: DbOrTx, ctx: PromptWriter, input: z.infer<typeof createPromptSchema>): Prompt {
-  refuseTakenName(tx, ctx, input.name);
-  const prompt = insertPrompt(tx, { workspaceId: ctx.workspaceId, createdById: ctx.user?.id ?? null, ...input });
-  recordAuditBy(tx, ctx, {
+export async function createPromptInTransaction(tx: DbOrTx, ctx: PromptWriter, input: z.infer<typeof createPromptSchema>): Promise<Prompt> {
+  await refuseTakenName(tx, ctx, input.name);
+  const prompt = await insertPrompt(tx, { workspaceId: ctx.workspaceId, createdById: ctx.user?.id ?? null, ...input });
+  await recordAuditBy(tx, ctx, {
     action: "prompt.created",
     objectType: "prompt",
     objectId: prompt.id,
@@ -86,32 +86,29 @@ export function createPromptInTransaction(tx: DbOrTx, ctx: PromptWriter, input: 
   return prompt;
 }
 
-export function renamePrompt(ctx: PromptWriter, input: z.infer<typeof renamePromptSchema>) {
-  return getDb().transaction(
-    (tx) => {
-      const prompt = loadPrompt(tx, ctx, input.promptId);
-      if (prompt.name === input.name) return { name: prompt.name };
-      refuseTakenName(tx, ctx, input.name);
-      updatePrompt(tx, { promptId: prompt.id, name: input.name });
-      recordAuditBy(tx, ctx, {
-        action: "prompt.renamed",
-        objectType: "prompt",
-        objectId: prompt.id,
-        before: { name: prompt.name },
-        after: { name: input.name },
-      });
-      return { name: input.name };
-    },
-    { behavior: "immediate" },
-  );
+export async function renamePrompt(ctx: PromptWriter, input: z.infer<typeof renamePromptSchema>): Promise<{ name: string }> {
+  return transaction(async (tx) => {
+    const prompt = await loadPrompt(tx, ctx, input.promptId);
+    if (prompt.name === input.name) return { name: prompt.name };
+    await refuseTakenName(tx, ctx, input.name);
+    await updatePrompt(tx, { promptId: prompt.id, name: input.name });
+    await recordAuditBy(tx, ctx, {
+      action: "prompt.renamed",
+      objectType: "prompt",
+      objectId: prompt.id,
+      before: { name: prompt.name },
+      after: { name: input.name },
+    });
+    return { name: input.name };
+  });
 }
 
-export function setPromptArchived(ctx: PromptWriter, input: z.infer<typeof archivePromptSchema>) {
-  return getDb().transaction((tx) => {
-    const prompt = loadPrompt(tx, ctx, input.promptId);
+export async function setPromptArchived(ctx: PromptWriter, input: z.infer<typeof archivePromptSchema>): Promise<{ changed: boolean }> {
+  return transaction(async (tx) => {
+    const prompt = await loadPrompt(tx, ctx, input.promptId);
     if (Boolean(prompt.archivedAt) === input.archived) return { changed: false };
-    updatePrompt(tx, { promptId: prompt.id, archivedAt: input.archived ? new Date() : null });
-    recordAuditBy(tx, ctx, {
+    await updatePrompt(tx, { promptId: prompt.id, archivedAt: input.archived ? new Date() : null });
+    await recordAuditBy(tx, ctx, {
       action: input.archived ? "prompt.archived" : "prompt.unarchived",
       objectType: "prompt",
       objectId: prompt.id,
@@ -121,12 +118,12 @@ export function setPromptArchived(ctx: PromptWriter, input: z.infer<typeof archi
   });
 }
 
-export function updatePromptDetails(ctx: PromptWriter, input: z.infer<typeof updatePromptDetailsSchema>) {
-  return getDb().transaction((tx) => {
-    const prompt = loadPrompt(tx, ctx, input.promptId);
+export async function updatePromptDetails(ctx: PromptWriter, input: z.infer<typeof updatePromptDetailsSchema>): Promise<{ changed: boolean }> {
+  return transaction(async (tx) => {
+    const prompt = await loadPrompt(tx, ctx, input.promptId);
     const tags = [...new Set(input.tags)];
-    updatePrompt(tx, { promptId: prompt.id, description: input.description, tags });
-    recordAuditBy(tx, ctx, {
+    await updatePrompt(tx, { promptId: prompt.id, description: input.description, tags });
+    await recordAuditBy(tx, ctx, {
       action: "prompt.details_updated",
       objectType: "prompt",
       objectId: prompt.id,
@@ -143,7 +140,7 @@ export interface SaveResult {
 }
 
 /** Appends a version unless it equals the latest; refuses with conflict:prompt when the draft's parent is stale. */
-function appendVersion(
+async function appendVersion(
   tx: DbOrTx,
   ctx: PromptWriter,
   { prompt, content, commitMessage, expectedParentVersion, action }: {
@@ -153,11 +150,11 @@ function appendVersion(
     expectedParentVersion: number | null;
     action: string;
   },
-): SaveResult {
+): Promise<SaveResult> {
   if (content.type !== prompt.type) {
     throw new AppError("bad_request:prompt", `"${prompt.name}" is a ${prompt.type} prompt; its type is fixed at creation.`);
   }
-  const latest = findLatestVersion(tx, { promptId: prompt.id });
+  const latest = await findLatestVersion(tx, { promptId: prompt.id });
   if ((latest?.version ?? null) !== expectedParentVersion) {
     throw new AppError(
       "conflict:prompt",
@@ -175,7 +172,7 @@ function appendVersion(
     );
   }
   if (latest && sameContent(versionContent(latest), content)) return { created: false, version: latest.version };
-  const version = insertVersion(tx, {
+  const version = await insertVersion(tx, {
     promptId: prompt.id,
     version: (latest?.version ?? 0) + 1,
     type: content.type,
@@ -186,8 +183,8 @@ function appendVersion(
     authorId: ctx.user?.id ?? null,
     parentVersion: latest?.version ?? null,
   });
-  updatePrompt(tx, { promptId: prompt.id, updatedAt: version.createdAt });
-  recordAuditBy(tx, ctx, {
+  await updatePrompt(tx, { promptId: prompt.id, updatedAt: version.createdAt });
+  await recordAuditBy(tx, ctx, {
     action,
     objectType: "prompt",
     objectId: prompt.id,
@@ -198,45 +195,40 @@ function appendVersion(
 }
 
 /** saveVersion inside the caller's transaction, for content already validated (seeds): the same parent and audit rules. */
-export function saveVersionInTransaction(
+export async function saveVersionInTransaction(
   tx: DbOrTx,
   ctx: PromptWriter,
   input: { promptId: string; content: PromptContent; commitMessage: string; expectedParentVersion: number | null },
-): SaveResult {
-  return appendVersion(tx, ctx, { prompt: loadPrompt(tx, ctx, input.promptId), ...input, action: "prompt.version_saved" });
+): Promise<SaveResult> {
+  return appendVersion(tx, ctx, { prompt: await loadPrompt(tx, ctx, input.promptId), ...input, action: "prompt.version_saved" });
 }
 
-export function saveVersion(ctx: PromptWriter, input: z.infer<typeof saveVersionSchema>): SaveResult {
+export async function saveVersion(ctx: PromptWriter, input: z.infer<typeof saveVersionSchema>): Promise<SaveResult> {
   const content = toValidContent(input.body, input.modelConfig);
-  return getDb().transaction(
-    (tx) =>
-      appendVersion(tx, ctx, {
-        prompt: loadPrompt(tx, ctx, input.promptId),
-        content,
-        commitMessage: input.commitMessage,
-        expectedParentVersion: input.expectedParentVersion,
-        action: "prompt.version_saved",
-      }),
-    { behavior: "immediate" },
+  return transaction(async (tx) =>
+    appendVersion(tx, ctx, {
+      prompt: await loadPrompt(tx, ctx, input.promptId),
+      content,
+      commitMessage: input.commitMessage,
+      expectedParentVersion: input.expectedParentVersion,
+      action: "prompt.version_saved",
+    }),
   );
 }
 
-export function restoreVersion(ctx: PromptWriter, input: z.infer<typeof restoreVersionSchema>): SaveResult {
-  return getDb().transaction(
-    (tx) => {
-      const prompt = loadPrompt(tx, ctx, input.promptId);
-      const source = findVersion(tx, { promptId: prompt.id, version: input.version });
-      if (!source) throw new AppError("not_found:prompt", `v${input.version} of "${prompt.name}" does not exist.`);
-      return appendVersion(tx, ctx, {
-        prompt,
-        content: versionContent(source),
-        commitMessage: `Restore v${source.version}`,
-        expectedParentVersion: input.expectedParentVersion,
-        action: "prompt.version_restored",
-      });
-    },
-    { behavior: "immediate" },
-  );
+export async function restoreVersion(ctx: PromptWriter, input: z.infer<typeof restoreVersionSchema>): Promise<SaveResult> {
+  return transaction(async (tx) => {
+    const prompt = await loadPrompt(tx, ctx, input.promptId);
+    const source = await findVersion(tx, { promptId: prompt.id, version: input.version });
+    if (!source) throw new AppError("not_found:prompt", `v${input.version} of "${prompt.name}" does not exist.`);
+    return appendVersion(tx, ctx, {
+      prompt,
+      content: versionContent(source),
+      commitMessage: `Restore v${source.version}`,
+      expectedParentVersion: input.expectedParentVersion,
+      action: "prompt.version_restored",
+    });
+  });
 }
 
 /** One version as an import brings it: its number in the file's history, its content, and the file's claims. */
@@ -253,7 +245,7 @@ export interface ImportedVersion {
  * import): creates it when `existing` is null, then appends the given versions, which the caller has checked continue
  * the prompt's numbering. The versions are the importer's, made now; one "prompt.imported" audit entry says which.
  */
-export function writeImportedPrompt(
+export async function writeImportedPrompt(
   tx: DbOrTx,
   ctx: PromptWriter,
   input: {
@@ -262,10 +254,10 @@ export function writeImportedPrompt(
     versions: ImportedVersion[];
     from?: string;
   },
-): { prompt: Prompt; added: PromptVersion[] } {
+): Promise<{ prompt: Prompt; added: PromptVersion[] }> {
   const prompt =
     input.existing ??
-    insertPrompt(tx, {
+    (await insertPrompt(tx, {
       workspaceId: ctx.workspaceId,
       name: input.create.name,
       type: input.create.type,
@@ -273,12 +265,12 @@ export function writeImportedPrompt(
       tags: input.create.tags,
       archivedAt: input.create.archived ? new Date() : null,
       createdById: ctx.user?.id ?? null,
-    });
+    }));
   let parent: number | null = input.existing ? (input.versions[0]?.version ?? 1) - 1 : null;
   const added: PromptVersion[] = [];
   for (const v of input.versions) {
     added.push(
-      insertVersion(tx, {
+      await insertVersion(tx, {
         promptId: prompt.id,
         version: v.version,
         type: v.content.type,
@@ -293,9 +285,9 @@ export function writeImportedPrompt(
     );
     parent = v.version;
   }
-  if (added.length) updatePrompt(tx, { promptId: prompt.id });
+  if (added.length) await updatePrompt(tx, { promptId: prompt.id });
   if (added.length || !input.existing) {
-    recordAuditBy(tx, ctx, {
+    await recordAuditBy(tx, ctx, {
       action: "prompt.imported",
       objectType: "prompt",
       objectId: prompt.id,

@@ -1,6 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { first } from "@/db/first";
+import { jsonArrayHas, likeIgnoringCase } from "@/db/sql-dialect";
 import { environmentPointers, prompts, promptVersions, users, type Prompt } from "@/db/schema";
 import { columnsOf } from "@/db/columns-of";
 
@@ -35,8 +37,8 @@ function listConditions({ workspaceId, search, folder, tag, archived = false, se
     eq(prompts.workspaceId, workspaceId),
     archived ? isNotNull(prompts.archivedAt) : isNull(prompts.archivedAt),
   ];
-  if (folder) conditions.push(sql`${prompts.name} like ${`${folder.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`} escape '\\'`);
-  if (tag) conditions.push(sql`exists (select 1 from json_each(${prompts.tags}) where value = ${tag})`);
+  if (folder) conditions.push(likeIgnoringCase(prompts.name, `${folder.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`));
+  if (tag) conditions.push(jsonArrayHas(prompts.tags, tag));
   if (servedByEnvironmentId) {
     conditions.push(
       sql`exists (select 1 from ${environmentPointers} where ${environmentPointers.promptId} = ${prompts.id} and ${environmentPointers.environmentId} = ${servedByEnvironmentId})`,
@@ -44,79 +46,70 @@ function listConditions({ workspaceId, search, folder, tag, archived = false, se
   }
   if (search?.trim()) {
     const pattern = likePattern(search.trim());
-    conditions.push(
-      sql`(${prompts.name} like ${pattern} escape '\\' or ${prompts.description} like ${pattern} escape '\\'
-        or ${prompts.tags} like ${pattern} escape '\\' or ${promptVersions.template} like ${pattern} escape '\\'
-        or ${promptVersions.messages} like ${pattern} escape '\\')`,
-    );
+    const searched = [prompts.name, prompts.description, prompts.tags, promptVersions.template, promptVersions.messages];
+    conditions.push(or(...searched.map((column) => likeIgnoringCase(column, pattern))));
   }
   return and(...conditions)!;
 }
 
 /** One page of prompts, newest change first, with the latest version number (derived, never stored). */
-export function listPrompts(filter: PromptListFilter) {
+export async function listPrompts(filter: PromptListFilter) {
   const page = Math.max(1, filter.page ?? 1);
   const pageSize = filter.pageSize ?? PROMPT_PAGE_SIZE;
   const order = filter.order === "name" ? [asc(prompts.name)] : [desc(prompts.updatedAt), asc(prompts.name)];
   const where = listConditions(filter);
   const db = getDb();
-  const rows = db
-    .select({
-      ...columnsOf(prompts, ["id", "name", "type", "description", "tags", "archivedAt", "updatedAt"]),
-      latestVersion: promptVersions.version,
-    })
-    .from(prompts)
-    .leftJoin(promptVersions, latestVersionJoin)
-    .where(where)
-    .orderBy(...order)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
-  const total =
+  const [rows, counted] = await Promise.all([
     db
-      .select({ n: sql<number>`count(*)` })
+      .select({
+        ...columnsOf(prompts, ["id", "name", "type", "description", "tags", "archivedAt", "updatedAt"]),
+        latestVersion: promptVersions.version,
+      })
       .from(prompts)
       .leftJoin(promptVersions, latestVersionJoin)
       .where(where)
-      .get()?.n ?? 0;
+      .orderBy(...order)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    first(db.select({ n: sql<number>`count(*)` }).from(prompts).leftJoin(promptVersions, latestVersionJoin).where(where)),
+  ]);
+  const total = counted?.n ?? 0;
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
-export type PromptList = ReturnType<typeof listPrompts>;
+export type PromptList = Awaited<ReturnType<typeof listPrompts>>;
 export type PromptListRow = PromptList["rows"][number];
 
 /** Names and tags of every active prompt, for the folder tree, tag filter and partial autocompletion. */
-export function listPromptNamesAndTags({ workspaceId }: { workspaceId: string }) {
+export async function listPromptNamesAndTags({ workspaceId }: { workspaceId: string }) {
   return getDb()
     .select({ name: prompts.name, tags: prompts.tags })
     .from(prompts)
     .where(and(eq(prompts.workspaceId, workspaceId), isNull(prompts.archivedAt)))
-    .orderBy(asc(prompts.name))
-    .all();
+    .orderBy(asc(prompts.name));
 }
 
-export function findPromptByName(tx: DbOrTx, { workspaceId, name }: { workspaceId: string; name: string }): Prompt | undefined {
-  return tx.select().from(prompts).where(and(eq(prompts.workspaceId, workspaceId), eq(prompts.name, name))).get();
+export function findPromptByName(tx: DbOrTx, { workspaceId, name }: { workspaceId: string; name: string }): Promise<Prompt | undefined> {
+  return first(tx.select().from(prompts).where(and(eq(prompts.workspaceId, workspaceId), eq(prompts.name, name))));
 }
 
-export function findPromptById(tx: DbOrTx, { promptId }: { promptId: string }): Prompt | undefined {
-  return tx.select().from(prompts).where(eq(prompts.id, promptId)).get();
+export function findPromptById(tx: DbOrTx, { promptId }: { promptId: string }): Promise<Prompt | undefined> {
+  return first(tx.select().from(prompts).where(eq(prompts.id, promptId)));
 }
 
 export function findLatestVersion(tx: DbOrTx, { promptId }: { promptId: string }) {
-  return tx.select().from(promptVersions).where(eq(promptVersions.promptId, promptId)).orderBy(desc(promptVersions.version)).limit(1).get();
+  return first(tx.select().from(promptVersions).where(eq(promptVersions.promptId, promptId)).orderBy(desc(promptVersions.version)));
 }
 
 export function findVersion(tx: DbOrTx, { promptId, version }: { promptId: string; version: number }) {
-  return tx.select().from(promptVersions).where(and(eq(promptVersions.promptId, promptId), eq(promptVersions.version, version))).get();
+  return first(tx.select().from(promptVersions).where(and(eq(promptVersions.promptId, promptId), eq(promptVersions.version, version))));
 }
 
 /** Every version of a prompt, newest first, with its author's name (history view, export). */
-export function listVersions({ promptId }: { promptId: string }) {
+export async function listVersions({ promptId }: { promptId: string }) {
   return getDb()
     .select({ version: promptVersions, authorName: users.name, authorEmail: users.email })
     .from(promptVersions)
     .leftJoin(users, eq(users.id, promptVersions.authorId))
     .where(eq(promptVersions.promptId, promptId))
-    .orderBy(desc(promptVersions.version))
-    .all();
+    .orderBy(desc(promptVersions.version));
 }

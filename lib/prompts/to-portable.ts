@@ -6,8 +6,8 @@ import type { PortablePrompt } from "@/lib/prompts/portable/types";
 import { findPromptByName, listVersions } from "./queries";
 
 /** A prompt as the portable format holds it: every version oldest first, or only the latest. */
-function toPortable(prompt: typeof prompts.$inferSelect, scope: "all" | "latest"): PortablePrompt {
-  const versions = listVersions({ promptId: prompt.id }).reverse();
+async function toPortable(prompt: typeof prompts.$inferSelect, scope: "all" | "latest"): Promise<PortablePrompt> {
+  const versions = (await listVersions({ promptId: prompt.id })).reverse();
   const chosen = scope === "latest" ? versions.slice(-1) : versions;
   return {
     name: prompt.name,
@@ -27,17 +27,15 @@ function toPortable(prompt: typeof prompts.$inferSelect, scope: "all" | "latest"
   };
 }
 
-export function loadPortablePrompt({ workspaceId, name, scope }: { workspaceId: string; name: string; scope: "all" | "latest" }) {
-  const prompt = findPromptByName(getDb(), { workspaceId, name });
+export async function loadPortablePrompt({ workspaceId, name, scope }: { workspaceId: string; name: string; scope: "all" | "latest" }): Promise<PortablePrompt | null> {
+  const prompt = await findPromptByName(getDb(), { workspaceId, name });
   return prompt ? toPortable(prompt, scope) : null;
 }
 
-export function loadPortableWorkspace({ workspaceId, scope }: { workspaceId: string; scope: "all" | "latest" }): PortablePrompt[] {
-  return getDb()
-    .select()
-    .from(prompts)
-    .where(eq(prompts.workspaceId, workspaceId))
-    .orderBy(asc(prompts.name))
-    .all()
-    .map((p) => toPortable(p, scope));
+export async function loadPortableWorkspace({ workspaceId, scope }: { workspaceId: string; scope: "all" | "latest" }): Promise<PortablePrompt[]> {
+  const rows = await getDb().select().from(prompts).where(eq(prompts.workspaceId, workspaceId)).orderBy(asc(prompts.name));
+  // One prompt at a time: a workspace may hold thousands, and a query each at once would only queue for the database.
+  const portable: PortablePrompt[] = [];
+  for (const prompt of rows) portable.push(await toPortable(prompt, scope));
+  return portable;
 }

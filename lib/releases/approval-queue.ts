@@ -8,25 +8,30 @@ import { findEnvironmentById, findPointer } from "@/lib/serving/server";
 import { listPromotionRequests } from "@/lib/releases/queries";
 
 /** Pending requests with what a reviewer needs to decide: both versions' content, staleness and the eval gate. */
-export function loadApprovalQueue({ workspaceId }: { workspaceId: string }) {
+export async function loadApprovalQueue({ workspaceId }: { workspaceId: string }) {
   const db = getDb();
-  const pending = listPromotionRequests(db, { workspaceId, status: "pending" }).map((request) => {
-    const served = findPointer(db, { environmentId: request.environmentId, promptId: request.promptId })?.version ?? null;
-    const candidate = findVersion(db, { promptId: request.promptId, version: request.version });
-    const current = served === null ? undefined : findVersion(db, { promptId: request.promptId, version: served });
-    const environment = findEnvironmentById(db, { environmentId: request.environmentId });
-    return {
-      ...request,
-      servedVersion: served,
-      stale: served !== request.baseVersion,
-      candidate: candidate ? versionContent(candidate) : null,
-      candidateMessage: candidate?.commitMessage ?? "",
-      served: current ? versionContent(current) : null,
-      gate: environment ? checkEvalGate(environment, { promptId: request.promptId, version: request.version }) : ({ status: "none" } as const),
-      evals: loadPromotionEvals({ promptId: request.promptId, candidate: request.version, served, gateDatasetId: environment?.gateDatasetId ?? null }),
-    };
-  });
-  const decided = listPromotionRequests(db, { workspaceId, limit: 50 }).filter((r) => r.status !== "pending").slice(0, 20);
+  const requests = await listPromotionRequests(db, { workspaceId, status: "pending" });
+  const pending = await Promise.all(
+    requests.map(async (request) => {
+      const served = (await findPointer(db, { environmentId: request.environmentId, promptId: request.promptId }))?.version ?? null;
+      const [candidate, current, environment] = await Promise.all([
+        findVersion(db, { promptId: request.promptId, version: request.version }),
+        served === null ? undefined : findVersion(db, { promptId: request.promptId, version: served }),
+        findEnvironmentById(db, { environmentId: request.environmentId }),
+      ]);
+      return {
+        ...request,
+        servedVersion: served,
+        stale: served !== request.baseVersion,
+        candidate: candidate ? versionContent(candidate) : null,
+        candidateMessage: candidate?.commitMessage ?? "",
+        served: current ? versionContent(current) : null,
+        gate: environment ? await checkEvalGate(environment, { promptId: request.promptId, version: request.version }) : ({ status: "none" } as const),
+        evals: await loadPromotionEvals({ promptId: request.promptId, candidate: request.version, served, gateDatasetId: environment?.gateDatasetId ?? null }),
+      };
+    }),
+  );
+  const decided = (await listPromotionRequests(db, { workspaceId, limit: 50 })).filter((r) => r.status !== "pending").slice(0, 20);
   return { pending, decided };
 }
-export type ApprovalQueue = ReturnType<typeof loadApprovalQueue>;
+export type ApprovalQueue = Awaited<ReturnType<typeof loadApprovalQueue>>;

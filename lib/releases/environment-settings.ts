@@ -4,9 +4,13 @@ import { listDatasets } from "@/lib/datasets/server";
 import { listEnvironments } from "@/lib/serving/server";
 
 /** Settings → Environments: every environment with its protection and eval gate, and the datasets a gate can use. */
-export function loadEnvironmentSettings(caller: { workspaceId: string }) {
+export async function loadEnvironmentSettings(caller: { workspaceId: string }) {
+  const [environments, datasets] = await Promise.all([
+    listEnvironments(getDb(), { workspaceId: caller.workspaceId }),
+    listDatasets({ workspaceId: caller.workspaceId }),
+  ]);
   return {
-    environments: listEnvironments(getDb(), { workspaceId: caller.workspaceId }).map((e) => ({
+    environments: environments.map((e) => ({
       id: e.id,
       slug: e.slug,
       name: e.name,
@@ -14,6 +18,6 @@ export function loadEnvironmentSettings(caller: { workspaceId: string }) {
       gateDatasetId: e.gateDatasetId,
       gateMinPassRate: e.gateMinPassRate,
     })),
-    datasets: listDatasets({ workspaceId: caller.workspaceId }).map((d) => ({ id: d.id, name: d.name })),
+    datasets: datasets.map((d) => ({ id: d.id, name: d.name })),
   };
 }

@@ -16,12 +16,12 @@ export type EvalGateResult =
   | { status: "no-scored-cases"; datasetId: string; minPassRate: number; unscored: number; runId: string }
   | { status: "passed" | "failed"; datasetId: string; minPassRate: number; passRate: number; unscored: number; runId: string };
 
-export function checkEvalGate(environment: Pick<Environment, "gateDatasetId" | "gateMinPassRate">, candidate: { promptId: string; version: number }): EvalGateResult {
+export async function checkEvalGate(environment: Pick<Environment, "gateDatasetId" | "gateMinPassRate">, candidate: { promptId: string; version: number }): Promise<EvalGateResult> {
   if (!environment.gateDatasetId || environment.gateMinPassRate == null) return { status: "none" };
   const gate = { datasetId: environment.gateDatasetId, minPassRate: environment.gateMinPassRate };
-  const latest = latestCompletedTarget({ ...candidate, datasetId: gate.datasetId });
+  const latest = await latestCompletedTarget({ ...candidate, datasetId: gate.datasetId });
   if (!latest) return { status: "no-evaluation", ...gate };
-  const aggregate = aggregateTarget(latest.targetId);
+  const aggregate = await aggregateTarget(latest.targetId);
   if (aggregate.passRate === null) return { status: "no-scored-cases", ...gate, unscored: aggregate.unscored, runId: latest.runId };
   // Percentages with one decimal, compared as shown, so "90%" never fails a 90% gate by a rounding hair.
   const passRate = Math.round(aggregate.passRate * 1000) / 10;

@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import { getDb, type DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
+import { only } from "@/db/first";
+import { transaction } from "@/db/transaction";
 import { deployments, environmentPointers, type DeploymentKind, type Environment, type Prompt } from "@/db/schema";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { displayNameOf, type Principal, type UserPrincipal } from "@/lib/platform/auth/principal";
@@ -22,28 +24,28 @@ export interface Target {
   environment: Environment;
 }
 
-export function loadTarget(tx: DbOrTx, principal: Principal, { promptId, environmentId }: { promptId: string; environmentId: string }): Target {
-  const prompt = findPromptById(tx, { promptId });
+export async function loadTarget(tx: DbOrTx, principal: Principal, { promptId, environmentId }: { promptId: string; environmentId: string }): Promise<Target> {
+  const prompt = await findPromptById(tx, { promptId });
   requireSameWorkspace(principal, prompt, "That prompt");
-  const environment = findEnvironmentById(tx, { environmentId });
+  const environment = await findEnvironmentById(tx, { environmentId });
   requireSameWorkspace(principal, environment, "That environment");
   return { prompt, environment };
 }
 
-export function requireVersion(tx: DbOrTx, prompt: Prompt, version: number) {
-  if (!findVersion(tx, { promptId: prompt.id, version })) {
+export async function requireVersion(tx: DbOrTx, prompt: Prompt, version: number): Promise<void> {
+  if (!(await findVersion(tx, { promptId: prompt.id, version }))) {
     throw new AppError("not_found:deployment", `"${prompt.name}" has no version ${version}.`);
   }
 }
 
-export function applyMove(
+export async function applyMove(
   tx: DbOrTx,
   principal: Principal,
   { prompt, environment }: Target,
   move: { toVersion: number; kind: DeploymentKind; comment: string; requestedById: string | null; requestedByLabel: string; approvedBy?: UserPrincipal; requestId?: string; reverts?: string },
 ) {
-  const current = findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
-  const deployment = insertDeployment(tx, {
+  const current = await findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
+  const deployment = await insertDeployment(tx, {
     // Strictly after the move it replaces, even within one millisecond, so the history's order (which the
     // rollback rule replays) never depends on a tie.
     createdAt: new Date(Math.max(Date.now(), (current?.updatedAt.getTime() ?? 0) + 1)),
@@ -60,14 +62,14 @@ export function applyMove(
     promotionRequestId: move.requestId ?? null,
     comment: move.comment,
   });
-  upsertPointer(tx, {
+  await upsertPointer(tx, {
     environmentId: environment.id,
     promptId: prompt.id,
     version: move.toVersion,
     deploymentId: deployment.id,
     updatedAt: deployment.createdAt,
   });
-  recordAudit(tx, {
+  await recordAudit(tx, {
     workspaceId: prompt.workspaceId,
     actor: actorOf(principal),
     action: `deployment.${move.kind === "deploy" ? "deployed" : move.kind === "promotion" ? "promoted" : "rolled_back"}`,
@@ -82,13 +84,13 @@ export function applyMove(
       ...(move.reverts ? { reverts: move.reverts } : {}),
     },
   });
-  enqueueWebhookEvent(tx, {
+  await enqueueWebhookEvent(tx, {
     workspaceId: prompt.workspaceId,
     event: "deployment.changed",
     payload: {
       id: deployment.id,
       kind: move.kind,
-      workspace: findWorkspaceSlug(tx, { workspaceId: prompt.workspaceId }),
+      workspace: await findWorkspaceSlug(tx, { workspaceId: prompt.workspaceId }),
       prompt: prompt.name,
       environment: environment.slug,
       fromVersion: deployment.fromVersion,
@@ -109,23 +111,23 @@ export function afterMove<T>(result: T): T {
 }
 
 /** Direct move of an unprotected environment (editor and above). */
-export function deployVersion(principal: Principal, input: z.infer<typeof moveEnvironmentSchema>) {
+export async function deployVersion(principal: Principal, input: z.infer<typeof moveEnvironmentSchema>) {
   requirePermission(principal, "deployments:deploy");
-  return afterMove(getDb().transaction(
-    (tx) => {
-      const target = loadTarget(tx, principal, input);
+  return afterMove(
+    await transaction(async (tx) => {
+      const target = await loadTarget(tx, principal, input);
       if (target.environment.isProtected) {
         throw new AppError(
           "forbidden:deployment",
           `${target.environment.name} is protected: request a promotion, and a lead will review it.`,
         );
       }
-      requireVersion(tx, target.prompt, input.version);
-      const current = findPointer(tx, { environmentId: target.environment.id, promptId: target.prompt.id });
+      await requireVersion(tx, target.prompt, input.version);
+      const current = await findPointer(tx, { environmentId: target.environment.id, promptId: target.prompt.id });
       if (current?.version === input.version) {
         throw new AppError("conflict:deployment", `${target.environment.name} already serves v${input.version}.`);
       }
-      const deployment = applyMove(tx, principal, target, {
+      const deployment = await applyMove(tx, principal, target, {
         toVersion: input.version,
         kind: "deploy",
         comment: input.comment,
@@ -133,9 +135,8 @@ export function deployVersion(principal: Principal, input: z.infer<typeof moveEn
         requestedByLabel: displayNameOf(principal),
       });
       return { deploymentId: deployment.id, environment: target.environment.name, version: input.version };
-    },
-    { behavior: "immediate" },
-  ));
+    }),
+  );
 }
 
 /**
@@ -144,20 +145,20 @@ export function deployVersion(principal: Principal, input: z.infer<typeof moveEn
  * and goes through a request and an approval. `toVersion` must be the target the caller was shown, so a rollback
  * that raced another move is refused instead of going somewhere nobody looked at.
  */
-export function rollbackEnvironment(principal: UserPrincipal, input: z.infer<typeof rollbackSchema>) {
+export async function rollbackEnvironment(principal: UserPrincipal, input: z.infer<typeof rollbackSchema>) {
   requirePermission(principal, "deployments:rollback");
-  return afterMove(getDb().transaction(
-    (tx) => {
-      const target = loadTarget(tx, principal, input);
+  return afterMove(
+    await transaction(async (tx) => {
+      const target = await loadTarget(tx, principal, input);
       const { prompt, environment } = target;
-      const current = findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
+      const current = await findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
       if (current && input.toVersion > current.version) {
         throw new AppError(
           "forbidden:deployment",
           `v${input.toVersion} is newer than the v${current.version} ${environment.name} serves: serving it again is a promotion, so request one and a lead will review it.`,
         );
       }
-      const rollback = rollbackTarget(listEnvironmentMoves(tx, { environmentId: environment.id, promptId: prompt.id }));
+      const rollback = rollbackTarget(await listEnvironmentMoves(tx, { environmentId: environment.id, promptId: prompt.id }));
       if (!current || !rollback || rollback.served !== current.version) {
         throw new AppError("conflict:deployment", `${environment.name} has no earlier version of "${prompt.name}" to roll back to.`);
       }
@@ -167,7 +168,7 @@ export function rollbackEnvironment(principal: UserPrincipal, input: z.infer<typ
           `${environment.name} would roll back to v${rollback.version}, not v${input.toVersion}: it has moved since you looked. Reload and try again.`,
         );
       }
-      const deployment = applyMove(tx, principal, target, {
+      const deployment = await applyMove(tx, principal, target, {
         toVersion: rollback.version,
         kind: "rollback",
         comment: input.comment || `Rolled back from v${current.version}`,
@@ -176,21 +177,20 @@ export function rollbackEnvironment(principal: UserPrincipal, input: z.infer<typ
         reverts: rollback.reverts,
       });
       return { deploymentId: deployment.id, environment: environment.name, version: rollback.version, from: current.version };
-    },
-    { behavior: "immediate" },
-  ));
+    }),
+  );
 }
 
-function upsertPointer(tx: DbOrTx, values: typeof environmentPointers.$inferInsert) {
-  tx.insert(environmentPointers)
+async function upsertPointer(tx: DbOrTx, values: typeof environmentPointers.$inferInsert): Promise<void> {
+  await tx
+    .insert(environmentPointers)
     .values(values)
     .onConflictDoUpdate({
       target: [environmentPointers.environmentId, environmentPointers.promptId],
       set: { version: values.version, deploymentId: values.deploymentId, updatedAt: values.updatedAt },
-    })
-    .run();
+    });
 }
 
 function insertDeployment(tx: DbOrTx, values: typeof deployments.$inferInsert) {
-  return tx.insert(deployments).values(values).returning().get();
+  return only(tx.insert(deployments).values(values).returning());
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import type { z } from "zod";
 import { eq } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
+import { only } from "@/db/first";
+import { transaction } from "@/db/transaction";
 import { environments } from "@/db/schema";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
@@ -14,35 +16,32 @@ import type { createEnvironmentSchema, setEnvironmentGateSchema, setEnvironmentP
 // Admins add custom environments (tenant-a, canary) and choose which are protected. Environments are never
 // deleted: their deployment history must stay readable.
 
-export function createEnvironment(ctx: AuthContext, input: z.infer<typeof createEnvironmentSchema>) {
+export async function createEnvironment(ctx: AuthContext, input: z.infer<typeof createEnvironmentSchema>) {
   requirePermission(ctx, "settings:manage");
-  return getDb().transaction(
-    (tx) => {
-      if (findEnvironmentBySlug(tx, { workspaceId: ctx.workspaceId, slug: input.slug })) {
-        throw new AppError("conflict:environment", `An environment "${input.slug}" already exists.`);
-      }
-      const position = Math.max(0, ...listEnvironments(tx, { workspaceId: ctx.workspaceId }).map((e) => e.position)) + 10;
-      const environment = insertEnvironment(tx, { workspaceId: ctx.workspaceId, ...input, position });
-      recordAuditBy(tx, ctx, {
-        action: "environment.created",
-        objectType: "environment",
-        objectId: environment.id,
-        after: { slug: environment.slug, name: environment.name, isProtected: environment.isProtected },
-      });
-      return { id: environment.id, slug: environment.slug };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    if (await findEnvironmentBySlug(tx, { workspaceId: ctx.workspaceId, slug: input.slug })) {
+      throw new AppError("conflict:environment", `An environment "${input.slug}" already exists.`);
+    }
+    const position = Math.max(0, ...(await listEnvironments(tx, { workspaceId: ctx.workspaceId })).map((e) => e.position)) + 10;
+    const environment = await insertEnvironment(tx, { workspaceId: ctx.workspaceId, ...input, position });
+    await recordAuditBy(tx, ctx, {
+      action: "environment.created",
+      objectType: "environment",
+      objectId: environment.id,
+      after: { slug: environment.slug, name: environment.name, isProtected: environment.isProtected },
+    });
+    return { id: environment.id, slug: environment.slug };
+  });
 }
 
-export function setEnvironmentProtected(ctx: AuthContext, input: z.infer<typeof setEnvironmentProtectedSchema>) {
+export async function setEnvironmentProtected(ctx: AuthContext, input: z.infer<typeof setEnvironmentProtectedSchema>) {
   requirePermission(ctx, "settings:manage");
-  return getDb().transaction((tx) => {
-    const environment = findEnvironmentById(tx, { environmentId: input.environmentId });
+  return transaction(async (tx) => {
+    const environment = await findEnvironmentById(tx, { environmentId: input.environmentId });
     requireSameWorkspace(ctx, environment, "That environment");
     if (environment.isProtected === input.isProtected) return { changed: false };
-    updateEnvironmentProtection(tx, { environmentId: environment.id, isProtected: input.isProtected });
-    recordAuditBy(tx, ctx, {
+    await updateEnvironmentProtection(tx, { environmentId: environment.id, isProtected: input.isProtected });
+    await recordAuditBy(tx, ctx, {
       action: input.isProtected ? "environment.protected" : "environment.unprotected",
       objectType: "environment",
       objectId: environment.id,
@@ -54,15 +53,15 @@ export function setEnvironmentProtected(ctx: AuthContext, input: z.infer<typeof 
 }
 
 /** Attaches (or clears) an eval gate: approvals to this environment then need a completed evaluation that reaches it. */
-export function setEnvironmentGate(ctx: AuthContext, input: z.infer<typeof setEnvironmentGateSchema>) {
+export async function setEnvironmentGate(ctx: AuthContext, input: z.infer<typeof setEnvironmentGateSchema>) {
   requirePermission(ctx, "settings:manage");
-  return getDb().transaction((tx) => {
-    const environment = findEnvironmentById(tx, { environmentId: input.environmentId });
+  return transaction(async (tx) => {
+    const environment = await findEnvironmentById(tx, { environmentId: input.environmentId });
     requireSameWorkspace(ctx, environment, "That environment");
-    if (input.datasetId) requireSameWorkspace(ctx, findDatasetById(tx, { datasetId: input.datasetId }), "That dataset");
+    if (input.datasetId) requireSameWorkspace(ctx, await findDatasetById(tx, { datasetId: input.datasetId }), "That dataset");
     const gate = input.datasetId ? { datasetId: input.datasetId, minPassRate: input.minPassRate ?? 100 } : { datasetId: null, minPassRate: null };
-    updateEnvironmentGate(tx, { environmentId: environment.id, ...gate });
-    recordAuditBy(tx, ctx, {
+    await updateEnvironmentGate(tx, { environmentId: environment.id, ...gate });
+    await recordAuditBy(tx, ctx, {
       action: gate.datasetId ? "environment.gate_set" : "environment.gate_cleared",
       objectType: "environment",
       objectId: environment.id,
@@ -74,13 +73,13 @@ export function setEnvironmentGate(ctx: AuthContext, input: z.infer<typeof setEn
 }
 
 function insertEnvironment(tx: DbOrTx, values: typeof environments.$inferInsert) {
-  return tx.insert(environments).values(values).returning().get();
+  return only(tx.insert(environments).values(values).returning());
 }
 
-function updateEnvironmentProtection(tx: DbOrTx, { environmentId, isProtected }: { environmentId: string; isProtected: boolean }) {
-  tx.update(environments).set({ isProtected }).where(eq(environments.id, environmentId)).run();
+async function updateEnvironmentProtection(tx: DbOrTx, { environmentId, isProtected }: { environmentId: string; isProtected: boolean }): Promise<void> {
+  await tx.update(environments).set({ isProtected }).where(eq(environments.id, environmentId));
 }
 
-function updateEnvironmentGate(tx: DbOrTx, { environmentId, datasetId, minPassRate }: { environmentId: string; datasetId: string | null; minPassRate: number | null }) {
-  tx.update(environments).set({ gateDatasetId: datasetId, gateMinPassRate: minPassRate }).where(eq(environments.id, environmentId)).run();
+async function updateEnvironmentGate(tx: DbOrTx, { environmentId, datasetId, minPassRate }: { environmentId: string; datasetId: string | null; minPassRate: number | null }): Promise<void> {
+  await tx.update(environments).set({ gateDatasetId: datasetId, gateMinPassRate: minPassRate }).where(eq(environments.id, environmentId));
 }

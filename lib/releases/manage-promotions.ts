@@ -1,7 +1,9 @@
 import "server-only";
 import type { z } from "zod";
 import { and, eq } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
+import { only } from "@/db/first";
+import { transaction } from "@/db/transaction";
 import { promotionRequests, type PromotionStatus } from "@/db/schema";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { displayNameOf, type Principal, type UserPrincipal } from "@/lib/platform/auth/principal";
@@ -19,50 +21,47 @@ import type { decideRequestSchema, moveEnvironmentSchema, rejectRequestSchema, w
 // through manage-deployments.ts's applyMove in the same transaction.
 
 /** Asks for a protected environment to move; a lead or admin other than the requester decides. */
-export function requestPromotion(principal: Principal, input: z.infer<typeof moveEnvironmentSchema>) {
+export async function requestPromotion(principal: Principal, input: z.infer<typeof moveEnvironmentSchema>) {
   requirePermission(principal, "deployments:request");
-  return getDb().transaction(
-    (tx) => {
-      const target = loadTarget(tx, principal, input);
-      const { prompt, environment } = target;
-      if (!environment.isProtected) {
-        throw new AppError("bad_request:deployment", `${environment.name} is not protected: deploy to it directly.`);
-      }
-      requireVersion(tx, prompt, input.version);
-      const current = findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
-      if (current?.version === input.version) {
-        throw new AppError("conflict:deployment", `${environment.name} already serves v${input.version}.`);
-      }
-      if (findPendingRequest(tx, { promptId: prompt.id, environmentId: environment.id, version: input.version })) {
-        throw new AppError("conflict:deployment", `A request to promote v${input.version} to ${environment.name} is already pending.`);
-      }
-      const request = insertPromotionRequest(tx, {
-        workspaceId: prompt.workspaceId,
-        promptId: prompt.id,
-        environmentId: environment.id,
-        version: input.version,
-        baseVersion: current?.version ?? null,
-        requestedById: principal.user?.id ?? null,
-        requestedByApiKeyId: principal.apiKey?.id ?? null,
-        requestedByLabel: displayNameOf(principal),
-        comment: input.comment,
-      });
-      recordAudit(tx, {
-        workspaceId: prompt.workspaceId,
-        actor: actorOf(principal),
-        action: "promotion.requested",
-        objectType: "promotion_request",
-        objectId: request.id,
-        after: { prompt: prompt.name, environment: environment.slug, version: input.version, from: current?.version ?? null, comment: input.comment },
-      });
-      return { requestId: request.id, environment: environment.name, version: input.version };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const target = await loadTarget(tx, principal, input);
+    const { prompt, environment } = target;
+    if (!environment.isProtected) {
+      throw new AppError("bad_request:deployment", `${environment.name} is not protected: deploy to it directly.`);
+    }
+    await requireVersion(tx, prompt, input.version);
+    const current = await findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
+    if (current?.version === input.version) {
+      throw new AppError("conflict:deployment", `${environment.name} already serves v${input.version}.`);
+    }
+    if (await findPendingRequest(tx, { promptId: prompt.id, environmentId: environment.id, version: input.version })) {
+      throw new AppError("conflict:deployment", `A request to promote v${input.version} to ${environment.name} is already pending.`);
+    }
+    const request = await insertPromotionRequest(tx, {
+      workspaceId: prompt.workspaceId,
+      promptId: prompt.id,
+      environmentId: environment.id,
+      version: input.version,
+      baseVersion: current?.version ?? null,
+      requestedById: principal.user?.id ?? null,
+      requestedByApiKeyId: principal.apiKey?.id ?? null,
+      requestedByLabel: displayNameOf(principal),
+      comment: input.comment,
+    });
+    await recordAudit(tx, {
+      workspaceId: prompt.workspaceId,
+      actor: actorOf(principal),
+      action: "promotion.requested",
+      objectType: "promotion_request",
+      objectId: request.id,
+      after: { prompt: prompt.name, environment: environment.slug, version: input.version, from: current?.version ?? null, comment: input.comment },
+    });
+    return { requestId: request.id, environment: environment.name, version: input.version };
+  });
 }
 
-function loadPendingRequest(tx: DbOrTx, principal: Principal, requestId: string) {
-  const request = findPromotionRequest(tx, { requestId });
+async function loadPendingRequest(tx: DbOrTx, principal: Principal, requestId: string) {
+  const request = await findPromotionRequest(tx, { requestId });
   requireSameWorkspace(principal, request, "That promotion request");
   if (request.status !== "pending") {
     throw new AppError("conflict:deployment", `This request is already ${request.status}.`);
@@ -74,8 +73,8 @@ function loadPendingRequest(tx: DbOrTx, principal: Principal, requestId: string)
  * The four-eyes rule: whoever requested a promotion cannot decide it. A request made with an API key is its owner's
  * (requestedById is the owner), and a key's own id is checked too, for rows written before owners were recorded.
  */
-function refuseOwnRequest(tx: DbOrTx, approver: UserPrincipal, request: { requestedById: string | null; requestedByApiKeyId: string | null }, verb: string) {
-  const viaOwnKey = request.requestedByApiKeyId !== null && findApiKeyById(tx, { apiKeyId: request.requestedByApiKeyId })?.createdById === approver.user.id;
+async function refuseOwnRequest(tx: DbOrTx, approver: UserPrincipal, request: { requestedById: string | null; requestedByApiKeyId: string | null }, verb: string) {
+  const viaOwnKey = request.requestedByApiKeyId !== null && (await findApiKeyById(tx, { apiKeyId: request.requestedByApiKeyId }))?.createdById === approver.user.id;
   if (request.requestedById === approver.user.id || viaOwnKey) {
     throw new AppError("forbidden:deployment", `You requested this promotion, so another lead or admin must ${verb} it.`);
   }
@@ -85,65 +84,61 @@ function refuseOwnRequest(tx: DbOrTx, approver: UserPrincipal, request: { reques
  * Applies the requested move, atomically. Stale requests (the environment moved after the request was made)
  * are refused with 409 and closed as "stale", so the requester re-requests against what is served now.
  */
-export function approvePromotion(approver: UserPrincipal, input: z.infer<typeof decideRequestSchema>) {
+export async function approvePromotion(approver: UserPrincipal, input: z.infer<typeof decideRequestSchema>) {
   requirePermission(approver, "deployments:approve");
-  const db = getDb();
-  const outcome = db.transaction(
-    (tx) => {
-      const request = loadPendingRequest(tx, approver, input.requestId);
-      refuseOwnRequest(tx, approver, request, "approve");
-      const target = loadTarget(tx, approver, request);
-      const current = findPointer(tx, { environmentId: target.environment.id, promptId: target.prompt.id });
-      if ((current?.version ?? null) !== request.baseVersion) {
-        closePromotionRequest(tx, {
-          requestId: request.id,
-          status: "stale",
-          decidedById: approver.user.id,
-          decidedByLabel: displayNameOf(approver),
-          decisionReason: `${target.environment.name} moved to v${current?.version} after this request was made.`,
-        });
-        recordAudit(tx, {
-          workspaceId: request.workspaceId,
-          actor: actorOf(approver),
-          action: "promotion.stale",
-          objectType: "promotion_request",
-          objectId: request.id,
-          after: { expected: request.baseVersion, actual: current?.version ?? null },
-        });
-        return { stale: true as const, environment: target.environment.name, actual: current?.version ?? null, base: request.baseVersion };
-      }
-      const gate = checkEvalGate(target.environment, { promptId: target.prompt.id, version: request.version });
-      if (gateBlocksApproval(gate)) {
-        throw new AppError("conflict:deployment", describeGateBlock(gate, request.version, target.environment.name), { details: { gate } });
-      }
-      const deployment = applyMove(tx, approver, target, {
-        toVersion: request.version,
-        kind: "promotion",
-        comment: request.comment,
-        requestedById: request.requestedById,
-        requestedByLabel: request.requestedByLabel,
-        approvedBy: approver,
+  const outcome = await transaction(async (tx) => {
+    const request = await loadPendingRequest(tx, approver, input.requestId);
+    await refuseOwnRequest(tx, approver, request, "approve");
+    const target = await loadTarget(tx, approver, request);
+    const current = await findPointer(tx, { environmentId: target.environment.id, promptId: target.prompt.id });
+    if ((current?.version ?? null) !== request.baseVersion) {
+      await closePromotionRequest(tx, {
         requestId: request.id,
-      });
-      closePromotionRequest(tx, {
-        requestId: request.id,
-        status: "approved",
+        status: "stale",
         decidedById: approver.user.id,
         decidedByLabel: displayNameOf(approver),
-        decisionReason: input.reason || null,
+        decisionReason: `${target.environment.name} moved to v${current?.version} after this request was made.`,
       });
-      recordAudit(tx, {
+      await recordAudit(tx, {
         workspaceId: request.workspaceId,
         actor: actorOf(approver),
-        action: "promotion.approved",
+        action: "promotion.stale",
         objectType: "promotion_request",
         objectId: request.id,
-        after: { prompt: target.prompt.name, environment: target.environment.slug, version: request.version, reason: input.reason },
+        after: { expected: request.baseVersion, actual: current?.version ?? null },
       });
-      return { stale: false as const, deploymentId: deployment.id, environment: target.environment.name, version: request.version };
-    },
-    { behavior: "immediate" },
-  );
+      return { stale: true as const, environment: target.environment.name, actual: current?.version ?? null, base: request.baseVersion };
+    }
+    const gate = await checkEvalGate(target.environment, { promptId: target.prompt.id, version: request.version });
+    if (gateBlocksApproval(gate)) {
+      throw new AppError("conflict:deployment", describeGateBlock(gate, request.version, target.environment.name), { details: { gate } });
+    }
+    const deployment = await applyMove(tx, approver, target, {
+      toVersion: request.version,
+      kind: "promotion",
+      comment: request.comment,
+      requestedById: request.requestedById,
+      requestedByLabel: request.requestedByLabel,
+      approvedBy: approver,
+      requestId: request.id,
+    });
+    await closePromotionRequest(tx, {
+      requestId: request.id,
+      status: "approved",
+      decidedById: approver.user.id,
+      decidedByLabel: displayNameOf(approver),
+      decisionReason: input.reason || null,
+    });
+    await recordAudit(tx, {
+      workspaceId: request.workspaceId,
+      actor: actorOf(approver),
+      action: "promotion.approved",
+      objectType: "promotion_request",
+      objectId: request.id,
+      after: { prompt: target.prompt.name, environment: target.environment.slug, version: request.version, reason: input.reason },
+    });
+    return { stale: false as const, deploymentId: deployment.id, environment: target.environment.name, version: request.version };
+  });
   if (outcome.stale) {
     throw new AppError(
       "conflict:deployment",
@@ -153,74 +148,69 @@ export function approvePromotion(approver: UserPrincipal, input: z.infer<typeof 
   return afterMove(outcome);
 }
 
-export function rejectPromotion(approver: UserPrincipal, input: z.infer<typeof rejectRequestSchema>) {
+export async function rejectPromotion(approver: UserPrincipal, input: z.infer<typeof rejectRequestSchema>) {
   requirePermission(approver, "deployments:approve");
-  return getDb().transaction(
-    (tx) => {
-      const request = loadPendingRequest(tx, approver, input.requestId);
-      refuseOwnRequest(tx, approver, request, "reject");
-      closePromotionRequest(tx, {
-        requestId: request.id,
-        status: "rejected",
-        decidedById: approver.user.id,
-        decidedByLabel: displayNameOf(approver),
-        decisionReason: input.reason,
-      });
-      recordAudit(tx, {
-        workspaceId: request.workspaceId,
-        actor: actorOf(approver),
-        action: "promotion.rejected",
-        objectType: "promotion_request",
-        objectId: request.id,
-        after: { version: request.version, reason: input.reason },
-      });
-      return { rejected: true };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const request = await loadPendingRequest(tx, approver, input.requestId);
+    await refuseOwnRequest(tx, approver, request, "reject");
+    await closePromotionRequest(tx, {
+      requestId: request.id,
+      status: "rejected",
+      decidedById: approver.user.id,
+      decidedByLabel: displayNameOf(approver),
+      decisionReason: input.reason,
+    });
+    await recordAudit(tx, {
+      workspaceId: request.workspaceId,
+      actor: actorOf(approver),
+      action: "promotion.rejected",
+      objectType: "promotion_request",
+      objectId: request.id,
+      after: { version: request.version, reason: input.reason },
+    });
+    return { rejected: true };
+  });
 }
 
 /** The requester (member or key) takes back a pending request. */
-export function withdrawPromotion(principal: Principal, input: z.infer<typeof withdrawRequestSchema>) {
+export async function withdrawPromotion(principal: Principal, input: z.infer<typeof withdrawRequestSchema>) {
   requirePermission(principal, "deployments:request");
-  return getDb().transaction(
-    (tx) => {
-      const request = loadPendingRequest(tx, principal, input.requestId);
-      // A member's requests are theirs whether made in the studio or with one of their keys, and a key's are its own.
-      const own =
-        (request.requestedById !== null && request.requestedById === principal.user?.id) ||
-        (principal.apiKey !== undefined && request.requestedByApiKeyId === principal.apiKey.id);
-      if (!own) throw new AppError("forbidden:deployment", "Only the requester can withdraw a promotion request.");
-      closePromotionRequest(tx, {
-        requestId: request.id,
-        status: "withdrawn",
-        decidedById: principal.user?.id ?? null,
-        decidedByLabel: displayNameOf(principal),
-        decisionReason: null,
-      });
-      recordAudit(tx, {
-        workspaceId: request.workspaceId,
-        actor: actorOf(principal),
-        action: "promotion.withdrawn",
-        objectType: "promotion_request",
-        objectId: request.id,
-        after: { version: request.version },
-      });
-      return { withdrawn: true };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const request = await loadPendingRequest(tx, principal, input.requestId);
+    // A member's requests are theirs whether made in the studio or with one of their keys, and a key's are its own.
+    const own =
+      (request.requestedById !== null && request.requestedById === principal.user?.id) ||
+      (principal.apiKey !== undefined && request.requestedByApiKeyId === principal.apiKey.id);
+    if (!own) throw new AppError("forbidden:deployment", "Only the requester can withdraw a promotion request.");
+    await closePromotionRequest(tx, {
+      requestId: request.id,
+      status: "withdrawn",
+      decidedById: principal.user?.id ?? null,
+      decidedByLabel: displayNameOf(principal),
+      decisionReason: null,
+    });
+    await recordAudit(tx, {
+      workspaceId: request.workspaceId,
+      actor: actorOf(principal),
+      action: "promotion.withdrawn",
+      objectType: "promotion_request",
+      objectId: request.id,
+      after: { version: request.version },
+    });
+    return { withdrawn: true };
+  });
 }
 
 function insertPromotionRequest(tx: DbOrTx, values: typeof promotionRequests.$inferInsert) {
-  return tx.insert(promotionRequests).values(values).returning().get();
+  return only(tx.insert(promotionRequests).values(values).returning());
 }
 
-function closePromotionRequest(
+async function closePromotionRequest(
   tx: DbOrTx,
   values: { requestId: string; status: Exclude<PromotionStatus, "pending">; decidedById: string | null; decidedByLabel: string | null; decisionReason: string | null },
 ) {
-  tx.update(promotionRequests)
+  await tx
+    .update(promotionRequests)
     .set({
       status: values.status,
       decidedById: values.decidedById,
@@ -228,6 +218,5 @@ function closePromotionRequest(
       decisionReason: values.decisionReason,
       decidedAt: new Date(),
     })
-    .where(and(eq(promotionRequests.id, values.requestId), eq(promotionRequests.status, "pending")))
-    .run();
+    .where(and(eq(promotionRequests.id, values.requestId), eq(promotionRequests.status, "pending")));
 }

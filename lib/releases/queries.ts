@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNull, ne, or } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { first } from "@/db/first";
 import { deployments, environments, prompts, promotionRequests, type PromotionStatus } from "@/db/schema";
 import { columnsOf } from "@/db/columns-of";
 
@@ -8,13 +9,12 @@ import { columnsOf } from "@/db/columns-of";
 // manage-environments.ts; what an environment serves now is read through lib/serving.
 
 /** Every move of one environment for one prompt, oldest first: the input of the rollback rule. */
-export function listEnvironmentMoves(tx: DbOrTx, { environmentId, promptId }: { environmentId: string; promptId: string }) {
+export async function listEnvironmentMoves(tx: DbOrTx, { environmentId, promptId }: { environmentId: string; promptId: string }) {
   return tx
     .select(columnsOf(deployments, ["id", "kind", "toVersion", "createdAt", "requestedByLabel", "approvedByLabel"]))
     .from(deployments)
     .where(and(eq(deployments.environmentId, environmentId), eq(deployments.promptId, promptId)))
-    .orderBy(asc(deployments.createdAt))
-    .all();
+    .orderBy(asc(deployments.createdAt));
 }
 
 /** What a list of moves or requests shows of the prompt and the environment it joins (both tables joined). */
@@ -26,7 +26,7 @@ const PROMPT_AND_ENVIRONMENT = {
 };
 
 /** Newest first; filter by prompt and/or environment. */
-export function listDeployments(
+export async function listDeployments(
   tx: DbOrTx,
   { workspaceId, promptId, environmentId, limit = 100 }: { workspaceId: string; promptId?: string; environmentId?: string; limit?: number },
 ) {
@@ -48,36 +48,36 @@ export function listDeployments(
       ),
     )
     .orderBy(desc(deployments.createdAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export type DeploymentRow = ReturnType<typeof listDeployments>[number];
+export type DeploymentRow = Awaited<ReturnType<typeof listDeployments>>[number];
 
-export function findPromotionRequest(tx: DbOrTx, { requestId }: { requestId: string }) {
-  return tx.select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).get();
+export async function findPromotionRequest(tx: DbOrTx, { requestId }: { requestId: string }) {
+  return first(tx.select().from(promotionRequests).where(eq(promotionRequests.id, requestId)));
 }
 
-export function findPendingRequest(
+export async function findPendingRequest(
   tx: DbOrTx,
   { promptId, environmentId, version }: { promptId: string; environmentId: string; version: number },
 ) {
-  return tx
-    .select()
-    .from(promotionRequests)
-    .where(
-      and(
-        eq(promotionRequests.promptId, promptId),
-        eq(promotionRequests.environmentId, environmentId),
-        eq(promotionRequests.version, version),
-        eq(promotionRequests.status, "pending"),
+  return first(
+    tx
+      .select()
+      .from(promotionRequests)
+      .where(
+        and(
+          eq(promotionRequests.promptId, promptId),
+          eq(promotionRequests.environmentId, environmentId),
+          eq(promotionRequests.version, version),
+          eq(promotionRequests.status, "pending"),
+        ),
       ),
-    )
-    .get();
+  );
 }
 
 /** Promotion requests with their prompt and environment, newest first. */
-export function listPromotionRequests(
+export async function listPromotionRequests(
   tx: DbOrTx,
   { workspaceId, status, promptId, limit = 100 }: { workspaceId: string; status?: PromotionStatus; promptId?: string; limit?: number },
 ) {
@@ -101,15 +101,14 @@ export function listPromotionRequests(
       ),
     )
     .orderBy(desc(promotionRequests.createdAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export type PromotionRequestRow = ReturnType<typeof listPromotionRequests>[number];
+export type PromotionRequestRow = Awaited<ReturnType<typeof listPromotionRequests>>[number];
 
 /** Pending requests; with `decidableBy`, only those that member may decide (not their own: see refuseOwnRequest). */
-export function countPendingRequests({ workspaceId, decidableBy }: { workspaceId: string; decidableBy?: string }): number {
-  return (
+export async function countPendingRequests({ workspaceId, decidableBy }: { workspaceId: string; decidableBy?: string }): Promise<number> {
+  const row = await first(
     getDb()
       .select({ n: count() })
       .from(promotionRequests)
@@ -119,8 +118,8 @@ export function countPendingRequests({ workspaceId, decidableBy }: { workspaceId
           eq(promotionRequests.status, "pending"),
           decidableBy === undefined ? undefined : or(isNull(promotionRequests.requestedById), ne(promotionRequests.requestedById, decidableBy)),
         ),
-      )
-      .get()?.n ?? 0
+      ),
   );
+  return row?.n ?? 0;
 }
 

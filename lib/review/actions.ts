@@ -25,8 +25,8 @@ export const archiveQueueAction = manage(archiveQueueSchema, setQueueArchived);
 export const createTagAction = manage(tagSchema, createTag);
 export const deleteTagAction = manage(deleteTagSchema, deleteTag);
 
-export const rateItemAction = rate(rateItemSchema, (principal, input) => {
-  const result = rateItem(principal, input);
+export const rateItemAction = rate(rateItemSchema, async (principal, input) => {
+  const result = await rateItem(principal, input);
   if (result.outcome === "created") refresh();
   return result;
 });

@@ -55,14 +55,15 @@ function spreadOf(criterion: Criterion, values: number[]): number {
   return 1 - Math.max(...counts.values()) / values.length;
 }
 
-export function queueAgreement(principal: UserPrincipal, queueId: string) {
+export async function queueAgreement(principal: UserPrincipal, queueId: string) {
   requirePermission(principal, "review:manage");
   const db = getDb();
-  const queue = loadQueue(db, principal, queueId, "manage");
+  const queue = await loadQueue(db, principal, queueId, "manage");
   const criteria = criteriaOf(queue.scheme);
+  const [ratingValues, verdicts] = await Promise.all([listQueueRatingValues(db, { queueId: queue.id }), listJudgeVerdicts(db, { queueId: queue.id })]);
 
   const items = new Map<string, ItemRatings>();
-  for (const row of listQueueRatingValues(db, { queueId: queue.id })) {
+  for (const row of ratingValues) {
     const item = items.get(row.itemId) ?? { itemId: row.itemId, position: row.position, byReviewer: new Map() };
     if (!item.byReviewer.has(row.reviewerId)) item.byReviewer.set(row.reviewerId, { email: row.reviewerEmail, value: JSON.parse(row.value) as RatingValue, score: row.score });
     items.set(row.itemId, item);
@@ -119,13 +120,12 @@ export function queueAgreement(principal: UserPrincipal, queueId: string) {
   }
   disagreements.sort((x, y) => y.spread - x.spread || x.position - y.position);
 
-  return { queue: { id: queue.id, name: queue.name, scheme: queue.scheme }, byCriterion, disagreements: disagreements.slice(0, 50), judge: judgeComparison(queue.id, items) };
+  return { queue: { id: queue.id, name: queue.name, scheme: queue.scheme }, byCriterion, disagreements: disagreements.slice(0, 50), judge: judgeComparison(verdicts, items) };
 }
-export type QueueAgreement = ReturnType<typeof queueAgreement>;
+export type QueueAgreement = Awaited<ReturnType<typeof queueAgreement>>;
 
 /** Per judge scorer: items with both a human rating (mean of reviewers) and a judge verdict. */
-function judgeComparison(queueId: string, items: Map<string, ItemRatings>): JudgeComparison[] {
-  const verdicts = listJudgeVerdicts(getDb(), { queueId });
+function judgeComparison(verdicts: Awaited<ReturnType<typeof listJudgeVerdicts>>, items: Map<string, ItemRatings>): JudgeComparison[] {
   const byKey = new Map<string, typeof verdicts>();
   for (const v of verdicts) byKey.set(v.scorerKey, [...(byKey.get(v.scorerKey) ?? []), v]);
   return [...byKey.entries()].map(([scorerKey, rows]) => {

@@ -34,12 +34,12 @@ export interface ExportedRating {
   pairOutput: string | null;
 }
 
-export function exportQueueRatings(principal: UserPrincipal, { queueId, format }: { queueId: string; format: "csv" | "jsonl" }) {
+export async function exportQueueRatings(principal: UserPrincipal, { queueId, format }: { queueId: string; format: "csv" | "jsonl" }) {
   requirePermission(principal, "review:manage");
   const db = getDb();
-  const queue = loadQueue(db, principal, queueId, "manage");
+  const queue = await loadQueue(db, principal, queueId, "manage");
   const criteria = criteriaOf(queue.scheme);
-  const rows: ExportedRating[] = listRatingsForExport(db, { queueId: queue.id }).map((r) => {
+  const rows: ExportedRating[] = (await listRatingsForExport(db, { queueId: queue.id })).map((r) => {
     const value = JSON.parse(r.value) as RatingValue;
     const values: Record<string, string> = {};
     for (const c of criteria) {

@@ -15,16 +15,25 @@ export interface NewQueueOptions {
   members: { userId: string; email: string; name: string; role: string }[];
 }
 
-export function loadNewQueueOptions({ workspaceId }: { workspaceId: string }): NewQueueOptions {
+export async function loadNewQueueOptions({ workspaceId }: { workspaceId: string }): Promise<NewQueueOptions> {
   const db = getDb();
+  const [runnable, environments, evalRuns, members] = await Promise.all([
+    listRunnablePrompts({ workspaceId }),
+    listEnvironments(db, { workspaceId }),
+    listReviewableEvalRuns(db, { workspaceId }),
+    listAssignableMembers(workspaceId),
+  ]);
+  const prompts = await Promise.all(
+    runnable.map(async (p) => ({ id: p.id, name: p.name, versions: (await listVersions({ promptId: p.id })).slice(0, 30).map(({ version }) => version.version) })),
+  );
   return {
-    prompts: listRunnablePrompts({ workspaceId }).map((p) => ({ id: p.id, name: p.name, versions: listVersions({ promptId: p.id }).slice(0, 30).map(({ version }) => version.version) })),
-    environments: listEnvironments(db, { workspaceId }).map((e) => ({ id: e.id, name: e.name })),
-    evalRuns: listReviewableEvalRuns(db, { workspaceId }).map((r) => ({
+    prompts,
+    environments: environments.map((e) => ({ id: e.id, name: e.name })),
+    evalRuns: evalRuns.map((r) => ({
       id: r.id,
       label: `${r.promptName ?? "?"} ${r.versions} on ${r.datasetName}${r.name ? ` (${r.name})` : ""} · ${new Date(r.createdAt).toISOString().slice(0, 16).replace("T", " ")}`,
       targetCount: r.targetCount,
     })),
-    members: listAssignableMembers(workspaceId),
+    members,
   };
 }

@@ -10,55 +10,54 @@ import { ratingSessionOf } from "./reviewer-view";
 
 // Read models for the Review pages: the queues a member may see, and one queue's overview for those who manage it.
 
-export function listVisibleQueues(principal: UserPrincipal) {
+export async function listVisibleQueues(principal: UserPrincipal) {
   requirePermission(principal, "review:rate");
   const subject = { role: principal.role, userId: principal.user.id };
-  return listQueuesWithProgress(getDb(), { workspaceId: principal.workspaceId, userId: principal.user.id })
+  return (await listQueuesWithProgress(getDb(), { workspaceId: principal.workspaceId, userId: principal.user.id }))
     .map((q) => ({ ...q, access: queueAccess(subject, { workspaceId: principal.workspaceId, createdById: q.createdById }, { assigned: q.assigned }) }))
     .filter((q) => q.access.view);
 }
-export type VisibleQueue = ReturnType<typeof listVisibleQueues>[number];
+export type VisibleQueue = Awaited<ReturnType<typeof listVisibleQueues>>[number];
 
 /** Members who can be assigned to a queue: active, and with a role that can rate. */
-export function listAssignableMembers(workspaceId: string) {
-  return listMembers({ workspaceId })
+export async function listAssignableMembers(workspaceId: string) {
+  return (await listMembers({ workspaceId }))
     .filter((m) => m.disabledAt === null && can(m.role, "review:rate"))
     .map((m) => ({ userId: m.userId, email: m.email, name: m.name, role: m.role }));
 }
 
-export function loadQueueOverview(principal: UserPrincipal, queueId: string) {
+export async function loadQueueOverview(principal: UserPrincipal, queueId: string) {
   requirePermission(principal, "review:manage");
   const db = getDb();
-  const queue = loadQueue(db, principal, queueId, "manage");
-  const assignees = listAssignees(db, { queueId: queue.id });
-  return {
-    queue,
-    assigned: assignees.some((a) => a.userId === principal.user.id),
-    assignees,
-    progress: queueProgress(db, { queueId: queue.id, reviewersPerItem: queue.reviewersPerItem }),
-    members: listAssignableMembers(principal.workspaceId),
-    tags: listTags(db, { workspaceId: principal.workspaceId }),
-  };
+  const queue = await loadQueue(db, principal, queueId, "manage");
+  const [assignees, progress, members, tags] = await Promise.all([
+    listAssignees(db, { queueId: queue.id }),
+    queueProgress(db, { queueId: queue.id, reviewersPerItem: queue.reviewersPerItem }),
+    listAssignableMembers(principal.workspaceId),
+    listTags(db, { workspaceId: principal.workspaceId }),
+  ]);
+  return { queue, assigned: assignees.some((a) => a.userId === principal.user.id), assignees, progress, members, tags };
 }
-export type QueueOverview = ReturnType<typeof loadQueueOverview>;
+export type QueueOverview = Awaited<ReturnType<typeof loadQueueOverview>>;
 
 /** The Review page: the queues the member sees and, for those who manage review, the workspace's feedback tags. */
-export function loadReviewHome(principal: UserPrincipal) {
+export async function loadReviewHome(principal: UserPrincipal) {
   const manage = can(principal.role, "review:manage");
-  return { queues: listVisibleQueues(principal), manage, tags: manage ? listTags(getDb(), { workspaceId: principal.workspaceId }) : null };
+  const [queues, tags] = await Promise.all([listVisibleQueues(principal), manage ? listTags(getDb(), { workspaceId: principal.workspaceId }) : null]);
+  return { queues, manage, tags };
 }
 
 /**
  * The rating screen's gate: what the member may do with the queue (404 when it is not theirs to see), and their
  * rating session when they may rate. The page decides where a manager who does not rate goes.
  */
-export function loadRatingPage(principal: UserPrincipal, queueId: string) {
+export async function loadRatingPage(principal: UserPrincipal, queueId: string) {
   const db = getDb();
-  const queue = findQueueById(db, { queueId });
+  const queue = await findQueueById(db, { queueId });
   const access =
     queue && queue.workspaceId === principal.workspaceId
-      ? queueAccess({ role: principal.role, userId: principal.user.id }, queue, { assigned: isAssigned(db, { queueId, userId: principal.user.id }) })
+      ? queueAccess({ role: principal.role, userId: principal.user.id }, queue, { assigned: await isAssigned(db, { queueId, userId: principal.user.id }) })
       : null;
   if (!queue || !access?.view) throw new AppError("not_found:review", "That queue was not found in this workspace.");
-  return { access, session: access.rate ? ratingSessionOf(db, principal, queue) : null };
+  return { access, session: access.rate ? await ratingSessionOf(db, principal, queue) : null };
 }

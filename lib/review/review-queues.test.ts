@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
+import { first } from "@/db/first";
 import { auditLog, evalResults, evalRuns, evalScores, generations, memberships, ratings, ratingScores, reviewItems } from "@/db/schema";
 import { userPrincipal, type UserPrincipal } from "@/lib/platform/auth/principal";
 import { createEvalRun } from "@/lib/evals/runs/manage-runs";
@@ -21,15 +22,15 @@ const server = setUpFixtureLlmServer();
 
 /** An eval workspace with reviewers, a lead and a second editor, and one finished run of v1 and v2 over 4 cases. */
 async function reviewWorkspace() {
-  const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-  const extra = makeWorkspace(["reviewer", "reviewer", "lead", "editor"]);
+  const ws = await makeEvalWorkspace({ fixtureUrl: server.url });
+  const extra = await makeWorkspace(["reviewer", "reviewer", "lead", "editor"]);
   const db = getDb();
   // Move the extra members into the eval workspace.
-  for (const m of extra.members) db.update(memberships).set({ workspaceId: ws.workspace.id }).where(eq(memberships.id, m.membership.id)).run();
+  for (const m of extra.members) await db.update(memberships).set({ workspaceId: ws.workspace.id }).where(eq(memberships.id, m.membership.id));
   const [r1, r2, lead, editor2] = extra.members.map((m) => userPrincipal({ ...m.ctx, workspaceId: ws.workspace.id })) as [UserPrincipal, UserPrincipal, UserPrincipal, UserPrincipal];
-  saveVersion(ws.editor, { promptId: ws.promptId, body: { type: "text", template: "Wave at {{name}}." }, modelConfig: { model: "fx:echo" }, commitMessage: "v2", expectedParentVersion: 1 });
-  const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 4 });
-  const { id: runId } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }, { version: 2 }], scorers: [containsScorer("Case")] });
+  await saveVersion(ws.editor, { promptId: ws.promptId, body: { type: "text", template: "Wave at {{name}}." }, modelConfig: { model: "fx:echo" }, commitMessage: "v2", expectedParentVersion: 1 });
+  const dataset = await makeDataset({ workspaceId: ws.workspace.id, count: 4 });
+  const { id: runId } = await createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }, { version: 2 }], scorers: [containsScorer("Case")] });
   await executeEvalRun({ runId, workerId: "test" });
   return { ...ws, r1, r2, lead, editor2, runId };
 }
@@ -50,15 +51,15 @@ describe("review queues", () => {
     const ws = await reviewWorkspace();
     const { id, added } = await scaleQueue(ws);
     expect(added).toBe(4);
-    const items = getDb().select().from(reviewItems).where(eq(reviewItems.queueId, id)).all();
+    const items = await getDb().select().from(reviewItems).where(eq(reviewItems.queueId, id));
     expect(items.map((i) => i.position).sort()).toEqual([1, 2, 3, 4]);
     expect(items.every((i) => i.version === 1 && i.output.startsWith("Echo: Say hello to Case"))).toBe(true);
     expect(items[0]!.renderedPrompt).toMatch(/Say hello to Case \d/);
 
     expect(await addQueueItems(ws.editor, { queueId: id, source: { type: "eval-result", runId: ws.runId, version: 1 } })).toEqual({ added: 0, skipped: 0 });
     expect(await addQueueItems(ws.editor, { queueId: id, source: { type: "eval-result", runId: ws.runId } })).toEqual({ added: 4, skipped: 0 });
-    expect(getDb().select().from(reviewItems).where(eq(reviewItems.queueId, id)).all()).toHaveLength(8);
-    const audit = getDb().select().from(auditLog).where(eq(auditLog.objectId, id)).all();
+    expect(await getDb().select().from(reviewItems).where(eq(reviewItems.queueId, id))).toHaveLength(8);
+    const audit = await getDb().select().from(auditLog).where(eq(auditLog.objectId, id));
     expect(audit.map((a) => a.action)).toEqual(["review.queue.created", "review.items.added"]);
   });
 
@@ -73,11 +74,11 @@ describe("review queues", () => {
   it("takes production generations, filtered by version, with the prompt rendered from their variables", async () => {
     const ws = await reviewWorkspace();
     for (const [version, name] of [[1, "Ana"], [2, "Ben"], [2, "Chen"]] as const) {
-      getDb().insert(generations).values({ workspaceId: ws.workspace.id, promptId: ws.promptId, version, variables: { name }, output: `Hi ${name}`, modelId: "fx:echo" }).run();
+      await getDb().insert(generations).values({ workspaceId: ws.workspace.id, promptId: ws.promptId, version, variables: { name }, output: `Hi ${name}`, modelId: "fx:echo" });
     }
     const { id, added } = await scaleQueue(ws, { source: { type: "generation", version: 2 } });
     expect(added).toBe(2);
-    const items = getDb().select().from(reviewItems).where(eq(reviewItems.queueId, id)).all();
+    const items = await getDb().select().from(reviewItems).where(eq(reviewItems.queueId, id));
     expect(items.map((i) => i.renderedPrompt).sort()).toEqual(["[user]\nWave at Ben.", "[user]\nWave at Chen."]);
     expect((await addQueueItems(ws.editor, { queueId: id, source: { type: "generation" } })).added).toBe(1);
   });
@@ -85,64 +86,76 @@ describe("review queues", () => {
   it("lets only assignees rate, shows admins and leads every queue, and hides queues from everyone else", async () => {
     const ws = await reviewWorkspace();
     const { id } = await scaleQueue(ws, { assigneeIds: [ws.r1.user.id] });
-    const session = loadRatingSession(ws.r1, id);
+    const session = await loadRatingSession(ws.r1, id);
     expect(session.items).toHaveLength(4);
-    expect(() => loadRatingSession(ws.r2, id)).toThrow(/not found/);
-    expect(() => rateItem(ws.r2, { itemId: session.items[0]!.id, value: { type: "scale", value: 4 } })).toThrow(/not found/);
-    expect(() => rateItem(ws.lead, { itemId: session.items[0]!.id, value: { type: "scale", value: 4 } })).toThrow(/not assigned/);
-    expect(() => loadQueueOverview(ws.editor2, id)).toThrow(/not found/);
-    expect(loadQueueOverview(ws.lead, id).queue.id).toBe(id);
-    expect(listVisibleQueues(ws.r2).map((q) => q.id)).not.toContain(id);
-    expect(listVisibleQueues(ws.lead).find((q) => q.id === id)?.access).toEqual({ view: true, rate: false, manage: true });
-    expect(() => loadQueueOverview(ws.r1, id)).toThrow(/does not allow/);
-    const stranger = makeEvalWorkspace({ fixtureUrl: server.url });
-    expect(() => loadQueueOverview(stranger.admin, id)).toThrow(/not found/);
+    await expect(loadRatingSession(ws.r2, id)).rejects.toThrow(/not found/);
+    await expect(rateItem(ws.r2, { itemId: session.items[0]!.id, value: { type: "scale", value: 4 } })).rejects.toThrow(/not found/);
+    await expect(rateItem(ws.lead, { itemId: session.items[0]!.id, value: { type: "scale", value: 4 } })).rejects.toThrow(/not assigned/);
+    await expect(loadQueueOverview(ws.editor2, id)).rejects.toThrow(/not found/);
+    expect((await loadQueueOverview(ws.lead, id)).queue.id).toBe(id);
+    expect((await listVisibleQueues(ws.r2)).map((q) => q.id)).not.toContain(id);
+    expect((await listVisibleQueues(ws.lead)).find((q) => q.id === id)?.access).toEqual({ view: true, rate: false, manage: true });
+    await expect(loadQueueOverview(ws.r1, id)).rejects.toThrow(/does not allow/);
+    const stranger = await makeEvalWorkspace({ fixtureUrl: server.url });
+    await expect(loadQueueOverview(stranger.admin, id)).rejects.toThrow(/not found/);
 
-    updateQueue(ws.editor, { queueId: id, assigneeIds: [ws.r1.user.id, ws.r2.user.id] });
-    expect(loadRatingSession(ws.r2, id).items).toHaveLength(4);
+    await updateQueue(ws.editor, { queueId: id, assigneeIds: [ws.r1.user.id, ws.r2.user.id] });
+    expect((await loadRatingSession(ws.r2, id)).items).toHaveLength(4);
   });
 
   it("counts a double submit once, lets a reviewer change their rating, and audits both", async () => {
     const ws = await reviewWorkspace();
     const { id } = await scaleQueue(ws);
-    createTag(ws.editor, { name: `off-tone-${id.slice(0, 4)}` });
-    const [first] = loadRatingSession(ws.r1, id).items;
+    await createTag(ws.editor, { name: `off-tone-${id.slice(0, 4)}` });
+    const [first] = (await loadRatingSession(ws.r1, id)).items;
     const tag = `off-tone-${id.slice(0, 4)}`;
-    expect(rateItem(ws.r1, { itemId: first!.id, value: { type: "scale", value: 4 }, tags: [tag] }).outcome).toBe("created");
-    expect(rateItem(ws.r1, { itemId: first!.id, value: { type: "scale", value: 4 }, tags: [tag] }).outcome).toBe("unchanged");
-    expect(rateItem(ws.r1, { itemId: first!.id, value: { type: "scale", value: 2 }, comment: "Too curt" }).outcome).toBe("updated");
-    const rows = getDb().select().from(ratings).where(eq(ratings.itemId, first!.id)).all();
+    expect((await rateItem(ws.r1, { itemId: first!.id, value: { type: "scale", value: 4 }, tags: [tag] })).outcome).toBe("created");
+    expect((await rateItem(ws.r1, { itemId: first!.id, value: { type: "scale", value: 4 }, tags: [tag] })).outcome).toBe("unchanged");
+    expect((await rateItem(ws.r1, { itemId: first!.id, value: { type: "scale", value: 2 }, comment: "Too curt" })).outcome).toBe("updated");
+    const rows = await getDb().select().from(ratings).where(eq(ratings.itemId, first!.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ score: 0.25, comment: "Too curt", tags: [] });
-    expect(getDb().select().from(ratingScores).where(eq(ratingScores.ratingId, rows[0]!.id)).all()).toEqual([{ ratingId: rows[0]!.id, criterion: "overall", value: 2, score: 0.25 }]);
-    expect(getDb().select().from(auditLog).where(eq(auditLog.objectId, rows[0]!.id)).all().map((a) => a.action)).toEqual(["review.rating.created", "review.rating.updated"]);
+    expect(await getDb().select().from(ratingScores).where(eq(ratingScores.ratingId, rows[0]!.id))).toEqual([{ ratingId: rows[0]!.id, criterion: "overall", value: 2, score: 0.25 }]);
+    expect((await getDb().select().from(auditLog).where(eq(auditLog.objectId, rows[0]!.id))).map((a) => a.action)).toEqual(["review.rating.created", "review.rating.updated"]);
 
-    expect(() => rateItem(ws.r1, { itemId: first!.id, value: { type: "thumbs", up: true } })).toThrow(/rates with scale/);
-    expect(() => rateItem(ws.r1, { itemId: first!.id, value: { type: "scale", value: 3 }, tags: ["nonsense"] })).toThrow(/not one of this workspace's feedback tags/);
-    expect(loadReviewItem(ws.r1, first!.id).myRating).toMatchObject({ value: { type: "scale", value: 2 }, comment: "Too curt" });
-    expect(loadReviewItem(ws.r2, first!.id).myRating).toBeNull();
+    await expect(rateItem(ws.r1, { itemId: first!.id, value: { type: "thumbs", up: true } })).rejects.toThrow(/rates with scale/);
+    await expect(rateItem(ws.r1, { itemId: first!.id, value: { type: "scale", value: 3 }, tags: ["nonsense"] })).rejects.toThrow(/not one of this workspace's feedback tags/);
+    expect((await loadReviewItem(ws.r1, first!.id)).myRating).toMatchObject({ value: { type: "scale", value: 2 }, comment: "Too curt" });
+    expect((await loadReviewItem(ws.r2, first!.id)).myRating).toBeNull();
+  });
+
+  it("stores two concurrent submits of the same rating once, with one audit entry", async () => {
+    const ws = await reviewWorkspace();
+    const { id } = await scaleQueue(ws);
+    const [item] = (await loadRatingSession(ws.r1, id)).items;
+    const submit = () => rateItem(ws.r1, { itemId: item!.id, value: { type: "scale", value: 4 } });
+    const outcomes = await Promise.all([submit(), submit(), submit()]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(["created", "unchanged", "unchanged"]);
+    const rows = await getDb().select().from(ratings).where(eq(ratings.itemId, item!.id));
+    expect(rows).toHaveLength(1);
+    expect((await getDb().select().from(auditLog).where(eq(auditLog.objectId, rows[0]!.id))).map((a) => a.action)).toEqual(["review.rating.created"]);
   });
 
   it("drops an item from a reviewer's list once others have rated it enough, and reports progress per reviewer", async () => {
     const ws = await reviewWorkspace();
     const { id } = await scaleQueue(ws);
-    const items = loadRatingSession(ws.r1, id).items;
-    rateItem(ws.r1, { itemId: items[0]!.id, value: { type: "scale", value: 5 } });
-    rateItem(ws.r1, { itemId: items[1]!.id, value: { type: "scale", value: 5 } });
-    expect(loadRatingSession(ws.r2, id).items.map((i) => i.position)).toEqual([3, 4]);
-    expect(loadRatingSession(ws.r1, id).items.map((i) => [i.position, i.rated])).toEqual([
+    const items = (await loadRatingSession(ws.r1, id)).items;
+    await rateItem(ws.r1, { itemId: items[0]!.id, value: { type: "scale", value: 5 } });
+    await rateItem(ws.r1, { itemId: items[1]!.id, value: { type: "scale", value: 5 } });
+    expect((await loadRatingSession(ws.r2, id)).items.map((i) => i.position)).toEqual([3, 4]);
+    expect((await loadRatingSession(ws.r1, id)).items.map((i) => [i.position, i.rated])).toEqual([
       [1, true],
       [2, true],
       [3, false],
       [4, false],
     ]);
-    const { progress } = loadQueueOverview(ws.editor, id);
+    const { progress } = await loadQueueOverview(ws.editor, id);
     expect(progress).toMatchObject({ itemCount: 4, doneCount: 2, ratingCount: 2 });
     expect(progress.reviewers.map((r) => [r.email, r.rated, r.open])).toEqual([
       [ws.r1.user.email, 2, 2],
       [ws.r2.user.email, 0, 2],
     ]);
-    expect(listVisibleQueues(ws.r2).find((q) => q.id === id)).toMatchObject({ itemCount: 4, doneCount: 2, myRatedCount: 0, myOpenCount: 2 });
+    expect((await listVisibleQueues(ws.r2)).find((q) => q.id === id)).toMatchObject({ itemCount: 4, doneCount: 2, myRatedCount: 0, myOpenCount: 2 });
   });
 
   it("measures agreement per rubric criterion, lists disagreements, and sets human ratings against the judge", async () => {
@@ -154,30 +167,30 @@ describe("review queues", () => {
       assigneeIds: [ws.r1.user.id, ws.r2.user.id],
       source: { type: "eval-result", runId: ws.runId, version: 1 },
     });
-    const items = loadRatingSession(ws.r1, id).items;
+    const items = (await loadRatingSession(ws.r1, id)).items;
     const given: [number, number, number, number][] = [
       [5, 1, 5, 1],
       [4, 1, 4, 1],
       [2, 0, 5, 1],
       [1, 0, 1, 0],
     ];
-    given.forEach(([a1, s1, a2, s2], i) => {
-      rateItem(ws.r1, { itemId: items[i]!.id, value: { type: "rubric", criteria: { Accuracy: a1, Safe: s1 } } });
-      rateItem(ws.r2, { itemId: items[i]!.id, value: { type: "rubric", criteria: { Accuracy: a2, Safe: s2 } } });
-    });
-    expect(() => rateItem(ws.r1, { itemId: items[0]!.id, value: { type: "rubric", criteria: { Accuracy: 5 } } })).toThrow(/Rate "Safe" too/);
+    for (const [i, [a1, s1, a2, s2]] of given.entries()) {
+      await rateItem(ws.r1, { itemId: items[i]!.id, value: { type: "rubric", criteria: { Accuracy: a1, Safe: s1 } } });
+      await rateItem(ws.r2, { itemId: items[i]!.id, value: { type: "rubric", criteria: { Accuracy: a2, Safe: s2 } } });
+    }
+    await expect(rateItem(ws.r1, { itemId: items[0]!.id, value: { type: "rubric", criteria: { Accuracy: 5 } } })).rejects.toThrow(/Rate "Safe" too/);
 
     // The run gets a judge scorer: passes on items 1 and 3, fails on 2 and 4.
     const db = getDb();
-    const run = db.select().from(evalRuns).where(eq(evalRuns.id, ws.runId)).get()!;
-    db.update(evalRuns).set({ scorers: [...run.scorers, { key: "judge", type: "llm-rubric", label: "judge", params: { promptName: "judges/rubric" } }] }).where(eq(evalRuns.id, ws.runId)).run();
-    const itemRows = db.select().from(reviewItems).where(eq(reviewItems.queueId, id)).all().sort((a, b) => a.position - b.position);
-    itemRows.forEach((item, i) => {
-      const result = db.select().from(evalResults).where(eq(evalResults.id, item.sourceId)).get()!;
-      db.insert(evalScores).values({ resultId: result.id, runId: result.runId, targetId: result.targetId, scorerKey: "judge", score: i % 2 === 0 ? 0.9 : 0.1, passed: i % 2 === 0 }).run();
-    });
+    const run = (await first(db.select().from(evalRuns).where(eq(evalRuns.id, ws.runId))))!;
+    await db.update(evalRuns).set({ scorers: [...run.scorers, { key: "judge", type: "llm-rubric", label: "judge", params: { promptName: "judges/rubric" } }] }).where(eq(evalRuns.id, ws.runId));
+    const itemRows = (await db.select().from(reviewItems).where(eq(reviewItems.queueId, id))).sort((a, b) => a.position - b.position);
+    for (const [i, item] of itemRows.entries()) {
+      const result = (await first(db.select().from(evalResults).where(eq(evalResults.id, item.sourceId))))!;
+      await db.insert(evalScores).values({ resultId: result.id, runId: result.runId, targetId: result.targetId, scorerKey: "judge", score: i % 2 === 0 ? 0.9 : 0.1, passed: i % 2 === 0 });
+    }
 
-    const report = queueAgreement(ws.editor, id);
+    const report = await queueAgreement(ws.editor, id);
     const accuracy = report.byCriterion.find((c) => c.criterion.name === "Accuracy")!;
     const safe = report.byCriterion.find((c) => c.criterion.name === "Safe")!;
     expect(accuracy).toMatchObject({ sharedItems: 4, raters: 2, percentAgreement: 0.75, criterion: { metric: "ordinal" } });
@@ -208,25 +221,25 @@ describe("pairwise queues", () => {
       source: { type: "eval-result", runId: ws.runId },
     });
     expect(added).toBe(4);
-    const items = getDb().select().from(reviewItems).where(eq(reviewItems.queueId, id)).all();
+    const items = await getDb().select().from(reviewItems).where(eq(reviewItems.queueId, id));
     expect(items.every((i) => i.version === 1 && i.pairVersion === 2 && i.pairSourceId !== "")).toBe(true);
 
     for (const item of items) {
-      const view = loadReviewItem(ws.r1, item.id);
+      const view = await loadReviewItem(ws.r1, item.id);
       expect(view).toMatchObject({ source: null, output: null, renderedPrompt: null, reveal: null });
       const v1Side = view.pair!.A.includes("Say hello") ? "A" : "B";
-      const result = rateItem(ws.r1, { itemId: item.id, value: { type: "pairwise", choice: v1Side } });
+      const result = await rateItem(ws.r1, { itemId: item.id, value: { type: "pairwise", choice: v1Side } });
       expect(result.reveal![v1Side].version).toBe(1);
       expect(result.reveal![v1Side === "A" ? "B" : "A"].version).toBe(2);
-      const stored = getDb().select().from(ratings).where(eq(ratings.itemId, item.id)).get()!;
+      const stored = (await first(getDb().select().from(ratings).where(eq(ratings.itemId, item.id))))!;
       expect(stored.value).toEqual({ type: "pairwise", choice: "A" });
-      expect(loadReviewItem(ws.r1, item.id)).toMatchObject({ myRating: { value: { type: "pairwise", choice: v1Side } }, reveal: result.reveal });
+      expect(await loadReviewItem(ws.r1, item.id)).toMatchObject({ myRating: { value: { type: "pairwise", choice: v1Side } }, reveal: result.reveal });
     }
 
-    const csv = exportQueueRatings(ws.editor, { queueId: id, format: "csv" });
+    const csv = await exportQueueRatings(ws.editor, { queueId: id, format: "csv" });
     expect(csv.body.split("\n")[0]).toBe("item,source_type,source_id,prompt,version,model,pair_version,pair_model,winner,reviewer,preference,score,comment,tags,created_at,updated_at,variables,output,pair_output");
     expect(csv.body.trim().split("\n")).toHaveLength(5);
-    const jsonl = exportQueueRatings(ws.editor, { queueId: id, format: "jsonl" }).body.trim().split("\n").map((l) => JSON.parse(l) as { winner: string; reviewer: string });
+    const jsonl = (await exportQueueRatings(ws.editor, { queueId: id, format: "jsonl" })).body.trim().split("\n").map((l) => JSON.parse(l) as { winner: string; reviewer: string });
     expect(jsonl.every((r) => r.winner === "v1" && r.reviewer === ws.r1.user.email)).toBe(true);
   });
 

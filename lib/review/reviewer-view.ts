@@ -32,18 +32,22 @@ export interface RatingSession {
   tags: string[];
 }
 
-export function loadRatingSession(principal: UserPrincipal, queueId: string): RatingSession {
+export async function loadRatingSession(principal: UserPrincipal, queueId: string): Promise<RatingSession> {
   requirePermission(principal, "review:rate");
   const db = getDb();
-  return ratingSessionOf(db, principal, loadQueue(db, principal, queueId, "rate"));
+  return ratingSessionOf(db, principal, await loadQueue(db, principal, queueId, "rate"));
 }
 
 /** The session of a queue the caller has already been found to rate. */
-export function ratingSessionOf(db: DbOrTx, principal: UserPrincipal, queue: ReviewQueue): RatingSession {
+export async function ratingSessionOf(db: DbOrTx, principal: UserPrincipal, queue: ReviewQueue): Promise<RatingSession> {
+  const [items, tags] = await Promise.all([
+    listReviewerItems(db, { queueId: queue.id, reviewerId: principal.user.id, reviewersPerItem: queue.reviewersPerItem }),
+    listTags(db, { workspaceId: principal.workspaceId }),
+  ]);
   return {
     queue: { id: queue.id, name: queue.name, instructions: queue.instructions, scheme: queue.scheme, reviewersPerItem: queue.reviewersPerItem, archived: queue.archivedAt !== null },
-    items: listReviewerItems(db, { queueId: queue.id, reviewerId: principal.user.id, reviewersPerItem: queue.reviewersPerItem }),
-    tags: listTags(db, { workspaceId: principal.workspaceId }).map((t) => t.name),
+    items,
+    tags: tags.map((t) => t.name),
   };
 }
 
@@ -63,15 +67,18 @@ export interface ReviewItemView {
   myRating: { value: RatingValue; comment: string; tags: string[]; updatedAt: number } | null;
 }
 
-export function loadReviewItem(principal: UserPrincipal, itemId: string): ReviewItemView {
+export async function loadReviewItem(principal: UserPrincipal, itemId: string): Promise<ReviewItemView> {
   requirePermission(principal, "review:rate");
   const db = getDb();
-  const item = findItemById(db, { itemId });
+  const item = await findItemById(db, { itemId });
   if (!item) throw new AppError("not_found:review", "That review item was not found in this workspace.");
-  loadQueue(db, principal, item.queueId, "rate");
-  const rating = findRating(db, { itemId: item.id, reviewerId: principal.user.id });
+  await loadQueue(db, principal, item.queueId, "rate");
+  const [rating, prompt] = await Promise.all([
+    findRating(db, { itemId: item.id, reviewerId: principal.user.id }),
+    item.promptId ? findPromptById(db, { promptId: item.promptId }) : undefined,
+  ]);
   const pairwise = item.pairSourceId !== "";
-  const promptName = item.promptId ? (findPromptById(db, { promptId: item.promptId })?.name ?? null) : null;
+  const promptName = prompt?.name ?? null;
   const value: RatingValue | null = rating
     ? rating.value.type === "pairwise"
       ? { type: "pairwise", choice: displayedChoice(rating.value.choice, item.pairSwapped) }

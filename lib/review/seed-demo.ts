@@ -15,12 +15,12 @@ const TAGS = ["hallucination", "off-tone", "unsafe", "wrong category"];
 export async function seedDemoReview(db: Db, { workspaceId, members }: DemoMembers): Promise<void> {
   const editor = members.get("editor")!;
   // The workspace's starter tags, created through the review module's one writer like any other.
-  for (const name of TAGS) createTag(editor, { name });
-  const prompt = findPromptByName(db, { workspaceId, name: "support/triage" });
-  const dataset = findRunDatasetByName(db, { workspaceId, name: "triage-smoke" });
+  for (const name of TAGS) await createTag(editor, { name });
+  const prompt = await findPromptByName(db, { workspaceId, name: "support/triage" });
+  const dataset = await findRunDatasetByName(db, { workspaceId, name: "triage-smoke" });
   if (!prompt || !dataset) return;
 
-  const { id: runId } = createEvalRun(editor, { datasetId: dataset.id, promptId: prompt.id, targets: [{ version: 1 }, { version: 2 }], name: "v1 vs v2", concurrency: 4 });
+  const { id: runId } = await createEvalRun(editor, { datasetId: dataset.id, promptId: prompt.id, targets: [{ version: 1 }, { version: 2 }], name: "v1 vs v2", concurrency: 4 });
   await executeEvalRun({ runId, workerId: "seed", db });
 
   const reviewers = [members.get("reviewer")!.user.id, editor.user.id];

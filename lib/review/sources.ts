@@ -1,40 +1,34 @@
 import "server-only";
-import { getSqlite, type DbOrTx } from "@/db";
+import { sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { rawRow, rawRows } from "@/db/raw";
 import type { reviewItems } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { drawSwapped } from "./pairwise";
 import type { QueueSource } from "./schemas";
-import { SOURCE_QUERIES, type FilterColumns } from "./source-queries";
+import { SOURCE_QUERIES, type FilterColumns, type SourceQuery } from "./source-queries";
 
 // Where review items come from: eval results, playground runs and production generations (their SQL is in
 // source-queries.ts), filtered and sampled in SQL.
 
-// Raw SQL goes to the one connection; inside a drizzle transaction that is the same connection.
-const sqlite = (_tx: DbOrTx) => getSqlite();
-
 export type ItemDraft = Omit<typeof reviewItems.$inferInsert, "id" | "queueId" | "position" | "createdAt">;
 
-interface Filter {
-  clauses: string[];
-  params: Record<string, string | number>;
-}
-
-function filterFor(source: QueueSource, columns: FilterColumns, base: Filter): Filter {
-  const { clauses, params } = base;
-  const add = (column: string | undefined, op: string, name: string, value: string | number | undefined, what: string) => {
+/** The source's conditions plus the queue's filters, each compared on the column the source names for it. */
+function filterFor(source: QueueSource, columns: FilterColumns, base: SQL[]): SQL[] {
+  const clauses = [...base];
+  const add = (column: string | undefined, op: "=" | ">=" | "<=", value: string | number | undefined, what: string) => {
     if (value === undefined) return;
     if (!column) throw new AppError("bad_request:review", `${what} does not apply to ${source.type.replace("-", " ")}s.`);
-    clauses.push(`${column} ${op} @${name}`);
-    params[name] = value;
+    clauses.push(sql`${sql.raw(column)} ${sql.raw(op)} ${value}`);
   };
-  add(columns.prompt, "=", "promptId", source.promptId, "A prompt filter");
-  add(columns.version, "=", "version", source.version, "A version filter");
-  add(columns.environment, "=", "environmentId", source.environmentId, "An environment filter");
-  add(columns.model, "=", "modelId", source.modelId, "A model filter");
-  add(columns.run, "=", "runId", source.runId, "An evaluation filter");
-  add(columns.score, ">=", "minScore", source.minScore, "A minimum score");
-  add(columns.score, "<=", "maxScore", source.maxScore, "A maximum score");
-  return { clauses, params };
+  add(columns.prompt, "=", source.promptId, "A prompt filter");
+  add(columns.version, "=", source.version, "A version filter");
+  add(columns.environment, "=", source.environmentId, "An environment filter");
+  add(columns.model, "=", source.modelId, "A model filter");
+  add(columns.run, "=", source.runId, "An evaluation filter");
+  add(columns.score, ">=", source.minScore, "A minimum score");
+  add(columns.score, "<=", source.maxScore, "A maximum score");
+  return clauses;
 }
 
 /** How many of `matched` rows to take: the sample share, at most the limit, at least one when sampling anything. */
@@ -44,14 +38,13 @@ export function sampleSize(matched: number, samplePercent: number, limit: number
 }
 
 /** Counts the matches, then takes a random sample (or the newest rows when taking everything). */
-function select<T>(tx: DbOrTx, { from, filter, order, columns, source }: { from: string; filter: Filter; order: string; columns: string; source: QueueSource }): T[] {
-  const where = filter.clauses.length > 0 ? `WHERE ${filter.clauses.join(" AND ")}` : "";
-  const db = sqlite(tx);
-  const matched = (db.prepare(`SELECT count(*) AS n ${from} ${where}`).get(filter.params) as { n: number }).n;
+async function select<T>(tx: DbOrTx, { query, clauses, source }: { query: SourceQuery; clauses: SQL[]; source: QueueSource }): Promise<T[]> {
+  const where = clauses.length > 0 ? sql`WHERE ${sql.join(clauses, sql` AND `)}` : sql.empty();
+  const matched = (await rawRow<{ n: number }>(tx, sql`SELECT count(*) AS n ${query.from} ${where}`))!.n;
   const take = sampleSize(matched, source.samplePercent, source.limit);
   if (take === 0) return [];
-  const ordering = source.samplePercent < 100 ? "random()" : order;
-  return db.prepare(`SELECT ${columns} ${from} ${where} ORDER BY ${ordering} LIMIT @take`).all({ ...filter.params, take }) as T[];
+  const ordering = source.samplePercent < 100 ? sql`random()` : query.order;
+  return rawRows<T>(tx, sql`SELECT ${query.columns} ${query.from} ${where} ORDER BY ${ordering} LIMIT ${take}`);
 }
 
 /** A chat prompt's messages (JSON) as readable text; plain text as it is. */
@@ -109,13 +102,17 @@ function toDraft(type: ItemDraft["sourceType"], row: Row, pairwise: boolean): It
 }
 
 /** Outputs matching a queue source that are not in the queue yet (SOURCE_QUERIES says where each kind is). */
-export function findSourceItems(tx: DbOrTx, { workspaceId, queueId, source, pairwise }: { workspaceId: string; queueId: string; source: QueueSource; pairwise: boolean }): ItemDraft[] {
+export async function findSourceItems(
+  tx: DbOrTx,
+  { workspaceId, queueId, source, pairwise }: { workspaceId: string; queueId: string; source: QueueSource; pairwise: boolean },
+): Promise<ItemDraft[]> {
   const queries = SOURCE_QUERIES[source.type];
   const query = pairwise ? queries.pairwise : queries.single;
   if (!query) throw new AppError("bad_request:review", "Pairwise queues compare two outputs for the same input: take them from an evaluation or a playground run.");
   if (pairwise && source.type === "eval-result" && !source.runId) {
     throw new AppError("bad_request:review", "Pick the evaluation whose two versions the queue compares.");
   }
-  const filter = filterFor(source, query.filters, { clauses: [...query.where], params: { workspaceId, queueId } });
-  return select<Row>(tx, { source, filter, from: query.from, columns: query.columns, order: query.order }).map((r) => toDraft(source.type, r, pairwise));
+  const clauses = filterFor(source, query.filters, query.where({ workspaceId, queueId }));
+  const rows = await select<Row>(tx, { query, clauses, source });
+  return rows.map((r) => toDraft(source.type, r, pairwise));
 }

@@ -1,34 +1,31 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { type DbOrTx } from "@/db";
+import { first } from "@/db/first";
 import { environmentPointers, environments, workspaces } from "@/db/schema";
 import { columnsOf } from "@/db/columns-of";
 
 // What environments exist and what each serves: the reads every consumer of a prompt shares. Writes to these
 // tables, and the history of moves and promotion requests, belong to lib/releases (its queries.ts).
 
-export function listEnvironments(tx: DbOrTx, { workspaceId }: { workspaceId: string }) {
-  return tx.select().from(environments).where(eq(environments.workspaceId, workspaceId)).orderBy(asc(environments.position), asc(environments.createdAt)).all();
+export async function listEnvironments(tx: DbOrTx, { workspaceId }: { workspaceId: string }) {
+  return tx.select().from(environments).where(eq(environments.workspaceId, workspaceId)).orderBy(asc(environments.position), asc(environments.createdAt));
 }
 
 export function findEnvironmentById(tx: DbOrTx, { environmentId }: { environmentId: string }) {
-  return tx.select().from(environments).where(eq(environments.id, environmentId)).get();
+  return first(tx.select().from(environments).where(eq(environments.id, environmentId)));
 }
 
 export function findEnvironmentBySlug(tx: DbOrTx, { workspaceId, slug }: { workspaceId: string; slug: string }) {
-  return tx.select().from(environments).where(and(eq(environments.workspaceId, workspaceId), eq(environments.slug, slug))).get();
+  return first(tx.select().from(environments).where(and(eq(environments.workspaceId, workspaceId), eq(environments.slug, slug))));
 }
 
 export function findPointer(tx: DbOrTx, { environmentId, promptId }: { environmentId: string; promptId: string }) {
-  return tx
-    .select()
-    .from(environmentPointers)
-    .where(and(eq(environmentPointers.environmentId, environmentId), eq(environmentPointers.promptId, promptId)))
-    .get();
+  return first(tx.select().from(environmentPointers).where(and(eq(environmentPointers.environmentId, environmentId), eq(environmentPointers.promptId, promptId))));
 }
 
 /** Which version each environment serves for these prompts (for lists and the prompt page). */
-export function listPointersForPrompts(tx: DbOrTx, { promptIds }: { promptIds: string[] }) {
+export async function listPointersForPrompts(tx: DbOrTx, { promptIds }: { promptIds: string[] }) {
   if (promptIds.length === 0) return [];
   return tx
     .select({
@@ -40,10 +37,9 @@ export function listPointersForPrompts(tx: DbOrTx, { promptIds }: { promptIds: s
     .from(environmentPointers)
     .innerJoin(environments, eq(environments.id, environmentPointers.environmentId))
     .where(inArray(environmentPointers.promptId, promptIds))
-    .orderBy(asc(environments.position))
-    .all();
+    .orderBy(asc(environments.position));
 }
 
-export function findWorkspaceSlug(tx: DbOrTx, { workspaceId }: { workspaceId: string }): string {
-  return tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, workspaceId)).get()?.slug ?? "";
+export async function findWorkspaceSlug(tx: DbOrTx, { workspaceId }: { workspaceId: string }): Promise<string> {
+  return (await first(tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, workspaceId))))?.slug ?? "";
 }

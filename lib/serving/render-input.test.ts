@@ -53,12 +53,12 @@ describe("rendering a column's input", () => {
   });
 
   it("includes partials from the workspace: latest by default, a pinned version with @n, never a chat prompt", async () => {
-    const { members } = makeWorkspace(["editor"]);
+    const { members } = await makeWorkspace(["editor"]);
     const ctx = members[0]!.ctx;
-    const { id: signOff } = createPrompt(ctx, { name: "shared/sign-off", type: "text", description: "", tags: [] });
-    saveVersion(ctx, { promptId: signOff, body: { type: "text", template: "Regards, {{agent}}" }, modelConfig: {}, commitMessage: "v1", expectedParentVersion: null });
-    saveVersion(ctx, { promptId: signOff, body: { type: "text", template: "Cheers, {{agent}}" }, modelConfig: {}, commitMessage: "v2", expectedParentVersion: 1 });
-    createPrompt(ctx, { name: "shared/chatty", type: "chat", description: "", tags: [] });
+    const { id: signOff } = await createPrompt(ctx, { name: "shared/sign-off", type: "text", description: "", tags: [] });
+    await saveVersion(ctx, { promptId: signOff, body: { type: "text", template: "Regards, {{agent}}" }, modelConfig: {}, commitMessage: "v1", expectedParentVersion: null });
+    await saveVersion(ctx, { promptId: signOff, body: { type: "text", template: "Cheers, {{agent}}" }, modelConfig: {}, commitMessage: "v2", expectedParentVersion: 1 });
+    await createPrompt(ctx, { name: "shared/chatty", type: "chat", description: "", tags: [] });
     const loadPartial = workspacePartialLoader({ workspaceId: ctx.workspaceId });
     const render = (template: string) =>
       renderInput({ content: { type: "text", template, messages: null, modelConfig: {} }, variables: { agent: "Sam" }, loadPartial });

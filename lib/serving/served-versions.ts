@@ -6,18 +6,18 @@ import { listPointersForPrompts } from "./queries";
 export type ServedVersions = Map<string, { name: string; version: number }[]>;
 
 /** What each listed prompt is served as, for the prompts list's Serving column. */
-export function loadServedVersions(promptIds: string[]): ServedVersions {
+export async function loadServedVersions(promptIds: string[]): Promise<ServedVersions> {
   const served: ServedVersions = new Map();
-  for (const pointer of listPointersForPrompts(getDb(), { promptIds })) {
+  for (const pointer of await listPointersForPrompts(getDb(), { promptIds })) {
     served.set(pointer.promptId, [...(served.get(pointer.promptId) ?? []), { name: pointer.name, version: pointer.version }]);
   }
   return served;
 }
 
 /** One prompt's versions that an environment serves, each with the environments' names, for its history. */
-export function loadServingEnvironments(promptId: string): Map<number, string[]> {
+export async function loadServingEnvironments(promptId: string): Promise<Map<number, string[]>> {
   const servedIn = new Map<number, string[]>();
-  for (const pointer of listPointersForPrompts(getDb(), { promptIds: [promptId] })) {
+  for (const pointer of await listPointersForPrompts(getDb(), { promptIds: [promptId] })) {
     servedIn.set(pointer.version, [...(servedIn.get(pointer.version) ?? []), pointer.name]);
   }
   return servedIn;

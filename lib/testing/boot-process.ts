@@ -7,16 +7,24 @@ import { findEvalRun } from "@/lib/evals/runs/queries";
 import { boot } from "@/lib/boot/boot";
 import { exitGracefullyOnSignals } from "@/lib/platform/ops/shutdown";
 
-boot();
-exitGracefullyOnSignals();
-console.log("booted");
+async function main() {
+  await boot();
+  exitGracefullyOnSignals();
+  console.log("booted");
 
-const runId = process.argv[2];
-if (runId) {
-  setInterval(() => {
-    const status = findEvalRun(getDb(), { runId })?.status;
-    if (status === "completed" || status === "failed" || status === "cancelled") process.exit(0);
-  }, 100);
-} else {
-  setInterval(() => {}, 60_000);
+  const runId = process.argv[2];
+  if (runId) {
+    setInterval(() => {
+      void findEvalRun(getDb(), { runId }).then((run) => {
+        if (run?.status === "completed" || run?.status === "failed" || run?.status === "cancelled") process.exit(0);
+      });
+    }, 100);
+  } else {
+    setInterval(() => {}, 60_000);
+  }
 }
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

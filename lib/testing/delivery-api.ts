@@ -21,16 +21,16 @@ export interface DeliveryApi<Workspace> extends Pick<TestDeliveryServer, "baseUr
  * the server closes. The fields are filled in beforeAll, so read them inside tests and hooks.
  */
 export function setUpDeliveryApiFor<Workspace>(
-  workspace: () => { ws: Workspace; admin: AuthContext },
+  workspace: () => Promise<{ ws: Workspace; admin: AuthContext }> | { ws: Workspace; admin: AuthContext },
   { writeKeyName = "read-write key" }: { writeKeyName?: string } = {},
 ): DeliveryApi<Workspace> {
   const api = {} as DeliveryApi<Workspace>;
   let server: TestDeliveryServer | undefined;
   beforeAll(async () => {
     server = await startDeliveryServer();
-    const { ws, admin } = workspace();
-    const readKey = createApiKey(admin, { name: "read key", scope: "read" });
-    const writeKey = createApiKey(admin, { name: writeKeyName, scope: "read-write" });
+    const { ws, admin } = await workspace();
+    const readKey = await createApiKey(admin, { name: "read key", scope: "read" });
+    const writeKey = await createApiKey(admin, { name: writeKeyName, scope: "read-write" });
     Object.assign(api, { baseUrl: server.baseUrl, state: server.state, request: server.request, ws, readKey: readKey.secret, writeKey: writeKey.secret, writeKeyId: writeKey.id });
   });
   afterAll(async () => {
@@ -41,8 +41,8 @@ export function setUpDeliveryApiFor<Workspace>(
 
 /** setUpDeliveryApiFor with a delivery workspace (admin, editor and lead); addTextPrompt and deploy add what it serves. */
 export function setUpDeliveryApi(options: { writeKeyName?: string } = {}): DeliveryApi<DeliveryWorkspace> {
-  return setUpDeliveryApiFor(() => {
-    const ws = makeDeliveryWorkspace();
+  return setUpDeliveryApiFor(async () => {
+    const ws = await makeDeliveryWorkspace();
     return { ws, admin: ws.admin };
   }, options);
 }

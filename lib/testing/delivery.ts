@@ -18,37 +18,37 @@ export interface DeliveryWorkspace {
 }
 
 /** A workspace with an admin (keys), an editor (prompts, requests) and a lead (approvals). */
-export function makeDeliveryWorkspace(): DeliveryWorkspace {
-  const { workspace, members } = makeWorkspace(["admin", "editor", "lead"]);
+export async function makeDeliveryWorkspace(): Promise<DeliveryWorkspace> {
+  const { workspace, members } = await makeWorkspace(["admin", "editor", "lead"]);
   const [admin, editor, lead] = members.map((member) => member.ctx) as [AuthContext, AuthContext, AuthContext];
   return { workspaceId: workspace.id, admin, editor, lead };
 }
 
 /** A text prompt with one version per template given. */
-export function addTextPrompt(ws: DeliveryWorkspace, name: string, templates: string[], modelConfig = {}) {
-  const { id } = createPrompt(ws.editor, { name, type: "text", description: `About ${name}`, tags: ["test"] });
-  templates.forEach((template, index) =>
-    saveVersion(ws.editor, { promptId: id, body: { type: "text", template }, modelConfig, commitMessage: `v${index + 1}`, expectedParentVersion: index || null }),
-  );
+export async function addTextPrompt(ws: DeliveryWorkspace, name: string, templates: string[], modelConfig = {}) {
+  const { id } = await createPrompt(ws.editor, { name, type: "text", description: `About ${name}`, tags: ["test"] });
+  for (const [index, template] of templates.entries()) {
+    await saveVersion(ws.editor, { promptId: id, body: { type: "text", template }, modelConfig, commitMessage: `v${index + 1}`, expectedParentVersion: index || null });
+  }
   return { id, name };
 }
 
-export function addChatPrompt(ws: DeliveryWorkspace, name: string, messages: ChatMessageRecord[]) {
-  const { id } = createPrompt(ws.editor, { name, type: "chat", description: "", tags: [] });
-  saveVersion(ws.editor, { promptId: id, body: { type: "chat", messages }, modelConfig: {}, commitMessage: "v1", expectedParentVersion: null });
+export async function addChatPrompt(ws: DeliveryWorkspace, name: string, messages: ChatMessageRecord[]) {
+  const { id } = await createPrompt(ws.editor, { name, type: "chat", description: "", tags: [] });
+  await saveVersion(ws.editor, { promptId: id, body: { type: "chat", messages }, modelConfig: {}, commitMessage: "v1", expectedParentVersion: null });
   return { id, name };
 }
 
 /** Makes an environment serve a version: directly when unprotected, else requested by the editor and approved by the lead. */
-export function deploy(ws: DeliveryWorkspace, { promptId, environment, version }: { promptId: string; environment: string; version: number }) {
-  const env = findEnvironmentBySlug(getDb(), { workspaceId: ws.workspaceId, slug: environment });
+export async function deploy(ws: DeliveryWorkspace, { promptId, environment, version }: { promptId: string; environment: string; version: number }) {
+  const env = await findEnvironmentBySlug(getDb(), { workspaceId: ws.workspaceId, slug: environment });
   if (!env) throw new Error(`no environment ${environment}`);
   const move = { promptId, environmentId: env.id, version, comment: "" };
   if (!env.isProtected) return deployVersion(userPrincipal(ws.editor), move);
-  const { requestId } = requestPromotion(userPrincipal(ws.editor), move);
+  const { requestId } = await requestPromotion(userPrincipal(ws.editor), move);
   return approvePromotion(userPrincipal(ws.lead), { requestId, reason: "" });
 }
 
-export function addApiKey(ws: DeliveryWorkspace, scope: ApiKeyScope, name = `${scope} key`) {
+export async function addApiKey(ws: DeliveryWorkspace, scope: ApiKeyScope, name = `${scope} key`) {
   return createApiKey(ws.admin, { name, scope });
 }

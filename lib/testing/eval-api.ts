@@ -9,10 +9,10 @@ import { setUpFixtureLlmServer } from "./fixture-llm";
  * makeEvalWorkspace) on a fixture LLM server, its read and read-write keys, and the eval worker running in this
  * process, from before the file's tests until after them. The file adds its datasets.
  */
-export function setUpEvalApi(): DeliveryApi<ReturnType<typeof makeEvalWorkspace>> {
+export function setUpEvalApi(): DeliveryApi<Awaited<ReturnType<typeof makeEvalWorkspace>>> {
   const llm = setUpFixtureLlmServer();
-  const api = setUpDeliveryApiFor(() => {
-    const ws = makeEvalWorkspace({ fixtureUrl: llm.url });
+  const api = setUpDeliveryApiFor(async () => {
+    const ws = await makeEvalWorkspace({ fixtureUrl: llm.url });
     return { ws, admin: ws.adminCtx };
   });
   beforeAll(() => {

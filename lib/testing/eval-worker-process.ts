@@ -12,6 +12,7 @@ if (!runId) {
 }
 startEvalWorker({ pollMs: 100, heartbeatMs: 200, staleMs: Number(process.env.EVAL_STALE_MS ?? 30_000) });
 setInterval(() => {
-  const status = findEvalRun(getDb(), { runId })?.status;
-  if (status === "completed" || status === "failed" || status === "cancelled") process.exit(0);
+  void findEvalRun(getDb(), { runId }).then((run) => {
+    if (run?.status === "completed" || run?.status === "failed" || run?.status === "cancelled") process.exit(0);
+  });
 }, 100);

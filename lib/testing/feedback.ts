@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
+import { first, only } from "@/db/first";
 import {
   datasets,
   environments,
@@ -27,24 +28,24 @@ import {
 
 export const DAY = 86_400_000;
 
-export function addPrompt({ workspaceId, name, versions = 3 }: { workspaceId: string; name: string; versions?: number }): string {
+export async function addPrompt({ workspaceId, name, versions = 3 }: { workspaceId: string; name: string; versions?: number }): Promise<string> {
   const db = getDb();
-  const prompt = db.insert(prompts).values({ workspaceId, name, type: "text" }).returning().get();
-  for (let version = 1; version <= versions; version++) db.insert(promptVersions).values({ promptId: prompt.id, version, type: "text", template: `v${version} {{q}}`, commitMessage: `v${version}` }).run();
+  const prompt = await only(db.insert(prompts).values({ workspaceId, name, type: "text" }).returning());
+  for (let version = 1; version <= versions; version++) await db.insert(promptVersions).values({ promptId: prompt.id, version, type: "text", template: `v${version} {{q}}`, commitMessage: `v${version}` });
   return prompt.id;
 }
 
-export function environmentId(workspaceId: string, slug: "development" | "staging" | "production"): string {
-  return getDb().select().from(environments).where(and(eq(environments.workspaceId, workspaceId), eq(environments.slug, slug))).get()!.id;
+export async function environmentId(workspaceId: string, slug: "development" | "staging" | "production"): Promise<string> {
+  return (await first(getDb().select().from(environments).where(and(eq(environments.workspaceId, workspaceId), eq(environments.slug, slug)))))!.id;
 }
 
-export function addQueue({ workspaceId, scheme, name = `queue-${crypto.randomUUID().slice(0, 8)}` }: { workspaceId: string; scheme: RatingScheme; name?: string }): string {
-  return getDb().insert(reviewQueues).values({ workspaceId, name, scheme }).returning().get().id;
+export async function addQueue({ workspaceId, scheme, name = `queue-${crypto.randomUUID().slice(0, 8)}` }: { workspaceId: string; scheme: RatingScheme; name?: string }): Promise<string> {
+  return (await only(getDb().insert(reviewQueues).values({ workspaceId, name, scheme }).returning())).id;
 }
 
 let position = 0;
 
-export function addItem(item: {
+export async function addItem(item: {
   queueId: string;
   promptId: string;
   version: number | null;
@@ -55,32 +56,34 @@ export function addItem(item: {
   pairVersion?: number;
   pairModelId?: string;
   output?: string;
-}): string {
+}): Promise<string> {
   const pairwise = item.pairVersion !== undefined;
-  return getDb()
-    .insert(reviewItems)
-    .values({
-      queueId: item.queueId,
-      position: ++position,
-      sourceType: item.sourceType ?? "generation",
-      sourceId: item.sourceId ?? crypto.randomUUID(),
-      pairSourceId: pairwise ? crypto.randomUUID() : "",
-      promptId: item.promptId,
-      version: item.version,
-      environmentId: item.environmentId ?? null,
-      modelId: item.modelId ?? "fx:echo",
-      variables: {},
-      output: item.output ?? "An answer.",
-      pairVersion: item.pairVersion ?? null,
-      pairModelId: pairwise ? (item.pairModelId ?? item.modelId ?? "fx:echo") : null,
-      pairOutput: pairwise ? "Another answer." : null,
-    })
-    .returning()
-    .get().id;
+  const row = await only(
+    getDb()
+      .insert(reviewItems)
+      .values({
+        queueId: item.queueId,
+        position: ++position,
+        sourceType: item.sourceType ?? "generation",
+        sourceId: item.sourceId ?? crypto.randomUUID(),
+        pairSourceId: pairwise ? crypto.randomUUID() : "",
+        promptId: item.promptId,
+        version: item.version,
+        environmentId: item.environmentId ?? null,
+        modelId: item.modelId ?? "fx:echo",
+        variables: {},
+        output: item.output ?? "An answer.",
+        pairVersion: item.pairVersion ?? null,
+        pairModelId: pairwise ? (item.pairModelId ?? item.modelId ?? "fx:echo") : null,
+        pairOutput: pairwise ? "Another answer." : null,
+      })
+      .returning(),
+  );
+  return row.id;
 }
 
 /** A rating with its rating_scores rows, scored as the review domain scores them. */
-export function addRating(rating: {
+export async function addRating(rating: {
   workspaceId: string;
   queueId: string;
   itemId: string;
@@ -91,7 +94,7 @@ export function addRating(rating: {
   criteria?: Record<string, [number, number]>;
   comment?: string;
   tags?: string[];
-}): string {
+}): Promise<string> {
   const { value } = rating;
   const criteria: [string, number, number][] =
     value.type === "thumbs"
@@ -101,62 +104,66 @@ export function addRating(rating: {
         : Object.entries(rating.criteria ?? {}).map(([name, [raw, score]]) => [name, raw, score]);
   const score = value.type === "pairwise" ? null : criteria.reduce((sum, c) => sum + c[2], 0) / criteria.length;
   const db = getDb();
-  const row = db
-    .insert(ratings)
-    .values({
-      workspaceId: rating.workspaceId,
-      queueId: rating.queueId,
-      itemId: rating.itemId,
-      reviewerId: rating.reviewerId,
-      value,
-      score,
-      comment: rating.comment ?? "",
-      tags: rating.tags ?? [],
-      createdAt: new Date(rating.at),
-      updatedAt: new Date(rating.at),
-    })
-    .returning()
-    .get();
-  for (const [criterion, raw, s] of criteria) db.insert(ratingScores).values({ ratingId: row.id, criterion, value: raw, score: s }).run();
+  const row = await only(
+    db
+      .insert(ratings)
+      .values({
+        workspaceId: rating.workspaceId,
+        queueId: rating.queueId,
+        itemId: rating.itemId,
+        reviewerId: rating.reviewerId,
+        value,
+        score,
+        comment: rating.comment ?? "",
+        tags: rating.tags ?? [],
+        createdAt: new Date(rating.at),
+        updatedAt: new Date(rating.at),
+      })
+      .returning(),
+  );
+  for (const [criterion, raw, s] of criteria) await db.insert(ratingScores).values({ ratingId: row.id, criterion, value: raw, score: s });
   return row.id;
 }
 
-export function addGeneration(g: { workspaceId: string; promptId: string; version: number; environmentId: string | null; modelId?: string; at: number; feedback?: number[] }): string {
+export async function addGeneration(g: { workspaceId: string; promptId: string; version: number; environmentId: string | null; modelId?: string; at: number; feedback?: number[] }): Promise<string> {
   const db = getDb();
-  const row = db
-    .insert(generations)
-    .values({ workspaceId: g.workspaceId, promptId: g.promptId, version: g.version, environmentId: g.environmentId, variables: {}, output: "Hi", modelId: g.modelId ?? "fx:echo", createdAt: new Date(g.at) })
-    .returning()
-    .get();
-  for (const score of g.feedback ?? []) db.insert(generationFeedback).values({ workspaceId: g.workspaceId, generationId: row.id, score, createdAt: new Date(g.at + 60_000) }).run();
+  const row = await only(
+    db
+      .insert(generations)
+      .values({ workspaceId: g.workspaceId, promptId: g.promptId, version: g.version, environmentId: g.environmentId, variables: {}, output: "Hi", modelId: g.modelId ?? "fx:echo", createdAt: new Date(g.at) })
+      .returning(),
+  );
+  for (const score of g.feedback ?? []) await db.insert(generationFeedback).values({ workspaceId: g.workspaceId, generationId: row.id, score, createdAt: new Date(g.at + 60_000) });
   return row.id;
 }
 
-export function addDataset(workspaceId: string): string {
-  return getDb().insert(datasets).values({ workspaceId, name: `ds-${crypto.randomUUID().slice(0, 8)}` }).returning().get().id;
+export async function addDataset(workspaceId: string): Promise<string> {
+  return (await only(getDb().insert(datasets).values({ workspaceId, name: `ds-${crypto.randomUUID().slice(0, 8)}` }).returning())).id;
 }
 
-export function addEvalRun({ workspaceId, datasetId, scorers, at }: { workspaceId: string; datasetId: string; scorers: ScorerConfig[]; at: number }): string {
-  return getDb()
-    .insert(evalRuns)
-    .values({ workspaceId, datasetId, status: "completed", scorers, totalCases: 1, createdAt: new Date(at), finishedAt: new Date(at) })
-    .returning()
-    .get().id;
+export async function addEvalRun({ workspaceId, datasetId, scorers, at }: { workspaceId: string; datasetId: string; scorers: ScorerConfig[]; at: number }): Promise<string> {
+  const run = await only(
+    getDb()
+      .insert(evalRuns)
+      .values({ workspaceId, datasetId, status: "completed", scorers, totalCases: 1, createdAt: new Date(at), finishedAt: new Date(at) })
+      .returning(),
+  );
+  return run.id;
 }
 
 /** One result of a run (its own target and case), with one eval_scores row per given score. */
-export function addEvalResult(r: {
+export async function addEvalResult(r: {
   runId: string;
   promptId: string;
   version: number;
   assertions?: ScorerConfig[];
   scores: { key: string; score: number | null; passed: boolean; error?: boolean }[];
-}): string {
+}): Promise<string> {
   const db = getDb();
-  const target = db.insert(evalRunTargets).values({ runId: r.runId, position: ++position, promptId: r.promptId, version: r.version, modelId: "fx:echo" }).returning().get();
-  const runCase = db.insert(evalRunCases).values({ runId: r.runId, position: ++position, variables: {}, assertions: r.assertions ?? [] }).returning().get();
-  const result = db.insert(evalResults).values({ runId: r.runId, targetId: target.id, runCaseId: runCase.id, status: "passed", score: 1 }).returning().get();
-  for (const s of r.scores) db.insert(evalScores).values({ resultId: result.id, runId: r.runId, targetId: target.id, scorerKey: s.key, score: s.score, passed: s.passed, error: s.error ?? false }).run();
+  const target = await only(db.insert(evalRunTargets).values({ runId: r.runId, position: ++position, promptId: r.promptId, version: r.version, modelId: "fx:echo" }).returning());
+  const runCase = await only(db.insert(evalRunCases).values({ runId: r.runId, position: ++position, variables: {}, assertions: r.assertions ?? [] }).returning());
+  const result = await only(db.insert(evalResults).values({ runId: r.runId, targetId: target.id, runCaseId: runCase.id, status: "passed", score: 1 }).returning());
+  for (const s of r.scores) await db.insert(evalScores).values({ resultId: result.id, runId: r.runId, targetId: target.id, scorerKey: s.key, score: s.score, passed: s.passed, error: s.error ?? false });
   return result.id;
 }
 

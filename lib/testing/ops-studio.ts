@@ -13,12 +13,13 @@ import { makeDataset, makeEvalWorkspace } from "./eval-runs";
 async function main() {
   const [fixtureUrl, cases] = process.argv.slice(2);
   if (!fixtureUrl || !cases) throw new Error("usage: ops-studio <fixtureUrl> <cases>");
-  const ws = makeEvalWorkspace({ fixtureUrl, models: "echo, slow-50, slow-250" });
+  const ws = await makeEvalWorkspace({ fixtureUrl, models: "echo, slow-50, slow-250" });
   const password = "ops-spec-password-1";
   const editor = ws.editor.user;
-  getDb().update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, editor.id)).run();
-  const dataset = makeDataset({ workspaceId: ws.workspace.id, count: Number(cases) });
-  const { secret: apiKey } = createApiKey(ws.adminCtx, { name: "ops spec", scope: "read-write" });
+  const passwordHash = await hashPassword(password);
+  await getDb().update(users).set({ passwordHash }).where(eq(users.id, editor.id));
+  const dataset = await makeDataset({ workspaceId: ws.workspace.id, count: Number(cases) });
+  const { secret: apiKey } = await createApiKey(ws.adminCtx, { name: "ops spec", scope: "read-write" });
   closeDb();
   console.log(JSON.stringify({ email: editor.email, password, promptId: ws.promptId, datasetName: dataset.name, apiKey }));
 }

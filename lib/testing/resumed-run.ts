@@ -10,7 +10,7 @@ import { resultsOf } from "./eval-runs";
  * stored before the stop (`beforeStop`) untouched, and each case finished before the stop sent to the fixture server
  * once. Returns how many calls the fixture received for the run's cases, for the caller's bound on the calls repeated.
  */
-export function expectResumedWithoutRepeats({
+export async function expectResumedWithoutRepeats({
   runId,
   cases,
   beforeStop,
@@ -18,16 +18,16 @@ export function expectResumedWithoutRepeats({
 }: {
   runId: string;
   cases: number;
-  beforeStop: ReturnType<typeof resultsOf>;
+  beforeStop: Awaited<ReturnType<typeof resultsOf>>;
   llm: Pick<FixtureLlmServer, "byPrompt">;
-}): number {
-  const after = resultsOf(runId);
+}): Promise<number> {
+  const after = await resultsOf(runId);
   expect(after).toHaveLength(cases);
   expect(new Set(after.map((r) => r.runCaseId)).size).toBe(cases);
   const byId = new Map(after.map((r) => [r.id, r]));
   for (const r of beforeStop) expect(byId.get(r.id)).toEqual(r);
 
-  const runCases = getDb().select().from(evalRunCases).where(eq(evalRunCases.runId, runId)).all();
+  const runCases = await getDb().select().from(evalRunCases).where(eq(evalRunCases.runId, runId));
   const promptOf = new Map(runCases.map((c) => [c.id, `Say hello to ${c.variables.name}.`]));
   for (const r of beforeStop) expect(llm.byPrompt.get(promptOf.get(r.runCaseId)!)).toBe(1);
   return runCases.reduce((sum, c) => sum + (llm.byPrompt.get(promptOf.get(c.id)!) ?? 0), 0);

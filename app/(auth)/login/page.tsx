@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  if (needsFirstRunSetup()) redirect("/setup");
+  if (await needsFirstRunSetup()) redirect("/setup");
   const { callbackUrl } = await searchParams;
   const returnTo = safeCallbackPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
   if (await getAuthContext()) redirect(returnTo ?? "/");
@@ -19,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <Card>
       <h1 className="mb-5 text-lg font-semibold">Sign in</h1>
       <LoginForm callbackUrl={returnTo} />
-      {demoAccountsActive() && (
+      {(await demoAccountsActive()) && (
         <p className="mt-5 rounded-md bg-amber-50 p-3 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
           Demo accounts are active: admin@, lead@, editor@, reviewer@ or viewer@example.com with the password{" "}
           <code>promptops-demo</code>.

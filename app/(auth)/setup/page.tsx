@@ -7,8 +7,8 @@ import { needsFirstRunSetup } from "@/lib/platform/setup/first-admin";
 export const metadata: Metadata = { title: "Set up" };
 export const dynamic = "force-dynamic";
 
-export default function SetupPage() {
-  if (!needsFirstRunSetup()) redirect("/login");
+export default async function SetupPage() {
+  if (!(await needsFirstRunSetup())) redirect("/login");
   return (
     <Card>
       <h1 className="text-lg font-semibold">Set up the studio</h1>

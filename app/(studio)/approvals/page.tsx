@@ -15,7 +15,7 @@ const statusTone = { approved: "success", rejected: "danger", withdrawn: "neutra
 
 export default async function ApprovalsPage() {
   const ctx = await requirePageAuth("prompts:read");
-  const { pending, decided } = loadApprovalQueue({ workspaceId: ctx.workspaceId });
+  const { pending, decided } = await loadApprovalQueue({ workspaceId: ctx.workspaceId });
   const canDecide = can(ctx.role, "deployments:approve");
 
   return (

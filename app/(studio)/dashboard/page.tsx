@@ -13,8 +13,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const ctx = await requirePageAuth("dashboards:read");
   const filters = dashboardFiltersSchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
   const principal = userPrincipal(ctx);
-  const evals = loadEvalDashboard(principal, filters);
-  const feedback = loadFeedbackDashboard(principal, filters);
+  const evals = await loadEvalDashboard(principal, filters);
+  const feedback = await loadFeedbackDashboard(principal, filters);
   return (
     <div className="flex flex-col gap-6">
       <header>

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Datasets" };
 export default async function DatasetsPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
   const ctx = await requirePageAuth("prompts:read");
   const showArchived = (await searchParams).archived === "1";
-  const datasets = listDatasets({ workspaceId: ctx.workspaceId, includeArchived: showArchived });
+  const datasets = await listDatasets({ workspaceId: ctx.workspaceId, includeArchived: showArchived });
   const canEdit = can(ctx.role, "datasets:write");
 
   return (

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Evaluations" };
 
 export default async function EvaluationsPage() {
   const ctx = await requirePageAuth("prompts:read");
-  const runs = listEvalRuns({ workspaceId: ctx.workspaceId, limit: 100 });
+  const runs = await listEvalRuns({ workspaceId: ctx.workspaceId, limit: 100 });
   const canRun = can(ctx.role, "evals:run");
 
   return (

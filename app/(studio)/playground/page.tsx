@@ -17,7 +17,7 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: S
   const ctx = await requirePageAuth("prompts:read");
   const params = await searchParams;
   const name = typeof params.prompt === "string" ? params.prompt.slice(0, 200) : null;
-  const { names, prompt } = loadPromptPicker(ctx, name);
+  const { names, prompt } = await loadPromptPicker(ctx, name);
 
   return (
     <>
@@ -30,7 +30,7 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: S
         <Playground
           // A new key per reopened run resets the columns when "Open in playground" changes the URL.
           key={parseRunParam(params.run) ?? "new"}
-          data={orNotFound(() => loadPlaygroundData(ctx, { prompt, runId: parseRunParam(params.run) }))}
+          data={await orNotFound(() => loadPlaygroundData(ctx, { prompt, runId: parseRunParam(params.run) }))}
           runHref={playgroundHref({ prompt: prompt.name })}
         />
       ) : (

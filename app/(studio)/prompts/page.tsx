@@ -28,8 +28,10 @@ export default async function PromptsPage({ searchParams }: { searchParams: Sear
     archived: one(params.archived) === "1",
     page: Math.max(1, Number(one(params.page)) || 1),
   };
-  const list = listPrompts({ workspaceId: ctx.workspaceId, search: query.q, folder: query.folder, tag: query.tag, archived: query.archived, page: query.page });
-  const all = listPromptNamesAndTags({ workspaceId: ctx.workspaceId });
+  const [list, all] = await Promise.all([
+    listPrompts({ workspaceId: ctx.workspaceId, search: query.q, folder: query.folder, tag: query.tag, archived: query.archived, page: query.page }),
+    listPromptNamesAndTags({ workspaceId: ctx.workspaceId }),
+  ]);
   const tags = [...new Set(all.flatMap((p) => p.tags))].sort();
   const canWrite = can(ctx.role, "prompts:write");
   const filtered = Boolean(query.q || query.folder || query.tag);
@@ -94,7 +96,7 @@ export default async function PromptsPage({ searchParams }: { searchParams: Sear
               </EmptyState>
             )
           ) : (
-            <PromptTable list={list} query={query} served={loadServedVersions(list.rows.map((r) => r.id))} />
+            <PromptTable list={list} query={query} served={await loadServedVersions(list.rows.map((r) => r.id))} />
           )}
         </div>
       </div>

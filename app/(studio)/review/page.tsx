@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewPage() {
   const ctx = await requirePageAuth("review:rate");
-  const { queues, manage, tags } = loadReviewHome(userPrincipal(ctx));
+  const { queues, manage, tags } = await loadReviewHome(userPrincipal(ctx));
   return (
     <div className="flex flex-col gap-6">
       <PageHeader

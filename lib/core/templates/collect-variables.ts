@@ -14,8 +14,9 @@ import { partialKey, type PartialTarget } from "./partial-ref";
 
 /**
  * A partial's template text, or null when no prompt has that name and label. May throw a "bad_request:template"
- * AppError saying why a known prompt cannot be included (a chat prompt, say). Synchronous: every loader reads
- * SQLite or an already loaded map, and a synchronous walk can run inside a database transaction.
+ * AppError saying why a known prompt cannot be included (a chat prompt, say). Synchronous: every loader answers from
+ * partials already read (lib/serving/load-partial.ts reads those a walk asked for, then walks again), so the walk is
+ * pure and never waits.
  */
 export type SyncPartialLoader = (ref: PartialTarget) => string | null;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { transaction } from "@/db/transaction";
 import { recordAuditBy } from "@/lib/platform/audit/record";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
@@ -32,9 +33,9 @@ export interface ImportPreview {
 
 const cellText = (value: unknown) => (value == null ? "" : typeof value === "string" ? value : JSON.stringify(value));
 
-export function previewImport(principal: Principal, datasetId: string, raw: { fileName: string; text: string }): ImportPreview {
+export async function previewImport(principal: Principal, datasetId: string, raw: { fileName: string; text: string }): Promise<ImportPreview> {
   requirePermission(principal, "datasets:write");
-  loadDataset(getDb(), principal, datasetId);
+  await loadDataset(getDb(), principal, datasetId);
   const file = parseDatasetFile(raw);
   return {
     format: file.format,
@@ -45,24 +46,25 @@ export function previewImport(principal: Principal, datasetId: string, raw: { fi
   };
 }
 
-export function importCases(principal: Principal, datasetId: string, raw: z.input<typeof importRequestSchema>): { imported: number; firstPosition: number } {
+export async function importCases(
+  principal: Principal,
+  datasetId: string,
+  raw: z.input<typeof importRequestSchema>,
+): Promise<{ imported: number; firstPosition: number }> {
   requirePermission(principal, "datasets:write");
   const input = parseInput(importRequestSchema, raw);
   const file = parseDatasetFile(input);
   const { cases, problems } = applyMapping(file, input.mapping ?? suggestMapping(file.columns));
   if (problems.length > 0) throw fileProblems(problems);
-  return getDb().transaction(
-    (tx) => {
-      const dataset = loadDataset(tx, principal, datasetId);
-      const { firstPosition: first } = appendCases(tx, dataset, cases);
-      recordAuditBy(tx, principal, {
-        action: "dataset.cases_imported",
-        objectType: "dataset",
-        objectId: dataset.id,
-        after: { fileName: input.fileName, format: file.format, cases: cases.length, mapping: input.mapping ?? null },
-      });
-      return { imported: cases.length, firstPosition: first };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const dataset = await loadDataset(tx, principal, datasetId);
+    const { firstPosition: first } = await appendCases(tx, dataset, cases);
+    await recordAuditBy(tx, principal, {
+      action: "dataset.cases_imported",
+      objectType: "dataset",
+      objectId: dataset.id,
+      after: { fileName: input.fileName, format: file.format, cases: cases.length, mapping: input.mapping ?? null },
+    });
+    return { imported: cases.length, firstPosition: first };
+  });
 }

@@ -13,11 +13,11 @@ const server = setUpFixtureLlmServer();
 
 /** v1 "Say hello to {{name}}." passes `contains "hello"` everywhere; v2 "Greet {{name}}." only where the name says hello. */
 async function twoVersions() {
-  const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-  saveVersion(ws.editor, { promptId: ws.promptId, body: { type: "text", template: "Greet {{name}}." }, modelConfig: { model: "fx:echo" }, commitMessage: "v2", expectedParentVersion: 1 });
-  const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 6, caseAt: (i) => ({ variables: { name: i % 2 === 1 ? `hello friend ${i}` : `Case ${i}` } }) });
+  const ws = await makeEvalWorkspace({ fixtureUrl: server.url });
+  await saveVersion(ws.editor, { promptId: ws.promptId, body: { type: "text", template: "Greet {{name}}." }, modelConfig: { model: "fx:echo" }, commitMessage: "v2", expectedParentVersion: 1 });
+  const dataset = await makeDataset({ workspaceId: ws.workspace.id, count: 6, caseAt: (i) => ({ variables: { name: i % 2 === 1 ? `hello friend ${i}` : `Case ${i}` } }) });
   const run = async (versions: number[]) => {
-    const { id } = createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: versions.map((version) => ({ version })), scorers: [containsScorer("hello")] });
+    const { id } = await createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: versions.map((version) => ({ version })), scorers: [containsScorer("hello")] });
     await executeEvalRun({ runId: id, workerId: "test" });
     return id;
   };
@@ -29,7 +29,7 @@ describe("compareRuns", () => {
     const { ws, run } = await twoVersions();
     const a = await run([1]);
     const b = await run([2]);
-    const comparison = compareRuns(ws.viewer, { a, b });
+    const comparison = await compareRuns(ws.viewer, { a, b });
     expect(comparison.a.label).toBe("greet v1 · fx:echo");
     expect(comparison.b.label).toBe("greet v2 · fx:echo");
     expect(comparison.a.summary.passRate).toBe(1);
@@ -44,21 +44,21 @@ describe("compareRuns", () => {
   it("compares the two versions of one run, and refuses runs of different datasets or another workspace", async () => {
     const { ws, run } = await twoVersions();
     const both = await run([1, 2]);
-    expect(compareRuns(ws.editor, { a: both, b: both }).counts.regression).toBe(3);
+    expect((await compareRuns(ws.editor, { a: both, b: both })).counts.regression).toBe(3);
 
-    const other = makeDataset({ workspaceId: ws.workspace.id, count: 2 });
-    const { id: elsewhere } = createEvalRun(ws.editor, { datasetId: other.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [containsScorer("hello")] });
-    const refuse = (fn: () => unknown) => {
+    const other = await makeDataset({ workspaceId: ws.workspace.id, count: 2 });
+    const { id: elsewhere } = await createEvalRun(ws.editor, { datasetId: other.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [containsScorer("hello")] });
+    const refuse = async (fn: () => Promise<unknown>) => {
       try {
-        fn();
+        await fn();
       } catch (e) {
         return isAppError(e) ? e.code : "unexpected";
       }
       return "no error";
     };
-    expect(refuse(() => compareRuns(ws.editor, { a: both, b: elsewhere }))).toBe("bad_request:eval");
-    const stranger = makeEvalWorkspace({ fixtureUrl: server.url });
-    expect(refuse(() => compareRuns(stranger.editor, { a: both, b: both }))).toBe("not_found:workspace");
+    expect(await refuse(() => compareRuns(ws.editor, { a: both, b: elsewhere }))).toBe("bad_request:eval");
+    const stranger = await makeEvalWorkspace({ fixtureUrl: server.url });
+    expect(await refuse(() => compareRuns(stranger.editor, { a: both, b: both }))).toBe("not_found:workspace");
   });
 });
 

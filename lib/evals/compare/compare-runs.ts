@@ -56,11 +56,11 @@ export interface RunComparison {
   rows: CompareRow[];
 }
 
-function loadSide(principal: Principal, runId: string, targetId: string | undefined, fallbackPosition: number) {
+async function loadSide(principal: Principal, runId: string, targetId: string | undefined, fallbackPosition: number) {
   const db = getDb();
-  const run = findEvalRun(db, { runId });
+  const run = await findEvalRun(db, { runId });
   requireSameWorkspace(principal, run, "That evaluation");
-  const targets = listEvalRunTargets(db, { runId });
+  const targets = await listEvalRunTargets(db, { runId });
   const target = targetId ? targets.find((t) => t.id === targetId) : (targets[fallbackPosition] ?? targets[0]);
   if (!target) throw new AppError("not_found:eval", "That version is not part of the evaluation.");
   return { run, target };
@@ -70,29 +70,36 @@ const caseKey = (row: TargetCaseRow) => row.caseId ?? `#${row.position}`;
 const cell = (row: TargetCaseRow | undefined): CompareCell | null =>
   row && row.status ? { resultId: row.resultId, status: row.status, score: row.score, output: row.output, latencyMs: row.latencyMs } : null;
 
-export function compareRuns(principal: Principal, raw: z.input<typeof compareQuerySchema>): RunComparison {
+export async function compareRuns(principal: Principal, raw: z.input<typeof compareQuerySchema>): Promise<RunComparison> {
   requirePermission(principal, "prompts:read");
   const query = parseInput(compareQuerySchema, raw);
-  const a = loadSide(principal, query.a, query.at, 0);
+  const a = await loadSide(principal, query.a, query.at, 0);
   // The same run on both sides means comparing its targets: default to its second one.
-  const b = loadSide(principal, query.b, query.bt, query.a === query.b ? 1 : 0);
+  const b = await loadSide(principal, query.b, query.bt, query.a === query.b ? 1 : 0);
   if (a.run.datasetId !== b.run.datasetId) {
     throw new AppError("bad_request:eval", "These evaluations used different datasets, so their cases cannot be matched. Compare runs of the same dataset.");
   }
-  const dataset = findRunDataset(getDb(), { datasetId: a.run.datasetId });
-  const side = (s: typeof a): CompareSide => ({
+  const side = (s: typeof a, summary: TargetAggregate): CompareSide => ({
     runId: s.run.id,
     runName: s.run.name || "Untitled evaluation",
     targetId: s.target.id,
     label: `${s.target.promptName} v${s.target.version} · ${s.target.modelId}`,
     createdAt: s.run.createdAt.toISOString(),
-    summary: aggregateTarget(s.target.id),
+    summary,
   });
-  const sideA = side(a);
-  const sideB = side(b);
+  const [dataset, summaryA, summaryB, aRows, bCases, aScorers, bScorers] = await Promise.all([
+    findRunDataset(getDb(), { datasetId: a.run.datasetId }),
+    aggregateTarget(a.target.id),
+    aggregateTarget(b.target.id),
+    listTargetCases({ runId: a.run.id, targetId: a.target.id }),
+    listTargetCases({ runId: b.run.id, targetId: b.target.id }),
+    aggregateTargetScorers(a.target.id),
+    aggregateTargetScorers(b.target.id),
+  ]);
+  const sideA = side(a, summaryA);
+  const sideB = side(b, summaryB);
 
-  const aRows = listTargetCases({ runId: a.run.id, targetId: a.target.id });
-  const bRows = new Map(listTargetCases({ runId: b.run.id, targetId: b.target.id }).map((r) => [caseKey(r), r]));
+  const bRows = new Map(bCases.map((r) => [caseKey(r), r]));
   const rows: CompareRow[] = aRows.map((ra) => {
     const key = caseKey(ra);
     const rb = bRows.get(key);
@@ -107,8 +114,8 @@ export function compareRuns(principal: Principal, raw: z.input<typeof compareQue
   for (const row of rows) counts[row.change]++;
 
   const labels = new Map([...a.run.scorers, ...b.run.scorers].map((s) => [s.key, s.label]));
-  const scorersA = new Map(aggregateTargetScorers(a.target.id).map((s) => [s.scorerKey, s]));
-  const scorersB = new Map(aggregateTargetScorers(b.target.id).map((s) => [s.scorerKey, s]));
+  const scorersA = new Map(aScorers.map((s) => [s.scorerKey, s]));
+  const scorersB = new Map(bScorers.map((s) => [s.scorerKey, s]));
   const scorerKeys = [...new Set([...scorersA.keys(), ...scorersB.keys()])].sort();
 
   return {

@@ -1,5 +1,7 @@
 import "server-only";
-import { getSqlite } from "@/db";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rawRow } from "@/db/raw";
 
 // The newest completed evaluation of a prompt version: what the eval gate and the promotion page read. Uses the
 // eval_run_targets (prompt_id, version) index, then the run's status and dataset.
@@ -11,28 +13,27 @@ export interface CompletedTarget {
   finishedAt: number | null;
 }
 
-export function latestCompletedTarget({ promptId, version, datasetId }: { promptId: string; version: number; datasetId?: string }): CompletedTarget | null {
-  const row = getSqlite()
-    .prepare(
-      `SELECT r.id AS runId, t.id AS targetId, r.dataset_id AS datasetId, r.finished_at AS finishedAt
-       FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id
-       WHERE t.prompt_id = @promptId AND t.version = @version AND r.status = 'completed' AND (@datasetId IS NULL OR r.dataset_id = @datasetId)
-       ORDER BY r.finished_at DESC, r.created_at DESC LIMIT 1`,
-    )
-    .get({ promptId, version, datasetId: datasetId ?? null }) as CompletedTarget | undefined;
+export async function latestCompletedTarget({ promptId, version, datasetId }: { promptId: string; version: number; datasetId?: string }): Promise<CompletedTarget | null> {
+  const dataset = datasetId ?? null;
+  const row = await rawRow<CompletedTarget>(
+    getDb(),
+    sql`SELECT r.id AS runId, t.id AS targetId, r.dataset_id AS datasetId, r.finished_at AS finishedAt
+        FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id
+        WHERE t.prompt_id = ${promptId} AND t.version = ${version} AND r.status = 'completed' AND (${dataset} IS NULL OR r.dataset_id = ${dataset})
+        ORDER BY r.finished_at DESC, r.created_at DESC LIMIT 1`,
+  );
   return row ?? null;
 }
 
 /** The dataset both versions were most recently evaluated on (completed runs), or null. */
-export function latestSharedDataset({ promptId, a, b }: { promptId: string; a: number; b: number }): string | null {
-  const row = getSqlite()
-    .prepare(
-      `SELECT r.dataset_id AS datasetId FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id
-       WHERE t.prompt_id = @promptId AND t.version = @a AND r.status = 'completed'
-         AND r.dataset_id IN (SELECT r2.dataset_id FROM eval_run_targets t2 JOIN eval_runs r2 ON r2.id = t2.run_id
-                              WHERE t2.prompt_id = @promptId AND t2.version = @b AND r2.status = 'completed')
-       ORDER BY r.finished_at DESC LIMIT 1`,
-    )
-    .get({ promptId, a, b }) as { datasetId: string } | undefined;
+export async function latestSharedDataset({ promptId, a, b }: { promptId: string; a: number; b: number }): Promise<string | null> {
+  const row = await rawRow<{ datasetId: string }>(
+    getDb(),
+    sql`SELECT r.dataset_id AS datasetId FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id
+        WHERE t.prompt_id = ${promptId} AND t.version = ${a} AND r.status = 'completed'
+          AND r.dataset_id IN (SELECT r2.dataset_id FROM eval_run_targets t2 JOIN eval_runs r2 ON r2.id = t2.run_id
+                               WHERE t2.prompt_id = ${promptId} AND t2.version = ${b} AND r2.status = 'completed')
+        ORDER BY r.finished_at DESC LIMIT 1`,
+  );
   return row?.datasetId ?? null;
 }

@@ -26,21 +26,33 @@ export interface PromotionEvals {
   compareHref: string | null;
 }
 
-export function loadPromotionEvals({ promptId, candidate, served, gateDatasetId }: { promptId: string; candidate: number; served: number | null; gateDatasetId: string | null }): PromotionEvals | null {
+export async function loadPromotionEvals({
+  promptId,
+  candidate,
+  served,
+  gateDatasetId,
+}: {
+  promptId: string;
+  candidate: number;
+  served: number | null;
+  gateDatasetId: string | null;
+}): Promise<PromotionEvals | null> {
   const datasetId =
-    gateDatasetId ?? (served !== null ? latestSharedDataset({ promptId, a: candidate, b: served }) : null) ?? latestCompletedTarget({ promptId, version: candidate })?.datasetId ?? null;
+    gateDatasetId ??
+    (served !== null ? await latestSharedDataset({ promptId, a: candidate, b: served }) : null) ??
+    (await latestCompletedTarget({ promptId, version: candidate }))?.datasetId ??
+    null;
   if (!datasetId) return null;
-  const read = (version: number): { view: VersionEval; targetId: string } | null => {
-    const latest = latestCompletedTarget({ promptId, version, datasetId });
+  const read = async (version: number): Promise<{ view: VersionEval; targetId: string } | null> => {
+    const latest = await latestCompletedTarget({ promptId, version, datasetId });
     if (!latest) return null;
-    const summary = aggregateTarget(latest.targetId);
+    const summary = await aggregateTarget(latest.targetId);
     return { view: { version, runId: latest.runId, passRate: summary.passRate, meanScore: summary.meanScore, done: summary.done, unscored: summary.unscored }, targetId: latest.targetId };
   };
-  const c = read(candidate);
-  const s = served === null ? null : read(served);
+  const [c, s, dataset] = await Promise.all([read(candidate), served === null ? null : read(served), findRunDataset(getDb(), { datasetId })]);
   return {
     datasetId,
-    datasetName: findRunDataset(getDb(), { datasetId })?.name ?? "",
+    datasetName: dataset?.name ?? "",
     candidate: c?.view ?? null,
     served: s?.view ?? null,
     compareHref: c && s ? `/evaluations/compare?a=${s.view.runId}&at=${s.targetId}&b=${c.view.runId}&bt=${c.targetId}` : null,

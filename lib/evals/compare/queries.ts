@@ -1,5 +1,7 @@
 import "server-only";
-import { getSqlite } from "@/db";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rawRow, rawRows } from "@/db/raw";
 import type { EvalResultStatus } from "@/db/schema";
 import { nearestRankIndex } from "../runs/progress";
 import { scoredPassRate } from "../runs/pass-rate";
@@ -28,23 +30,25 @@ export interface ScorerAggregate {
   meanScore: number | null;
 }
 
-export function aggregateTarget(targetId: string): TargetAggregate {
-  const db = getSqlite();
-  const row = db
-    .prepare(
-      `SELECT count(*) AS done, coalesce(sum(status = 'passed'), 0) AS passed, coalesce(sum(status = 'error'), 0) AS errors,
-         coalesce(sum(status = 'unscored'), 0) AS unscored, avg(score) AS meanScore, sum(cost_usd) AS costUsd, count(latency_ms) AS timed
-       FROM eval_results WHERE target_id = ?`,
-    )
-    .get(targetId) as { done: number; passed: number; errors: number; unscored: number; meanScore: number | null; costUsd: number | null; timed: number };
-  const latencyAt = (percentile: number) => {
+export async function aggregateTarget(targetId: string): Promise<TargetAggregate> {
+  const db = getDb();
+  // An aggregate without GROUP BY always answers one row.
+  const row = (await rawRow<{ done: number; passed: number; errors: number; unscored: number; meanScore: number | null; costUsd: number | null; timed: number }>(
+    db,
+    sql`SELECT count(*) AS done, coalesce(sum(status = 'passed'), 0) AS passed, coalesce(sum(status = 'error'), 0) AS errors,
+          coalesce(sum(status = 'unscored'), 0) AS unscored, avg(score) AS meanScore, sum(cost_usd) AS costUsd, count(latency_ms) AS timed
+        FROM eval_results WHERE target_id = ${targetId}`,
+  ))!;
+  const latencyAt = async (percentile: number) => {
     const index = nearestRankIndex(row.timed, percentile);
     if (index === null) return null;
-    const hit = db.prepare("SELECT latency_ms AS ms FROM eval_results WHERE target_id = ? AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?").get(targetId, index) as
-      | { ms: number }
-      | undefined;
+    const hit = await rawRow<{ ms: number }>(
+      db,
+      sql`SELECT latency_ms AS ms FROM eval_results WHERE target_id = ${targetId} AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ${index}`,
+    );
     return hit?.ms ?? null;
   };
+  const [latencyP50Ms, latencyP95Ms] = await Promise.all([latencyAt(50), latencyAt(95)]);
   return {
     done: row.done,
     passed: row.passed,
@@ -53,18 +57,17 @@ export function aggregateTarget(targetId: string): TargetAggregate {
     passRate: scoredPassRate(row.passed, row.done - row.unscored),
     meanScore: row.meanScore,
     costUsd: row.costUsd,
-    latencyP50Ms: latencyAt(50),
-    latencyP95Ms: latencyAt(95),
+    latencyP50Ms,
+    latencyP95Ms,
   };
 }
 
-export function aggregateTargetScorers(targetId: string): ScorerAggregate[] {
-  const rows = getSqlite()
-    .prepare(
-      `SELECT scorer_key AS scorerKey, count(*) AS count, coalesce(sum(passed), 0) AS passed, avg(score) AS meanScore
-       FROM eval_scores WHERE target_id = ? GROUP BY scorer_key ORDER BY scorer_key`,
-    )
-    .all(targetId) as { scorerKey: string; count: number; passed: number; meanScore: number | null }[];
+export async function aggregateTargetScorers(targetId: string): Promise<ScorerAggregate[]> {
+  const rows = await rawRows<{ scorerKey: string; count: number; passed: number; meanScore: number | null }>(
+    getDb(),
+    sql`SELECT scorer_key AS scorerKey, count(*) AS count, coalesce(sum(passed), 0) AS passed, avg(score) AS meanScore
+        FROM eval_scores WHERE target_id = ${targetId} GROUP BY scorer_key ORDER BY scorer_key`,
+  );
   return rows.map((r) => ({ scorerKey: r.scorerKey, count: r.count, passRate: r.count > 0 ? r.passed / r.count : null, meanScore: r.meanScore }));
 }
 
@@ -81,13 +84,12 @@ export interface TargetCaseRow {
 }
 
 /** Every case of the run, with this target's result when there is one. */
-export function listTargetCases({ runId, targetId }: { runId: string; targetId: string }): TargetCaseRow[] {
-  const rows = getSqlite()
-    .prepare(
-      `SELECT rc.case_id AS caseId, rc.position, rc.variables, r.id AS resultId, r.status, r.score, r.output, r.latency_ms AS latencyMs, r.cost_usd AS costUsd
-       FROM eval_run_cases rc LEFT JOIN eval_results r ON r.run_case_id = rc.id AND r.target_id = ?
-       WHERE rc.run_id = ? ORDER BY rc.position`,
-    )
-    .all(targetId, runId) as (Omit<TargetCaseRow, "variables"> & { variables: string })[];
+export async function listTargetCases({ runId, targetId }: { runId: string; targetId: string }): Promise<TargetCaseRow[]> {
+  const rows = await rawRows<Omit<TargetCaseRow, "variables"> & { variables: string }>(
+    getDb(),
+    sql`SELECT rc.case_id AS caseId, rc.position, rc.variables, r.id AS resultId, r.status, r.score, r.output, r.latency_ms AS latencyMs, r.cost_usd AS costUsd
+        FROM eval_run_cases rc LEFT JOIN eval_results r ON r.run_case_id = rc.id AND r.target_id = ${targetId}
+        WHERE rc.run_id = ${runId} ORDER BY rc.position`,
+  );
   return rows.map((r) => ({ ...r, variables: JSON.parse(r.variables) as Record<string, string> }));
 }

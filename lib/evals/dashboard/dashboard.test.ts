@@ -15,38 +15,38 @@ const server = setUpFixtureLlmServer();
 
 describe("eval dashboard", () => {
   it("charts each run target with per-scorer rates, filters by dataset and model, and shows what environments serve", async () => {
-    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-    saveVersion(ws.editor, { promptId: ws.promptId, body: { type: "text", template: "Greet {{name}}." }, modelConfig: { model: "fx:echo" }, commitMessage: "v2", expectedParentVersion: 1 });
-    const dataset = makeDataset({ workspaceId: ws.workspace.id, count: 4, caseAt: (i) => ({ variables: { name: i % 2 ? `hello ${i}` : `Case ${i}` } }) });
-    const other = makeDataset({ workspaceId: ws.workspace.id, count: 2 });
+    const ws = await makeEvalWorkspace({ fixtureUrl: server.url });
+    await saveVersion(ws.editor, { promptId: ws.promptId, body: { type: "text", template: "Greet {{name}}." }, modelConfig: { model: "fx:echo" }, commitMessage: "v2", expectedParentVersion: 1 });
+    const dataset = await makeDataset({ workspaceId: ws.workspace.id, count: 4, caseAt: (i) => ({ variables: { name: i % 2 ? `hello ${i}` : `Case ${i}` } }) });
+    const other = await makeDataset({ workspaceId: ws.workspace.id, count: 2 });
     for (const [datasetId, versions] of [
       [dataset.id, [1]],
       [dataset.id, [2]],
       [other.id, [1]],
     ] as const) {
-      const { id } = createEvalRun(ws.editor, { datasetId, promptId: ws.promptId, targets: versions.map((version) => ({ version })), scorers: [containsScorer("hello"), { key: "short", type: "length", label: "short", params: { max: 200 } }] });
+      const { id } = await createEvalRun(ws.editor, { datasetId, promptId: ws.promptId, targets: versions.map((version) => ({ version })), scorers: [containsScorer("hello"), { key: "short", type: "length", label: "short", params: { max: 200 } }] });
       await executeEvalRun({ runId: id, workerId: "test" });
     }
-    deployVersion(ws.admin, { promptId: ws.promptId, environmentId: findEnvironmentBySlug(getDb(), { workspaceId: ws.workspace.id, slug: "staging" })!.id, version: 2, comment: "" });
+    await deployVersion(ws.admin, { promptId: ws.promptId, environmentId: (await findEnvironmentBySlug(getDb(), { workspaceId: ws.workspace.id, slug: "staging" }))!.id, version: 2, comment: "" });
 
-    const all = loadEvalDashboard(ws.viewer, dashboardFiltersSchema.parse({}));
+    const all = await loadEvalDashboard(ws.viewer, dashboardFiltersSchema.parse({}));
     expect(all.points).toHaveLength(3);
     expect(all.scorers).toEqual([
       { key: "contains-1", label: 'contains "hello"' },
       { key: "short", label: "short" },
     ]);
 
-    const onDataset = loadEvalDashboard(ws.viewer, dashboardFiltersSchema.parse({ dataset: dataset.id }));
+    const onDataset = await loadEvalDashboard(ws.viewer, dashboardFiltersSchema.parse({ dataset: dataset.id }));
     expect(onDataset.points.map((p) => [p.version, p.passRate, p.scorerPassRates["contains-1"], p.scorerMeans.short, p.done])).toEqual([
       [1, 1, 1, 1, 4],
       [2, 0.5, 0.5, 1, 4],
     ]);
-    expect(loadEvalDashboard(ws.viewer, dashboardFiltersSchema.parse({ model: "fx:other" })).points).toHaveLength(0);
+    expect((await loadEvalDashboard(ws.viewer, dashboardFiltersSchema.parse({ model: "fx:other" }))).points).toHaveLength(0);
     expect(onDataset.served).toMatchObject([{ environmentName: "Staging", promptName: "greet", version: 2, passRate: 0.5, datasetName: dataset.name }]);
     expect(onDataset.options.models).toEqual(["fx:echo"]);
 
-    const stranger = makeEvalWorkspace({ fixtureUrl: server.url });
-    expect(loadEvalDashboard(stranger.viewer, dashboardFiltersSchema.parse({})).points).toHaveLength(0);
+    const stranger = await makeEvalWorkspace({ fixtureUrl: server.url });
+    expect((await loadEvalDashboard(stranger.viewer, dashboardFiltersSchema.parse({}))).points).toHaveLength(0);
   });
 
   it("reads bad filters as defaults rather than failing", () => {

@@ -18,25 +18,25 @@ export interface DashboardPoint extends TrendPoint {
   scorerMeans: Record<string, number | null>;
 }
 
-export function loadEvalDashboard(principal: Principal, filters: DashboardFilters) {
+export async function loadEvalDashboard(principal: Principal, filters: DashboardFilters) {
   requirePermission(principal, "dashboards:read");
   const scope = { ...filters, workspaceId: principal.workspaceId };
-  const trend = evalTrend(scope);
+  const [trend, scorerPoints, served, options] = await Promise.all([evalTrend(scope), scorerTrend(scope), servedQuality(scope), dashboardFilterOptions(principal.workspaceId)]);
   const byTarget = new Map<string, DashboardPoint>(trend.map((p) => [p.targetId, { ...p, scorerPassRates: {}, scorerMeans: {} }]));
   const keys = new Set<string>();
-  for (const s of scorerTrend(scope)) {
+  for (const s of scorerPoints) {
     const point = byTarget.get(s.targetId);
     if (!point) continue;
     point.scorerPassRates[s.scorerKey] = s.passRate;
     point.scorerMeans[s.scorerKey] = s.meanScore;
     keys.add(s.scorerKey);
   }
-  const labels = scorerLabels([...new Set(trend.map((p) => p.runId))]);
+  const labels = await scorerLabels([...new Set(trend.map((p) => p.runId))]);
   return {
     points: [...byTarget.values()],
     scorers: [...keys].sort().map((key) => ({ key, label: labels.get(key) ?? key })),
-    served: servedQuality(scope),
-    options: dashboardFilterOptions(principal.workspaceId),
+    served,
+    options,
   };
 }
-export type EvalDashboardData = ReturnType<typeof loadEvalDashboard>;
+export type EvalDashboardData = Awaited<ReturnType<typeof loadEvalDashboard>>;

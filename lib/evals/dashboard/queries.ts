@@ -1,5 +1,7 @@
 import "server-only";
-import { getSqlite } from "@/db";
+import { sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rawRows } from "@/db/raw";
 import { rangeStart, type DashboardFilters } from "./filters";
 
 // Eval dashboard aggregates, in SQL. Each query starts from eval_runs by (workspace_id, created_at) and reaches
@@ -12,21 +14,16 @@ export interface DashboardScope extends DashboardFilters {
   now?: number;
 }
 
-/** The shared WHERE for completed run targets in scope, with its named parameters. */
-function scope(filters: DashboardScope) {
-  const clauses = ["r.workspace_id = @workspaceId", "r.status = 'completed'"];
-  const params: Record<string, unknown> = { workspaceId: filters.workspaceId };
-  const add = (clause: string, name: string, value: unknown) => {
-    clauses.push(clause);
-    params[name] = value;
-  };
-  if (filters.prompt) add("t.prompt_id = @promptId", "promptId", filters.prompt);
-  if (filters.dataset) add("r.dataset_id = @datasetId", "datasetId", filters.dataset);
-  if (filters.environment) add("t.environment_id = @environmentId", "environmentId", filters.environment);
-  if (filters.model) add("t.model_id = @modelId", "modelId", filters.model);
+/** The shared WHERE for completed run targets in scope, its values bound as parameters. */
+function scope(filters: DashboardScope): SQL {
+  const clauses = [sql`r.workspace_id = ${filters.workspaceId}`, sql`r.status = 'completed'`];
+  if (filters.prompt) clauses.push(sql`t.prompt_id = ${filters.prompt}`);
+  if (filters.dataset) clauses.push(sql`r.dataset_id = ${filters.dataset}`);
+  if (filters.environment) clauses.push(sql`t.environment_id = ${filters.environment}`);
+  if (filters.model) clauses.push(sql`t.model_id = ${filters.model}`);
   const since = rangeStart(filters.range, filters.now);
-  if (since !== null) add("r.created_at >= @since", "since", since);
-  return { where: clauses.join(" AND "), params };
+  if (since !== null) clauses.push(sql`r.created_at >= ${since}`);
+  return sql.join(clauses, sql` AND `);
 }
 
 const MAX_POINTS = 500;
@@ -53,11 +50,11 @@ export interface TrendPoint {
  * One point per completed run target: pass rate, mean score, cost and latency, oldest first. The pass rate is over
  * scored results (`nullif` drops unscored ones from avg), like the run page's.
  */
-export function evalTrend(filters: DashboardScope): TrendPoint[] {
-  const { where, params } = scope(filters);
-  return getSqlite()
-    .prepare(
-      `SELECT * FROM (
+export function evalTrend(filters: DashboardScope): Promise<TrendPoint[]> {
+  const where = scope(filters);
+  return rawRows<TrendPoint>(
+    getDb(),
+    sql`SELECT * FROM (
          SELECT r.id AS runId, t.id AS targetId, r.name AS runName, coalesce(r.finished_at, r.created_at) AS at, t.prompt_id AS promptId, p.name AS promptName, r.dataset_id AS datasetId,
            t.version, t.model_id AS modelId, d.name AS datasetName,
            (SELECT count(*) FROM eval_results x WHERE x.target_id = t.id) AS done,
@@ -72,8 +69,7 @@ export function evalTrend(filters: DashboardScope): TrendPoint[] {
          WHERE ${where}
          ORDER BY r.created_at DESC LIMIT ${MAX_POINTS}
        ) ORDER BY at, runId`,
-    )
-    .all(params) as TrendPoint[];
+  );
 }
 
 export interface ScorerPoint {
@@ -85,16 +81,15 @@ export interface ScorerPoint {
 }
 
 /** Per scorer and run target: pass rate and mean score (eval_scores by its (target_id, scorer_key) index). */
-export function scorerTrend(filters: DashboardScope): ScorerPoint[] {
-  const { where, params } = scope(filters);
-  return getSqlite()
-    .prepare(
-      `SELECT s.target_id AS targetId, s.scorer_key AS scorerKey, count(*) AS count, avg(s.passed) AS passRate, avg(s.score) AS meanScore
+export function scorerTrend(filters: DashboardScope): Promise<ScorerPoint[]> {
+  const where = scope(filters);
+  return rawRows<ScorerPoint>(
+    getDb(),
+    sql`SELECT s.target_id AS targetId, s.scorer_key AS scorerKey, count(*) AS count, avg(s.passed) AS passRate, avg(s.score) AS meanScore
        FROM (SELECT t.id FROM eval_runs r JOIN eval_run_targets t ON t.run_id = r.id WHERE ${where} ORDER BY r.created_at DESC LIMIT ${MAX_POINTS}) targets
        JOIN eval_scores s ON s.target_id = targets.id
        GROUP BY s.target_id, s.scorer_key`,
-    )
-    .all(params) as ScorerPoint[];
+  );
 }
 
 export interface ServedQuality {
@@ -111,11 +106,14 @@ export interface ServedQuality {
 }
 
 /** What each environment serves now, with the latest completed evaluation of that version (dataset-filtered). */
-export function servedQuality(filters: DashboardScope): ServedQuality[] {
-  const params: Record<string, unknown> = { workspaceId: filters.workspaceId, promptId: filters.prompt ?? null, datasetId: filters.dataset ?? null, environmentId: filters.environment ?? null };
-  return getSqlite()
-    .prepare(
-      `SELECT e.id AS environmentId, e.name AS environmentName, p.id AS promptId, p.name AS promptName, ptr.version,
+export function servedQuality(filters: DashboardScope): Promise<ServedQuality[]> {
+  const workspaceId = filters.workspaceId;
+  const promptId = filters.prompt ?? null;
+  const datasetId = filters.dataset ?? null;
+  const environmentId = filters.environment ?? null;
+  return rawRows<ServedQuality>(
+    getDb(),
+    sql`SELECT e.id AS environmentId, e.name AS environmentName, p.id AS promptId, p.name AS promptName, ptr.version,
          latest.runId, latest.datasetName, latest.evaluatedAt,
          (SELECT avg(nullif(x.status, 'unscored') = 'passed') FROM eval_results x WHERE x.target_id = latest.targetId) AS passRate,
          (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = latest.targetId) AS meanScore
@@ -126,36 +124,37 @@ export function servedQuality(filters: DashboardScope): ServedQuality[] {
          SELECT t.prompt_id, t.version, t.id AS targetId, r.id AS runId, d.name AS datasetName, r.finished_at AS evaluatedAt,
            row_number() OVER (PARTITION BY t.prompt_id, t.version ORDER BY r.finished_at DESC) AS rank
          FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id JOIN datasets d ON d.id = r.dataset_id
-         WHERE r.workspace_id = @workspaceId AND r.status = 'completed' AND (@datasetId IS NULL OR r.dataset_id = @datasetId)
-           AND (@promptId IS NULL OR t.prompt_id = @promptId)
+         WHERE r.workspace_id = ${workspaceId} AND r.status = 'completed' AND (${datasetId} IS NULL OR r.dataset_id = ${datasetId})
+           AND (${promptId} IS NULL OR t.prompt_id = ${promptId})
        ) latest ON latest.prompt_id = ptr.prompt_id AND latest.version = ptr.version AND latest.rank = 1
-       WHERE e.workspace_id = @workspaceId AND (@promptId IS NULL OR p.id = @promptId) AND (@environmentId IS NULL OR e.id = @environmentId)
+       WHERE e.workspace_id = ${workspaceId} AND (${promptId} IS NULL OR p.id = ${promptId}) AND (${environmentId} IS NULL OR e.id = ${environmentId})
        ORDER BY e.position, p.name`,
-    )
-    .all(params) as ServedQuality[];
+  );
 }
 
 /** The values the filter menus offer: only what this workspace's completed runs used. */
-export function dashboardFilterOptions(workspaceId: string) {
-  const db = getSqlite();
-  return {
-    prompts: db
-      .prepare(`SELECT DISTINCT p.id, p.name FROM eval_runs r JOIN eval_run_targets t ON t.run_id = r.id JOIN prompts p ON p.id = t.prompt_id WHERE r.workspace_id = ? ORDER BY p.name`)
-      .all(workspaceId) as { id: string; name: string }[],
-    datasets: db.prepare(`SELECT DISTINCT d.id, d.name FROM eval_runs r JOIN datasets d ON d.id = r.dataset_id WHERE r.workspace_id = ? ORDER BY d.name`).all(workspaceId) as { id: string; name: string }[],
-    environments: db.prepare(`SELECT id, name FROM environments WHERE workspace_id = ? ORDER BY position`).all(workspaceId) as { id: string; name: string }[],
-    models: (db.prepare(`SELECT DISTINCT t.model_id AS id FROM eval_runs r JOIN eval_run_targets t ON t.run_id = r.id WHERE r.workspace_id = ? ORDER BY 1`).all(workspaceId) as { id: string }[]).map((m) => m.id),
-  };
+export async function dashboardFilterOptions(workspaceId: string) {
+  const db = getDb();
+  type Option = { id: string; name: string };
+  const [prompts, datasets, environments, models] = await Promise.all([
+    rawRows<Option>(
+      db,
+      sql`SELECT DISTINCT p.id, p.name FROM eval_runs r JOIN eval_run_targets t ON t.run_id = r.id JOIN prompts p ON p.id = t.prompt_id WHERE r.workspace_id = ${workspaceId} ORDER BY p.name`,
+    ),
+    rawRows<Option>(db, sql`SELECT DISTINCT d.id, d.name FROM eval_runs r JOIN datasets d ON d.id = r.dataset_id WHERE r.workspace_id = ${workspaceId} ORDER BY d.name`),
+    rawRows<Option>(db, sql`SELECT id, name FROM environments WHERE workspace_id = ${workspaceId} ORDER BY position`),
+    rawRows<{ id: string }>(db, sql`SELECT DISTINCT t.model_id AS id FROM eval_runs r JOIN eval_run_targets t ON t.run_id = r.id WHERE r.workspace_id = ${workspaceId} ORDER BY 1`),
+  ]);
+  return { prompts, datasets, environments, models: models.map((m) => m.id) };
 }
 
 /** Labels of the scorers the given runs used (later runs win), from each run's scorer configs. */
-export function scorerLabels(runIds: string[]): Map<string, string> {
+export async function scorerLabels(runIds: string[]): Promise<Map<string, string>> {
   if (runIds.length === 0) return new Map();
-  const rows = getSqlite()
-    .prepare(
-      `SELECT json_extract(s.value, '$.key') AS key, json_extract(s.value, '$.label') AS label
-       FROM eval_runs r, json_each(r.scorers) s WHERE r.id IN (SELECT value FROM json_each(@ids)) ORDER BY r.created_at`,
-    )
-    .all({ ids: JSON.stringify(runIds) }) as { key: string; label: string }[];
+  const rows = await rawRows<{ key: string; label: string }>(
+    getDb(),
+    sql`SELECT json_extract(s.value, '$.key') AS key, json_extract(s.value, '$.label') AS label
+        FROM eval_runs r, json_each(r.scorers) s WHERE r.id IN (SELECT value FROM json_each(${JSON.stringify(runIds)})) ORDER BY r.created_at`,
+  );
   return new Map(rows.map((r) => [r.key, r.label]));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { transaction } from "@/db/transaction";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import { appendCases, insertAuditedDataset } from "@/lib/datasets/server";
@@ -57,7 +58,10 @@ export function previewPromptfooImport(principal: Principal, raw: z.input<typeof
   };
 }
 
-export function commitPromptfooImport(principal: Principal, raw: z.input<typeof promptfooImportSchema>): { datasetId: string; prompts: string[]; cases: number; warnings: string[] } {
+export async function commitPromptfooImport(
+  principal: Principal,
+  raw: z.input<typeof promptfooImportSchema>,
+): Promise<{ datasetId: string; prompts: string[]; cases: number; warnings: string[] }> {
   requirePermission(principal, "datasets:write");
   requirePermission(principal, "prompts:write");
   const input = parseInput(promptfooImportSchema, raw);
@@ -65,28 +69,25 @@ export function commitPromptfooImport(principal: Principal, raw: z.input<typeof 
   const names = promptNames(plan, input.promptFolder);
   const db = getDb();
   for (const name of names) {
-    if (findPromptByName(db, { workspaceId: principal.workspaceId, name })) throw new AppError("conflict:prompt", `A prompt named "${name}" already exists; choose another folder.`);
+    if (await findPromptByName(db, { workspaceId: principal.workspaceId, name })) throw new AppError("conflict:prompt", `A prompt named "${name}" already exists; choose another folder.`);
   }
   const usesJudge = [...plan.defaultScorers, ...plan.cases.flatMap((c) => c.assertions)].some((s) => s.type === "llm-rubric");
   // Validated before the transaction: a template the registry would refuse stops the import with its message.
   const contents = plan.prompts.map((p) => toValidContent(p.type === "text" ? { type: "text", template: p.template ?? "" } : { type: "chat", messages: p.messages ?? [] }, {}));
   const about = plan.description ? `Imported from promptfoo: ${plan.description}`.slice(0, 2_000) : "Imported from a promptfoo config.";
-  const dataset = db.transaction(
-    (tx) => {
-      contents.forEach((content, i) => {
-        writeImportedPrompt(tx, principal, {
-          existing: null,
-          create: { name: names[i]!, type: content.type, description: about, tags: ["promptfoo"] },
-          versions: [{ version: 1, content, message: "Imported from promptfoo" }],
-          from: "promptfoo",
-        });
+  const dataset = await transaction(async (tx) => {
+    for (const [i, content] of contents.entries()) {
+      await writeImportedPrompt(tx, principal, {
+        existing: null,
+        create: { name: names[i]!, type: content.type, description: about, tags: ["promptfoo"] },
+        versions: [{ version: 1, content, message: "Imported from promptfoo" }],
+        from: "promptfoo",
       });
-      const created = insertAuditedDataset(tx, principal, { name: input.datasetName, description: about, defaultScorers: plan.defaultScorers });
-      appendCases(tx, created, plan.cases.map((c) => ({ variables: c.variables, assertions: c.assertions, note: c.description.slice(0, 2_000), tags: ["promptfoo"] })));
-      return created;
-    },
-    { behavior: "immediate" },
-  );
-  if (usesJudge) ensureDefaultJudgePrompt(principal);
+    }
+    const created = await insertAuditedDataset(tx, principal, { name: input.datasetName, description: about, defaultScorers: plan.defaultScorers });
+    await appendCases(tx, created, plan.cases.map((c) => ({ variables: c.variables, assertions: c.assertions, note: c.description.slice(0, 2_000), tags: ["promptfoo"] })));
+    return created;
+  });
+  if (usesJudge) await ensureDefaultJudgePrompt(principal);
   return { datasetId: dataset.id, prompts: names, cases: plan.cases.length, warnings: plan.warnings };
 }

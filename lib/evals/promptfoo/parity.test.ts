@@ -138,8 +138,8 @@ describe("promptfoo parity: each assertion, positive and negated", () => {
   });
 
   it("not-llm-rubric inverts the judge's verdict and scores 1 − score, as promptfoo's llmRubric handler does", async () => {
-    const ws = makeEvalWorkspace({ fixtureUrl: "http://127.0.0.1:9" });
-    ensureDefaultJudgePrompt(ws.editor);
+    const ws = await makeEvalWorkspace({ fixtureUrl: "http://127.0.0.1:9" });
+    await ensureDefaultJudgePrompt(ws.editor);
     const positive = mapAssertion({ type: "llm-rubric", value: "Mentions the refund." }, "t", "k").scorer!;
     const negated = mapAssertion({ type: "not-llm-rubric", value: "Mentions the refund." }, "t", "k").scorer!;
     const ctx = { ...context("Your refund was sent today."), workspaceId: ws.workspace.id, renderedInput: "Where is my refund?" };

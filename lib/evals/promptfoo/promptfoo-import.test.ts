@@ -154,38 +154,38 @@ describe("verdict parity with promptfoo", () => {
 });
 
 describe("committing an import", () => {
-  it("creates the prompts, the dataset with per-case assertions and the judge prompt, in one go", () => {
-    const { workspace, members } = makeWorkspace(["editor"]);
+  it("creates the prompts, the dataset with per-case assertions and the judge prompt, in one go", async () => {
+    const { workspace, members } = await makeWorkspace(["editor"]);
     const editor = userPrincipal(members[0]!.ctx);
     const input = { text: CONFIG, promptFolder: "imported/support", datasetName: "support-pf" };
     const preview = previewPromptfooImport(editor, input);
     expect(preview).toMatchObject({ prompts: [{ name: "imported/support/prompt-1", type: "text" }, { name: "imported/support/formal", type: "chat" }], caseCount: 2, caseAssertions: 5, casesWithoutAssertions: 0 });
     expect(preview.warnings).toHaveLength(4);
 
-    const result = commitPromptfooImport(editor, { ...input, commit: true });
+    const result = await commitPromptfooImport(editor, { ...input, commit: true });
     expect(result).toMatchObject({ prompts: ["imported/support/prompt-1", "imported/support/formal"], cases: 2 });
-    const prompt = findPromptByName(getDb(), { workspaceId: workspace.id, name: "imported/support/prompt-1" })!;
-    expect(findLatestVersion(getDb(), { promptId: prompt.id })).toMatchObject({ version: 1, template: "Reply to {{ customer }} about: {{ issue }}" });
-    expect(findPromptByName(getDb(), { workspaceId: workspace.id, name: "judges/rubric" })).toBeDefined();
-    const cases = getDb().select().from(datasetCases).where(eq(datasetCases.datasetId, result.datasetId)).all();
+    const prompt = (await findPromptByName(getDb(), { workspaceId: workspace.id, name: "imported/support/prompt-1" }))!;
+    expect(await findLatestVersion(getDb(), { promptId: prompt.id })).toMatchObject({ version: 1, template: "Reply to {{ customer }} about: {{ issue }}" });
+    expect(await findPromptByName(getDb(), { workspaceId: workspace.id, name: "judges/rubric" })).toBeDefined();
+    const cases = await getDb().select().from(datasetCases).where(eq(datasetCases.datasetId, result.datasetId));
     expect(cases.map((c) => c.assertions.length)).toEqual([3, 2]);
     // What was stored is what runs: the negated assertion keeps its flag in the database.
     expect(cases[1]!.assertions[1]).toMatchObject({ type: "contains", negate: true, params: { value: "crash" } });
   });
 
-  it("a clash leaves nothing behind", () => {
-    const { workspace, members } = makeWorkspace(["editor"]);
+  it("a clash leaves nothing behind", async () => {
+    const { workspace, members } = await makeWorkspace(["editor"]);
     const editor = userPrincipal(members[0]!.ctx);
-    commitPromptfooImport(editor, { text: CONFIG, promptFolder: "pf", datasetName: "first" });
+    await commitPromptfooImport(editor, { text: CONFIG, promptFolder: "pf", datasetName: "first" });
     let error: unknown;
     try {
-      commitPromptfooImport(editor, { text: CONFIG, promptFolder: "pf-2", datasetName: "first" });
+      await commitPromptfooImport(editor, { text: CONFIG, promptFolder: "pf-2", datasetName: "first" });
     } catch (e) {
       error = e;
     }
     expect(isAppError(error) && error.code).toBe("conflict:dataset");
-    expect(findPromptByName(getDb(), { workspaceId: workspace.id, name: "pf-2/prompt-1" })).toBeUndefined();
-    expect(getDb().select().from(datasets).where(eq(datasets.workspaceId, workspace.id)).all()).toHaveLength(1);
+    expect(await findPromptByName(getDb(), { workspaceId: workspace.id, name: "pf-2/prompt-1" })).toBeUndefined();
+    expect(await getDb().select().from(datasets).where(eq(datasets.workspaceId, workspace.id))).toHaveLength(1);
   });
 });
 
@@ -219,20 +219,22 @@ tests:
 `;
 
   it("starts with no run scorer, scores each case by its own assertions and reports the one without any as unscored", async () => {
-    const { workspace, members } = makeWorkspace(["editor"]);
+    const { workspace, members } = await makeWorkspace(["editor"]);
     const editor = userPrincipal(members[0]!.ctx);
-    const imported = commitPromptfooImport(editor, { text: AS_IS, promptFolder: "pf-as-is", datasetName: "as-is" });
+    const imported = await commitPromptfooImport(editor, { text: AS_IS, promptFolder: "pf-as-is", datasetName: "as-is" });
     expect(imported.warnings).toEqual([]);
-    const prompt = findPromptByName(getDb(), { workspaceId: workspace.id, name: "pf-as-is/prompt-1" })!;
+    const prompt = (await findPromptByName(getDb(), { workspaceId: workspace.id, name: "pf-as-is/prompt-1" }))!;
     // What the New evaluation form sends for a dataset without default scorers: an empty list.
-    const { id } = createEvalRun(editor, { datasetId: imported.datasetId, promptId: prompt.id, targets: [{ label: "latest" }], modelId: "offline:demo", scorers: [] });
+    const { id } = await createEvalRun(editor, { datasetId: imported.datasetId, promptId: prompt.id, targets: [{ label: "latest" }], modelId: "offline:demo", scorers: [] });
     expect(await executeEvalRun({ runId: id, workerId: "test" })).toBe("completed");
 
-    const rows = listEvalRunResults(getDb(), { runId: id }).rows;
-    const stored = rows.map((r) => {
-      const detail = findEvalRunResult(getDb(), { runId: id, resultId: r.id })!;
-      return [r.casePosition, r.status, detail.scores.map((sc) => `${sc.scorerKey}:${sc.passed ? "pass" : "fail"}`)];
-    });
+    const rows = (await listEvalRunResults(getDb(), { runId: id })).rows;
+    const stored = await Promise.all(
+      rows.map(async (r) => {
+        const detail = (await findEvalRunResult(getDb(), { runId: id, resultId: r.id }))!;
+        return [r.casePosition, r.status, detail.scores.map((sc) => `${sc.scorerKey}:${sc.passed ? "pass" : "fail"}`)];
+      }),
+    );
     // promptfoo's verdicts on the offline model's reply, which repeats the request ("You asked: …").
     expect(stored).toEqual([
       [1, "passed", ["assert-1:pass", "assert-2:pass"]],
@@ -241,6 +243,6 @@ tests:
       [4, "failed", ["assert-1:fail", "assert-2:pass"]],
       [5, "failed", ["assert-1:fail"]],
     ]);
-    expect(getEvalRunSummary(getDb(), { runId: id })).toMatchObject({ done: 5, passed: 1, failed: 3, unscored: 1, passRate: 0.25 });
+    expect(await getEvalRunSummary(getDb(), { runId: id })).toMatchObject({ done: 5, passed: 1, failed: 3, unscored: 1, passRate: 0.25 });
   });
 });

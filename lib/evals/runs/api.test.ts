@@ -8,11 +8,11 @@ import { makeWorkspace } from "@/lib/testing/factories";
 
 const api = setUpEvalApi();
 
-beforeAll(() => {
+beforeAll(async () => {
   const workspaceId = api.ws.workspace.id;
-  makeDataset({ workspaceId, name: "smoke", count: 6, defaultScorers: [containsScorer("Case 1")] });
+  await makeDataset({ workspaceId, name: "smoke", count: 6, defaultScorers: [containsScorer("Case 1")] });
   // No default scorers; case 1 carries an assertion, case 2 none.
-  makeDataset({ workspaceId, name: "partial", count: 2, caseAt: (i) => ({ variables: { name: `Case ${i}` }, assertions: i === 1 ? [{ ...containsScorer("Case 1", "assert-1"), negate: true }] : [] }) });
+  await makeDataset({ workspaceId, name: "partial", count: 2, caseAt: (i) => ({ variables: { name: `Case ${i}` }, assertions: i === 1 ? [{ ...containsScorer("Case 1", "assert-1"), negate: true }] : [] }) });
 });
 
 async function waitForFinish(id: string, key: string) {
@@ -83,8 +83,8 @@ describe("GET /api/v1/evals/runs/{id}", () => {
     const started = await api.request("POST", "/api/v1/evals/runs", { key: api.writeKey, body: { prompt: "greet", label: "latest", dataset: "smoke" } });
     const { id } = started.body as { id: string };
     await waitForFinish(id, api.readKey);
-    const other = makeWorkspace(["admin"]);
-    const otherKey = createApiKey(other.members[0]!.ctx, { name: "other", scope: "read" }).secret;
+    const other = await makeWorkspace(["admin"]);
+    const otherKey = (await createApiKey(other.members[0]!.ctx, { name: "other", scope: "read" })).secret;
     expect((await api.request("GET", `/api/v1/evals/runs/${id}`, { key: otherKey })).status).toBe(404);
     expect((await api.request("GET", `/api/v1/evals/runs/${id}/results`, { key: otherKey })).status).toBe(404);
     expect((await api.request("GET", "/api/v1/evals/runs/unknown-id", { key: api.readKey })).status).toBe(404);

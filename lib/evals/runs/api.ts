@@ -15,15 +15,15 @@ import { resultsPageQuerySchema, startRunBodySchema, type EvalResultsPage, type 
 // them; dispatched by lib/api/handlers.ts.
 
 /** POST /api/v1/evals/runs */
-export function startEvalRunFromApi(principal: Principal, body: unknown): EvalRunView {
+export async function startEvalRunFromApi(principal: Principal, body: unknown): Promise<EvalRunView> {
   requirePermission(principal, "evals:run");
   const input = parseInput(startRunBodySchema, body);
   const db = getDb();
-  const prompt = findPromptByName(db, { workspaceId: principal.workspaceId, name: input.prompt });
+  const prompt = await findPromptByName(db, { workspaceId: principal.workspaceId, name: input.prompt });
   if (!prompt || prompt.archivedAt) throw new AppError("not_found:prompt", `No prompt "${input.prompt}" in this workspace.`);
-  const dataset = findRunDatasetByName(db, { workspaceId: principal.workspaceId, name: input.dataset });
+  const dataset = await findRunDatasetByName(db, { workspaceId: principal.workspaceId, name: input.dataset });
   if (!dataset || dataset.archivedAt) throw new AppError("not_found:dataset", `No dataset "${input.dataset}" in this workspace.`);
-  const created = createEvalRun(principal, {
+  const created = await createEvalRun(principal, {
     datasetId: dataset.id,
     promptId: prompt.id,
     targets: [input.version !== undefined ? { version: input.version } : { label: input.label ?? "production" }],
@@ -38,28 +38,31 @@ export function startEvalRunFromApi(principal: Principal, body: unknown): EvalRu
   return describeEvalRun(principal, created.id);
 }
 
-function loadRun(principal: Principal, runId: string) {
+async function loadRun(principal: Principal, runId: string) {
   requirePermission(principal, "dashboards:read");
-  const run = findEvalRun(getDb(), { runId });
+  const run = await findEvalRun(getDb(), { runId });
   requireSameWorkspace(principal, run, "That evaluation");
   return run;
 }
 
 /** GET /api/v1/evals/runs/{id}: status, progress and summary. */
-export function describeEvalRun(principal: Principal, runId: string): EvalRunView {
+export async function describeEvalRun(principal: Principal, runId: string): Promise<EvalRunView> {
   const db = getDb();
-  const run = loadRun(principal, runId);
-  const targets = listEvalRunTargets(db, { runId });
+  const run = await loadRun(principal, runId);
   const labels = Object.fromEntries(run.scorers.map((s) => [s.key, s.label]));
-  const summary = getEvalRunSummary(db, { runId, scorerLabels: labels });
-  const progress = getEvalRunProgress(db, { runId, totalCases: run.totalCases });
+  const [targets, summary, progress, dataset] = await Promise.all([
+    listEvalRunTargets(db, { runId }),
+    getEvalRunSummary(db, { runId, scorerLabels: labels }),
+    getEvalRunProgress(db, { runId, totalCases: run.totalCases }),
+    findRunDataset(db, { datasetId: run.datasetId }),
+  ]);
   return {
     id: run.id,
     name: run.name,
     status: run.status,
     prompt: targets[0]?.promptName ?? "",
     datasetId: run.datasetId,
-    dataset: findRunDataset(db, { datasetId: run.datasetId })?.name ?? "",
+    dataset: dataset?.name ?? "",
     targets: targets.map((t) => ({ id: t.id, version: t.version, environment: t.environmentSlug, model: t.modelId })),
     scorers: run.scorers.map((s) => ({ key: s.key, type: s.type, label: s.label, negate: s.negate === true })),
     progress: { done: progress.done, total: progress.total, errors: progress.errors, etaSeconds: progress.etaSeconds },
@@ -84,13 +87,13 @@ export function describeEvalRun(principal: Principal, runId: string): EvalRunVie
 }
 
 /** GET /api/v1/evals/runs/{id}/results: a page of results, each with every scorer's verdict. */
-export function listEvalRunResultsForApi(principal: Principal, runId: string, query: Record<string, string>): EvalResultsPage {
+export async function listEvalRunResultsForApi(principal: Principal, runId: string, query: Record<string, string>): Promise<EvalResultsPage> {
   const db = getDb();
-  loadRun(principal, runId);
+  await loadRun(principal, runId);
   const { page, pageSize, filter } = parseInput(resultsPageQuerySchema, query);
-  const targets = new Map(listEvalRunTargets(db, { runId }).map((t) => [t.id, t]));
-  const results = listEvalRunResults(db, { runId, filter, page, pageSize });
-  const scores = listEvalRunScores(db, { runId, resultIds: results.rows.map((r) => r.id) });
+  const [targetRows, results] = await Promise.all([listEvalRunTargets(db, { runId }), listEvalRunResults(db, { runId, filter, page, pageSize })]);
+  const targets = new Map(targetRows.map((t) => [t.id, t]));
+  const scores = await listEvalRunScores(db, { runId, resultIds: results.rows.map((r) => r.id) });
   return {
     items: results.rows.map((r) => ({
       id: r.id,
@@ -117,16 +120,16 @@ export function listEvalRunResultsForApi(principal: Principal, runId: string, qu
 export type { EvalResultsPage, EvalRunView };
 
 /** One result in full, for the studio's result dialog: the case, the rendered prompt, the output and every verdict. */
-export function describeEvalRunResult(principal: Principal, runId: string, resultId: string) {
+export async function describeEvalRunResult(principal: Principal, runId: string, resultId: string) {
   const db = getDb();
-  const run = loadRun(principal, runId);
-  const found = findEvalRunResult(db, { runId, resultId });
+  const run = await loadRun(principal, runId);
+  const found = await findEvalRunResult(db, { runId, resultId });
   if (!found) throw new AppError("not_found:eval", "That result was not found in this evaluation.");
   // A case assertion whose key a run scorer already uses was stored as "<key>-case" (evaluate-case.ts).
   const runScorers = new Map(run.scorers.map((s) => [s.key, s]));
   const assertions = new Map(found.runCase.assertions.map((s) => [s.key, s]));
   const configOf = (key: string) => runScorers.get(key) ?? assertions.get(key) ?? assertions.get(key.replace(/-case$/, ""));
-  const target = listEvalRunTargets(db, { runId }).find((t) => t.id === found.result.targetId);
+  const target = (await listEvalRunTargets(db, { runId })).find((t) => t.id === found.result.targetId);
   const { result, runCase } = found;
   return {
     id: result.id,
@@ -156,4 +159,4 @@ export function describeEvalRunResult(principal: Principal, runId: string, resul
     })),
   };
 }
-export type EvalResultView = ReturnType<typeof describeEvalRunResult>;
+export type EvalResultView = Awaited<ReturnType<typeof describeEvalRunResult>>;

@@ -11,12 +11,12 @@ import { containsScorer, makeDataset } from "@/lib/testing/eval-runs";
 
 const api = setUpEvalApi();
 
-beforeAll(() => {
+beforeAll(async () => {
   const workspaceId = api.ws.workspace.id;
   // "Case 1" matches case 1 and case 10: 2 of 10 pass.
-  makeDataset({ workspaceId, name: "smoke", count: 10, defaultScorers: [containsScorer("Case 1")] });
+  await makeDataset({ workspaceId, name: "smoke", count: 10, defaultScorers: [containsScorer("Case 1")] });
   // No default scorers: case 1 passes its own assertion, case 2 fails its own, cases 3 and 4 carry none.
-  makeDataset({
+  await makeDataset({
     workspaceId,
     name: "partial",
     count: 4,

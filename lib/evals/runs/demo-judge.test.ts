@@ -5,6 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { first } from "@/db/first";
 import { prompts, users } from "@/db/schema";
 import { seedDemoWorkspace } from "@/lib/demo/seed-demo-workspace";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
@@ -19,8 +20,8 @@ let editor: UserPrincipal;
 beforeAll(async () => {
   const db = getDb();
   expect(await seedDemoWorkspace(db)).toEqual({ seeded: true });
-  const user = db.select().from(users).where(eq(users.email, "editor@example.com")).get()!;
-  const workspaceId = db.select().from(prompts).where(eq(prompts.name, "support/triage")).get()!.workspaceId;
+  const user = (await first(db.select().from(users).where(eq(users.email, "editor@example.com"))))!;
+  const workspaceId = (await first(db.select().from(prompts).where(eq(prompts.name, "support/triage"))))!.workspaceId;
   editor = { kind: "user", workspaceId, user: { id: user.id, email: user.email, name: user.name }, role: "editor" };
 }, 120_000);
 
@@ -32,13 +33,13 @@ const defaultJudge = () => {
 
 async function judgeDemo(promptName: string, datasetName: string) {
   const db = getDb();
-  const prompt = db.select().from(prompts).where(and(eq(prompts.workspaceId, editor.workspaceId), eq(prompts.name, promptName))).get()!;
-  const dataset = findRunDatasetByName(db, { workspaceId: editor.workspaceId, name: datasetName })!;
-  const { id } = createEvalRun(editor, { datasetId: dataset.id, promptId: prompt.id, targets: [{ label: "production" }], scorers: defaultJudge() });
+  const prompt = (await first(db.select().from(prompts).where(and(eq(prompts.workspaceId, editor.workspaceId), eq(prompts.name, promptName)))))!;
+  const dataset = (await findRunDatasetByName(db, { workspaceId: editor.workspaceId, name: datasetName }))!;
+  const { id } = await createEvalRun(editor, { datasetId: dataset.id, promptId: prompt.id, targets: [{ label: "production" }], scorers: defaultJudge() });
   expect(await executeEvalRun({ runId: id, workerId: "test", db })).toBe("completed");
-  const results = listEvalRunResults(db, { runId: id, pageSize: 200 }).rows;
-  const verdicts = results.map((r) => findEvalRunResult(db, { runId: id, resultId: r.id })!);
-  return { id, summary: getEvalRunSummary(db, { runId: id }), verdicts };
+  const results = (await listEvalRunResults(db, { runId: id, pageSize: 200 })).rows;
+  const verdicts = await Promise.all(results.map(async (r) => (await findEvalRunResult(db, { runId: id, resultId: r.id }))!));
+  return { id, summary: await getEvalRunSummary(db, { runId: id }), verdicts };
 }
 
 describe("the default LLM judge on the demo, offline", () => {

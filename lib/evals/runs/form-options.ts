@@ -33,18 +33,22 @@ export interface NewEvaluationOptions {
 }
 
 /** What the "New evaluation" form offers: datasets with their default scorers, prompts with versions and labels, models. */
-export function loadNewEvaluationOptions({ workspaceId }: { workspaceId: string }): NewEvaluationOptions {
+export async function loadNewEvaluationOptions({ workspaceId }: { workspaceId: string }): Promise<NewEvaluationOptions> {
   const db = getDb();
-  const prompts = listRunnablePrompts({ workspaceId });
-  const pointers = listPointersForPrompts(db, { promptIds: prompts.map((p) => p.id) });
-  const providers = resolveWorkspaceProviders({ workspaceId });
+  const prompts = await listRunnablePrompts({ workspaceId });
+  const [pointers, providers, datasets, versionsOf] = await Promise.all([
+    listPointersForPrompts(db, { promptIds: prompts.map((p) => p.id) }),
+    resolveWorkspaceProviders({ workspaceId }),
+    listRunnableDatasets({ workspaceId }),
+    Promise.all(prompts.map((prompt) => listVersions({ promptId: prompt.id }))),
+  ]);
   return {
-    datasets: listRunnableDatasets({ workspaceId }),
+    datasets,
     prompts: prompts
-      .map((prompt) => ({
+      .map((prompt, i) => ({
         id: prompt.id,
         name: prompt.name,
-        versions: listVersions({ promptId: prompt.id })
+        versions: versionsOf[i]!
           .slice(0, VERSION_LIMIT)
           .map(({ version }) => ({ version: version.version, commitMessage: version.commitMessage, model: version.modelConfig.model ?? null })),
         environments: pointers
@@ -62,24 +66,24 @@ export type TargetVariables = (VersionVariables & { error?: undefined }) | { err
  * Each chosen target's variables (its partials' included) against the dataset's columns, so the form lists them and
  * says which the dataset lacks before a run is started. A target that cannot be resolved says why instead.
  */
-export function previewRunVariables(principal: Principal, raw: RunVariablesInput): { targets: TargetVariables[] } {
+export async function previewRunVariables(principal: Principal, raw: RunVariablesInput): Promise<{ targets: TargetVariables[] }> {
   requirePermission(principal, "evals:run");
   const input = parseInput(runVariablesInputSchema, raw);
   const db = getDb();
-  const dataset = findRunDataset(db, { datasetId: input.datasetId });
+  const dataset = await findRunDataset(db, { datasetId: input.datasetId });
   requireSameWorkspace(principal, dataset, "That dataset");
-  const prompt = findPromptById(db, { promptId: input.promptId });
+  const prompt = await findPromptById(db, { promptId: input.promptId });
   requireSameWorkspace(principal, prompt, "That prompt");
-  const columns = new Set(listVariableNames(db, { datasetId: dataset.id }));
-  return {
-    targets: input.targets.map((target): TargetVariables => {
-      try {
-        const { row } = resolveTargetVersion(db, principal, prompt, target);
-        return compareVersions(db, { workspaceId: principal.workspaceId, prompt, versions: [row], columns })[0]!;
-      } catch (error) {
-        if (isAppError(error) && error.status < 500) return { error: error.message };
-        throw error;
-      }
-    }),
-  };
+  const columns = new Set(await listVariableNames(db, { datasetId: dataset.id }));
+  const targets: TargetVariables[] = [];
+  for (const target of input.targets) {
+    try {
+      const { row } = await resolveTargetVersion(db, principal, prompt, target);
+      targets.push((await compareVersions(db, { workspaceId: principal.workspaceId, prompt, versions: [row], columns }))[0]!);
+    } catch (error) {
+      if (isAppError(error) && error.status < 500) targets.push({ error: error.message });
+      else throw error;
+    }
+  }
+  return { targets };
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
+import { only } from "@/db/first";
+import { transaction } from "@/db/transaction";
 import { and, eq, inArray } from "drizzle-orm";
 import { evalRunCases, evalRuns, evalRunTargets, type EvalRunStatus, type Prompt, type PromptVersion, type ScorerConfig } from "@/db/schema";
 import { recordAuditBy } from "@/lib/platform/audit/record";
@@ -31,30 +33,42 @@ interface ResolvedTarget {
 }
 
 /** The version a target means now: a number, the latest, or what an environment serves. */
-export function resolveTargetVersion(tx: DbOrTx, principal: Principal, prompt: Prompt, target: RunTargetInput): { row: PromptVersion; environmentId: string | null } {
+export async function resolveTargetVersion(
+  tx: DbOrTx,
+  principal: Principal,
+  prompt: Prompt,
+  target: RunTargetInput,
+): Promise<{ row: PromptVersion; environmentId: string | null }> {
   let version: number;
   let environmentId: string | null = null;
   if ("version" in target) {
     version = target.version;
   } else if (target.label === "latest") {
-    const latest = findLatestVersion(tx, { promptId: prompt.id });
+    const latest = await findLatestVersion(tx, { promptId: prompt.id });
     if (!latest) throw new AppError("bad_request:eval", `"${prompt.name}" has no versions yet.`);
     version = latest.version;
   } else {
-    const environment = findEnvironmentBySlug(tx, { workspaceId: principal.workspaceId, slug: target.label });
+    const environment = await findEnvironmentBySlug(tx, { workspaceId: principal.workspaceId, slug: target.label });
     if (!environment) throw new AppError("not_found:environment", `"${target.label}" is not an environment of this workspace (or "latest").`);
-    const pointer = findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
+    const pointer = await findPointer(tx, { environmentId: environment.id, promptId: prompt.id });
     if (!pointer) throw new AppError("bad_request:eval", `${environment.name} does not serve any version of "${prompt.name}".`);
     version = pointer.version;
     environmentId = environment.id;
   }
-  const row = findVersion(tx, { promptId: prompt.id, version });
+  const row = await findVersion(tx, { promptId: prompt.id, version });
   if (!row) throw new AppError("not_found:prompt", `"${prompt.name}" has no version ${version}.`);
   return { row, environmentId };
 }
 
-function resolveTarget(tx: DbOrTx, principal: Principal, prompt: Prompt, target: RunTargetInput, modelId: string | null | undefined, fallbackModel: () => string): ResolvedTarget {
-  const { row, environmentId } = resolveTargetVersion(tx, principal, prompt, target);
+async function resolveTarget(
+  tx: DbOrTx,
+  principal: Principal,
+  prompt: Prompt,
+  target: RunTargetInput,
+  modelId: string | null | undefined,
+  fallbackModel: () => string,
+): Promise<ResolvedTarget> {
+  const { row, environmentId } = await resolveTargetVersion(tx, principal, prompt, target);
   return { version: row.version, environmentId, modelId: modelId ?? row.modelConfig.model ?? fallbackModel(), row };
 }
 
@@ -84,144 +98,144 @@ function resolveScorers(given: unknown[] | undefined, defaults: ScorerConfig[], 
  * (an environment label to what it serves now), every case is copied with its assertions, and the audit entry is
  * written. total_cases = targets × cases.
  */
-export function createEvalRun(principal: Principal, rawInput: CreateEvalRunInput): { id: string; totalCases: number; status: EvalRunStatus } {
+export async function createEvalRun(principal: Principal, rawInput: CreateEvalRunInput): Promise<{ id: string; totalCases: number; status: EvalRunStatus }> {
   requirePermission(principal, "evals:run");
   const input = parseInput(createEvalRunSchema, rawInput);
-  const db = getDb();
-  const providers = resolveWorkspaceProviders({ workspaceId: principal.workspaceId });
+  const providers = await resolveWorkspaceProviders({ workspaceId: principal.workspaceId });
   // The studio's own judge prompt is created on first use, so "judges/rubric" works in a fresh workspace.
-  if (input.scorers?.some(usesDefaultJudge)) ensureDefaultJudgePrompt(principal);
-  const run = db.transaction(
-    (tx) => {
-      const dataset = findRunDataset(tx, { datasetId: input.datasetId });
-      requireSameWorkspace(principal, dataset, "That dataset");
-      if (dataset.archivedAt) throw new AppError("bad_request:dataset", `The dataset "${dataset.name}" is archived.`);
-      const prompt = findPromptById(tx, { promptId: input.promptId });
-      requireSameWorkspace(principal, prompt, "That prompt");
-      if (prompt.archivedAt) throw new AppError("bad_request:prompt", `"${prompt.name}" is archived.`);
-      const cases = listRunDatasetCases(tx, { datasetId: dataset.id });
-      if (cases.length === 0) throw new AppError("bad_request:dataset", `The dataset "${dataset.name}" has no cases yet.`);
-      const targets = input.targets.map((t) => resolveTarget(tx, principal, prompt, t, input.modelId, () => defaultModelId({ providers })));
-      requireDatasetVariables(tx, { workspaceId: principal.workspaceId, prompt, versions: targets.map((t) => t.row), dataset, cases });
-      const totalCases = targets.length * cases.length;
-      if (totalCases > RUN_LIMITS.maxTotalCases) {
-        throw new AppError("bad_request:eval", `That is ${totalCases} cases; a run can have at most ${RUN_LIMITS.maxTotalCases} (targets × cases).`);
-      }
-      // A model the workspace cannot call fails here, with the provider's message, rather than once per case.
-      for (const modelId of new Set(targets.map((t) => t.modelId))) getWorkspaceModel({ workspaceId: principal.workspaceId, modelId });
-      const scorers = resolveScorers(input.scorers, dataset.defaultScorers, cases.some((c) => c.assertions.length > 0));
-      const versions = [...new Set(targets.map((t) => `v${t.version}`))].join(", ");
-      const created = insertEvalRun(tx, {
-        workspaceId: principal.workspaceId,
-        datasetId: dataset.id,
-        name: input.name || `${prompt.name} ${versions} on ${dataset.name}`,
-        status: "queued",
-        modelId: input.modelId ?? null,
-        scorers,
-        concurrency: input.concurrency,
-        caseTimeoutMs: input.caseTimeoutMs,
-        maxRetries: input.maxRetries,
+  if (input.scorers?.some(usesDefaultJudge)) await ensureDefaultJudgePrompt(principal);
+  const run = await transaction(async (tx) => {
+    const dataset = await findRunDataset(tx, { datasetId: input.datasetId });
+    requireSameWorkspace(principal, dataset, "That dataset");
+    if (dataset.archivedAt) throw new AppError("bad_request:dataset", `The dataset "${dataset.name}" is archived.`);
+    const prompt = await findPromptById(tx, { promptId: input.promptId });
+    requireSameWorkspace(principal, prompt, "That prompt");
+    if (prompt.archivedAt) throw new AppError("bad_request:prompt", `"${prompt.name}" is archived.`);
+    const cases = await listRunDatasetCases(tx, { datasetId: dataset.id });
+    if (cases.length === 0) throw new AppError("bad_request:dataset", `The dataset "${dataset.name}" has no cases yet.`);
+    const targets: ResolvedTarget[] = [];
+    for (const t of input.targets) targets.push(await resolveTarget(tx, principal, prompt, t, input.modelId, () => defaultModelId({ providers })));
+    await requireDatasetVariables(tx, { workspaceId: principal.workspaceId, prompt, versions: targets.map((t) => t.row), dataset, cases });
+    const totalCases = targets.length * cases.length;
+    if (totalCases > RUN_LIMITS.maxTotalCases) {
+      throw new AppError("bad_request:eval", `That is ${totalCases} cases; a run can have at most ${RUN_LIMITS.maxTotalCases} (targets × cases).`);
+    }
+    // A model the workspace cannot call fails here, with the provider's message, rather than once per case.
+    for (const modelId of new Set(targets.map((t) => t.modelId))) await getWorkspaceModel({ workspaceId: principal.workspaceId, modelId });
+    const scorers = resolveScorers(input.scorers, dataset.defaultScorers, cases.some((c) => c.assertions.length > 0));
+    const versions = [...new Set(targets.map((t) => `v${t.version}`))].join(", ");
+    const created = await insertEvalRun(tx, {
+      workspaceId: principal.workspaceId,
+      datasetId: dataset.id,
+      name: input.name || `${prompt.name} ${versions} on ${dataset.name}`,
+      status: "queued",
+      modelId: input.modelId ?? null,
+      scorers,
+      concurrency: input.concurrency,
+      caseTimeoutMs: input.caseTimeoutMs,
+      maxRetries: input.maxRetries,
+      totalCases,
+      source: input.source,
+      createdById: principal.user?.id ?? null,
+      apiKeyId: principal.apiKey?.id ?? null,
+    });
+    await insertEvalRunTargets(
+      tx,
+      targets.map((t, i) => ({ runId: created.id, position: i + 1, promptId: prompt.id, version: t.version, environmentId: t.environmentId, modelId: t.modelId })),
+    );
+    await insertEvalRunCases(
+      tx,
+      cases.map((c, i) => ({
+        runId: created.id,
+        caseId: c.id,
+        position: i + 1,
+        variables: c.variables,
+        expectedOutput: c.expectedOutput,
+        tags: c.tags,
+        assertions: c.assertions,
+      })),
+    );
+    await recordAuditBy(tx, principal, {
+      action: "eval_run.created",
+      objectType: "eval_run",
+      objectId: created.id,
+      after: {
+        name: created.name,
+        dataset: dataset.name,
+        prompt: prompt.name,
+        targets: targets.map((t) => ({ version: t.version, environmentId: t.environmentId, modelId: t.modelId })),
+        scorers: scorers.map((s) => s.key),
         totalCases,
         source: input.source,
-        createdById: principal.user?.id ?? null,
-        apiKeyId: principal.apiKey?.id ?? null,
-      });
-      insertEvalRunTargets(
-        tx,
-        targets.map((t, i) => ({ runId: created.id, position: i + 1, promptId: prompt.id, version: t.version, environmentId: t.environmentId, modelId: t.modelId })),
-      );
-      insertEvalRunCases(
-        tx,
-        cases.map((c, i) => ({
-          runId: created.id,
-          caseId: c.id,
-          position: i + 1,
-          variables: c.variables,
-          expectedOutput: c.expectedOutput,
-          tags: c.tags,
-          assertions: c.assertions,
-        })),
-      );
-      recordAuditBy(tx, principal, {
-        action: "eval_run.created",
-        objectType: "eval_run",
-        objectId: created.id,
-        after: {
-          name: created.name,
-          dataset: dataset.name,
-          prompt: prompt.name,
-          targets: targets.map((t) => ({ version: t.version, environmentId: t.environmentId, modelId: t.modelId })),
-          scorers: scorers.map((s) => s.key),
-          totalCases,
-          source: input.source,
-        },
-      });
-      return created;
-    },
-    { behavior: "immediate" },
-  );
+      },
+    });
+    return created;
+  });
   triggerEvalWorker();
   return { id: run.id, totalCases: run.totalCases, status: run.status };
 }
 
-function loadRun(principal: Principal, runId: string) {
-  const run = findEvalRun(getDb(), { runId });
+async function loadRun(principal: Principal, runId: string) {
+  const run = await findEvalRun(getDb(), { runId });
   requireSameWorkspace(principal, run, "That evaluation");
   return run;
 }
 
 /** Stops a run: in-flight model calls are aborted, finished results are kept. */
-export function cancelEvalRun(principal: Principal, { runId }: { runId: string }): { status: EvalRunStatus } {
+export async function cancelEvalRun(principal: Principal, { runId }: { runId: string }): Promise<{ status: EvalRunStatus }> {
   requirePermission(principal, "evals:run");
-  const run = loadRun(principal, runId);
-  getDb().transaction((tx) => {
-    if (!updateEvalRunStatus(tx, { runId, from: ["queued", "running", "interrupted"], to: "cancelled", finishedAt: new Date() })) {
-      throw new AppError("conflict:eval", `This evaluation is ${findEvalRun(tx, { runId })?.status ?? run.status} and cannot be cancelled.`);
+  const run = await loadRun(principal, runId);
+  await transaction(async (tx) => {
+    if (!(await updateEvalRunStatus(tx, { runId, from: ["queued", "running", "interrupted"], to: "cancelled", finishedAt: new Date() }))) {
+      throw new AppError("conflict:eval", `This evaluation is ${(await findEvalRun(tx, { runId }))?.status ?? run.status} and cannot be cancelled.`);
     }
-    recordAuditBy(tx, principal, { action: "eval_run.cancelled", objectType: "eval_run", objectId: runId, before: { status: run.status } });
+    await recordAuditBy(tx, principal, { action: "eval_run.cancelled", objectType: "eval_run", objectId: runId, before: { status: run.status } });
   });
-  // Another process holding the run sees the status at its next heartbeat; this one stops at once.
+  // Another process holding the run sees the status at its next heartbeat; this one stops at once (a result write
+  // that took its turn after the cancel sees the aborted signal and writes nothing).
   abortLocalEvalRun(runId);
   return { status: "cancelled" };
 }
 
 /** Runs the cases of an interrupted or cancelled run that have no result yet. */
-export function resumeEvalRun(principal: Principal, { runId }: { runId: string }): { status: EvalRunStatus } {
+export async function resumeEvalRun(principal: Principal, { runId }: { runId: string }): Promise<{ status: EvalRunStatus }> {
   requirePermission(principal, "evals:run");
-  const run = loadRun(principal, runId);
-  getDb().transaction((tx) => {
-    if (!updateEvalRunStatus(tx, { runId, from: ["interrupted", "cancelled", "failed"], to: "queued", finishedAt: null })) {
-      throw new AppError("conflict:eval", `This evaluation is ${findEvalRun(tx, { runId })?.status ?? run.status}; only interrupted, cancelled or failed runs can be resumed.`);
+  const run = await loadRun(principal, runId);
+  await transaction(async (tx) => {
+    if (!(await updateEvalRunStatus(tx, { runId, from: ["interrupted", "cancelled", "failed"], to: "queued", finishedAt: null }))) {
+      throw new AppError(
+        "conflict:eval",
+        `This evaluation is ${(await findEvalRun(tx, { runId }))?.status ?? run.status}; only interrupted, cancelled or failed runs can be resumed.`,
+      );
     }
-    recordAuditBy(tx, principal, { action: "eval_run.resumed", objectType: "eval_run", objectId: runId, before: { status: run.status } });
+    await recordAuditBy(tx, principal, { action: "eval_run.resumed", objectType: "eval_run", objectId: runId, before: { status: run.status } });
   });
   triggerEvalWorker();
   return { status: "queued" };
 }
 
 function insertEvalRun(tx: DbOrTx, values: typeof evalRuns.$inferInsert) {
-  return tx.insert(evalRuns).values(values).returning().get();
+  return only(tx.insert(evalRuns).values(values).returning());
 }
 
-function insertEvalRunTargets(tx: DbOrTx, values: (typeof evalRunTargets.$inferInsert)[]) {
-  return values.length === 0 ? [] : tx.insert(evalRunTargets).values(values).returning().all();
+async function insertEvalRunTargets(tx: DbOrTx, values: (typeof evalRunTargets.$inferInsert)[]) {
+  return values.length === 0 ? [] : tx.insert(evalRunTargets).values(values).returning();
 }
 
-function insertEvalRunCases(tx: DbOrTx, values: (typeof evalRunCases.$inferInsert)[]) {
+async function insertEvalRunCases(tx: DbOrTx, values: (typeof evalRunCases.$inferInsert)[]): Promise<void> {
   // Chunked: SQLite caps the number of bound parameters in one statement.
-  for (let i = 0; i < values.length; i += 500) tx.insert(evalRunCases).values(values.slice(i, i + 500)).run();
+  for (let i = 0; i < values.length; i += 500) await tx.insert(evalRunCases).values(values.slice(i, i + 500));
 }
 
 /** Moves a run between states when it is in one of `from`; false when it was not (a race, or a stale page). */
-function updateEvalRunStatus(
+async function updateEvalRunStatus(
   tx: DbOrTx,
   { runId, from, to, finishedAt }: { runId: string; from: EvalRunStatus[]; to: EvalRunStatus; finishedAt: Date | null },
-): boolean {
-  const updated = tx
+): Promise<boolean> {
+  const updated = await tx
     .update(evalRuns)
     .set({ status: to, finishedAt, ...(to === "queued" ? { errorMessage: null, workerId: null } : {}) })
     .where(and(eq(evalRuns.id, runId), inArray(evalRuns.status, from)))
-    .returning({ id: evalRuns.id })
-    .all();
+    .returning({ id: evalRuns.id });
   return updated.length === 1;
 }

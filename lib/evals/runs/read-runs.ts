@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
-import { getDb, sqliteOf, type Db } from "@/db";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db";
 import {
   datasets,
   evalResults,
@@ -16,6 +16,8 @@ import { scoredPassRate } from "./pass-rate";
 import { listTargetsOfRuns } from "./queries";
 import { computeProgress, nearestRankIndex, type RunProgress } from "./progress";
 import { columnsOf } from "@/db/columns-of";
+import { first } from "@/db/first";
+import { rawRow, rawRows } from "@/db/raw";
 
 
 // Reading runs for pages and the API: the list, progress, summary and results. Writes are in queries.ts.
@@ -46,7 +48,7 @@ export interface EvalRunListItem {
 }
 
 /** A workspace's runs, newest first (optionally of one prompt or dataset), with their counts. */
-export function listEvalRuns({
+export async function listEvalRuns({
   workspaceId,
   promptId,
   datasetId,
@@ -58,36 +60,33 @@ export function listEvalRuns({
   datasetId?: string;
   limit?: number;
   offset?: number;
-}): EvalRunListItem[] {
+}): Promise<EvalRunListItem[]> {
   const db = getDb();
   const conditions = [eq(evalRuns.workspaceId, workspaceId)];
   if (datasetId) conditions.push(eq(evalRuns.datasetId, datasetId));
   if (promptId) {
     conditions.push(inArray(evalRuns.id, db.select({ id: evalRunTargets.runId }).from(evalRunTargets).where(eq(evalRunTargets.promptId, promptId))));
   }
-  const runs = db
+  const runs = await db
     .select({ run: evalRuns, datasetName: datasets.name })
     .from(evalRuns)
     .innerJoin(datasets, eq(datasets.id, evalRuns.datasetId))
     .where(and(...conditions))
     .orderBy(desc(evalRuns.createdAt))
     .limit(limit)
-    .offset(offset)
-    .all();
+    .offset(offset);
   if (runs.length === 0) return [];
   const ids = runs.map((r) => r.run.id);
-  const counts = new Map(
-    (
-      sqliteOf(db)
-        .prepare(
-          `SELECT run_id AS runId, count(*) AS done, sum(status = 'passed') AS passed, sum(status = 'error') AS errors,
-             sum(status = 'unscored') AS unscored
-           FROM eval_results WHERE run_id IN (${ids.map(() => "?").join(",")}) GROUP BY run_id`,
-        )
-        .all(...ids) as { runId: string; done: number; passed: number; errors: number; unscored: number }[]
-    ).map((row) => [row.runId, row]),
-  );
-  const targets = listTargetsOfRuns(db, { runIds: ids });
+  const [countRows, targets] = await Promise.all([
+    rawRows<{ runId: string; done: number; passed: number; errors: number; unscored: number }>(
+      db,
+      sql`SELECT run_id AS runId, count(*) AS done, sum(status = 'passed') AS passed, sum(status = 'error') AS errors,
+            sum(status = 'unscored') AS unscored
+          FROM eval_results WHERE run_id IN ${ids} GROUP BY run_id`,
+    ),
+    listTargetsOfRuns(db, { runIds: ids }),
+  ]);
+  const counts = new Map(countRows.map((row) => [row.runId, row]));
   return runs.map(({ run, datasetName }) => {
     const c = counts.get(run.id);
     const done = c?.done ?? 0;
@@ -111,20 +110,21 @@ export function listEvalRuns({
   });
 }
 
-export function countEvalRuns({ workspaceId }: { workspaceId: string }): number {
-  const row = sqliteOf(getDb()).prepare("SELECT count(*) AS n FROM eval_runs WHERE workspace_id = ?").get(workspaceId) as { n: number };
-  return row.n;
+export async function countEvalRuns({ workspaceId }: { workspaceId: string }): Promise<number> {
+  const row = await first(getDb().select({ n: count() }).from(evalRuns).where(eq(evalRuns.workspaceId, workspaceId)));
+  return row?.n ?? 0;
 }
 
 /** done / total / errors and the ETA from the recent rate. */
-export function getEvalRunProgress(db: Db, { runId, totalCases, now = Date.now() }: { runId: string; totalCases: number; now?: number }): RunProgress {
-  const row = sqliteOf(db)
-    .prepare(
-      `SELECT count(*) AS done, coalesce(sum(status = 'error'), 0) AS errors,
-         coalesce(sum(created_at >= @since), 0) AS recentCount, min(CASE WHEN created_at >= @since THEN created_at END) AS recentFirstAt
-       FROM eval_results WHERE run_id = @runId`,
-    )
-    .get({ runId, since: now - RECENT_WINDOW_MS }) as { done: number; errors: number; recentCount: number; recentFirstAt: number | null };
+export async function getEvalRunProgress(db: Db, { runId, totalCases, now = Date.now() }: { runId: string; totalCases: number; now?: number }): Promise<RunProgress> {
+  const since = now - RECENT_WINDOW_MS;
+  // An aggregate without GROUP BY always answers one row.
+  const row = (await rawRow<{ done: number; errors: number; recentCount: number; recentFirstAt: number | null }>(
+    db,
+    sql`SELECT count(*) AS done, coalesce(sum(status = 'error'), 0) AS errors,
+          coalesce(sum(created_at >= ${since}), 0) AS recentCount, min(CASE WHEN created_at >= ${since} THEN created_at END) AS recentFirstAt
+        FROM eval_results WHERE run_id = ${runId}`,
+  ))!;
   return computeProgress({
     done: row.done,
     total: totalCases,
@@ -168,50 +168,48 @@ const passCounts = (done: number, passed: number, errors: number, unscored: numb
 });
 
 /** Pass rate overall and per target, per scorer pass rate and mean score, cost and p50/p95 latency. */
-export function getEvalRunSummary(db: Db, { runId, scorerLabels = {} }: { runId: string; scorerLabels?: Record<string, string> }): EvalRunSummary {
-  const client = sqliteOf(db);
-  const perTarget = client
-    .prepare(
-      `SELECT t.id AS targetId, count(r.id) AS done, coalesce(sum(r.status = 'passed'), 0) AS passed,
-         coalesce(sum(r.status = 'error'), 0) AS errors, coalesce(sum(r.status = 'unscored'), 0) AS unscored,
-         sum(r.cost_usd) AS costUsd, avg(r.score) AS meanScore,
-         coalesce(sum(r.input_tokens), 0) AS inputTokens, coalesce(sum(r.output_tokens), 0) AS outputTokens
-       FROM eval_run_targets t LEFT JOIN eval_results r ON r.target_id = t.id
-       WHERE t.run_id = ? GROUP BY t.id ORDER BY t.position`,
-    )
-    .all(runId) as {
-    targetId: string;
-    done: number;
-    passed: number;
-    errors: number;
-    unscored: number;
-    costUsd: number | null;
-    meanScore: number | null;
-    inputTokens: number;
-    outputTokens: number;
-  }[];
-  const scorers = client
-    .prepare(
-      `SELECT scorer_key AS scorerKey, count(*) AS count, coalesce(sum(passed), 0) AS passed, avg(score) AS meanScore,
-         coalesce(sum(error), 0) AS errors
-       FROM eval_scores WHERE run_id = ? GROUP BY scorer_key ORDER BY scorer_key`,
-    )
-    .all(runId) as { scorerKey: string; count: number; passed: number; meanScore: number | null; errors: number }[];
-  const overall = client.prepare("SELECT count(*) AS n, avg(score) AS meanScore FROM eval_results WHERE run_id = ? AND latency_ms IS NOT NULL").get(runId) as {
-    n: number;
-    meanScore: number | null;
-  };
-  const latencyAt = (percentile: number): number | null => {
-    const index = nearestRankIndex(overall.n, percentile);
+export async function getEvalRunSummary(db: Db, { runId, scorerLabels = {} }: { runId: string; scorerLabels?: Record<string, string> }): Promise<EvalRunSummary> {
+  const [perTarget, scorers, overall, meanScore] = await Promise.all([
+    rawRows<{
+      targetId: string;
+      done: number;
+      passed: number;
+      errors: number;
+      unscored: number;
+      costUsd: number | null;
+      meanScore: number | null;
+      inputTokens: number;
+      outputTokens: number;
+    }>(
+      db,
+      sql`SELECT t.id AS targetId, count(r.id) AS done, coalesce(sum(r.status = 'passed'), 0) AS passed,
+            coalesce(sum(r.status = 'error'), 0) AS errors, coalesce(sum(r.status = 'unscored'), 0) AS unscored,
+            sum(r.cost_usd) AS costUsd, avg(r.score) AS meanScore,
+            coalesce(sum(r.input_tokens), 0) AS inputTokens, coalesce(sum(r.output_tokens), 0) AS outputTokens
+          FROM eval_run_targets t LEFT JOIN eval_results r ON r.target_id = t.id
+          WHERE t.run_id = ${runId} GROUP BY t.id ORDER BY t.position`,
+    ),
+    rawRows<{ scorerKey: string; count: number; passed: number; meanScore: number | null; errors: number }>(
+      db,
+      sql`SELECT scorer_key AS scorerKey, count(*) AS count, coalesce(sum(passed), 0) AS passed, avg(score) AS meanScore,
+            coalesce(sum(error), 0) AS errors
+          FROM eval_scores WHERE run_id = ${runId} GROUP BY scorer_key ORDER BY scorer_key`,
+    ),
+    rawRow<{ n: number; meanScore: number | null }>(db, sql`SELECT count(*) AS n, avg(score) AS meanScore FROM eval_results WHERE run_id = ${runId} AND latency_ms IS NOT NULL`),
+    rawRow<{ m: number | null }>(db, sql`SELECT avg(score) AS m FROM eval_results WHERE run_id = ${runId}`),
+  ]);
+  const latencyAt = async (percentile: number): Promise<number | null> => {
+    const index = nearestRankIndex(overall?.n ?? 0, percentile);
     if (index === null) return null;
-    const row = client
-      .prepare("SELECT latency_ms AS ms FROM eval_results WHERE run_id = ? AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?")
-      .get(runId, index) as { ms: number } | undefined;
+    const row = await rawRow<{ ms: number }>(
+      db,
+      sql`SELECT latency_ms AS ms FROM eval_results WHERE run_id = ${runId} AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ${index}`,
+    );
     return row?.ms ?? null;
   };
+  const [latencyP50Ms, latencyP95Ms] = await Promise.all([latencyAt(50), latencyAt(95)]);
   const sum = (pick: (t: (typeof perTarget)[number]) => number) => perTarget.reduce((acc, t) => acc + pick(t), 0);
   const costs = perTarget.filter((t) => t.costUsd !== null);
-  const meanScore = client.prepare("SELECT avg(score) AS m FROM eval_results WHERE run_id = ?").get(runId) as { m: number | null };
   return {
     ...passCounts(sum((t) => t.done), sum((t) => t.passed), sum((t) => t.errors), sum((t) => t.unscored)),
     targets: perTarget.map((t) => ({ targetId: t.targetId, ...passCounts(t.done, t.passed, t.errors, t.unscored), costUsd: t.costUsd, meanScore: t.meanScore })),
@@ -223,9 +221,9 @@ export function getEvalRunSummary(db: Db, { runId, scorerLabels = {} }: { runId:
     costUsd: costs.length > 0 ? costs.reduce((acc, t) => acc + (t.costUsd ?? 0), 0) : null,
     inputTokens: sum((t) => t.inputTokens),
     outputTokens: sum((t) => t.outputTokens),
-    latencyP50Ms: latencyAt(50),
-    latencyP95Ms: latencyAt(95),
-    meanScore: meanScore.m,
+    latencyP50Ms,
+    latencyP95Ms,
+    meanScore: meanScore?.m ?? null,
   };
 }
 
@@ -240,7 +238,7 @@ const STATUSES_BY_FILTER: Record<ResultFilter, EvalResultStatus[] | null> = {
 };
 
 /** One page of a run's results in (target, case) order, with the case's variables. */
-export function listEvalRunResults(
+export async function listEvalRunResults(
   db: Db,
   { runId, filter = "all", targetId, page = 1, pageSize = 50 }: { runId: string; filter?: ResultFilter; targetId?: string; page?: number; pageSize?: number },
 ) {
@@ -249,7 +247,7 @@ export function listEvalRunResults(
   if (statuses) conditions.push(inArray(evalResults.status, statuses));
   if (targetId) conditions.push(eq(evalResults.targetId, targetId));
   const where = and(...conditions);
-  const rows = db
+  const rowsQuery = db
     .select({
       id: evalResults.id,
       targetId: evalResults.targetId,
@@ -265,62 +263,59 @@ export function listEvalRunResults(
     .where(where)
     .orderBy(asc(evalRunCases.position), asc(evalRunTargets.position))
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
-  const total = db.select({ n: count() }).from(evalResults).where(where).get()?.n ?? 0;
-  return { rows, total, page, pageSize };
+    .offset((page - 1) * pageSize);
+  const [rows, total] = await Promise.all([rowsQuery, first(db.select({ n: count() }).from(evalResults).where(where))]);
+  return { rows, total: total?.n ?? 0, page, pageSize };
 }
-export type EvalRunResultRow = ReturnType<typeof listEvalRunResults>["rows"][number];
+export type EvalRunResultRow = Awaited<ReturnType<typeof listEvalRunResults>>["rows"][number];
 
 /** One result with its case and every scorer's verdict. */
-export function findEvalRunResult(db: Db, { runId, resultId }: { runId: string; resultId: string }) {
-  const row = db
-    .select({ result: evalResults, runCase: evalRunCases })
-    .from(evalResults)
-    .innerJoin(evalRunCases, eq(evalRunCases.id, evalResults.runCaseId))
-    .where(and(eq(evalResults.id, resultId), eq(evalResults.runId, runId)))
-    .get();
+export async function findEvalRunResult(db: Db, { runId, resultId }: { runId: string; resultId: string }) {
+  const row = await first(
+    db
+      .select({ result: evalResults, runCase: evalRunCases })
+      .from(evalResults)
+      .innerJoin(evalRunCases, eq(evalRunCases.id, evalResults.runCaseId))
+      .where(and(eq(evalResults.id, resultId), eq(evalResults.runId, runId))),
+  );
   if (!row) return null;
-  const scores = db.select().from(evalScores).where(eq(evalScores.resultId, resultId)).orderBy(asc(evalScores.scorerKey)).all();
+  const scores = await db.select().from(evalScores).where(eq(evalScores.resultId, resultId)).orderBy(asc(evalScores.scorerKey));
   return { ...row, scores };
 }
 
 /** Every result of a run with its scores, in (case, target) order: the CLI's JUnit report and the API's export. */
-export function listEvalRunScores(db: Db, { runId, resultIds }: { runId: string; resultIds: string[] }) {
+export async function listEvalRunScores(db: Db, { runId, resultIds }: { runId: string; resultIds: string[] }) {
   if (resultIds.length === 0) return [];
   return db
     .select()
     .from(evalScores)
     .where(and(eq(evalScores.runId, runId), inArray(evalScores.resultId, resultIds)))
-    .orderBy(asc(evalScores.scorerKey))
-    .all();
+    .orderBy(asc(evalScores.scorerKey));
 }
 
 /** Prompts with at least one version, for the new-run form. */
-export function listRunnablePrompts({ workspaceId }: { workspaceId: string }) {
+export async function listRunnablePrompts({ workspaceId }: { workspaceId: string }) {
   return getDb()
     .select({ id: prompts.id, name: prompts.name, type: prompts.type })
     .from(prompts)
     .where(and(eq(prompts.workspaceId, workspaceId), isNull(prompts.archivedAt)))
-    .orderBy(asc(prompts.name))
-    .all();
+    .orderBy(asc(prompts.name));
 }
 
 /** Datasets (not archived) with their case counts (and how many carry their own assertions) and default scorers, for the new-run form. */
-export function listRunnableDatasets({ workspaceId }: { workspaceId: string }) {
+export async function listRunnableDatasets({ workspaceId }: { workspaceId: string }) {
   const db = getDb();
-  const rows = db
-    .select({ id: datasets.id, name: datasets.name, defaultScorers: datasets.defaultScorers })
-    .from(datasets)
-    .where(and(eq(datasets.workspaceId, workspaceId), isNull(datasets.archivedAt)))
-    .orderBy(asc(datasets.name))
-    .all();
-  const counts = new Map(
-    (
-      sqliteOf(db)
-        .prepare("SELECT dataset_id AS id, count(*) AS n, sum(assertions != '[]') AS withAssertions FROM dataset_cases GROUP BY dataset_id")
-        .all() as { id: string; n: number; withAssertions: number }[]
-    ).map((r) => [r.id, r]),
-  );
+  const [rows, countRows] = await Promise.all([
+    db
+      .select({ id: datasets.id, name: datasets.name, defaultScorers: datasets.defaultScorers })
+      .from(datasets)
+      .where(and(eq(datasets.workspaceId, workspaceId), isNull(datasets.archivedAt)))
+      .orderBy(asc(datasets.name)),
+    rawRows<{ id: string; n: number; withAssertions: number }>(
+      db,
+      sql`SELECT dataset_id AS id, count(*) AS n, sum(assertions != '[]') AS withAssertions FROM dataset_cases GROUP BY dataset_id`,
+    ),
+  ]);
+  const counts = new Map(countRows.map((r) => [r.id, r]));
   return rows.map((row) => ({ ...row, caseCount: counts.get(row.id)?.n ?? 0, casesWithAssertions: counts.get(row.id)?.withAssertions ?? 0 }));
 }

@@ -15,16 +15,16 @@ const startWorkerProcess = (runId: string, env: Record<string, string> = {}) => 
 
 describe("a worker process killed mid-run", () => {
   it("is resumed by the next process without repeating finished cases", async () => {
-    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-    const { id } = createRunOverCases(ws, { cases: 60, scorers: [containsScorer("Echo")], concurrency: 4 });
+    const ws = await makeEvalWorkspace({ fixtureUrl: server.url });
+    const { id } = await createRunOverCases(ws, { cases: 60, scorers: [containsScorer("Echo")], concurrency: 4 });
 
     const first = startWorkerProcess(id);
-    await waitFor(() => results(id).length >= 12, 30_000);
+    await waitFor(async () => (await results(id)).length >= 12, 30_000);
     first.child.kill("SIGKILL");
     await first.exited;
-    const beforeCrash = results(id);
+    const beforeCrash = await results(id);
     expect(beforeCrash.length).toBeLessThan(60);
-    expect(findEvalRun(getDb(), { runId: id })!.status).toBe("running");
+    expect((await findEvalRun(getDb(), { runId: id }))!.status).toBe("running");
 
     // "Restart": a new process whose worker finds the heartbeat stale, marks the run interrupted and resumes it.
     // Stale after 2 s: ten of the worker's 200 ms heartbeats, so a loaded machine delaying a few of the new
@@ -32,11 +32,11 @@ describe("a worker process killed mid-run", () => {
     const second = startWorkerProcess(id, { EVAL_STALE_MS: "2000" });
     expect(await second.exited).toBe(0);
 
-    const run = findEvalRun(getDb(), { runId: id })!;
+    const run = (await findEvalRun(getDb(), { runId: id }))!;
     expect(run.status).toBe("completed");
     // Results written before the crash are untouched, and the fixture saw each finished case exactly once; only the
     // calls in flight at the kill were sent again.
-    const sent = expectResumedWithoutRepeats({ runId: id, cases: 60, beforeStop: beforeCrash, llm: server });
+    const sent = await expectResumedWithoutRepeats({ runId: id, cases: 60, beforeStop: beforeCrash, llm: server });
     expect(sent).toBeGreaterThanOrEqual(60);
     expect(sent).toBeLessThanOrEqual(60 + 4);
   }, 60_000);

@@ -12,39 +12,39 @@ import { createEvalRun } from "./manage-runs";
 const server = setUpFixtureLlmServer();
 
 /** "greet" v2 includes a partial that needs {{audience}}; v3 uses it only inside a section. */
-function workspaceWithPartial() {
-  const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-  const { id: partialId } = createPrompt(ws.adminCtx, { name: "shared/audience", type: "text", description: "", tags: [] });
-  saveVersion(ws.adminCtx, { promptId: partialId, body: { type: "text", template: "aimed at {{audience}}" }, modelConfig: {}, commitMessage: "v1", expectedParentVersion: null });
+async function workspaceWithPartial() {
+  const ws = await makeEvalWorkspace({ fixtureUrl: server.url });
+  const { id: partialId } = await createPrompt(ws.adminCtx, { name: "shared/audience", type: "text", description: "", tags: [] });
+  await saveVersion(ws.adminCtx, { promptId: partialId, body: { type: "text", template: "aimed at {{audience}}" }, modelConfig: {}, commitMessage: "v1", expectedParentVersion: null });
   const save = (template: string, parent: number) =>
     saveVersion(ws.adminCtx, { promptId: ws.promptId, body: { type: "text", template }, modelConfig: { model: "fx:echo" }, commitMessage: "v", expectedParentVersion: parent });
-  save("Say hello to {{name}}, {{> shared/audience@1}}.", 1);
-  save("Say hello to {{name}}{{#formal}}, {{> shared/audience@1}}{{/formal}}.", 2);
-  const dataset = makeDataset({ workspaceId: ws.workspace.id, name: "names-only", count: 2, defaultScorers: [containsScorer("hello")] });
+  await save("Say hello to {{name}}, {{> shared/audience@1}}.", 1);
+  await save("Say hello to {{name}}{{#formal}}, {{> shared/audience@1}}{{/formal}}.", 2);
+  const dataset = await makeDataset({ workspaceId: ws.workspace.id, name: "names-only", count: 2, defaultScorers: [containsScorer("hello")] });
   return { ws, dataset };
 }
 
-const runsOf = (datasetId: string) => getDb().select().from(evalRuns).where(eq(evalRuns.datasetId, datasetId)).all();
+const runsOf = (datasetId: string) => getDb().select().from(evalRuns).where(eq(evalRuns.datasetId, datasetId));
 
 describe("a dataset against the variables of the versions it evaluates", () => {
-  it("refuses a run whose dataset has no column for a partial's variable, naming the variable and the partial, and stores nothing", () => {
-    const { ws, dataset } = workspaceWithPartial();
-    expect(() => createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }, { version: 2 }] })).toThrow(
+  it("refuses a run whose dataset has no column for a partial's variable, naming the variable and the partial, and stores nothing", async () => {
+    const { ws, dataset } = await workspaceWithPartial();
+    await expect(createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }, { version: 2 }] })).rejects.toThrow(
       'The dataset "names-only" has no column "audience", which v2 of "greet" needs: every case would fail. ("audience" comes from partial "shared/audience@1".) Add the column to the dataset or choose another dataset.',
     );
-    expect(runsOf(dataset.id)).toEqual([]);
+    expect(await runsOf(dataset.id)).toEqual([]);
   });
 
-  it("starts a run when the variable is only needed inside a section, or the dataset has it", () => {
-    const { ws, dataset } = workspaceWithPartial();
-    expect(createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }, { version: 3 }] }).totalCases).toBe(4);
-    const full = makeDataset({ workspaceId: ws.workspace.id, count: 1, caseAt: () => ({ variables: { name: "Ada", audience: "devs" } }), defaultScorers: [containsScorer("hello")] });
-    expect(createEvalRun(ws.editor, { datasetId: full.id, promptId: ws.promptId, targets: [{ label: "latest" }, { version: 2 }] }).totalCases).toBe(2);
+  it("starts a run when the variable is only needed inside a section, or the dataset has it", async () => {
+    const { ws, dataset } = await workspaceWithPartial();
+    expect((await createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }, { version: 3 }] })).totalCases).toBe(4);
+    const full = await makeDataset({ workspaceId: ws.workspace.id, count: 1, caseAt: () => ({ variables: { name: "Ada", audience: "devs" } }), defaultScorers: [containsScorer("hello")] });
+    expect((await createEvalRun(ws.editor, { datasetId: full.id, promptId: ws.promptId, targets: [{ label: "latest" }, { version: 2 }] })).totalCases).toBe(2);
   });
 
-  it("lists each chosen version's variables with their partial and whether the dataset has them, for the form", () => {
-    const { ws, dataset } = workspaceWithPartial();
-    const preview = previewRunVariables(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 2 }, { label: "staging" }] });
+  it("lists each chosen version's variables with their partial and whether the dataset has them, for the form", async () => {
+    const { ws, dataset } = await workspaceWithPartial();
+    const preview = await previewRunVariables(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 2 }, { label: "staging" }] });
     expect(preview.targets).toEqual([
       {
         version: 2,
@@ -57,8 +57,8 @@ describe("a dataset against the variables of the versions it evaluates", () => {
       },
       { error: 'Staging does not serve any version of "greet".' },
     ]);
-    expect(() => previewRunVariables(ws.viewer, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 2 }] })).toThrow();
-    const stranger = makeEvalWorkspace({ fixtureUrl: server.url });
-    expect(() => previewRunVariables(stranger.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 2 }] })).toThrow(/not found in this workspace/);
+    await expect(previewRunVariables(ws.viewer, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 2 }] })).rejects.toThrow();
+    const stranger = await makeEvalWorkspace({ fixtureUrl: server.url });
+    await expect(previewRunVariables(stranger.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 2 }] })).rejects.toThrow(/not found in this workspace/);
   });
 });

@@ -18,14 +18,17 @@ export interface VersionVariables {
   problems: PartialProblem[];
 }
 
-export function compareVersions(tx: DbOrTx, { workspaceId, prompt, versions, columns }: { workspaceId: string; prompt: Prompt; versions: PromptVersion[]; columns: ReadonlySet<string> }): VersionVariables[] {
+export async function compareVersions(
+  tx: DbOrTx,
+  { workspaceId, prompt, versions, columns }: { workspaceId: string; prompt: Prompt; versions: PromptVersion[]; columns: ReadonlySet<string> },
+): Promise<VersionVariables[]> {
   const read = promptVariablesReader(tx, { workspaceId });
   const seen = new Set<number>();
   const compared: VersionVariables[] = [];
   for (const row of versions) {
     if (seen.has(row.version)) continue;
     seen.add(row.version);
-    const { variables, problems } = read({ content: row, promptName: prompt.name });
+    const { variables, problems } = await read({ content: row, promptName: prompt.name });
     const listed = variables.map((variable) => ({ ...variable, inDataset: columns.has(variable.name) }));
     compared.push({ version: row.version, variables: listed, missing: listed.filter((v) => v.required && !v.inDataset).map((v) => v.name), problems });
   }
@@ -38,12 +41,12 @@ const quoted = (names: string[]) => {
 };
 
 /** Refuses a run whose dataset lacks a variable that every render of a chosen version needs, naming it and its partial. */
-export function requireDatasetVariables(
+export async function requireDatasetVariables(
   tx: DbOrTx,
   { workspaceId, prompt, versions, dataset, cases }: { workspaceId: string; prompt: Prompt; versions: PromptVersion[]; dataset: { name: string }; cases: { variables: Record<string, string> }[] },
-): void {
+): Promise<void> {
   const columns = new Set(cases.flatMap((c) => Object.keys(c.variables)));
-  for (const compared of compareVersions(tx, { workspaceId, prompt, versions, columns })) {
+  for (const compared of await compareVersions(tx, { workspaceId, prompt, versions, columns })) {
     if (compared.missing.length === 0) continue;
     const sources = compared.variables
       .filter((v) => compared.missing.includes(v.name) && !v.inTemplate)

@@ -45,21 +45,23 @@ function memoisedPartialLoader(workspaceId: string): PartialLoader {
   };
 }
 
-function prepareTargets(db: Db, runId: string, workspaceId: string): PreparedTarget[] {
+async function prepareTargets(db: Db, runId: string, workspaceId: string): Promise<PreparedTarget[]> {
   const loadPartial = memoisedPartialLoader(workspaceId);
-  return listEvalRunTargets(db, { runId }).map((target) => {
-    const row = findVersion(db, { promptId: target.promptId, version: target.version });
+  const prepared: PreparedTarget[] = [];
+  for (const target of await listEvalRunTargets(db, { runId })) {
+    const row = await findVersion(db, { promptId: target.promptId, version: target.version });
     if (!row) throw new Error(`version ${target.version} of ${target.promptName} is missing`);
     const { temperature, maxOutputTokens, topP, stopSequences } = row.modelConfig;
-    return {
+    prepared.push({
       id: target.id,
       promptName: target.promptName,
       content: versionContent(row),
-      model: getWorkspaceModel({ workspaceId, modelId: target.modelId }),
+      model: await getWorkspaceModel({ workspaceId, modelId: target.modelId }),
       settings: { temperature, maxOutputTokens, topP, stopSequences },
       loadPartial,
-    };
-  });
+    });
+  }
+  return prepared;
 }
 
 // In-process runs, so a cancel from this process aborts their calls at once (others notice at their heartbeat).
@@ -78,26 +80,29 @@ export function isRunActiveInProcess(runId: string): boolean {
 
 export async function executeEvalRun({ runId, workerId, db = getDb(), heartbeatMs = 3_000, backoff, signal }: ExecuteRunOptions): Promise<ExecuteRunResult> {
   if (signal?.aborted) return "not-claimed";
-  const run = claimEvalRun(db, { runId, workerId, now: Date.now() });
+  const run = await claimEvalRun({ runId, workerId, now: Date.now() });
   if (!run) return "not-claimed";
   const controller = new AbortController();
   localRuns.set(runId, controller);
   const onOuterAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onOuterAbort, { once: true });
+  // Stopped while the claim waited for its turn: the run is handed straight back below.
+  if (signal?.aborted) onOuterAbort();
   const heartbeat = setInterval(() => {
-    try {
-      if (!heartbeatEvalRun(db, { runId, workerId, now: Date.now() })) controller.abort(new DOMException("The evaluation was cancelled.", "AbortError"));
-    } catch (error) {
-      logger.warn({ err: error, runId }, "eval run heartbeat failed");
-    }
+    heartbeatEvalRun({ runId, workerId, now: Date.now() }).then(
+      (held) => {
+        if (!held) controller.abort(new DOMException("The evaluation was cancelled.", "AbortError"));
+      },
+      (error: unknown) => logger.warn({ err: error, runId }, "eval run heartbeat failed"),
+    );
   }, heartbeatMs);
   heartbeat.unref();
 
   const started = performance.now();
   try {
-    const targets = prepareTargets(db, runId, run.workspaceId);
-    const cases = listEvalRunCases(db, { runId });
-    const finished = listFinishedPairs(db, { runId });
+    const targets = await prepareTargets(db, runId, run.workspaceId);
+    const cases = await listEvalRunCases(db, { runId });
+    const finished = await listFinishedPairs(db, { runId });
     const pairs = cases.flatMap((runCase) => targets.filter((t) => !finished.has(`${t.id}|${runCase.id}`)).map((target) => ({ target, runCase })));
     const write = createResultWriter(db);
     const settings = {
@@ -118,17 +123,18 @@ export async function executeEvalRun({ runId, workerId, db = getDb(), heartbeatM
         if (!outcome || controller.signal.aborted) return;
         const { scores, ...result } = outcome;
         const row = { id: crypto.randomUUID(), runId, targetId: target.id, runCaseId: runCase.id, ...result, createdAt: Date.now() };
-        // A finished case is not thrown away because another process holds the lock for a while.
-        await retryWhileBusy(() => write(row, scores), { attempts: 20 });
+        // A finished case is not thrown away because another process holds the lock for a while; one whose run was
+        // cancelled meanwhile is (the writer checks the signal once the write has its turn).
+        await retryWhileBusy(() => write(row, scores, controller.signal), { attempts: 20 });
       },
     });
 
     if (controller.signal.aborted) {
-      if (signal?.aborted) await retryWhileBusy(() => releaseEvalRun(db, { runId, workerId }));
+      if (signal?.aborted) await retryWhileBusy(() => releaseEvalRun({ runId, workerId }));
       logger.info({ event: "eval_run.stopped", runId }, "eval run stopped");
       return "stopped";
     }
-    await retryWhileBusy(() => finishEvalRun(db, { runId, workerId, status: "completed", now: Date.now() }));
+    await retryWhileBusy(() => finishEvalRun({ runId, workerId, status: "completed", now: Date.now() }));
     logger.info({ event: "eval_run.completed", runId, ms: Math.round(performance.now() - started) }, "eval run completed");
     return "completed";
   } catch (thrown) {
@@ -137,7 +143,7 @@ export async function executeEvalRun({ runId, workerId, db = getDb(), heartbeatM
     // was created, say) are safe to show as they are.
     logger.error({ err: thrown, runId }, "eval run failed");
     controller.abort();
-    finishEvalRun(db, { runId, workerId, status: "failed", errorMessage: error.message, now: Date.now() });
+    await finishEvalRun({ runId, workerId, status: "failed", errorMessage: error.message, now: Date.now() });
     return "failed";
   } finally {
     clearInterval(heartbeat);

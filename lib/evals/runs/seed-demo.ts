@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db";
 import type { ScorerConfig } from "@/db/schema";
+import { transaction } from "@/db/transaction";
 import { appendCases, insertAuditedDataset } from "@/lib/datasets/server";
 import type { DemoMembers, UserPrincipal } from "@/lib/platform/auth/principal";
 import { findLatestVersion, findPromptByName, saveVersion } from "@/lib/prompts/server";
@@ -27,12 +28,12 @@ export const SMOKE_CASES = [
 ];
 
 /** The dataset the datasets module seeds; created here in a minimal form only if it is missing. */
-function ensureSmokeDataset(db: Db, editor: UserPrincipal) {
-  const existing = findRunDatasetByName(db, { workspaceId: editor.workspaceId, name: "triage-smoke" });
+async function ensureSmokeDataset(db: Db, editor: UserPrincipal) {
+  const existing = await findRunDatasetByName(db, { workspaceId: editor.workspaceId, name: "triage-smoke" });
   if (existing) return existing;
-  return db.transaction((tx) => {
-    const dataset = insertAuditedDataset(tx, editor, { name: "triage-smoke", description: "A few support tickets to smoke-test support/triage.", defaultScorers: SMOKE_SCORERS });
-    appendCases(
+  return transaction(async (tx) => {
+    const dataset = await insertAuditedDataset(tx, editor, { name: "triage-smoke", description: "A few support tickets to smoke-test support/triage.", defaultScorers: SMOKE_SCORERS });
+    await appendCases(
       tx,
       dataset,
       SMOKE_CASES.map((c) => ({
@@ -48,13 +49,13 @@ function ensureSmokeDataset(db: Db, editor: UserPrincipal) {
 
 export async function seedDemoEvalRuns(db: Db, { workspaceId, members }: DemoMembers): Promise<void> {
   const editor = members.get("editor")!;
-  const prompt = findPromptByName(db, { workspaceId, name: "support/triage" });
+  const prompt = await findPromptByName(db, { workspaceId, name: "support/triage" });
   if (!prompt) return;
-  const dataset = ensureSmokeDataset(db, editor);
+  const dataset = await ensureSmokeDataset(db, editor);
 
-  const v1 = findLatestVersion(db, { promptId: prompt.id })!;
+  const v1 = (await findLatestVersion(db, { promptId: prompt.id }))!;
   const messages = v1.messages ?? [];
-  saveVersion(editor, {
+  await saveVersion(editor, {
     promptId: prompt.id,
     body: {
       type: "chat",
@@ -66,7 +67,7 @@ export async function seedDemoEvalRuns(db: Db, { workspaceId, members }: DemoMem
   });
 
   for (const version of [1, 2]) {
-    const { id } = createEvalRun(editor, {
+    const { id } = await createEvalRun(editor, {
       datasetId: dataset.id,
       promptId: prompt.id,
       targets: [{ version }],

@@ -14,24 +14,24 @@ afterAll(async () => {
 
 describe("the eval worker", () => {
   it("runs what is queued, releases its run on shutdown, and the next worker finishes it", async () => {
-    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
+    const ws = await makeEvalWorkspace({ fixtureUrl: server.url });
     startEvalWorker({ pollMs: 50, heartbeatMs: 100 });
-    const { id } = createRunOverCases(ws, { cases: 40, scorers: [containsScorer("Echo")], concurrency: 2 });
-    await waitFor(() => results(id).length >= 6);
+    const { id } = await createRunOverCases(ws, { cases: 40, scorers: [containsScorer("Echo")], concurrency: 2 });
+    await waitFor(async () => (await results(id)).length >= 6);
 
     await stopEvalWorker();
-    expect(findEvalRun(getDb(), { runId: id })).toMatchObject({ status: "interrupted", workerId: null });
+    expect(await findEvalRun(getDb(), { runId: id })).toMatchObject({ status: "interrupted", workerId: null });
     // A stopped worker stays stopped: the end of its run used to schedule one more poll, which claimed the run
     // straight back and went on executing it during the shutdown.
     for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
-    expect(findEvalRun(getDb(), { runId: id })).toMatchObject({ status: "interrupted", workerId: null });
-    const before = results(id).length;
+    expect(await findEvalRun(getDb(), { runId: id })).toMatchObject({ status: "interrupted", workerId: null });
+    const before = (await results(id)).length;
     expect(before).toBeLessThan(40);
 
     startEvalWorker({ pollMs: 50, heartbeatMs: 100 });
-    await waitFor(() => findEvalRun(getDb(), { runId: id })?.status === "completed");
+    await waitFor(async () => (await findEvalRun(getDb(), { runId: id }))?.status === "completed");
     await evalWorkerIdle();
-    const after = results(id);
+    const after = await results(id);
     expect(after).toHaveLength(40);
     expect(new Set(after.map((r) => r.runCaseId)).size).toBe(40);
   }, 30_000);

@@ -35,7 +35,8 @@ interface RunningWorker {
 
 const globalForWorker = globalThis as unknown as { studioEvalWorker?: RunningWorker };
 
-function poll(state: RunningWorker): void {
+/** Never rejects: a failed poll is logged, and the next one tries again. */
+async function poll(state: RunningWorker): Promise<void> {
   // A stopped worker claims nothing more (a run ending during the stop schedules one last poll).
   if (state.shutdown.signal.aborted) return;
   if (state.polling) {
@@ -47,12 +48,13 @@ function poll(state: RunningWorker): void {
     do {
       state.again = false;
       const db = state.options.db();
-      const interrupted = markStaleEvalRunsInterrupted(db, { staleBefore: Date.now() - state.options.staleMs });
+      const interrupted = await markStaleEvalRunsInterrupted({ staleBefore: Date.now() - state.options.staleMs });
       if (interrupted > 0) logger.warn({ event: "eval_run.interrupted", count: interrupted }, "eval runs lost their worker; resuming");
       const free = state.options.maxRuns - state.active.size;
       if (free <= 0) break;
-      for (const runId of listClaimableEvalRuns(db, { limit: free + state.active.size })) {
-        if (state.active.size >= state.options.maxRuns) break;
+      for (const runId of await listClaimableEvalRuns(db, { limit: free + state.active.size })) {
+        // The worker may have been stopped while this poll waited for the database.
+        if (state.shutdown.signal.aborted || state.active.size >= state.options.maxRuns) break;
         if (state.active.has(runId) || isRunActiveInProcess(runId)) continue;
         const execution = executeEvalRun({
           runId,
@@ -66,7 +68,7 @@ function poll(state: RunningWorker): void {
           .finally(() => {
             state.active.delete(runId);
             // A slot freed: look for the next waiting run now rather than at the next tick.
-            setImmediate(() => poll(state));
+            setImmediate(() => void poll(state));
           });
         state.active.set(runId, execution);
       }
@@ -99,10 +101,10 @@ export function startEvalWorker(options: EvalWorkerOptions = {}): void {
     active: new Map(),
     shutdown: new AbortController(),
   };
-  state.timer = setInterval(() => poll(state), state.options.pollMs);
+  state.timer = setInterval(() => void poll(state), state.options.pollMs);
   state.timer.unref();
   globalForWorker.studioEvalWorker = state;
-  poll(state);
+  void poll(state);
 }
 
 /**
@@ -121,7 +123,7 @@ export async function stopEvalWorker(): Promise<void> {
 /** Asks the worker to look for runs now. Does nothing without a started worker (scripts, unit tests). */
 export function triggerEvalWorker(): void {
   const state = globalForWorker.studioEvalWorker;
-  if (state) setImmediate(() => poll(state));
+  if (state) setImmediate(() => void poll(state));
 }
 
 /** Aborts a run's in-flight calls if this process is executing it. */

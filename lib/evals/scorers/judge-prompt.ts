@@ -33,15 +33,15 @@ Decide whether the output satisfies the rubric. Reply with one JSON object and n
 {"pass": true or false, "score": a number from 0 to 1, "reason": "one or two sentences"}`;
 
 /** Creates the default judge prompt when the workspace has none by that name; idempotent. */
-export function ensureDefaultJudgePrompt(ctx: PromptWriter): { created: boolean } {
-  if (findPromptByName(getDb(), { workspaceId: ctx.workspaceId, name: DEFAULT_JUDGE_PROMPT })) return { created: false };
-  const { id } = createPrompt(ctx, {
+export async function ensureDefaultJudgePrompt(ctx: PromptWriter): Promise<{ created: boolean }> {
+  if (await findPromptByName(getDb(), { workspaceId: ctx.workspaceId, name: DEFAULT_JUDGE_PROMPT })) return { created: false };
+  const { id } = await createPrompt(ctx, {
     name: DEFAULT_JUDGE_PROMPT,
     type: "text",
     description: "LLM-as-judge rubric used by llm-rubric scorers. Variables: rubric, input, expected, output.",
     tags: ["judge"],
   });
-  saveVersion(ctx, {
+  await saveVersion(ctx, {
     promptId: id,
     body: { type: "text", template: DEFAULT_JUDGE_TEMPLATE },
     modelConfig: { temperature: 0 },

@@ -27,7 +27,7 @@ export const llmRubricScorer: ScorerFn<"llm-rubric"> = async (params, ctx, thres
   const modelId = params.modelId ?? judge.modelConfig.model ?? OFFLINE_MODEL_ID;
   const { temperature, maxOutputTokens, topP } = judge.modelConfig;
   const completion = await streamCompletion({
-    ...getWorkspaceModel({ workspaceId: ctx.workspaceId, modelId }),
+    ...(await getWorkspaceModel({ workspaceId: ctx.workspaceId, modelId })),
     messages,
     settings: { temperature, maxOutputTokens, topP },
     ...(ctx.signal ? { abortSignal: ctx.signal } : {}),

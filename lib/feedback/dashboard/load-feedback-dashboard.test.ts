@@ -6,22 +6,22 @@ import { buildFeedbackWorkspace, buildStrangerWorkspace } from "@/lib/testing/fe
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { loadFeedbackDashboard, mergeFilterOptions, UNLABELLED_ENVIRONMENT } from "./load-feedback-dashboard";
 
-let ws: ReturnType<typeof buildFeedbackWorkspace>;
-let stranger: ReturnType<typeof buildStrangerWorkspace>;
-beforeAll(() => {
-  ws = buildFeedbackWorkspace();
-  stranger = buildStrangerWorkspace({ foreignPromptId: ws.alpha, at: ws.days.d1 });
+let ws: Awaited<ReturnType<typeof buildFeedbackWorkspace>>;
+let stranger: Awaited<ReturnType<typeof buildStrangerWorkspace>>;
+beforeAll(async () => {
+  ws = await buildFeedbackWorkspace();
+  stranger = await buildStrangerWorkspace({ foreignPromptId: ws.alpha, at: ws.days.d1 });
 });
 
 describe("feedback dashboard", () => {
-  it("labels versions with their prompt, and with the version alone when the prompt is fixed", () => {
-    const all = loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({}));
+  it("labels versions with their prompt, and with the version alone when the prompt is fixed", async () => {
+    const all = await loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({}));
     expect(all.byVersion.map((v) => [v.label, v.count])).toEqual([
       ["alpha v1", 4],
       ["alpha v2", 5],
       ["beta v1", 1],
     ]);
-    const alpha = loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({ prompt: ws.alpha }));
+    const alpha = await loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({ prompt: ws.alpha }));
     expect(alpha.byVersion.map((v) => v.label)).toEqual(["v1", "v2"]);
     expect(alpha.distribution.map((d) => [d.label, d.thumbsUp, d.thumbsDown, d.scale3, d.scale4, d.scale5])).toEqual([
       ["v1", 1, 2, 0, 0, 0],
@@ -30,8 +30,8 @@ describe("feedback dashboard", () => {
     expect(alpha.pairwise).toMatchObject([{ label: "v1 vs v2", aWins: 1, bWins: 2, ties: 1, aRate: 0.25, bRate: 0.5, tieRate: 0.25 }]);
   });
 
-  it("keys rubric criteria as separate series and names environments, an unreported one as Unlabelled", () => {
-    const data = loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({}));
+  it("keys rubric criteria as separate series and names environments, an unreported one as Unlabelled", async () => {
+    const data = await loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({}));
     expect(data.rubric.criteria).toEqual([
       { key: "c0", name: "accuracy" },
       { key: "c1", name: "concise" },
@@ -52,8 +52,8 @@ describe("feedback dashboard", () => {
     ]);
   });
 
-  it("draws one line per prompt over time, never one line through several prompts' ratings", () => {
-    const data = loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({ range: "all" }));
+  it("draws one line per prompt over time, never one line through several prompts' ratings", async () => {
+    const data = await loadFeedbackDashboard(ws.viewer, dashboardFiltersSchema.parse({ range: "all" }));
     expect(data.byDay.series.map((s) => s.name)).toEqual(["alpha", "beta"]);
     const [alpha, beta] = data.byDay.series.map((s) => s.key);
     for (const row of data.byDay.rows) {
@@ -65,12 +65,12 @@ describe("feedback dashboard", () => {
     expect(data.rubric.byDay.series.map((s) => s.name)).toEqual(["accuracy", "concise"]);
   });
 
-  it("shows a workspace only its own feedback", () => {
-    const data = loadFeedbackDashboard(stranger.viewer, dashboardFiltersSchema.parse({}));
+  it("shows a workspace only its own feedback", async () => {
+    const data = await loadFeedbackDashboard(stranger.viewer, dashboardFiltersSchema.parse({}));
     expect(data.byVersion.map((v) => v.count)).toEqual([1, 1]);
     expect(data.environments.map((e) => [e.name, e.generations])).toEqual([["Production", 1]]);
     expect(data.options.prompts.map((p) => p.id)).toEqual([stranger.promptId]);
-    const empty = loadFeedbackDashboard(userPrincipal(makeWorkspace(["viewer"]).members[0]!.ctx), dashboardFiltersSchema.parse({}));
+    const empty = await loadFeedbackDashboard(userPrincipal((await makeWorkspace(["viewer"])).members[0]!.ctx), dashboardFiltersSchema.parse({}));
     expect([empty.byVersion, empty.byDay.rows, empty.distribution, empty.pairwise, empty.environments, empty.agreement.rows, empty.rubric.criteria]).toEqual([[], [], [], [], [], [], []]);
   });
 

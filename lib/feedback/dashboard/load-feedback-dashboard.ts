@@ -69,14 +69,22 @@ function versionLabel(group: VersionGroup, fixedPrompt: boolean): string {
   return fixedPrompt || group.promptName === null ? version : `${group.promptName} ${version}`;
 }
 
-export function loadFeedbackDashboard(principal: Principal, filters: DashboardFilters) {
+export async function loadFeedbackDashboard(principal: Principal, filters: DashboardFilters) {
   requirePermission(principal, "dashboards:read");
   const scope = { ...filters, workspaceId: principal.workspaceId };
   const fixedPrompt = Boolean(filters.prompt);
   const key = (g: VersionGroup): VersionKey => ({ label: versionLabel(g, fixedPrompt), promptId: g.promptId, version: g.version });
 
-  const rubricVersions = rubricCriteriaByVersion(scope);
-  const rubricDays = rubricCriteriaByDay(scope);
+  const [rubricVersions, rubricDays, versions, days, pairs, environments, agreement, options] = await Promise.all([
+    rubricCriteriaByVersion(scope),
+    rubricCriteriaByDay(scope),
+    ratingsByVersion(scope),
+    ratingsByDay(scope),
+    pairwiseWinRates(scope),
+    feedbackByEnvironment(scope),
+    judgeAgreementByDay(scope),
+    feedbackFilterOptions(principal.workspaceId),
+  ]);
   const criteria: CriterionSeries[] = [...new Set([...rubricVersions, ...rubricDays].map((r) => r.criterion))].sort().map((name, i) => ({ key: `c${i}`, name }));
   const keyOf = new Map(criteria.map((c) => [c.name, c.key]));
 
@@ -95,20 +103,19 @@ export function loadFeedbackDashboard(principal: Principal, filters: DashboardFi
     (r) => r.meanScore,
   );
 
-  const versions = ratingsByVersion(scope);
   return {
     byVersion: versions.map((r) => ({ ...key(r), count: r.count, meanScore: r.meanScore })),
-    byDay: pivotByDay(ratingsByDay(scope), (r) => ({ id: String(r.promptId), name: promptLabel(r) }), (r) => r.meanScore),
+    byDay: pivotByDay(days, (r) => ({ id: String(r.promptId), name: promptLabel(r) }), (r) => r.meanScore),
     distribution: versions
       .filter((r) => r.thumbsUp + r.thumbsDown + r.scale1 + r.scale2 + r.scale3 + r.scale4 + r.scale5 > 0)
       .map(({ promptId, promptName, version, count: _count, meanScore: _mean, ...counts }) => ({ ...key({ promptId, promptName, version }), ...counts })),
     rubric: { criteria, byVersion: [...rubricByVersion.values()], byDay: rubricByDay },
-    pairwise: pairwiseWinRates(scope).map((p) => {
+    pairwise: pairs.map((p) => {
       const side = (version: number | null, model: string | null) => `${version === null ? "draft" : `v${version}`}${p.modelA !== p.modelB && model ? ` (${model})` : ""}`;
       const label = `${fixedPrompt || p.promptName === null ? "" : `${p.promptName} `}${side(p.versionA, p.modelA)} vs ${side(p.versionB, p.modelB)}`;
       return { ...p, label, aRate: p.aWins / p.total, bRate: p.bWins / p.total, tieRate: p.ties / p.total };
     }),
-    environments: feedbackByEnvironment(scope).map((e) => ({
+    environments: environments.map((e) => ({
       environmentId: e.environmentId,
       name: e.environmentName ?? UNLABELLED_ENVIRONMENT,
       generations: e.generations,
@@ -116,14 +123,14 @@ export function loadFeedbackDashboard(principal: Principal, filters: DashboardFi
       feedbackRate: e.withFeedback / e.generations,
       meanScore: e.meanScore,
     })),
-    agreement: agreementByDay(judgeAgreementByDay(scope)),
-    options: feedbackFilterOptions(principal.workspaceId),
+    agreement: agreementByDay(agreement),
+    options,
   };
 }
-export type FeedbackDashboardData = ReturnType<typeof loadFeedbackDashboard>;
+export type FeedbackDashboardData = Awaited<ReturnType<typeof loadFeedbackDashboard>>;
 
 /** Agreement and mean score difference per prompt and day: two pivots of the same rows, so they share series keys. */
-function agreementByDay(rows: ReturnType<typeof judgeAgreementByDay>) {
+function agreementByDay(rows: Awaited<ReturnType<typeof judgeAgreementByDay>>) {
   const series = (r: (typeof rows)[number]) => ({ id: String(r.promptId), name: promptLabel(r) });
   const agreement = pivotByDay(rows, series, (r) => r.agreement);
   const difference = pivotByDay(rows, series, (r) => r.meanAbsDiff);

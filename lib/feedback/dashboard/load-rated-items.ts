@@ -12,21 +12,25 @@ import type { RatedItemsFilters } from "./rated-items-filters";
  * shown to those who manage review (leads, editors, admins); viewers and reviewers see "a reviewer". An assignee
  * never sees others' ratings of an item they have not rated yet.
  */
-export function loadRatedItems(principal: Principal, filters: DashboardFilters & RatedItemsFilters) {
+export async function loadRatedItems(principal: Principal, filters: DashboardFilters & RatedItemsFilters) {
   requirePermission(principal, "dashboards:read");
   const showReviewers = subjectCan(principal, "review:manage");
-  const { items, nextCursor } = listRatedItems({ ...filters, workspaceId: principal.workspaceId, ...(principal.user ? { viewerId: principal.user.id } : {}) });
+  const [{ items, nextCursor }, queues, promptName] = await Promise.all([
+    listRatedItems({ ...filters, workspaceId: principal.workspaceId, ...(principal.user ? { viewerId: principal.user.id } : {}) }),
+    listQueueNames(principal.workspaceId),
+    filters.prompt ? promptNameIn(principal.workspaceId, filters.prompt) : undefined,
+  ]);
   return {
     items: showReviewers ? items : items.map((item) => ({ ...item, reviewerEmail: "a reviewer" })),
     nextCursor,
-    queues: listQueueNames(principal.workspaceId),
+    queues,
     /** The filtered prompt's name, for the heading; undefined when none is filtered or it is not this workspace's. */
-    promptName: filters.prompt ? promptNameIn(principal.workspaceId, filters.prompt) : undefined,
+    promptName,
   };
 }
 
-function promptNameIn(workspaceId: string, promptId: string): string | undefined {
-  const prompt = findPromptById(getDb(), { promptId });
+async function promptNameIn(workspaceId: string, promptId: string): Promise<string | undefined> {
+  const prompt = await findPromptById(getDb(), { promptId });
   return prompt?.workspaceId === workspaceId ? prompt.name : undefined;
 }
-export type RatedItemsData = ReturnType<typeof loadRatedItems>;
+export type RatedItemsData = Awaited<ReturnType<typeof loadRatedItems>>;

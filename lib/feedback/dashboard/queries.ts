@@ -1,5 +1,7 @@
 import "server-only";
-import { getSqlite } from "@/db";
+import { sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rawRows } from "@/db/raw";
 import { generationsWhere, inQueuesOfScheme, ratingsWhere, type FeedbackScope } from "./scope";
 
 // Human feedback aggregates, in SQL. Ratings are read from ratings by (workspace_id, created_at) and reach their
@@ -11,7 +13,7 @@ export type { FeedbackScope };
 /** A chart never needs more groups than this; the cap keeps a pathological workspace from a huge page. */
 const MAX_GROUPS = 500;
 
-const RATINGS = "ratings r JOIN review_items i ON i.id = r.item_id";
+const RATINGS = sql`ratings r JOIN review_items i ON i.id = r.item_id`;
 
 export interface VersionGroup {
   promptId: string | null;
@@ -38,19 +40,18 @@ export interface VersionRating extends VersionGroup {
  * Per prompt version: the mean 0..1 rating and how many ratings have a score, and the distribution of thumbs and
  * 1–5 ratings read from each rating's value. One pass serves both charts, since each rating's item is read anyway.
  */
-export function ratingsByVersion(scope: FeedbackScope): VersionRating[] {
-  const { where, params } = ratingsWhere(scope);
-  const scale = [1, 2, 3, 4, 5].map((n) => `sum(json_extract(r.value, '$.value') IS ${n}) AS scale${n}`).join(", ");
-  return getSqlite()
-    .prepare(
-      `SELECT g.*, p.name AS promptName
+export function ratingsByVersion(scope: FeedbackScope): Promise<VersionRating[]> {
+  const where = ratingsWhere(scope);
+  const scale = sql.raw([1, 2, 3, 4, 5].map((n) => `sum(json_extract(r.value, '$.value') IS ${n}) AS scale${n}`).join(", "));
+  return rawRows<VersionRating>(
+    getDb(),
+    sql`SELECT g.*, p.name AS promptName
        FROM (SELECT i.prompt_id AS promptId, i.version, count(*) AS count, avg(r.score) AS meanScore,
                sum(json_extract(r.value, '$.up') IS 1) AS thumbsUp, sum(json_extract(r.value, '$.up') IS 0) AS thumbsDown, ${scale}
              FROM ${RATINGS} WHERE ${where} AND r.score IS NOT NULL GROUP BY i.prompt_id, i.version) g
        LEFT JOIN prompts p ON p.id = g.promptId
        ORDER BY p.name, g.version LIMIT ${MAX_GROUPS}`,
-    )
-    .all(params) as VersionRating[];
+  );
 }
 
 export interface PromptDay {
@@ -65,24 +66,23 @@ export interface DayRating extends PromptDay {
 }
 
 /** Names of the prompts grouped rows belong to, joined once per group after grouping. */
-const withPromptNames = (grouped: string, order: string) =>
-  `SELECT g.*, p.name AS promptName FROM (${grouped}) g LEFT JOIN prompts p ON p.id = g.promptId ORDER BY ${order} LIMIT ${MAX_GROUPS}`;
+const withPromptNames = (grouped: SQL, order: SQL) =>
+  sql`SELECT g.*, p.name AS promptName FROM (${grouped}) g LEFT JOIN prompts p ON p.id = g.promptId ORDER BY ${order} LIMIT ${MAX_GROUPS}`;
 
 /**
  * Mean 0..1 rating and number of scored ratings per prompt and UTC day. Per prompt, because a line through
  * different prompts' ratings would draw a trend that no prompt has.
  */
-export function ratingsByDay(scope: FeedbackScope): DayRating[] {
-  const { where, params } = ratingsWhere(scope);
-  return getSqlite()
-    .prepare(
-      withPromptNames(
-        `SELECT i.prompt_id AS promptId, r.created_at / 86400000 AS dayIndex, count(*) AS count, avg(r.score) AS meanScore
+export function ratingsByDay(scope: FeedbackScope): Promise<DayRating[]> {
+  const where = ratingsWhere(scope);
+  return rawRows<DayRating>(
+    getDb(),
+    withPromptNames(
+      sql`SELECT i.prompt_id AS promptId, r.created_at / 86400000 AS dayIndex, count(*) AS count, avg(r.score) AS meanScore
          FROM ${RATINGS} WHERE ${where} AND r.score IS NOT NULL GROUP BY i.prompt_id, dayIndex`,
-        "g.dayIndex, p.name",
-      ),
-    )
-    .all(params) as DayRating[];
+      sql`g.dayIndex, p.name`,
+    ),
+  );
 }
 
 export interface CriterionByVersion extends VersionGroup {
@@ -92,19 +92,18 @@ export interface CriterionByVersion extends VersionGroup {
 }
 
 /** Mean 0..1 score per rubric criterion and prompt version (one rating_scores row per criterion). */
-export function rubricCriteriaByVersion(scope: FeedbackScope): CriterionByVersion[] {
-  const { where, params } = ratingsWhere(scope);
-  return getSqlite()
-    .prepare(
-      `SELECT g.*, p.name AS promptName
+export function rubricCriteriaByVersion(scope: FeedbackScope): Promise<CriterionByVersion[]> {
+  const where = ratingsWhere(scope);
+  return rawRows<CriterionByVersion>(
+    getDb(),
+    sql`SELECT g.*, p.name AS promptName
        FROM (SELECT i.prompt_id AS promptId, i.version, s.criterion, count(*) AS count, avg(s.score) AS meanScore
              FROM ${RATINGS} JOIN rating_scores s ON s.rating_id = r.id
-             WHERE ${where} AND ${inQueuesOfScheme("'rubric'")}
+             WHERE ${where} AND ${inQueuesOfScheme(scope.workspaceId, "rubric")}
              GROUP BY i.prompt_id, i.version, s.criterion) g
        LEFT JOIN prompts p ON p.id = g.promptId
        ORDER BY p.name, g.version, g.criterion LIMIT ${MAX_GROUPS}`,
-    )
-    .all(params) as CriterionByVersion[];
+  );
 }
 
 export interface CriterionByDay extends PromptDay {
@@ -114,19 +113,18 @@ export interface CriterionByDay extends PromptDay {
 }
 
 /** Mean 0..1 score per rubric criterion, prompt and UTC day. */
-export function rubricCriteriaByDay(scope: FeedbackScope): CriterionByDay[] {
-  const { where, params } = ratingsWhere(scope);
-  return getSqlite()
-    .prepare(
-      withPromptNames(
-        `SELECT i.prompt_id AS promptId, r.created_at / 86400000 AS dayIndex, s.criterion, count(*) AS count, avg(s.score) AS meanScore
+export function rubricCriteriaByDay(scope: FeedbackScope): Promise<CriterionByDay[]> {
+  const where = ratingsWhere(scope);
+  return rawRows<CriterionByDay>(
+    getDb(),
+    withPromptNames(
+      sql`SELECT i.prompt_id AS promptId, r.created_at / 86400000 AS dayIndex, s.criterion, count(*) AS count, avg(s.score) AS meanScore
          FROM ${RATINGS} JOIN rating_scores s ON s.rating_id = r.id
-         WHERE ${where} AND ${inQueuesOfScheme("'rubric'")}
+         WHERE ${where} AND ${inQueuesOfScheme(scope.workspaceId, "rubric")}
          GROUP BY i.prompt_id, dayIndex, s.criterion`,
-        "g.dayIndex, p.name, g.criterion",
-      ),
-    )
-    .all(params) as CriterionByDay[];
+      sql`g.dayIndex, p.name, g.criterion`,
+    ),
+  );
 }
 
 export interface PairwiseResult {
@@ -146,11 +144,11 @@ export interface PairwiseResult {
  * Wins and ties per pair of versions (and models). A rating's "A" is its item's own version and "B" the pair's;
  * pairs are put in one order (lower version, then model, first) so v2-vs-v3 and v3-vs-v2 queues add up.
  */
-export function pairwiseWinRates(scope: FeedbackScope): PairwiseResult[] {
-  const { where, params } = ratingsWhere(scope);
-  return getSqlite()
-    .prepare(
-      `SELECT g.*, p.name AS promptName
+export function pairwiseWinRates(scope: FeedbackScope): Promise<PairwiseResult[]> {
+  const where = ratingsWhere(scope);
+  return rawRows<PairwiseResult>(
+    getDb(),
+    sql`SELECT g.*, p.name AS promptName
        FROM (SELECT promptId,
                CASE WHEN swapped THEN pairVersion ELSE version END AS versionA, CASE WHEN swapped THEN pairModel ELSE model END AS modelA,
                CASE WHEN swapped THEN version ELSE pairVersion END AS versionB, CASE WHEN swapped THEN model ELSE pairModel END AS modelB,
@@ -160,12 +158,11 @@ export function pairwiseWinRates(scope: FeedbackScope): PairwiseResult[] {
              FROM (SELECT i.prompt_id AS promptId, i.version, i.model_id AS model, i.pair_version AS pairVersion, i.pair_model_id AS pairModel,
                      json_extract(r.value, '$.choice') AS choice,
                      coalesce(i.pair_version < i.version OR (i.pair_version = i.version AND i.pair_model_id < i.model_id), 0) AS swapped
-                   FROM ${RATINGS} WHERE ${where} AND ${inQueuesOfScheme("'pairwise'")})
+                   FROM ${RATINGS} WHERE ${where} AND ${inQueuesOfScheme(scope.workspaceId, "pairwise")})
              GROUP BY promptId, versionA, modelA, versionB, modelB) g
        LEFT JOIN prompts p ON p.id = g.promptId
        ORDER BY p.name, g.versionA, g.versionB LIMIT ${MAX_GROUPS}`,
-    )
-    .all(params) as PairwiseResult[];
+  );
 }
 
 export interface EnvironmentFeedback {
@@ -188,17 +185,18 @@ export interface EnvironmentFeedback {
  * no feedback row is read; the three figures come back as one JSON object per environment because a scalar subquery
  * returns one value.
  */
-export function feedbackByEnvironment(scope: FeedbackScope): EnvironmentFeedback[] {
-  const { where, params } = generationsWhere(scope);
-  const stats = (environment: string) =>
-    `(SELECT json_object('generations', count(*), 'withFeedback', count(g.feedback_score), 'meanScore', avg(g.feedback_score))
+export async function feedbackByEnvironment(scope: FeedbackScope): Promise<EnvironmentFeedback[]> {
+  const where = generationsWhere(scope);
+  const stats = (environment: SQL) =>
+    sql`(SELECT json_object('generations', count(*), 'withFeedback', count(g.feedback_score), 'meanScore', avg(g.feedback_score))
       FROM generations g WHERE ${where} AND ${environment})`;
-  const environments = `SELECT e.id AS environmentId, e.name AS environmentName, e.position, ${stats("g.environment_id = e.id")} AS stats
-    FROM environments e WHERE e.workspace_id = @workspaceId${scope.environment ? " AND e.id = @environmentId" : ""}`;
-  const unlabelled = `SELECT NULL, NULL, NULL, ${stats("g.environment_id IS NULL")}`;
-  const rows = getSqlite()
-    .prepare(`SELECT * FROM (${environments}${scope.environment ? "" : ` UNION ALL ${unlabelled}`}) ORDER BY environmentId IS NULL, position, environmentName`)
-    .all({ ...params, ...(scope.environment ? { environmentId: scope.environment } : {}) }) as { environmentId: string | null; environmentName: string | null; stats: string }[];
+  const environments = sql`SELECT e.id AS environmentId, e.name AS environmentName, e.position, ${stats(sql`g.environment_id = e.id`)} AS stats
+    FROM environments e WHERE e.workspace_id = ${scope.workspaceId}${scope.environment ? sql` AND e.id = ${scope.environment}` : sql.empty()}`;
+  const unlabelled = sql`SELECT NULL, NULL, NULL, ${stats(sql`g.environment_id IS NULL`)}`;
+  const rows = await rawRows<{ environmentId: string | null; environmentName: string | null; stats: string }>(
+    getDb(),
+    sql`SELECT * FROM (${environments}${scope.environment ? sql.empty() : sql` UNION ALL ${unlabelled}`}) ORDER BY environmentId IS NULL, position, environmentName`,
+  );
   return rows
     .map(({ environmentId, environmentName, stats }) => ({ environmentId, environmentName, ...(JSON.parse(stats) as Pick<EnvironmentFeedback, "generations" | "withFeedback" | "meanScore">) }))
     .filter((row) => row.generations > 0);
@@ -225,16 +223,16 @@ export interface DayAgreement extends PromptDay {
  */
 // Only queues holding eval results can hold judged items, so the other queues' ratings are skipped before their
 // items are read (one index seek per queue).
-const IN_QUEUES_WITH_EVAL_ITEMS = `r.queue_id IN (SELECT q.id FROM review_queues q WHERE q.workspace_id = @workspaceId
+const inQueuesWithEvalItems = (workspaceId: string) => sql`r.queue_id IN (SELECT q.id FROM review_queues q WHERE q.workspace_id = ${workspaceId}
   AND EXISTS (SELECT 1 FROM review_items x WHERE x.queue_id = q.id AND x.source_type = 'eval-result'))`;
 
-export function judgeAgreementByDay(scope: FeedbackScope): DayAgreement[] {
-  const { where, params } = ratingsWhere(scope);
-  return getSqlite()
-    .prepare(
-      `WITH run_scorers AS MATERIALIZED (
+export function judgeAgreementByDay(scope: FeedbackScope): Promise<DayAgreement[]> {
+  const where = ratingsWhere(scope);
+  return rawRows<DayAgreement>(
+    getDb(),
+    sql`WITH run_scorers AS MATERIALIZED (
          SELECT run.id AS runId, json_extract(j.value, '$.key') AS scorerKey, json_extract(j.value, '$.type') = 'llm-rubric' AS isJudge
-         FROM eval_runs run, json_each(run.scorers) j WHERE run.workspace_id = @workspaceId
+         FROM eval_runs run, json_each(run.scorers) j WHERE run.workspace_id = ${scope.workspaceId}
        )
        SELECT g.*, p.name AS promptName FROM (
        SELECT promptId, dayIndex, count(*) AS count, avg((human >= 0.5) = judgePass) AS agreement, avg(abs(human - judgeScore)) AS meanAbsDiff
@@ -242,7 +240,7 @@ export function judgeAgreementByDay(scope: FeedbackScope): DayAgreement[] {
              FROM ${RATINGS}
              JOIN eval_scores s ON s.result_id = i.source_id
              LEFT JOIN run_scorers rs ON rs.runId = s.run_id AND rs.scorerKey = s.scorer_key
-             WHERE ${where} AND ${IN_QUEUES_WITH_EVAL_ITEMS} AND i.source_type = 'eval-result' AND r.score IS NOT NULL AND s.error = 0 AND s.score IS NOT NULL
+             WHERE ${where} AND ${inQueuesWithEvalItems(scope.workspaceId)} AND i.source_type = 'eval-result' AND r.score IS NOT NULL AND s.error = 0 AND s.score IS NOT NULL
                AND (rs.isJudge OR (rs.runId IS NULL AND EXISTS (
                  SELECT 1 FROM eval_results res JOIN eval_run_cases c ON c.id = res.run_case_id, json_each(c.assertions) a
                  WHERE res.id = s.result_id AND json_extract(a.value, '$.type') = 'llm-rubric'
@@ -250,8 +248,7 @@ export function judgeAgreementByDay(scope: FeedbackScope): DayAgreement[] {
              GROUP BY r.id)
        GROUP BY promptId, dayIndex) g LEFT JOIN prompts p ON p.id = g.promptId
        ORDER BY g.dayIndex, p.name LIMIT ${MAX_GROUPS}`,
-    )
-    .all(params) as DayAgreement[];
+  );
 }
 
 /**
@@ -259,34 +256,34 @@ export function judgeAgreementByDay(scope: FeedbackScope): DayAgreement[] {
  * list only what evaluations used). Both are read per prompt / per distinct value by index seeks, never by
  * reading every generation.
  */
-export function feedbackFilterOptions(workspaceId: string): { prompts: { id: string; name: string }[]; models: string[] } {
-  const db = getSqlite();
-  const prompts = db
-    .prepare(
-      `SELECT p.id, p.name FROM prompts p
-       WHERE p.workspace_id = @workspaceId
+export async function feedbackFilterOptions(workspaceId: string): Promise<{ prompts: { id: string; name: string }[]; models: string[] }> {
+  const db = getDb();
+  const [prompts, models] = await Promise.all([
+    rawRows<{ id: string; name: string }>(
+      db,
+      sql`SELECT p.id, p.name FROM prompts p
+       WHERE p.workspace_id = ${workspaceId}
          AND (EXISTS (SELECT 1 FROM generations g WHERE g.prompt_id = p.id)
-           OR EXISTS (SELECT 1 FROM review_items i JOIN review_queues q ON q.id = i.queue_id WHERE i.prompt_id = p.id AND q.workspace_id = @workspaceId))
+           OR EXISTS (SELECT 1 FROM review_items i JOIN review_queues q ON q.id = i.queue_id WHERE i.prompt_id = p.id AND q.workspace_id = ${workspaceId}))
        ORDER BY p.name`,
-    )
-    .all({ workspaceId }) as { id: string; name: string }[];
-  // A loose index scan: each step seeks the next model id greater than the last, so the cost is one seek per
-  // distinct model, not one row per generation (SQLite has no skip-scan without ANALYZE statistics).
-  const models = db
-    .prepare(
-      `WITH RECURSIVE
+    ),
+    // A loose index scan: each step seeks the next model id greater than the last, so the cost is one seek per
+    // distinct model, not one row per generation (SQLite has no skip-scan without ANALYZE statistics).
+    rawRows<{ model: string }>(
+      db,
+      sql`WITH RECURSIVE
          gen(model) AS (
-           SELECT (SELECT min(model_id) FROM generations WHERE workspace_id = @workspaceId)
-           UNION ALL SELECT (SELECT min(model_id) FROM generations WHERE workspace_id = @workspaceId AND model_id > gen.model) FROM gen WHERE gen.model IS NOT NULL
+           SELECT (SELECT min(model_id) FROM generations WHERE workspace_id = ${workspaceId})
+           UNION ALL SELECT (SELECT min(model_id) FROM generations WHERE workspace_id = ${workspaceId} AND model_id > gen.model) FROM gen WHERE gen.model IS NOT NULL
          ),
          item(queueId, model) AS (
-           SELECT q.id, (SELECT min(model_id) FROM review_items WHERE queue_id = q.id) FROM review_queues q WHERE q.workspace_id = @workspaceId
+           SELECT q.id, (SELECT min(model_id) FROM review_items WHERE queue_id = q.id) FROM review_queues q WHERE q.workspace_id = ${workspaceId}
            UNION ALL SELECT queueId, (SELECT min(model_id) FROM review_items WHERE queue_id = item.queueId AND model_id > item.model) FROM item WHERE item.model IS NOT NULL
          )
        SELECT model FROM gen WHERE model IS NOT NULL AND model != ''
        UNION SELECT model FROM item WHERE model IS NOT NULL AND model != ''
        ORDER BY 1`,
-    )
-    .all({ workspaceId }) as { model: string }[];
+    ),
+  ]);
   return { prompts, models: models.map((m) => m.model) };
 }

@@ -1,5 +1,7 @@
 import "server-only";
-import { getSqlite } from "@/db";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rawRows } from "@/db/raw";
 import type { RatingValue } from "@/db/schema";
 import { ratingsWhere, type FeedbackScope } from "./scope";
 
@@ -40,23 +42,21 @@ interface Row extends Omit<RatedItem, "value" | "tags" | "outputTruncated"> {
  * `viewerId`: a member assigned to a queue sees others' ratings of an item there only once they have rated it
  * themselves, so the drill-down never anchors a reviewer's own judgement.
  */
-export function listRatedItems(scope: FeedbackScope & { viewerId?: string }): { items: RatedItem[]; nextCursor: string | null } {
-  const { where, params } = ratingsWhere(scope);
-  let keyset = "";
+export async function listRatedItems(scope: FeedbackScope & { viewerId?: string }): Promise<{ items: RatedItem[]; nextCursor: string | null }> {
+  const conditions = [ratingsWhere(scope)];
   if (scope.viewerId) {
-    keyset += ` AND (r.reviewer_id = @viewerId
-       OR NOT EXISTS (SELECT 1 FROM review_queue_assignees a WHERE a.queue_id = r.queue_id AND a.user_id = @viewerId)
-       OR EXISTS (SELECT 1 FROM ratings mine WHERE mine.item_id = r.item_id AND mine.reviewer_id = @viewerId))`;
-    params.viewerId = scope.viewerId;
+    const viewerId = scope.viewerId;
+    conditions.push(sql`(r.reviewer_id = ${viewerId}
+       OR NOT EXISTS (SELECT 1 FROM review_queue_assignees a WHERE a.queue_id = r.queue_id AND a.user_id = ${viewerId})
+       OR EXISTS (SELECT 1 FROM ratings mine WHERE mine.item_id = r.item_id AND mine.reviewer_id = ${viewerId}))`);
   }
   if (scope.cursor) {
     const dot = scope.cursor.indexOf(".");
-    keyset += " AND (r.created_at, r.id) < (@cursorAt, @cursorId)";
-    Object.assign(params, { cursorAt: Number(scope.cursor.slice(0, dot)), cursorId: scope.cursor.slice(dot + 1) });
+    conditions.push(sql`(r.created_at, r.id) < (${Number(scope.cursor.slice(0, dot))}, ${scope.cursor.slice(dot + 1)})`);
   }
-  const rows = getSqlite()
-    .prepare(
-      `SELECT r.id AS ratingId, r.created_at AS createdAt, r.queue_id AS queueId, q.name AS queueName, i.prompt_id AS promptId, p.name AS promptName,
+  const rows = await rawRows<Row>(
+    getDb(),
+    sql`SELECT r.id AS ratingId, r.created_at AS createdAt, r.queue_id AS queueId, q.name AS queueName, i.prompt_id AS promptId, p.name AS promptName,
          i.version, i.pair_version AS pairVersion, i.model_id AS modelId, u.email AS reviewerEmail, r.value, r.score, r.comment, r.tags,
          i.source_type AS sourceType, substr(i.output, 1, ${OUTPUT_PREVIEW}) AS output, length(i.output) AS outputLength
        FROM ratings r
@@ -64,10 +64,9 @@ export function listRatedItems(scope: FeedbackScope & { viewerId?: string }): { 
        JOIN review_queues q ON q.id = r.queue_id
        JOIN users u ON u.id = r.reviewer_id
        LEFT JOIN prompts p ON p.id = i.prompt_id
-       WHERE ${where} ${keyset}
+       WHERE ${sql.join(conditions, sql` AND `)}
        ORDER BY r.created_at DESC, r.id DESC LIMIT ${RATED_ITEMS_PAGE + 1}`,
-    )
-    .all(params) as Row[];
+  );
   const page = rows.slice(0, RATED_ITEMS_PAGE);
   const last = page.at(-1);
   return {
@@ -82,6 +81,6 @@ export function listRatedItems(scope: FeedbackScope & { viewerId?: string }): { 
 }
 
 /** The queues of the workspace, to name the queue filter on the drill-down page. */
-export function listQueueNames(workspaceId: string): { id: string; name: string }[] {
-  return getSqlite().prepare(`SELECT id, name FROM review_queues WHERE workspace_id = ? ORDER BY name`).all(workspaceId) as { id: string; name: string }[];
+export async function listQueueNames(workspaceId: string): Promise<{ id: string; name: string }[]> {
+  return rawRows<{ id: string; name: string }>(getDb(), sql`SELECT id, name FROM review_queues WHERE workspace_id = ${workspaceId} ORDER BY name`);
 }

@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { first } from "@/db/first";
 import { generationFeedback, generations } from "@/db/schema";
 import { revokeApiKey } from "@/lib/platform/api-keys/manage-api-keys";
 import { addApiKey, addTextPrompt, deploy, makeDeliveryWorkspace } from "@/lib/testing/delivery";
@@ -9,9 +10,9 @@ import { setUpDeliveryApi } from "@/lib/testing/delivery-api";
 
 const api = setUpDeliveryApi();
 
-beforeAll(() => {
-  const prompt = addTextPrompt(api.ws, "support/triage", ["Triage {{customer}}", "Triage {{customer}} kindly"]);
-  deploy(api.ws, { promptId: prompt.id, environment: "production", version: 2 });
+beforeAll(async () => {
+  const prompt = await addTextPrompt(api.ws, "support/triage", ["Triage {{customer}}", "Triage {{customer}} kindly"]);
+  await deploy(api.ws, { promptId: prompt.id, environment: "production", version: 2 });
 });
 
 const post = (path: string, key: string | undefined, body: unknown, contract: { breaksContract?: true } = {}) =>
@@ -32,7 +33,7 @@ describe("generations and feedback", () => {
     expect(created.status).toBe(201);
     const { id, version } = created.body as { id: string; version: number };
     expect(version).toBe(2);
-    const row = getDb().select().from(generations).where(eq(generations.id, id)).get()!;
+    const row = (await first(getDb().select().from(generations).where(eq(generations.id, id))))!;
     expect(row).toMatchObject({ version: 2, output: "Billing: refund issued.", latencyMs: 420, metadata: { sessionId: "s-1" } });
     expect(row.environmentId).not.toBeNull();
     expect(row.costUsd).toBeGreaterThan(0);
@@ -40,7 +41,7 @@ describe("generations and feedback", () => {
     const feedback = await post("/api/v1/feedback", api.writeKey, { generationId: id, score: 4, scale: "1-5", comment: "Helpful", metadata: { channel: "widget" } });
     expect(feedback.status).toBe(201);
     expect(feedback.body).toMatchObject({ score: 0.75 });
-    expect(getDb().select().from(generationFeedback).where(eq(generationFeedback.generationId, id)).all()).toMatchObject([{ score: 0.75, comment: "Helpful" }]);
+    expect(await getDb().select().from(generationFeedback).where(eq(generationFeedback.generationId, id))).toMatchObject([{ score: 0.75, comment: "Helpful" }]);
 
     const byVersion = await post("/api/v1/generations", api.writeKey, { prompt: "support/triage", version: 1, output: "ok" });
     expect(byVersion.status).toBe(201);
@@ -49,17 +50,17 @@ describe("generations and feedback", () => {
   it("answers 401 without a key or with a revoked one, and 403 to a read key", async () => {
     const body = { prompt: "support/triage", version: 1, output: "x" };
     expect((await post("/api/v1/generations", undefined, body)).status).toBe(401);
-    const revoked = addApiKey(api.ws, "read-write", "old app");
-    revokeApiKey(api.ws.admin, { apiKeyId: revoked.id });
+    const revoked = await addApiKey(api.ws, "read-write", "old app");
+    await revokeApiKey(api.ws.admin, { apiKeyId: revoked.id });
     expect((await post("/api/v1/generations", revoked.secret, body)).status).toBe(401);
     const refused = await post("/api/v1/feedback", api.readKey, { generationId: "x", score: 1 });
     expect(refused.status).toBe(403);
   });
 
   it("answers 404 for another workspace's generation and 400 for bad bodies", async () => {
-    const other = makeDeliveryWorkspace();
-    addTextPrompt(other, "other/prompt", ["Hi"]);
-    const otherKey = addApiKey(other, "read-write").secret;
+    const other = await makeDeliveryWorkspace();
+    await addTextPrompt(other, "other/prompt", ["Hi"]);
+    const otherKey = (await addApiKey(other, "read-write")).secret;
     const theirs = await post("/api/v1/generations", otherKey, { prompt: "other/prompt", version: 1, output: "hello" });
     const stranger = await post("/api/v1/feedback", api.writeKey, { generationId: (theirs.body as { id: string }).id, score: 1 });
     expect(stranger.status).toBe(404);

@@ -1,14 +1,15 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { first } from "@/db/first";
 import { generationFeedback, generations, type Generation } from "@/db/schema";
 
-export function findGenerationById(tx: DbOrTx, { generationId }: { generationId: string }): Generation | undefined {
-  return tx.select().from(generations).where(eq(generations.id, generationId)).get();
+export async function findGenerationById(tx: DbOrTx, { generationId }: { generationId: string }): Promise<Generation | undefined> {
+  return first(tx.select().from(generations).where(eq(generations.id, generationId)));
 }
 
 /** A prompt's most recent generations with their end-user feedback (newest first). */
-export function listRecentGenerations(tx: DbOrTx, { workspaceId, promptId, limit = 50 }: { workspaceId: string; promptId: string; limit?: number }) {
+export async function listRecentGenerations(tx: DbOrTx, { workspaceId, promptId, limit = 50 }: { workspaceId: string; promptId: string; limit?: number }) {
   return tx
     .select({
       id: generations.id,
@@ -24,6 +25,5 @@ export function listRecentGenerations(tx: DbOrTx, { workspaceId, promptId, limit
     .leftJoin(generationFeedback, eq(generationFeedback.generationId, generations.id))
     .where(and(eq(generations.workspaceId, workspaceId), eq(generations.promptId, promptId)))
     .orderBy(desc(generations.createdAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

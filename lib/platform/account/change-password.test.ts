@@ -8,11 +8,11 @@ import { makeWorkspace } from "@/lib/testing/factories";
 import { changePassword } from "./change-password";
 
 async function signedInMember(password: string) {
-  const { members } = makeWorkspace(["reviewer"]);
+  const { members } = await makeWorkspace(["reviewer"]);
   const member = members[0]!;
-  updatePasswordHash(getDb(), { userId: member.user.id, passwordHash: await hashPassword(password) });
-  const here = createSession({ userId: member.user.id, ttlMs: 60_000 });
-  const elsewhere = createSession({ userId: member.user.id, ttlMs: 60_000 });
+  await updatePasswordHash(getDb(), { userId: member.user.id, passwordHash: await hashPassword(password) });
+  const here = await createSession({ userId: member.user.id, ttlMs: 60_000 });
+  const elsewhere = await createSession({ userId: member.user.id, ttlMs: 60_000 });
   return { ctx: { ...member.ctx, sessionId: here.id }, here, elsewhere, email: member.user.email };
 }
 
@@ -22,8 +22,8 @@ describe("changing one's password", () => {
     await changePassword(ctx, { currentPassword: "old-password-1", newPassword: "new-password-2" }, "192.0.2.10");
     const user = await findUserByEmail({ email });
     expect(await verifyPassword({ hash: user!.passwordHash, password: "new-password-2" })).toBe(true);
-    expect(findLiveSession({ sessionId: here.id })).toBeDefined();
-    expect(findLiveSession({ sessionId: elsewhere.id })).toBeUndefined();
+    expect(await findLiveSession({ sessionId: here.id })).toBeDefined();
+    expect(await findLiveSession({ sessionId: elsewhere.id })).toBeUndefined();
   });
 
   it("refuses a wrong current password and, after repeated tries, rate-limits", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { transaction } from "@/db/transaction";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { hashPassword, verifyPassword } from "@/lib/platform/auth/password";
 import { revokeUserSessions, updatePasswordHash } from "@/lib/platform/auth/queries";
@@ -19,7 +20,7 @@ export const changePasswordSchema = z
  * brute-force it), stores the new hash, and signs out every other session of the account.
  */
 export async function changePassword(ctx: AuthContext, input: z.infer<typeof changePasswordSchema>, address: string | null) {
-  const user = findUserById(getDb(), { userId: ctx.user.id });
+  const user = await findUserById(getDb(), { userId: ctx.user.id });
   if (!user) throw new AppError("not_found:auth", "Your account no longer exists.");
   const check = await checkPasswordWithinLimit({
     email: user.email,
@@ -33,10 +34,10 @@ export async function changePassword(ctx: AuthContext, input: z.infer<typeof cha
   }
   if (!check.valid) throw new AppError("bad_request:auth", "Your current password is not right.");
   const passwordHash = await hashPassword(input.newPassword);
-  getDb().transaction((tx) => {
-    updatePasswordHash(tx, { userId: user.id, passwordHash });
-    const revoked = revokeUserSessions(tx, { userId: user.id, exceptSessionId: ctx.sessionId });
-    recordAudit(tx, {
+  await transaction(async (tx) => {
+    await updatePasswordHash(tx, { userId: user.id, passwordHash });
+    const revoked = await revokeUserSessions(tx, { userId: user.id, exceptSessionId: ctx.sessionId });
+    await recordAudit(tx, {
       workspaceId: null,
       actor: { userId: user.id, label: user.email },
       action: "account.password_changed",

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/db";
+import { transaction } from "@/db/transaction";
 import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { AppError } from "@/lib/core/errors";
 import { findLiveApiKeyByHash, touchApiKey } from "./queries";
@@ -27,10 +28,10 @@ export interface ApiKeyPrincipalCache {
  * whose owner can no longer use the workspace (account or membership disabled): a key never does more than its
  * owner can do now, and a disabled member can do nothing. It works again if the member is enabled again.
  */
-export function authenticateApiKey(
+export async function authenticateApiKey(
   authorization: string | null | undefined,
   { now = Date.now(), cache }: { now?: number; cache?: ApiKeyPrincipalCache } = {},
-): ApiKeyPrincipal {
+): Promise<ApiKeyPrincipal> {
   const secret = bearerSecret(authorization);
   if (!secret || !looksLikeApiKey(secret)) {
     throw new AppError("unauthorized:apikey", "Send a valid API key as 'Authorization: Bearer <key>'.");
@@ -40,15 +41,28 @@ export function authenticateApiKey(
   if (!principal) {
     // Unknown keys are never cached: creating a key does not invalidate caches, so a miss must ask the database.
     // Resolved keys are cached until the delivery epoch moves, which a change of the owner's role or access does too.
-    principal = resolveApiKey(secretHash);
+    principal = await resolveApiKey(secretHash);
     cache?.setPrincipal(secretHash, principal);
   }
-  noteApiKeyUse(principal.apiKey.id, now);
+  await noteApiKeyUse(principal.apiKey.id, now);
   return principal;
 }
 
-function resolveApiKey(secretHash: string): ApiKeyPrincipal {
-  const key = findLiveApiKeyByHash(getDb(), { secretHash });
+/**
+ * authenticateApiKey without waiting, for the delivery API's hot path: the principal of a key `cache` holds, when
+ * its use was recorded less than a minute ago (so there is nothing to write). Undefined otherwise, a malformed key
+ * included: authenticateApiKey then answers, and refuses alike.
+ */
+export function cachedApiKeyPrincipal(authorization: string | null | undefined, { now = Date.now(), cache }: { now?: number; cache: ApiKeyPrincipalCache }): ApiKeyPrincipal | undefined {
+  const secret = bearerSecret(authorization);
+  if (!secret || !looksLikeApiKey(secret)) return undefined;
+  const principal = cache.getPrincipal(hashApiKeySecret(secret));
+  if (!principal || now - (lastTouched.get(principal.apiKey.id) ?? 0) >= TOUCH_INTERVAL_MS) return undefined;
+  return principal;
+}
+
+async function resolveApiKey(secretHash: string): Promise<ApiKeyPrincipal> {
+  const key = await findLiveApiKeyByHash(getDb(), { secretHash });
   if (!key) throw new AppError("unauthorized:apikey", "This API key is not valid or has been revoked.");
   const apiKey = { id: key.id, name: key.name, scope: key.scope };
   if (key.createdById === null) return { kind: "api-key", workspaceId: key.workspaceId, user: null, role: null, apiKey };
@@ -66,12 +80,12 @@ function resolveApiKey(secretHash: string): ApiKeyPrincipal {
 }
 
 /** Records a use of the key, throttled; cheap enough for every request. */
-export function noteApiKeyUse(apiKeyId: string, now = Date.now()): void {
+export async function noteApiKeyUse(apiKeyId: string, now = Date.now()): Promise<void> {
   const last = lastTouched.get(apiKeyId) ?? 0;
   if (now - last < TOUCH_INTERVAL_MS) return;
   lastTouched.set(apiKeyId, now);
   try {
-    touchApiKey(getDb(), { apiKeyId, at: new Date(now) });
+    await transaction((tx) => touchApiKey(tx, { apiKeyId, at: new Date(now) }));
   } catch {
     // A busy database must not fail a read; the next minute's request records the use.
     lastTouched.delete(apiKeyId);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { getDb } from "@/db";
+import { transaction } from "@/db/transaction";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { recordAuditBy } from "@/lib/platform/audit/record";
@@ -11,10 +11,10 @@ import { displayPrefix, generateApiKeySecret, hashApiKeySecret } from "./secret"
 
 // Callers have checked "apikeys:manage". The secret leaves this module once, in createApiKey's result.
 
-export function createApiKey(ctx: AuthContext, input: z.infer<typeof createApiKeySchema>) {
+export async function createApiKey(ctx: AuthContext, input: z.infer<typeof createApiKeySchema>) {
   const secret = generateApiKeySecret();
-  return getDb().transaction((tx) => {
-    const key = insertApiKey(tx, {
+  return transaction(async (tx) => {
+    const key = await insertApiKey(tx, {
       workspaceId: ctx.workspaceId,
       name: input.name,
       scope: input.scope,
@@ -22,7 +22,7 @@ export function createApiKey(ctx: AuthContext, input: z.infer<typeof createApiKe
       secretHash: hashApiKeySecret(secret),
       createdById: ctx.user.id,
     });
-    recordAuditBy(tx, ctx, {
+    await recordAuditBy(tx, ctx, {
       action: "api_key.created",
       objectType: "api_key",
       objectId: key.id,
@@ -32,13 +32,13 @@ export function createApiKey(ctx: AuthContext, input: z.infer<typeof createApiKe
   });
 }
 
-export function revokeApiKey(ctx: AuthContext, input: z.infer<typeof apiKeyIdSchema>) {
-  return getDb().transaction((tx) => {
-    const key = findApiKeyById(tx, { apiKeyId: input.apiKeyId });
+export async function revokeApiKey(ctx: AuthContext, input: z.infer<typeof apiKeyIdSchema>) {
+  return transaction(async (tx) => {
+    const key = await findApiKeyById(tx, { apiKeyId: input.apiKeyId });
     requireSameWorkspace(ctx, key, "That API key");
     if (key.revokedAt) throw new AppError("conflict:apikey", `"${key.name}" is already revoked.`);
-    markApiKeyRevoked(tx, { apiKeyId: key.id, at: new Date() });
-    recordAuditBy(tx, ctx, {
+    await markApiKeyRevoked(tx, { apiKeyId: key.id, at: new Date() });
+    await recordAuditBy(tx, ctx, {
       action: "api_key.revoked",
       objectType: "api_key",
       objectId: key.id,

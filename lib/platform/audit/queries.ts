@@ -6,8 +6,8 @@ import { auditLog } from "@/db/schema";
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Newest first, keyset-paginated on (createdAt, id) so deep pages stay as fast as the first. */
-export function listAuditEntries({ workspaceId, before }: { workspaceId: string; before?: { createdAt: Date; id: string } }) {
-  const rows = getDb()
+export async function listAuditEntries({ workspaceId, before }: { workspaceId: string; before?: { createdAt: Date; id: string } }) {
+  const rows = await getDb()
     .select()
     .from(auditLog)
     .where(
@@ -19,7 +19,6 @@ export function listAuditEntries({ workspaceId, before }: { workspaceId: string;
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE + 1)
-    .all();
+    .limit(AUDIT_PAGE_SIZE + 1);
   return { entries: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
 }

@@ -10,7 +10,7 @@ export interface AuditActor {
 }
 
 /** Call inside the transaction that makes the change, so the change and its record land together. */
-export function recordAudit(
+export async function recordAudit(
   tx: DbOrTx,
   entry: {
     workspaceId: string | null;
@@ -21,8 +21,9 @@ export function recordAudit(
     before?: unknown;
     after?: unknown;
   },
-) {
-  tx.insert(auditLog)
+): Promise<void> {
+  await tx
+    .insert(auditLog)
     .values({
       workspaceId: entry.workspaceId,
       actorUserId: entry.actor.userId,
@@ -33,8 +34,7 @@ export function recordAudit(
       objectId: entry.objectId ?? null,
       before: entry.before ?? null,
       after: entry.after ?? null,
-    })
-    .run();
+    });
 }
 
 /** A member is recorded by email; a change made with an API key names both the key and its owner. */
@@ -47,6 +47,6 @@ export function actorOf(who: { user: { id: string; email: string } | null; apiKe
 type Acting = { workspaceId: string } & Parameters<typeof actorOf>[0];
 
 /** recordAudit for the usual case: the caller acts on its own workspace, and is the actor recorded. */
-export function recordAuditBy(tx: DbOrTx, who: Acting, entry: Omit<Parameters<typeof recordAudit>[1], "workspaceId" | "actor">) {
-  recordAudit(tx, { workspaceId: who.workspaceId, actor: actorOf(who), ...entry });
+export async function recordAuditBy(tx: DbOrTx, who: Acting, entry: Omit<Parameters<typeof recordAudit>[1], "workspaceId" | "actor">): Promise<void> {
+  await recordAudit(tx, { workspaceId: who.workspaceId, actor: actorOf(who), ...entry });
 }

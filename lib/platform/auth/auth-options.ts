@@ -49,8 +49,8 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     events: {
-      signOut({ token }) {
-        if (token?.sid) revokeSession({ sessionId: token.sid });
+      async signOut({ token }) {
+        if (token?.sid) await revokeSession({ sessionId: token.sid });
       },
     },
     logger: {

@@ -56,11 +56,11 @@ export async function authorizeCredentials(raw: unknown, { headers }: { headers?
     logger.info({ event: "sign_in_failed" }, "sign-in failed");
     return null;
   }
-  if (user.disabledAt || listActiveMemberships({ userId: user.id }).length === 0) {
+  if (user.disabledAt || (await listActiveMemberships({ userId: user.id })).length === 0) {
     throw new Error("AccountDisabled" satisfies SignInErrorCode);
   }
   const userAgent = ([] as (string | undefined)[]).concat(headers?.["user-agent"])[0];
-  const session = createSession({ userId: user.id, userAgent, ttlMs: SESSION_TTL_MS });
+  const session = await createSession({ userId: user.id, userAgent, ttlMs: SESSION_TTL_MS });
   logger.info({ event: "sign_in", userId: user.id }, "signed in");
   return { id: user.id, email: user.email, name: user.name, sid: session.id };
 }

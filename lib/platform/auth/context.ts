@@ -45,13 +45,13 @@ async function sessionIdFromCookie(): Promise<string | null> {
 export const getAuthContext = cache(async (): Promise<AuthContext | null> => {
   const sessionId = await sessionIdFromCookie();
   if (!sessionId) return null;
-  const live = findLiveSession({ sessionId });
+  const live = await findLiveSession({ sessionId });
   if (!live) return null;
-  const memberships = listActiveMemberships({ userId: live.user.id });
+  const memberships = await listActiveMemberships({ userId: live.user.id });
   if (memberships.length === 0) return null;
   const chosenId = (await cookies()).get(WORKSPACE_COOKIE)?.value;
   const current = memberships.find((m) => m.workspace.id === chosenId) ?? memberships[0]!;
-  touchSession({ sessionId: live.session.id, lastSeenAt: live.session.lastSeenAt });
+  await touchSession({ sessionId: live.session.id, lastSeenAt: live.session.lastSeenAt });
   return {
     user: { id: live.user.id, email: live.user.email, name: live.user.name },
     sessionId: live.session.id,

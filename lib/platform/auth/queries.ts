@@ -1,6 +1,8 @@
 import "server-only";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { first, only } from "@/db/first";
+import { transaction } from "@/db/transaction";
 import { isLockError } from "@/db/write-probe";
 import { loginAttempts, memberships, sessions, users, workspaces } from "@/db/schema";
 
@@ -12,68 +14,76 @@ export function findUserByEmail({ email }: { email: string }) {
   return getDb().query.users.findFirst({ where: eq(users.email, normaliseEmail(email)) });
 }
 
-export function countUsers(tx: DbOrTx = getDb()): number {
-  return tx.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+export async function countUsers(tx: DbOrTx = getDb()): Promise<number> {
+  return (await first(tx.select({ n: sql<number>`count(*)` }).from(users)))?.n ?? 0;
 }
 
-export function createSession({ userId, userAgent, ttlMs }: { userId: string; userAgent?: string; ttlMs: number }) {
+export async function createSession({ userId, userAgent, ttlMs }: { userId: string; userAgent?: string; ttlMs: number }) {
   const now = new Date();
-  return getDb()
-    .insert(sessions)
-    .values({ userId, userAgent: userAgent?.slice(0, 300), lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) })
-    .returning({ id: sessions.id })
-    .get();
+  return transaction((tx) =>
+    only(
+      tx
+        .insert(sessions)
+        .values({ userId, userAgent: userAgent?.slice(0, 300), lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) })
+        .returning({ id: sessions.id }),
+    ),
+  );
 }
 
 /** The session with its user, or undefined when it was revoked, expired or its account disabled. */
-export function findLiveSession({ sessionId, now = new Date() }: { sessionId: string; now?: Date }) {
-  const row = getDb()
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), isNull(users.disabledAt)))
-    .get();
+export async function findLiveSession({ sessionId, now = new Date() }: { sessionId: string; now?: Date }) {
+  const row = await first(
+    getDb()
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), isNull(users.disabledAt))),
+  );
   if (!row || row.session.expiresAt <= now) return undefined;
   return row;
 }
 
 /** Written at most once a minute per session: a read-mostly request should not cost a write. */
-export function touchSession({ sessionId, lastSeenAt }: { sessionId: string; lastSeenAt: Date }) {
+export async function touchSession({ sessionId, lastSeenAt }: { sessionId: string; lastSeenAt: Date }): Promise<void> {
   const now = new Date();
   if (now.getTime() - lastSeenAt.getTime() < 60_000) return;
   try {
-    getDb().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId)).run();
+    await transaction(async (tx) => {
+      await tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+    });
   } catch (error) {
     // A read must not fail (or wait) because another process holds the write lock; a later request records it.
     if (!isLockError(error)) throw error;
   }
 }
 
-export function revokeSession({ sessionId }: { sessionId: string }) {
-  getDb()
-    .update(sessions)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
-    .run();
+export async function revokeSession({ sessionId }: { sessionId: string }): Promise<void> {
+  await transaction(async (tx) => {
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  });
 }
 
 /** Revokes every live session of a user, but the one named in `exceptSessionId`; returns how many. */
-export function revokeUserSessions(tx: DbOrTx, { userId, exceptSessionId }: { userId: string; exceptSessionId?: string }): number {
-  return tx
+export async function revokeUserSessions(tx: DbOrTx, { userId, exceptSessionId }: { userId: string; exceptSessionId?: string }): Promise<number> {
+  const revoked = await tx
     .update(sessions)
     .set({ revokedAt: new Date() })
     .where(
       and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined),
     )
-    .run().changes;
+    .returning({ id: sessions.id });
+  return revoked.length;
 }
 
-export function updatePasswordHash(tx: DbOrTx, { userId, passwordHash }: { userId: string; passwordHash: string }) {
-  tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+export async function updatePasswordHash(tx: DbOrTx, { userId, passwordHash }: { userId: string; passwordHash: string }): Promise<void> {
+  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
 /** Workspaces the user can use now, oldest membership first. */
-export function listActiveMemberships({ userId }: { userId: string }) {
+export async function listActiveMemberships({ userId }: { userId: string }) {
   return getDb()
     .select({
       membershipId: memberships.id,
@@ -83,51 +93,52 @@ export function listActiveMemberships({ userId }: { userId: string }) {
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(and(eq(memberships.userId, userId), isNull(memberships.disabledAt)))
-    .orderBy(asc(memberships.createdAt))
-    .all();
+    .orderBy(asc(memberships.createdAt));
 }
 
-export function readLoginAttempts({ keys }: { keys: string[] }) {
-  return keys.map((key) => getDb().select().from(loginAttempts).where(eq(loginAttempts.key, key)).get());
+export async function readLoginAttempts({ keys }: { keys: string[] }) {
+  return Promise.all(keys.map((key) => first(getDb().select().from(loginAttempts).where(eq(loginAttempts.key, key)))));
 }
 
 /**
  * Counts one attempt against every key, unless one of them already has `max` in its current window: then nothing is
- * counted and the wait until the longest-blocked window ends is returned. BEGIN IMMEDIATE takes the write lock before
- * reading, so concurrent reservations (from this process or another one on the same file) are serialised.
+ * counted and the wait until the longest-blocked window ends is returned. The transaction takes its turn in this
+ * process and BEGIN IMMEDIATE takes the write lock before reading, so concurrent reservations (from this process or
+ * another one on the same file) are serialised.
  */
-export function reserveLoginAttempt({ limits, now, windowMs }: { limits: { key: string; max: number }[]; now: Date; windowMs: number }) {
-  return getDb().transaction(
-    (tx) => {
-      const rows = limits.map(({ key }) => tx.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get());
-      const live = rows.map((row) => (row && now.getTime() - row.windowStartedAt.getTime() < windowMs ? row : undefined));
-      const retryAfterMs = Math.max(
-        0,
-        ...live.map((row, i) => (row && row.failures >= limits[i]!.max ? row.windowStartedAt.getTime() + windowMs - now.getTime() : 0)),
-      );
-      if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
-      limits.forEach(({ key }, i) => {
-        const current = live[i];
-        tx.insert(loginAttempts)
-          .values({ key, failures: 1, windowStartedAt: now })
-          .onConflictDoUpdate({ target: loginAttempts.key, set: current ? { failures: current.failures + 1 } : { failures: 1, windowStartedAt: now } })
-          .run();
-      });
-      return { allowed: true, retryAfterMs: 0 };
-    },
-    { behavior: "immediate" },
-  );
+export async function reserveLoginAttempt({ limits, now, windowMs }: { limits: { key: string; max: number }[]; now: Date; windowMs: number }) {
+  return transaction(async (tx) => {
+    const rows: (typeof loginAttempts.$inferSelect | undefined)[] = [];
+    for (const { key } of limits) rows.push(await first(tx.select().from(loginAttempts).where(eq(loginAttempts.key, key))));
+    const live = rows.map((row) => (row && now.getTime() - row.windowStartedAt.getTime() < windowMs ? row : undefined));
+    const retryAfterMs = Math.max(
+      0,
+      ...live.map((row, i) => (row && row.failures >= limits[i]!.max ? row.windowStartedAt.getTime() + windowMs - now.getTime() : 0)),
+    );
+    if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+    for (const [i, { key }] of limits.entries()) {
+      const current = live[i];
+      await tx
+        .insert(loginAttempts)
+        .values({ key, failures: 1, windowStartedAt: now })
+        .onConflictDoUpdate({ target: loginAttempts.key, set: current ? { failures: current.failures + 1 } : { failures: 1, windowStartedAt: now } });
+    }
+    return { allowed: true, retryAfterMs: 0 };
+  });
 }
 
 /** Gives back one reserved attempt (the attempt succeeded). */
-export function refundLoginAttempt({ key }: { key: string }) {
-  getDb()
-    .update(loginAttempts)
-    .set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` })
-    .where(eq(loginAttempts.key, key))
-    .run();
+export async function refundLoginAttempt({ key }: { key: string }): Promise<void> {
+  await transaction(async (tx) => {
+    await tx
+      .update(loginAttempts)
+      .set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` })
+      .where(eq(loginAttempts.key, key));
+  });
 }
 
-export function clearLoginFailures({ key }: { key: string }) {
-  getDb().delete(loginAttempts).where(eq(loginAttempts.key, key)).run();
+export async function clearLoginFailures({ key }: { key: string }): Promise<void> {
+  await transaction(async (tx) => {
+    await tx.delete(loginAttempts).where(eq(loginAttempts.key, key));
+  });
 }

@@ -17,66 +17,66 @@ const later = (ms: number) => new Date(t0.getTime() + ms);
 let n = 0;
 const fresh = () => ({ email: `person${++n}@example.com`, address: `10.0.0.${n}` });
 // An attempt counts as a failure from the moment it is reserved until a success gives it back.
-const fail = (who: { email: string; address: string | null; now?: Date }) => expect(reserveSignInAttempt({ now: t0, ...who }).allowed).toBe(true);
+const fail = async (who: { email: string; address: string | null; now?: Date }) => expect((await reserveSignInAttempt({ now: t0, ...who })).allowed).toBe(true);
 
 describe("sign-in rate limit", () => {
-  it("allows an account until it reaches the failure limit, then says when to retry", () => {
+  it("allows an account until it reaches the failure limit, then says when to retry", async () => {
     const { email, address } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) fail({ email, address });
-    expect(checkSignInAllowed({ email, address, now: t0 }).allowed).toBe(true);
-    fail({ email, address });
-    const verdict = checkSignInAllowed({ email, address: "another-address", now: later(60_000) });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) await fail({ email, address });
+    expect((await checkSignInAllowed({ email, address, now: t0 })).allowed).toBe(true);
+    await fail({ email, address });
+    const verdict = await checkSignInAllowed({ email, address: "another-address", now: later(60_000) });
     expect(verdict.allowed).toBe(false);
     expect(verdict.retryAfterSeconds).toBe((SIGN_IN_WINDOW_MS - 60_000) / 1000);
-    const refused = reserveSignInAttempt({ email, address: "another-address", now: later(60_000) });
+    const refused = await reserveSignInAttempt({ email, address: "another-address", now: later(60_000) });
     expect(refused).toEqual({ allowed: false, retryAfterSeconds: (SIGN_IN_WINDOW_MS - 60_000) / 1000 });
   });
 
-  it("counts nothing for a refused attempt", () => {
+  it("counts nothing for a refused attempt", async () => {
     const { email, address } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) fail({ email, address });
-    for (let i = 0; i < 3; i++) expect(reserveSignInAttempt({ email, address, now: t0 }).allowed).toBe(false);
-    const [account, ip] = readLoginAttempts({ keys: [accountKey(email), addressKey(address)] });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await fail({ email, address });
+    for (let i = 0; i < 3; i++) expect((await reserveSignInAttempt({ email, address, now: t0 })).allowed).toBe(false);
+    const [account, ip] = await readLoginAttempts({ keys: [accountKey(email), addressKey(address)] });
     expect(account?.failures).toBe(MAX_FAILURES_PER_ACCOUNT);
     expect(ip?.failures).toBe(MAX_FAILURES_PER_ACCOUNT);
   });
 
-  it("treats emails case-insensitively, so changing case does not reset the count", () => {
+  it("treats emails case-insensitively, so changing case does not reset the count", async () => {
     const { email, address } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) fail({ email: i % 2 ? email.toUpperCase() : email, address });
-    expect(checkSignInAllowed({ email, address, now: t0 }).allowed).toBe(false);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await fail({ email: i % 2 ? email.toUpperCase() : email, address });
+    expect((await checkSignInAllowed({ email, address, now: t0 })).allowed).toBe(false);
   });
 
-  it("opens again once the window has passed", () => {
+  it("opens again once the window has passed", async () => {
     const { email, address } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) fail({ email, address });
-    expect(checkSignInAllowed({ email, address, now: later(SIGN_IN_WINDOW_MS) }).allowed).toBe(true);
-    fail({ email, address, now: later(SIGN_IN_WINDOW_MS) });
-    expect(checkSignInAllowed({ email, address, now: later(SIGN_IN_WINDOW_MS) }).allowed).toBe(true);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await fail({ email, address });
+    expect((await checkSignInAllowed({ email, address, now: later(SIGN_IN_WINDOW_MS) })).allowed).toBe(true);
+    await fail({ email, address, now: later(SIGN_IN_WINDOW_MS) });
+    expect((await checkSignInAllowed({ email, address, now: later(SIGN_IN_WINDOW_MS) })).allowed).toBe(true);
   });
 
-  it("limits one address trying many accounts", () => {
+  it("limits one address trying many accounts", async () => {
     const { address } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) fail({ email: `spray${i}-${address}@example.com`, address });
-    expect(checkSignInAllowed({ email: "someone-new@example.com", address, now: t0 }).allowed).toBe(false);
-    expect(reserveSignInAttempt({ email: "someone-new@example.com", address, now: t0 }).allowed).toBe(false);
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) await fail({ email: `spray${i}-${address}@example.com`, address });
+    expect((await checkSignInAllowed({ email: "someone-new@example.com", address, now: t0 })).allowed).toBe(false);
+    expect((await reserveSignInAttempt({ email: "someone-new@example.com", address, now: t0 })).allowed).toBe(false);
   });
 
-  it("counts only the account when the client address is unknown", () => {
+  it("counts only the account when the client address is unknown", async () => {
     const { email } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) fail({ email, address: null });
-    expect(reserveSignInAttempt({ email, address: null, now: t0 }).allowed).toBe(false);
-    expect(readLoginAttempts({ keys: [addressKey("null"), addressKey("")] })).toEqual([undefined, undefined]);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await fail({ email, address: null });
+    expect((await reserveSignInAttempt({ email, address: null, now: t0 })).allowed).toBe(false);
+    expect(await readLoginAttempts({ keys: [addressKey("null"), addressKey("")] })).toEqual([undefined, undefined]);
   });
 
-  it("clears an account's count on success and gives the address back only that attempt", () => {
+  it("clears an account's count on success and gives the address back only that attempt", async () => {
     const { email, address } = fresh();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) fail({ email, address });
-    fail({ email, address });
-    noteSignInSuccess({ email, address });
-    fail({ email, address });
-    expect(checkSignInAllowed({ email, address: "elsewhere", now: t0 }).allowed).toBe(true);
-    const [account, ip] = readLoginAttempts({ keys: [accountKey(email), addressKey(address)] });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) await fail({ email, address });
+    await fail({ email, address });
+    await noteSignInSuccess({ email, address });
+    await fail({ email, address });
+    expect((await checkSignInAllowed({ email, address: "elsewhere", now: t0 })).allowed).toBe(true);
+    const [account, ip] = await readLoginAttempts({ keys: [accountKey(email), addressKey(address)] });
     expect(account?.failures).toBe(1);
     expect(ip?.failures).toBe(MAX_FAILURES_PER_ACCOUNT);
   });
@@ -95,7 +95,7 @@ describe("guarded password checks", () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => checkPasswordWithinLimit({ email, address, verify })));
     expect(checked).toBe(MAX_FAILURES_PER_ACCOUNT);
     expect(results.filter((r) => r.limited)).toHaveLength(20 - MAX_FAILURES_PER_ACCOUNT);
-    expect(readLoginAttempts({ keys: [accountKey(email)] })[0]?.failures).toBe(MAX_FAILURES_PER_ACCOUNT);
+    expect((await readLoginAttempts({ keys: [accountKey(email)] }))[0]?.failures).toBe(MAX_FAILURES_PER_ACCOUNT);
   });
 
   it("does not run the check at all once the account is over its limit, even for the right password", async () => {
@@ -112,7 +112,7 @@ describe("guarded password checks", () => {
     const { email, address } = fresh();
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) await checkPasswordWithinLimit({ email, address, verify: async () => false });
     expect(await checkPasswordWithinLimit({ email, address, verify: async () => true })).toEqual({ limited: false, valid: true });
-    expect(readLoginAttempts({ keys: [accountKey(email)] })[0]).toBeUndefined();
-    expect(readLoginAttempts({ keys: [addressKey(address)] })[0]?.failures).toBe(MAX_FAILURES_PER_ACCOUNT - 1);
+    expect((await readLoginAttempts({ keys: [accountKey(email)] }))[0]).toBeUndefined();
+    expect((await readLoginAttempts({ keys: [addressKey(address)] }))[0]?.failures).toBe(MAX_FAILURES_PER_ACCOUNT - 1);
   });
 });

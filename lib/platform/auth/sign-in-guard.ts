@@ -29,15 +29,15 @@ function limitsFor(email: string, address: string | null) {
  * Takes one attempt from the account's and the address's allowance before the password is checked. Refused (and
  * nothing counted) once either has used its allowance in the current window.
  */
-export function reserveSignInAttempt({ email, address, now = new Date() }: { email: string; address: string | null; now?: Date }): SignInVerdict {
-  const result = reserveLoginAttempt({ limits: limitsFor(email, address), now, windowMs: SIGN_IN_WINDOW_MS });
+export async function reserveSignInAttempt({ email, address, now = new Date() }: { email: string; address: string | null; now?: Date }): Promise<SignInVerdict> {
+  const result = await reserveLoginAttempt({ limits: limitsFor(email, address), now, windowMs: SIGN_IN_WINDOW_MS });
   return { allowed: result.allowed, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) };
 }
 
 /** Read-only: whether an attempt would be refused now. */
-export function checkSignInAllowed({ email, address, now = new Date() }: { email: string; address: string | null; now?: Date }): SignInVerdict {
+export async function checkSignInAllowed({ email, address, now = new Date() }: { email: string; address: string | null; now?: Date }): Promise<SignInVerdict> {
   const limits = limitsFor(email, address);
-  const attempts = readLoginAttempts({ keys: limits.map((l) => l.key) });
+  const attempts = await readLoginAttempts({ keys: limits.map((l) => l.key) });
   let retryAfterMs = 0;
   attempts.forEach((attempt, i) => {
     if (!attempt) return;
@@ -48,9 +48,9 @@ export function checkSignInAllowed({ email, address, now = new Date() }: { email
 }
 
 /** A success clears the account's count; the address only gets this attempt back, so one good login can't launder many bad ones. */
-export function noteSignInSuccess({ email, address }: { email: string; address: string | null }) {
-  clearLoginFailures({ key: accountKey(email) });
-  if (address) refundLoginAttempt({ key: addressKey(address) });
+export async function noteSignInSuccess({ email, address }: { email: string; address: string | null }): Promise<void> {
+  await clearLoginFailures({ key: accountKey(email) });
+  if (address) await refundLoginAttempt({ key: addressKey(address) });
 }
 
 export type GuardedCheck = { limited: true; retryAfterSeconds: number } | { limited: false; valid: boolean };
@@ -68,9 +68,9 @@ export async function checkPasswordWithinLimit({
   address: string | null;
   verify: () => Promise<boolean>;
 }): Promise<GuardedCheck> {
-  const verdict = reserveSignInAttempt({ email, address });
+  const verdict = await reserveSignInAttempt({ email, address });
   if (!verdict.allowed) return { limited: true, retryAfterSeconds: verdict.retryAfterSeconds };
   const valid = await verify();
-  if (valid) noteSignInSuccess({ email, address });
+  if (valid) await noteSignInSuccess({ email, address });
   return { limited: false, valid };
 }

@@ -36,8 +36,8 @@ beforeAll(async () => {
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
   origin = base;
-  const { members } = makeWorkspace(["editor"]);
-  const session = createSession({ userId: members[0]!.user.id, ttlMs: 60_000 });
+  const { members } = await makeWorkspace(["editor"]);
+  const session = await createSession({ userId: members[0]!.user.id, ttlMs: 60_000 });
   const token = await encode({ token: { sid: session.id }, secret: getEnv().AUTH_SECRET });
   cookie = `next-auth.session-token=${token}`;
 });
@@ -139,10 +139,10 @@ describe("server actions", () => {
   it("refuses a caller without a live session with 401 (except the first-run setup page)", async () => {
     expectJsonError(await action(valid, { cookie: "" }), 401);
     expectJsonError(await action(valid, { cookie: "next-auth.session-token=forged" }), 401);
-    const { members } = makeWorkspace(["editor"]);
-    const session = createSession({ userId: members[0]!.user.id, ttlMs: 60_000 });
+    const { members } = await makeWorkspace(["editor"]);
+    const session = await createSession({ userId: members[0]!.user.id, ttlMs: 60_000 });
     const revoked = `next-auth.session-token=${await encode({ token: { sid: session.id }, secret: getEnv().AUTH_SECRET })}`;
-    revokeSession({ sessionId: session.id });
+    await revokeSession({ sessionId: session.id });
     expectJsonError(await action(valid, { cookie: revoked }), 401);
     expect((await action(valid, { cookie: "" }, "/setup")).status).toBe(200);
   });

@@ -81,7 +81,7 @@ export function checkActionArguments(bytes: Uint8Array): void {
 async function hasLiveSession(headers: Headers): Promise<boolean> {
   const token = sessionTokenFromCookies(parseCookieHeader(header(headers, "cookie")));
   const sessionId = token ? await sessionIdFromToken(token) : null;
-  return sessionId !== null && findLiveSession({ sessionId }) !== undefined;
+  return sessionId !== null && (await findLiveSession({ sessionId })) !== undefined;
 }
 
 /**

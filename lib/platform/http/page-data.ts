@@ -6,9 +6,9 @@ import { isAppError } from "@/lib/core/errors";
  * Runs a feature's server loader for a page, turning its not_found AppError into Next's 404 page: loaders speak the
  * one error type, and only the page knows that "not found" means the not-found page.
  */
-export function orNotFound<T>(load: () => T): T {
+export async function orNotFound<T>(load: () => T | Promise<T>): Promise<T> {
   try {
-    return load();
+    return await load();
   } catch (error) {
     if (isAppError(error) && error.type === "not_found") notFound();
     throw error;

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { transaction, type Tx } from "@/db/transaction";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { hashPassword } from "@/lib/platform/auth/password";
 import { findUserByEmail, revokeUserSessions } from "@/lib/platform/auth/queries";
@@ -21,13 +21,13 @@ import type { changeRoleSchema, inviteMemberSchema, setMemberDisabledSchema } fr
 
 export async function inviteMember(ctx: AuthContext, input: z.infer<typeof inviteMemberSchema>) {
   const existing = await findUserByEmail({ email: input.email });
-  // Hash outside the transaction: better-sqlite3 transactions are synchronous.
+  // Hash before the transaction: it may await only the database.
   const passwordHash = existing ? null : await hashPassword(input.password);
-  return getDb().transaction((tx) => {
-    const user = existing ?? insertUser(tx, { email: input.email, name: input.name, passwordHash: passwordHash! });
+  return transaction(async (tx) => {
+    const user = existing ?? (await insertUser(tx, { email: input.email, name: input.name, passwordHash: passwordHash! }));
     try {
-      const membership = insertMembership(tx, { workspaceId: ctx.workspaceId, userId: user.id, role: input.role });
-      recordAuditBy(tx, ctx, {
+      const membership = await insertMembership(tx, { workspaceId: ctx.workspaceId, userId: user.id, role: input.role });
+      await recordAuditBy(tx, ctx, {
         action: "member.invited",
         objectType: "membership",
         objectId: membership.id,
@@ -43,22 +43,22 @@ export async function inviteMember(ctx: AuthContext, input: z.infer<typeof invit
   });
 }
 
-function loadMembership(ctx: AuthContext, membershipId: string, tx: Parameters<typeof findMembership>[0]) {
-  const membership = findMembership(tx, { membershipId });
+async function loadMembership(ctx: AuthContext, membershipId: string, tx: Tx) {
+  const membership = await findMembership(tx, { membershipId });
   requireSameWorkspace(ctx, membership, "That member");
   return membership;
 }
 
-export function changeMemberRole(ctx: AuthContext, input: z.infer<typeof changeRoleSchema>) {
-  return getDb().transaction((tx) => {
-    const membership = loadMembership(ctx, input.membershipId, tx);
+export async function changeMemberRole(ctx: AuthContext, input: z.infer<typeof changeRoleSchema>) {
+  return transaction(async (tx) => {
+    const membership = await loadMembership(ctx, input.membershipId, tx);
     if (membership.role === input.role) return { changed: false };
-    if (membership.role === "admin" && !membership.disabledAt && countActiveAdmins(tx, ctx) <= 1) {
+    if (membership.role === "admin" && !membership.disabledAt && (await countActiveAdmins(tx, ctx)) <= 1) {
       throw new AppError("conflict:member", "A workspace needs at least one active admin. Make someone else admin first.");
     }
-    updateMembership(tx, { membershipId: membership.id, role: input.role });
-    const user = findUserById(tx, { userId: membership.userId });
-    recordAuditBy(tx, ctx, {
+    await updateMembership(tx, { membershipId: membership.id, role: input.role });
+    const user = await findUserById(tx, { userId: membership.userId });
+    await recordAuditBy(tx, ctx, {
       action: "member.role_changed",
       objectType: "membership",
       objectId: membership.id,
@@ -69,22 +69,22 @@ export function changeMemberRole(ctx: AuthContext, input: z.infer<typeof changeR
   });
 }
 
-export function setMemberDisabled(ctx: AuthContext, input: z.infer<typeof setMemberDisabledSchema>) {
-  return getDb().transaction((tx) => {
-    const membership = loadMembership(ctx, input.membershipId, tx);
+export async function setMemberDisabled(ctx: AuthContext, input: z.infer<typeof setMemberDisabledSchema>) {
+  return transaction(async (tx) => {
+    const membership = await loadMembership(ctx, input.membershipId, tx);
     if (membership.userId === ctx.user.id && input.disabled) {
       throw new AppError("conflict:member", "You cannot disable yourself.");
     }
     if (Boolean(membership.disabledAt) === input.disabled) return { changed: false };
-    if (input.disabled && membership.role === "admin" && countActiveAdmins(tx, ctx) <= 1) {
+    if (input.disabled && membership.role === "admin" && (await countActiveAdmins(tx, ctx)) <= 1) {
       throw new AppError("conflict:member", "A workspace needs at least one active admin.");
     }
-    updateMembership(tx, { membershipId: membership.id, disabledAt: input.disabled ? new Date() : null });
+    await updateMembership(tx, { membershipId: membership.id, disabledAt: input.disabled ? new Date() : null });
     // Disabling ends the member's sessions for good, in every workspace (a session is the account's, not a
     // workspace's): enabling them again later does not bring those sessions back, they sign in afresh.
-    const sessionsEnded = input.disabled ? revokeUserSessions(tx, { userId: membership.userId }) : 0;
-    const user = findUserById(tx, { userId: membership.userId });
-    recordAuditBy(tx, ctx, {
+    const sessionsEnded = input.disabled ? await revokeUserSessions(tx, { userId: membership.userId }) : 0;
+    const user = await findUserById(tx, { userId: membership.userId });
+    await recordAuditBy(tx, ctx, {
       action: input.disabled ? "member.disabled" : "member.enabled",
       objectType: "membership",
       objectId: membership.id,

@@ -1,6 +1,8 @@
 import "server-only";
 import { Gauge } from "prom-client";
-import { getSqlite } from "@/db";
+import { sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rawRows } from "@/db/raw";
 import { getMetrics } from "./registry";
 
 // Counts that live in the database are read at scrape time, so they are right across processes and restarts and
@@ -9,8 +11,8 @@ import { getMetrics } from "./registry";
 
 const globalForGauges = globalThis as unknown as { studioDbGauges?: boolean };
 
-function countBy(sql: string): { key: string; n: number }[] {
-  return getSqlite().prepare(sql).all() as { key: string; n: number }[];
+function countBy(query: SQL): Promise<{ key: string; n: number }[]> {
+  return rawRows<{ key: string; n: number }>(getDb(), query);
 }
 
 export function registerDatabaseGauges(): void {
@@ -22,9 +24,10 @@ export function registerDatabaseGauges(): void {
     help: "Evaluation case results recorded, by status (passed, failed, error, unscored).",
     labelNames: ["status"],
     registers: [registry],
-    collect() {
+    async collect() {
+      const rows = await countBy(sql`SELECT status AS key, count(*) AS n FROM eval_results GROUP BY status`);
       this.reset();
-      for (const row of countBy("SELECT status AS key, count(*) AS n FROM eval_results GROUP BY status")) this.labels(row.key).set(row.n);
+      for (const row of rows) this.labels(row.key).set(row.n);
     },
   });
   new Gauge({
@@ -32,9 +35,10 @@ export function registerDatabaseGauges(): void {
     help: "Evaluation runs, by status.",
     labelNames: ["status"],
     registers: [registry],
-    collect() {
+    async collect() {
+      const rows = await countBy(sql`SELECT status AS key, count(*) AS n FROM eval_runs GROUP BY status`);
       this.reset();
-      for (const row of countBy("SELECT status AS key, count(*) AS n FROM eval_runs GROUP BY status")) this.labels(row.key).set(row.n);
+      for (const row of rows) this.labels(row.key).set(row.n);
     },
   });
   new Gauge({
@@ -42,9 +46,10 @@ export function registerDatabaseGauges(): void {
     help: "Playground runs, by status.",
     labelNames: ["status"],
     registers: [registry],
-    collect() {
+    async collect() {
+      const rows = await countBy(sql`SELECT status AS key, count(*) AS n FROM playground_runs GROUP BY status`);
       this.reset();
-      for (const row of countBy("SELECT status AS key, count(*) AS n FROM playground_runs GROUP BY status")) this.labels(row.key).set(row.n);
+      for (const row of rows) this.labels(row.key).set(row.n);
     },
   });
 }

@@ -44,9 +44,9 @@ describe("GET /api/metrics", () => {
     const handler = route(async () => json({ ok: true }));
     await handler(new Request("http://studio.test/api/evals/runs/0b5c5f0e-3a58-4a43-9c1c-6b1c8f0e2a11"), {});
 
-    const ws = makeEvalWorkspace({ fixtureUrl: server.url });
-    await streamCompletion({ ...getWorkspaceModel({ workspaceId: ws.workspace.id, modelId: "fx:echo" }), messages: [{ role: "user", content: "hi" }], stream: false });
-    await streamCompletion({ ...getWorkspaceModel({ workspaceId: ws.workspace.id, modelId: "fx:fail-500" }), messages: [{ role: "user", content: "hi" }] }).catch(() => null);
+    const ws = await makeEvalWorkspace({ fixtureUrl: server.url });
+    await streamCompletion({ ...(await getWorkspaceModel({ workspaceId: ws.workspace.id, modelId: "fx:echo" })), messages: [{ role: "user", content: "hi" }], stream: false });
+    await streamCompletion({ ...(await getWorkspaceModel({ workspaceId: ws.workspace.id, modelId: "fx:fail-500" })), messages: [{ role: "user", content: "hi" }] }).catch(() => null);
 
     const after = await scrape();
     expect(after).toContain("# TYPE promptops_http_requests_total counter");

@@ -2,7 +2,9 @@
 // a second connection holding the lock.
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { getDb, getSqlite } from "@/db";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rawRun } from "@/db/raw";
 import { getEnv } from "@/lib/platform/env";
 import { AppError } from "@/lib/core/errors";
 import { retryWhileBusy, waitForWriteLock } from "./database-busy";
@@ -57,7 +59,7 @@ describe("waiting for the write lock", () => {
     setTimeout(() => holder.exec("ROLLBACK"), 200);
     const written = await retryWhileBusy(() => {
       attempts++;
-      return getSqlite().prepare("CREATE TABLE IF NOT EXISTS busy_retry_probe (x INTEGER)").run().changes;
+      return rawRun(getDb(), sql`CREATE TABLE IF NOT EXISTS busy_retry_probe (x INTEGER)`);
     });
     expect(written).toBe(0);
     expect(attempts).toBeGreaterThan(1);

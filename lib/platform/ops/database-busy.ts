@@ -1,6 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { getSqlite } from "@/db";
+import { databaseEngine, getSqlite } from "@/db";
 import { isLockError, probeWrite } from "@/db/write-probe";
 import { AppError, databaseBusyError } from "@/lib/core/errors";
 
@@ -25,6 +25,8 @@ export function mayWrite(method: string): boolean {
  * that write then fails after the short busy timeout and is answered with the same 503.
  */
 export async function waitForWriteLock({ timeoutMs = WRITE_LOCK_WAIT_MS }: { timeoutMs?: number } = {}): Promise<void> {
+  // Postgres has no database-wide write lock: writers conflict row by row, and transaction() retries the loser.
+  if (databaseEngine() === "postgres") return;
   const sqlite = getSqlite();
   const deadline = performance.now() + timeoutMs;
   let delay = 10;
@@ -51,15 +53,15 @@ export interface BusyRetryOptions {
 }
 
 /**
- * Runs a synchronous write, and again after an asynchronous backoff while it fails because another process holds
+ * Runs a write, and again after an asynchronous backoff while it fails because another process holds
  * the lock (each attempt waits at most the connection's short busy timeout). For background writes that must not
  * be lost to a passing lock: an eval result, a finished playground run. Other errors are thrown at once.
  */
-export async function retryWhileBusy<T>(write: () => T, { attempts = 10, firstDelayMs = 25, maxDelayMs = 2_000, signal }: BusyRetryOptions = {}): Promise<T> {
+export async function retryWhileBusy<T>(write: () => T | Promise<T>, { attempts = 10, firstDelayMs = 25, maxDelayMs = 2_000, signal }: BusyRetryOptions = {}): Promise<T> {
   let delay = firstDelayMs;
   for (let attempt = 1; ; attempt++) {
     try {
-      return write();
+      return await write();
     } catch (error) {
       if (!isLockError(error) || attempt >= attempts || signal?.aborted) throw error;
     }

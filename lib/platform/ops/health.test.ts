@@ -2,16 +2,18 @@
 // another process would.
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { getDb, getSqlite } from "@/db";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rawRow } from "@/db/raw";
 import { getEnv } from "@/lib/platform/env";
 import { checkHealth } from "./health";
 
 describe("checkHealth", () => {
-  it("reports ok, and a deep check writes nothing", () => {
+  it("reports ok, and a deep check writes nothing", async () => {
     getDb();
     expect(checkHealth()).toMatchObject({ status: "ok", database: "ok" });
     expect(checkHealth({ deep: true })).toMatchObject({ status: "ok", database: "ok" });
-    expect(getSqlite().prepare("SELECT name FROM sqlite_master WHERE name = 'studio_write_probe'").get()).toBeUndefined();
+    expect(await rawRow(getDb(), sql`SELECT name FROM sqlite_master WHERE name = 'studio_write_probe'`)).toBeUndefined();
   });
 
   it("reports locked while another process holds the write lock, and ok once it lets go", () => {

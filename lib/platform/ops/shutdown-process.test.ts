@@ -16,17 +16,17 @@ const startServerProcess = (args: string[]) => startTestProcess("lib/testing/boo
 
 describe("SIGTERM to a server process with an eval run in flight", () => {
   it("marks the run interrupted, and a restart resumes it at once without repeating a finished case", async () => {
-    const ws = makeEvalWorkspace({ fixtureUrl: llm.url });
-    const { id } = createRunOverCases(ws, { cases: 80, scorers: [containsScorer("Echo")], concurrency: 4 });
+    const ws = await makeEvalWorkspace({ fixtureUrl: llm.url });
+    const { id } = await createRunOverCases(ws, { cases: 80, scorers: [containsScorer("Echo")], concurrency: 4 });
 
     const first = startServerProcess([]);
-    await waitFor(() => results(id).length >= 12, 30_000);
+    await waitFor(async () => (await results(id)).length >= 12, 30_000);
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
 
-    const run = findEvalRun(getDb(), { runId: id })!;
+    const run = (await findEvalRun(getDb(), { runId: id }))!;
     expect(run).toMatchObject({ status: "interrupted", workerId: null });
-    const beforeStop = results(id);
+    const beforeStop = await results(id);
     expect(beforeStop.length).toBeLessThan(80);
 
     // The restart's worker claims the run on its first poll. Its stale-heartbeat rule (30 s after the last heartbeat)
@@ -37,9 +37,9 @@ describe("SIGTERM to a server process with an eval run in flight", () => {
     expect(await second.exited).toBe(0);
     expect(Date.now() - booted).toBeLessThan(20_000);
 
-    expect(findEvalRun(getDb(), { runId: id })!.status).toBe("completed");
+    expect((await findEvalRun(getDb(), { runId: id }))!.status).toBe("completed");
     // Each case finished before the shutdown reached the model once; only calls cut by the shutdown were sent again.
-    const sent = expectResumedWithoutRepeats({ runId: id, cases: 80, beforeStop, llm });
+    const sent = await expectResumedWithoutRepeats({ runId: id, cases: 80, beforeStop, llm });
     expect(sent).toBeLessThanOrEqual(80 + 4);
   }, 90_000);
 });

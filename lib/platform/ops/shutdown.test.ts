@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
 import { getDb } from "@/db";
+import { first } from "@/db/first";
 import { playgroundRuns } from "@/db/schema";
 import { prepareRun } from "@/lib/playground/prepare-run";
 import { readRunEvents, type RunEvent } from "@/lib/playground/run-events";
@@ -65,7 +66,7 @@ describe("the graceful shutdown", () => {
   });
 
   it("stores a playground stream cut at the end of the grace period as stopped, with what it had generated", async () => {
-    const { editor, input } = makePlaygroundWorkspace({ fixtureUrl: llm.url });
+    const { editor, input } = await makePlaygroundWorkspace({ fixtureUrl: llm.url });
     const words = Array.from({ length: 60 }, (_, i) => `w${i}`).join(" ");
     // slow-40 streams a chunk every 40 ms: about 2.5 s in all, far past the grace period below.
     const response = streamRunResponse({ prepared: await prepareRun(editor, input({ modelId: "fx:slow-40", variables: { name: words } })), requestSignal: new AbortController().signal });
@@ -84,7 +85,7 @@ describe("the graceful shutdown", () => {
     const streamed = events.map((e) => (e.type === "delta" ? e.text : "")).join("");
     expect(events.at(-1)).toMatchObject({ type: "error", status: "cancelled", error: { code: "unavailable:model" } });
 
-    const row = getDb().select().from(playgroundRuns).where(eq(playgroundRuns.id, runId)).get()!;
+    const row = (await first(getDb().select().from(playgroundRuns).where(eq(playgroundRuns.id, runId))))!;
     expect(row.status).toBe("cancelled");
     expect(row.errorMessage).toMatch(/shut down/);
     expect(row.output.length).toBeGreaterThan(0);

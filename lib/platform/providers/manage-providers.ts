@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { getDb } from "@/db";
+import { transaction } from "@/db/transaction";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { recordAuditBy } from "@/lib/platform/audit/record";
@@ -11,10 +11,10 @@ import { parseModelList, type providerIdSchema, type providerInputSchema } from 
 
 // Callers have checked "settings:manage". Audit entries record that a key was set, never the key.
 
-export function saveProvider(ctx: AuthContext, input: z.infer<typeof providerInputSchema>) {
+export async function saveProvider(ctx: AuthContext, input: z.infer<typeof providerInputSchema>) {
   const apiKeyCiphertext = input.apiKey ? encryptSecret({ plaintext: input.apiKey, key: getEnv().STUDIO_ENCRYPTION_KEY }) : null;
-  return getDb().transaction((tx) => {
-    const row = upsertProviderRow(tx, {
+  return transaction(async (tx) => {
+    const row = await upsertProviderRow(tx, {
       workspaceId: ctx.workspaceId,
       slug: input.slug,
       kind: input.kind,
@@ -23,7 +23,7 @@ export function saveProvider(ctx: AuthContext, input: z.infer<typeof providerInp
       models: parseModelList(input.models),
       apiKeyCiphertext,
     });
-    recordAuditBy(tx, ctx, {
+    await recordAuditBy(tx, ctx, {
       action: "provider.saved",
       objectType: "provider",
       objectId: row.id,
@@ -33,12 +33,12 @@ export function saveProvider(ctx: AuthContext, input: z.infer<typeof providerInp
   });
 }
 
-export function deleteProvider(ctx: AuthContext, input: z.infer<typeof providerIdSchema>) {
-  return getDb().transaction((tx) => {
-    const row = findProviderRow(tx, { id: input.id });
+export async function deleteProvider(ctx: AuthContext, input: z.infer<typeof providerIdSchema>) {
+  return transaction(async (tx) => {
+    const row = await findProviderRow(tx, { id: input.id });
     requireSameWorkspace(ctx, row, "That provider");
-    deleteProviderRow(tx, { id: row.id });
-    recordAuditBy(tx, ctx, {
+    await deleteProviderRow(tx, { id: row.id });
+    await recordAuditBy(tx, ctx, {
       action: "provider.deleted",
       objectType: "provider",
       objectId: row.id,

@@ -1,18 +1,19 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { first, only } from "@/db/first";
 import { providerConfigs, type ProviderConfigRow } from "@/db/schema";
 
-export function listProviderRows({ workspaceId }: { workspaceId: string }): ProviderConfigRow[] {
-  return getDb().select().from(providerConfigs).where(eq(providerConfigs.workspaceId, workspaceId)).orderBy(asc(providerConfigs.slug)).all();
+export async function listProviderRows({ workspaceId }: { workspaceId: string }): Promise<ProviderConfigRow[]> {
+  return getDb().select().from(providerConfigs).where(eq(providerConfigs.workspaceId, workspaceId)).orderBy(asc(providerConfigs.slug));
 }
 
-export function findProviderRow(tx: DbOrTx, { id }: { id: string }) {
-  return tx.select().from(providerConfigs).where(eq(providerConfigs.id, id)).get();
+export async function findProviderRow(tx: DbOrTx, { id }: { id: string }) {
+  return first(tx.select().from(providerConfigs).where(eq(providerConfigs.id, id)));
 }
 
-export function upsertProviderRow(tx: DbOrTx, values: typeof providerConfigs.$inferInsert) {
-  return tx
+export async function upsertProviderRow(tx: DbOrTx, values: typeof providerConfigs.$inferInsert) {
+  const upsert = tx
     .insert(providerConfigs)
     .values(values)
     .onConflictDoUpdate({
@@ -25,11 +26,10 @@ export function upsertProviderRow(tx: DbOrTx, values: typeof providerConfigs.$in
         updatedAt: new Date(),
         ...(values.apiKeyCiphertext ? { apiKeyCiphertext: values.apiKeyCiphertext } : {}),
       },
-    })
-    .returning()
-    .get();
+    });
+  return only(upsert.returning());
 }
 
-export function deleteProviderRow(tx: DbOrTx, { id }: { id: string }) {
-  tx.delete(providerConfigs).where(eq(providerConfigs.id, id)).run();
+export async function deleteProviderRow(tx: DbOrTx, { id }: { id: string }): Promise<void> {
+  await tx.delete(providerConfigs).where(eq(providerConfigs.id, id));
 }

@@ -30,9 +30,9 @@ function decryptRowKey(ciphertext: string | null, slug: string): string | undefi
 }
 
 /** The providers a workspace can call: built-in and environment ones, overridden by workspace settings of the same id. */
-export function resolveWorkspaceProviders({ workspaceId }: { workspaceId: string }): ProviderConfig[] {
+export async function resolveWorkspaceProviders({ workspaceId }: { workspaceId: string }): Promise<ProviderConfig[]> {
   const byId = new Map(providersFromEnv(process.env).map((p) => [p.id, p]));
-  for (const row of listProviderRows({ workspaceId })) {
+  for (const row of await listProviderRows({ workspaceId })) {
     const apiKey = decryptRowKey(row.apiKeyCiphertext, row.slug);
     byId.set(row.slug, {
       id: row.slug,
@@ -47,9 +47,9 @@ export function resolveWorkspaceProviders({ workspaceId }: { workspaceId: string
 }
 
 /** What the settings page may show of each provider. */
-export function listProviderViews({ workspaceId }: { workspaceId: string }): ProviderView[] {
-  const rows = new Map(listProviderRows({ workspaceId }).map((r) => [r.slug, r]));
-  return resolveWorkspaceProviders({ workspaceId }).map((p) => {
+export async function listProviderViews({ workspaceId }: { workspaceId: string }): Promise<ProviderView[]> {
+  const rows = new Map((await listProviderRows({ workspaceId })).map((r) => [r.slug, r]));
+  return (await resolveWorkspaceProviders({ workspaceId })).map((p) => {
     const row = rows.get(p.id);
     return {
       id: p.id,

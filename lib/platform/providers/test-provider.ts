@@ -9,7 +9,7 @@ export type ProviderTestResult = { ok: true; modelId: string; latencyMs: number 
 
 /** Sends one tiny prompt to the provider's first model through the same path every run uses. */
 export async function testProvider({ workspaceId, providerId }: { workspaceId: string; providerId: string }): Promise<ProviderTestResult> {
-  const providers = resolveWorkspaceProviders({ workspaceId });
+  const providers = await resolveWorkspaceProviders({ workspaceId });
   const provider = providers.find((p) => p.id === providerId);
   if (!provider) throw new AppError("not_found:provider", "That provider is not configured in this workspace.");
   const modelId = listCatalogModels({ providers: [provider] })[0]?.id ?? null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { only } from "@/db/first";
+import { transaction } from "@/db/transaction";
 import { workspaces } from "@/db/schema";
 import { hashPassword } from "@/lib/platform/auth/password";
 import { countUsers } from "@/lib/platform/auth/queries";
@@ -28,29 +29,29 @@ export function slugify(name: string): string {
   );
 }
 
-export function needsFirstRunSetup(): boolean {
-  return countUsers() === 0;
+export async function needsFirstRunSetup(): Promise<boolean> {
+  return (await countUsers()) === 0;
 }
 
-/** Only possible while no user exists; the check and the inserts share one immediate transaction. */
+/**
+ * Only possible while no user exists; the check and the inserts share one immediate transaction. The password is
+ * hashed before it, as a transaction may await only the database.
+ */
 export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>) {
   const passwordHash = await hashPassword(input.password);
-  return getDb().transaction(
-    (tx) => {
-      if (countUsers(tx) > 0) throw new AppError("conflict:setup", "The studio is already set up. Sign in instead.");
-      const user = insertUser(tx, { email: input.email, name: input.name, passwordHash });
-      const workspace = tx.insert(workspaces).values({ name: input.workspaceName, slug: slugify(input.workspaceName) }).returning().get();
-      insertMembership(tx, { workspaceId: workspace.id, userId: user.id, role: "admin" });
-      recordAudit(tx, {
-        workspaceId: workspace.id,
-        actor: { userId: user.id, label: user.email },
-        action: "setup.completed",
-        objectType: "workspace",
-        objectId: workspace.id,
-        after: { workspace: workspace.name, admin: user.email },
-      });
-      return { userId: user.id, workspaceId: workspace.id };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    if ((await countUsers(tx)) > 0) throw new AppError("conflict:setup", "The studio is already set up. Sign in instead.");
+    const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash });
+    const workspace = await only(tx.insert(workspaces).values({ name: input.workspaceName, slug: slugify(input.workspaceName) }).returning());
+    await insertMembership(tx, { workspaceId: workspace.id, userId: user.id, role: "admin" });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actor: { userId: user.id, label: user.email },
+      action: "setup.completed",
+      objectType: "workspace",
+      objectId: workspace.id,
+      after: { workspace: workspace.name, admin: user.email },
+    });
+    return { userId: user.id, workspaceId: workspace.id };
+  });
 }

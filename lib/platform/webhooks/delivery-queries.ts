@@ -1,26 +1,24 @@
 import "server-only";
 import { and, asc, eq, isNull, lt, lte, or } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
 import { webhookAttempts, webhookDeliveries, webhooks, type WebhookDelivery } from "@/db/schema";
 
 // The outbox side of webhooks: rows written beside the change they report, then claimed and sent by a worker.
 
-export function insertDelivery(
+export async function insertDelivery(
   tx: DbOrTx,
   values: { id: string; webhookId: string; workspaceId: string; event: string; body: string; now: Date },
-) {
-  tx.insert(webhookDeliveries)
-    .values({
-      id: values.id,
-      webhookId: values.webhookId,
-      workspaceId: values.workspaceId,
-      event: values.event,
-      payload: values.body,
-      status: "pending",
-      nextAttemptAt: values.now,
-      createdAt: values.now,
-    })
-    .run();
+): Promise<void> {
+  await tx.insert(webhookDeliveries).values({
+    id: values.id,
+    webhookId: values.webhookId,
+    workspaceId: values.workspaceId,
+    event: values.event,
+    payload: values.body,
+    status: "pending",
+    nextAttemptAt: values.now,
+    createdAt: values.now,
+  });
 }
 
 export interface DueDelivery {
@@ -35,7 +33,7 @@ export interface DueDelivery {
 const unlocked = (now: Date) => or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now));
 
 /** Pending deliveries whose time has come and that no worker holds. A disabled webhook's deliveries wait. */
-export function listDueDeliveries(db: Db, { now, limit }: { now: Date; limit: number }): DueDelivery[] {
+export async function listDueDeliveries(db: DbOrTx, { now, limit }: { now: Date; limit: number }): Promise<DueDelivery[]> {
   return db
     .select({
       id: webhookDeliveries.id,
@@ -56,16 +54,15 @@ export function listDueDeliveries(db: Db, { now, limit }: { now: Date; limit: nu
       ),
     )
     .orderBy(asc(webhookDeliveries.nextAttemptAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /**
- * Takes the delivery for this worker until `lockedUntil`. One UPDATE with the conditions in its WHERE is atomic
- * in SQLite, so when several processes race for a row exactly one sees `changes === 1`.
+ * Takes the delivery for this worker until `lockedUntil`. One UPDATE with the conditions in its WHERE is atomic,
+ * so when several processes race for a row exactly one gets it back from RETURNING.
  */
-export function claimDelivery(db: Db, { id, now, lockedUntil }: { id: string; now: Date; lockedUntil: Date }): boolean {
-  const { changes } = db
+export async function claimDelivery(db: DbOrTx, { id, now, lockedUntil }: { id: string; now: Date; lockedUntil: Date }): Promise<boolean> {
+  const claimed = await db
     .update(webhookDeliveries)
     .set({ lockedUntil })
     .where(
@@ -76,8 +73,8 @@ export function claimDelivery(db: Db, { id, now, lockedUntil }: { id: string; no
         unlocked(now),
       ),
     )
-    .run();
-  return changes === 1;
+    .returning({ id: webhookDeliveries.id });
+  return claimed.length === 1;
 }
 
 export interface AttemptOutcome {
@@ -91,27 +88,27 @@ export interface AttemptOutcome {
 }
 
 /**
- * Writes the attempt and the delivery's new state together, only if this worker still holds the claim
- * (`lockedUntil` is its token). A delivery deleted meanwhile, with its webhook, is left deleted.
+ * Writes the attempt and the delivery's new state, only if this worker still holds the claim (`lockedUntil` is its
+ * token). A delivery deleted meanwhile, with its webhook, is left deleted. Call it inside a transaction, so the two
+ * land together.
  */
-export function recordAttempt(db: Db, { deliveryId, claimedUntil, outcome }: { deliveryId: string; claimedUntil: Date; outcome: AttemptOutcome }): boolean {
-  return db.transaction((tx) => {
-    const { changes } = tx
-      .update(webhookDeliveries)
-      .set({ attempts: outcome.attempt, status: outcome.status, nextAttemptAt: outcome.nextAttemptAt, lockedUntil: null })
-      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.lockedUntil, claimedUntil)))
-      .run();
-    if (changes !== 1) return false;
-    tx.insert(webhookAttempts)
-      .values({
-        deliveryId,
-        attempt: outcome.attempt,
-        statusCode: outcome.statusCode,
-        error: outcome.error,
-        durationMs: outcome.durationMs,
-        createdAt: outcome.at,
-      })
-      .run();
-    return true;
+export async function recordAttempt(
+  tx: DbOrTx,
+  { deliveryId, claimedUntil, outcome }: { deliveryId: string; claimedUntil: Date; outcome: AttemptOutcome },
+): Promise<boolean> {
+  const held = await tx
+    .update(webhookDeliveries)
+    .set({ attempts: outcome.attempt, status: outcome.status, nextAttemptAt: outcome.nextAttemptAt, lockedUntil: null })
+    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.lockedUntil, claimedUntil)))
+    .returning({ id: webhookDeliveries.id });
+  if (held.length !== 1) return false;
+  await tx.insert(webhookAttempts).values({
+    deliveryId,
+    attempt: outcome.attempt,
+    statusCode: outcome.statusCode,
+    error: outcome.error,
+    durationMs: outcome.durationMs,
+    createdAt: outcome.at,
   });
+  return true;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { getDb, type DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
+import { transaction } from "@/db/transaction";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { recordAuditBy } from "@/lib/platform/audit/record";
@@ -15,20 +16,20 @@ import { generateWebhookSecret } from "./signature";
 // Server actions check "settings:manage" too; checking here as well keeps every caller (routes, scripts) honest.
 // Audit entries name the URL, never the signing secret.
 
-function loadWebhook(ctx: AuthContext, tx: DbOrTx, id: string) {
-  const webhook = findWebhook(tx, { id });
+async function loadWebhook(ctx: AuthContext, tx: DbOrTx, id: string) {
+  const webhook = await findWebhook(tx, { id });
   requireSameWorkspace(ctx, webhook, "That webhook");
   return webhook;
 }
 
 /** Returns the signing secret: the only time it leaves the server in clear. */
-export function createWebhook(ctx: AuthContext, input: z.infer<typeof createWebhookSchema>) {
+export async function createWebhook(ctx: AuthContext, input: z.infer<typeof createWebhookSchema>) {
   requirePermission(ctx, "settings:manage");
   const secret = generateWebhookSecret();
   const secretCiphertext = encryptSecret({ plaintext: secret, key: getEnv().STUDIO_ENCRYPTION_KEY });
-  return getDb().transaction((tx) => {
-    const webhook = insertWebhook(tx, { workspaceId: ctx.workspaceId, url: input.url, description: input.description, secretCiphertext, createdById: ctx.user.id });
-    recordAuditBy(tx, ctx, {
+  return transaction(async (tx) => {
+    const webhook = await insertWebhook(tx, { workspaceId: ctx.workspaceId, url: input.url, description: input.description, secretCiphertext, createdById: ctx.user.id });
+    await recordAuditBy(tx, ctx, {
       action: "webhook.created",
       objectType: "webhook",
       objectId: webhook.id,
@@ -38,13 +39,13 @@ export function createWebhook(ctx: AuthContext, input: z.infer<typeof createWebh
   });
 }
 
-export function setWebhookActive(ctx: AuthContext, input: z.infer<typeof setWebhookActiveSchema>) {
+export async function setWebhookActive(ctx: AuthContext, input: z.infer<typeof setWebhookActiveSchema>) {
   requirePermission(ctx, "settings:manage");
-  return getDb().transaction((tx) => {
-    const webhook = loadWebhook(ctx, tx, input.id);
+  return transaction(async (tx) => {
+    const webhook = await loadWebhook(ctx, tx, input.id);
     if (webhook.active === input.active) return { changed: false, url: webhook.url, active: webhook.active };
-    updateWebhookActive(tx, { id: webhook.id, active: input.active });
-    recordAuditBy(tx, ctx, {
+    await updateWebhookActive(tx, { id: webhook.id, active: input.active });
+    await recordAuditBy(tx, ctx, {
       action: "webhook.updated",
       objectType: "webhook",
       objectId: webhook.id,
@@ -59,12 +60,12 @@ export function setWebhookActive(ctx: AuthContext, input: z.infer<typeof setWebh
  * Deletes the webhook, its secret and its delivery history for good. The audit entry keeps what it was and how
  * many deliveries went with it; to stop deliveries but keep the history, disable it instead.
  */
-export function deleteWebhook(ctx: AuthContext, input: z.infer<typeof webhookIdSchema>) {
+export async function deleteWebhook(ctx: AuthContext, input: z.infer<typeof webhookIdSchema>) {
   requirePermission(ctx, "settings:manage");
-  return getDb().transaction((tx) => {
-    const webhook = loadWebhook(ctx, tx, input.id);
-    const { deliveries } = deleteWebhookWithHistory(tx, { id: webhook.id });
-    recordAuditBy(tx, ctx, {
+  return transaction(async (tx) => {
+    const webhook = await loadWebhook(ctx, tx, input.id);
+    const { deliveries } = await deleteWebhookWithHistory(tx, { id: webhook.id });
+    await recordAuditBy(tx, ctx, {
       action: "webhook.deleted",
       objectType: "webhook",
       objectId: webhook.id,
@@ -74,12 +75,12 @@ export function deleteWebhook(ctx: AuthContext, input: z.infer<typeof webhookIdS
   });
 }
 
-export function sendTestEvent(ctx: AuthContext, input: z.infer<typeof webhookIdSchema>) {
+export async function sendTestEvent(ctx: AuthContext, input: z.infer<typeof webhookIdSchema>) {
   requirePermission(ctx, "settings:manage");
-  const result = getDb().transaction((tx) => {
-    const webhook = loadWebhook(ctx, tx, input.id);
+  const result = await transaction(async (tx) => {
+    const webhook = await loadWebhook(ctx, tx, input.id);
     if (!webhook.active) throw new AppError("conflict:webhook", "This webhook is disabled. Enable it to send a test event.");
-    const deliveryId = enqueueTestEvent(tx, {
+    const deliveryId = await enqueueTestEvent(tx, {
       webhook,
       data: {
         message: "A test event from PromptOps Studio. Check the signature, then answer with any 2xx status.",
@@ -89,7 +90,7 @@ export function sendTestEvent(ctx: AuthContext, input: z.infer<typeof webhookIdS
         occurredAt: new Date().toISOString(),
       },
     });
-    recordAuditBy(tx, ctx, { action: "webhook.test_sent", objectType: "webhook", objectId: webhook.id, after: { url: webhook.url, deliveryId } });
+    await recordAuditBy(tx, ctx, { action: "webhook.test_sent", objectType: "webhook", objectId: webhook.id, after: { url: webhook.url, deliveryId } });
     return { deliveryId, url: webhook.url };
   });
   kickWebhookWorker();

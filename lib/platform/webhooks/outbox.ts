@@ -15,9 +15,9 @@ export function buildDeliveryBody({ event, deliveryId, data }: { event: WebhookE
   return JSON.stringify({ event, deliveryId, data });
 }
 
-function queueFor(tx: DbOrTx, webhook: Pick<Webhook, "id" | "workspaceId">, event: WebhookEvent, data: Record<string, unknown>): string {
+async function queueFor(tx: DbOrTx, webhook: Pick<Webhook, "id" | "workspaceId">, event: WebhookEvent, data: Record<string, unknown>): Promise<string> {
   const id = randomUUID();
-  insertDelivery(tx, { id, webhookId: webhook.id, workspaceId: webhook.workspaceId, event, body: buildDeliveryBody({ event, deliveryId: id, data }), now: new Date() });
+  await insertDelivery(tx, { id, webhookId: webhook.id, workspaceId: webhook.workspaceId, event, body: buildDeliveryBody({ event, deliveryId: id, data }), now: new Date() });
   return id;
 }
 
@@ -25,15 +25,15 @@ function queueFor(tx: DbOrTx, webhook: Pick<Webhook, "id" | "workspaceId">, even
  * Call inside the transaction that makes the change: one pending delivery per active webhook of the workspace,
  * committed (or rolled back) with the change itself. Then call kickWebhookWorker() after the commit.
  */
-export function enqueueWebhookEvent(
+export async function enqueueWebhookEvent(
   tx: DbOrTx,
   { workspaceId, event, payload }: { workspaceId: string; event: "deployment.changed"; payload: Record<string, unknown> },
-): void {
-  for (const webhook of listActiveWebhooks(tx, { workspaceId })) queueFor(tx, webhook, event, payload);
+): Promise<void> {
+  for (const webhook of await listActiveWebhooks(tx, { workspaceId })) await queueFor(tx, webhook, event, payload);
 }
 
 /** A `webhook.test` event for one webhook; returns the delivery id. */
-export function enqueueTestEvent(tx: DbOrTx, { webhook, data }: { webhook: Pick<Webhook, "id" | "workspaceId">; data: Record<string, unknown> }): string {
+export async function enqueueTestEvent(tx: DbOrTx, { webhook, data }: { webhook: Pick<Webhook, "id" | "workspaceId">; data: Record<string, unknown> }): Promise<string> {
   return queueFor(tx, webhook, "webhook.test", data);
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, type Db } from "@/db";
+import { transaction } from "@/db/transaction";
 import { decryptSecret } from "@/lib/platform/crypto/secret-box";
 import { getEnv } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/logger";
@@ -19,7 +20,10 @@ export const DEFAULT_BACKOFF: BackoffPolicy = {
 };
 
 export interface WebhookWorkerOptions {
-  /** The connection to use; each server process has its own. */
+  /**
+   * The connection due deliveries are read from; each server process has its own (a test passes a second one to
+   * stand in for another process). Claims and attempts are written in this process's transactions.
+   */
   db?: () => Db;
   now?: () => Date;
   backoff?: BackoffPolicy;
@@ -94,7 +98,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
       status: ok ? "succeeded" : retryAt ? "pending" : "failed",
       nextAttemptAt: retryAt ?? at,
     };
-    const recorded = recordAttempt(db(), { deliveryId: delivery.id, claimedUntil, outcome });
+    const recorded = await transaction((tx) => recordAttempt(tx, { deliveryId: delivery.id, claimedUntil, outcome }));
     if (recorded && outcome.status === "failed") {
       logger.warn({ event: "webhook.failed", deliveryId: delivery.id, attempts: attemptNumber }, "webhook delivery failed for good");
     }
@@ -107,8 +111,12 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
       for (;;) {
         const started = now();
         const claimedUntil = new Date(started.getTime() + leaseMs);
-        const due = listDueDeliveries(db(), { now: started, limit: batchSize });
-        const claimed = due.filter((d) => claimDelivery(db(), { id: d.id, now: started, lockedUntil: claimedUntil }));
+        const due = await listDueDeliveries(db(), { now: started, limit: batchSize });
+        const claimed = await transaction(async (tx) => {
+          const taken: DueDelivery[] = [];
+          for (const d of due) if (await claimDelivery(tx, { id: d.id, now: started, lockedUntil: claimedUntil })) taken.push(d);
+          return taken;
+        });
         const results = await Promise.all(claimed.map((d) => attempt(d, claimedUntil)));
         totals.attempted += results.length;
         totals.succeeded += results.filter(Boolean).length;

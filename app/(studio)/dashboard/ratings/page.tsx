@@ -16,7 +16,7 @@ export default async function RatedItemsPage({ searchParams }: { searchParams: P
   const query = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
   const filters = dashboardFiltersSchema.parse(query);
   const drill = ratedItemsFiltersSchema.parse(query);
-  const { items, nextCursor, queues, promptName } = loadRatedItems(userPrincipal(ctx), { ...filters, ...drill });
+  const { items, nextCursor, queues, promptName } = await loadRatedItems(userPrincipal(ctx), { ...filters, ...drill });
   const dashboard = `/dashboard?${new URLSearchParams(Object.entries({ ...filters }).filter((e): e is [string, string] => typeof e[1] === "string")).toString()}`;
   const { cursor: _cursor, ...withoutCursor } = drill;
 

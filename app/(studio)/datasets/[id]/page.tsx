@@ -15,7 +15,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
   const ctx = await requirePageAuth("prompts:read");
   const { id } = await params;
   const requested = Number((await searchParams).page);
-  const { dataset, total, pages, page, cases, variables } = orNotFound(() => loadDatasetPage(ctx, id, requested));
+  const { dataset, total, pages, page, cases, variables } = await orNotFound(() => loadDatasetPage(ctx, id, requested));
   const canEdit = can(ctx.role, "datasets:write") && !dataset.archivedAt;
 
   return (

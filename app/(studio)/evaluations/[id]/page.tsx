@@ -15,7 +15,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   let run;
   try {
-    run = describeEvalRun(userPrincipal(ctx), id);
+    run = await describeEvalRun(userPrincipal(ctx), id);
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Compare evaluations" };
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await requirePageAuth("prompts:read");
   const query = await searchParams;
-  const runs = listEvalRuns({ workspaceId: ctx.workspaceId, limit: 100 }).map((r) => ({
+  const runs = (await listEvalRuns({ workspaceId: ctx.workspaceId, limit: 100 })).map((r) => ({
     id: r.id,
     label: `${r.name || "Untitled"} · ${r.targets.map((t) => `${t.promptName} v${t.version}`).join(", ")} · ${r.datasetName}`,
   }));
@@ -21,7 +21,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   let error: string | null = null;
   if (query.a && query.b) {
     try {
-      comparison = compareRuns(userPrincipal(ctx), { a: query.a, b: query.b, ...(query.at ? { at: query.at } : {}), ...(query.bt ? { bt: query.bt } : {}) });
+      comparison = await compareRuns(userPrincipal(ctx), { a: query.a, b: query.b, ...(query.at ? { at: query.at } : {}), ...(query.bt ? { bt: query.bt } : {}) });
     } catch (e) {
       if (!isAppError(e) || e.status >= 500) throw e;
       error = e.message;

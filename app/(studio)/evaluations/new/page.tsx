@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "New evaluation" };
 export default async function NewEvaluationPage({ searchParams }: { searchParams: Promise<{ prompt?: string }> }) {
   const ctx = await requirePageAuth("evals:run");
   const { prompt } = await searchParams;
-  const options = loadNewEvaluationOptions({ workspaceId: ctx.workspaceId });
+  const options = await loadNewEvaluationOptions({ workspaceId: ctx.workspaceId });
   const initialPromptId = options.prompts.find((p) => p.name === prompt || p.id === prompt)?.id;
   return (
     <div className="flex max-w-4xl flex-col gap-6">

@@ -43,7 +43,7 @@ export default async function PromptPage({ params, searchParams }: { params: Par
   const ctx = await requirePageAuth("prompts:read");
   const name = promptName((await params).name);
   if (name === null) notFound();
-  const { prompt, versions, partialNames, models, defaultModel } = orNotFound(() => loadPromptPage(ctx, name));
+  const { prompt, versions, partialNames, models, defaultModel } = await orNotFound(() => loadPromptPage(ctx, name));
   const query = await searchParams;
   const tabParam = typeof query.tab === "string" ? query.tab : "editor";
   const tab: PromptTab = (["editor", "history", "deployments", "playground", "evaluations"] as const).find((t) => t === tabParam) ?? "editor";
@@ -69,7 +69,7 @@ export default async function PromptPage({ params, searchParams }: { params: Par
           canWrite={canWrite}
           partialNames={partialNames}
           initialVariables={
-            latest ? loadVersionVariables(ctx, { content: latest, promptName: prompt.name }) : { variables: [], problems: [] }
+            latest ? await loadVersionVariables(ctx, { content: latest, promptName: prompt.name }) : { variables: [], problems: [] }
           }
           models={models}
           defaultModel={defaultModel}
@@ -82,7 +82,7 @@ export default async function PromptPage({ params, searchParams }: { params: Par
         <Playground
           // A new key per reopened run resets the columns when "Open in playground" changes the URL.
           key={parseRunParam(query.run) ?? "new"}
-          data={orNotFound(() => loadPlaygroundData(ctx, { prompt, runId: parseRunParam(query.run) }))}
+          data={await orNotFound(() => loadPlaygroundData(ctx, { prompt, runId: parseRunParam(query.run) }))}
           runHref={promptHref(prompt.name, { tab: "playground" })}
         />
       )}
@@ -90,7 +90,7 @@ export default async function PromptPage({ params, searchParams }: { params: Par
   );
 }
 
-function PromptHistory({
+async function PromptHistory({
   promptId,
   name,
   canWrite,
@@ -100,10 +100,10 @@ function PromptHistory({
   promptId: string;
   name: string;
   canWrite: boolean;
-  versions: ReturnType<typeof listVersions>;
+  versions: Awaited<ReturnType<typeof listVersions>>;
   query: Record<string, string | string[] | undefined>;
 }) {
-  const servedIn = loadServingEnvironments(promptId);
+  const servedIn = await loadServingEnvironments(promptId);
   return (
     <VersionHistory
       promptId={promptId}
@@ -124,8 +124,8 @@ function PromptHistory({
   );
 }
 
-function PromptDeployments({ ctx, promptId, versions }: { ctx: AuthContext; promptId: string; versions: number[] }) {
-  const { environments, pending, history } = loadPromptDeployments({ workspaceId: ctx.workspaceId, promptId });
+async function PromptDeployments({ ctx, promptId, versions }: { ctx: AuthContext; promptId: string; versions: number[] }) {
+  const { environments, pending, history } = await loadPromptDeployments({ workspaceId: ctx.workspaceId, promptId });
   return (
     <DeploymentsPanel
       promptId={promptId}
@@ -153,12 +153,12 @@ function PromptDeployments({ ctx, promptId, versions }: { ctx: AuthContext; prom
   );
 }
 
-function PromptEvaluations({ ctx, promptId, name, query }: { ctx: AuthContext; promptId: string; name: string; query: Record<string, string | string[] | undefined> }) {
+async function PromptEvaluations({ ctx, promptId, name, query }: { ctx: AuthContext; promptId: string; name: string; query: Record<string, string | string[] | undefined> }) {
   const pick = (key: string) => (typeof query[key] === "string" && query[key] ? (query[key] as string) : undefined);
   const filters = dashboardFiltersSchema.parse({ dataset: pick("dataset"), environment: pick("environment"), model: pick("model"), range: pick("range") ?? "all", prompt: promptId });
   const principal = userPrincipal(ctx);
-  const evals = loadEvalDashboard(principal, filters);
-  const feedback = loadFeedbackDashboard(principal, filters);
+  const evals = await loadEvalDashboard(principal, filters);
+  const feedback = await loadFeedbackDashboard(principal, filters);
   return (
     <div className="flex flex-col gap-6">
       <EvalDashboard data={{ ...evals, options: mergeFilterOptions(evals.options, feedback.options) }} filters={filters} action={promptHref(name)} fixedPrompt />

@@ -15,7 +15,7 @@ export default async function RateQueuePage({ params, searchParams }: { params: 
   const ctx = await requirePageAuth("review:rate");
   const { id } = await params;
   const { item } = await searchParams;
-  const { access, session } = orNotFound(() => loadRatingPage(userPrincipal(ctx), id));
+  const { access, session } = await orNotFound(() => loadRatingPage(userPrincipal(ctx), id));
   if (!session) {
     if (access.manage) redirect(`/review/${id}/overview`);
     forbidden();

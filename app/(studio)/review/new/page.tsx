@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "New review queue" };
 export default async function NewQueuePage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
   const ctx = await requirePageAuth("review:manage");
   const { run } = await searchParams;
-  const options = loadNewQueueOptions({ workspaceId: ctx.workspaceId });
+  const options = await loadNewQueueOptions({ workspaceId: ctx.workspaceId });
   return (
     <div className="flex max-w-4xl flex-col gap-6">
       <SubpageHeader back={{ href: "/review", label: "Review" }} title="New review queue">

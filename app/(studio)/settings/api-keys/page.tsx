@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
   const ctx = await requirePageAuth("apikeys:manage");
-  const keys = listApiKeys({ workspaceId: ctx.workspaceId });
+  const keys = await listApiKeys({ workspaceId: ctx.workspaceId });
   return (
     <div className="flex flex-col gap-4">
       <div className="flex items-start justify-between gap-4">

@@ -13,7 +13,7 @@ function summarise(value: unknown): string {
 
 export default async function AuditLogPage() {
   const ctx = await requirePageAuth("audit:read");
-  const { entries, hasMore } = listAuditEntries({ workspaceId: ctx.workspaceId });
+  const { entries, hasMore } = await listAuditEntries({ workspaceId: ctx.workspaceId });
   if (entries.length === 0) return <EmptyState title="No changes recorded yet">Every change to this workspace will be listed here.</EmptyState>;
   return (
     <>

@@ -7,6 +7,6 @@ export const metadata: Metadata = { title: "Environments" };
 
 export default async function EnvironmentsPage() {
   const ctx = await requirePageAuth("settings:manage");
-  const { environments, datasets } = loadEnvironmentSettings(ctx);
+  const { environments, datasets } = await loadEnvironmentSettings(ctx);
   return <EnvironmentsSettings datasets={datasets} environments={environments} />;
 }

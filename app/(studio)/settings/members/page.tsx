@@ -8,6 +8,6 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const ctx = await requirePageAuth("members:read");
-  const members = listMembers({ workspaceId: ctx.workspaceId }).map((m) => ({ ...m, disabled: m.disabledAt !== null, joinedAt: m.joinedAt.toISOString() }));
+  const members = (await listMembers({ workspaceId: ctx.workspaceId })).map((m) => ({ ...m, disabled: m.disabledAt !== null, joinedAt: m.joinedAt.toISOString() }));
   return <MembersTable members={members} canManage={can(ctx.role, "members:manage")} currentUserId={ctx.user.id} roleDescriptions={ROLE_DESCRIPTIONS} />;
 }

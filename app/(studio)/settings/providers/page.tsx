@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Model providers" };
 
 export default async function ProvidersPage() {
   const ctx = await requirePageAuth("settings:manage");
-  const fallbackModel = defaultModelId({ providers: resolveWorkspaceProviders({ workspaceId: ctx.workspaceId }) });
+  const fallbackModel = defaultModelId({ providers: await resolveWorkspaceProviders({ workspaceId: ctx.workspaceId }) });
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -22,7 +22,7 @@ export default async function ProvidersPage() {
           New prompts and runs default to <code data-testid="default-model">{fallbackModel}</code>.
         </p>
       </div>
-      <ProvidersTable providers={listProviderViews({ workspaceId: ctx.workspaceId })} />
+      <ProvidersTable providers={await listProviderViews({ workspaceId: ctx.workspaceId })} />
       <ProviderForm />
     </div>
   );

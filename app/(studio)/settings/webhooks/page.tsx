@@ -16,7 +16,7 @@ function describeRetries({ delaysMs, maxAttempts }: BackoffPolicy): string {
 
 export default async function WebhooksPage() {
   const ctx = await requirePageAuth("settings:manage");
-  const webhooks = listWebhookViews({ workspaceId: ctx.workspaceId });
+  const webhooks = await listWebhookViews({ workspaceId: ctx.workspaceId });
   return (
     <div className="flex flex-col gap-6">
       <div>

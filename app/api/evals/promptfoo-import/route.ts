@@ -9,7 +9,7 @@ export const POST = sessionRoute(
   { permission: "datasets:write", body: { json: promptfooImportSchema, maxBytes: BODY_LIMITS.fileAsJson } },
   async ({ ctx, body }) => {
     const principal = userPrincipal(ctx);
-    return body.commit ? json(commitPromptfooImport(principal, body), { status: 201 }) : json(previewPromptfooImport(principal, body));
+    return body.commit ? json(await commitPromptfooImport(principal, body), { status: 201 }) : json(previewPromptfooImport(principal, body));
   },
 );
 

@@ -20,12 +20,12 @@ function attachment(body: BodyInit, filename: string, type: string) {
 export const GET = sessionRoute({ permission: "prompts:read" }, async ({ request, ctx }) => {
   const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
   if (query.name) {
-    const prompt = loadPortablePrompt({ workspaceId: ctx.workspaceId, name: query.name, scope: query.scope });
+    const prompt = await loadPortablePrompt({ workspaceId: ctx.workspaceId, name: query.name, scope: query.scope });
     if (!prompt) throw new AppError("not_found:prompt", `No prompt named "${query.name}" in this workspace.`);
     const file = exportPromptFile(prompt);
     return attachment(file.content, `${query.name.split("/").at(-1)}.yaml`, "application/yaml; charset=utf-8");
   }
-  const files = exportWorkspace(loadPortableWorkspace({ workspaceId: ctx.workspaceId, scope: query.scope }));
+  const files = exportWorkspace(await loadPortableWorkspace({ workspaceId: ctx.workspaceId, scope: query.scope }));
   return attachment(zipFiles(files) as BodyInit, `${ctx.workspace.slug}-prompts.zip`, "application/zip");
 });
 

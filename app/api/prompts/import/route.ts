@@ -14,7 +14,7 @@ export const POST = sessionRoute({ permission: "prompts:write", body: { multipar
       details: { errors: parsed.errors },
     });
   }
-  return Response.json(importPrompts(ctx, parsed.prompts));
+  return Response.json(await importPrompts(ctx, parsed.prompts));
 });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -22,13 +22,13 @@ export default async function QueueOverviewPage({ params }: { params: Promise<{ 
   const principal = userPrincipal(ctx);
   let overview;
   try {
-    overview = loadQueueOverview(principal, id);
+    overview = await loadQueueOverview(principal, id);
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;
   }
   const { queue, progress } = overview;
-  const report = queueAgreement(principal, id);
+  const report = await queueAgreement(principal, id);
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-1">
@@ -86,7 +86,7 @@ export default async function QueueOverviewPage({ params }: { params: Promise<{ 
           assigneeIds={overview.assignees.map((a) => a.userId)}
           members={overview.members}
         />
-        {!queue.archivedAt && <AddItemsForm queueId={queue.id} options={loadNewQueueOptions({ workspaceId: ctx.workspaceId })} pairwise={queue.scheme.type === "pairwise"} />}
+        {!queue.archivedAt && <AddItemsForm queueId={queue.id} options={await loadNewQueueOptions({ workspaceId: ctx.workspaceId })} pairwise={queue.scheme.type === "pairwise"} />}
       </div>
     </div>
   );

@@ -9,7 +9,7 @@ const querySchema = z.object({ format: z.enum(["csv", "jsonl"]).default("csv") }
 /** The dataset's cases as CSV or JSONL, for any member of the workspace. */
 export const GET = sessionRoute({ permission: "prompts:read", params: z.object({ id: z.string() }) }, async ({ request, ctx, params }) => {
   const { format } = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
-  const { dataset, cases } = loadDatasetForExport(ctx, params.id);
+  const { dataset, cases } = await loadDatasetForExport(ctx, params.id);
   const body = format === "csv" ? casesToCsv(cases) : casesToJsonl(cases);
   const file = `${dataset.name.replace(/[^A-Za-z0-9._-]/g, "_")}.${format}`;
   return new Response(body, {

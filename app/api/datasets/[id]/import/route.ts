@@ -13,8 +13,8 @@ export const POST = sessionRoute(
   { permission: "datasets:write", params: z.object({ id: z.string() }), body: { json: importRequestSchema, maxBytes: BODY_LIMITS.fileAsJson } },
   async ({ ctx, params, body }) => {
     const principal = userPrincipal(ctx);
-    if (!body.mapping) return json(previewImport(principal, params.id, body));
-    return json(importCases(principal, params.id, body), { status: 201 });
+    if (!body.mapping) return json(await previewImport(principal, params.id, body));
+    return json(await importCases(principal, params.id, body), { status: 201 });
   },
 );
 

@@ -6,7 +6,7 @@ import { sessionRoute } from "@/lib/platform/http/session-route";
 
 /** Status, progress and summary of a run; the detail page polls it while the run is going. */
 export const GET = sessionRoute({ permission: "dashboards:read", params: z.object({ id: z.string() }) }, async ({ ctx, params }) =>
-  json(describeEvalRun(userPrincipal(ctx), params.id), { headers: { "Cache-Control": "no-store" } }),
+  json(await describeEvalRun(userPrincipal(ctx), params.id), { headers: { "Cache-Control": "no-store" } }),
 );
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -7,7 +7,7 @@ import { sessionRoute } from "@/lib/platform/http/session-route";
 /** A page of a run's results: `?filter=all|failures|errors|passed&page=&pageSize=`. */
 export const GET = sessionRoute({ permission: "dashboards:read", params: z.object({ id: z.string() }) }, async ({ request, ctx, params }) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  return json(listEvalRunResultsForApi(userPrincipal(ctx), params.id, query), { headers: { "Cache-Control": "no-store" } });
+  return json(await listEvalRunResultsForApi(userPrincipal(ctx), params.id, query), { headers: { "Cache-Control": "no-store" } });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

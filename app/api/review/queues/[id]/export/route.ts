@@ -8,7 +8,7 @@ import { exportFormatSchema } from "@/lib/review";
 /** A queue's ratings as CSV or JSONL, for those who manage the queue. */
 export const GET = sessionRoute({ permission: "review:manage", params: z.object({ id: z.string() }) }, async ({ request, ctx, params }) => {
   const { format } = parseInput(exportFormatSchema, Object.fromEntries(new URL(request.url).searchParams));
-  const file = exportQueueRatings(userPrincipal(ctx), { queueId: params.id, format });
+  const file = await exportQueueRatings(userPrincipal(ctx), { queueId: params.id, format });
   return new Response(file.body, {
     headers: { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.file}"`, "cache-control": "no-store" },
   });

@@ -1,0 +1,30 @@
+import "server-only";
+import type { SQL } from "drizzle-orm";
+import { databaseEngine, type DbOrTx } from "./index";
+import type { PgDb } from "./postgres";
+
+const onPostgres = (db: DbOrTx) => (databaseEngine() === "postgres" ? (db as unknown as PgDb) : null);
+
+// Hand-written SQL, for the queries the builder cannot say (recursive CTEs, window functions, a dashboard's
+// aggregate). The one place that knows how each engine runs a raw statement; the SQL text itself stays in its
+// feature, beside the dialect it is written for.
+
+/** The rows of a raw SELECT. */
+export async function rawRows<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
+  const postgres = onPostgres(db);
+  if (postgres) return (await postgres.execute(query)).rows as Row[];
+  return db.all<Row>(query);
+}
+
+/** The first row of a raw SELECT, or undefined. */
+export async function rawRow<Row>(db: DbOrTx, query: SQL): Promise<Row | undefined> {
+  if (onPostgres(db)) return (await rawRows<Row>(db, query))[0];
+  return db.get<Row>(query);
+}
+
+/** Runs a raw statement that returns nothing (DDL, a bulk UPDATE); resolves to the number of rows it changed. */
+export async function rawRun(db: DbOrTx, query: SQL): Promise<number> {
+  const postgres = onPostgres(db);
+  if (postgres) return (await postgres.execute(query)).rowCount ?? 0;
+  return db.run(query).changes;
+}

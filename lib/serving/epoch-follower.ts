@@ -1,0 +1,79 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, getPostgresPool } from "@/db";
+import { rawRow } from "@/db/raw";
+import { afterEveryWrite } from "@/db/transaction";
+
+/** How often the epoch is read even without a notification: the bound on staleness if one is lost (a reconnect). */
+export const EPOCH_POLL_MS = 1_000;
+
+export interface EpochFollower {
+  /** The newest epoch this process knows of; until the first is known, a new value each call, so nothing is cached. */
+  current(): number;
+  /** An epoch read from the database (a snapshot, a commit of this process): never moves the known one back. */
+  learn(epoch: number): void;
+  stop(): void;
+}
+
+/**
+ * Follows the delivery epoch on Postgres, where several studio processes share one database: each process LISTENs
+ * on `delivery_epoch`, which the epoch trigger NOTIFYs at commit, and also reads the row every EPOCH_POLL_MS. So a
+ * process learns of an approval made through another within one notification, and at worst within a second.
+ */
+function follow(): EpochFollower {
+  let known: number | null = null;
+  let unknown = 0;
+  let stopped = false;
+  const learn = (epoch: number) => {
+    if (Number.isFinite(epoch) && (known === null || epoch > known)) known = epoch;
+  };
+
+  let listening = false;
+  const listen = async () => {
+    if (listening || stopped) return;
+    listening = true;
+    try {
+      const client = await getPostgresPool().connect();
+      const lost = () => {
+        listening = false;
+        client.release(true);
+      };
+      client.on("notification", (message) => message.channel === "delivery_epoch" && learn(Number(message.payload)));
+      client.once("error", lost);
+      await client.query("LISTEN delivery_epoch");
+    } catch {
+      listening = false;
+    }
+  };
+  const poll = async () => {
+    try {
+      learn((await rawRow<{ epoch: number }>(getDb(), sql`SELECT epoch FROM delivery_state WHERE id = 1`))?.epoch ?? 0);
+    } catch {
+      // The database is unreachable for now; the next poll tries again, and requests fail on their own queries.
+    }
+    await listen();
+  };
+  void poll();
+  // This process's own changes are known the moment its transaction commits (a failed read is left to the poll).
+  afterEveryWrite(async () => {
+    if (!stopped) await poll().catch(() => undefined);
+  });
+  const timer = setInterval(() => void poll(), EPOCH_POLL_MS);
+  timer.unref();
+
+  return {
+    current: () => known ?? -++unknown,
+    learn,
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
+
+const shared = globalThis as unknown as { studioEpochFollower?: EpochFollower };
+
+/** This process's follower, started on first use (both copies of lib/ under server.ts share it). */
+export function epochFollower(): EpochFollower {
+  return (shared.studioEpochFollower ??= follow());
+}
