@@ -91,23 +91,27 @@ export function openDatabase(filePath: string): { db: Db; sqlite: Database.Datab
 // and both copies of lib/ under server.ts share it.
 const globalForDb = globalThis as unknown as { studioDb?: { db: Db; sqlite: Database.Database }; studioPg?: PgHandle };
 
-/** The engine DATABASE_URL names (db/engine.ts). */
+/** The engine of the process's database (DATABASE_URL, db/engine.ts), known once it is open. */
 export function databaseEngine(): Engine {
-  return engineOf(databaseUrl());
+  getDb();
+  return globalForDb.studioPg ? "postgres" : "sqlite";
 }
 
 /**
  * The process's database. SQLite is opened, and migrated, on first use. On Postgres the pool is made here and the
  * migrations run in prepareDatabase(), which the boot and every script await first. The type is SQLite's drizzle
- * database either way: queries are written once against it (db/schema/dialect.ts says why that holds).
+ * database either way: queries are written once against it (db/schema/dialect.ts says why that holds). Called for
+ * every query, so once open it reads nothing, not even the environment.
  */
 export function getDb(): Db {
+  if (globalForDb.studioDb) return globalForDb.studioDb.db;
+  if (globalForDb.studioPg) return globalForDb.studioPg.db as unknown as Db;
   const url = databaseUrl();
   if (engineOf(url) === "postgres") {
-    globalForDb.studioPg ??= connectPostgres(url);
+    globalForDb.studioPg = connectPostgres(url);
     return globalForDb.studioPg.db as unknown as Db;
   }
-  globalForDb.studioDb ??= openDatabase(url);
+  globalForDb.studioDb = openDatabase(url);
   return globalForDb.studioDb.db;
 }
 

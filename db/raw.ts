@@ -3,11 +3,11 @@ import type { SQL } from "drizzle-orm";
 import { databaseEngine, type DbOrTx } from "./index";
 import type { PgDb } from "./postgres";
 
-const onPostgres = (db: DbOrTx) => (databaseEngine() === "postgres" ? (db as unknown as PgDb) : null);
-
 // Hand-written SQL, for the queries the builder cannot say (recursive CTEs, window functions, a dashboard's
 // aggregate). The one place that knows how each engine runs a raw statement; the SQL text itself stays in its
 // feature, beside the dialect it is written for.
+
+const onPostgres = (db: DbOrTx) => (databaseEngine() === "postgres" ? (db as unknown as PgDb) : null);
 
 /** The rows of a raw SELECT. */
 export async function rawRows<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {

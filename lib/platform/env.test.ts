@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
 describe("environment", () => {
@@ -48,5 +51,31 @@ describe("environment", () => {
     expect(parseEnv({ SHUTDOWN_GRACE_MS: "0" }).SHUTDOWN_GRACE_MS).toBe(0);
     expect(parseEnv({ SHUTDOWN_GRACE_MS: "2500" }).SHUTDOWN_GRACE_MS).toBe(2500);
     for (const bad of ["-1", "1.5", "later", "600001"]) expect(() => parseEnv({ SHUTDOWN_GRACE_MS: bad })).toThrow(/SHUTDOWN_GRACE_MS/);
+  });
+});
+
+describe("secrets with a Postgres database", () => {
+  it("are required, since no file beside the database can keep generated ones; none is written anywhere", async () => {
+    const saved = { ...process.env };
+    const cwd = process.cwd();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "promptops-env-"));
+    try {
+      process.chdir(dir);
+      vi.resetModules();
+      process.env.DATABASE_URL = "postgres://studio@127.0.0.1:1/studio";
+      delete process.env.AUTH_SECRET;
+      delete process.env.STUDIO_ENCRYPTION_KEY;
+      const { getEnv } = await import("./env");
+      expect(() => getEnv()).toThrow(/AUTH_SECRET, STUDIO_ENCRYPTION_KEY: required with a Postgres DATABASE_URL/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+      process.env.AUTH_SECRET = "a".repeat(32);
+      process.env.STUDIO_ENCRYPTION_KEY = "0".repeat(64);
+      vi.resetModules();
+      expect((await import("./env")).getEnv()).toMatchObject({ AUTH_SECRET: "a".repeat(32), DATABASE_URL: "postgres://studio@127.0.0.1:1/studio" });
+    } finally {
+      process.chdir(cwd);
+      process.env = saved;
+      vi.resetModules();
+    }
   });
 });

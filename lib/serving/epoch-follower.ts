@@ -1,11 +1,17 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { getDb, getPostgresPool } from "@/db";
-import { rawRow } from "@/db/raw";
+import { eq } from "drizzle-orm";
+import { getDb, getPostgresPool, type DbOrTx } from "@/db";
+import { first } from "@/db/first";
+import { deliveryState } from "@/db/schema";
 import { afterEveryWrite } from "@/db/transaction";
 
 /** How often the epoch is read even without a notification: the bound on staleness if one is lost (a reconnect). */
 export const EPOCH_POLL_MS = 1_000;
+
+/** The epoch row as `db` (a connection, or a transaction's snapshot) sees it. */
+export async function readEpochRow(db: DbOrTx): Promise<number> {
+  return (await first(db.select({ epoch: deliveryState.epoch }).from(deliveryState).where(eq(deliveryState.id, 1))))?.epoch ?? 0;
+}
 
 export interface EpochFollower {
   /** The newest epoch this process knows of; until the first is known, a new value each call, so nothing is cached. */
@@ -47,7 +53,7 @@ function follow(): EpochFollower {
   };
   const poll = async () => {
     try {
-      learn((await rawRow<{ epoch: number }>(getDb(), sql`SELECT epoch FROM delivery_state WHERE id = 1`))?.epoch ?? 0);
+      learn(await readEpochRow(getDb()));
     } catch {
       // The database is unreachable for now; the next poll tries again, and requests fail on their own queries.
     }

@@ -1,9 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { sql } from "drizzle-orm";
 import { databaseEngine, getSqlite, type DbOrTx } from "@/db";
-import { rawRow } from "@/db/raw";
-import { epochFollower } from "./epoch-follower";
+import { epochFollower, readEpochRow } from "./epoch-follower";
 
 // The delivery cache epoch, bumped by triggers in the same transaction as any change the API serves (see the
 // 0003 migration, and db/migrations-pg's 0001). Read on every request, synchronously, so a cached answer is written
@@ -28,7 +26,7 @@ export function readDeliveryEpoch(): number {
 /** The epoch as the transaction `tx` sees it, for a snapshot that is cached under it (lib/serving/resolve.ts). */
 export async function readDeliveryEpochIn(tx: DbOrTx): Promise<number> {
   if (databaseEngine() !== "postgres") return readDeliveryEpoch();
-  const epoch = (await rawRow<{ epoch: number }>(tx, sql`SELECT epoch FROM delivery_state WHERE id = 1`))?.epoch ?? 0;
+  const epoch = await readEpochRow(tx);
   epochFollower().learn(epoch);
   return epoch;
 }
