@@ -1,9 +1,11 @@
 import "server-only";
+import type { PoolClient } from "pg";
 import { eq } from "drizzle-orm";
 import { getDb, getPostgresPool, type DbOrTx } from "@/db";
 import { first } from "@/db/first";
 import { deliveryState } from "@/db/schema";
 import { afterEveryWrite } from "@/db/transaction";
+import { onShutdown } from "@/lib/platform/ops/shutdown";
 
 /** How often the epoch is read even without a notification: the bound on staleness if one is lost (a reconnect). */
 export const EPOCH_POLL_MS = 1_000;
@@ -34,21 +36,28 @@ function follow(): EpochFollower {
     if (Number.isFinite(epoch) && (known === null || epoch > known)) known = epoch;
   };
 
-  let listening = false;
+  // The LISTEN needs a connection of its own, held for as long as the process follows; a lost one is let go and
+  // the next poll opens another.
+  let listener: PoolClient | null = null;
+  let connecting = false;
+  const letGo = () => {
+    listener?.release(true);
+    listener = null;
+  };
   const listen = async () => {
-    if (listening || stopped) return;
-    listening = true;
+    if (listener || connecting || stopped) return;
+    connecting = true;
+    let client: PoolClient | null = null;
     try {
-      const client = await getPostgresPool().connect();
-      const lost = () => {
-        listening = false;
-        client.release(true);
-      };
+      client = await getPostgresPool().connect();
       client.on("notification", (message) => message.channel === "delivery_epoch" && learn(Number(message.payload)));
-      client.once("error", lost);
+      client.once("error", letGo);
       await client.query("LISTEN delivery_epoch");
+      listener = client;
     } catch {
-      listening = false;
+      client?.release(true);
+    } finally {
+      connecting = false;
     }
   };
   const poll = async () => {
@@ -73,6 +82,7 @@ function follow(): EpochFollower {
     stop: () => {
       stopped = true;
       clearInterval(timer);
+      letGo();
     },
   };
 }
@@ -81,5 +91,11 @@ const shared = globalThis as unknown as { studioEpochFollower?: EpochFollower };
 
 /** This process's follower, started on first use (both copies of lib/ under server.ts share it). */
 export function epochFollower(): EpochFollower {
-  return (shared.studioEpochFollower ??= follow());
+  if (!shared.studioEpochFollower) {
+    const follower = follow();
+    shared.studioEpochFollower = follower;
+    // The graceful shutdown gives its connection back before the pool closes.
+    onShutdown("epoch-follower", () => follower.stop());
+  }
+  return shared.studioEpochFollower;
 }
