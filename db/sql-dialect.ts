@@ -19,3 +19,93 @@ export function likeIgnoringCase(expression: SQLWrapper, pattern: string): SQL {
   if (databaseEngine() === "postgres") return sql`${expression}::text ilike ${pattern} escape '\\'`;
   return sql`${expression} like ${pattern} escape '\\'`;
 }
+
+/**
+ * The member `key` of a JSON object column or element, as SQL text (`->>` on Postgres; json_extract on SQLite, which
+ * gives numbers and booleans back as numbers: compare those with `jsonHas`).
+ */
+export function jsonText(json: SQLWrapper, key: string): SQL {
+  if (databaseEngine() === "postgres") return sql`(${json} ->> ${sql.raw(quoteLiteral(key))})`;
+  return sql`json_extract(${json}, ${sql.raw(quoteLiteral(`$.${key}`))})`;
+}
+
+/** The member `key` of a JSON object as a number, for avg() and comparisons (null when absent or not a number). */
+export function jsonNumber(json: SQLWrapper, key: string): SQL {
+  if (databaseEngine() === "postgres") {
+    return sql`(case when jsonb_typeof(${json} -> ${sql.raw(quoteLiteral(key))}) = 'number' then (${json} ->> ${sql.raw(quoteLiteral(key))})::double precision end)`;
+  }
+  return sql`json_extract(${json}, ${sql.raw(quoteLiteral(`$.${key}`))})`;
+}
+
+/** The JSON object `json` has member `key` equal to `value` (a string, number or boolean), type included. */
+export function jsonHas(json: SQLWrapper, key: string, value: string | number | boolean): SQL {
+  if (databaseEngine() === "postgres") return sql`(${json} -> ${sql.raw(quoteLiteral(key))}) = ${JSON.stringify(value)}::jsonb`;
+  const path = sql.raw(quoteLiteral(`$.${key}`));
+  if (typeof value === "boolean") {
+    return sql`(json_type(${json}, ${path}) = ${value ? "true" : "false"})`;
+  }
+  if (typeof value === "number") return sql`(json_type(${json}, ${path}) in ('integer', 'real') and json_extract(${json}, ${path}) = ${value})`;
+  return sql`(json_type(${json}, ${path}) = 'text' and json_extract(${json}, ${path}) = ${value})`;
+}
+
+/**
+ * The elements of a JSON array as a FROM item named `alias`, each in `alias.value` (a JSON value: read members of it
+ * with jsonText/jsonHas). SQLite's json_each and Postgres's jsonb_array_elements.
+ */
+export function jsonElements(array: SQLWrapper, alias: string): SQL {
+  const name = sql.raw(quoteIdentifier(alias));
+  if (databaseEngine() === "postgres") return sql`jsonb_array_elements(${array}) as ${name}(value)`;
+  return sql`json_each(${array}) as ${name}`;
+}
+
+/** A JSON array of strings given as a parameter, as a FROM item of its elements as text in `alias.value`. */
+export function textValues(values: readonly string[], alias: string): SQL {
+  const name = sql.raw(quoteIdentifier(alias));
+  if (databaseEngine() === "postgres") return sql`jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) as ${name}(value)`;
+  return sql`json_each(${JSON.stringify(values)}) as ${name}`;
+}
+
+/** Builds a JSON object from name/expression pairs; read the result with readJson (Postgres parses it already). */
+export function jsonObject(members: Record<string, SQLWrapper>): SQL {
+  const fn = databaseEngine() === "postgres" ? "json_build_object" : "json_object";
+  const parts = Object.entries(members).map(([name, value]) => sql`${sql.raw(quoteLiteral(name))}, ${value}`);
+  return sql`${sql.raw(fn)}(${sql.join(parts, sql`, `)})`;
+}
+
+/** Joins the text of a group with `separator`, in the order the rows arrive (group_concat / string_agg). */
+export function joinedText(expression: SQLWrapper, separator: string): SQL {
+  if (databaseEngine() === "postgres") return sql`string_agg(${expression}, ${sql.raw(quoteLiteral(separator))})`;
+  return sql`group_concat(${expression}, ${sql.raw(quoteLiteral(separator))})`;
+}
+
+/** The larger of two values (SQLite's two-argument max(), Postgres's greatest()). */
+export function larger(a: SQLWrapper, b: SQLWrapper): SQL {
+  if (databaseEngine() === "postgres") return sql`greatest(${a}, ${b})`;
+  return sql`max(${a}, ${b})`;
+}
+
+/**
+ * A JSON value read from a raw query: SQLite hands back its text, node-postgres a parsed jsonb. Accepts both, so a
+ * feature's row mapping is written once.
+ */
+export function readJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/** The error is a violated UNIQUE or PRIMARY KEY constraint, on either engine (wrapped by Drizzle or not). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
+  }
+  return false;
+}
+
+function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+function quoteIdentifier(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Not a plain SQL identifier: ${name}`);
+  return `"${name}"`;
+}
