@@ -37,10 +37,6 @@ const NOT_YET_ENGINE_NEUTRAL = [
   "lib/feedback/dashboard/queries.test.ts",
   "lib/feedback/dashboard/rated-items.test.ts",
   "lib/home/work-waiting.test.ts",
-  "lib/platform/account/change-password.test.ts",
-  "lib/platform/auth/authorize-credentials.test.ts",
-  "lib/platform/auth/sign-in-guard.test.ts",
-  "lib/platform/members/manage-members.test.ts",
   "lib/releases/eval-gate.test.ts",
   "lib/review/review-queues.test.ts",
 ];

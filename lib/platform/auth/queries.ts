@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { first, only } from "@/db/first";
+import { larger } from "@/db/sql-dialect";
 import { transaction } from "@/db/transaction";
 import { isLockError } from "@/db/write-probe";
 import { loginAttempts, memberships, sessions, users, workspaces } from "@/db/schema";
@@ -132,7 +133,7 @@ export async function refundLoginAttempt({ key }: { key: string }): Promise<void
   await transaction(async (tx) => {
     await tx
       .update(loginAttempts)
-      .set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` })
+      .set({ failures: larger(sql`${loginAttempts.failures} - 1`, sql`0`) })
       .where(eq(loginAttempts.key, key));
   });
 }

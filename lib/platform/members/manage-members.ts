@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isUniqueViolation } from "@/db/sql-dialect";
 import { transaction, type Tx } from "@/db/transaction";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { hashPassword } from "@/lib/platform/auth/password";
@@ -35,7 +36,7 @@ export async function inviteMember(ctx: AuthContext, input: z.infer<typeof invit
       });
       return { membershipId: membership.id, email: user.email, newAccount: !existing };
     } catch (error) {
-      if (error instanceof Error && /UNIQUE/.test(error.message)) {
+      if (isUniqueViolation(error)) {
         throw new AppError("conflict:member", `${user.email} is already a member of this workspace.`);
       }
       throw error;
