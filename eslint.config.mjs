@@ -9,7 +9,7 @@ const TABLE_OWNERS = {
   "lib/serving": ["deliveryState"],
   "lib/datasets": ["datasets", "datasetCases"],
   "lib/playground": ["playgroundRuns", "variableSets"],
-  "lib/evals": ["evalRuns", "evalRunTargets", "evalRunCases", "evalResults", "evalScores"],
+  "lib/evals": ["evalRuns", "evalRunTargets", "evalRunCases", "evalResults", "evalScores", "evalCaseLeases"],
   "lib/releases": ["environments", "environmentPointers", "deployments", "promotionRequests"],
   "lib/review": ["reviewQueues", "reviewQueueAssignees", "reviewItems", "ratings", "ratingScores", "feedbackTags"],
   "lib/feedback": ["generations", "generationFeedback"],

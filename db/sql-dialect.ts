@@ -101,6 +101,15 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Ends a SELECT that claims queue rows: on Postgres `FOR UPDATE OF alias SKIP LOCKED`, so processes claiming at once
+ * pass over each other's rows instead of waiting for them; nothing on SQLite, whose one writer claims alone.
+ */
+export function forUpdateSkipLocked(alias: string): SQL {
+  if (databaseEngine() === "postgres") return sql.raw(` for update of ${quoteIdentifier(alias)} skip locked`);
+  return sql``;
+}
+
 function quoteLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }

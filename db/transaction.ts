@@ -36,6 +36,13 @@ export interface TransactionOptions {
    * it never waits for another process's writer, nor fails because one holds the lock.
    */
   readOnly?: boolean;
+  /**
+   * Postgres only (SQLite has one writer, so every transaction is serial there). "read committed" is for a queue's
+   * claim, whose statements carry their own guarantee (FOR UPDATE SKIP LOCKED, a conditional ON CONFLICT): several
+   * processes claiming at once then each take different rows, where SERIALIZABLE would refuse all but one of them
+   * and have the others run again.
+   */
+  isolation?: "serializable" | "read committed";
 }
 
 /**
@@ -43,10 +50,13 @@ export interface TransactionOptions {
  * transaction begins IMMEDIATE: the write lock is taken at the start, so two saves cannot both read "version 3" and
  * both write "version 4". Nested calls join the outermost transaction.
  */
-export async function transaction<T>(work: (tx: Tx) => Promise<T> | T, { readOnly = false }: TransactionOptions = {}): Promise<T> {
+export async function transaction<T>(
+  work: (tx: Tx) => Promise<T> | T,
+  { readOnly = false, isolation = "serializable" }: TransactionOptions = {},
+): Promise<T> {
   const outer = open.getStore();
   if (outer) return work(outer);
-  if (databaseEngine() === "postgres") return postgresTransaction(work, readOnly);
+  if (databaseEngine() === "postgres") return postgresTransaction(work, readOnly, isolation);
   const release = await takeTurn();
   try {
     const db = getDb();
@@ -104,7 +114,11 @@ function sqlState(error: unknown): string | undefined {
  * process on the database. A transaction that loses such a race is refused with 40001 and run again, from the
  * start, after a short random wait; its work only touches the database, so running it again is safe.
  */
-async function postgresTransaction<T>(work: (tx: Tx) => Promise<T> | T, readOnly: boolean): Promise<T> {
+async function postgresTransaction<T>(
+  work: (tx: Tx) => Promise<T> | T,
+  readOnly: boolean,
+  isolation: NonNullable<TransactionOptions["isolation"]>,
+): Promise<T> {
   const db = getPostgres();
   const deadline = performance.now() + RETRY_FOR_MS;
   for (let attempt = 1; ; attempt++) {
@@ -114,7 +128,7 @@ async function postgresTransaction<T>(work: (tx: Tx) => Promise<T> | T, readOnly
           const tx = pgTx as unknown as Tx;
           return open.run(tx, () => work(tx));
         },
-        { isolationLevel: "serializable", accessMode: readOnly ? "read only" : "read write" },
+        { isolationLevel: isolation, accessMode: readOnly ? "read only" : "read write" },
       );
       if (!readOnly) for (const hook of state.afterWrite) await hook();
       return result;

@@ -217,3 +217,22 @@ export const evalScores = sqliteTable(
   ],
 );
 export type EvalScore = typeof evalScores.$inferSelect;
+
+/**
+ * Which server process is running a case of a run, and until when (issue 16): several processes share one run by
+ * leasing its cases. A lease is taken for the case's pending targets together, renewed by the holder's heartbeat,
+ * and taken over once it lapses (its process died); rows go when the run ends. A result still lands at most once
+ * per (target, case) whatever happens to leases (eval_results_target_case).
+ */
+export const evalCaseLeases = sqliteTable(
+  "eval_case_leases",
+  {
+    runCaseId: text("run_case_id")
+      .primaryKey()
+      .references(() => evalRunCases.id),
+    runId: ref("run_id", () => evalRuns.id),
+    workerId: text("worker_id").notNull(),
+    leasedUntil: integer("leased_until", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("eval_case_leases_run_worker").on(t.runId, t.workerId)],
+);

@@ -1,15 +1,16 @@
 import "server-only";
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { databaseEngine, sqliteOf, type Db } from "@/db";
-import { evalResults, evalRuns, evalScores, type EvalResultStatus, type EvalRun } from "@/db/schema";
+import { evalCaseLeases, evalResults, evalRuns, evalScores, type EvalResultStatus, type EvalRun } from "@/db/schema";
 import { transaction } from "@/db/transaction";
 import { findEvalRun } from "./queries";
 
-// The worker's writes to a run it holds: claiming it, heartbeats, finishing or handing it back, and storing each
-// case's result and scores. With manage-runs.ts (creating, cancelling, resuming) the only writers of the eval tables
-// (the studio/one-writer lint rule enforces it). Each is its own small transaction. The lifecycle writes are
-// conditional UPDATEs that check the worker still holds the run, so a cancelled or taken-over run is never finished
-// or handed back by a worker that lost it; the result writer writes nothing once the runner's signal is aborted.
+// The worker's writes to a run it executes: claiming or joining it, heartbeats, finishing or handing it back, and
+// storing each case's result and scores. With manage-runs.ts (creating, cancelling, resuming) and manage-leases.ts
+// (which process runs which case) the only writers of the eval tables (the studio/one-writer lint rule enforces
+// it). Each is its own small transaction. The lifecycle writes are conditional UPDATEs on the run's status, so a
+// cancelled run is never finished or put back to running; the result writer writes nothing once the runner's signal
+// is aborted.
 
 export interface ResultRow {
   id: string;
@@ -92,11 +93,23 @@ const writeResultsWithBuilder: ResultWriter = (result, scores, signal) =>
     return true;
   });
 
-const heldBy = (runId: string, workerId: string) => and(eq(evalRuns.id, runId), eq(evalRuns.workerId, workerId), eq(evalRuns.status, "running"));
+/** The run is being executed: by this process or others (several share a run by leasing its cases). */
+const underway = (runId: string) => and(eq(evalRuns.id, runId), inArray(evalRuns.status, ["running", "interrupted"]));
 
-/** Takes a queued or interrupted run for this worker; null when another worker has it or it is not waiting. */
-export function claimEvalRun({ runId, workerId, now }: { runId: string; workerId: string; now: number }): Promise<EvalRun | null> {
+export interface ClaimedRun {
+  run: EvalRun;
+  /** Another process was already executing it: this one joins and takes cases nobody holds. */
+  joined: boolean;
+}
+
+/**
+ * Takes a queued or interrupted run for this worker, or joins one that is running; null when the run is not
+ * waiting nor running (finished, cancelled, or gone).
+ */
+export function claimEvalRun({ runId, workerId, now }: { runId: string; workerId: string; now: number }): Promise<ClaimedRun | null> {
   return transaction(async (tx) => {
+    const current = await findEvalRun(tx, { runId });
+    if (current?.status === "running") return { run: current, joined: true };
     const claimed = await tx
       .update(evalRuns)
       .set({
@@ -109,17 +122,27 @@ export function claimEvalRun({ runId, workerId, now }: { runId: string; workerId
       })
       .where(and(eq(evalRuns.id, runId), inArray(evalRuns.status, ["queued", "interrupted"])))
       .returning({ id: evalRuns.id });
-    return claimed.length === 1 ? ((await findEvalRun(tx, { runId })) ?? null) : null;
+    const run = claimed.length === 1 ? await findEvalRun(tx, { runId }) : undefined;
+    return run ? { run, joined: false } : null;
   });
 }
 
-/** Keeps this worker's hold on a run; false when the run was cancelled or taken over (the worker must stop). */
+/**
+ * A participant's heartbeat: the run is still being executed. Puts back "running" if another process, stopping,
+ * marked it interrupted meanwhile. False when the run was cancelled or has ended (the worker must stop).
+ */
 export async function heartbeatEvalRun({ runId, workerId, now }: { runId: string; workerId: string; now: number }): Promise<boolean> {
-  const updated = await transaction(async (tx) => tx.update(evalRuns).set({ heartbeatAt: new Date(now) }).where(heldBy(runId, workerId)).returning({ id: evalRuns.id }));
+  const updated = await transaction(async (tx) =>
+    tx
+      .update(evalRuns)
+      .set({ heartbeatAt: new Date(now), status: "running", workerId: sql`coalesce(${evalRuns.workerId}, ${workerId})` })
+      .where(underway(runId))
+      .returning({ id: evalRuns.id }),
+  );
   return updated.length === 1;
 }
 
-/** A run still "running" with a stale heartbeat lost its worker (the process died): mark it interrupted. */
+/** A run still "running" with a stale heartbeat lost every worker (their processes died): mark it interrupted. */
 export async function markStaleEvalRunsInterrupted({ staleBefore }: { staleBefore: number }): Promise<number> {
   const marked = await transaction(async (tx) =>
     tx
@@ -131,7 +154,10 @@ export async function markStaleEvalRunsInterrupted({ staleBefore }: { staleBefor
   return marked.length;
 }
 
-/** Ends a run this worker holds; false when it was cancelled (or taken over) meanwhile. */
+/**
+ * Ends a run being executed, and drops its leases; false when it was cancelled or had already ended (another
+ * process sharing it finished it first).
+ */
 export async function finishEvalRun({
   runId,
   workerId,
@@ -145,14 +171,32 @@ export async function finishEvalRun({
   errorMessage?: string | null;
   now: number;
 }): Promise<boolean> {
-  const finished = await transaction(async (tx) =>
-    tx.update(evalRuns).set({ status, errorMessage, finishedAt: new Date(now) }).where(heldBy(runId, workerId)).returning({ id: evalRuns.id }),
-  );
-  return finished.length === 1;
+  return transaction(async (tx) => {
+    const finished = await tx
+      .update(evalRuns)
+      .set({ status, errorMessage, workerId, finishedAt: new Date(now) })
+      .where(underway(runId))
+      .returning({ id: evalRuns.id });
+    if (finished.length === 1) await tx.delete(evalCaseLeases).where(eq(evalCaseLeases.runId, runId));
+    return finished.length === 1;
+  });
 }
 
-/** Hands a run back without finishing it (this process is shutting down); the next worker resumes it. */
+/**
+ * Hands back this worker's part of a run without finishing it (the process is shutting down): its leases go, so
+ * others take those cases at once, and the run is marked interrupted when no other process holds a lease on it
+ * (one that does puts "running" back at its next heartbeat). The next worker resumes it.
+ */
 export async function releaseEvalRun({ runId, workerId }: { runId: string; workerId: string }): Promise<boolean> {
-  const released = await transaction(async (tx) => tx.update(evalRuns).set({ status: "interrupted", workerId: null }).where(heldBy(runId, workerId)).returning({ id: evalRuns.id }));
-  return released.length === 1;
+  return transaction(async (tx) => {
+    await tx.delete(evalCaseLeases).where(and(eq(evalCaseLeases.runId, runId), eq(evalCaseLeases.workerId, workerId)));
+    const othersLeases = await tx
+      .select({ id: evalCaseLeases.runCaseId })
+      .from(evalCaseLeases)
+      .where(and(eq(evalCaseLeases.runId, runId), gte(evalCaseLeases.leasedUntil, new Date())))
+      .limit(1);
+    if (othersLeases.length > 0) return false;
+    const released = await tx.update(evalRuns).set({ status: "interrupted", workerId: null }).where(and(eq(evalRuns.id, runId), eq(evalRuns.status, "running"))).returning({ id: evalRuns.id });
+    return released.length === 1;
+  });
 }

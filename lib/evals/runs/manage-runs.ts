@@ -3,7 +3,7 @@ import { getDb, type DbOrTx } from "@/db";
 import { only } from "@/db/first";
 import { transaction } from "@/db/transaction";
 import { and, eq, inArray } from "drizzle-orm";
-import { evalRunCases, evalRuns, evalRunTargets, type EvalRunStatus, type Prompt, type PromptVersion, type ScorerConfig } from "@/db/schema";
+import { evalCaseLeases, evalRunCases, evalRuns, evalRunTargets, type EvalRunStatus, type Prompt, type PromptVersion, type ScorerConfig } from "@/db/schema";
 import { recordAuditBy } from "@/lib/platform/audit/record";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
@@ -189,6 +189,8 @@ export async function cancelEvalRun(principal: Principal, { runId }: { runId: st
     if (!(await updateEvalRunStatus(tx, { runId, from: ["queued", "running", "interrupted"], to: "cancelled", finishedAt: new Date() }))) {
       throw new AppError("conflict:eval", `This evaluation is ${(await findEvalRun(tx, { runId }))?.status ?? run.status} and cannot be cancelled.`);
     }
+    // Nobody executes a cancelled run: its cases are free for a resume at once, not when leases lapse.
+    await tx.delete(evalCaseLeases).where(eq(evalCaseLeases.runId, runId));
     await recordAuditBy(tx, principal, { action: "eval_run.cancelled", objectType: "eval_run", objectId: runId, before: { status: run.status } });
   });
   // Another process holding the run sees the status at its next heartbeat; this one stops at once (a result write

@@ -4,7 +4,6 @@ import type { Db, DbOrTx } from "@/db";
 import {
   datasetCases,
   datasets,
-  evalResults,
   evalRunCases,
   evalRuns,
   evalRunTargets,
@@ -65,21 +64,18 @@ export async function listEvalRunCases(tx: DbOrTx, { runId }: { runId: string })
   return tx.select().from(evalRunCases).where(eq(evalRunCases.runId, runId)).orderBy(asc(evalRunCases.position));
 }
 
-/** The (target, case) pairs that already have a result: a resumed run skips them. */
-export async function listFinishedPairs(db: Db, { runId }: { runId: string }): Promise<Set<string>> {
-  const rows = await db.select({ t: evalResults.targetId, c: evalResults.runCaseId }).from(evalResults).where(eq(evalResults.runId, runId));
-  return new Set(rows.map((row) => `${row.t}|${row.c}`));
-}
-
 // ----------------------------------------------------------------------------------------------------------------
-// Run lifecycle (the worker). Each is one conditional UPDATE, so two processes can never both hold a run.
+// Run lifecycle (the worker).
 
-/** Runs waiting for a worker, oldest first. */
+/**
+ * Runs a worker may take up, oldest first: waiting ones, and running ones, which several processes share (the
+ * runner leaves at once a run whose cases are all in other hands).
+ */
 export async function listClaimableEvalRuns(db: Db, { limit }: { limit: number }): Promise<string[]> {
   const rows = await db
     .select({ id: evalRuns.id })
     .from(evalRuns)
-    .where(inArray(evalRuns.status, ["queued", "interrupted"]))
+    .where(inArray(evalRuns.status, ["queued", "interrupted", "running"]))
     .orderBy(asc(evalRuns.createdAt))
     .limit(limit);
   return rows.map((row) => row.id);

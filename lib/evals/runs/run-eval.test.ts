@@ -228,12 +228,22 @@ describe("cancel and resume", () => {
     expect(actions).toEqual(["eval_run.created", "eval_run.cancelled", "eval_run.resumed"]);
   });
 
-  it("only one worker can claim a run", async () => {
-    const ws = await makeEvalWorkspace({ fixtureUrl: server.url });
-    const { id } = await createRunOverCases(ws, { cases: 5, scorers: [containsScorer("Echo")] });
+  it("two workers share a run: each case is sent once and stored once, and the run completes once", async () => {
+    // Several processes execute one run by leasing its cases (issue 16); two workers in one process go through the
+    // same leases. The slow fixture keeps both busy at once, so the split is real.
+    const ws = await makeEvalWorkspace({ fixtureUrl: slowServer.url });
+    const dataset = await makeDataset({ workspaceId: ws.workspace.id, count: 24, caseAt: (i) => ({ variables: { name: `Shared ${i}` } }) });
+    const { id } = await createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [containsScorer("Echo")], concurrency: 2 });
     const [a, b] = await Promise.all([executeEvalRun({ runId: id, workerId: "a" }), executeEvalRun({ runId: id, workerId: "b" })]);
-    expect([a, b].sort()).toEqual(["completed", "not-claimed"]);
-    expect(await resultsOf(id)).toHaveLength(5);
+    // Both took part (the second joined the running run and leased cases) and both saw it complete.
+    expect([a, b]).toEqual(["completed", "completed"]);
+    const results = await resultsOf(id);
+    expect(results).toHaveLength(24);
+    expect(new Set(results.map((r) => r.runCaseId)).size).toBe(24);
+    for (let i = 1; i <= 24; i++) expect(slowServer.byPrompt.get(`Say hello to Shared ${i}.`), `case ${i}`).toBe(1);
+    expect((await findEvalRun(getDb(), { runId: id }))!.status).toBe("completed");
+    const actions = (await getDb().select().from(auditLog).where(eq(auditLog.objectId, id))).map((a) => a.action);
+    expect(actions).toEqual(["eval_run.created"]);
   });
 
   it("a viewer cannot cancel, and another workspace gets 404", async () => {

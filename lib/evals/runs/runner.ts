@@ -10,19 +10,24 @@ import { getWorkspaceModel } from "@/lib/platform/providers/workspace-model";
 import type { PartialLoader } from "@/lib/core/templates";
 import type { BackoffOptions } from "./backoff";
 import { evaluateCase, type PreparedTarget } from "./evaluate-case";
-import { runPool } from "./pool";
+import { CaseFeed } from "./case-feed";
+import { drainQueue } from "./pool";
+import { leaseCases, releaseLeases, renewLeases } from "./manage-leases";
 import { claimEvalRun, createResultWriter, finishEvalRun, heartbeatEvalRun, releaseEvalRun } from "./manage-progress";
-import { listEvalRunCases, listEvalRunTargets, listFinishedPairs } from "./queries";
+import { findEvalRun, listEvalRunCases, listEvalRunTargets } from "./queries";
 
-// Executes one claimed run in this process: every (target, case) pair without a result, at the run's concurrency,
-// each result committed as it completes. A heartbeat keeps the claim; when it finds the run cancelled (or taken
-// over), in-flight calls are aborted and nothing more is written.
+// Executes a run in this process, alone or shared with other processes: every (target, case) pair without a result,
+// at the run's concurrency, each result committed as it completes. Cases are leased a batch at a time (case-feed.ts),
+// so processes sharing the run never run one case twice and take over the cases of one that died. A heartbeat
+// renews the leases; when it finds the run cancelled, in-flight calls are aborted and nothing more is written.
 
 export interface ExecuteRunOptions {
   runId: string;
   workerId: string;
   db?: Db;
   heartbeatMs?: number;
+  /** How long a leased case stays this process's without a heartbeat renewing it (default: four heartbeats). */
+  leaseMs?: number;
   backoff?: BackoffOptions;
   /** Aborting it stops the run like a cancel would, without changing its status (process shutdown). */
   signal?: AbortSignal;
@@ -64,46 +69,83 @@ async function prepareTargets(db: Db, runId: string, workspaceId: string): Promi
   return prepared;
 }
 
-// In-process runs, so a cancel from this process aborts their calls at once (others notice at their heartbeat).
-const globalForRuns = globalThis as unknown as { studioEvalRunAborts?: Map<string, AbortController> };
+// In-process executions, so a cancel from this process aborts their calls at once (others notice at their heartbeat).
+const globalForRuns = globalThis as unknown as { studioEvalRunAborts?: Map<string, Set<AbortController>> };
 const localRuns = (globalForRuns.studioEvalRunAborts ??= new Map());
 
 export function abortRunInProcess(runId: string): boolean {
-  const controller = localRuns.get(runId);
-  controller?.abort(new DOMException("The evaluation was cancelled.", "AbortError"));
-  return controller !== undefined;
+  const controllers = localRuns.get(runId);
+  for (const controller of controllers ?? []) controller.abort(new DOMException("The evaluation was cancelled.", "AbortError"));
+  return controllers !== undefined;
 }
 
 export function isRunActiveInProcess(runId: string): boolean {
   return localRuns.has(runId);
 }
 
-export async function executeEvalRun({ runId, workerId, db = getDb(), heartbeatMs = 3_000, backoff, signal }: ExecuteRunOptions): Promise<ExecuteRunResult> {
+function trackLocally(runId: string, controller: AbortController): () => void {
+  const set = localRuns.get(runId) ?? new Set<AbortController>();
+  set.add(controller);
+  localRuns.set(runId, set);
+  return () => {
+    set.delete(controller);
+    if (set.size === 0) localRuns.delete(runId);
+  };
+}
+
+export async function executeEvalRun({
+  runId,
+  workerId,
+  db = getDb(),
+  heartbeatMs = 3_000,
+  leaseMs = 4 * heartbeatMs,
+  backoff,
+  signal,
+}: ExecuteRunOptions): Promise<ExecuteRunResult> {
   if (signal?.aborted) return "not-claimed";
-  const run = await claimEvalRun({ runId, workerId, now: Date.now() });
-  if (!run) return "not-claimed";
+  const claimed = await claimEvalRun({ runId, workerId, now: Date.now() });
+  if (!claimed) return "not-claimed";
+  const { run, joined } = claimed;
+  const batch = Math.max(4, run.concurrency);
+  // Joining a run other processes execute: only worth it if some case is free. Leased before anything else is
+  // prepared, so a process that finds nothing to do has cost one query.
+  const firstLease = joined
+    ? await retryWhileBusy(() => leaseCases({ runId, workerId, now: Date.now(), leaseMs, limit: batch }), { attempts: 20 })
+    : [];
+  if (joined && firstLease.length === 0) return "not-claimed";
+
   const controller = new AbortController();
-  localRuns.set(runId, controller);
+  const untrack = trackLocally(runId, controller);
   const onOuterAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onOuterAbort, { once: true });
   // Stopped while the claim waited for its turn: the run is handed straight back below.
   if (signal?.aborted) onOuterAbort();
   const heartbeat = setInterval(() => {
-    heartbeatEvalRun({ runId, workerId, now: Date.now() }).then(
-      (held) => {
-        if (!held) controller.abort(new DOMException("The evaluation was cancelled.", "AbortError"));
-      },
-      (error: unknown) => logger.warn({ err: error, runId }, "eval run heartbeat failed"),
-    );
+    const now = Date.now();
+    heartbeatEvalRun({ runId, workerId, now })
+      .then(async (underway) => {
+        if (!underway) return controller.abort(new DOMException("The evaluation was cancelled.", "AbortError"));
+        await renewLeases({ runId, workerId, until: now + leaseMs });
+      })
+      .catch((error: unknown) => logger.warn({ err: error, runId }, "eval run heartbeat failed"));
   }, heartbeatMs);
   heartbeat.unref();
 
   const started = performance.now();
   try {
     const targets = await prepareTargets(db, runId, run.workspaceId);
-    const cases = await listEvalRunCases(db, { runId });
-    const finished = await listFinishedPairs(db, { runId });
-    const pairs = cases.flatMap((runCase) => targets.filter((t) => !finished.has(`${t.id}|${runCase.id}`)).map((target) => ({ target, runCase })));
+    const feed = new CaseFeed({
+      runId,
+      workerId,
+      targets,
+      cases: await listEvalRunCases(db, { runId }),
+      totalPairs: run.totalCases,
+      leaseMs,
+      batch,
+      idleMs: Math.min(1_000, leaseMs / 2),
+      signal: controller.signal,
+    });
+    await feed.add(firstLease);
     const write = createResultWriter(db);
     const settings = {
       workspaceId: run.workspaceId,
@@ -112,29 +154,37 @@ export async function executeEvalRun({ runId, workerId, db = getDb(), heartbeatM
       maxRetries: run.maxRetries,
       ...(backoff ? { backoff } : {}),
     };
-    logger.info({ event: "eval_run.started", runId, pending: pairs.length, total: run.totalCases, workerId }, "eval run started");
+    logger.info({ event: joined ? "eval_run.joined" : "eval_run.started", runId, total: run.totalCases, workerId }, "eval run started");
 
-    await runPool({
-      items: pairs,
+    await drainQueue({
+      next: () => feed.next(),
       concurrency: run.concurrency,
       signal: controller.signal,
       task: async ({ target, runCase }) => {
-        const outcome = await evaluateCase({ target, runCase, settings, signal: controller.signal });
-        if (!outcome || controller.signal.aborted) return;
-        const { scores, ...result } = outcome;
-        const row = { id: crypto.randomUUID(), runId, targetId: target.id, runCaseId: runCase.id, ...result, createdAt: Date.now() };
-        // A finished case is not thrown away because another process holds the lock for a while; one whose run was
-        // cancelled meanwhile is (the writer checks the signal once the write has its turn).
-        await retryWhileBusy(() => write(row, scores, controller.signal), { attempts: 20 });
+        try {
+          const outcome = await evaluateCase({ target, runCase, settings, signal: controller.signal });
+          if (!outcome || controller.signal.aborted) return;
+          const { scores, ...result } = outcome;
+          const row = { id: crypto.randomUUID(), runId, targetId: target.id, runCaseId: runCase.id, ...result, createdAt: Date.now() };
+          // A finished case is not thrown away because another process holds the lock for a while; one whose run
+          // was cancelled meanwhile is (the writer checks the signal once the write has its turn).
+          await retryWhileBusy(() => write(row, scores, controller.signal), { attempts: 20 });
+        } finally {
+          feed.settle();
+        }
       },
     });
 
     if (controller.signal.aborted) {
+      // Shutting down: hand the run back. Cancelled: give the cases back, so a resume can take them at once.
       if (signal?.aborted) await retryWhileBusy(() => releaseEvalRun({ runId, workerId }));
+      else await retryWhileBusy(() => releaseLeases({ runId, workerId }));
       logger.info({ event: "eval_run.stopped", runId }, "eval run stopped");
       return "stopped";
     }
-    await retryWhileBusy(() => finishEvalRun({ runId, workerId, status: "completed", now: Date.now() }));
+    // Every pair has a result: whichever process sharing the run gets here first finishes it.
+    const finished = await retryWhileBusy(() => finishEvalRun({ runId, workerId, status: "completed", now: Date.now() }));
+    if (!finished && (await findEvalRun(db, { runId }))?.status !== "completed") return "stopped";
     logger.info({ event: "eval_run.completed", runId, ms: Math.round(performance.now() - started) }, "eval run completed");
     return "completed";
   } catch (thrown) {
@@ -148,6 +198,6 @@ export async function executeEvalRun({ runId, workerId, db = getDb(), heartbeatM
   } finally {
     clearInterval(heartbeat);
     signal?.removeEventListener("abort", onOuterAbort);
-    localRuns.delete(runId);
+    untrack();
   }
 }

@@ -8,14 +8,17 @@ import { markStaleEvalRunsInterrupted } from "./manage-progress";
 import { listClaimableEvalRuns } from "./queries";
 import { abortRunInProcess, executeEvalRun, isRunActiveInProcess } from "./runner";
 
-// The eval worker of a server process: it polls for queued and interrupted runs and executes them, and marks runs
-// whose worker died (stale heartbeat) as interrupted so they are resumed. Started from lib/boot/boot.ts; state on
+// The eval worker of a server process: it polls for queued and interrupted runs and executes them, joins running
+// runs other processes have cases of left to lease (several processes share a run), and marks runs whose workers
+// all died (stale heartbeat) as interrupted so they are resumed. Started from lib/boot/boot.ts; state on
 // globalThis because Next loads instrumentation and the app's server code as separate bundles.
 
 export interface EvalWorkerOptions {
   db?: () => Db;
   pollMs?: number;
   heartbeatMs?: number;
+  /** How long a leased case stays this process's without a heartbeat (default: four heartbeats). */
+  leaseMs?: number;
   /** A "running" run whose heartbeat is older than this lost its worker. */
   staleMs?: number;
   /** Runs this process executes at once (each has its own concurrency). */
@@ -61,14 +64,19 @@ async function poll(state: RunningWorker): Promise<void> {
           workerId: state.id,
           db,
           heartbeatMs: state.options.heartbeatMs,
+          leaseMs: state.options.leaseMs,
           signal: state.shutdown.signal,
           ...(state.options.backoff ? { backoff: state.options.backoff } : {}),
         })
-          .catch((error: unknown) => logger.error({ err: error, runId }, "eval run crashed"))
-          .finally(() => {
+          .catch((error: unknown) => {
+            logger.error({ err: error, runId }, "eval run crashed");
+            return "failed" as const;
+          })
+          .then((result) => {
             state.active.delete(runId);
-            // A slot freed: look for the next waiting run now rather than at the next tick.
-            setImmediate(() => void poll(state));
+            // A slot freed: look for the next waiting run now rather than at the next tick. Not after joining a
+            // run other processes had fully in hand: that poll would find the same run and join it again at once.
+            if (result !== "not-claimed") setImmediate(() => void poll(state));
           });
         state.active.set(runId, execution);
       }
@@ -91,6 +99,7 @@ export function startEvalWorker(options: EvalWorkerOptions = {}): void {
       db: options.db ?? getDb,
       pollMs: options.pollMs ?? 2_000,
       heartbeatMs: options.heartbeatMs ?? 3_000,
+      leaseMs: options.leaseMs ?? 4 * (options.heartbeatMs ?? 3_000),
       staleMs: options.staleMs ?? 30_000,
       maxRuns: options.maxRuns ?? 2,
       ...(options.backoff ? { backoff: options.backoff } : {}),
