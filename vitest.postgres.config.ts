@@ -33,12 +33,7 @@ const NOT_YET_ENGINE_NEUTRAL = [
   "lib/evals/runs/run-eval.test.ts",
   "lib/evals/runs/run-variables.test.ts",
   "lib/evals/runs/unscored.test.ts",
-  "lib/feedback/dashboard/load-feedback-dashboard.test.ts",
-  "lib/feedback/dashboard/queries.test.ts",
-  "lib/feedback/dashboard/rated-items.test.ts",
-  "lib/home/work-waiting.test.ts",
   "lib/releases/eval-gate.test.ts",
-  "lib/review/review-queues.test.ts",
 ];
 
 export default defineConfig({

@@ -118,3 +118,14 @@ function quoteIdentifier(name: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Not a plain SQL identifier: ${name}`);
   return `"${name}"`;
 }
+
+/**
+ * The members of a JSON object as a FROM item named `alias`: the name in `alias.key`, and `alias.id`, which grows
+ * in the order the engine keeps the members (SQLite's json_each; jsonb_each with ordinality on Postgres). That order
+ * is the order written on SQLite, but jsonb keeps no written order: it holds shorter keys first, then by bytes.
+ */
+export function jsonMembers(object: SQLWrapper, alias: string): SQL {
+  const name = sql.raw(quoteIdentifier(alias));
+  if (databaseEngine() === "postgres") return sql`jsonb_each(${object}) with ordinality as ${name}(key, value, id)`;
+  return sql`json_each(${object}) as ${name}`;
+}

@@ -4,6 +4,7 @@ import { getDb, type DbOrTx } from "@/db";
 import { first } from "@/db/first";
 import { rawRows } from "@/db/raw";
 import { datasetCases, datasets, type Dataset, type DatasetCase } from "@/db/schema";
+import { jsonMembers } from "@/db/sql-dialect";
 
 // Every read and write of datasets and their cases. Domain rules (permissions, audit, limits) live in
 // manage-datasets.ts and import/; these functions only talk to the database.
@@ -66,11 +67,15 @@ export async function listCasesPage(tx: DbOrTx, { datasetId, offset, limit }: { 
   return tx.select().from(datasetCases).where(eq(datasetCases.datasetId, datasetId)).orderBy(asc(datasetCases.position)).limit(limit).offset(offset);
 }
 
-/** Every variable name used by the dataset's cases, in order of first use (SQLite's JSON functions, not a scan in JS). */
+/**
+ * Every variable name used by the dataset's cases, in order of first use (the database's JSON functions, not a scan
+ * in JS). Within a case, names come in the order its engine keeps them: as written on SQLite, jsonb's (shorter
+ * names first) on Postgres, which is also the order the case's own variables come back in there.
+ */
 export async function listVariableNames(tx: DbOrTx, { datasetId }: { datasetId: string }): Promise<string[]> {
   const rows = await rawRows<{ name: string }>(tx, sql`
-    select key as name from ${datasetCases}, json_each(${datasetCases.variables})
+    select v.key as name from ${datasetCases}, ${jsonMembers(datasetCases.variables, "v")}
     where ${datasetCases.datasetId} = ${datasetId}
-    group by key order by min(${datasetCases.position}), min(json_each.id)`);
+    group by v.key order by min(${datasetCases.position}), min(v.id)`);
   return rows.map((r) => r.name);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import type { RatingValue } from "@/db/schema";
+import { readJson } from "@/db/sql-dialect";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import { cohensKappa, krippendorffAlpha, percentAgreement } from "./agreement";
@@ -65,7 +66,7 @@ export async function queueAgreement(principal: UserPrincipal, queueId: string) 
   const items = new Map<string, ItemRatings>();
   for (const row of ratingValues) {
     const item = items.get(row.itemId) ?? { itemId: row.itemId, position: row.position, byReviewer: new Map() };
-    if (!item.byReviewer.has(row.reviewerId)) item.byReviewer.set(row.reviewerId, { email: row.reviewerEmail, value: JSON.parse(row.value) as RatingValue, score: row.score });
+    if (!item.byReviewer.has(row.reviewerId)) item.byReviewer.set(row.reviewerId, { email: row.reviewerEmail, value: readJson<RatingValue>(row.value), score: row.score });
     items.set(row.itemId, item);
   }
   const raters = new Set([...items.values()].flatMap((i) => [...i.byReviewer.keys()]));
@@ -138,7 +139,7 @@ function judgeComparison(verdicts: Awaited<ReturnType<typeof listJudgeVerdicts>>
       if (scores.length === 0) continue;
       const mean = scores.reduce((s, v) => s + v, 0) / scores.length;
       const humanPass = mean >= 0.5;
-      const judgePass = verdict.passed === 1;
+      const judgePass = verdict.passed;
       human.push(humanPass ? 1 : 0);
       judge.push(judgePass ? 1 : 0);
       if (verdict.score !== null) diffs.push(Math.abs(mean - verdict.score));

@@ -2,6 +2,7 @@ import "server-only";
 import Papa from "papaparse";
 import { getDb } from "@/db";
 import type { RatingValue } from "@/db/schema";
+import { readJson } from "@/db/sql-dialect";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import { criteriaOf, criterionNumber, describeValue } from "./criteria";
@@ -40,7 +41,7 @@ export async function exportQueueRatings(principal: UserPrincipal, { queueId, fo
   const queue = await loadQueue(db, principal, queueId, "manage");
   const criteria = criteriaOf(queue.scheme);
   const rows: ExportedRating[] = (await listRatingsForExport(db, { queueId: queue.id })).map((r) => {
-    const value = JSON.parse(r.value) as RatingValue;
+    const value = readJson<RatingValue>(r.value);
     const values: Record<string, string> = {};
     for (const c of criteria) {
       const n = criterionNumber(value, c.name);
@@ -62,10 +63,10 @@ export async function exportQueueRatings(principal: UserPrincipal, { queueId, fo
       winner,
       score: r.score,
       comment: r.comment,
-      tags: JSON.parse(r.tags) as string[],
+      tags: readJson<string[]>(r.tags),
       createdAt: new Date(r.createdAt).toISOString(),
       updatedAt: new Date(r.updatedAt).toISOString(),
-      variables: JSON.parse(r.variables) as Record<string, string>,
+      variables: readJson<Record<string, string>>(r.variables),
       output: r.output,
       pairOutput: r.pairOutput,
     };

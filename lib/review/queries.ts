@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { first } from "@/db/first";
 import { rawRow, rawRows } from "@/db/raw";
+import { joinedText, jsonElements, jsonText, readJson } from "@/db/sql-dialect";
 import {
   feedbackTags,
   memberships,
@@ -82,24 +83,25 @@ export interface QueueListRow {
 
 /** Every queue of the workspace with its progress and the caller's part in it; the caller filters by access. */
 export async function listQueuesWithProgress(tx: DbOrTx, { workspaceId, userId }: { workspaceId: string; userId: string }): Promise<QueueListRow[]> {
-  const rows = await rawRows<Omit<QueueListRow, "scheme" | "assigned"> & { scheme: string; assigned: number }>(
+  // The JSON scheme comes back as text on SQLite and parsed on Postgres, `assigned` as 0/1 or a boolean.
+  const rows = await rawRows<Omit<QueueListRow, "scheme" | "assigned"> & { scheme: unknown; assigned: number | boolean }>(
     tx,
-    sql`SELECT q.id, q.name, q.instructions, q.scheme, q.reviewers_per_item AS reviewersPerItem, q.created_by_id AS createdById,
-               q.created_at AS createdAt, q.archived_at AS archivedAt,
+    sql`SELECT q.id, q.name, q.instructions, q.scheme, q.reviewers_per_item AS "reviewersPerItem", q.created_by_id AS "createdById",
+               q.created_at AS "createdAt", q.archived_at AS "archivedAt",
                EXISTS (SELECT 1 FROM review_queue_assignees a WHERE a.queue_id = q.id AND a.user_id = ${userId}) AS assigned,
-               (SELECT count(*) FROM ratings r WHERE r.queue_id = q.id AND r.reviewer_id = ${userId}) AS myRatedCount,
-               (SELECT count(*) FROM review_items i WHERE i.queue_id = q.id) AS itemCount,
+               (SELECT count(*) FROM ratings r WHERE r.queue_id = q.id AND r.reviewer_id = ${userId}) AS "myRatedCount",
+               (SELECT count(*) FROM review_items i WHERE i.queue_id = q.id) AS "itemCount",
                (SELECT count(*) FROM review_items i
-                 WHERE i.queue_id = q.id AND (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) >= q.reviewers_per_item) AS doneCount,
+                 WHERE i.queue_id = q.id AND (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) >= q.reviewers_per_item) AS "doneCount",
                (SELECT count(*) FROM review_items i
                  WHERE i.queue_id = q.id
                    AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.item_id = i.id AND r.reviewer_id = ${userId})
-                   AND (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) < q.reviewers_per_item) AS myOpenCount
+                   AND (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) < q.reviewers_per_item) AS "myOpenCount"
           FROM review_queues q
          WHERE q.workspace_id = ${workspaceId}
          ORDER BY q.archived_at IS NOT NULL, q.created_at DESC`,
   );
-  return rows.map((r) => ({ ...r, scheme: JSON.parse(r.scheme) as ReviewQueue["scheme"], assigned: r.assigned === 1 }));
+  return rows.map((r) => ({ ...r, scheme: readJson<ReviewQueue["scheme"]>(r.scheme), assigned: Boolean(r.assigned) }));
 }
 
 /**
@@ -114,10 +116,11 @@ export async function countItemsAwaiting(tx: DbOrTx, { workspaceId, userId }: { 
     sql`SELECT coalesce(sum(items - closed), 0) AS n FROM (
           SELECT (SELECT count(*) FROM review_items i WHERE i.queue_id = q.id) AS items,
                  (SELECT count(*) FROM (SELECT 1 FROM ratings r WHERE r.queue_id = q.id GROUP BY r.item_id
-                                         HAVING max(r.reviewer_id = ${userId}) = 1 OR count(*) >= q.reviewers_per_item)) AS closed
+                                         HAVING max(CASE WHEN r.reviewer_id = ${userId} THEN 1 ELSE 0 END) = 1
+                                             OR count(*) >= q.reviewers_per_item) AS shut) AS closed
             FROM review_queue_assignees a
             JOIN review_queues q ON q.id = a.queue_id
-           WHERE a.user_id = ${userId} AND q.workspace_id = ${workspaceId} AND q.archived_at IS NULL)`,
+           WHERE a.user_id = ${userId} AND q.workspace_id = ${workspaceId} AND q.archived_at IS NULL) AS queue_counts`,
   );
   return row!.n;
 }
@@ -154,17 +157,17 @@ export async function listReviewerItems(
   tx: DbOrTx,
   { queueId, reviewerId, reviewersPerItem }: { queueId: string; reviewerId: string; reviewersPerItem: number },
 ): Promise<ReviewerItemRow[]> {
-  const rows = await rawRows<{ id: string; position: number; rated: number }>(
+  const rows = await rawRows<{ id: string; position: number; rated: number | boolean }>(
     tx,
     sql`SELECT id, position, mine AS rated FROM (
           SELECT i.id, i.position,
                  EXISTS (SELECT 1 FROM ratings r WHERE r.item_id = i.id AND r.reviewer_id = ${reviewerId}) AS mine,
                  (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) AS n
-            FROM review_items i WHERE i.queue_id = ${queueId})
-         WHERE mine = 1 OR n < ${reviewersPerItem}
+            FROM review_items i WHERE i.queue_id = ${queueId}) AS items
+         WHERE mine OR n < ${reviewersPerItem}
          ORDER BY position`,
   );
-  return rows.map((r) => ({ ...r, rated: r.rated === 1 }));
+  return rows.map((r) => ({ ...r, rated: Boolean(r.rated) }));
 }
 
 // ----------------------------------------------------------------------------------------------------------------
@@ -186,12 +189,13 @@ export async function queueProgress(tx: DbOrTx, { queueId, reviewersPerItem }: {
   const [totals, reviewers] = await Promise.all([
     rawRow<{ itemCount: number; doneCount: number; ratingCount: number }>(
       tx,
-      sql`SELECT count(*) AS itemCount, coalesce(sum(n >= ${reviewersPerItem}), 0) AS doneCount, coalesce(sum(n), 0) AS ratingCount
-            FROM (SELECT (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) AS n FROM review_items i WHERE i.queue_id = ${queueId})`,
+      sql`SELECT count(*) AS "itemCount", coalesce(sum(CASE WHEN n >= ${reviewersPerItem} THEN 1 ELSE 0 END), 0) AS "doneCount",
+                 coalesce(sum(n), 0) AS "ratingCount"
+            FROM (SELECT (SELECT count(*) FROM ratings r WHERE r.item_id = i.id) AS n FROM review_items i WHERE i.queue_id = ${queueId}) AS items`,
     ),
     rawRows<QueueProgress["reviewers"][number]>(
       tx,
-      sql`SELECT u.id AS userId, u.email, u.name,
+      sql`SELECT u.id AS "userId", u.email, u.name,
                  (SELECT count(*) FROM ratings r WHERE r.queue_id = ${queueId} AND r.reviewer_id = u.id) AS rated,
                  (SELECT count(*) FROM review_items i
                    WHERE i.queue_id = ${queueId}
@@ -208,10 +212,11 @@ export async function queueProgress(tx: DbOrTx, { queueId, reviewersPerItem }: {
 
 /** Every rating in a queue with its per-criterion values, for agreement statistics and the disagreements view. */
 export async function listQueueRatingValues(tx: DbOrTx, { queueId }: { queueId: string }) {
-  return rawRows<{ itemId: string; position: number; reviewerId: string; reviewerEmail: string; value: string; score: number | null; criterion: string | null; criterionValue: number | null }>(
+  // `value` is the rating's JSON: read it with readJson.
+  return rawRows<{ itemId: string; position: number; reviewerId: string; reviewerEmail: string; value: unknown; score: number | null; criterion: string | null; criterionValue: number | null }>(
     tx,
-    sql`SELECT r.item_id AS itemId, i.position, r.reviewer_id AS reviewerId, u.email AS reviewerEmail, r.value, r.score,
-               s.criterion, s.value AS criterionValue
+    sql`SELECT r.item_id AS "itemId", i.position, r.reviewer_id AS "reviewerId", u.email AS "reviewerEmail", r.value, r.score,
+               s.criterion, s.value AS "criterionValue"
           FROM ratings r
           JOIN review_items i ON i.id = r.item_id
           JOIN users u ON u.id = r.reviewer_id
@@ -226,20 +231,24 @@ export async function listQueueRatingValues(tx: DbOrTx, { queueId }: { queueId: 
  * case's own llm-rubric assertion (which the runner renames `<key>-case` when a run scorer has its key).
  */
 export async function listJudgeVerdicts(tx: DbOrTx, { queueId }: { queueId: string }) {
-  return rawRows<{ itemId: string; scorerKey: string; score: number | null; passed: number }>(
+  const key = jsonText(sql`j.value`, "key");
+  const type = jsonText(sql`j.value`, "type");
+  const rows = await rawRows<{ itemId: string; scorerKey: string; score: number | null; passed: number | boolean }>(
     tx,
-    sql`SELECT i.id AS itemId, s.scorer_key AS scorerKey, s.score, s.passed
+    sql`SELECT i.id AS "itemId", s.scorer_key AS "scorerKey", s.score, s.passed
           FROM review_items i
           JOIN eval_results res ON res.id = i.source_id
           JOIN eval_runs run ON run.id = res.run_id
           JOIN eval_run_cases c ON c.id = res.run_case_id
           JOIN eval_scores s ON s.result_id = res.id
-         WHERE i.queue_id = ${queueId} AND i.source_type = 'eval-result' AND s.error = 0
-           AND (EXISTS (SELECT 1 FROM json_each(run.scorers) j WHERE json_extract(j.value, '$.key') = s.scorer_key AND json_extract(j.value, '$.type') = 'llm-rubric')
-             OR (NOT EXISTS (SELECT 1 FROM json_each(run.scorers) j WHERE json_extract(j.value, '$.key') = s.scorer_key)
-                 AND EXISTS (SELECT 1 FROM json_each(c.assertions) j WHERE json_extract(j.value, '$.type') = 'llm-rubric'
-                              AND s.scorer_key IN (json_extract(j.value, '$.key'), json_extract(j.value, '$.key') || '-case'))))`,
+         WHERE i.queue_id = ${queueId} AND i.source_type = 'eval-result' AND NOT s.error
+           AND (EXISTS (SELECT 1 FROM ${jsonElements(sql`run.scorers`, "j")} WHERE ${key} = s.scorer_key AND ${type} = 'llm-rubric')
+             OR (NOT EXISTS (SELECT 1 FROM ${jsonElements(sql`run.scorers`, "j")} WHERE ${key} = s.scorer_key)
+                 AND EXISTS (SELECT 1 FROM ${jsonElements(sql`c.assertions`, "j")} WHERE ${type} = 'llm-rubric'
+                              AND s.scorer_key IN (${key}, ${key} || '-case'))))`,
   );
+  // `passed` comes back as 0/1 on SQLite and as a boolean on Postgres.
+  return rows.map((r) => ({ ...r, passed: Boolean(r.passed) }));
 }
 
 /** A queue's ratings joined to their items, for CSV/JSONL export (oldest first). */
@@ -255,22 +264,23 @@ export async function listRatingsForExport(tx: DbOrTx, { queueId }: { queueId: s
     modelId: string;
     pairVersion: number | null;
     pairModelId: string | null;
-    variables: string;
+    /** JSON columns (variables, value, tags): read them with readJson. */
+    variables: unknown;
     output: string;
     pairOutput: string | null;
     reviewerEmail: string;
-    value: string;
+    value: unknown;
     score: number | null;
     comment: string;
-    tags: string;
+    tags: unknown;
     createdAt: number;
     updatedAt: number;
   }>(
     tx,
-    sql`SELECT r.id AS ratingId, i.id AS itemId, i.position, i.source_type AS sourceType, i.source_id AS sourceId, p.name AS promptName,
-               i.version, i.model_id AS modelId, i.pair_version AS pairVersion, i.pair_model_id AS pairModelId,
-               i.variables, i.output, i.pair_output AS pairOutput, u.email AS reviewerEmail, r.value, r.score, r.comment, r.tags,
-               r.created_at AS createdAt, r.updated_at AS updatedAt
+    sql`SELECT r.id AS "ratingId", i.id AS "itemId", i.position, i.source_type AS "sourceType", i.source_id AS "sourceId", p.name AS "promptName",
+               i.version, i.model_id AS "modelId", i.pair_version AS "pairVersion", i.pair_model_id AS "pairModelId",
+               i.variables, i.output, i.pair_output AS "pairOutput", u.email AS "reviewerEmail", r.value, r.score, r.comment, r.tags,
+               r.created_at AS "createdAt", r.updated_at AS "updatedAt"
           FROM ratings r
           JOIN review_items i ON i.id = r.item_id
           JOIN users u ON u.id = r.reviewer_id
@@ -298,11 +308,11 @@ export async function findTagById(tx: DbOrTx, { tagId }: { tagId: string }) {
 export async function listReviewableEvalRuns(tx: DbOrTx, { workspaceId, limit = 50 }: { workspaceId: string; limit?: number }) {
   return rawRows<{ id: string; name: string; createdAt: number; promptName: string; datasetName: string; versions: string; targetCount: number }>(
     tx,
-    sql`SELECT run.id, run.name, run.created_at AS createdAt,
-               (SELECT p.name FROM eval_run_targets t JOIN prompts p ON p.id = t.prompt_id WHERE t.run_id = run.id ORDER BY t.position LIMIT 1) AS promptName,
-               d.name AS datasetName,
-               (SELECT group_concat('v' || t.version, ' vs ') FROM (SELECT version FROM eval_run_targets WHERE run_id = run.id ORDER BY position) t) AS versions,
-               (SELECT count(*) FROM eval_run_targets t WHERE t.run_id = run.id) AS targetCount
+    sql`SELECT run.id, run.name, run.created_at AS "createdAt",
+               (SELECT p.name FROM eval_run_targets t JOIN prompts p ON p.id = t.prompt_id WHERE t.run_id = run.id ORDER BY t.position LIMIT 1) AS "promptName",
+               d.name AS "datasetName",
+               (SELECT ${joinedText(sql`'v' || t.version`, " vs ")} FROM (SELECT version FROM eval_run_targets WHERE run_id = run.id ORDER BY position) t) AS versions,
+               (SELECT count(*) FROM eval_run_targets t WHERE t.run_id = run.id) AS "targetCount"
           FROM eval_runs run
           JOIN datasets d ON d.id = run.dataset_id
          WHERE run.workspace_id = ${workspaceId} AND EXISTS (SELECT 1 FROM eval_results r WHERE r.run_id = run.id AND r.status != 'error')

@@ -25,7 +25,7 @@ export interface SourceQuery {
   /** Conditions every match meets, besides the queue's filters. */
   where: (scope: SourceScope) => SQL[];
   from: SQL;
-  /** The item's columns, named as sources.ts's Row. */
+  /** The item's columns, named as sources.ts's Row (aliases double-quoted: Postgres folds bare names to lower case). */
   columns: SQL;
   /** The order when the queue takes everything (a sample is random). */
   order: SQL;
@@ -48,8 +48,8 @@ export const SOURCE_QUERIES: Record<QueueSource["type"], { single: SourceQuery; 
              JOIN eval_runs run ON run.id = r.run_id
              JOIN eval_run_targets t ON t.id = r.target_id
              JOIN eval_run_cases c ON c.id = r.run_case_id`,
-      columns: sql`r.id AS sourceId, t.prompt_id AS promptId, t.version, t.environment_id AS environmentId, t.model_id AS modelId,
-                c.variables, r.rendered_input AS renderedPrompt, r.output`,
+      columns: sql`r.id AS "sourceId", t.prompt_id AS "promptId", t.version, t.environment_id AS "environmentId", t.model_id AS "modelId",
+                c.variables, r.rendered_input AS "renderedPrompt", r.output`,
       order: sql`r.created_at DESC, c.position`,
     },
     pairwise: {
@@ -66,9 +66,9 @@ export const SOURCE_QUERIES: Record<QueueSource["type"], { single: SourceQuery; 
              JOIN eval_run_targets tb ON tb.run_id = a.run_id AND tb.position = 2
              JOIN eval_results b ON b.target_id = tb.id AND b.run_case_id = a.run_case_id
              JOIN eval_run_cases c ON c.id = a.run_case_id`,
-      columns: sql`a.id AS sourceId, b.id AS pairSourceId, ta.prompt_id AS promptId, ta.version, ta.environment_id AS environmentId,
-                ta.model_id AS modelId, c.variables, a.rendered_input AS renderedPrompt, a.output, tb.version AS pairVersion,
-                tb.model_id AS pairModelId, b.output AS pairOutput`,
+      columns: sql`a.id AS "sourceId", b.id AS "pairSourceId", ta.prompt_id AS "promptId", ta.version, ta.environment_id AS "environmentId",
+                ta.model_id AS "modelId", c.variables, a.rendered_input AS "renderedPrompt", a.output, tb.version AS "pairVersion",
+                tb.model_id AS "pairModelId", b.output AS "pairOutput"`,
       order: sql`c.position`,
     },
   },
@@ -77,8 +77,8 @@ export const SOURCE_QUERIES: Record<QueueSource["type"], { single: SourceQuery; 
       filters: { prompt: "r.prompt_id", version: "r.version", model: "r.model_id" },
       where: ({ workspaceId, queueId }) => [sql`r.workspace_id = ${workspaceId}`, sql`r.status = 'succeeded'`, notQueued(queueId, "playground-run", "r.id")],
       from: sql`FROM playground_runs r`,
-      columns: sql`r.id AS sourceId, r.prompt_id AS promptId, r.version, NULL AS environmentId, r.model_id AS modelId, r.variables,
-                r.input AS renderedPrompt, r.prompt_message_count AS promptMessageCount, r.output`,
+      columns: sql`r.id AS "sourceId", r.prompt_id AS "promptId", r.version, NULL AS "environmentId", r.model_id AS "modelId", r.variables,
+                r.input AS "renderedPrompt", r.prompt_message_count AS "promptMessageCount", r.output`,
       order: sql`r.created_at DESC`,
     },
     pairwise: {
@@ -91,9 +91,9 @@ export const SOURCE_QUERIES: Record<QueueSource["type"], { single: SourceQuery; 
         notQueued(queueId, "playground-run", "a.id", "b.id"),
       ],
       from: sql`FROM playground_runs a JOIN playground_runs b ON b.batch_id = a.batch_id AND b.column_index = 2`,
-      columns: sql`a.id AS sourceId, b.id AS pairSourceId, a.prompt_id AS promptId, a.version, NULL AS environmentId, a.model_id AS modelId,
-                a.variables, a.input AS renderedPrompt, a.prompt_message_count AS promptMessageCount, a.output, b.version AS pairVersion,
-                b.model_id AS pairModelId, b.output AS pairOutput`,
+      columns: sql`a.id AS "sourceId", b.id AS "pairSourceId", a.prompt_id AS "promptId", a.version, NULL AS "environmentId", a.model_id AS "modelId",
+                a.variables, a.input AS "renderedPrompt", a.prompt_message_count AS "promptMessageCount", a.output, b.version AS "pairVersion",
+                b.model_id AS "pairModelId", b.output AS "pairOutput"`,
       order: sql`a.created_at DESC`,
     },
   },
@@ -104,8 +104,8 @@ export const SOURCE_QUERIES: Record<QueueSource["type"], { single: SourceQuery; 
       filters: { prompt: "g.prompt_id", version: "g.version", environment: "g.environment_id", model: "g.model_id", score: "g.feedback_score" },
       where: ({ workspaceId, queueId }) => [sql`g.workspace_id = ${workspaceId}`, notQueued(queueId, "generation", "g.id")],
       from: sql`FROM generations g`,
-      columns: sql`g.id AS sourceId, g.prompt_id AS promptId, g.version, g.environment_id AS environmentId, g.model_id AS modelId, g.variables,
-                '' AS renderedPrompt, g.output`,
+      columns: sql`g.id AS "sourceId", g.prompt_id AS "promptId", g.version, g.environment_id AS "environmentId", g.model_id AS "modelId", g.variables,
+                '' AS "renderedPrompt", g.output`,
       order: sql`g.created_at DESC`,
     },
   },

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { rawRow, rawRows } from "@/db/raw";
+import { readJson } from "@/db/sql-dialect";
 import type { reviewItems } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { drawSwapped } from "./pairwise";
@@ -66,8 +67,10 @@ interface Row {
   version: number | null;
   environmentId: string | null;
   modelId: string;
-  variables: string;
-  renderedPrompt: string;
+  /** JSON: text on SQLite, parsed on Postgres (readJson). */
+  variables: unknown;
+  /** Text; a playground run's messages are its JSON `input` column, parsed on Postgres. */
+  renderedPrompt: unknown;
   output: string;
   pairVersion?: number | null;
   pairModelId?: string | null;
@@ -79,7 +82,7 @@ function toDraft(type: ItemDraft["sourceType"], row: Row, pairwise: boolean): It
   let rendered = row.renderedPrompt;
   if (type === "playground-run" && row.promptMessageCount !== undefined) {
     try {
-      rendered = JSON.stringify((JSON.parse(rendered) as unknown[]).slice(0, row.promptMessageCount));
+      rendered = JSON.stringify(readJson<unknown[]>(rendered).slice(0, row.promptMessageCount));
     } catch {
       // keep the stored text
     }
@@ -92,8 +95,8 @@ function toDraft(type: ItemDraft["sourceType"], row: Row, pairwise: boolean): It
     version: row.version,
     environmentId: row.environmentId,
     modelId: row.modelId,
-    variables: JSON.parse(row.variables) as Record<string, string>,
-    renderedPrompt: formatRenderedPrompt(rendered),
+    variables: readJson<Record<string, string>>(row.variables),
+    renderedPrompt: formatRenderedPrompt(typeof rendered === "string" ? rendered : JSON.stringify(rendered)),
     output: row.output,
     ...(pairwise
       ? { pairVersion: row.pairVersion ?? null, pairModelId: row.pairModelId ?? null, pairOutput: row.pairOutput ?? "", pairSwapped: drawSwapped() }

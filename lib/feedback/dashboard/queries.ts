@@ -2,11 +2,16 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rawRows } from "@/db/raw";
+import { jsonElements, jsonHas, jsonNumber, jsonObject, jsonText, readJson } from "@/db/sql-dialect";
 import { generationsWhere, inQueuesOfScheme, ratingsWhere, type FeedbackScope } from "./scope";
 
 // Human feedback aggregates, in SQL. Ratings are read from ratings by (workspace_id, created_at) and reach their
 // item by primary key; names (prompts, environments) are joined after grouping, once per group. Every function is
 // (scope) => rows so the dashboard benchmark can time them one by one. Days are UTC days: created_at / 86400000.
+// The SQL runs on SQLite and Postgres alike: aliases the code reads are double-quoted (Postgres folds bare names to
+// lower case), sums count `CASE WHEN … THEN 1 ELSE 0 END` (a comparison is a boolean there, not 0/1), JSON members
+// are read through db/sql-dialect.ts, and ascending orders on a column that may be NULL say NULLS FIRST, SQLite's
+// default.
 
 export type { FeedbackScope };
 
@@ -42,15 +47,22 @@ export interface VersionRating extends VersionGroup {
  */
 export function ratingsByVersion(scope: FeedbackScope): Promise<VersionRating[]> {
   const where = ratingsWhere(scope);
-  const scale = sql.raw([1, 2, 3, 4, 5].map((n) => `sum(json_extract(r.value, '$.value') IS ${n}) AS scale${n}`).join(", "));
+  // One JSON call per rating and column, as before: json_type for thumbs, json_extract for the 1–5 value on SQLite.
+  const tally = (condition: SQL) => sql`sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+  const scaleValue = jsonNumber(sql`r.value`, "value");
+  const thumbs = sql`${tally(jsonHas(sql`r.value`, "up", true))} AS "thumbsUp", ${tally(jsonHas(sql`r.value`, "up", false))} AS "thumbsDown"`;
+  const scale = sql.join(
+    [1, 2, 3, 4, 5].map((n) => sql`${tally(sql`${scaleValue} = ${sql.raw(String(n))}`)} AS ${sql.raw(`scale${n}`)}`),
+    sql`, `,
+  );
   return rawRows<VersionRating>(
     getDb(),
-    sql`SELECT g.*, p.name AS promptName
-       FROM (SELECT i.prompt_id AS promptId, i.version, count(*) AS count, avg(r.score) AS meanScore,
-               sum(json_extract(r.value, '$.up') IS 1) AS thumbsUp, sum(json_extract(r.value, '$.up') IS 0) AS thumbsDown, ${scale}
+    sql`SELECT g.*, p.name AS "promptName"
+       FROM (SELECT i.prompt_id AS "promptId", i.version, count(*) AS count, avg(r.score) AS "meanScore",
+               ${thumbs}, ${scale}
              FROM ${RATINGS} WHERE ${where} AND r.score IS NOT NULL GROUP BY i.prompt_id, i.version) g
-       LEFT JOIN prompts p ON p.id = g.promptId
-       ORDER BY p.name, g.version LIMIT ${MAX_GROUPS}`,
+       LEFT JOIN prompts p ON p.id = g."promptId"
+       ORDER BY p.name NULLS FIRST, g.version NULLS FIRST LIMIT ${MAX_GROUPS}`,
   );
 }
 
@@ -67,7 +79,7 @@ export interface DayRating extends PromptDay {
 
 /** Names of the prompts grouped rows belong to, joined once per group after grouping. */
 const withPromptNames = (grouped: SQL, order: SQL) =>
-  sql`SELECT g.*, p.name AS promptName FROM (${grouped}) g LEFT JOIN prompts p ON p.id = g.promptId ORDER BY ${order} LIMIT ${MAX_GROUPS}`;
+  sql`SELECT g.*, p.name AS "promptName" FROM (${grouped}) g LEFT JOIN prompts p ON p.id = g."promptId" ORDER BY ${order} LIMIT ${MAX_GROUPS}`;
 
 /**
  * Mean 0..1 rating and number of scored ratings per prompt and UTC day. Per prompt, because a line through
@@ -78,9 +90,9 @@ export function ratingsByDay(scope: FeedbackScope): Promise<DayRating[]> {
   return rawRows<DayRating>(
     getDb(),
     withPromptNames(
-      sql`SELECT i.prompt_id AS promptId, r.created_at / 86400000 AS dayIndex, count(*) AS count, avg(r.score) AS meanScore
-         FROM ${RATINGS} WHERE ${where} AND r.score IS NOT NULL GROUP BY i.prompt_id, dayIndex`,
-      sql`g.dayIndex, p.name`,
+      sql`SELECT i.prompt_id AS "promptId", r.created_at / 86400000 AS "dayIndex", count(*) AS count, avg(r.score) AS "meanScore"
+         FROM ${RATINGS} WHERE ${where} AND r.score IS NOT NULL GROUP BY i.prompt_id, "dayIndex"`,
+      sql`g."dayIndex", p.name NULLS FIRST`,
     ),
   );
 }
@@ -96,13 +108,13 @@ export function rubricCriteriaByVersion(scope: FeedbackScope): Promise<Criterion
   const where = ratingsWhere(scope);
   return rawRows<CriterionByVersion>(
     getDb(),
-    sql`SELECT g.*, p.name AS promptName
-       FROM (SELECT i.prompt_id AS promptId, i.version, s.criterion, count(*) AS count, avg(s.score) AS meanScore
+    sql`SELECT g.*, p.name AS "promptName"
+       FROM (SELECT i.prompt_id AS "promptId", i.version, s.criterion, count(*) AS count, avg(s.score) AS "meanScore"
              FROM ${RATINGS} JOIN rating_scores s ON s.rating_id = r.id
              WHERE ${where} AND ${inQueuesOfScheme(scope.workspaceId, "rubric")}
              GROUP BY i.prompt_id, i.version, s.criterion) g
-       LEFT JOIN prompts p ON p.id = g.promptId
-       ORDER BY p.name, g.version, g.criterion LIMIT ${MAX_GROUPS}`,
+       LEFT JOIN prompts p ON p.id = g."promptId"
+       ORDER BY p.name NULLS FIRST, g.version NULLS FIRST, g.criterion LIMIT ${MAX_GROUPS}`,
   );
 }
 
@@ -118,11 +130,11 @@ export function rubricCriteriaByDay(scope: FeedbackScope): Promise<CriterionByDa
   return rawRows<CriterionByDay>(
     getDb(),
     withPromptNames(
-      sql`SELECT i.prompt_id AS promptId, r.created_at / 86400000 AS dayIndex, s.criterion, count(*) AS count, avg(s.score) AS meanScore
+      sql`SELECT i.prompt_id AS "promptId", r.created_at / 86400000 AS "dayIndex", s.criterion, count(*) AS count, avg(s.score) AS "meanScore"
          FROM ${RATINGS} JOIN rating_scores s ON s.rating_id = r.id
          WHERE ${where} AND ${inQueuesOfScheme(scope.workspaceId, "rubric")}
-         GROUP BY i.prompt_id, dayIndex, s.criterion`,
-      sql`g.dayIndex, p.name, g.criterion`,
+         GROUP BY i.prompt_id, "dayIndex", s.criterion`,
+      sql`g."dayIndex", p.name NULLS FIRST, g.criterion`,
     ),
   );
 }
@@ -148,20 +160,20 @@ export function pairwiseWinRates(scope: FeedbackScope): Promise<PairwiseResult[]
   const where = ratingsWhere(scope);
   return rawRows<PairwiseResult>(
     getDb(),
-    sql`SELECT g.*, p.name AS promptName
-       FROM (SELECT promptId,
-               CASE WHEN swapped THEN pairVersion ELSE version END AS versionA, CASE WHEN swapped THEN pairModel ELSE model END AS modelA,
-               CASE WHEN swapped THEN version ELSE pairVersion END AS versionB, CASE WHEN swapped THEN model ELSE pairModel END AS modelB,
-               sum(choice = CASE WHEN swapped THEN 'B' ELSE 'A' END) AS aWins,
-               sum(choice = CASE WHEN swapped THEN 'A' ELSE 'B' END) AS bWins,
-               sum(choice = 'tie') AS ties, count(*) AS total
-             FROM (SELECT i.prompt_id AS promptId, i.version, i.model_id AS model, i.pair_version AS pairVersion, i.pair_model_id AS pairModel,
-                     json_extract(r.value, '$.choice') AS choice,
-                     coalesce(i.pair_version < i.version OR (i.pair_version = i.version AND i.pair_model_id < i.model_id), 0) AS swapped
-                   FROM ${RATINGS} WHERE ${where} AND ${inQueuesOfScheme(scope.workspaceId, "pairwise")})
-             GROUP BY promptId, versionA, modelA, versionB, modelB) g
-       LEFT JOIN prompts p ON p.id = g.promptId
-       ORDER BY p.name, g.versionA, g.versionB LIMIT ${MAX_GROUPS}`,
+    sql`SELECT g.*, p.name AS "promptName"
+       FROM (SELECT "promptId",
+               CASE WHEN swapped THEN "pairVersion" ELSE version END AS "versionA", CASE WHEN swapped THEN "pairModel" ELSE model END AS "modelA",
+               CASE WHEN swapped THEN version ELSE "pairVersion" END AS "versionB", CASE WHEN swapped THEN model ELSE "pairModel" END AS "modelB",
+               sum(CASE WHEN choice = CASE WHEN swapped THEN 'B' ELSE 'A' END THEN 1 ELSE 0 END) AS "aWins",
+               sum(CASE WHEN choice = CASE WHEN swapped THEN 'A' ELSE 'B' END THEN 1 ELSE 0 END) AS "bWins",
+               sum(CASE WHEN choice = 'tie' THEN 1 ELSE 0 END) AS ties, count(*) AS total
+             FROM (SELECT i.prompt_id AS "promptId", i.version, i.model_id AS model, i.pair_version AS "pairVersion", i.pair_model_id AS "pairModel",
+                     ${jsonText(sql`r.value`, "choice")} AS choice,
+                     coalesce(i.pair_version < i.version OR (i.pair_version = i.version AND i.pair_model_id < i.model_id), false) AS swapped
+                   FROM ${RATINGS} WHERE ${where} AND ${inQueuesOfScheme(scope.workspaceId, "pairwise")}) AS rated
+             GROUP BY "promptId", "versionA", "modelA", "versionB", "modelB") g
+       LEFT JOIN prompts p ON p.id = g."promptId"
+       ORDER BY p.name NULLS FIRST, g."versionA" NULLS FIRST, g."versionB" NULLS FIRST LIMIT ${MAX_GROUPS}`,
   );
 }
 
@@ -187,18 +199,18 @@ export interface EnvironmentFeedback {
  */
 export async function feedbackByEnvironment(scope: FeedbackScope): Promise<EnvironmentFeedback[]> {
   const where = generationsWhere(scope);
-  const stats = (environment: SQL) =>
-    sql`(SELECT json_object('generations', count(*), 'withFeedback', count(g.feedback_score), 'meanScore', avg(g.feedback_score))
-      FROM generations g WHERE ${where} AND ${environment})`;
-  const environments = sql`SELECT e.id AS environmentId, e.name AS environmentName, e.position, ${stats(sql`g.environment_id = e.id`)} AS stats
+  const figures = jsonObject({ generations: sql`count(*)`, withFeedback: sql`count(g.feedback_score)`, meanScore: sql`avg(g.feedback_score)` });
+  const stats = (environment: SQL) => sql`(SELECT ${figures} FROM generations g WHERE ${where} AND ${environment})`;
+  const environments = sql`SELECT e.id AS "environmentId", e.name AS "environmentName", e.position, ${stats(sql`g.environment_id = e.id`)} AS stats
     FROM environments e WHERE e.workspace_id = ${scope.workspaceId}${scope.environment ? sql` AND e.id = ${scope.environment}` : sql.empty()}`;
   const unlabelled = sql`SELECT NULL, NULL, NULL, ${stats(sql`g.environment_id IS NULL`)}`;
-  const rows = await rawRows<{ environmentId: string | null; environmentName: string | null; stats: string }>(
+  const rows = await rawRows<{ environmentId: string | null; environmentName: string | null; stats: unknown }>(
     getDb(),
-    sql`SELECT * FROM (${environments}${scope.environment ? sql.empty() : sql` UNION ALL ${unlabelled}`}) ORDER BY environmentId IS NULL, position, environmentName`,
+    sql`SELECT * FROM (${environments}${scope.environment ? sql.empty() : sql` UNION ALL ${unlabelled}`}) AS feedback
+        ORDER BY "environmentId" IS NULL, position, "environmentName"`,
   );
   return rows
-    .map(({ environmentId, environmentName, stats }) => ({ environmentId, environmentName, ...(JSON.parse(stats) as Pick<EnvironmentFeedback, "generations" | "withFeedback" | "meanScore">) }))
+    .map(({ environmentId, environmentName, stats }) => ({ environmentId, environmentName, ...readJson<Pick<EnvironmentFeedback, "generations" | "withFeedback" | "meanScore">>(stats) }))
     .filter((row) => row.generations > 0);
 }
 
@@ -228,26 +240,33 @@ const inQueuesWithEvalItems = (workspaceId: string) => sql`r.queue_id IN (SELECT
 
 export function judgeAgreementByDay(scope: FeedbackScope): Promise<DayAgreement[]> {
   const where = ratingsWhere(scope);
+  const caseKey = jsonText(sql`a.value`, "key");
+  // judgePass is 1 when every judge passed (min over 0/1: `passed` is a boolean on Postgres, which has no min() of
+  // booleans); a rating agrees when its pass (score >= 0.5) is the judges'. The rating's item is one row, so its
+  // prompt is min() of one value (Postgres wants every selected column grouped or aggregated; r.id is the key).
   return rawRows<DayAgreement>(
     getDb(),
     sql`WITH run_scorers AS MATERIALIZED (
-         SELECT run.id AS runId, json_extract(j.value, '$.key') AS scorerKey, json_extract(j.value, '$.type') = 'llm-rubric' AS isJudge
-         FROM eval_runs run, json_each(run.scorers) j WHERE run.workspace_id = ${scope.workspaceId}
+         SELECT run.id AS "runId", ${jsonText(sql`j.value`, "key")} AS "scorerKey", ${jsonText(sql`j.value`, "type")} = 'llm-rubric' AS "isJudge"
+         FROM eval_runs run, ${jsonElements(sql`run.scorers`, "j")} WHERE run.workspace_id = ${scope.workspaceId}
        )
-       SELECT g.*, p.name AS promptName FROM (
-       SELECT promptId, dayIndex, count(*) AS count, avg((human >= 0.5) = judgePass) AS agreement, avg(abs(human - judgeScore)) AS meanAbsDiff
-       FROM (SELECT i.prompt_id AS promptId, r.created_at / 86400000 AS dayIndex, r.score AS human, avg(s.score) AS judgeScore, min(s.passed) AS judgePass
+       SELECT g.*, p.name AS "promptName" FROM (
+       SELECT "promptId", "dayIndex", count(*) AS count, avg(CASE WHEN (human >= 0.5) = ("judgePass" = 1) THEN 1.0 ELSE 0.0 END) AS agreement,
+              avg(abs(human - "judgeScore")) AS "meanAbsDiff"
+       FROM (SELECT min(i.prompt_id) AS "promptId", r.created_at / 86400000 AS "dayIndex", r.score AS human, avg(s.score) AS "judgeScore",
+                    min(CASE WHEN s.passed THEN 1 ELSE 0 END) AS "judgePass"
              FROM ${RATINGS}
              JOIN eval_scores s ON s.result_id = i.source_id
-             LEFT JOIN run_scorers rs ON rs.runId = s.run_id AND rs.scorerKey = s.scorer_key
-             WHERE ${where} AND ${inQueuesWithEvalItems(scope.workspaceId)} AND i.source_type = 'eval-result' AND r.score IS NOT NULL AND s.error = 0 AND s.score IS NOT NULL
-               AND (rs.isJudge OR (rs.runId IS NULL AND EXISTS (
-                 SELECT 1 FROM eval_results res JOIN eval_run_cases c ON c.id = res.run_case_id, json_each(c.assertions) a
-                 WHERE res.id = s.result_id AND json_extract(a.value, '$.type') = 'llm-rubric'
-                   AND s.scorer_key IN (json_extract(a.value, '$.key'), json_extract(a.value, '$.key') || '-case'))))
-             GROUP BY r.id)
-       GROUP BY promptId, dayIndex) g LEFT JOIN prompts p ON p.id = g.promptId
-       ORDER BY g.dayIndex, p.name LIMIT ${MAX_GROUPS}`,
+             LEFT JOIN run_scorers rs ON rs."runId" = s.run_id AND rs."scorerKey" = s.scorer_key
+             WHERE ${where} AND ${inQueuesWithEvalItems(scope.workspaceId)} AND i.source_type = 'eval-result' AND r.score IS NOT NULL AND NOT s.error
+               AND s.score IS NOT NULL
+               AND (rs."isJudge" OR (rs."runId" IS NULL AND EXISTS (
+                 SELECT 1 FROM eval_results res JOIN eval_run_cases c ON c.id = res.run_case_id, ${jsonElements(sql`c.assertions`, "a")}
+                 WHERE res.id = s.result_id AND ${jsonText(sql`a.value`, "type")} = 'llm-rubric'
+                   AND s.scorer_key IN (${caseKey}, ${caseKey} || '-case'))))
+             GROUP BY r.id) AS judged
+       GROUP BY "promptId", "dayIndex") g LEFT JOIN prompts p ON p.id = g."promptId"
+       ORDER BY g."dayIndex", p.name NULLS FIRST LIMIT ${MAX_GROUPS}`,
   );
 }
 

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rawRows } from "@/db/raw";
 import type { RatingValue } from "@/db/schema";
+import { readJson } from "@/db/sql-dialect";
 import { ratingsWhere, type FeedbackScope } from "./scope";
 
 // The drill-down behind every feedback chart: the ratings in scope, newest first, a page at a time. Keyset
@@ -32,9 +33,10 @@ export interface RatedItem {
   outputTruncated: boolean;
 }
 
+/** `value` and `tags` are JSON: text on SQLite, parsed on Postgres (readJson). */
 interface Row extends Omit<RatedItem, "value" | "tags" | "outputTruncated"> {
-  value: string;
-  tags: string;
+  value: unknown;
+  tags: unknown;
   outputLength: number;
 }
 
@@ -56,9 +58,10 @@ export async function listRatedItems(scope: FeedbackScope & { viewerId?: string 
   }
   const rows = await rawRows<Row>(
     getDb(),
-    sql`SELECT r.id AS ratingId, r.created_at AS createdAt, r.queue_id AS queueId, q.name AS queueName, i.prompt_id AS promptId, p.name AS promptName,
-         i.version, i.pair_version AS pairVersion, i.model_id AS modelId, u.email AS reviewerEmail, r.value, r.score, r.comment, r.tags,
-         i.source_type AS sourceType, substr(i.output, 1, ${OUTPUT_PREVIEW}) AS output, length(i.output) AS outputLength
+    sql`SELECT r.id AS "ratingId", r.created_at AS "createdAt", r.queue_id AS "queueId", q.name AS "queueName", i.prompt_id AS "promptId",
+         p.name AS "promptName", i.version, i.pair_version AS "pairVersion", i.model_id AS "modelId", u.email AS "reviewerEmail", r.value,
+         r.score, r.comment, r.tags, i.source_type AS "sourceType", substr(i.output, 1, ${OUTPUT_PREVIEW}) AS output,
+         length(i.output) AS "outputLength"
        FROM ratings r
        JOIN review_items i ON i.id = r.item_id
        JOIN review_queues q ON q.id = r.queue_id
@@ -72,8 +75,8 @@ export async function listRatedItems(scope: FeedbackScope & { viewerId?: string 
   return {
     items: page.map(({ outputLength, value, tags, ...row }) => ({
       ...row,
-      value: JSON.parse(value) as RatingValue,
-      tags: JSON.parse(tags) as string[],
+      value: readJson<RatingValue>(value),
+      tags: readJson<string[]>(tags),
       outputTruncated: outputLength > OUTPUT_PREVIEW,
     })),
     nextCursor: rows.length > RATED_ITEMS_PAGE && last ? `${last.createdAt}.${last.ratingId}` : null,

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { jsonText } from "@/db/sql-dialect";
 import { rangeStart, type DashboardFilters } from "@/lib/evals";
 import { dayBounds, type RatedItemsFilters } from "./rated-items-filters";
 
@@ -28,7 +29,7 @@ function builder(first: SQL) {
  * (fixed when the queue is created), so a lookup of the workspace's few queues replaces parsing every rating's JSON.
  */
 export function inQueuesOfScheme(workspaceId: string, scheme: string): SQL {
-  return sql`r.queue_id IN (SELECT q.id FROM review_queues q WHERE q.workspace_id = ${workspaceId} AND json_extract(q.scheme, '$.type') = ${scheme})`;
+  return sql`r.queue_id IN (SELECT q.id FROM review_queues q WHERE q.workspace_id = ${workspaceId} AND ${jsonText(sql`q.scheme`, "type")} = ${scheme})`;
 }
 
 /**
