@@ -20,29 +20,13 @@ const SQLITE_ITSELF = [
   "lib/platform/ops/health.test.ts",
   "lib/platform/webhooks/worker.test.ts",
 ];
-const NOT_YET_ENGINE_NEUTRAL = [
-  // Hand-written SQL still in SQLite's dialect (json_extract, json_each, scalar max(), `IS` comparisons) or errors
-  // recognised by SQLite's messages (a unique violation): issue 16's remaining work, feature by feature.
-  "lib/demo/seed-demo-workspace.test.ts",
-  "lib/evals/compare/compare-runs.test.ts",
-  "lib/evals/dashboard/dashboard.test.ts",
-  "lib/evals/promptfoo/promptfoo-import.test.ts",
-  "lib/evals/runs/api.test.ts",
-  "lib/evals/runs/cli.test.ts",
-  "lib/evals/runs/demo-judge.test.ts",
-  "lib/evals/runs/run-eval.test.ts",
-  "lib/evals/runs/run-variables.test.ts",
-  "lib/evals/runs/unscored.test.ts",
-  "lib/releases/eval-gate.test.ts",
-];
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
-    // PG_PENDING=1 runs the pending files too, for whoever is converting them.
-    exclude: ["**/node_modules/**", ...SQLITE_ITSELF, ...(process.env.PG_PENDING ? [] : NOT_YET_ENGINE_NEUTRAL)],
+    exclude: ["**/node_modules/**", ...SQLITE_ITSELF],
     globalSetup: ["lib/testing/postgres-global-setup.ts"],
     setupFiles: ["lib/testing/setup-unit-postgres.ts"],
     alias: { "server-only": path.resolve(__dirname, "lib/testing/server-only-noop.ts") },

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rawRow, rawRows } from "@/db/raw";
+import { readJson } from "@/db/sql-dialect";
 import type { EvalResultStatus } from "@/db/schema";
 import { nearestRankIndex } from "../runs/progress";
 import { scoredPassRate } from "../runs/pass-rate";
@@ -35,8 +36,10 @@ export async function aggregateTarget(targetId: string): Promise<TargetAggregate
   // An aggregate without GROUP BY always answers one row.
   const row = (await rawRow<{ done: number; passed: number; errors: number; unscored: number; meanScore: number | null; costUsd: number | null; timed: number }>(
     db,
-    sql`SELECT count(*) AS done, coalesce(sum(status = 'passed'), 0) AS passed, coalesce(sum(status = 'error'), 0) AS errors,
-          coalesce(sum(status = 'unscored'), 0) AS unscored, avg(score) AS meanScore, sum(cost_usd) AS costUsd, count(latency_ms) AS timed
+    sql`SELECT count(*) AS done, coalesce(sum(case when status = 'passed' then 1 else 0 end), 0) AS passed,
+          coalesce(sum(case when status = 'error' then 1 else 0 end), 0) AS errors,
+          coalesce(sum(case when status = 'unscored' then 1 else 0 end), 0) AS unscored,
+          avg(score) AS "meanScore", sum(cost_usd) AS "costUsd", count(latency_ms) AS timed
         FROM eval_results WHERE target_id = ${targetId}`,
   ))!;
   const latencyAt = async (percentile: number) => {
@@ -65,7 +68,8 @@ export async function aggregateTarget(targetId: string): Promise<TargetAggregate
 export async function aggregateTargetScorers(targetId: string): Promise<ScorerAggregate[]> {
   const rows = await rawRows<{ scorerKey: string; count: number; passed: number; meanScore: number | null }>(
     getDb(),
-    sql`SELECT scorer_key AS scorerKey, count(*) AS count, coalesce(sum(passed), 0) AS passed, avg(score) AS meanScore
+    sql`SELECT scorer_key AS "scorerKey", count(*) AS count, coalesce(sum(case when passed then 1 else 0 end), 0) AS passed,
+          avg(score) AS "meanScore"
         FROM eval_scores WHERE target_id = ${targetId} GROUP BY scorer_key ORDER BY scorer_key`,
   );
   return rows.map((r) => ({ scorerKey: r.scorerKey, count: r.count, passRate: r.count > 0 ? r.passed / r.count : null, meanScore: r.meanScore }));
@@ -85,11 +89,12 @@ export interface TargetCaseRow {
 
 /** Every case of the run, with this target's result when there is one. */
 export async function listTargetCases({ runId, targetId }: { runId: string; targetId: string }): Promise<TargetCaseRow[]> {
-  const rows = await rawRows<Omit<TargetCaseRow, "variables"> & { variables: string }>(
+  const rows = await rawRows<Omit<TargetCaseRow, "variables"> & { variables: unknown }>(
     getDb(),
-    sql`SELECT rc.case_id AS caseId, rc.position, rc.variables, r.id AS resultId, r.status, r.score, r.output, r.latency_ms AS latencyMs, r.cost_usd AS costUsd
+    sql`SELECT rc.case_id AS "caseId", rc.position, rc.variables, r.id AS "resultId", r.status, r.score, r.output,
+          r.latency_ms AS "latencyMs", r.cost_usd AS "costUsd"
         FROM eval_run_cases rc LEFT JOIN eval_results r ON r.run_case_id = rc.id AND r.target_id = ${targetId}
         WHERE rc.run_id = ${runId} ORDER BY rc.position`,
   );
-  return rows.map((r) => ({ ...r, variables: JSON.parse(r.variables) as Record<string, string> }));
+  return rows.map((r) => ({ ...r, variables: readJson<Record<string, string>>(r.variables) }));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rawRows } from "@/db/raw";
+import { jsonElements, jsonText, textValues } from "@/db/sql-dialect";
 import { rangeStart, type DashboardFilters } from "./filters";
 
 // Eval dashboard aggregates, in SQL. Each query starts from eval_runs by (workspace_id, created_at) and reaches
@@ -28,6 +29,12 @@ function scope(filters: DashboardScope): SQL {
 
 const MAX_POINTS = 500;
 
+/**
+ * The pass rate of a target's results `x` over scored ones: an unscored result is NULL, which avg leaves out. A
+ * CASE rather than a boolean, which Postgres does not average.
+ */
+const passRateOfScored = sql`avg(case when x.status = 'unscored' then null when x.status = 'passed' then 1 else 0 end)`;
+
 export interface TrendPoint {
   runId: string;
   targetId: string;
@@ -48,27 +55,28 @@ export interface TrendPoint {
 
 /**
  * One point per completed run target: pass rate, mean score, cost and latency, oldest first. The pass rate is over
- * scored results (`nullif` drops unscored ones from avg), like the run page's.
+ * scored results (an unscored one is NULL, which avg skips), like the run page's.
  */
 export function evalTrend(filters: DashboardScope): Promise<TrendPoint[]> {
   const where = scope(filters);
   return rawRows<TrendPoint>(
     getDb(),
     sql`SELECT * FROM (
-         SELECT r.id AS runId, t.id AS targetId, r.name AS runName, coalesce(r.finished_at, r.created_at) AS at, t.prompt_id AS promptId, p.name AS promptName, r.dataset_id AS datasetId,
-           t.version, t.model_id AS modelId, d.name AS datasetName,
+         SELECT r.id AS "runId", t.id AS "targetId", r.name AS "runName", coalesce(r.finished_at, r.created_at) AS "at",
+           t.prompt_id AS "promptId", p.name AS "promptName", r.dataset_id AS "datasetId", t.version, t.model_id AS "modelId",
+           d.name AS "datasetName",
            (SELECT count(*) FROM eval_results x WHERE x.target_id = t.id) AS done,
-           (SELECT avg(nullif(x.status, 'unscored') = 'passed') FROM eval_results x WHERE x.target_id = t.id) AS passRate,
-           (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = t.id) AS meanScore,
-           (SELECT sum(x.cost_usd) FROM eval_results x WHERE x.target_id = t.id) AS costUsd,
-           (SELECT avg(x.latency_ms) FROM eval_results x WHERE x.target_id = t.id) AS meanLatencyMs
+           (SELECT ${passRateOfScored} FROM eval_results x WHERE x.target_id = t.id) AS "passRate",
+           (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = t.id) AS "meanScore",
+           (SELECT sum(x.cost_usd) FROM eval_results x WHERE x.target_id = t.id) AS "costUsd",
+           (SELECT avg(x.latency_ms) FROM eval_results x WHERE x.target_id = t.id) AS "meanLatencyMs"
          FROM eval_runs r
          JOIN eval_run_targets t ON t.run_id = r.id
          JOIN prompts p ON p.id = t.prompt_id
          JOIN datasets d ON d.id = r.dataset_id
          WHERE ${where}
          ORDER BY r.created_at DESC LIMIT ${MAX_POINTS}
-       ) ORDER BY at, runId`,
+       ) AS points ORDER BY "at", "runId"`,
   );
 }
 
@@ -85,7 +93,8 @@ export function scorerTrend(filters: DashboardScope): Promise<ScorerPoint[]> {
   const where = scope(filters);
   return rawRows<ScorerPoint>(
     getDb(),
-    sql`SELECT s.target_id AS targetId, s.scorer_key AS scorerKey, count(*) AS count, avg(s.passed) AS passRate, avg(s.score) AS meanScore
+    sql`SELECT s.target_id AS "targetId", s.scorer_key AS "scorerKey", count(*) AS count,
+         avg(case when s.passed then 1 else 0 end) AS "passRate", avg(s.score) AS "meanScore"
        FROM (SELECT t.id FROM eval_runs r JOIN eval_run_targets t ON t.run_id = r.id WHERE ${where} ORDER BY r.created_at DESC LIMIT ${MAX_POINTS}) targets
        JOIN eval_scores s ON s.target_id = targets.id
        GROUP BY s.target_id, s.scorer_key`,
@@ -108,26 +117,27 @@ export interface ServedQuality {
 /** What each environment serves now, with the latest completed evaluation of that version (dataset-filtered). */
 export function servedQuality(filters: DashboardScope): Promise<ServedQuality[]> {
   const workspaceId = filters.workspaceId;
-  const promptId = filters.prompt ?? null;
-  const datasetId = filters.dataset ?? null;
-  const environmentId = filters.environment ?? null;
+  // Optional filters become conditions only when set (a bare `$1 IS NULL` has no type for Postgres to infer).
+  const onDataset = filters.dataset != null ? sql` AND r.dataset_id = ${filters.dataset}` : sql``;
+  const onRunPrompt = filters.prompt != null ? sql` AND t.prompt_id = ${filters.prompt}` : sql``;
+  const onPrompt = filters.prompt != null ? sql` AND p.id = ${filters.prompt}` : sql``;
+  const onEnvironment = filters.environment != null ? sql` AND e.id = ${filters.environment}` : sql``;
   return rawRows<ServedQuality>(
     getDb(),
-    sql`SELECT e.id AS environmentId, e.name AS environmentName, p.id AS promptId, p.name AS promptName, ptr.version,
-         latest.runId, latest.datasetName, latest.evaluatedAt,
-         (SELECT avg(nullif(x.status, 'unscored') = 'passed') FROM eval_results x WHERE x.target_id = latest.targetId) AS passRate,
-         (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = latest.targetId) AS meanScore
+    sql`SELECT e.id AS "environmentId", e.name AS "environmentName", p.id AS "promptId", p.name AS "promptName", ptr.version,
+         latest."runId", latest."datasetName", latest."evaluatedAt",
+         (SELECT ${passRateOfScored} FROM eval_results x WHERE x.target_id = latest."targetId") AS "passRate",
+         (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = latest."targetId") AS "meanScore"
        FROM environment_pointers ptr
        JOIN environments e ON e.id = ptr.environment_id
        JOIN prompts p ON p.id = ptr.prompt_id
        LEFT JOIN (
-         SELECT t.prompt_id, t.version, t.id AS targetId, r.id AS runId, d.name AS datasetName, r.finished_at AS evaluatedAt,
-           row_number() OVER (PARTITION BY t.prompt_id, t.version ORDER BY r.finished_at DESC) AS rank
+         SELECT t.prompt_id, t.version, t.id AS "targetId", r.id AS "runId", d.name AS "datasetName", r.finished_at AS "evaluatedAt",
+           row_number() OVER (PARTITION BY t.prompt_id, t.version ORDER BY r.finished_at DESC NULLS LAST) AS rank
          FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id JOIN datasets d ON d.id = r.dataset_id
-         WHERE r.workspace_id = ${workspaceId} AND r.status = 'completed' AND (${datasetId} IS NULL OR r.dataset_id = ${datasetId})
-           AND (${promptId} IS NULL OR t.prompt_id = ${promptId})
+         WHERE r.workspace_id = ${workspaceId} AND r.status = 'completed'${onDataset}${onRunPrompt}
        ) latest ON latest.prompt_id = ptr.prompt_id AND latest.version = ptr.version AND latest.rank = 1
-       WHERE e.workspace_id = ${workspaceId} AND (${promptId} IS NULL OR p.id = ${promptId}) AND (${environmentId} IS NULL OR e.id = ${environmentId})
+       WHERE e.workspace_id = ${workspaceId}${onPrompt}${onEnvironment}
        ORDER BY e.position, p.name`,
   );
 }
@@ -153,8 +163,9 @@ export async function scorerLabels(runIds: string[]): Promise<Map<string, string
   if (runIds.length === 0) return new Map();
   const rows = await rawRows<{ key: string; label: string }>(
     getDb(),
-    sql`SELECT json_extract(s.value, '$.key') AS key, json_extract(s.value, '$.label') AS label
-        FROM eval_runs r, json_each(r.scorers) s WHERE r.id IN (SELECT value FROM json_each(${JSON.stringify(runIds)})) ORDER BY r.created_at`,
+    sql`SELECT ${jsonText(sql`s.value`, "key")} AS "key", ${jsonText(sql`s.value`, "label")} AS "label"
+        FROM eval_runs r, ${jsonElements(sql`r.scorers`, "s")}
+        WHERE r.id IN (SELECT ids.value FROM ${textValues(runIds, "ids")}) ORDER BY r.created_at`,
   );
   return new Map(rows.map((r) => [r.key, r.label]));
 }

@@ -80,8 +80,9 @@ export async function listEvalRuns({
   const [countRows, targets] = await Promise.all([
     rawRows<{ runId: string; done: number; passed: number; errors: number; unscored: number }>(
       db,
-      sql`SELECT run_id AS runId, count(*) AS done, sum(status = 'passed') AS passed, sum(status = 'error') AS errors,
-            sum(status = 'unscored') AS unscored
+      sql`SELECT run_id AS "runId", count(*) AS done, sum(case when status = 'passed' then 1 else 0 end) AS passed,
+            sum(case when status = 'error' then 1 else 0 end) AS errors,
+            sum(case when status = 'unscored' then 1 else 0 end) AS unscored
           FROM eval_results WHERE run_id IN ${ids} GROUP BY run_id`,
     ),
     listTargetsOfRuns(db, { runIds: ids }),
@@ -121,8 +122,9 @@ export async function getEvalRunProgress(db: Db, { runId, totalCases, now = Date
   // An aggregate without GROUP BY always answers one row.
   const row = (await rawRow<{ done: number; errors: number; recentCount: number; recentFirstAt: number | null }>(
     db,
-    sql`SELECT count(*) AS done, coalesce(sum(status = 'error'), 0) AS errors,
-          coalesce(sum(created_at >= ${since}), 0) AS recentCount, min(CASE WHEN created_at >= ${since} THEN created_at END) AS recentFirstAt
+    sql`SELECT count(*) AS done, coalesce(sum(case when status = 'error' then 1 else 0 end), 0) AS errors,
+          coalesce(sum(case when created_at >= ${since} then 1 else 0 end), 0) AS "recentCount",
+          min(CASE WHEN created_at >= ${since} THEN created_at END) AS "recentFirstAt"
         FROM eval_results WHERE run_id = ${runId}`,
   ))!;
   return computeProgress({
@@ -182,20 +184,22 @@ export async function getEvalRunSummary(db: Db, { runId, scorerLabels = {} }: { 
       outputTokens: number;
     }>(
       db,
-      sql`SELECT t.id AS targetId, count(r.id) AS done, coalesce(sum(r.status = 'passed'), 0) AS passed,
-            coalesce(sum(r.status = 'error'), 0) AS errors, coalesce(sum(r.status = 'unscored'), 0) AS unscored,
-            sum(r.cost_usd) AS costUsd, avg(r.score) AS meanScore,
-            coalesce(sum(r.input_tokens), 0) AS inputTokens, coalesce(sum(r.output_tokens), 0) AS outputTokens
+      sql`SELECT t.id AS "targetId", count(r.id) AS done,
+            coalesce(sum(case when r.status = 'passed' then 1 else 0 end), 0) AS passed,
+            coalesce(sum(case when r.status = 'error' then 1 else 0 end), 0) AS errors,
+            coalesce(sum(case when r.status = 'unscored' then 1 else 0 end), 0) AS unscored,
+            sum(r.cost_usd) AS "costUsd", avg(r.score) AS "meanScore",
+            coalesce(sum(r.input_tokens), 0) AS "inputTokens", coalesce(sum(r.output_tokens), 0) AS "outputTokens"
           FROM eval_run_targets t LEFT JOIN eval_results r ON r.target_id = t.id
           WHERE t.run_id = ${runId} GROUP BY t.id ORDER BY t.position`,
     ),
     rawRows<{ scorerKey: string; count: number; passed: number; meanScore: number | null; errors: number }>(
       db,
-      sql`SELECT scorer_key AS scorerKey, count(*) AS count, coalesce(sum(passed), 0) AS passed, avg(score) AS meanScore,
-            coalesce(sum(error), 0) AS errors
+      sql`SELECT scorer_key AS "scorerKey", count(*) AS count, coalesce(sum(case when passed then 1 else 0 end), 0) AS passed,
+            avg(score) AS "meanScore", coalesce(sum(case when error then 1 else 0 end), 0) AS errors
           FROM eval_scores WHERE run_id = ${runId} GROUP BY scorer_key ORDER BY scorer_key`,
     ),
-    rawRow<{ n: number; meanScore: number | null }>(db, sql`SELECT count(*) AS n, avg(score) AS meanScore FROM eval_results WHERE run_id = ${runId} AND latency_ms IS NOT NULL`),
+    rawRow<{ n: number; meanScore: number | null }>(db, sql`SELECT count(*) AS n, avg(score) AS "meanScore" FROM eval_results WHERE run_id = ${runId} AND latency_ms IS NOT NULL`),
     rawRow<{ m: number | null }>(db, sql`SELECT avg(score) AS m FROM eval_results WHERE run_id = ${runId}`),
   ]);
   const latencyAt = async (percentile: number): Promise<number | null> => {
@@ -313,7 +317,8 @@ export async function listRunnableDatasets({ workspaceId }: { workspaceId: strin
       .orderBy(asc(datasets.name)),
     rawRows<{ id: string; n: number; withAssertions: number }>(
       db,
-      sql`SELECT dataset_id AS id, count(*) AS n, sum(assertions != '[]') AS withAssertions FROM dataset_cases GROUP BY dataset_id`,
+      sql`SELECT dataset_id AS id, count(*) AS n, sum(case when assertions != '[]' then 1 else 0 end) AS "withAssertions"
+          FROM dataset_cases GROUP BY dataset_id`,
     ),
   ]);
   const counts = new Map(countRows.map((r) => [r.id, r]));

@@ -224,7 +224,7 @@ describe("cancel and resume", () => {
     expect(all).toHaveLength(30);
     const keptIds = new Set(kept.map((r) => r.id));
     expect(all.filter((r) => keptIds.has(r.id))).toHaveLength(kept.length);
-    const actions = (await getDb().select().from(auditLog).where(eq(auditLog.objectId, id))).map((a) => a.action);
+    const actions = (await getDb().select().from(auditLog).where(eq(auditLog.objectId, id)).orderBy(auditLog.createdAt)).map((a) => a.action);
     expect(actions).toEqual(["eval_run.created", "eval_run.cancelled", "eval_run.resumed"]);
   });
 
