@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { FIXTURE_LLM_PORT, SETUP_PORT, SETUP_URL, STUDIO_PORT, STUDIO_URL } from "./e2e/support/env";
+import { FIXTURE_LLM_PORT, POSTGRES_STUDIO_PORT, POSTGRES_STUDIO_URL, SETUP_PORT, SETUP_URL, STUDIO_PORT, STUDIO_URL } from "./e2e/support/env";
 
 // Debian's Chromium, never a downloaded browser (this machine, like many corporate ones, has no internet).
 const chromiumPath =
@@ -38,7 +38,15 @@ export default defineConfig({
   },
   projects: [
     { name: "sign-in", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["sign-in"], testIgnore: [/auth\.setup\.ts/, /dos\.spec\.ts/] },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["sign-in"],
+      testIgnore: [/auth\.setup\.ts/, /dos\.spec\.ts/, /postgres-smoke\.spec\.ts/],
+    },
+    // The smoke set on PostgreSQL: the same build against a studio whose database is a Postgres cluster. It signs
+    // in on its own (the sign-in project's sessions belong to the SQLite studio).
+    { name: "postgres", use: { ...devices["Desktop Chrome"], baseURL: POSTGRES_STUDIO_URL }, testMatch: /postgres-smoke\.spec\.ts/ },
     // The denial-of-service spec measures the server's latency (health under 200 ms during each attack), so it runs
     // last, on its own, rather than beside another worker's browser journeys.
     { name: "alone", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"], testMatch: /dos\.spec\.ts/ },
@@ -56,6 +64,14 @@ export default defineConfig({
       url: `${SETUP_URL}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
+    },
+    {
+      command: `node scripts/e2e-server.mjs ${POSTGRES_STUDIO_PORT} data/e2e-postgres --seed --postgres`,
+      url: `${POSTGRES_STUDIO_URL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      // SIGTERM, not the default SIGKILL, so the script stops its Postgres cluster (a daemon) on the way out.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     },
     {
       command: `npx tsx e2e/fixtures/llm-server-cli.ts`,

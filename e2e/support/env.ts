@@ -1,9 +1,12 @@
 // Ports and paths shared by playwright.config.ts and the specs.
 export const STUDIO_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const SETUP_PORT = STUDIO_PORT + 1;
+/** The studio on PostgreSQL, for the smoke set (e2e/postgres-smoke.spec.ts). */
+export const POSTGRES_STUDIO_PORT = STUDIO_PORT + 2;
 export const FIXTURE_LLM_PORT = STUDIO_PORT + 10;
 export const STUDIO_URL = `http://localhost:${STUDIO_PORT}`;
 export const SETUP_URL = `http://localhost:${SETUP_PORT}`;
+export const POSTGRES_STUDIO_URL = `http://localhost:${POSTGRES_STUDIO_PORT}`;
 export const FIXTURE_LLM_URL = `http://127.0.0.1:${FIXTURE_LLM_PORT}/v1`;
 export const DEMO_PASSWORD = "promptops-demo";
 
