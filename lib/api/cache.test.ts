@@ -15,7 +15,7 @@ describe("DeliveryCache", () => {
     const cache = new DeliveryCache<string>();
     cache.sync(1);
     cache.set("a", "A", 1);
-    cache.setPrincipal("hash", principal);
+    cache.setPrincipal("hash", principal, 1);
     cache.sync(1);
     expect([cache.get("a"), cache.getPrincipal("hash")]).toEqual(["A", principal]);
     cache.sync(2);
@@ -30,6 +30,11 @@ describe("DeliveryCache", () => {
     cache.set("new", "fresh", 6);
     expect(cache.currentEpoch).toBe(6);
     expect(cache.get("new")).toBe("fresh");
+    // A key read before a revocation the cache has since learnt of (Postgres: the read was on its way) is not kept.
+    cache.setPrincipal("revoked-since", principal, 5);
+    expect(cache.getPrincipal("revoked-since")).toBeUndefined();
+    cache.setPrincipal("current", principal, 6);
+    expect(cache.getPrincipal("current")).toBe(principal);
   });
 
   it("evicts the least recently used response first", () => {

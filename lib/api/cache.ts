@@ -1,5 +1,7 @@
 import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import type { ApiKeyPrincipalCache } from "@/lib/platform/api-keys/authenticate";
+import type { DbOrTx } from "@/db";
+import { readDeliveryEpochIn } from "@/lib/serving/server";
 
 // What the delivery API has resolved, kept in memory until the delivery epoch (a row that triggers bump on every
 // change the API serves) differs from the one the cache was filled at. Every request reads the epoch first, so
@@ -76,11 +78,17 @@ export class DeliveryCache<Entry> implements ApiKeyPrincipalCache {
     this.bytes -= this.sizeOf(entry);
   }
 
+  readEpochIn(tx: DbOrTx): Promise<number> {
+    return readDeliveryEpochIn(tx);
+  }
+
   getPrincipal(secretHash: string): ApiKeyPrincipal | undefined {
     return this.principals.get(secretHash);
   }
 
-  setPrincipal(secretHash: string, principal: ApiKeyPrincipal): void {
+  setPrincipal(secretHash: string, principal: ApiKeyPrincipal, epoch: number): void {
+    if (epoch > this.epoch || Number.isNaN(this.epoch)) this.sync(epoch);
+    if (epoch !== this.epoch) return;
     if (this.principals.size >= this.maxPrincipals) {
       const oldest = this.principals.keys().next();
       if (!oldest.done) this.principals.delete(oldest.value);

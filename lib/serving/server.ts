@@ -3,7 +3,7 @@
 // imports its other files; .dependency-cruiser.cjs fails the lint if it does.
 import "server-only";
 
-export { readDeliveryEpoch } from "./epoch";
+export { readDeliveryEpoch, readDeliveryEpochIn } from "./epoch";
 export { workspacePartialLoader } from "./load-partial";
 export { promptVariablesReader, loadVersionVariables } from "./prompt-variables";
 export { findEnvironmentById, findEnvironmentBySlug, findPointer, findWorkspaceSlug, listEnvironments, listPointersForPrompts } from "./queries";

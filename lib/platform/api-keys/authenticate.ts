@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db";
+import type { DbOrTx } from "@/db";
 import { transaction } from "@/db/transaction";
 import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { AppError } from "@/lib/core/errors";
@@ -20,7 +20,10 @@ export function bearerSecret(authorization: string | null | undefined): string |
 /** Remembers live keys by secret hash; the delivery API's cache, which forgets everything when a key is revoked. */
 export interface ApiKeyPrincipalCache {
   getPrincipal(secretHash: string): ApiKeyPrincipal | undefined;
-  setPrincipal(secretHash: string, principal: ApiKeyPrincipal): void;
+  /** Keeps a principal read when the delivery epoch was `epoch`; one read before a change the cache knows of is not kept. */
+  setPrincipal(secretHash: string, principal: ApiKeyPrincipal, epoch: number): void;
+  /** The delivery epoch as `tx` sees it: the key is read in the same snapshot, so it is cached under that epoch. */
+  readEpochIn(tx: DbOrTx): Promise<number>;
 }
 
 /**
@@ -41,8 +44,14 @@ export async function authenticateApiKey(
   if (!principal) {
     // Unknown keys are never cached: creating a key does not invalidate caches, so a miss must ask the database.
     // Resolved keys are cached until the delivery epoch moves, which a change of the owner's role or access does too.
-    principal = await resolveApiKey(secretHash);
-    cache?.setPrincipal(secretHash, principal);
+    // Read with the epoch, in one snapshot: on Postgres a revocation may commit (and this process learn of it)
+    // while the read is on its way, and a key read before it must not be cached after it as if it were current.
+    const read = await transaction(
+      async (tx) => ({ epoch: cache ? await cache.readEpochIn(tx) : 0, principal: await resolveApiKey(tx, secretHash) }),
+      { readOnly: true },
+    );
+    principal = read.principal;
+    cache?.setPrincipal(secretHash, principal, read.epoch);
   }
   await noteApiKeyUse(principal.apiKey.id, now);
   return principal;
@@ -61,8 +70,8 @@ export function cachedApiKeyPrincipal(authorization: string | null | undefined, 
   return principal;
 }
 
-async function resolveApiKey(secretHash: string): Promise<ApiKeyPrincipal> {
-  const key = await findLiveApiKeyByHash(getDb(), { secretHash });
+async function resolveApiKey(tx: DbOrTx, secretHash: string): Promise<ApiKeyPrincipal> {
+  const key = await findLiveApiKeyByHash(tx, { secretHash });
   if (!key) throw new AppError("unauthorized:apikey", "This API key is not valid or has been revoked.");
   const apiKey = { id: key.id, name: key.name, scope: key.scope };
   if (key.createdById === null) return { kind: "api-key", workspaceId: key.workspaceId, user: null, role: null, apiKey };
