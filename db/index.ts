@@ -93,7 +93,7 @@ const globalForDb = globalThis as unknown as { studioDb?: { db: Db; sqlite: Data
 
 /** The engine of the process's database (DATABASE_URL, db/engine.ts), known once it is open. */
 export function databaseEngine(): Engine {
-  getDb();
+  if (!globalForDb.studioDb && !globalForDb.studioPg) getDb();
   return globalForDb.studioPg ? "postgres" : "sqlite";
 }
 
@@ -105,7 +105,12 @@ export function databaseEngine(): Engine {
  */
 export function getDb(): Db {
   if (globalForDb.studioDb) return globalForDb.studioDb.db;
-  if (globalForDb.studioPg) return globalForDb.studioPg.db as unknown as Db;
+  if (globalForDb.studioPg) {
+    if (ASSERT_NO_OUTSIDE_READS && insideTransaction()) {
+      throw new Error("getDb() inside transaction(): on Postgres that query runs on another connection, outside the transaction; pass its tx.");
+    }
+    return globalForDb.studioPg.db as unknown as Db;
+  }
   const url = databaseUrl();
   if (engineOf(url) === "postgres") {
     globalForDb.studioPg = connectPostgres(url);
@@ -114,6 +119,13 @@ export function getDb(): Db {
   globalForDb.studioDb = openDatabase(url);
   return globalForDb.studioDb.db;
 }
+
+// The Postgres test suite sets this (lib/testing/setup-unit-postgres.ts): there, a query through getDb() made while
+// a transaction() is open is an error, because it would read outside the transaction's snapshot (and hold a second
+// pooled connection). On SQLite both are the one connection, so the mistake only shows on Postgres.
+const ASSERT_NO_OUTSIDE_READS = process.env.STUDIO_ASSERT_TRANSACTION_READS === "1";
+const insideTransaction = () =>
+  (globalThis as unknown as { studioTransactions?: { open: { getStore(): unknown } } }).studioTransactions?.open.getStore() !== undefined;
 
 /** The Postgres database under getDb(), typed as what it is; for the few places that speak pg-core on purpose. */
 export function getPostgres(): PgDb {

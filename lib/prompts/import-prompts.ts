@@ -33,7 +33,7 @@ async function plan(tx: DbOrTx, ctx: AuthContext, incoming: PortablePrompt) {
     errors.push({ file, field: "type", message: `"${incoming.name}" exists here as a ${existing.type} prompt.` });
     return { kind: "append" as const, incoming, prompt: existing, add: [], errors };
   }
-  const current = new Map((await listVersions({ promptId: existing.id })).map((v) => [v.version.version, v.version]));
+  const current = new Map((await listVersions({ promptId: existing.id }, tx)).map((v) => [v.version.version, v.version]));
   const latest = Math.max(0, ...current.keys());
   const add: PortableVersion[] = [];
   incoming.versions.forEach((v, i) => {

@@ -105,8 +105,9 @@ export function findVersion(tx: DbOrTx, { promptId, version }: { promptId: strin
 }
 
 /** Every version of a prompt, newest first, with its author's name (history view, export). */
-export async function listVersions({ promptId }: { promptId: string }) {
-  return getDb()
+/** A prompt's versions, newest first; pass the transaction when the answer decides a write (the import plan). */
+export async function listVersions({ promptId }: { promptId: string }, db: DbOrTx = getDb()) {
+  return db
     .select({ version: promptVersions, authorName: users.name, authorEmail: users.email })
     .from(promptVersions)
     .leftJoin(users, eq(users.id, promptVersions.authorId))

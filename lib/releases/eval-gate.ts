@@ -1,4 +1,5 @@
 import "server-only";
+import type { DbOrTx } from "@/db";
 import type { Environment } from "@/db/schema";
 import { aggregateTarget, latestCompletedTarget } from "@/lib/evals/server";
 
@@ -16,12 +17,17 @@ export type EvalGateResult =
   | { status: "no-scored-cases"; datasetId: string; minPassRate: number; unscored: number; runId: string }
   | { status: "passed" | "failed"; datasetId: string; minPassRate: number; passRate: number; unscored: number; runId: string };
 
-export async function checkEvalGate(environment: Pick<Environment, "gateDatasetId" | "gateMinPassRate">, candidate: { promptId: string; version: number }): Promise<EvalGateResult> {
+/** `db`: the approval's transaction, when the gate decides it (on Postgres a read through getDb() would be outside it). */
+export async function checkEvalGate(
+  environment: Pick<Environment, "gateDatasetId" | "gateMinPassRate">,
+  candidate: { promptId: string; version: number },
+  db?: DbOrTx,
+): Promise<EvalGateResult> {
   if (!environment.gateDatasetId || environment.gateMinPassRate == null) return { status: "none" };
   const gate = { datasetId: environment.gateDatasetId, minPassRate: environment.gateMinPassRate };
-  const latest = await latestCompletedTarget({ ...candidate, datasetId: gate.datasetId });
+  const latest = await latestCompletedTarget({ ...candidate, datasetId: gate.datasetId }, db);
   if (!latest) return { status: "no-evaluation", ...gate };
-  const aggregate = await aggregateTarget(latest.targetId);
+  const aggregate = await aggregateTarget(latest.targetId, db);
   if (aggregate.passRate === null) return { status: "no-scored-cases", ...gate, unscored: aggregate.unscored, runId: latest.runId };
   // Percentages with one decimal, compared as shown, so "90%" never fails a 90% gate by a rounding hair.
   const passRate = Math.round(aggregate.passRate * 1000) / 10;

@@ -109,7 +109,7 @@ export async function approvePromotion(approver: UserPrincipal, input: z.infer<t
       });
       return { stale: true as const, environment: target.environment.name, actual: current?.version ?? null, base: request.baseVersion };
     }
-    const gate = await checkEvalGate(target.environment, { promptId: target.prompt.id, version: request.version });
+    const gate = await checkEvalGate(target.environment, { promptId: target.prompt.id, version: request.version }, tx);
     if (gateBlocksApproval(gate)) {
       throw new AppError("conflict:deployment", describeGateBlock(gate, request.version, target.environment.name), { details: { gate } });
     }

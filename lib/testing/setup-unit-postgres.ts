@@ -18,6 +18,8 @@ process.env.DATABASE_URL = url.toString();
 // Postgres needs the secrets given (lib/platform/env.ts): fixed ones for tests.
 process.env.AUTH_SECRET ??= "test-secret-for-the-postgres-suite-0123456789";
 process.env.STUDIO_ENCRYPTION_KEY ??= "0".repeat(64);
+// A query through getDb() while a transaction() is open reads outside it on Postgres: fail the test (db/index.ts).
+process.env.STUDIO_ASSERT_TRANSACTION_READS = "1";
 
 const { prepareDatabase } = await import("@/db");
 await prepareDatabase();

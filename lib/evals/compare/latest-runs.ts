@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
 import { rawRow } from "@/db/raw";
 
 // The newest completed evaluation of a prompt version: what the eval gate and the promotion page read. Uses the
@@ -14,10 +14,13 @@ export interface CompletedTarget {
   finishedAt: number | null;
 }
 
-export async function latestCompletedTarget({ promptId, version, datasetId }: { promptId: string; version: number; datasetId?: string }): Promise<CompletedTarget | null> {
+export async function latestCompletedTarget(
+  { promptId, version, datasetId }: { promptId: string; version: number; datasetId?: string },
+  db: DbOrTx = getDb(),
+): Promise<CompletedTarget | null> {
   const onDataset = datasetId == null ? sql`` : sql` AND r.dataset_id = ${datasetId}`;
   const row = await rawRow<CompletedTarget>(
-    getDb(),
+    db,
     sql`SELECT r.id AS "runId", t.id AS "targetId", r.dataset_id AS "datasetId", r.finished_at AS "finishedAt"
         FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id
         WHERE t.prompt_id = ${promptId} AND t.version = ${version} AND r.status = 'completed'${onDataset}

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
 import { rawRow, rawRows } from "@/db/raw";
 import { readJson } from "@/db/sql-dialect";
 import type { EvalResultStatus } from "@/db/schema";
@@ -31,8 +31,7 @@ export interface ScorerAggregate {
   meanScore: number | null;
 }
 
-export async function aggregateTarget(targetId: string): Promise<TargetAggregate> {
-  const db = getDb();
+export async function aggregateTarget(targetId: string, db: DbOrTx = getDb()): Promise<TargetAggregate> {
   // An aggregate without GROUP BY always answers one row.
   const row = (await rawRow<{ done: number; passed: number; errors: number; unscored: number; meanScore: number | null; costUsd: number | null; timed: number }>(
     db,

@@ -121,7 +121,7 @@ export async function createEvalRun(principal: Principal, rawInput: CreateEvalRu
       throw new AppError("bad_request:eval", `That is ${totalCases} cases; a run can have at most ${RUN_LIMITS.maxTotalCases} (targets × cases).`);
     }
     // A model the workspace cannot call fails here, with the provider's message, rather than once per case.
-    for (const modelId of new Set(targets.map((t) => t.modelId))) await getWorkspaceModel({ workspaceId: principal.workspaceId, modelId });
+    for (const modelId of new Set(targets.map((t) => t.modelId))) await getWorkspaceModel({ workspaceId: principal.workspaceId, modelId, providers });
     const scorers = resolveScorers(input.scorers, dataset.defaultScorers, cases.some((c) => c.assertions.length > 0));
     const versions = [...new Set(targets.map((t) => `v${t.version}`))].join(", ");
     const created = await insertEvalRun(tx, {

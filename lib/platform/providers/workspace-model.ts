@@ -15,8 +15,17 @@ export interface WorkspaceModel {
  * AppError when the provider is unknown or not configured (no key). The playground and the eval runner both call
  * models through this and streamCompletion, so there is one way to call a model.
  */
-export async function getWorkspaceModel({ workspaceId, modelId }: { workspaceId: string; modelId: string }): Promise<WorkspaceModel> {
-  const providers = await resolveWorkspaceProviders({ workspaceId });
+export async function getWorkspaceModel({
+  workspaceId,
+  modelId,
+  providers: resolved,
+}: {
+  workspaceId: string;
+  modelId: string;
+  /** The workspace's providers when the caller has them already (read before its transaction). */
+  providers?: Awaited<ReturnType<typeof resolveWorkspaceProviders>>;
+}): Promise<WorkspaceModel> {
+  const providers = resolved ?? (await resolveWorkspaceProviders({ workspaceId }));
   const provider = findProviderForModel(modelId, { providers });
   return { model: getLanguageModel(modelId, { providers }), modelId, providerLabel: provider.label };
 }
