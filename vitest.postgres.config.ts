@@ -14,6 +14,8 @@ const SQLITE_ITSELF = [
   "db/*migration*.test.ts",
   "db/write-probe.test.ts",
   "db/postgres-schema.test.ts",
+  // Copies a SQLite database (the test's own) into a Postgres cluster it starts itself.
+  "db/copy/copy-database.test.ts",
   "lib/core/errors.test.ts",
   "lib/api/delivery-cache.test.ts",
   "lib/platform/ops/database-busy.test.ts",
