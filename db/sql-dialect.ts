@@ -110,6 +110,18 @@ export function forUpdateSkipLocked(alias: string): SQL {
   return sql``;
 }
 
+/**
+ * The builder's form of forUpdateSkipLocked: a SELECT built with Drizzle that claims queue rows of `table` gets
+ * `FOR UPDATE OF table SKIP LOCKED` on Postgres; SQLite's query is returned as it is. The cast is this one place:
+ * the builder is typed as SQLite's (db/schema/dialect.ts), and on Postgres the object is pg-core's select, which
+ * has .for().
+ */
+export function skipLockedRows<Query>(query: Query, table: SQLWrapper): Query {
+  if (databaseEngine() !== "postgres") return query;
+  const select = query as unknown as { for(strength: "update", config: { of: SQLWrapper; skipLocked: true }): Query };
+  return select.for("update", { of: table, skipLocked: true });
+}
+
 function quoteLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }

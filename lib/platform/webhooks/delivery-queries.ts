@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull, lt, lte, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { skipLockedRows } from "@/db/sql-dialect";
 import { webhookAttempts, webhookDeliveries, webhooks, type WebhookDelivery } from "@/db/schema";
 
 // The outbox side of webhooks: rows written beside the change they report, then claimed and sent by a worker.
@@ -33,8 +34,11 @@ export interface DueDelivery {
 const unlocked = (now: Date) => or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now));
 
 /** Pending deliveries whose time has come and that no worker holds. A disabled webhook's deliveries wait. */
-export async function listDueDeliveries(db: DbOrTx, { now, limit }: { now: Date; limit: number }): Promise<DueDelivery[]> {
-  return db
+export async function listDueDeliveries(
+  db: DbOrTx,
+  { now, limit, forClaim = false }: { now: Date; limit: number; forClaim?: boolean },
+): Promise<DueDelivery[]> {
+  const query = db
     .select({
       id: webhookDeliveries.id,
       event: webhookDeliveries.event,
@@ -55,6 +59,8 @@ export async function listDueDeliveries(db: DbOrTx, { now, limit }: { now: Date;
     )
     .orderBy(asc(webhookDeliveries.nextAttemptAt))
     .limit(limit);
+  // Claiming (inside the claim's transaction): on Postgres, rows another process is claiming are passed over.
+  return forClaim ? skipLockedRows(query, webhookDeliveries) : query;
 }
 
 /**

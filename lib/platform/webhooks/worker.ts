@@ -1,5 +1,4 @@
 import "server-only";
-import { getDb, type Db } from "@/db";
 import { transaction } from "@/db/transaction";
 import { decryptSecret } from "@/lib/platform/crypto/secret-box";
 import { getEnv } from "@/lib/platform/env";
@@ -20,11 +19,6 @@ export const DEFAULT_BACKOFF: BackoffPolicy = {
 };
 
 export interface WebhookWorkerOptions {
-  /**
-   * The connection due deliveries are read from; each server process has its own (a test passes a second one to
-   * stand in for another process). Claims and attempts are written in this process's transactions.
-   */
-  db?: () => Db;
   now?: () => Date;
   backoff?: BackoffPolicy;
   timeoutMs?: number;
@@ -53,7 +47,6 @@ export function nextRetryAt({ attempt, at, backoff }: { attempt: number; at: Dat
 }
 
 export function createWebhookWorker(options: WebhookWorkerOptions = {}): WebhookWorker {
-  const db = options.db ?? getDb;
   const now = options.now ?? (() => new Date());
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -111,12 +104,18 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
       for (;;) {
         const started = now();
         const claimedUntil = new Date(started.getTime() + leaseMs);
-        const due = await listDueDeliveries(db(), { now: started, limit: batchSize });
-        const claimed = await transaction(async (tx) => {
-          const taken: DueDelivery[] = [];
-          for (const d of due) if (await claimDelivery(tx, { id: d.id, now: started, lockedUntil: claimedUntil })) taken.push(d);
-          return taken;
-        });
+        // Listed and claimed in one transaction. On Postgres, processes claiming at once skip each other's rows
+        // (FOR UPDATE SKIP LOCKED) at READ COMMITTED, and the claim's conditional UPDATE still refuses a row another
+        // process took meanwhile; on SQLite the one writer claims alone.
+        const { due, claimed } = await transaction(
+          async (tx) => {
+            const due = await listDueDeliveries(tx, { now: started, limit: batchSize, forClaim: true });
+            const claimed: DueDelivery[] = [];
+            for (const d of due) if (await claimDelivery(tx, { id: d.id, now: started, lockedUntil: claimedUntil })) claimed.push(d);
+            return { due, claimed };
+          },
+          { isolation: "read committed" },
+        );
         const results = await Promise.all(claimed.map((d) => attempt(d, claimedUntil)));
         totals.attempted += results.length;
         totals.succeeded += results.filter(Boolean).length;
