@@ -22,6 +22,8 @@ export interface CaseFeedOptions<Target extends { id: string }> {
   leaseMs: number;
   /** Cases leased per database round trip. */
   batch: number;
+  /** The next batch is leased once fewer pairs than this wait (the run's concurrency), so no worker waits for it. */
+  prefetchBelow: number;
   /** How long to wait, with nothing to lease, before looking again for lapsed leases. */
   idleMs: number;
   signal: AbortSignal;
@@ -60,12 +62,18 @@ export class CaseFeed<Target extends { id: string }> {
       const pair = this.buffer.shift();
       if (pair) {
         this.inFlight++;
+        // Lease ahead, in the background: a failure here is retried by the next refill that a worker waits for.
+        if (this.buffer.length < this.options.prefetchBelow && !this.finished) this.startRefill().catch(() => undefined);
         return pair;
       }
       if (this.finished) return null;
-      this.refilling ??= this.refill().finally(() => (this.refilling = null));
-      await this.refilling;
+      await this.startRefill();
     }
+  }
+
+  private startRefill(): Promise<void> {
+    this.refilling ??= this.refill().finally(() => (this.refilling = null));
+    return this.refilling;
   }
 
   /** A pair handed out by next() is done (stored or given up): a waiting refill may find the run finished. */

@@ -142,6 +142,7 @@ export async function executeEvalRun({
       totalPairs: run.totalCases,
       leaseMs,
       batch,
+      prefetchBelow: run.concurrency,
       idleMs: Math.min(1_000, leaseMs / 2),
       signal: controller.signal,
     });
