@@ -6,6 +6,7 @@ import { outputTooLargeError, tooManyStepsError, type TemplateErrorContext } fro
 import { TEMPLATE_LIMITS } from "./limits";
 import { fromMustacheError } from "./mustache-error";
 import type { PreparedTemplate } from "./prepare-template";
+import { SourceCache } from "./template-cache";
 
 /** What one render may still spend; shared by the messages of a chat prompt. */
 export interface RenderBudget {
@@ -41,6 +42,15 @@ type Token = string[];
 // Explicit, so a change to the global Mustache.tags elsewhere in the process cannot change our syntax.
 const TAGS: Mustache.OpeningAndClosingTags = ["{{", "}}"];
 
+// Mustache's tokens per (template, tags), shared by every writer: a writer's own cache lives only for one render.
+// Tokens are only read while rendering, so one parse serves every render of the same text.
+const tokenCache = new SourceCache<Token[]>();
+const sharedTemplateCache = {
+  get: (key: string) => tokenCache.get(key),
+  set: (key: string, tokens: Token[]) => tokenCache.set(key, tokens),
+  clear: () => tokenCache.clear(),
+};
+
 export class TemplateWriter extends Mustache.Writer {
   readonly missing: MissingInterpolation[] = [];
   private readonly seenMissing = new Set<string>();
@@ -51,6 +61,7 @@ export class TemplateWriter extends Mustache.Writer {
   constructor(options: WriterOptions) {
     super();
     this.options = options;
+    (this as unknown as { templateCache: typeof sharedTemplateCache }).templateCache = sharedTemplateCache;
   }
 
   /** Renders a template checked and prepared by prepareTemplate. */

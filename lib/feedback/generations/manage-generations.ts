@@ -1,16 +1,16 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/db";
 import { only } from "@/db/first";
+import { groupCommit } from "@/db/group-commit";
 import { transaction } from "@/db/transaction";
 import { generationFeedback, generations, type Generation } from "@/db/schema";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
-import { findEnvironmentBySlug, findPointer, requireServablePrompt } from "@/lib/serving/server";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
 import { estimateCostUsd } from "@/lib/platform/models/catalog";
-import { findVersion } from "@/lib/prompts/server";
 import { findGenerationById } from "./queries";
+import { resolveServedTarget } from "./served-target";
 import { feedbackBodySchema, normaliseScore, reportGenerationBodySchema, type FeedbackCreated, type GenerationCreated } from "./schemas";
 
 // Production telemetry from applications: a generation made with a deployed prompt, and end-user feedback on it.
@@ -20,38 +20,24 @@ import { feedbackBodySchema, normaliseScore, reportGenerationBodySchema, type Fe
 export async function reportGeneration(principal: Principal, body: unknown): Promise<GenerationCreated> {
   requirePermission(principal, "generations:write");
   const input = parseInput(reportGenerationBodySchema, body);
-  const db = getDb();
-  const prompt = await requireServablePrompt(db, { workspaceId: principal.workspaceId, name: input.prompt });
-  let version = input.version;
-  let environmentId: string | null = null;
-  if (input.label !== undefined) {
-    const environment = await findEnvironmentBySlug(db, { workspaceId: principal.workspaceId, slug: input.label });
-    if (!environment) throw new AppError("not_found:environment", `No environment "${input.label}" in this workspace.`);
-    const pointer = await findPointer(db, { environmentId: environment.id, promptId: prompt.id });
-    if (!pointer) throw new AppError("not_found:deployment", `${environment.name} serves no version of "${prompt.name}".`);
-    version = pointer.version;
-    environmentId = environment.id;
-  }
-  if (!(await findVersion(db, { promptId: prompt.id, version: version! }))) throw new AppError("not_found:prompt", `"${prompt.name}" has no version ${version}.`);
+  const { promptId, version, environmentId } = await resolveServedTarget(principal.workspaceId, input);
   const { inputTokens, outputTokens } = input.usage;
   const costUsd = input.usage.costUsd ?? (input.model && inputTokens !== undefined && outputTokens !== undefined ? estimateCostUsd({ modelId: input.model, inputTokens, outputTokens }) : null);
-  const row = await transaction((tx) =>
-    insertGeneration(tx, {
-      workspaceId: principal.workspaceId,
-      promptId: prompt.id,
-      version: version!,
-      environmentId,
-      variables: input.variables,
-      output: input.output,
-      modelId: input.model,
-      inputTokens: inputTokens ?? null,
-      outputTokens: outputTokens ?? null,
-      costUsd,
-      latencyMs: input.latencyMs ?? null,
-      metadata: input.metadata,
-      apiKeyId: principal.apiKey?.id ?? null,
-    }),
-  );
+  const row = await insertGenerationGrouped({
+    workspaceId: principal.workspaceId,
+    promptId,
+    version,
+    environmentId,
+    variables: input.variables,
+    output: input.output,
+    modelId: input.model,
+    inputTokens: inputTokens ?? null,
+    outputTokens: outputTokens ?? null,
+    costUsd,
+    latencyMs: input.latencyMs ?? null,
+    metadata: input.metadata,
+    apiKeyId: principal.apiKey?.id ?? null,
+  });
   return { id: row.id, version: row.version };
 }
 
@@ -76,8 +62,17 @@ export async function sendFeedback(principal: Principal, body: unknown): Promise
   return { id: row.id, score: row.score };
 }
 
-function insertGeneration(tx: DbOrTx, values: typeof generations.$inferInsert): Promise<Generation> {
-  return only(tx.insert(generations).values(values).returning());
+/**
+ * Applications report a generation on every model call: the reports that arrive together are inserted in one
+ * transaction, with one statement (db/group-commit.ts), each answered once that transaction has committed.
+ */
+export const insertGenerationGrouped = groupCommit(insertGenerations);
+
+/** The rows' ids are given here, not by the column's default, so each request learns its own: RETURNING's order is not defined. */
+async function insertGenerations(tx: DbOrTx, rows: readonly (typeof generations.$inferInsert)[]): Promise<Pick<Generation, "id" | "version">[]> {
+  const identified = rows.map((row) => ({ ...row, id: row.id ?? crypto.randomUUID() }));
+  await tx.insert(generations).values(identified);
+  return identified.map(({ id, version }) => ({ id, version }));
 }
 
 function insertFeedback(tx: DbOrTx, values: typeof generationFeedback.$inferInsert) {

@@ -1,0 +1,57 @@
+import "server-only";
+import { inTransaction, transaction, type Tx } from "./transaction";
+
+// Group commit for high-volume appends (generations reported by applications): the writes submitted in the same
+// turn of the event loop share one transaction, and the writer may make them one statement, so a burst of requests
+// pays for one BEGIN IMMEDIATE/COMMIT (one serialisable transaction on Postgres) instead of one each. Every
+// submitter's promise settles only after the transaction holding its write has committed (or failed): nothing is
+// acknowledged before it is durable. A write that fails rolls the whole batch back; each of its writes is then made
+// again in a transaction of its own, so only the bad one is refused, with its own error, and the others are stored
+// exactly once.
+
+/** Writes the items with `tx` (in one statement, when it can) and returns what each submitter receives, in order. */
+export type GroupWrite<T, R> = (tx: Tx, items: readonly T[]) => Promise<R[]>;
+
+/** At most this many writes in one transaction, so a batch's transaction stays short. */
+const MAX_BATCH = 128;
+
+interface Pending<T, R> {
+  item: T;
+  resolve: (result: R) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A function that writes `item` in a transaction shared with the other items submitted in the same turn. */
+export function groupCommit<T, R>(write: GroupWrite<T, R>): (item: T) => Promise<R> {
+  const pending: Pending<T, R>[] = [];
+
+  const writeOne = async (tx: Tx, item: T) => (await write(tx, [item]))[0]!;
+  const writeAlone = ({ item, resolve, reject }: Pending<T, R>) => transaction((tx) => writeOne(tx, item)).then(resolve, reject);
+
+  const flush = async () => {
+    const batch = pending.splice(0, MAX_BATCH);
+    if (pending.length > 0) schedule();
+    if (batch.length === 0) return;
+    if (batch.length === 1) return writeAlone(batch[0]!);
+    let results: R[];
+    try {
+      results = await transaction((tx) => write(tx, batch.map(({ item }) => item)));
+    } catch {
+      await Promise.all(batch.map(writeAlone));
+      return;
+    }
+    batch.forEach(({ resolve }, index) => resolve(results[index]!));
+  };
+  // flush settles every submitter itself and never rejects.
+  const schedule = () => void setImmediate(() => void flush());
+
+  return (item) => {
+    // Inside a caller's transaction the write joins it, so it commits or rolls back with the caller's other work.
+    if (inTransaction()) return transaction((tx) => writeOne(tx, item));
+    return new Promise<R>((resolve, reject) => {
+      // setImmediate runs after the I/O callbacks of this turn: the requests that arrived together are in the batch.
+      if (pending.length === 0) schedule();
+      pending.push({ item, resolve, reject });
+    });
+  };
+}
