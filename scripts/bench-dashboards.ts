@@ -16,11 +16,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type Database from "better-sqlite3";
-import { seedDashboards, SEED } from "./bench-dashboards-seed";
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-dashboards-"));
-process.env.DATABASE_URL = path.join(dir, "bench.db");
-process.env.LOG_LEVEL ??= "warn";
+import { seedDashboards, SEED, type SeededWorkspace } from "./bench-dashboards-seed";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 5);
@@ -29,12 +25,12 @@ const CACHE_MB = process.env.BENCH_CACHE_MB ? Number(process.env.BENCH_CACHE_MB)
 const TARGET_P95_MS = 150;
 const MIGRATIONS = ["0006_dashboard_indexes.sql", "0007_generation_feedback_summary.sql"].map((f) => path.join(process.cwd(), "db", "migrations", f));
 
-const quantile = (xs: number[], q: number) => {
+export const quantile = (xs: number[], q: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 };
 
-async function sample(fn: () => unknown, runs: number, warmup: number): Promise<number[]> {
+export async function sample(fn: () => unknown, runs: number, warmup: number): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -89,8 +85,12 @@ function plan(sqlite: Database.Database, { sql, args }: Statement): string {
     .join("\n");
 }
 
-async function main() {
-  const { getSqlite, closeDb } = await import("@/db");
+/**
+ * Every query timed, as [name, call with filters], the two filter variants, and each query under each variant ready
+ * to time. Loads the query modules, so DATABASE_URL must name the database first; bench:scale times the same list
+ * on SQLite and on Postgres.
+ */
+export async function dashboardCases(seeded: Pick<SeededWorkspace, "workspaceId" | "promptIds">) {
   const evalQueries = await import("@/lib/evals/dashboard/queries");
   const { loadEvalDashboard } = await import("@/lib/evals/dashboard/load-dashboard");
   const { dashboardFiltersSchema } = await import("@/lib/evals/dashboard/filters");
@@ -98,13 +98,6 @@ async function main() {
   const { listRatedItems } = await import("@/lib/feedback/dashboard/rated-items");
   const { loadFeedbackDashboard } = await import("@/lib/feedback/dashboard/load-feedback-dashboard");
   const { loadRatedItems } = await import("@/lib/feedback/dashboard/load-rated-items");
-
-  const sqlite = getSqlite();
-  if (CACHE_MB !== null) sqlite.pragma(`cache_size = -${CACHE_MB * 1024}`);
-  const seedStart = performance.now();
-  const seeded = seedDashboards(sqlite);
-  sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  const seedSeconds = (performance.now() - seedStart) / 1000;
 
   const principal = { kind: "user" as const, workspaceId: seeded.workspaceId, user: { id: "bench", email: "bench@bench.local", name: "Bench" }, role: "viewer" as const };
   const variants = {
@@ -145,6 +138,21 @@ async function main() {
       return { name, variant, run: () => fn(filters) };
     }),
   );
+  return { queries, variants, cases };
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-dashboards-"));
+  process.env.DATABASE_URL = path.join(dir, "bench.db");
+  process.env.LOG_LEVEL ??= "warn";
+  const { getSqlite, closeDb } = await import("@/db");
+  const sqlite = getSqlite();
+  if (CACHE_MB !== null) sqlite.pragma(`cache_size = -${CACHE_MB * 1024}`);
+  const seedStart = performance.now();
+  const seeded = seedDashboards(sqlite);
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  const { queries, variants, cases } = await dashboardCases(seeded);
 
   const measured = [];
   for (const c of cases) {
@@ -188,7 +196,7 @@ async function main() {
     for (const [name, fn] of queries) {
       if (name.includes("(all)")) continue; // the load functions run the statements listed above
       const plans: string[][] = [];
-      for (const filters of Object.values(variants) as Filters[]) plans.push((await captureStatements(sqlite, () => fn(filters))).map((s) => plan(sqlite, s)));
+      for (const filters of Object.values(variants)) plans.push((await captureStatements(sqlite, () => fn(filters))).map((s) => plan(sqlite, s)));
       console.log(`\n${name} (default):`);
       plans[0]!.forEach((p, i) => console.log(`${plans[0]!.length > 1 ? `  statement ${i + 1}:\n` : ""}${p}`));
       if (plans[1]!.join("\n") !== plans[0]!.join("\n")) {
@@ -202,7 +210,10 @@ async function main() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Only as `npm run bench:dashboards`: bench:scale imports dashboardCases without running the benchmark.
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

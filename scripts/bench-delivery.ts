@@ -11,6 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { DELIVERY_MODEL_CONFIG, DELIVERY_TEMPLATE, deliveryCalls, type DeliveryCall } from "./bench-delivery-calls";
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -23,42 +24,16 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-delivery-"));
 process.env.DATABASE_URL = path.join(dir, "bench.db");
 const children: ChildProcess[] = [];
 
-// ~430 characters of template, so the JSON response is about 700 bytes.
-const TEMPLATE = [
-  "You are the support assistant of {{company}}. Classify the customer's message as billing, bug or question.",
-  "Reply in {{language}}, in at most {{max_sentences}} sentences, politely and without jargon. Quote the order",
-  "number {{order_id}} exactly. Never promise refunds; offer to escalate instead. Sign as {{agent_name}}.",
-  '\n\n{{message}}\n\nAnswer with JSON: {"category": "...", "reply": "..."}.',
-].join(" ");
-
-const VARIABLES = { company: "Acme", language: "English", max_sentences: "3", order_id: "A-1042", agent_name: "Sam", message: "My invoice is wrong." };
-
-interface Target {
-  label: string;
-  method: "GET" | "POST";
-  path: string;
-  key: string;
-  body?: string;
-  /** The least share of the bare server's rate this call should reach. */
-  targetRatio?: number;
-}
-
-async function seed(): Promise<Target[]> {
+async function seed(): Promise<DeliveryCall[]> {
   const { closeDb } = await import("@/db");
   const { addApiKey, addTextPrompt, deploy, makeDeliveryWorkspace } = await import("@/lib/testing/delivery");
   const ws = await makeDeliveryWorkspace();
-  const prompt = await addTextPrompt(ws, "support/triage", [TEMPLATE], { model: "offline:demo", temperature: 0.2, maxOutputTokens: 400 });
+  const prompt = await addTextPrompt(ws, "support/triage", [DELIVERY_TEMPLATE], DELIVERY_MODEL_CONFIG);
   await deploy(ws, { promptId: prompt.id, environment: "production", version: 1 });
   const read = (await addApiKey(ws, "read", "bench")).secret;
   const write = (await addApiKey(ws, "read-write", "bench writes")).secret;
   closeDb();
-  const generation = { prompt: "support/triage", label: "production", variables: VARIABLES, output: '{"category":"billing","reply":"Sorry about that."}', model: "offline:demo", latencyMs: 180 };
-  return [
-    { label: "GET /api/v1/prompts/{name}", method: "GET", path: "/api/v1/prompts/support%2Ftriage?label=production", key: read, targetRatio: 0.4 },
-    { label: "GET /api/v1/prompts", method: "GET", path: "/api/v1/prompts", key: read },
-    { label: "POST /api/v1/prompts/{name}/render", method: "POST", path: "/api/v1/prompts/support%2Ftriage/render", key: read, body: JSON.stringify({ variables: VARIABLES }), targetRatio: 0.3 },
-    { label: "POST /api/v1/generations", method: "POST", path: "/api/v1/generations", key: write, body: JSON.stringify(generation), targetRatio: 0.3 },
-  ];
+  return deliveryCalls({ read, write });
 }
 
 /** Resident memory of a process, in MiB (Linux). */
@@ -138,7 +113,7 @@ async function main() {
   });
   const studioBase = `http://127.0.0.1:${studioPort}`;
   await waitFor(`${studioBase}/api/health`);
-  const call = (target: Target) => ({
+  const call = (target: DeliveryCall) => ({
     method: target.method,
     headers: { authorization: `Bearer ${target.key}`, ...(target.body ? { "content-type": "application/json" } : {}) },
     body: target.body,
