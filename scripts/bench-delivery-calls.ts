@@ -34,3 +34,34 @@ export function deliveryCalls({ read, write }: { read: string; write: string }):
     { label: "POST /api/v1/generations", method: "POST", path: "/api/v1/generations", key: write, body: JSON.stringify(generation), targetRatio: 0.3 },
   ];
 }
+
+/**
+ * The workspace both benchmarks serve: the prompt above deployed to production, a read key and a read-write key.
+ * DATABASE_URL must name the (migrated) database before this runs.
+ */
+export async function seedDeliveryWorkspace(): Promise<{ read: string; write: string }> {
+  const { addApiKey, addTextPrompt, deploy, makeDeliveryWorkspace } = await import("@/lib/testing/delivery");
+  const ws = await makeDeliveryWorkspace();
+  const prompt = await addTextPrompt(ws, "support/triage", [DELIVERY_TEMPLATE], DELIVERY_MODEL_CONFIG);
+  await deploy(ws, { promptId: prompt.id, environment: "production", version: 1 });
+  const read = (await addApiKey(ws, "read", "bench")).secret;
+  const write = (await addApiKey(ws, "read-write", "bench writes")).secret;
+  return { read, write };
+}
+
+/**
+ * The baseline: a bare node:http server answering each path with the studio's bytes for it (BENCH_BODIES: path to
+ * body) on BENCH_PORT, after reading the request's body as the studio must. Run with `node -e`.
+ */
+export const BARE_SERVER = `
+const http = require("node:http");
+const bodies = new Map(Object.entries(JSON.parse(process.env.BENCH_BODIES)).map(([path, body]) => [path, Buffer.from(body)]));
+http.createServer((req, res) => {
+  req.on("data", () => {});
+  req.on("end", () => {
+    const body = bodies.get(req.url) || Buffer.from("{}");
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": body.length });
+    res.end(body);
+  });
+}).listen(Number(process.env.BENCH_PORT), "127.0.0.1");
+`;

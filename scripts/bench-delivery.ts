@@ -11,7 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { DELIVERY_MODEL_CONFIG, DELIVERY_TEMPLATE, deliveryCalls, type DeliveryCall } from "./bench-delivery-calls";
+import { BARE_SERVER, deliveryCalls, seedDeliveryWorkspace, type DeliveryCall } from "./bench-delivery-calls";
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -26,14 +26,9 @@ const children: ChildProcess[] = [];
 
 async function seed(): Promise<DeliveryCall[]> {
   const { closeDb } = await import("@/db");
-  const { addApiKey, addTextPrompt, deploy, makeDeliveryWorkspace } = await import("@/lib/testing/delivery");
-  const ws = await makeDeliveryWorkspace();
-  const prompt = await addTextPrompt(ws, "support/triage", [DELIVERY_TEMPLATE], DELIVERY_MODEL_CONFIG);
-  await deploy(ws, { promptId: prompt.id, environment: "production", version: 1 });
-  const read = (await addApiKey(ws, "read", "bench")).secret;
-  const write = (await addApiKey(ws, "read-write", "bench writes")).secret;
+  const keys = await seedDeliveryWorkspace();
   closeDb();
-  return deliveryCalls({ read, write });
+  return deliveryCalls(keys);
 }
 
 /** Resident memory of a process, in MiB (Linux). */
@@ -87,19 +82,6 @@ function drive(url: string, { method = "GET", headers = {}, body }: { method?: s
   return autocannon({ url, connections: CONNECTIONS, duration, method: method as "GET" | "POST", headers, body });
 }
 
-// Answers each path with the studio's bytes for it (BENCH_BODIES: path to body), after reading the request's body.
-const BARE_SERVER = `
-const http = require("node:http");
-const bodies = new Map(Object.entries(JSON.parse(process.env.BENCH_BODIES)).map(([path, body]) => [path, Buffer.from(body)]));
-http.createServer((req, res) => {
-  req.on("data", () => {});
-  req.on("end", () => {
-    const body = bodies.get(req.url) || Buffer.from("{}");
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": body.length });
-    res.end(body);
-  });
-}).listen(Number(process.env.BENCH_PORT), "127.0.0.1");
-`;
 
 async function main() {
   ensureBuild();

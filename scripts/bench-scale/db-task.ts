@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import type { UserPrincipal } from "@/lib/platform/auth/principal";
 import type { SeededWorkspace } from "../bench-dashboards-seed";
-import { DELIVERY_MODEL_CONFIG, DELIVERY_TEMPLATE } from "../bench-delivery-calls";
+import { seedDeliveryWorkspace } from "../bench-delivery-calls";
 
 export const RESULT_MARKER = "BENCH_RESULT ";
 
@@ -40,12 +40,7 @@ export interface Seeded {
 async function seed({ fixtureUrl }: { fixtureUrl?: string }): Promise<Seeded> {
   const { prepareDatabase, closeDb } = await import("@/db");
   await prepareDatabase();
-  const { addApiKey, addTextPrompt, deploy, makeDeliveryWorkspace } = await import("@/lib/testing/delivery");
-  const ws = await makeDeliveryWorkspace();
-  const prompt = await addTextPrompt(ws, "support/triage", [DELIVERY_TEMPLATE], DELIVERY_MODEL_CONFIG);
-  await deploy(ws, { promptId: prompt.id, environment: "production", version: 1 });
-  const read = (await addApiKey(ws, "read", "bench")).secret;
-  const write = (await addApiKey(ws, "read-write", "bench writes")).secret;
+  const { read, write } = await seedDeliveryWorkspace();
   let evals: EvalWorkspaceRef | undefined;
   if (fixtureUrl) {
     const { makeEvalWorkspace } = await import("@/lib/testing/eval-runs");

@@ -9,7 +9,7 @@
 // would take CPU from the two cores under test.
 import type { ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
-import { deliveryCalls, type DeliveryCall } from "../bench-delivery-calls";
+import { BARE_SERVER, deliveryCalls, type DeliveryCall } from "../bench-delivery-calls";
 import type { DeliveryKeys } from "./db-task";
 import { freePort, rssMiB, startChild, stopChild, waitFor } from "./processes";
 
@@ -72,19 +72,6 @@ async function drive(bases: string[], target: Target, withKey = true): Promise<a
   return autocannon({ ...options, duration: DURATION_S });
 }
 
-// Answers each path with the studio's bytes for it (BENCH_BODIES: path to body), after reading the request's body.
-const BARE_SERVER = `
-const http = require("node:http");
-const bodies = new Map(Object.entries(JSON.parse(process.env.BENCH_BODIES)).map(([path, body]) => [path, Buffer.from(body)]));
-http.createServer((req, res) => {
-  req.on("data", () => {});
-  req.on("end", () => {
-    const body = bodies.get(req.url) || Buffer.from("{}");
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": body.length });
-    res.end(body);
-  });
-}).listen(Number(process.env.BENCH_PORT), "127.0.0.1");
-`;
 
 export interface Load {
   perSecond: number;

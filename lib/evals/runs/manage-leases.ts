@@ -83,16 +83,6 @@ export async function releaseLeases({ runId, workerId }: { runId: string; worker
   });
 }
 
-/** Whether a worker other than `workerId` holds a live lease on the run (it is still working on it). */
-export async function othersHoldLeases({ runId, workerId, now }: { runId: string; workerId: string; now: number }): Promise<boolean> {
-  const rows = await getDb()
-    .select({ id: evalCaseLeases.runCaseId })
-    .from(evalCaseLeases)
-    .where(and(eq(evalCaseLeases.runId, runId), sql`${evalCaseLeases.workerId} <> ${workerId}`, sql`${evalCaseLeases.leasedUntil} >= ${now}`))
-    .limit(1);
-  return rows.length > 0;
-}
-
 /** How many (target, case) results the run has stored. */
 export async function countStoredResults({ runId }: { runId: string }): Promise<number> {
   const row = await only(getDb().select({ n: count() }).from(evalResults).where(eq(evalResults.runId, runId)));
