@@ -1,8 +1,5 @@
 // The Postgres migrations (db/migrations-pg) on a real throwaway cluster: they build the same tables, columns and
 // indexes as SQLite's, and the database itself keeps the guarantees SQLite's triggers keep.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { drizzle } from "drizzle-orm/node-postgres";
@@ -11,21 +8,21 @@ import { is } from "drizzle-orm";
 import { SQLiteTable, getTableConfig } from "drizzle-orm/sqlite-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "./schema";
+import { startTestCluster, type TestCluster } from "@/lib/testing/pg-cluster";
 import { REPO_ROOT } from "@/lib/testing/repo-root";
 
-let dir: string;
+let cluster: TestCluster;
 let pool: pg.Pool;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "promptops-pg-"));
-  const url = execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts/pg-cluster.mjs"), "start", dir], { encoding: "utf8" }).trim();
-  pool = new pg.Pool({ connectionString: url, max: 4 });
+  cluster = startTestCluster();
+  pool = new pg.Pool({ connectionString: cluster.url, max: 4 });
   await migrate(drizzle(pool), { migrationsFolder: path.join(REPO_ROOT, "db/migrations-pg") });
 }, 60_000);
 
 afterAll(async () => {
   await pool?.end();
-  execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts/pg-cluster.mjs"), "stop", dir]);
+  cluster?.stop();
 });
 
 const query = async <Row extends Record<string, unknown>>(text: string, values: unknown[] = []) => (await pool.query<Row>(text, values)).rows;

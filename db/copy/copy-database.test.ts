@@ -1,7 +1,7 @@
 // `npm run db:copy` on a real throwaway Postgres cluster (scripts/pg-cluster.mjs): the Demo workspace, plus a row in
 // every table it leaves empty, copied from this file's SQLite database and compared table by table, column by
 // column; a copy stopped part-way and resumed; and the refusals. SQLite suite only: the source is SQLite.
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,38 +10,27 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db";
 import { seedEveryTable } from "@/lib/testing/every-table";
+import { createTestDatabase, startTestCluster, type TestCluster } from "@/lib/testing/pg-cluster";
 import { REPO_ROOT } from "@/lib/testing/repo-root";
 import { CHECKPOINT_TABLE } from "./checkpoint";
 import { copyDatabase } from "./copy-database";
 import { CopyRefusedError, CopyStoppedError } from "./errors";
 
 const source = process.env.DATABASE_URL!;
-let dir: string;
-let clusterUrl: string;
+let cluster: TestCluster;
 let copied: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "promptops-pg-"));
-  clusterUrl = execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts/pg-cluster.mjs"), "start", dir], { encoding: "utf8" }).trim();
+  cluster = startTestCluster();
   await seedEveryTable();
   // Closed, so the copier reads the file as a studio that is not running would leave it.
   closeDb();
 }, 120_000);
 
-afterAll(() => {
-  execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts/pg-cluster.mjs"), "stop", dir]);
-});
+afterAll(() => cluster?.stop());
 
 /** A new, empty database on the cluster; its URL. */
-async function newDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const newDatabase = (name: string) => createTestDatabase(cluster.url, name);
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -209,7 +198,7 @@ describe("copying a SQLite database into PostgreSQL (npm run db:copy)", () => {
   }, 60_000);
 
   it("refuses a missing source file and one whose migrations are not all applied", async () => {
-    const cli = await runCli(["--from", path.join(dir, "missing.db"), "--to", copied]);
+    const cli = await runCli(["--from", path.join(os.tmpdir(), `no-such-studio-${process.pid}`, "missing.db"), "--to", copied]);
     expect(cli.code).toBe(2);
     expect(cli.stderr).toMatch(/^Copy refused: There is no SQLite database at .*missing\.db/);
 

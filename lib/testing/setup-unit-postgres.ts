@@ -2,19 +2,12 @@
 // (./postgres-global-setup.ts), a copy of the migrated template, so tests that write never see each other. DATABASE_URL
 // is set before anything imports db/, whose schema is built for the engine it names (db/schema/dialect.ts).
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, inject } from "vitest";
+import { createTestDatabase } from "./pg-cluster";
 import { TEMPLATE_DATABASE } from "./postgres-global-setup";
 
-const cluster = inject("postgresUrl");
 const name = `test_${randomUUID().replaceAll("-", "")}`;
-const admin = new pg.Client({ connectionString: cluster });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
-await admin.end();
-const url = new URL(cluster);
-url.pathname = `/${name}`;
-process.env.DATABASE_URL = url.toString();
+process.env.DATABASE_URL = await createTestDatabase(inject("postgresUrl"), name, { template: TEMPLATE_DATABASE });
 // Postgres needs the secrets given (lib/platform/env.ts): fixed ones for tests.
 process.env.AUTH_SECRET ??= "test-secret-for-the-postgres-suite-0123456789";
 process.env.STUDIO_ENCRYPTION_KEY ??= "0".repeat(64);
