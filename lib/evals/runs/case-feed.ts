@@ -76,6 +76,14 @@ export class CaseFeed<Target extends { id: string }> {
     return this.refilling;
   }
 
+  /**
+   * Resolves once no lease is being taken in the background: the runner waits for it before handing the run back,
+   * or a prefetch committing after the release would leave a lease that keeps the run "running".
+   */
+  async quiet(): Promise<void> {
+    await this.refilling?.catch(() => undefined);
+  }
+
   /** A pair handed out by next() is done (stored or given up): a waiting refill may find the run finished. */
   settle(): void {
     this.inFlight--;

@@ -120,21 +120,34 @@ export async function executeEvalRun({
   signal?.addEventListener("abort", onOuterAbort, { once: true });
   // Stopped while the claim waited for its turn: the run is handed straight back below.
   if (signal?.aborted) onOuterAbort();
+  // The beat in flight is awaited before the run is handed back or finished: on Postgres a beat waiting for the
+  // row lock of this process's own release would otherwise put "running" back after it.
+  // One beat at a time: a slow database skips ticks rather than piling beats up.
+  let beating: Promise<void> | null = null;
   const heartbeat = setInterval(() => {
+    if (beating || controller.signal.aborted) return;
     const now = Date.now();
-    heartbeatEvalRun({ runId, workerId, now })
+    beating = heartbeatEvalRun({ runId, workerId, now })
       .then(async (underway) => {
         if (!underway) return controller.abort(new DOMException("The evaluation was cancelled.", "AbortError"));
         await renewLeases({ runId, workerId, until: now + leaseMs });
       })
-      .catch((error: unknown) => logger.warn({ err: error, runId }, "eval run heartbeat failed"));
+      .catch((error: unknown) => logger.warn({ err: error, runId }, "eval run heartbeat failed"))
+      .finally(() => (beating = null));
   }, heartbeatMs);
   heartbeat.unref();
+  const stopHeartbeat = async () => {
+    clearInterval(heartbeat);
+    await beating;
+  };
 
   const started = performance.now();
+  let feed: CaseFeed<PreparedTarget> | undefined;
+  // Nothing in the background may write for this worker once it hands the run back or finishes it.
+  const quiesce = () => Promise.all([stopHeartbeat(), feed?.quiet()]);
   try {
     const targets = await prepareTargets(db, runId, run.workspaceId);
-    const feed = new CaseFeed({
+    const cases = new CaseFeed({
       runId,
       workerId,
       targets,
@@ -146,7 +159,8 @@ export async function executeEvalRun({
       idleMs: Math.min(1_000, leaseMs / 2),
       signal: controller.signal,
     });
-    await feed.add(firstLease);
+    feed = cases;
+    await cases.add(firstLease);
     const write = createResultWriter(db);
     const settings = {
       workspaceId: run.workspaceId,
@@ -158,7 +172,7 @@ export async function executeEvalRun({
     logger.info({ event: joined ? "eval_run.joined" : "eval_run.started", runId, total: run.totalCases, workerId }, "eval run started");
 
     await drainQueue({
-      next: () => feed.next(),
+      next: () => cases.next(),
       concurrency: run.concurrency,
       signal: controller.signal,
       task: async ({ target, runCase }) => {
@@ -171,11 +185,12 @@ export async function executeEvalRun({
           // was cancelled meanwhile is (the writer checks the signal once the write has its turn).
           await retryWhileBusy(() => write(row, scores, controller.signal), { attempts: 20 });
         } finally {
-          feed.settle();
+          cases.settle();
         }
       },
     });
 
+    await quiesce();
     if (controller.signal.aborted) {
       // Shutting down: hand the run back. Cancelled: give the cases back, so a resume can take them at once.
       if (signal?.aborted) await retryWhileBusy(() => releaseEvalRun({ runId, workerId }));
@@ -194,6 +209,7 @@ export async function executeEvalRun({
     // was created, say) are safe to show as they are.
     logger.error({ err: thrown, runId }, "eval run failed");
     controller.abort();
+    await quiesce();
     await finishEvalRun({ runId, workerId, status: "failed", errorMessage: error.message, now: Date.now() });
     return "failed";
   } finally {

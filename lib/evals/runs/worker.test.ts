@@ -35,4 +35,19 @@ describe("the eval worker", () => {
     expect(after).toHaveLength(40);
     expect(new Set(after.map((r) => r.runCaseId)).size).toBe(40);
   }, 30_000);
+
+  it("a heartbeat in flight when the worker stops does not put the handed-back run back to running", async () => {
+    const ws = await makeEvalWorkspace({ fixtureUrl: server.url });
+    const { id } = await createRunOverCases(ws, { cases: 200, scorers: [containsScorer("Echo")], concurrency: 2 });
+    // A beat every millisecond is nearly always in flight, so each stop races one: a beat waiting for the row lock
+    // of the worker's own release (Postgres) used to mark the run "running" again under the stopped worker.
+    for (let round = 0; round < 8; round++) {
+      startEvalWorker({ pollMs: 50, heartbeatMs: 1 });
+      const before = (await results(id)).length;
+      await waitFor(async () => (await results(id)).length >= before + 2);
+      await stopEvalWorker();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await findEvalRun(getDb(), { runId: id })).toMatchObject({ status: "interrupted", workerId: null });
+    }
+  }, 30_000);
 });
