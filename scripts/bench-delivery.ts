@@ -4,7 +4,8 @@
 // body first, as the studio must), both driven by autocannon on loopback (50 connections, 10 s each). Reports the
 // rates, their ratio and p50/p99 against the targets (the prompt GET >= 40% of the bare server with p99 < 25 ms;
 // render and generations >= 30%), and the server's resident memory before and after all of it (target < 400 MiB).
-// A benchmark reports numbers; it asserts nothing.
+// A benchmark reports numbers; it asserts nothing. BENCH_ONLY=<label part> runs the calls whose label contains it;
+// BENCH_CPU_PROF=<dir> writes the studio's V8 CPU profile there when it stops (open it in Chrome's DevTools).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -88,7 +89,8 @@ async function main() {
   const targets = await seed();
 
   const studioPort = await freePort();
-  const studio = start(["--enable-source-maps", "dist/server.js", "-p", String(studioPort), "-H", "127.0.0.1"], {
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const studio = start([...profile, "--enable-source-maps", "dist/server.js", "-p", String(studioPort), "-H", "127.0.0.1"], {
     DATABASE_URL: process.env.DATABASE_URL!,
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
@@ -116,7 +118,8 @@ async function main() {
       `${label.padEnd(44)} ${Math.round(result.requests.average).toLocaleString("en").padStart(9)} req/s   p50 ${String(result.latency.p50).padStart(3)} ms   p99 ${String(result.latency.p99).padStart(3)} ms   non-2xx ${result.non2xx}, errors ${result.errors}`,
     );
   const verdicts: string[] = [];
-  for (const target of targets) {
+  const only = process.env.BENCH_ONLY;
+  for (const target of targets.filter((t) => !only || t.label.includes(only))) {
     const bareHeaders: Record<string, string> = target.body ? { "content-type": "application/json" } : {};
     const bareCall = { method: target.method, headers: bareHeaders, body: target.body };
     await drive(studioBase + target.path, call(target), WARMUP_S);

@@ -17,7 +17,8 @@
 // its cores, so the figures are noisy and are best compared within one run. The Postgres cluster (pg-cluster.mjs)
 // lives in the temporary folder; it and every child process are stopped at the end, on failure and on Ctrl-C.
 // Options (env): BENCH_DURATION (10 s per measured load), BENCH_SCALE_EVAL_CASES_PER_PROCESS (1600),
-// BENCH_SCALE_DASHBOARD_RUNS (20). Needs `npm run build` first (exits 2 without dist/server.js).
+// BENCH_SCALE_DASHBOARD_RUNS (20), BENCH_SCALE_PARTS (a comma list of "delivery", "dashboards"; both by default, the
+// evals run with delivery's processes). Needs `npm run build` first (exits 2 without dist/server.js).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -106,16 +107,21 @@ async function main(): Promise<void> {
   console.log(`bench:scale: ${os.cpus().length} cores, Node ${process.version}. The servers, autocannon, Postgres and the fixture server share these`);
   console.log("cores with each other and with any other work on the machine: the figures are noisy; compare them within one run.\n");
   const dir = tempDir("bench-scale-");
-  const sqlite = await onSqlite(dir);
+  const parts = new Set((process.env.BENCH_SCALE_PARTS ?? "delivery,dashboards").split(",").map((part) => part.trim()));
   progress("Postgres: starting a throwaway cluster");
   const cluster = startCluster();
-  const postgres = await onPostgres(await cluster.database("bench_scale"));
-  printRoutes([...sqlite.routes, ...postgres.routes], { SQLite: sqlite.scaling.rss[0]!, Postgres: postgres.scaling[0]!.rss[0]! });
-  printScaling([sqlite.scaling, ...postgres.scaling]);
-  printEvals(postgres.evals);
-  console.log();
-  progress("Dashboards: seeding SQLite, timing, copying to Postgres, timing");
-  printDashboards(await measureDashboards(dir, cluster));
+  if (parts.has("delivery")) {
+    const sqlite = await onSqlite(dir);
+    const postgres = await onPostgres(await cluster.database("bench_scale"));
+    printRoutes([...sqlite.routes, ...postgres.routes], { SQLite: sqlite.scaling.rss[0]!, Postgres: postgres.scaling[0]!.rss[0]! });
+    printScaling([sqlite.scaling, ...postgres.scaling]);
+    printEvals(postgres.evals);
+    console.log();
+  }
+  if (parts.has("dashboards")) {
+    progress("Dashboards: seeding SQLite, timing, copying to Postgres, timing");
+    printDashboards(await measureDashboards(dir, cluster));
+  }
   console.log(`\nbench:scale took ${((performance.now() - started) / 60_000).toFixed(1)} min.`);
 }
 

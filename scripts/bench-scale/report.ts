@@ -100,7 +100,7 @@ export function printDashboards({ seed, copy, sqlite, postgres }: DashboardResul
   console.log(`\nPART 3. Dashboard queries, p95 of ${DASHBOARD_RUNS} runs after ${DASHBOARD_WARMUP} warm-ups (nearest rank), SQLite vs Postgres, the same rows.`);
   const counts = Object.entries(seed.seeded.counts).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ");
   console.log(`bench:dashboards' sizes: ${counts}.`);
-  console.log(`Seeded into SQLite in ${seed.seconds.toFixed(1)} s; copied into Postgres (npm run db:copy's code, then ANALYZE) in ${copy.seconds.toFixed(1)} s (${copy.rows.toLocaleString("en")} rows).`);
+  console.log(`Seeded into SQLite in ${seed.seconds.toFixed(1)} s; copied into Postgres (npm run db:copy's code, then VACUUM ANALYZE) in ${copy.seconds.toFixed(1)} s (${copy.rows.toLocaleString("en")} rows).`);
   console.log(`Filters: "default" = last 30 days, no filter; "prompt" = one prompt, last 30 days. Target: every p95 < ${TARGETS.dashboardP95Ms} ms on both engines.\n`);
   const onPostgres = new Map(postgres.map((t) => [`${t.name}|${t.variant}`, t]));
   table(

@@ -55,28 +55,33 @@ export interface TrendPoint {
 
 /**
  * One point per completed run target: pass rate, mean score, cost and latency, oldest first. The pass rate is over
- * scored results (an unscored one is NULL, which avg skips), like the run page's.
+ * scored results (an unscored one is NULL, which avg skips), like the run page's. The latest targets are picked
+ * first, then their results aggregated in one grouped pass: five correlated subqueries per target read each
+ * target's results five times over (705 ms p95 on Postgres at bench:dashboards' sizes).
  */
 export function evalTrend(filters: DashboardScope): Promise<TrendPoint[]> {
   const where = scope(filters);
   return rawRows<TrendPoint>(
     getDb(),
-    sql`SELECT * FROM (
+    sql`WITH points AS (
          SELECT r.id AS "runId", t.id AS "targetId", r.name AS "runName", coalesce(r.finished_at, r.created_at) AS "at",
            t.prompt_id AS "promptId", p.name AS "promptName", r.dataset_id AS "datasetId", t.version, t.model_id AS "modelId",
-           d.name AS "datasetName",
-           (SELECT count(*) FROM eval_results x WHERE x.target_id = t.id) AS done,
-           (SELECT ${passRateOfScored} FROM eval_results x WHERE x.target_id = t.id) AS "passRate",
-           (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = t.id) AS "meanScore",
-           (SELECT sum(x.cost_usd) FROM eval_results x WHERE x.target_id = t.id) AS "costUsd",
-           (SELECT avg(x.latency_ms) FROM eval_results x WHERE x.target_id = t.id) AS "meanLatencyMs"
+           d.name AS "datasetName"
          FROM eval_runs r
          JOIN eval_run_targets t ON t.run_id = r.id
          JOIN prompts p ON p.id = t.prompt_id
          JOIN datasets d ON d.id = r.dataset_id
          WHERE ${where}
          ORDER BY r.created_at DESC LIMIT ${MAX_POINTS}
-       ) AS points ORDER BY "at", "runId"`,
+       ), totals AS (
+         SELECT x.target_id, count(*) AS done, ${passRateOfScored} AS "passRate", avg(x.score) AS "meanScore",
+           sum(x.cost_usd) AS "costUsd", avg(x.latency_ms) AS "meanLatencyMs"
+         FROM eval_results x WHERE x.target_id IN (SELECT "targetId" FROM points)
+         GROUP BY x.target_id
+       )
+       SELECT points.*, coalesce(totals.done, 0) AS done, totals."passRate", totals."meanScore", totals."costUsd", totals."meanLatencyMs"
+       FROM points LEFT JOIN totals ON totals.target_id = points."targetId"
+       ORDER BY points."at", points."runId"`,
   );
 }
 
