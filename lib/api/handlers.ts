@@ -71,7 +71,8 @@ async function dispatch(call: DeliveryCall, route: DeliveryRoute, state: Deliver
     case "eval-run-results":
       return json(await listEvalRunResultsForApi(principal, route.runId, queryObject(call.rawQuery)), 200);
     case "generations":
-      return json(await reportGeneration(principal, await readJsonBody(call, GENERATION_BODY_LIMIT)), 201);
+      // The epoch admitCachedApiKey/admitUncachedApiKey brought the cache to, read moments ago for this request.
+      return json(await reportGeneration(principal, await readJsonBody(call, GENERATION_BODY_LIMIT), { epoch: state.cache.currentEpoch }), 201);
     case "feedback":
       return json(await sendFeedback(principal, await readJsonBody(call, GENERATION_BODY_LIMIT)), 201);
   }

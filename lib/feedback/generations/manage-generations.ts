@@ -16,11 +16,14 @@ import { feedbackBodySchema, normaliseScore, reportGenerationBodySchema, type Fe
 // Production telemetry from applications: a generation made with a deployed prompt, and end-user feedback on it.
 // High-volume rows, so they are not written to the audit log; each row names the API key that sent it.
 
-/** POST /api/v1/generations */
-export async function reportGeneration(principal: Principal, body: unknown): Promise<GenerationCreated> {
+/**
+ * POST /api/v1/generations. `epoch`: the delivery epoch the caller read as it admitted the request (the delivery
+ * API does, for its key cache), so it is not read a second time; read here when not given.
+ */
+export async function reportGeneration(principal: Principal, body: unknown, { epoch }: { epoch?: number } = {}): Promise<GenerationCreated> {
   requirePermission(principal, "generations:write");
   const input = parseInput(reportGenerationBodySchema, body);
-  const { promptId, version, environmentId } = await resolveServedTarget(principal.workspaceId, input);
+  const { promptId, version, environmentId } = await resolveServedTarget(principal.workspaceId, input, epoch);
   const { inputTokens, outputTokens } = input.usage;
   const costUsd = input.usage.costUsd ?? (input.model && inputTokens !== undefined && outputTokens !== undefined ? estimateCostUsd({ modelId: input.model, inputTokens, outputTokens }) : null);
   const row = await insertGenerationGrouped({

@@ -22,9 +22,13 @@ const MAX_ENTRIES = 10_000;
 
 const cache = { epoch: Number.NaN, entries: new Map<string, ServedTarget>() };
 
-export async function resolveServedTarget(workspaceId: string, input: { prompt: string; version?: number; label?: string }): Promise<ServedTarget> {
+/** `epoch`, when given, was read just before (the delivery API admits each request under it). */
+export async function resolveServedTarget(
+  workspaceId: string,
+  input: { prompt: string; version?: number; label?: string },
+  epoch: number = readDeliveryEpoch(),
+): Promise<ServedTarget> {
   // Read before the database is, so what is found is at least as new as the epoch it is kept under.
-  const epoch = readDeliveryEpoch();
   if (epoch !== cache.epoch) {
     cache.entries.clear();
     cache.epoch = epoch;
