@@ -262,6 +262,27 @@ describe("partials", () => {
     expect(chat.body).toMatchObject({ type: "chat", template: null, variables: ["product", "question", "name"], partials: { "shared/greeting@1": "Hello {{name}}" } });
   });
 
+  it("renders a prompt again from the plan of its first render: other variables, and a missing one named with its message", async () => {
+    const render = (variables: Record<string, string>) =>
+      api.request("POST", "/api/v1/prompts/chat%2Fassistant/render", { key: pkey, body: { label: "latest", variables } });
+    const first = await render({ name: "Ada", product: "invoices", question: "Where is my refund?" });
+    expect(first.status).toBe(200);
+    const again = await render({ name: "Lin", product: "exports", question: "Why CSV?" });
+    expect(again.body).toMatchObject({
+      messages: [
+        { role: "system", content: "Hello Lin You help with exports." },
+        { role: "user", content: "Why CSV?" },
+      ],
+    });
+    const missing = await render({ name: "Lin", product: "exports" });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({
+      error: { code: "bad_request:template", message: 'User message, line 1, column 1: Missing variable "question"' },
+    });
+    // The first render's answer was not changed by the later ones (a plan holds no variables).
+    expect(first.body).toMatchObject({ messages: [{ content: "Hello Ada You help with invoices." }, { content: "Where is my refund?" }] });
+  });
+
   it("refuses a render body that is not JSON or has unknown fields", async () => {
     const notJson = await api.request("POST", "/api/v1/prompts/support%2Freply/render", { key: pkey, rawBody: "{oops", breaksContract: true });
     expect(notJson.body).toEqual({ error: { code: "bad_request:api", message: "The request body must be JSON." } });

@@ -6,7 +6,7 @@ import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/platform/http/route";
 import { listPrompts } from "@/lib/prompts/server";
-import { partialKey, renderChat, renderTemplate } from "@/lib/core/templates";
+import { partialKey, planChat, planTemplate, renderPlannedChat, renderPlannedTemplate } from "@/lib/core/templates";
 import { PROMPT_PREFIX, decodePromptName, splitRawUrl } from "./routes";
 import {
   listQuerySchema,
@@ -17,9 +17,9 @@ import {
   type PromptListPage,
   type RenderResult,
 } from "./schemas";
-import { DEFAULT_LABEL, LATEST_LABEL, labelSelector, selectorKey } from "@/lib/serving";
+import { DEFAULT_LABEL, LATEST_LABEL, labelSelector, selectorKey, type ResolvedPrompt } from "@/lib/serving";
 import { prepareJsonResponse } from "./serialize";
-import type { CachedPrompt, DeliveryState } from "./state";
+import type { CachedPrompt, DeliveryState, RenderPlan } from "./state";
 
 // The read side of the delivery API. Resolved prompts are cached twice over: under their canonical target
 // (workspace, name, label or version) for render, and under the raw URL as sent, so the hot path answers a
@@ -63,18 +63,34 @@ export async function getPrompt(state: DeliveryState, principal: ApiKeyPrincipal
   return entry;
 }
 
-/** POST /api/v1/prompts/{name}/render: the served version filled in, partials included. */
-export async function renderPrompt(state: DeliveryState, principal: ApiKeyPrincipal, name: string, body: unknown): Promise<RenderResult> {
+/**
+ * POST /api/v1/prompts/{name}/render: the served version filled in, partials included. A prompt the cache holds is
+ * rendered synchronously from the plan made at its first render (no promise, so no microtask, per request).
+ */
+export function renderPrompt(state: DeliveryState, principal: ApiKeyPrincipal, name: string, body: unknown): RenderResult | Promise<RenderResult> {
   requirePermission(principal, "prompts:read");
   const input = parseInput(renderBodySchema, body);
-  const { entry } = await loadPrompt(state, principal.workspaceId, targetFrom(name, input));
-  const { prompt } = entry;
+  const target = targetFrom(name, input);
+  const cached = state.cache.get(targetKey(principal.workspaceId, target));
+  if (cached?.plan) return renderFromPlan(cached.prompt, cached.plan, input.variables);
+  return loadPrompt(state, principal.workspaceId, target).then(async ({ entry }) => {
+    entry.plan ??= await planPrompt(entry.prompt);
+    return renderFromPlan(entry.prompt, entry.plan, input.variables);
+  });
+}
+
+/** Checks the served templates and loads their partials, from the ones resolved with the prompt. */
+async function planPrompt(prompt: ResolvedPrompt): Promise<RenderPlan> {
   const loadPartial = async (ref: { name: string; label: string | null }) => prompt.partials[partialKey(ref)] ?? null;
-  const common = { variables: input.variables, loadPartial, promptName: prompt.name };
-  if (prompt.messages) {
-    return { name: prompt.name, version: prompt.version, type: prompt.type, messages: await renderChat({ ...common, messages: prompt.messages }) };
-  }
-  return { name: prompt.name, version: prompt.version, type: prompt.type, text: await renderTemplate({ ...common, template: prompt.template ?? "" }) };
+  const common = { loadPartial, promptName: prompt.name };
+  if (prompt.messages) return { kind: "chat", chat: await planChat({ ...common, messages: prompt.messages }) };
+  return { kind: "text", text: await planTemplate({ ...common, template: prompt.template ?? "" }) };
+}
+
+function renderFromPlan(prompt: ResolvedPrompt, plan: RenderPlan, variables: Record<string, unknown>): RenderResult {
+  const { name, version, type } = prompt;
+  if (plan.kind === "chat") return { name, version, type, messages: renderPlannedChat(plan.chat, variables) };
+  return { name, version, type, text: renderPlannedTemplate(plan.text, variables) };
 }
 
 /** GET /api/v1/prompts: active prompts by name; `label` keeps those that environment serves ("latest": all). */

@@ -4,12 +4,17 @@ import { DeliveryCache, type DeliveryCacheOptions } from "./cache";
 import { KeyRateLimiter } from "./rate-limit";
 import type { ResolvedPrompt } from "@/lib/serving";
 import type { PreparedResponse } from "./serialize";
+import type { ChatPlan, TemplatePlan } from "@/lib/core/templates";
 
 /** A resolved prompt and its GET response, serialised once. */
 export interface CachedPrompt {
   prompt: ResolvedPrompt;
   response: PreparedResponse;
+  /** Its templates checked and partials loaded, at its first render: later renders are synchronous. */
+  plan?: RenderPlan;
 }
+
+export type RenderPlan = { kind: "chat"; chat: ChatPlan } | { kind: "text"; text: TemplatePlan };
 
 export interface DeliveryState {
   cache: DeliveryCache<CachedPrompt>;

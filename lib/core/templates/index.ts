@@ -2,8 +2,8 @@
 // that include other prompts of the workspace. See README.md.
 export { analyseTemplate, type PartialRef, type TemplateAnalysis, type TemplateIssue } from "./parse-template";
 export { extractChatVariables, extractVariables } from "./extract-variables";
-export { renderTemplate, type RenderTemplateArgs } from "./render-template";
-export { renderChat, messageNames, type RenderChatArgs } from "./render-chat";
+export { planTemplate, renderPlannedTemplate, renderTemplate, type RenderTemplateArgs, type TemplatePlan } from "./render-template";
+export { planChat, renderChat, renderPlannedChat, messageNames, type ChatPlan, type RenderChatArgs } from "./render-chat";
 export { collectPartials, type CollectPartialsArgs } from "./collect-partials";
 export {
   collectVariables,

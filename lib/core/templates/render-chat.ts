@@ -2,7 +2,7 @@
 // output budget, so a chat prompt cannot get around the limits by spreading work over many messages.
 import { AppError, isAppError } from "@/lib/core/errors";
 import type { ChatMessageRecord } from "@/lib/core/vocabulary/prompt-content";
-import { renderInSession, type RenderTemplateArgs } from "./render-template";
+import { planInStore, renderPlan, type RenderTemplateArgs, type TemplatePlan } from "./render-template";
 import { createPartialStore } from "./resolve-partials";
 import { createRenderBudget } from "./template-writer";
 
@@ -10,20 +10,47 @@ export interface RenderChatArgs extends Omit<RenderTemplateArgs, "template"> {
   messages: readonly ChatMessageRecord[];
 }
 
-export async function renderChat({ messages, loadPartial, ...args }: RenderChatArgs): Promise<ChatMessageRecord[]> {
-  const session = { partials: createPartialStore(loadPartial), budget: createRenderBudget() };
+/** A chat prompt's messages checked, with their partials loaded once for all of them: see TemplatePlan. */
+export interface ChatPlan {
+  messages: { role: ChatMessageRecord["role"]; plan: TemplatePlan }[];
+}
+
+export async function renderChat({ variables, lenient, ...args }: RenderChatArgs): Promise<ChatMessageRecord[]> {
+  return renderPlannedChat(await planChat(args), variables, { lenient });
+}
+
+export async function planChat({ messages, loadPartial, promptName }: Omit<RenderChatArgs, "variables" | "lenient">): Promise<ChatPlan> {
+  const partials = createPartialStore(loadPartial);
   const names = messageNames(messages);
-  const rendered: ChatMessageRecord[] = [];
+  const planned: ChatPlan["messages"] = [];
   for (const [index, message] of messages.entries()) {
-    try {
-      const content = await renderInSession({ ...args, template: message.content, session, where: names[index] });
-      rendered.push({ role: message.role, content });
-    } catch (error) {
-      if (!isAppError(error) || error.code !== "bad_request:template") throw error;
-      throw new AppError(error.code, error.message, { details: { ...error.details, messageIndex: index, role: message.role }, cause: error.cause });
-    }
+    const plan = await inMessage(index, message, () => planInStore({ template: message.content, promptName, partials, where: names[index] }));
+    planned.push({ role: message.role, plan });
   }
-  return rendered;
+  return { messages: planned };
+}
+
+/** Renders every message with the same variables, within one output budget. */
+export function renderPlannedChat(plan: ChatPlan, variables: Record<string, unknown>, { lenient = false }: { lenient?: boolean } = {}): ChatMessageRecord[] {
+  const budget = createRenderBudget();
+  return plan.messages.map(({ role, plan: message }, index) => ({
+    role,
+    content: inMessage(index, { role }, () => renderPlan(message, variables, { lenient, budget })),
+  }));
+}
+
+/** A template error names the message it is in (index and role). */
+function inMessage<T>(index: number, message: { role: ChatMessageRecord["role"] }, work: () => T): T {
+  const named = (error: unknown): never => {
+    if (!isAppError(error) || error.code !== "bad_request:template") throw error;
+    throw new AppError(error.code, error.message, { details: { ...error.details, messageIndex: index, role: message.role }, cause: error.cause });
+  };
+  try {
+    const result = work();
+    return (result instanceof Promise ? result.catch(named) : result) as T;
+  } catch (error) {
+    return named(error);
+  }
 }
 
 const roleNames = { system: "System", user: "User", assistant: "Assistant" } as const;
