@@ -33,10 +33,28 @@ describe("generations and feedback", () => {
     expect(created.status).toBe(201);
     const { id, version } = created.body as { id: string; version: number };
     expect(version).toBe(2);
+    const before = Date.now();
     const row = (await first(getDb().select().from(generations).where(eq(generations.id, id))))!;
-    expect(row).toMatchObject({ version: 2, output: "Billing: refund issued.", latencyMs: 420, metadata: { sessionId: "s-1" } });
+    // Every column as stored (SQLite writes it with a statement of its own, Postgres with the builder).
+    expect(row).toMatchObject({
+      workspaceId: api.ws.workspaceId,
+      version: 2,
+      variables: { customer: "Ana" },
+      output: "Billing: refund issued.",
+      modelId: "openai:gpt-4o-mini",
+      inputTokens: 1000,
+      outputTokens: 100,
+      latencyMs: 420,
+      metadata: { sessionId: "s-1" },
+      feedbackCount: 0,
+      feedbackScore: null,
+    });
     expect(row.environmentId).not.toBeNull();
+    expect(row.apiKeyId).not.toBeNull();
     expect(row.costUsd).toBeGreaterThan(0);
+    expect(row.createdAt).toBeInstanceOf(Date);
+    expect(before - row.createdAt.getTime()).toBeLessThan(60_000);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     const feedback = await post("/api/v1/feedback", api.writeKey, { generationId: id, score: 4, scale: "1-5", comment: "Helpful", metadata: { channel: "widget" } });
     expect(feedback.status).toBe(201);
@@ -45,6 +63,10 @@ describe("generations and feedback", () => {
 
     const byVersion = await post("/api/v1/generations", api.writeKey, { prompt: "support/triage", version: 1, output: "ok" });
     expect(byVersion.status).toBe(201);
+    const bare = (await first(getDb().select().from(generations).where(eq(generations.id, (byVersion.body as { id: string }).id))))!;
+    expect(bare).toMatchObject({ version: 1, environmentId: null, variables: {}, modelId: "", inputTokens: null, costUsd: null, latencyMs: null, metadata: {} });
+    // Time-ordered ids: the later report sorts after the earlier one.
+    expect(bare.id > id).toBe(true);
   });
 
   it("answers 401 without a key or with a revoked one, and 403 to a read key", async () => {
