@@ -11,7 +11,7 @@ import type { ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import { BARE_SERVER, deliveryCalls, type DeliveryCall } from "../bench-delivery-calls";
 import type { DeliveryKeys } from "./db-task";
-import { freePort, rssMiB, startChild, stopChild, waitFor } from "./processes";
+import { cpuSeconds, freePort, machineCpuSeconds, rssMiB, startChild, stopChild, waitFor } from "./processes";
 
 export const CONNECTIONS = 50;
 export const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -65,10 +65,11 @@ const callOf = (target: Target, withKey = true) => ({
 });
 
 /** A warm-up, then the measured run, over `bases` round-robin by connection (see the header). */
-async function drive(bases: string[], target: Target, withKey = true): Promise<autocannon.Result> {
+async function drive(bases: string[], target: Target, withKey = true, onMeasureStart?: () => void): Promise<autocannon.Result> {
   const { method, headers, body } = callOf(target, withKey);
   const options = { url: bases.map((base) => base + target.path) as unknown as string, connections: CONNECTIONS, method, headers, body };
   await autocannon({ ...options, duration: WARMUP_S });
+  onMeasureStart?.();
   return autocannon({ ...options, duration: DURATION_S });
 }
 
@@ -120,10 +121,34 @@ export interface ScaleRow {
   load: Load;
   /** Each process's resident memory after its load, MiB. */
   rss: number[];
+  /**
+   * Where the cores went during the measured load, in cores (1.0 = one core busy all the time): the studio
+   * processes together, this process (autocannon), and the machine as a whole. Absent for the one-process rows,
+   * which are measured with the per-call table.
+   */
+  cores?: { studios: number; autocannon: number; machine: number; available: number };
 }
 
-/** The prompt GET over every process, round-robin. */
+/** The prompt GET over every process, round-robin, with the CPU each part of the machine used meanwhile. */
 export async function measureScaling(engine: string, studios: Studio[], target: Target): Promise<ScaleRow> {
-  const load = loadOf(await drive(studios.map((s) => s.base), target));
-  return { engine, processes: studios.length, load, rss: studios.map((s) => rssMiB(s.child.pid!)) };
+  const pids = studios.map((s) => s.child.pid!);
+  const sample = () => ({ studios: pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0), self: cpuSeconds(process.pid), machine: machineCpuSeconds(), at: performance.now() });
+  let before = sample();
+  const load = loadOf(
+    await drive(
+      studios.map((s) => s.base),
+      target,
+      true,
+      () => (before = sample()),
+    ),
+  );
+  const after = sample();
+  const seconds = (after.at - before.at) / 1000;
+  const cores = {
+    studios: (after.studios - before.studios) / seconds,
+    autocannon: (after.self - before.self) / seconds,
+    machine: (after.machine.busy - before.machine.busy) / seconds,
+    available: (after.machine.total - before.machine.total) / seconds,
+  };
+  return { engine, processes: studios.length, load, rss: pids.map(rssMiB), cores };
 }

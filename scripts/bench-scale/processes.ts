@@ -117,6 +117,26 @@ export function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** CPU time a process has used so far (user + system), in seconds (Linux /proc). */
+export function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** The machine's busy and total CPU time so far, in seconds summed over every core (/proc/stat). */
+export function machineCpuSeconds(): { busy: number; total: number } {
+  const [, ...times] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+  const values = times.map(Number);
+  const total = values.reduce((sum, v) => sum + v, 0);
+  const idle = (values[3] ?? 0) + (values[4] ?? 0);
+  return { busy: (total - idle) / CLOCK_TICKS, total: total / CLOCK_TICKS };
+}
+
+// USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK).
+const CLOCK_TICKS = 100;
+
 /** Runs a db-task.ts step on the database `databaseUrl` names and returns its answer. */
 export async function dbTask<T>(databaseUrl: string, task: string, input: unknown = {}): Promise<T> {
   const child = startChild(["--import", "tsx", "--conditions=react-server", path.join(__dirname, "db-task.ts"), task, JSON.stringify(input)], { DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }, "pipe");

@@ -65,6 +65,17 @@ export function printScaling(rows: ScaleRow[]): void {
     }),
   );
   failureWarnings(rows.map((r) => ({ label: `${r.engine} x${r.processes}`, failures: r.load.failures })));
+  const measured = rows.filter((r) => r.cores);
+  if (measured.length === 0) return;
+  console.log("\nWhere the cores went during those loads (1.00 = one core busy all the time; Postgres and the rest of the machine are");
+  console.log("the difference between the machine and the two before it):\n");
+  table(
+    ["engine", "processes", "studios", "autocannon", "rest", "machine busy", "of cores"],
+    measured.map(({ engine, processes, cores }) => {
+      const c = cores!;
+      return [engine, String(processes), c.studios.toFixed(2), c.autocannon.toFixed(2), (c.machine - c.studios - c.autocannon).toFixed(2), c.machine.toFixed(2), c.available.toFixed(2)];
+    }),
+  );
 }
 
 export function printEvals(rows: EvalRow[]): void {
