@@ -87,7 +87,7 @@ async function onPostgres(databaseUrl: string): Promise<{ routes: RouteRow[]; sc
         scaling.push(await measureScaling("Postgres", studios, targets[0]!));
       }
       progress(`Postgres: an eval run shared by ${count} process${count > 1 ? "es" : ""}`);
-      evals.push(await measureEvals(databaseUrl, seeded.evals!, count));
+      evals.push(await measureEvals(databaseUrl, seeded.evals!, studios.map((studio) => studio.child.pid!)));
     } finally {
       await stopStudios(studios);
     }

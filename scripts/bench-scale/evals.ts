@@ -7,7 +7,7 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { EvalRunInput, EvalRunMeasure, EvalWorkspaceRef } from "./db-task";
-import { dbTask, freePort, startChild, waitFor } from "./processes";
+import { cpuSeconds, dbTask, freePort, machineCpuSeconds, startChild, waitFor } from "./processes";
 
 export const EVAL_CONCURRENCY = 16;
 export const FIXTURE_LATENCY_MS = 50;
@@ -30,12 +30,25 @@ export async function startFixture(): Promise<{ url: string; child: ChildProcess
 export interface EvalRow {
   processes: number;
   measure: EvalRunMeasure;
+  /** Cores busy over the whole run (creation and join delay included): the studio processes, and the machine. */
+  cores: { studios: number; machine: number; available: number };
 }
 
-/** One run over CASES_PER_PROCESS × `processes` cases in `workspace` (whose provider is the fixture server). */
-export async function measureEvals(databaseUrl: string, workspace: EvalWorkspaceRef, processes: number): Promise<EvalRow> {
+/** One run over CASES_PER_PROCESS × the processes' count cases in `workspace` (whose provider is the fixture server). */
+export async function measureEvals(databaseUrl: string, workspace: EvalWorkspaceRef, pids: number[]): Promise<EvalRow> {
+  const processes = pids.length;
   const input: EvalRunInput = { workspace, cases: CASES_PER_PROCESS * processes, concurrency: EVAL_CONCURRENCY, timeoutMs: 600_000 };
-  return { processes, measure: await dbTask<EvalRunMeasure>(databaseUrl, "eval-run", input) };
+  const sample = () => ({ studios: pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0), machine: machineCpuSeconds(), at: performance.now() });
+  const before = sample();
+  const measure = await dbTask<EvalRunMeasure>(databaseUrl, "eval-run", input);
+  const after = sample();
+  const seconds = (after.at - before.at) / 1000;
+  const cores = {
+    studios: (after.studios - before.studios) / seconds,
+    machine: (after.machine.busy - before.machine.busy) / seconds,
+    available: (after.machine.total - before.machine.total) / seconds,
+  };
+  return { processes, measure, cores };
 }
 
 /** What the fixture's latency allows at most: every slot of every process always waiting on a call. */

@@ -86,8 +86,8 @@ export function printEvals(rows: EvalRow[]): void {
   console.log(`Bound = processes x ${EVAL_CONCURRENCY} / ${FIXTURE_LATENCY_MS / 1000} s. No target is set for this part.\n`);
   const one = rows.find((r) => r.processes === 1)?.measure.allJoined.perSecond ?? NaN;
   table(
-    ["processes", "cases", "cases/s", "window", "first->last", "vs 1 process", "bound", "of bound", "joined (delay)", "cases leased per process", "run", "results"],
-    rows.map(({ processes, measure }) => [
+    ["processes", "cases", "cases/s", "window", "first->last", "vs 1 process", "bound", "of bound", "joined (delay)", "cases leased per process", "run", "results", "cores: studios / machine busy / of"],
+    rows.map(({ processes, measure, cores }) => [
       String(processes),
       int(measure.cases),
       int(measure.allJoined.perSecond),
@@ -100,6 +100,7 @@ export function printEvals(rows: EvalRow[]): void {
       measure.workers.map((w) => int(w.cases)).join(", "),
       measure.status,
       Object.entries(measure.statuses).map(([status, n]) => `${n} ${status}`).join(", ") || "none",
+      `${cores.studios.toFixed(2)} / ${cores.machine.toFixed(2)} / ${cores.available.toFixed(2)}`,
     ]),
   );
   for (const { processes, measure } of rows.filter((r) => r.measure.status !== "completed")) {
