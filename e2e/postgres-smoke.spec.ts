@@ -98,12 +98,16 @@ test.describe("the studio on PostgreSQL", () => {
     await expect(reviewer.getByRole("radio", { name: "4", exact: true })).toHaveAttribute("aria-checked", "true");
     await reviewer.keyboard.press("Enter");
     await expect(review.position()).toHaveText("All 1 done");
-    const ratings = await query<{ value: unknown; score: number }>(
-      `SELECT r.value, r.score FROM ratings r JOIN review_queues q ON q.id = r.queue_id JOIN users u ON u.id = r.reviewer_id
-        WHERE q.name = $1 AND u.email = $2`,
-      queueName,
-      DEMO_USERS.reviewer.email,
-    );
-    expect(ratings).toEqual([{ value: { type: "scale", value: 4 }, score: 0.75 }]);
+    // Saving is optimistic (the screen moves on at once), so the row is waited for, as the rating specs do.
+    await expect
+      .poll(() =>
+        query<{ value: unknown; score: number }>(
+          `SELECT r.value, r.score FROM ratings r JOIN review_queues q ON q.id = r.queue_id JOIN users u ON u.id = r.reviewer_id
+            WHERE q.name = $1 AND u.email = $2`,
+          queueName,
+          DEMO_USERS.reviewer.email,
+        ),
+      )
+      .toEqual([{ value: { type: "scale", value: 4 }, score: 0.75 }]);
   });
 });
