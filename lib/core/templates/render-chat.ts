@@ -23,9 +23,9 @@ export async function planChat({ messages, loadPartial, promptName }: Omit<Rende
   const partials = createPartialStore(loadPartial);
   const names = messageNames(messages);
   const planned: ChatPlan["messages"] = [];
-  for (const [index, message] of messages.entries()) {
-    const plan = await inMessage(index, message, () => planInStore({ template: message.content, promptName, partials, where: names[index] }));
-    planned.push({ role: message.role, plan });
+  for (const [index, { role, content }] of messages.entries()) {
+    const plan = await planInStore({ template: content, promptName, partials, where: names[index] }).catch(inMessage(index, role));
+    planned.push({ role, plan });
   }
   return { messages: planned };
 }
@@ -33,24 +33,21 @@ export async function planChat({ messages, loadPartial, promptName }: Omit<Rende
 /** Renders every message with the same variables, within one output budget. */
 export function renderPlannedChat(plan: ChatPlan, variables: Record<string, unknown>, { lenient = false }: { lenient?: boolean } = {}): ChatMessageRecord[] {
   const budget = createRenderBudget();
-  return plan.messages.map(({ role, plan: message }, index) => ({
-    role,
-    content: inMessage(index, { role }, () => renderPlan(message, variables, { lenient, budget })),
-  }));
+  return plan.messages.map(({ role, plan: message }, index) => {
+    try {
+      return { role, content: renderPlan(message, variables, { lenient, budget }) };
+    } catch (error) {
+      return inMessage(index, role)(error);
+    }
+  });
 }
 
-/** A template error names the message it is in (index and role). */
-function inMessage<T>(index: number, message: { role: ChatMessageRecord["role"] }, work: () => T): T {
-  const named = (error: unknown): never => {
+/** Rethrows a template error naming the message it is in (index and role); any other error as it is. */
+function inMessage(index: number, role: ChatMessageRecord["role"]) {
+  return (error: unknown): never => {
     if (!isAppError(error) || error.code !== "bad_request:template") throw error;
-    throw new AppError(error.code, error.message, { details: { ...error.details, messageIndex: index, role: message.role }, cause: error.cause });
+    throw new AppError(error.code, error.message, { details: { ...error.details, messageIndex: index, role }, cause: error.cause });
   };
-  try {
-    const result = work();
-    return (result instanceof Promise ? result.catch(named) : result) as T;
-  } catch (error) {
-    return named(error);
-  }
 }
 
 const roleNames = { system: "System", user: "User", assistant: "Assistant" } as const;

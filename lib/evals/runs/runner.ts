@@ -120,9 +120,9 @@ export async function executeEvalRun({
   signal?.addEventListener("abort", onOuterAbort, { once: true });
   // Stopped while the claim waited for its turn: the run is handed straight back below.
   if (signal?.aborted) onOuterAbort();
-  // The beat in flight is awaited before the run is handed back or finished: on Postgres a beat waiting for the
-  // row lock of this process's own release would otherwise put "running" back after it.
-  // One beat at a time: a slow database skips ticks rather than piling beats up.
+  // One beat at a time (a slow database skips ticks rather than piling beats up), and the beat in flight is awaited
+  // before the run is handed back or finished: on Postgres a beat queued behind the row lock of this process's own
+  // release would otherwise put "running" back after it.
   let beating: Promise<void> | null = null;
   const heartbeat = setInterval(() => {
     if (beating || controller.signal.aborted) return;
