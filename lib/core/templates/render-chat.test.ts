@@ -38,6 +38,9 @@ describe("renderChat", () => {
     const messages = [{ role: "system" as const, content: "{{#rules}}" }];
     const error = await failure(renderChat({ messages, variables: {}, loadPartial: async () => null }));
     expect(error.message).toBe('System message, line 1, column 1: Unclosed section "rules": add {{/rules}}');
+    // Found while planning, before any variable is filled: still named with its message.
+    const second = await failure(renderChat({ messages: [{ role: "system", content: "ok" }, { role: "user", content: "{{#rules}}" }], variables: {}, loadPartial: async () => null }));
+    expect(second.details).toMatchObject({ messageIndex: 1, role: "user" });
   });
 
   it("renders missing variables as empty text when lenient", async () => {
