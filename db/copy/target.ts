@@ -8,7 +8,7 @@ import type { SourceTable } from "./source";
 // The Postgres database being copied into, on a connection of its own.
 
 /** Tables the Postgres migrations fill themselves: their rows are replaced by the source's, not counted as "in use". */
-export const SEEDED_BY_MIGRATIONS = ["delivery_state"];
+export const SEEDED_BY_MIGRATIONS = ["delivery_state", "rollup_backfills"];
 /** Any number, other than the migrations' (db/postgres.ts): held for the whole copy, so two copies cannot interleave. */
 const COPY_LOCK = 7_415_002;
 

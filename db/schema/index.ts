@@ -9,3 +9,4 @@ export * from "./playground";
 export * from "./evals";
 export * from "./feedback";
 export * from "./review";
+export * from "./rollups";

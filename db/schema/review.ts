@@ -67,6 +67,15 @@ export const reviewItems = sqliteTable(
     pairModelId: text("pair_model_id"),
     pairOutput: text("pair_output"),
     pairSwapped: integer("pair_swapped", { mode: "boolean" }).notNull().default(false),
+    /**
+     * For an eval result: its run's dataset, and its LLM judges' verdict (their mean score, and whether all passed),
+     * copied when the item is added like the output, so the dashboards' dataset filter and human-vs-judge agreement
+     * read the item alone and stay the same if the result is ever deleted. NULL for other sources, and when no
+     * llm-rubric scorer scored the result.
+     */
+    datasetId: text("dataset_id"),
+    judgeScore: real("judge_score"),
+    judgePass: integer("judge_pass", { mode: "boolean" }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -5,6 +5,7 @@ import { logger } from "@/lib/platform/logger";
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/platform/webhooks/worker";
 import { startEvalWorker, stopEvalWorker } from "@/lib/evals/server";
 import { onShutdown } from "@/lib/platform/ops/shutdown";
+import { backfillRollups } from "@/db/rollups/backfill";
 
 /**
  * Validates the environment and migrates the database before the first request, so a bad variable
@@ -28,6 +29,7 @@ export async function boot(): Promise<void> {
     // On SIGTERM/SIGINT (server.ts): the eval worker hands its runs back as "interrupted", resumed at the next start.
     onShutdown("eval-worker", stopEvalWorker);
     onShutdown("webhook-worker", stopWebhookWorker);
+    startRollupBackfill();
   }
   logger.info({ event: "started", version: process.env.STUDIO_VERSION }, "PromptOps Studio ready");
 }
@@ -41,4 +43,19 @@ function stopOn(kind: new (...args: never[]) => Error, step: () => unknown): voi
     console.error(error.message);
     process.exit(1);
   }
+}
+
+/**
+ * Adds rows written before the rollups existed (issue 17), in the background, a batch at a time; until it is done the
+ * dashboards read raw rows. A database created with the rollups has nothing to add, and this ends at once.
+ */
+function startRollupBackfill(): void {
+  let rows = 0;
+  const started = performance.now();
+  backfillRollups((batch) => (rows += batch.rows)).then(
+    () => {
+      if (rows > 0) logger.info({ event: "rollups.backfilled", rows, ms: Math.round(performance.now() - started) }, "rollups backfilled");
+    },
+    (error: unknown) => logger.error({ event: "rollups.backfill_failed", err: error }, "rollup backfill failed; the dashboards read raw rows until it completes (npm run db:rollups)"),
+  );
 }

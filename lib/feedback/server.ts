@@ -3,6 +3,6 @@
 // imports its other files; .dependency-cruiser.cjs fails the lint if it does.
 import "server-only";
 
-export { loadFeedbackDashboard, mergeFilterOptions } from "./dashboard/load-feedback-dashboard";
+export { loadFeedbackDashboard, loadFeedbackFilterOptions, mergeFilterOptions } from "./dashboard/load-feedback-dashboard";
 export { loadRatedItems } from "./dashboard/load-rated-items";
 export { reportGeneration, sendFeedback } from "./generations/manage-generations";

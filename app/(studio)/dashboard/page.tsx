@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { EvalDashboard } from "@/components/evals/dashboard/eval-dashboard";
-import { FeedbackDashboard } from "@/components/feedback/dashboard/feedback-dashboard";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { dashboardFiltersSchema } from "@/lib/evals";
-import { loadEvalDashboard } from "@/lib/evals/server";
-import { loadFeedbackDashboard, mergeFilterOptions } from "@/lib/feedback/server";
+import { DashboardSections } from "./_sections/dashboard-sections";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -13,8 +10,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const ctx = await requirePageAuth("dashboards:read");
   const filters = dashboardFiltersSchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
   const principal = userPrincipal(ctx);
-  const evals = await loadEvalDashboard(principal, filters);
-  const feedback = await loadFeedbackDashboard(principal, filters);
   return (
     <div className="flex flex-col gap-6">
       <header>
@@ -24,8 +19,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           feedback on the same versions: reviewers&apos; ratings, end-user feedback per environment, and how often people agree with the LLM judge.
         </p>
       </header>
-      <EvalDashboard data={{ ...evals, options: mergeFilterOptions(evals.options, feedback.options) }} filters={filters} action="/dashboard" />
-      <FeedbackDashboard data={feedback} filters={filters} />
+      <DashboardSections principal={principal} filters={filters} action="/dashboard" />
     </div>
   );
 }

@@ -16,7 +16,7 @@ export interface DashboardScope extends DashboardFilters {
 }
 
 /** The shared WHERE for completed run targets in scope, its values bound as parameters. */
-function scope(filters: DashboardScope): SQL {
+export function scope(filters: DashboardScope): SQL {
   const clauses = [sql`r.workspace_id = ${filters.workspaceId}`, sql`r.status = 'completed'`];
   if (filters.prompt) clauses.push(sql`t.prompt_id = ${filters.prompt}`);
   if (filters.dataset) clauses.push(sql`r.dataset_id = ${filters.dataset}`);
@@ -27,7 +27,7 @@ function scope(filters: DashboardScope): SQL {
   return sql.join(clauses, sql` AND `);
 }
 
-const MAX_POINTS = 500;
+export const MAX_POINTS = 500;
 
 /**
  * The pass rate of a target's results `x` over scored ones: an unscored result is NULL, which avg leaves out. A
@@ -53,6 +53,19 @@ export interface TrendPoint {
   meanLatencyMs: number | null;
 }
 
+/** The latest completed run targets in scope (up to MAX_POINTS), with their names: a trend's points, before figures. */
+export function trendPoints(filters: DashboardScope): SQL {
+  return sql`SELECT r.id AS "runId", t.id AS "targetId", r.name AS "runName", coalesce(r.finished_at, r.created_at) AS "at",
+      t.prompt_id AS "promptId", p.name AS "promptName", r.dataset_id AS "datasetId", t.version, t.model_id AS "modelId",
+      d.name AS "datasetName"
+    FROM eval_runs r
+    JOIN eval_run_targets t ON t.run_id = r.id
+    JOIN prompts p ON p.id = t.prompt_id
+    JOIN datasets d ON d.id = r.dataset_id
+    WHERE ${scope(filters)}
+    ORDER BY r.created_at DESC LIMIT ${MAX_POINTS}`;
+}
+
 /**
  * One point per completed run target: pass rate, mean score, cost and latency, oldest first. The pass rate is over
  * scored results (an unscored one is NULL, which avg skips), like the run page's. The latest targets are picked
@@ -60,20 +73,9 @@ export interface TrendPoint {
  * target's results five times over (705 ms p95 on Postgres at bench:dashboards' sizes).
  */
 export function evalTrend(filters: DashboardScope): Promise<TrendPoint[]> {
-  const where = scope(filters);
   return rawRows<TrendPoint>(
     getDb(),
-    sql`WITH points AS (
-         SELECT r.id AS "runId", t.id AS "targetId", r.name AS "runName", coalesce(r.finished_at, r.created_at) AS "at",
-           t.prompt_id AS "promptId", p.name AS "promptName", r.dataset_id AS "datasetId", t.version, t.model_id AS "modelId",
-           d.name AS "datasetName"
-         FROM eval_runs r
-         JOIN eval_run_targets t ON t.run_id = r.id
-         JOIN prompts p ON p.id = t.prompt_id
-         JOIN datasets d ON d.id = r.dataset_id
-         WHERE ${where}
-         ORDER BY r.created_at DESC LIMIT ${MAX_POINTS}
-       ), totals AS (
+    sql`WITH points AS (${trendPoints(filters)}), totals AS (
          SELECT x.target_id, count(*) AS done, ${passRateOfScored} AS "passRate", avg(x.score) AS "meanScore",
            sum(x.cost_usd) AS "costUsd", avg(x.latency_ms) AS "meanLatencyMs"
          FROM eval_results x WHERE x.target_id IN (SELECT "targetId" FROM points)
@@ -119,8 +121,15 @@ export interface ServedQuality {
   evaluatedAt: number | null;
 }
 
-/** What each environment serves now, with the latest completed evaluation of that version (dataset-filtered). */
-export function servedQuality(filters: DashboardScope): Promise<ServedQuality[]> {
+/** A served version's pass rate and mean score from the raw results of its latest evaluation's target. */
+const RAW_SERVED_FIGURES = sql`(SELECT ${passRateOfScored} FROM eval_results x WHERE x.target_id = latest."targetId") AS "passRate",
+         (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = latest."targetId") AS "meanScore"`;
+
+/**
+ * What each environment serves now, with the latest completed evaluation of that version (dataset-filtered). The
+ * pass rate and mean score come from `figures` (the rollups pass theirs), reading `latest."targetId"`.
+ */
+export function servedQuality(filters: DashboardScope, figures: SQL = RAW_SERVED_FIGURES): Promise<ServedQuality[]> {
   const workspaceId = filters.workspaceId;
   // Optional filters become conditions only when set (a bare `$1 IS NULL` has no type for Postgres to infer).
   const onDataset = filters.dataset != null ? sql` AND r.dataset_id = ${filters.dataset}` : sql``;
@@ -131,8 +140,7 @@ export function servedQuality(filters: DashboardScope): Promise<ServedQuality[]>
     getDb(),
     sql`SELECT e.id AS "environmentId", e.name AS "environmentName", p.id AS "promptId", p.name AS "promptName", ptr.version,
          latest."runId", latest."datasetName", latest."evaluatedAt",
-         (SELECT ${passRateOfScored} FROM eval_results x WHERE x.target_id = latest."targetId") AS "passRate",
-         (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = latest."targetId") AS "meanScore"
+         ${figures}
        FROM environment_pointers ptr
        JOIN environments e ON e.id = ptr.environment_id
        JOIN prompts p ON p.id = ptr.prompt_id

@@ -4,7 +4,7 @@ import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { buildFeedbackWorkspace, buildStrangerWorkspace } from "@/lib/testing/feedback-workspace";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { loadFeedbackDashboard, mergeFilterOptions, UNLABELLED_ENVIRONMENT } from "./load-feedback-dashboard";
+import { loadFeedbackDashboard, loadFeedbackFilterOptions, mergeFilterOptions, UNLABELLED_ENVIRONMENT } from "./load-feedback-dashboard";
 
 let ws: Awaited<ReturnType<typeof buildFeedbackWorkspace>>;
 let stranger: Awaited<ReturnType<typeof buildStrangerWorkspace>>;
@@ -69,7 +69,7 @@ describe("feedback dashboard", () => {
     const data = await loadFeedbackDashboard(stranger.viewer, dashboardFiltersSchema.parse({}));
     expect(data.byVersion.map((v) => v.count)).toEqual([1, 1]);
     expect(data.environments.map((e) => [e.name, e.generations])).toEqual([["Production", 1]]);
-    expect(data.options.prompts.map((p) => p.id)).toEqual([stranger.promptId]);
+    expect((await loadFeedbackFilterOptions(stranger.viewer)).prompts.map((p) => p.id)).toEqual([stranger.promptId]);
     const empty = await loadFeedbackDashboard(userPrincipal((await makeWorkspace(["viewer"])).members[0]!.ctx), dashboardFiltersSchema.parse({}));
     expect([empty.byVersion, empty.byDay.rows, empty.distribution, empty.pairwise, empty.environments, empty.agreement.rows, empty.rubric.criteria]).toEqual([[], [], [], [], [], [], []]);
   });

@@ -1,19 +1,18 @@
 import "server-only";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission } from "@/lib/platform/auth/policy";
+import { timeDashboardSection } from "@/lib/platform/metrics/registry";
 import type { DashboardFilters } from "@/lib/evals";
-import {
-  feedbackByEnvironment,
-  feedbackFilterOptions,
-  judgeAgreementByDay,
-  pairwiseWinRates,
-  ratingsByDay,
-  ratingsByVersion,
-  rubricCriteriaByDay,
-  rubricCriteriaByVersion,
-  type PromptDay,
-  type VersionGroup,
-} from "./queries";
+import { rollupsReady } from "@/db/rollups/ready";
+import * as raw from "./queries";
+import { feedbackFilterOptions, type PromptDay, type VersionGroup } from "./queries";
+
+/** The prompts and models only feedback knows about, for the dashboard's filter menus (mergeFilterOptions). */
+export function loadFeedbackFilterOptions(principal: Principal) {
+  requirePermission(principal, "dashboards:read");
+  return feedbackFilterOptions(principal.workspaceId);
+}
+import * as rollups from "./rollup-queries";
 import { dayOf } from "./rated-items-filters";
 
 // Everything the "Human feedback" section shows, for one workspace and one set of dashboard filters, shaped for
@@ -75,16 +74,22 @@ export async function loadFeedbackDashboard(principal: Principal, filters: Dashb
   const fixedPrompt = Boolean(filters.prompt);
   const key = (g: VersionGroup): VersionKey => ({ label: versionLabel(g, fixedPrompt), promptId: g.promptId, version: g.version });
 
-  const [rubricVersions, rubricDays, versions, days, pairs, environments, agreement, options] = await Promise.all([
-    rubricCriteriaByVersion(scope),
-    rubricCriteriaByDay(scope),
-    ratingsByVersion(scope),
-    ratingsByDay(scope),
-    pairwiseWinRates(scope),
-    feedbackByEnvironment(scope),
-    judgeAgreementByDay(scope),
-    feedbackFilterOptions(principal.workspaceId),
-  ]);
+  // The rollups once their backfill is done (db/rollups); until then the raw rows, so no chart is short of a row.
+  const ratingsReady = await rollupsReady("ratings");
+  const generationsReady = await rollupsReady("generations");
+  const ratings = ratingsReady ? rollups : raw;
+  const generations = generationsReady ? rollups : raw;
+  const [rubricVersions, rubricDays, versions, days, pairs, environments, agreement] = await timeDashboardSection("feedback", ratingsReady && generationsReady ? "rollups" : "raw", () =>
+    Promise.all([
+      ratings.rubricCriteriaByVersion(scope),
+      ratings.rubricCriteriaByDay(scope),
+      ratings.ratingsByVersion(scope),
+      ratings.ratingsByDay(scope),
+      ratings.pairwiseWinRates(scope),
+      generations.feedbackByEnvironment(scope),
+      ratings.judgeAgreementByDay(scope),
+    ]),
+  );
   const criteria: CriterionSeries[] = [...new Set([...rubricVersions, ...rubricDays].map((r) => r.criterion))].sort().map((name, i) => ({ key: `c${i}`, name }));
   const keyOf = new Map(criteria.map((c) => [c.name, c.key]));
 
@@ -124,13 +129,12 @@ export async function loadFeedbackDashboard(principal: Principal, filters: Dashb
       meanScore: e.meanScore,
     })),
     agreement: agreementByDay(agreement),
-    options,
   };
 }
 export type FeedbackDashboardData = Awaited<ReturnType<typeof loadFeedbackDashboard>>;
 
 /** Agreement and mean score difference per prompt and day: two pivots of the same rows, so they share series keys. */
-function agreementByDay(rows: Awaited<ReturnType<typeof judgeAgreementByDay>>) {
+function agreementByDay(rows: raw.DayAgreement[]) {
   const series = (r: (typeof rows)[number]) => ({ id: String(r.promptId), name: promptLabel(r) });
   const agreement = pivotByDay(rows, series, (r) => r.agreement);
   const difference = pivotByDay(rows, series, (r) => r.meanAbsDiff);
@@ -138,7 +142,7 @@ function agreementByDay(rows: Awaited<ReturnType<typeof judgeAgreementByDay>>) {
 }
 
 /** The eval dashboard's filter menus plus the prompts and models only feedback knows about. */
-export function mergeFilterOptions<T extends { prompts: { id: string; name: string }[]; models: string[] }>(evalOptions: T, feedback: FeedbackDashboardData["options"]): T {
+export function mergeFilterOptions<T extends { prompts: { id: string; name: string }[]; models: string[] }>(evalOptions: T, feedback: Awaited<ReturnType<typeof loadFeedbackFilterOptions>>): T {
   const prompts = new Map([...evalOptions.prompts, ...feedback.prompts].map((p) => [p.id, p]));
   return {
     ...evalOptions,

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rawRows } from "@/db/raw";
-import { jsonElements, jsonHas, jsonNumber, jsonObject, jsonText, readJson } from "@/db/sql-dialect";
+import { jsonHas, jsonNumber, jsonObject, jsonText, readJson } from "@/db/sql-dialect";
 import { generationsWhere, inQueuesOfScheme, ratingsWhere, type FeedbackScope } from "./scope";
 
 // Human feedback aggregates, in SQL. Ratings are read from ratings by (workspace_id, created_at) and reach their
@@ -224,49 +224,22 @@ export interface DayAgreement extends PromptDay {
 }
 
 /**
- * Human vs LLM judge per UTC day, for ratings of items copied from eval results that an `llm-rubric` scorer
- * judged. A judge is recognised by its scorer config, as the runner applies them: a run scorer (eval_runs.scorers)
- * of type llm-rubric, or, for a score whose key is none of its run's scorers, a case's own llm-rubric assertion
- * (eval_run_cases.assertions; the runner suffixes its key with "-case" when a run scorer already uses it). The run
- * scorers of the workspace are read once (a few per run); the case lookup is only made for scores no run scorer
- * explains, which are rare. A result judged by several judges counts once: their mean score, and a pass only if
- * all passed (as a result passes only when every scorer does). Judge errors and pairwise ratings (no score) are
- * left out.
+ * Human vs LLM judge per UTC day, for scored ratings of items copied from eval results that an `llm-rubric` scorer
+ * judged. Which scores are a judge's, and the verdict of several, was settled when the item was added and copied onto
+ * it (review_items.judge_score and judge_pass: db/migrations 0013, the eval_result_facts view). A rating agrees when
+ * its pass (score >= 0.5) is the judges'.
  */
-// Only queues holding eval results can hold judged items, so the other queues' ratings are skipped before their
-// items are read (one index seek per queue).
-const inQueuesWithEvalItems = (workspaceId: string) => sql`r.queue_id IN (SELECT q.id FROM review_queues q WHERE q.workspace_id = ${workspaceId}
-  AND EXISTS (SELECT 1 FROM review_items x WHERE x.queue_id = q.id AND x.source_type = 'eval-result'))`;
-
 export function judgeAgreementByDay(scope: FeedbackScope): Promise<DayAgreement[]> {
   const where = ratingsWhere(scope);
-  const caseKey = jsonText(sql`a.value`, "key");
-  // judgePass is 1 when every judge passed (min over 0/1: `passed` is a boolean on Postgres, which has no min() of
-  // booleans); a rating agrees when its pass (score >= 0.5) is the judges'. The rating's item is one row, so its
-  // prompt is min() of one value (Postgres wants every selected column grouped or aggregated; r.id is the key).
   return rawRows<DayAgreement>(
     getDb(),
-    sql`WITH run_scorers AS MATERIALIZED (
-         SELECT run.id AS "runId", ${jsonText(sql`j.value`, "key")} AS "scorerKey", ${jsonText(sql`j.value`, "type")} = 'llm-rubric' AS "isJudge"
-         FROM eval_runs run, ${jsonElements(sql`run.scorers`, "j")} WHERE run.workspace_id = ${scope.workspaceId}
-       )
-       SELECT g.*, p.name AS "promptName" FROM (
-       SELECT "promptId", "dayIndex", count(*) AS count, avg(CASE WHEN (human >= 0.5) = ("judgePass" = 1) THEN 1.0 ELSE 0.0 END) AS agreement,
-              avg(abs(human - "judgeScore")) AS "meanAbsDiff"
-       FROM (SELECT min(i.prompt_id) AS "promptId", r.created_at / 86400000 AS "dayIndex", r.score AS human, avg(s.score) AS "judgeScore",
-                    min(CASE WHEN s.passed THEN 1 ELSE 0 END) AS "judgePass"
-             FROM ${RATINGS}
-             JOIN eval_scores s ON s.result_id = i.source_id
-             LEFT JOIN run_scorers rs ON rs."runId" = s.run_id AND rs."scorerKey" = s.scorer_key
-             WHERE ${where} AND ${inQueuesWithEvalItems(scope.workspaceId)} AND i.source_type = 'eval-result' AND r.score IS NOT NULL AND NOT s.error
-               AND s.score IS NOT NULL
-               AND (rs."isJudge" OR (rs."runId" IS NULL AND EXISTS (
-                 SELECT 1 FROM eval_results res JOIN eval_run_cases c ON c.id = res.run_case_id, ${jsonElements(sql`c.assertions`, "a")}
-                 WHERE res.id = s.result_id AND ${jsonText(sql`a.value`, "type")} = 'llm-rubric'
-                   AND s.scorer_key IN (${caseKey}, ${caseKey} || '-case'))))
-             GROUP BY r.id) AS judged
-       GROUP BY "promptId", "dayIndex") g LEFT JOIN prompts p ON p.id = g."promptId"
-       ORDER BY g."dayIndex", p.name NULLS FIRST LIMIT ${MAX_GROUPS}`,
+    withPromptNames(
+      sql`SELECT i.prompt_id AS "promptId", r.created_at / 86400000 AS "dayIndex", count(*) AS count,
+           avg(CASE WHEN (r.score >= 0.5) = i.judge_pass THEN 1.0 ELSE 0.0 END) AS agreement, avg(abs(r.score - i.judge_score)) AS "meanAbsDiff"
+         FROM ${RATINGS} WHERE ${where} AND r.score IS NOT NULL AND i.judge_score IS NOT NULL
+         GROUP BY i.prompt_id, "dayIndex"`,
+      sql`g."dayIndex", p.name NULLS FIRST`,
+    ),
   );
 }
 

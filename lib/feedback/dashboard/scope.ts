@@ -14,6 +14,22 @@ export interface FeedbackScope extends DashboardFilters, Partial<RatedItemsFilte
   now?: number;
 }
 
+export const DAY_MS = 86_400_000;
+
+/**
+ * The first UTC day a feedback range covers: the day the range starts in, whole. Feedback charts count whole UTC days,
+ * because their rollups (db/schema/rollups.ts) are per day; the raw queries use the same bound so both agree.
+ */
+export function rangeStartDay(scope: Pick<FeedbackScope, "range" | "now">): number | null {
+  const since = rangeStart(scope.range, scope.now);
+  return since === null ? null : Math.floor(since / DAY_MS);
+}
+
+function rangeStartOfDay(scope: FeedbackScope): number | null {
+  const day = rangeStartDay(scope);
+  return day === null ? null : day * DAY_MS;
+}
+
 function builder(first: SQL) {
   const clauses = [first];
   return {
@@ -33,8 +49,8 @@ export function inQueuesOfScheme(workspaceId: string, scheme: string): SQL {
 }
 
 /**
- * Ratings in scope. The range and day apply to when the rating was first given (`created_at`, which the
- * workspace index covers); prompt, version, environment and model are the rated item's.
+ * Ratings in scope. The range (from the start of its first UTC day) and day apply to when the rating was first given
+ * (`created_at`, which the workspace index covers); prompt, version, environment and model are the rated item's.
  *
  * The dataset filter narrows ratings to items copied from eval results of runs on that dataset: a rating of a
  * production generation or a playground run has no dataset, so it cannot be said to belong to one and is left out
@@ -43,7 +59,7 @@ export function inQueuesOfScheme(workspaceId: string, scheme: string): SQL {
  */
 export function ratingsWhere(scope: FeedbackScope): SQL {
   const w = builder(sql`r.workspace_id = ${scope.workspaceId}`);
-  const since = rangeStart(scope.range, scope.now);
+  const since = rangeStartOfDay(scope);
   if (since !== null) w.add(sql`r.created_at >= ${since}`);
   if (scope.day) {
     const { start, end } = dayBounds(scope.day);
@@ -52,12 +68,8 @@ export function ratingsWhere(scope: FeedbackScope): SQL {
   if (scope.prompt) w.add(sql`i.prompt_id = ${scope.prompt}`);
   if (scope.environment) w.add(sql`i.environment_id = ${scope.environment}`);
   if (scope.model) w.add(sql`i.model_id = ${scope.model}`);
-  if (scope.dataset) {
-    w.add(
-      sql`i.source_type = 'eval-result' AND EXISTS (SELECT 1 FROM eval_results er JOIN eval_runs er_run ON er_run.id = er.run_id
-         WHERE er.id = i.source_id AND er_run.dataset_id = ${scope.dataset})`,
-    );
-  }
+  // An item copied from an eval result carries its run's dataset (db/schema/review.ts); other items have none.
+  if (scope.dataset) w.add(sql`i.dataset_id = ${scope.dataset}`);
   if (scope.version !== undefined && scope.versus !== undefined) {
     const { version, versus } = scope;
     w.add(sql`((i.version = ${version} AND i.pair_version = ${versus}) OR (i.version = ${versus} AND i.pair_version = ${version}))`);
@@ -77,7 +89,7 @@ export function ratingsWhere(scope: FeedbackScope): SQL {
  */
 export function generationsWhere(scope: FeedbackScope): SQL {
   const w = builder(sql`g.workspace_id = ${scope.workspaceId}`);
-  const since = rangeStart(scope.range, scope.now);
+  const since = rangeStartOfDay(scope);
   if (since !== null) w.add(sql`g.created_at >= ${since}`);
   if (scope.prompt) w.add(sql`g.prompt_id = ${scope.prompt}`);
   if (scope.model) w.add(sql`g.model_id = ${scope.model}`);

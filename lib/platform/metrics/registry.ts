@@ -11,6 +11,7 @@ export interface StudioMetrics {
   modelCalls: Counter<"provider" | "outcome">;
   modelTokens: Counter<"provider" | "direction">;
   modelCost: Counter<"provider">;
+  dashboardSection: Histogram<"section" | "source">;
 }
 
 const globalForMetrics = globalThis as unknown as { studioMetrics?: StudioMetrics };
@@ -32,6 +33,13 @@ function create(): StudioMetrics {
     modelCalls: new Counter({ name: "promptops_model_calls_total", help: "Model calls (playground, evaluations, judges), by provider and outcome.", labelNames: ["provider", "outcome"], registers: [registry] }),
     modelTokens: new Counter({ name: "promptops_model_tokens_total", help: "Tokens sent and received, by provider and direction.", labelNames: ["provider", "direction"], registers: [registry] }),
     modelCost: new Counter({ name: "promptops_model_cost_usd_total", help: "Estimated model spend in USD (models with a known price).", labelNames: ["provider"], registers: [registry] }),
+    dashboardSection: new Histogram({
+      name: "promptops_dashboard_section_seconds",
+      help: "Time to read a dashboard section's data (every query of it, in parallel), by section and by source: rollups, or raw rows while a backfill runs.",
+      labelNames: ["section", "source"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
   };
 }
 
@@ -73,4 +81,14 @@ export function recordModelCall(modelId: string, outcome: "ok" | "error" | "canc
   metrics.modelTokens.labels(provider, "input").inc(usage.inputTokens);
   metrics.modelTokens.labels(provider, "output").inc(usage.outputTokens);
   if (usage.costUsd) metrics.modelCost.labels(provider).inc(usage.costUsd);
+}
+
+/** Times a dashboard section's data load and records it under its section and source ("rollups" or "raw"). */
+export async function timeDashboardSection<T>(section: string, source: "rollups" | "raw", load: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await load();
+  } finally {
+    getMetrics().dashboardSection.labels(section, source).observe((performance.now() - started) / 1000);
+  }
 }

@@ -3,12 +3,9 @@ import { notFound } from "next/navigation";
 import { PromptHeader } from "@/components/prompts/prompt-header";
 import { PromptEditor } from "@/components/prompts/prompt-editor";
 import { PromptTabs } from "@/components/prompts/prompt-tabs";
-import { EvalDashboard } from "@/components/evals/dashboard/eval-dashboard";
-import { FeedbackDashboard } from "@/components/feedback/dashboard/feedback-dashboard";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { dashboardFiltersSchema } from "@/lib/evals";
-import { loadEvalDashboard } from "@/lib/evals/server";
-import { loadFeedbackDashboard, mergeFilterOptions } from "@/lib/feedback/server";
+import { DashboardSections } from "@/app/(studio)/dashboard/_sections/dashboard-sections";
 import { VersionHistory } from "@/components/prompts/version-history";
 import { Playground } from "@/components/playground/playground";
 import { loadPlaygroundData } from "@/lib/playground/server";
@@ -156,13 +153,9 @@ async function PromptDeployments({ ctx, promptId, versions }: { ctx: AuthContext
 async function PromptEvaluations({ ctx, promptId, name, query }: { ctx: AuthContext; promptId: string; name: string; query: Record<string, string | string[] | undefined> }) {
   const pick = (key: string) => (typeof query[key] === "string" && query[key] ? (query[key] as string) : undefined);
   const filters = dashboardFiltersSchema.parse({ dataset: pick("dataset"), environment: pick("environment"), model: pick("model"), range: pick("range") ?? "all", prompt: promptId });
-  const principal = userPrincipal(ctx);
-  const evals = await loadEvalDashboard(principal, filters);
-  const feedback = await loadFeedbackDashboard(principal, filters);
   return (
     <div className="flex flex-col gap-6">
-      <EvalDashboard data={{ ...evals, options: mergeFilterOptions(evals.options, feedback.options) }} filters={filters} action={promptHref(name)} fixedPrompt />
-      <FeedbackDashboard data={feedback} filters={filters} />
+      <DashboardSections principal={userPrincipal(ctx)} filters={filters} action={promptHref(name)} fixedPrompt />
     </div>
   );
 }
