@@ -46,7 +46,12 @@ export interface SeededWorkspace {
   counts: Record<string, number>;
 }
 
-export function seedDashboards(sqlite: Database.Database, now = Date.now()): SeededWorkspace {
+/**
+ * `scale` multiplies the runs (so eval results and scores), ratings and generations: 10 gives 1,000,000 eval results,
+ * 500,000 ratings and 2,000,000 generations (issue 17's "10×").
+ */
+export function seedDashboards(sqlite: Database.Database, now = Date.now(), scale = 1): SeededWorkspace {
+  const runs = SEED.runs * scale;
   const random = prng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const shuffle = <T>(xs: T[]): T[] => {
@@ -117,9 +122,9 @@ export function seedDashboards(sqlite: Database.Database, now = Date.now()): See
     const judged: JudgedResult[] = [];
     const output = filler(300, "answer");
     const input = filler(200, "question");
-    for (let k = 0; k < SEED.runs; k++) {
+    for (let k = 0; k < runs; k++) {
       const runId = uuid();
-      const at = now - Math.floor(((SEED.runs - k) / SEED.runs) * SPREAD_DAYS * DAY);
+      const at = now - Math.floor(((runs - k) / runs) * SPREAD_DAYS * DAY);
       const withJudge = k % 2 === 0;
       const promptIndex = k % SEED.prompts;
       const versionA = 1 + (k % (SEED.versionsPerPrompt - 1));
@@ -162,7 +167,7 @@ export function seedDashboards(sqlite: Database.Database, now = Date.now()): See
     const generationSample: { id: string; at: number; promptId: string; version: number; environmentId: string | null; modelId: string }[] = [];
     let feedbackRows = 0;
     const variables = JSON.stringify({ question: "Where is my order?" });
-    for (const at of pastTimes(SEED.generations)) {
+    for (const at of pastTimes(SEED.generations * scale)) {
       const id = uuid();
       const promptId = pick(promptIds);
       const version = SEED.versionsPerPrompt - Math.floor(random() * 3);
@@ -193,7 +198,7 @@ export function seedDashboards(sqlite: Database.Database, now = Date.now()): See
       { name: "Scale on evals", scheme: { type: "scale", min: 1, max: 5 }, source: "eval-result", ratings: 6_000 },
       { name: "Thumbs on production", scheme: { type: "thumbs" }, source: "generation", ratings: 4_000 },
     ];
-    const plan = [0, 1].flatMap((round) => templates.map((t) => ({ ...t, name: `${t.name} ${round + 1}`, ratings: t.ratings / 2 })));
+    const plan = [0, 1].flatMap((round) => templates.map((t) => ({ ...t, name: `${t.name} ${round + 1}`, ratings: (t.ratings * scale) / 2 })));
     const RATING_DAYS = 35;
     // Items are added when a queue is built; ratings arrive over time, so they are inserted afterwards in time order.
     const pending: { values: unknown[]; criteria: [string, number, number][]; at: number }[] = [];
