@@ -175,39 +175,47 @@ function writeCosts(sqlite: Database.Database, seeded: SeededWorkspace, rows = 5
   const queue = one<{ id: string }>(`SELECT id FROM review_queues WHERE scheme LIKE '%rubric%' LIMIT 1`);
   const reviewer = one<{ id: string }>("SELECT id FROM users LIMIT 1");
   const now = Date.now();
-  const kinds: Record<string, (i: number) => void> = {
-    "eval result (+3 scores)": (i) => {
-      const id = crypto.randomUUID();
-      // Each result its own (target, case): a copy of the case row keeps eval_results_target_case unique.
-      const caseId = crypto.randomUUID();
-      sqlite.prepare("INSERT INTO eval_run_cases (id, run_id, position, variables) VALUES (?, ?, ?, '{}')").run(caseId, target.run_id, 1_000_000 + i);
-      sqlite
-        .prepare("INSERT INTO eval_results (id, run_id, target_id, run_case_id, status, score, output, cost_usd, latency_ms, created_at) VALUES (?, ?, ?, ?, 'passed', 0.8, 'out', 0.0004, 420, ?)")
-        .run(id, target.run_id, target.id, caseId, now);
-      for (const key of ["contains-1", "short", "judge"]) sqlite.prepare("INSERT INTO eval_scores (id, result_id, run_id, target_id, scorer_key, score, passed) VALUES (?, ?, ?, ?, ?, 0.8, 1)").run(crypto.randomUUID(), id, target.run_id, target.id, key);
+  // Statements are prepared once per round (inside it, since dropping a trigger invalidates them): what is timed is
+  // each insert's work, triggers included, not SQLite compiling the statement and its trigger programs.
+  const kinds: Record<string, () => (i: number) => void> = {
+    "eval result (+3 scores)": () => {
+      const addCase = sqlite.prepare("INSERT INTO eval_run_cases (id, run_id, position, variables) VALUES (?, ?, ?, '{}')");
+      const addResult = sqlite.prepare("INSERT INTO eval_results (id, run_id, target_id, run_case_id, status, score, output, cost_usd, latency_ms, created_at) VALUES (?, ?, ?, ?, 'passed', 0.8, 'out', 0.0004, 420, ?)");
+      const addScore = sqlite.prepare("INSERT INTO eval_scores (id, result_id, run_id, target_id, scorer_key, score, passed) VALUES (?, ?, ?, ?, ?, 0.8, 1)");
+      return (i) => {
+        const id = crypto.randomUUID();
+        // Each result its own (target, case): a new case row keeps eval_results_target_case unique.
+        const caseId = crypto.randomUUID();
+        addCase.run(caseId, target.run_id, 1_000_000 + i);
+        addResult.run(id, target.run_id, target.id, caseId, now);
+        for (const key of ["contains-1", "short", "judge"]) addScore.run(crypto.randomUUID(), id, target.run_id, target.id, key);
+      };
     },
-    "rating (+3 rubric scores)": (i) => {
-      const itemId = crypto.randomUUID();
-      sqlite
-        .prepare("INSERT INTO review_items (id, queue_id, position, source_type, source_id, prompt_id, version, variables, output, created_at) VALUES (?, ?, ?, 'generation', ?, ?, 1, '{}', 'out', ?)")
-        .run(itemId, queue.id, 1_000_000 + i, crypto.randomUUID(), seeded.promptIds[0], now);
-      const ratingId = crypto.randomUUID();
-      sqlite
-        .prepare("INSERT INTO ratings (id, workspace_id, queue_id, item_id, reviewer_id, value, score, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0.5, ?, ?)")
-        .run(ratingId, seeded.workspaceId, queue.id, itemId, reviewer.id, '{"type":"rubric","criteria":{"accuracy":3,"tone":3,"concise":3}}', now, now);
-      for (const criterion of ["accuracy", "tone", "concise"]) sqlite.prepare("INSERT INTO rating_scores (rating_id, criterion, value, score) VALUES (?, ?, 3, 0.5)").run(ratingId, criterion);
+    "rating (+3 rubric scores)": () => {
+      const addItem = sqlite.prepare("INSERT INTO review_items (id, queue_id, position, source_type, source_id, prompt_id, version, variables, output, created_at) VALUES (?, ?, ?, 'generation', ?, ?, 1, '{}', 'out', ?)");
+      const addRating = sqlite.prepare("INSERT INTO ratings (id, workspace_id, queue_id, item_id, reviewer_id, value, score, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0.5, ?, ?)");
+      const addScore = sqlite.prepare("INSERT INTO rating_scores (rating_id, criterion, value, score) VALUES (?, ?, 3, 0.5)");
+      return (i) => {
+        const itemId = crypto.randomUUID();
+        addItem.run(itemId, queue.id, 1_000_000 + i, crypto.randomUUID(), seeded.promptIds[0], now);
+        const ratingId = crypto.randomUUID();
+        addRating.run(ratingId, seeded.workspaceId, queue.id, itemId, reviewer.id, '{"type":"rubric","criteria":{"accuracy":3,"tone":3,"concise":3}}', now, now);
+        for (const criterion of ["accuracy", "tone", "concise"]) addScore.run(ratingId, criterion);
+      };
     },
     generation: () => {
-      sqlite
-        .prepare("INSERT INTO generations (id, workspace_id, prompt_id, version, environment_id, variables, output, model_id, input_tokens, output_tokens, cost_usd, latency_ms, created_at) VALUES (?, ?, ?, 1, ?, '{}', 'out', 'offline:demo', 120, 80, 0.0004, 500, ?)")
-        .run(crypto.randomUUID(), seeded.workspaceId, seeded.promptIds[0], seeded.environmentIds[0], now);
+      const addGeneration = sqlite.prepare(
+        "INSERT INTO generations (id, workspace_id, prompt_id, version, environment_id, variables, output, model_id, input_tokens, output_tokens, cost_usd, latency_ms, created_at) VALUES (?, ?, ?, 1, ?, '{}', 'out', 'offline:demo', 120, 80, 0.0004, 500, ?)",
+      );
+      return () => addGeneration.run(crypto.randomUUID(), seeded.workspaceId, seeded.promptIds[0], seeded.environmentIds[0], now);
     },
   };
   const triggers = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%rollup%'").all() as { name: string }[]).map((t) => t.name);
-  const timeInserts = (insert: (i: number) => void, dropTriggers: boolean) => {
+  const timeInserts = (prepare: () => (i: number) => void, dropTriggers: boolean) => {
     sqlite.exec("BEGIN");
     try {
       if (dropTriggers) for (const name of triggers) sqlite.exec(`DROP TRIGGER "${name}"`);
+      const insert = prepare();
       for (let i = 0; i < 200; i++) insert(i); // warm the statement cache and the pages touched
       const started = performance.now();
       for (let i = 200; i < rows + 200; i++) insert(i);
