@@ -44,7 +44,7 @@ CREATE TABLE "generation_rollups" (
 CREATE TABLE "rating_criterion_rollups" (
 	"workspace_id" text NOT NULL,
 	"day" integer NOT NULL,
-	"queue_id" text NOT NULL,
+	"scheme" text NOT NULL,
 	"prompt_id" text NOT NULL,
 	"version" integer NOT NULL,
 	"environment_id" text NOT NULL,
@@ -59,7 +59,7 @@ CREATE TABLE "rating_criterion_rollups" (
 CREATE TABLE "rating_rollups" (
 	"workspace_id" text NOT NULL,
 	"day" integer NOT NULL,
-	"queue_id" text NOT NULL,
+	"scheme" text NOT NULL,
 	"prompt_id" text NOT NULL,
 	"version" integer NOT NULL,
 	"environment_id" text NOT NULL,
@@ -97,8 +97,8 @@ ALTER TABLE "review_items" ADD COLUMN "judge_score" double precision;--> stateme
 ALTER TABLE "review_items" ADD COLUMN "judge_pass" boolean;--> statement-breakpoint
 CREATE UNIQUE INDEX "eval_scorer_rollups_key" ON "eval_scorer_rollups" USING btree ("target_id","scorer_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "generation_rollups_key" ON "generation_rollups" USING btree ("workspace_id","day","environment_id","prompt_id","version","model_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "rating_criterion_rollups_key" ON "rating_criterion_rollups" USING btree ("workspace_id","day","queue_id","prompt_id","version","environment_id","model_id","dataset_id","criterion");--> statement-breakpoint
-CREATE UNIQUE INDEX "rating_rollups_key" ON "rating_rollups" USING btree ("workspace_id","day","queue_id","prompt_id","version","environment_id","model_id","dataset_id","pair_version","pair_model_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "rating_criterion_rollups_key" ON "rating_criterion_rollups" USING btree ("workspace_id","day","scheme","prompt_id","version","environment_id","model_id","dataset_id","criterion");--> statement-breakpoint
+CREATE UNIQUE INDEX "rating_rollups_key" ON "rating_rollups" USING btree ("workspace_id","day","scheme","prompt_id","version","environment_id","model_id","dataset_id","pair_version","pair_model_id");--> statement-breakpoint
 -- Issue 17: rollups. The tables above hold what the dashboards chart, summed per bucket (db/schema/rollups.ts).
 -- Each summarised table has a view of what one of its rows adds to its rollup (the `*_rollup_rows` views: keys and
 -- figures), and triggers that add a row's figures as it is inserted and take them out, from the view, before it is
@@ -161,7 +161,7 @@ CREATE VIEW rating_rollup_rows AS
 SELECT r.id AS rating_id,
        r.workspace_id AS workspace_id,
        r.created_at / 86400000 AS day,
-       r.queue_id AS queue_id,
+       coalesce(r.value ->> 'type', '') AS scheme,
        coalesce(i.prompt_id, '') AS prompt_id,
        coalesce(i.version, -1) AS version,
        coalesce(i.environment_id, '') AS environment_id,
@@ -192,7 +192,7 @@ CREATE VIEW rating_criterion_rollup_rows AS
 SELECT s.rating_id AS rating_id,
        r.workspace_id AS workspace_id,
        r.created_at / 86400000 AS day,
-       r.queue_id AS queue_id,
+       coalesce(r.value ->> 'type', '') AS scheme,
        coalesce(i.prompt_id, '') AS prompt_id,
        coalesce(i.version, -1) AS version,
        coalesce(i.environment_id, '') AS environment_id,
@@ -264,10 +264,10 @@ BEGIN
     gate := NEW.id; k_rating_id := NEW.id;
   END IF;
   IF studio_rollup_live('ratings', gate) THEN
-    INSERT INTO rating_rollups (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum)
-    SELECT workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, sgn * ratings, sgn * scored, sgn * score_sum, sgn * score_sumsq, sgn * thumbs_up, sgn * thumbs_down, sgn * scale_1, sgn * scale_2, sgn * scale_3, sgn * scale_4, sgn * scale_5, sgn * choice_a, sgn * choice_b, sgn * ties, sgn * judged, sgn * judge_agreed, sgn * judge_diff_sum
+    INSERT INTO rating_rollups (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum)
+    SELECT workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, sgn * ratings, sgn * scored, sgn * score_sum, sgn * score_sumsq, sgn * thumbs_up, sgn * thumbs_down, sgn * scale_1, sgn * scale_2, sgn * scale_3, sgn * scale_4, sgn * scale_5, sgn * choice_a, sgn * choice_b, sgn * ties, sgn * judged, sgn * judge_agreed, sgn * judge_diff_sum
     FROM rating_rollup_rows WHERE rating_id = k_rating_id
-    ON CONFLICT (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id) DO UPDATE SET ratings = rating_rollups.ratings + excluded.ratings, scored = rating_rollups.scored + excluded.scored, score_sum = rating_rollups.score_sum + excluded.score_sum, score_sumsq = rating_rollups.score_sumsq + excluded.score_sumsq, thumbs_up = rating_rollups.thumbs_up + excluded.thumbs_up, thumbs_down = rating_rollups.thumbs_down + excluded.thumbs_down, scale_1 = rating_rollups.scale_1 + excluded.scale_1, scale_2 = rating_rollups.scale_2 + excluded.scale_2, scale_3 = rating_rollups.scale_3 + excluded.scale_3, scale_4 = rating_rollups.scale_4 + excluded.scale_4, scale_5 = rating_rollups.scale_5 + excluded.scale_5, choice_a = rating_rollups.choice_a + excluded.choice_a, choice_b = rating_rollups.choice_b + excluded.choice_b, ties = rating_rollups.ties + excluded.ties, judged = rating_rollups.judged + excluded.judged, judge_agreed = rating_rollups.judge_agreed + excluded.judge_agreed, judge_diff_sum = rating_rollups.judge_diff_sum + excluded.judge_diff_sum;
+    ON CONFLICT (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id) DO UPDATE SET ratings = rating_rollups.ratings + excluded.ratings, scored = rating_rollups.scored + excluded.scored, score_sum = rating_rollups.score_sum + excluded.score_sum, score_sumsq = rating_rollups.score_sumsq + excluded.score_sumsq, thumbs_up = rating_rollups.thumbs_up + excluded.thumbs_up, thumbs_down = rating_rollups.thumbs_down + excluded.thumbs_down, scale_1 = rating_rollups.scale_1 + excluded.scale_1, scale_2 = rating_rollups.scale_2 + excluded.scale_2, scale_3 = rating_rollups.scale_3 + excluded.scale_3, scale_4 = rating_rollups.scale_4 + excluded.scale_4, scale_5 = rating_rollups.scale_5 + excluded.scale_5, choice_a = rating_rollups.choice_a + excluded.choice_a, choice_b = rating_rollups.choice_b + excluded.choice_b, ties = rating_rollups.ties + excluded.ties, judged = rating_rollups.judged + excluded.judged, judge_agreed = rating_rollups.judge_agreed + excluded.judge_agreed, judge_diff_sum = rating_rollups.judge_diff_sum + excluded.judge_diff_sum;
   END IF;
   IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
   RETURN NEW;
@@ -299,10 +299,10 @@ BEGIN
     gate := NEW.rating_id; k_rating_id := NEW.rating_id; k_criterion := NEW.criterion;
   END IF;
   IF studio_rollup_live('ratings', gate) THEN
-    INSERT INTO rating_criterion_rollups (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq)
-    SELECT workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion, sgn * scores, sgn * score_sum, sgn * score_sumsq
+    INSERT INTO rating_criterion_rollups (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq)
+    SELECT workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion, sgn * scores, sgn * score_sum, sgn * score_sumsq
     FROM rating_criterion_rollup_rows WHERE rating_id = k_rating_id AND criterion = k_criterion
-    ON CONFLICT (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion) DO UPDATE SET scores = rating_criterion_rollups.scores + excluded.scores, score_sum = rating_criterion_rollups.score_sum + excluded.score_sum, score_sumsq = rating_criterion_rollups.score_sumsq + excluded.score_sumsq;
+    ON CONFLICT (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion) DO UPDATE SET scores = rating_criterion_rollups.scores + excluded.scores, score_sum = rating_criterion_rollups.score_sum + excluded.score_sum, score_sumsq = rating_criterion_rollups.score_sumsq + excluded.score_sumsq;
   END IF;
   IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
   RETURN NEW;

@@ -46,7 +46,7 @@ CREATE UNIQUE INDEX `generation_rollups_key` ON `generation_rollups` (`workspace
 CREATE TABLE `rating_criterion_rollups` (
 	`workspace_id` text NOT NULL,
 	`day` integer NOT NULL,
-	`queue_id` text NOT NULL,
+	`scheme` text NOT NULL,
 	`prompt_id` text NOT NULL,
 	`version` integer NOT NULL,
 	`environment_id` text NOT NULL,
@@ -58,11 +58,11 @@ CREATE TABLE `rating_criterion_rollups` (
 	`score_sumsq` real DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `rating_criterion_rollups_key` ON `rating_criterion_rollups` (`workspace_id`,`day`,`queue_id`,`prompt_id`,`version`,`environment_id`,`model_id`,`dataset_id`,`criterion`);--> statement-breakpoint
+CREATE UNIQUE INDEX `rating_criterion_rollups_key` ON `rating_criterion_rollups` (`workspace_id`,`day`,`scheme`,`prompt_id`,`version`,`environment_id`,`model_id`,`dataset_id`,`criterion`);--> statement-breakpoint
 CREATE TABLE `rating_rollups` (
 	`workspace_id` text NOT NULL,
 	`day` integer NOT NULL,
-	`queue_id` text NOT NULL,
+	`scheme` text NOT NULL,
 	`prompt_id` text NOT NULL,
 	`version` integer NOT NULL,
 	`environment_id` text NOT NULL,
@@ -89,7 +89,7 @@ CREATE TABLE `rating_rollups` (
 	`judge_diff_sum` real DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `rating_rollups_key` ON `rating_rollups` (`workspace_id`,`day`,`queue_id`,`prompt_id`,`version`,`environment_id`,`model_id`,`dataset_id`,`pair_version`,`pair_model_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `rating_rollups_key` ON `rating_rollups` (`workspace_id`,`day`,`scheme`,`prompt_id`,`version`,`environment_id`,`model_id`,`dataset_id`,`pair_version`,`pair_model_id`);--> statement-breakpoint
 CREATE TABLE `rollup_backfills` (
 	`source` text PRIMARY KEY NOT NULL,
 	`cursor` text,
@@ -145,7 +145,7 @@ CREATE VIEW rating_rollup_rows AS
 SELECT r.id AS rating_id,
        r.workspace_id AS workspace_id,
        r.created_at / 86400000 AS day,
-       r.queue_id AS queue_id,
+       coalesce(json_extract(r.value, '$.type'), '') AS scheme,
        coalesce(i.prompt_id, '') AS prompt_id,
        coalesce(i.version, -1) AS version,
        coalesce(i.environment_id, '') AS environment_id,
@@ -176,7 +176,7 @@ CREATE VIEW rating_criterion_rollup_rows AS
 SELECT s.rating_id AS rating_id,
        r.workspace_id AS workspace_id,
        r.created_at / 86400000 AS day,
-       r.queue_id AS queue_id,
+       coalesce(json_extract(r.value, '$.type'), '') AS scheme,
        coalesce(i.prompt_id, '') AS prompt_id,
        coalesce(i.version, -1) AS version,
        coalesce(i.environment_id, '') AS environment_id,
@@ -238,73 +238,73 @@ FROM eval_scores s;
 CREATE TRIGGER ratings_rollup_insert AFTER INSERT ON ratings
 WHEN ((SELECT done FROM rollup_backfills WHERE source = 'ratings') OR NEW.id <= (SELECT cursor FROM rollup_backfills WHERE source = 'ratings'))
 BEGIN
-  INSERT INTO rating_rollups (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum)
-    SELECT workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum
+  INSERT INTO rating_rollups (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum)
+    SELECT workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum
     FROM rating_rollup_rows WHERE rating_id = NEW.id
-    ON CONFLICT (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id) DO UPDATE SET ratings = rating_rollups.ratings + excluded.ratings, scored = rating_rollups.scored + excluded.scored, score_sum = rating_rollups.score_sum + excluded.score_sum, score_sumsq = rating_rollups.score_sumsq + excluded.score_sumsq, thumbs_up = rating_rollups.thumbs_up + excluded.thumbs_up, thumbs_down = rating_rollups.thumbs_down + excluded.thumbs_down, scale_1 = rating_rollups.scale_1 + excluded.scale_1, scale_2 = rating_rollups.scale_2 + excluded.scale_2, scale_3 = rating_rollups.scale_3 + excluded.scale_3, scale_4 = rating_rollups.scale_4 + excluded.scale_4, scale_5 = rating_rollups.scale_5 + excluded.scale_5, choice_a = rating_rollups.choice_a + excluded.choice_a, choice_b = rating_rollups.choice_b + excluded.choice_b, ties = rating_rollups.ties + excluded.ties, judged = rating_rollups.judged + excluded.judged, judge_agreed = rating_rollups.judge_agreed + excluded.judge_agreed, judge_diff_sum = rating_rollups.judge_diff_sum + excluded.judge_diff_sum;
+    ON CONFLICT (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id) DO UPDATE SET ratings = rating_rollups.ratings + excluded.ratings, scored = rating_rollups.scored + excluded.scored, score_sum = rating_rollups.score_sum + excluded.score_sum, score_sumsq = rating_rollups.score_sumsq + excluded.score_sumsq, thumbs_up = rating_rollups.thumbs_up + excluded.thumbs_up, thumbs_down = rating_rollups.thumbs_down + excluded.thumbs_down, scale_1 = rating_rollups.scale_1 + excluded.scale_1, scale_2 = rating_rollups.scale_2 + excluded.scale_2, scale_3 = rating_rollups.scale_3 + excluded.scale_3, scale_4 = rating_rollups.scale_4 + excluded.scale_4, scale_5 = rating_rollups.scale_5 + excluded.scale_5, choice_a = rating_rollups.choice_a + excluded.choice_a, choice_b = rating_rollups.choice_b + excluded.choice_b, ties = rating_rollups.ties + excluded.ties, judged = rating_rollups.judged + excluded.judged, judge_agreed = rating_rollups.judge_agreed + excluded.judge_agreed, judge_diff_sum = rating_rollups.judge_diff_sum + excluded.judge_diff_sum;
 END;
 --> statement-breakpoint
 CREATE TRIGGER ratings_rollup_delete BEFORE DELETE ON ratings
 WHEN ((SELECT done FROM rollup_backfills WHERE source = 'ratings') OR OLD.id <= (SELECT cursor FROM rollup_backfills WHERE source = 'ratings'))
 BEGIN
-  INSERT INTO rating_rollups (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum)
-    SELECT workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, -ratings, -scored, -score_sum, -score_sumsq, -thumbs_up, -thumbs_down, -scale_1, -scale_2, -scale_3, -scale_4, -scale_5, -choice_a, -choice_b, -ties, -judged, -judge_agreed, -judge_diff_sum
+  INSERT INTO rating_rollups (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum)
+    SELECT workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, -ratings, -scored, -score_sum, -score_sumsq, -thumbs_up, -thumbs_down, -scale_1, -scale_2, -scale_3, -scale_4, -scale_5, -choice_a, -choice_b, -ties, -judged, -judge_agreed, -judge_diff_sum
     FROM rating_rollup_rows WHERE rating_id = OLD.id
-    ON CONFLICT (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id) DO UPDATE SET ratings = rating_rollups.ratings + excluded.ratings, scored = rating_rollups.scored + excluded.scored, score_sum = rating_rollups.score_sum + excluded.score_sum, score_sumsq = rating_rollups.score_sumsq + excluded.score_sumsq, thumbs_up = rating_rollups.thumbs_up + excluded.thumbs_up, thumbs_down = rating_rollups.thumbs_down + excluded.thumbs_down, scale_1 = rating_rollups.scale_1 + excluded.scale_1, scale_2 = rating_rollups.scale_2 + excluded.scale_2, scale_3 = rating_rollups.scale_3 + excluded.scale_3, scale_4 = rating_rollups.scale_4 + excluded.scale_4, scale_5 = rating_rollups.scale_5 + excluded.scale_5, choice_a = rating_rollups.choice_a + excluded.choice_a, choice_b = rating_rollups.choice_b + excluded.choice_b, ties = rating_rollups.ties + excluded.ties, judged = rating_rollups.judged + excluded.judged, judge_agreed = rating_rollups.judge_agreed + excluded.judge_agreed, judge_diff_sum = rating_rollups.judge_diff_sum + excluded.judge_diff_sum;
+    ON CONFLICT (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id) DO UPDATE SET ratings = rating_rollups.ratings + excluded.ratings, scored = rating_rollups.scored + excluded.scored, score_sum = rating_rollups.score_sum + excluded.score_sum, score_sumsq = rating_rollups.score_sumsq + excluded.score_sumsq, thumbs_up = rating_rollups.thumbs_up + excluded.thumbs_up, thumbs_down = rating_rollups.thumbs_down + excluded.thumbs_down, scale_1 = rating_rollups.scale_1 + excluded.scale_1, scale_2 = rating_rollups.scale_2 + excluded.scale_2, scale_3 = rating_rollups.scale_3 + excluded.scale_3, scale_4 = rating_rollups.scale_4 + excluded.scale_4, scale_5 = rating_rollups.scale_5 + excluded.scale_5, choice_a = rating_rollups.choice_a + excluded.choice_a, choice_b = rating_rollups.choice_b + excluded.choice_b, ties = rating_rollups.ties + excluded.ties, judged = rating_rollups.judged + excluded.judged, judge_agreed = rating_rollups.judge_agreed + excluded.judge_agreed, judge_diff_sum = rating_rollups.judge_diff_sum + excluded.judge_diff_sum;
 END;
 --> statement-breakpoint
 CREATE TRIGGER ratings_rollup_update_out BEFORE UPDATE OF score, value ON ratings
 WHEN (OLD.score IS NOT NEW.score OR OLD.value IS NOT NEW.value) AND ((SELECT done FROM rollup_backfills WHERE source = 'ratings') OR OLD.id <= (SELECT cursor FROM rollup_backfills WHERE source = 'ratings'))
 BEGIN
-  INSERT INTO rating_rollups (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum)
-    SELECT workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, -ratings, -scored, -score_sum, -score_sumsq, -thumbs_up, -thumbs_down, -scale_1, -scale_2, -scale_3, -scale_4, -scale_5, -choice_a, -choice_b, -ties, -judged, -judge_agreed, -judge_diff_sum
+  INSERT INTO rating_rollups (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum)
+    SELECT workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, -ratings, -scored, -score_sum, -score_sumsq, -thumbs_up, -thumbs_down, -scale_1, -scale_2, -scale_3, -scale_4, -scale_5, -choice_a, -choice_b, -ties, -judged, -judge_agreed, -judge_diff_sum
     FROM rating_rollup_rows WHERE rating_id = OLD.id
-    ON CONFLICT (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id) DO UPDATE SET ratings = rating_rollups.ratings + excluded.ratings, scored = rating_rollups.scored + excluded.scored, score_sum = rating_rollups.score_sum + excluded.score_sum, score_sumsq = rating_rollups.score_sumsq + excluded.score_sumsq, thumbs_up = rating_rollups.thumbs_up + excluded.thumbs_up, thumbs_down = rating_rollups.thumbs_down + excluded.thumbs_down, scale_1 = rating_rollups.scale_1 + excluded.scale_1, scale_2 = rating_rollups.scale_2 + excluded.scale_2, scale_3 = rating_rollups.scale_3 + excluded.scale_3, scale_4 = rating_rollups.scale_4 + excluded.scale_4, scale_5 = rating_rollups.scale_5 + excluded.scale_5, choice_a = rating_rollups.choice_a + excluded.choice_a, choice_b = rating_rollups.choice_b + excluded.choice_b, ties = rating_rollups.ties + excluded.ties, judged = rating_rollups.judged + excluded.judged, judge_agreed = rating_rollups.judge_agreed + excluded.judge_agreed, judge_diff_sum = rating_rollups.judge_diff_sum + excluded.judge_diff_sum;
+    ON CONFLICT (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id) DO UPDATE SET ratings = rating_rollups.ratings + excluded.ratings, scored = rating_rollups.scored + excluded.scored, score_sum = rating_rollups.score_sum + excluded.score_sum, score_sumsq = rating_rollups.score_sumsq + excluded.score_sumsq, thumbs_up = rating_rollups.thumbs_up + excluded.thumbs_up, thumbs_down = rating_rollups.thumbs_down + excluded.thumbs_down, scale_1 = rating_rollups.scale_1 + excluded.scale_1, scale_2 = rating_rollups.scale_2 + excluded.scale_2, scale_3 = rating_rollups.scale_3 + excluded.scale_3, scale_4 = rating_rollups.scale_4 + excluded.scale_4, scale_5 = rating_rollups.scale_5 + excluded.scale_5, choice_a = rating_rollups.choice_a + excluded.choice_a, choice_b = rating_rollups.choice_b + excluded.choice_b, ties = rating_rollups.ties + excluded.ties, judged = rating_rollups.judged + excluded.judged, judge_agreed = rating_rollups.judge_agreed + excluded.judge_agreed, judge_diff_sum = rating_rollups.judge_diff_sum + excluded.judge_diff_sum;
 END;
 --> statement-breakpoint
 CREATE TRIGGER ratings_rollup_update_in AFTER UPDATE OF score, value ON ratings
 WHEN (OLD.score IS NOT NEW.score OR OLD.value IS NOT NEW.value) AND ((SELECT done FROM rollup_backfills WHERE source = 'ratings') OR NEW.id <= (SELECT cursor FROM rollup_backfills WHERE source = 'ratings'))
 BEGIN
-  INSERT INTO rating_rollups (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum)
-    SELECT workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum
+  INSERT INTO rating_rollups (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum)
+    SELECT workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id, ratings, scored, score_sum, score_sumsq, thumbs_up, thumbs_down, scale_1, scale_2, scale_3, scale_4, scale_5, choice_a, choice_b, ties, judged, judge_agreed, judge_diff_sum
     FROM rating_rollup_rows WHERE rating_id = NEW.id
-    ON CONFLICT (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id) DO UPDATE SET ratings = rating_rollups.ratings + excluded.ratings, scored = rating_rollups.scored + excluded.scored, score_sum = rating_rollups.score_sum + excluded.score_sum, score_sumsq = rating_rollups.score_sumsq + excluded.score_sumsq, thumbs_up = rating_rollups.thumbs_up + excluded.thumbs_up, thumbs_down = rating_rollups.thumbs_down + excluded.thumbs_down, scale_1 = rating_rollups.scale_1 + excluded.scale_1, scale_2 = rating_rollups.scale_2 + excluded.scale_2, scale_3 = rating_rollups.scale_3 + excluded.scale_3, scale_4 = rating_rollups.scale_4 + excluded.scale_4, scale_5 = rating_rollups.scale_5 + excluded.scale_5, choice_a = rating_rollups.choice_a + excluded.choice_a, choice_b = rating_rollups.choice_b + excluded.choice_b, ties = rating_rollups.ties + excluded.ties, judged = rating_rollups.judged + excluded.judged, judge_agreed = rating_rollups.judge_agreed + excluded.judge_agreed, judge_diff_sum = rating_rollups.judge_diff_sum + excluded.judge_diff_sum;
+    ON CONFLICT (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, pair_version, pair_model_id) DO UPDATE SET ratings = rating_rollups.ratings + excluded.ratings, scored = rating_rollups.scored + excluded.scored, score_sum = rating_rollups.score_sum + excluded.score_sum, score_sumsq = rating_rollups.score_sumsq + excluded.score_sumsq, thumbs_up = rating_rollups.thumbs_up + excluded.thumbs_up, thumbs_down = rating_rollups.thumbs_down + excluded.thumbs_down, scale_1 = rating_rollups.scale_1 + excluded.scale_1, scale_2 = rating_rollups.scale_2 + excluded.scale_2, scale_3 = rating_rollups.scale_3 + excluded.scale_3, scale_4 = rating_rollups.scale_4 + excluded.scale_4, scale_5 = rating_rollups.scale_5 + excluded.scale_5, choice_a = rating_rollups.choice_a + excluded.choice_a, choice_b = rating_rollups.choice_b + excluded.choice_b, ties = rating_rollups.ties + excluded.ties, judged = rating_rollups.judged + excluded.judged, judge_agreed = rating_rollups.judge_agreed + excluded.judge_agreed, judge_diff_sum = rating_rollups.judge_diff_sum + excluded.judge_diff_sum;
 END;
 --> statement-breakpoint
 CREATE TRIGGER rating_scores_rollup_insert AFTER INSERT ON rating_scores
 WHEN ((SELECT done FROM rollup_backfills WHERE source = 'ratings') OR NEW.rating_id <= (SELECT cursor FROM rollup_backfills WHERE source = 'ratings'))
 BEGIN
-  INSERT INTO rating_criterion_rollups (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq)
-    SELECT workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq
+  INSERT INTO rating_criterion_rollups (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq)
+    SELECT workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq
     FROM rating_criterion_rollup_rows WHERE rating_id = NEW.rating_id AND criterion = NEW.criterion
-    ON CONFLICT (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion) DO UPDATE SET scores = rating_criterion_rollups.scores + excluded.scores, score_sum = rating_criterion_rollups.score_sum + excluded.score_sum, score_sumsq = rating_criterion_rollups.score_sumsq + excluded.score_sumsq;
+    ON CONFLICT (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion) DO UPDATE SET scores = rating_criterion_rollups.scores + excluded.scores, score_sum = rating_criterion_rollups.score_sum + excluded.score_sum, score_sumsq = rating_criterion_rollups.score_sumsq + excluded.score_sumsq;
 END;
 --> statement-breakpoint
 CREATE TRIGGER rating_scores_rollup_delete BEFORE DELETE ON rating_scores
 WHEN ((SELECT done FROM rollup_backfills WHERE source = 'ratings') OR OLD.rating_id <= (SELECT cursor FROM rollup_backfills WHERE source = 'ratings'))
 BEGIN
-  INSERT INTO rating_criterion_rollups (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq)
-    SELECT workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion, -scores, -score_sum, -score_sumsq
+  INSERT INTO rating_criterion_rollups (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq)
+    SELECT workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion, -scores, -score_sum, -score_sumsq
     FROM rating_criterion_rollup_rows WHERE rating_id = OLD.rating_id AND criterion = OLD.criterion
-    ON CONFLICT (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion) DO UPDATE SET scores = rating_criterion_rollups.scores + excluded.scores, score_sum = rating_criterion_rollups.score_sum + excluded.score_sum, score_sumsq = rating_criterion_rollups.score_sumsq + excluded.score_sumsq;
+    ON CONFLICT (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion) DO UPDATE SET scores = rating_criterion_rollups.scores + excluded.scores, score_sum = rating_criterion_rollups.score_sum + excluded.score_sum, score_sumsq = rating_criterion_rollups.score_sumsq + excluded.score_sumsq;
 END;
 --> statement-breakpoint
 CREATE TRIGGER rating_scores_rollup_update_out BEFORE UPDATE OF score, criterion ON rating_scores
 WHEN (OLD.score IS NOT NEW.score OR OLD.criterion IS NOT NEW.criterion) AND ((SELECT done FROM rollup_backfills WHERE source = 'ratings') OR OLD.rating_id <= (SELECT cursor FROM rollup_backfills WHERE source = 'ratings'))
 BEGIN
-  INSERT INTO rating_criterion_rollups (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq)
-    SELECT workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion, -scores, -score_sum, -score_sumsq
+  INSERT INTO rating_criterion_rollups (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq)
+    SELECT workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion, -scores, -score_sum, -score_sumsq
     FROM rating_criterion_rollup_rows WHERE rating_id = OLD.rating_id AND criterion = OLD.criterion
-    ON CONFLICT (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion) DO UPDATE SET scores = rating_criterion_rollups.scores + excluded.scores, score_sum = rating_criterion_rollups.score_sum + excluded.score_sum, score_sumsq = rating_criterion_rollups.score_sumsq + excluded.score_sumsq;
+    ON CONFLICT (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion) DO UPDATE SET scores = rating_criterion_rollups.scores + excluded.scores, score_sum = rating_criterion_rollups.score_sum + excluded.score_sum, score_sumsq = rating_criterion_rollups.score_sumsq + excluded.score_sumsq;
 END;
 --> statement-breakpoint
 CREATE TRIGGER rating_scores_rollup_update_in AFTER UPDATE OF score, criterion ON rating_scores
 WHEN (OLD.score IS NOT NEW.score OR OLD.criterion IS NOT NEW.criterion) AND ((SELECT done FROM rollup_backfills WHERE source = 'ratings') OR NEW.rating_id <= (SELECT cursor FROM rollup_backfills WHERE source = 'ratings'))
 BEGIN
-  INSERT INTO rating_criterion_rollups (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq)
-    SELECT workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq
+  INSERT INTO rating_criterion_rollups (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq)
+    SELECT workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion, scores, score_sum, score_sumsq
     FROM rating_criterion_rollup_rows WHERE rating_id = NEW.rating_id AND criterion = NEW.criterion
-    ON CONFLICT (workspace_id, day, queue_id, prompt_id, version, environment_id, model_id, dataset_id, criterion) DO UPDATE SET scores = rating_criterion_rollups.scores + excluded.scores, score_sum = rating_criterion_rollups.score_sum + excluded.score_sum, score_sumsq = rating_criterion_rollups.score_sumsq + excluded.score_sumsq;
+    ON CONFLICT (workspace_id, day, scheme, prompt_id, version, environment_id, model_id, dataset_id, criterion) DO UPDATE SET scores = rating_criterion_rollups.scores + excluded.scores, score_sum = rating_criterion_rollups.score_sum + excluded.score_sum, score_sumsq = rating_criterion_rollups.score_sumsq + excluded.score_sumsq;
 END;
 --> statement-breakpoint
 CREATE TRIGGER generations_rollup_insert AFTER INSERT ON generations

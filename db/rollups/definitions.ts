@@ -28,7 +28,7 @@ function rollup(table: Parameters<typeof getTableColumns>[0], view: string, sour
   return { table: getTableName(table), view, source, rowColumn, keys, figures, counts };
 }
 
-const ITEM_KEYS = ["workspace_id", "day", "queue_id", "prompt_id", "version", "environment_id", "model_id", "dataset_id"];
+const ITEM_KEYS = ["workspace_id", "day", "scheme", "prompt_id", "version", "environment_id", "model_id", "dataset_id"];
 
 export const ROLLUPS: readonly Rollup[] = [
   rollup(ratingRollups, "rating_rollup_rows", "ratings", "rating_id", [...ITEM_KEYS, "pair_version", "pair_model_id"]),

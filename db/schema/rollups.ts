@@ -12,13 +12,17 @@ import { integer, real, sqliteTable, text, uniqueIndex } from "./dialect";
 // instead of adding to one. An absent text key is '' and an absent version is -1 (versions start at 1); readers
 // turn them back with NULLIF. Days are UTC days, created_at / 86400000, of when the row was first created.
 
-/** Human ratings per queue, rated item's prompt version, environment, model, dataset, pair and day. */
+/**
+ * Human ratings per rating scheme, rated item's prompt version, environment, model, dataset, pair and day. The scheme
+ * (thumbs, scale, rubric, pairwise) is the rating value's type, which is always its queue's: the charts split by
+ * scheme, never by queue, so queues of one scheme share their buckets.
+ */
 export const ratingRollups = sqliteTable(
   "rating_rollups",
   {
     workspaceId: text("workspace_id").notNull(),
     day: integer("day").notNull(),
-    queueId: text("queue_id").notNull(),
+    scheme: text("scheme").notNull(),
     promptId: text("prompt_id").notNull(),
     version: integer("version").notNull(),
     environmentId: text("environment_id").notNull(),
@@ -52,7 +56,7 @@ export const ratingRollups = sqliteTable(
     uniqueIndex("rating_rollups_key").on(
       t.workspaceId,
       t.day,
-      t.queueId,
+      t.scheme,
       t.promptId,
       t.version,
       t.environmentId,
@@ -70,7 +74,7 @@ export const ratingCriterionRollups = sqliteTable(
   {
     workspaceId: text("workspace_id").notNull(),
     day: integer("day").notNull(),
-    queueId: text("queue_id").notNull(),
+    scheme: text("scheme").notNull(),
     promptId: text("prompt_id").notNull(),
     version: integer("version").notNull(),
     environmentId: text("environment_id").notNull(),
@@ -82,7 +86,7 @@ export const ratingCriterionRollups = sqliteTable(
     scoreSumsq: real("score_sumsq").notNull().default(0),
   },
   (t) => [
-    uniqueIndex("rating_criterion_rollups_key").on(t.workspaceId, t.day, t.queueId, t.promptId, t.version, t.environmentId, t.modelId, t.datasetId, t.criterion),
+    uniqueIndex("rating_criterion_rollups_key").on(t.workspaceId, t.day, t.scheme, t.promptId, t.version, t.environmentId, t.modelId, t.datasetId, t.criterion),
   ],
 );
 

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rawRows } from "@/db/raw";
-import { inQueuesOfScheme, rangeStartDay, type FeedbackScope } from "./scope";
+import { rangeStartDay, type FeedbackScope } from "./scope";
 import type { CriterionByDay, CriterionByVersion, DayAgreement, DayRating, EnvironmentFeedback, PairwiseResult, VersionRating } from "./queries";
 
 // The feedback dashboard's aggregates read from the rollups (db/schema/rollups.ts), one row per bucket, so their cost
@@ -57,9 +57,8 @@ export function ratingsByDay(scope: FeedbackScope): Promise<DayRating[]> {
   );
 }
 
-/** Criterion buckets in rubric queues: inQueuesOfScheme reads `r.queue_id`, so the rollup is aliased `r` here. */
-const rubricBuckets = (scope: FeedbackScope) =>
-  sql`${bucketsWhere(scope, "r", ["prompt", "environment", "model", "dataset"])} AND ${inQueuesOfScheme(scope.workspaceId, "rubric")}`;
+/** Criterion buckets of rubric ratings (rating_scores also holds the one score of a thumbs or 1–5 rating). */
+const rubricBuckets = (scope: FeedbackScope) => sql`${bucketsWhere(scope, "r", ["prompt", "environment", "model", "dataset"])} AND r.scheme = 'rubric'`;
 
 export function rubricCriteriaByVersion(scope: FeedbackScope): Promise<CriterionByVersion[]> {
   return rawRows<CriterionByVersion>(
@@ -99,7 +98,7 @@ export function pairwiseWinRates(scope: FeedbackScope): Promise<PairwiseResult[]
          FROM (SELECT NULLIF(r.prompt_id, '') AS "promptId", NULLIF(r.version, -1) AS version, r.model_id AS model, NULLIF(r.pair_version, -1) AS "pairVersion",
                  r.pair_model_id AS "pairModel", r.choice_a AS "choiceA", r.choice_b AS "choiceB", r.ties, r.ratings,
                  coalesce(NULLIF(r.pair_version, -1) < NULLIF(r.version, -1) OR (NULLIF(r.pair_version, -1) = NULLIF(r.version, -1) AND r.pair_model_id < r.model_id), false) AS swapped
-               FROM rating_rollups r WHERE ${bucketsWhere(scope, "r", ["prompt", "environment", "model", "dataset"])} AND ${inQueuesOfScheme(scope.workspaceId, "pairwise")}) AS rated
+               FROM rating_rollups r WHERE ${bucketsWhere(scope, "r", ["prompt", "environment", "model", "dataset"])} AND r.scheme = 'pairwise') AS rated
          GROUP BY "promptId", "versionA", "modelA", "versionB", "modelB" HAVING sum(ratings) > 0`,
       sql`p.name NULLS FIRST, g."versionA" NULLS FIRST, g."versionB" NULLS FIRST`,
     ),
