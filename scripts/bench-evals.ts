@@ -8,7 +8,8 @@
 //     by this script into a temporary folder (not a project dependency) and run with Node 24 from the `node` npm
 //     package, because promptfoo needs Node >= 22.22.
 // Reports wall time against the ideal (cases × latency / concurrency), the studio's per-case overhead and CPU, and
-// whether both gave the same verdict per case. A benchmark reports numbers; it asserts nothing.
+// whether both gave the same verdict per case. Each round also runs the studio's runner once more with the dashboards'
+// rollup triggers dropped (and put back after), so the write cost the rollups add per case is measured in the same run. A benchmark reports numbers; it asserts nothing.
 // Options (env): BENCH_CASES (1000), BENCH_CONCURRENCY (16), BENCH_LATENCY_MS (50), BENCH_REPEAT (3),
 // BENCH_SKIP_PROMPTFOO=1, BENCH_PROMPTFOO_DIR (default <tmp>/promptops-bench-promptfoo, reused between runs).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -146,7 +147,7 @@ function runPromptfoo(fixtureUrl: string): { seconds: number; verdicts: Map<stri
 }
 
 async function main() {
-  const [{ getDb }, { evalResults, evalRunCases }, { eq }, testing, { createEvalRun }, { executeEvalRun }] = await Promise.all([
+  const [{ getDb, getSqlite }, { evalResults, evalRunCases }, { eq }, testing, { createEvalRun }, { executeEvalRun }] = await Promise.all([
     import("../db"),
     import("../db/schema"),
     import("drizzle-orm"),
@@ -168,18 +169,34 @@ async function main() {
   const floor: number[] = [];
   const studio: number[] = [];
   const cpu: number[] = [];
+  const withoutRollups = { wall: [] as number[], cpu: [] as number[] };
   let lastRunId = "";
-  for (let r = 0; r < REPEAT; r++) {
-    floor.push(await plainFetchLoop(server.url));
+  const sqlite = getSqlite();
+  const rollupTriggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%rollup%'").all() as { name: string; sql: string }[];
+  const studioRun = async () => {
     const { id } = await createEvalRun(ws.editor, { datasetId: dataset.id, promptId: ws.promptId, targets: [{ version: 1 }], scorers: [testing.containsScorer(NEEDLE)], concurrency: CONCURRENCY });
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const outcome = await executeEvalRun({ runId: id, workerId: "bench" });
-    studio.push((performance.now() - started) / 1000);
+    const wall = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpuBefore);
-    cpu.push((used.user + used.system) / 1000 / CASES);
     if (outcome !== "completed") throw new Error(`the studio's run ended ${outcome}`);
-    lastRunId = id;
+    return { id, wall, cpu: (used.user + used.system) / 1000 / CASES };
+  };
+  for (let r = 0; r < REPEAT; r++) {
+    floor.push(await plainFetchLoop(server.url));
+    const run = await studioRun();
+    studio.push(run.wall);
+    cpu.push(run.cpu);
+    lastRunId = run.id;
+    for (const trigger of rollupTriggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
+    try {
+      const bare = await studioRun();
+      withoutRollups.wall.push(bare.wall);
+      withoutRollups.cpu.push(bare.cpu);
+    } finally {
+      for (const trigger of rollupTriggers) sqlite.exec(trigger.sql);
+    }
   }
 
   const db = getDb();
@@ -211,6 +228,11 @@ async function main() {
   console.log("");
   console.log(`Studio per-case overhead: ${overheadMs.toFixed(2)} ms of slot time beyond the ${LATENCY_MS} ms call ((wall − ideal) × concurrency / cases)`);
   console.log(`Studio CPU per case: ${median(cpu).toFixed(2)} ms (user + system of the runner's process)`);
+  const added = (median(cpu) / median(withoutRollups.cpu) - 1) * 100;
+  console.log(
+    `Without the rollup triggers: CPU per case ${median(withoutRollups.cpu).toFixed(2)} ms, wall ${s(median(withoutRollups.wall))}; ` +
+      `the rollups add ${added.toFixed(1)}% CPU per case (target < 15%) and ${((studioWall / median(withoutRollups.wall) - 1) * 100).toFixed(1)}% wall time`,
+  );
   console.log(`Studio runs: ${studio.map(s).join(", ")}; floor runs: ${floor.map(s).join(", ")}`);
   console.log(`Studio pass count: ${[...studioVerdicts.values()].filter(Boolean).length} / ${studioVerdicts.size}`);
   if (promptfoo && !("error" in promptfoo)) {

@@ -4,6 +4,8 @@ import { dashboardFiltersSchema } from "@/lib/evals/dashboard/filters";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { buildFeedbackWorkspace, buildStrangerWorkspace } from "@/lib/testing/feedback-workspace";
 import { userPrincipal } from "@/lib/platform/auth/principal";
+import { scrapeMetrics } from "@/lib/platform/metrics/scrape";
+import { loadEvalDashboard } from "@/lib/evals/dashboard/load-dashboard";
 import { loadFeedbackDashboard, loadFeedbackFilterOptions, mergeFilterOptions, UNLABELLED_ENVIRONMENT } from "./load-feedback-dashboard";
 
 let ws: Awaited<ReturnType<typeof buildFeedbackWorkspace>>;
@@ -80,5 +82,19 @@ describe("feedback dashboard", () => {
       { prompts: [{ id: "a", name: "alpha" }, { id: "b", name: "beta" }], models: ["m1", "m2"] },
     );
     expect(merged).toEqual({ prompts: [{ id: "a", name: "alpha" }, { id: "b", name: "beta" }], datasets: [], environments: [], models: ["m1", "m2"] });
+  });
+
+  it("exports each section's load time in /api/metrics, by section and by source", async () => {
+    const token = "test-metrics-token-0123456789";
+    const count = async (section: string) => {
+      const { body } = await scrapeMetrics(`Bearer ${token}`, token);
+      const line = body.split("\n").find((l) => l.startsWith(`promptops_dashboard_section_seconds_count{section="${section}",source="rollups"} `));
+      return line ? Number(line.split(" ").at(-1)) : 0;
+    };
+    const [feedbackBefore, evalBefore] = [await count("feedback"), await count("eval")];
+    await loadFeedbackDashboard(stranger.viewer, dashboardFiltersSchema.parse({}));
+    await loadEvalDashboard(stranger.viewer, dashboardFiltersSchema.parse({}));
+    expect(await count("feedback")).toBe(feedbackBefore + 1);
+    expect(await count("eval")).toBe(evalBefore + 1);
   });
 });
