@@ -4,6 +4,7 @@ import { EVAL_RUNS_PATH, FEEDBACK_PATH, GENERATIONS_PATH, OPENAPI_PATH, PROMPTS_
 import { STUDIO_URL, authFile } from "./support/env";
 import { rawHttp, readStudioDb, sessionCookie, streamPost } from "./support/studio-http";
 import { expect, test } from "./support/test";
+import { seededRandom } from "@/lib/testing/seeded-random";
 
 // The standing fuzz test (issue 13): hostile input against every /api route, signed out and signed in. Routes are
 // read from app/api at run time, so a new route is fuzzed without anyone listing it. Deterministic (a seeded
@@ -15,21 +16,7 @@ const MiB = 1024 * 1024;
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 type Method = (typeof METHODS)[number];
 
-/** mulberry32: small, fast and the same sequence on every run. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
-}
-const random = generator(SEED);
+const random = seededRandom(SEED);
 
 /** app/api's route files as URL patterns ("/api/evals/runs/[id]"). */
 function routePatterns(): string[] {

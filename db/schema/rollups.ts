@@ -12,6 +12,18 @@ import { integer, real, sqliteTable, text, uniqueIndex } from "./dialect";
 // instead of adding to one. An absent text key is '' and an absent version is -1 (versions start at 1); readers
 // turn them back with NULLIF. Days are UTC days, created_at / 86400000, of when the row was first created.
 
+/** The keys ratings are summed by, shared by both rating rollups. */
+const ratingBucket = () => ({
+  workspaceId: text("workspace_id").notNull(),
+  day: integer("day").notNull(),
+  scheme: text("scheme").notNull(),
+  promptId: text("prompt_id").notNull(),
+  version: integer("version").notNull(),
+  environmentId: text("environment_id").notNull(),
+  modelId: text("model_id").notNull(),
+  datasetId: text("dataset_id").notNull(),
+});
+
 /**
  * Human ratings per rating scheme, rated item's prompt version, environment, model, dataset, pair and day. The scheme
  * (thumbs, scale, rubric, pairwise) is the rating value's type, which is always its queue's: the charts split by
@@ -20,14 +32,7 @@ import { integer, real, sqliteTable, text, uniqueIndex } from "./dialect";
 export const ratingRollups = sqliteTable(
   "rating_rollups",
   {
-    workspaceId: text("workspace_id").notNull(),
-    day: integer("day").notNull(),
-    scheme: text("scheme").notNull(),
-    promptId: text("prompt_id").notNull(),
-    version: integer("version").notNull(),
-    environmentId: text("environment_id").notNull(),
-    modelId: text("model_id").notNull(),
-    datasetId: text("dataset_id").notNull(),
+    ...ratingBucket(),
     pairVersion: integer("pair_version").notNull(),
     pairModelId: text("pair_model_id").notNull(),
     /** Every rating, pairwise ones included. */
@@ -72,14 +77,7 @@ export const ratingRollups = sqliteTable(
 export const ratingCriterionRollups = sqliteTable(
   "rating_criterion_rollups",
   {
-    workspaceId: text("workspace_id").notNull(),
-    day: integer("day").notNull(),
-    scheme: text("scheme").notNull(),
-    promptId: text("prompt_id").notNull(),
-    version: integer("version").notNull(),
-    environmentId: text("environment_id").notNull(),
-    modelId: text("model_id").notNull(),
-    datasetId: text("dataset_id").notNull(),
+    ...ratingBucket(),
     criterion: text("criterion").notNull(),
     scores: integer("scores").notNull().default(0),
     scoreSum: real("score_sum").notNull().default(0),

@@ -15,6 +15,7 @@ import { evalResults, evalScores, generations, ratings, ratingScores, type Ratin
 import { sql } from "drizzle-orm";
 import { dashboardFiltersSchema, type DashboardFilters } from "@/lib/evals";
 import { makeWorkspace } from "@/lib/testing/factories";
+import { seededRandom as random } from "@/lib/testing/seeded-random";
 import {
   addDataset,
   addEvalResult,
@@ -31,20 +32,6 @@ import {
 } from "@/lib/testing/feedback";
 import * as raw from "./queries";
 import * as rollups from "./rollup-queries";
-
-/** A small deterministic generator (mulberry32), so a failing sequence can be replayed from its seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T,>(xs: readonly T[]): T => xs[int(xs.length)]! };
-}
 
 const SCHEMES: Record<RatingScheme["type"], RatingScheme> = {
   thumbs: { type: "thumbs" },
