@@ -122,51 +122,73 @@ export interface ServedQuality {
 }
 
 /** A served version's pass rate and mean score from the raw results of its latest evaluation's target. */
-const RAW_SERVED_FIGURES = sql`(SELECT ${passRateOfScored} FROM eval_results x WHERE x.target_id = latest."targetId") AS "passRate",
-         (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = latest."targetId") AS "meanScore"`;
+const RAW_SERVED_FIGURES = sql`(SELECT ${passRateOfScored} FROM eval_results x WHERE x.target_id = served."targetId") AS "passRate",
+         (SELECT avg(x.score) FROM eval_results x WHERE x.target_id = served."targetId") AS "meanScore"`;
 
 /**
  * What each environment serves now, with the latest completed evaluation of that version (dataset-filtered). The
- * pass rate and mean score come from `figures` (the rollups pass theirs), reading `latest."targetId"`.
+ * pass rate and mean score come from `figures` (the rollups pass theirs), reading `served."targetId"`.
  */
 export function servedQuality(filters: DashboardScope, figures: SQL = RAW_SERVED_FIGURES): Promise<ServedQuality[]> {
   const workspaceId = filters.workspaceId;
   // Optional filters become conditions only when set (a bare `$1 IS NULL` has no type for Postgres to infer).
   const onDataset = filters.dataset != null ? sql` AND r.dataset_id = ${filters.dataset}` : sql``;
-  const onRunPrompt = filters.prompt != null ? sql` AND t.prompt_id = ${filters.prompt}` : sql``;
   const onPrompt = filters.prompt != null ? sql` AND p.id = ${filters.prompt}` : sql``;
   const onEnvironment = filters.environment != null ? sql` AND e.id = ${filters.environment}` : sql``;
+  // Each served version's latest completed evaluation, looked up per pointer (a few) through the targets of that
+  // prompt version, so the cost grows with the evaluations of the versions served, not with every run.
+  const latestTarget = sql`(SELECT t.id FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id
+    WHERE t.prompt_id = ptr.prompt_id AND t.version = ptr.version AND r.workspace_id = ${workspaceId} AND r.status = 'completed'${onDataset}
+    ORDER BY r.finished_at DESC NULLS LAST LIMIT 1)`;
   return rawRows<ServedQuality>(
     getDb(),
-    sql`SELECT e.id AS "environmentId", e.name AS "environmentName", p.id AS "promptId", p.name AS "promptName", ptr.version,
-         latest."runId", latest."datasetName", latest."evaluatedAt",
+    sql`WITH served AS MATERIALIZED (
+         SELECT e.id AS "environmentId", e.name AS "environmentName", e.position, p.id AS "promptId", p.name AS "promptName", ptr.version,
+           ${latestTarget} AS "targetId"
+         FROM environment_pointers ptr
+         JOIN environments e ON e.id = ptr.environment_id
+         JOIN prompts p ON p.id = ptr.prompt_id
+         WHERE e.workspace_id = ${workspaceId}${onPrompt}${onEnvironment}
+       )
+       SELECT served."environmentId", served."environmentName", served."promptId", served."promptName", served.version,
+         latest.run_id AS "runId", latest_dataset.name AS "datasetName", latest_run.finished_at AS "evaluatedAt",
          ${figures}
-       FROM environment_pointers ptr
-       JOIN environments e ON e.id = ptr.environment_id
-       JOIN prompts p ON p.id = ptr.prompt_id
-       LEFT JOIN (
-         SELECT t.prompt_id, t.version, t.id AS "targetId", r.id AS "runId", d.name AS "datasetName", r.finished_at AS "evaluatedAt",
-           row_number() OVER (PARTITION BY t.prompt_id, t.version ORDER BY r.finished_at DESC NULLS LAST) AS rank
-         FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id JOIN datasets d ON d.id = r.dataset_id
-         WHERE r.workspace_id = ${workspaceId} AND r.status = 'completed'${onDataset}${onRunPrompt}
-       ) latest ON latest.prompt_id = ptr.prompt_id AND latest.version = ptr.version AND latest.rank = 1
-       WHERE e.workspace_id = ${workspaceId}${onPrompt}${onEnvironment}
-       ORDER BY e.position, p.name`,
+       FROM served
+       LEFT JOIN eval_run_targets latest ON latest.id = served."targetId"
+       LEFT JOIN eval_runs latest_run ON latest_run.id = latest.run_id
+       LEFT JOIN datasets latest_dataset ON latest_dataset.id = latest_run.dataset_id
+       ORDER BY served.position, served."promptName"`,
   );
 }
 
-/** The values the filter menus offer: only what this workspace's completed runs used. */
+/**
+ * The values the filter menus offer: only what this workspace's runs used. Prompts and datasets are read from their own
+ * tables, each kept if one run used it (the first index entry found), so the cost grows with the prompts and
+ * datasets, not with the runs; models are the distinct models of the workspace's prompts' targets. A run target
+ * always names a prompt of its run's workspace (createEvalRun resolves it there), so a prompt's targets are the
+ * workspace's.
+ */
 export async function dashboardFilterOptions(workspaceId: string) {
   const db = getDb();
   type Option = { id: string; name: string };
   const [prompts, datasets, environments, models] = await Promise.all([
     rawRows<Option>(
       db,
-      sql`SELECT DISTINCT p.id, p.name FROM eval_runs r JOIN eval_run_targets t ON t.run_id = r.id JOIN prompts p ON p.id = t.prompt_id WHERE r.workspace_id = ${workspaceId} ORDER BY p.name`,
+      sql`SELECT p.id, p.name FROM prompts p WHERE p.workspace_id = ${workspaceId}
+        AND EXISTS (SELECT 1 FROM eval_run_targets t WHERE t.prompt_id = p.id)
+        ORDER BY p.name`,
     ),
-    rawRows<Option>(db, sql`SELECT DISTINCT d.id, d.name FROM eval_runs r JOIN datasets d ON d.id = r.dataset_id WHERE r.workspace_id = ${workspaceId} ORDER BY d.name`),
+    rawRows<Option>(
+      db,
+      sql`SELECT d.id, d.name FROM datasets d WHERE d.workspace_id = ${workspaceId}
+        AND EXISTS (SELECT 1 FROM eval_runs r WHERE r.dataset_id = d.id AND r.workspace_id = ${workspaceId})
+        ORDER BY d.name`,
+    ),
     rawRows<Option>(db, sql`SELECT id, name FROM environments WHERE workspace_id = ${workspaceId} ORDER BY position`),
-    rawRows<{ id: string }>(db, sql`SELECT DISTINCT t.model_id AS id FROM eval_runs r JOIN eval_run_targets t ON t.run_id = r.id WHERE r.workspace_id = ${workspaceId} ORDER BY 1`),
+    rawRows<{ id: string }>(
+      db,
+      sql`SELECT DISTINCT t.model_id AS id FROM prompts p JOIN eval_run_targets t ON t.prompt_id = p.id WHERE p.workspace_id = ${workspaceId} ORDER BY 1`,
+    ),
   ]);
   return { prompts, datasets, environments, models: models.map((m) => m.id) };
 }

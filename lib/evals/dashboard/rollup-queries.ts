@@ -39,7 +39,7 @@ export function scorerTrend(filters: DashboardScope): Promise<ScorerPoint[]> {
 export function servedQuality(filters: DashboardScope): Promise<ServedQuality[]> {
   return servedQualityWith(
     filters,
-    sql`(SELECT ${TARGET_FIGURES.passRate} FROM eval_target_rollups t WHERE t.target_id = latest."targetId") AS "passRate",
-         (SELECT ${TARGET_FIGURES.meanScore} FROM eval_target_rollups t WHERE t.target_id = latest."targetId") AS "meanScore"`,
+    sql`(SELECT ${TARGET_FIGURES.passRate} FROM eval_target_rollups t WHERE t.target_id = served."targetId") AS "passRate",
+         (SELECT ${TARGET_FIGURES.meanScore} FROM eval_target_rollups t WHERE t.target_id = served."targetId") AS "meanScore"`,
   );
 }
