@@ -171,7 +171,6 @@ interface WriteCost {
 function writeCosts(sqlite: Database.Database, seeded: SeededWorkspace, rows = 5_000): WriteCost[] {
   const one = <T>(query: string) => sqlite.prepare(query).get() as T;
   const target = one<{ id: string; run_id: string }>("SELECT id, run_id FROM eval_run_targets LIMIT 1");
-  const runCase = one<{ id: string }>("SELECT id FROM eval_run_cases WHERE run_id = (SELECT run_id FROM eval_run_targets LIMIT 1) LIMIT 1");
   const queue = one<{ id: string }>(`SELECT id FROM review_queues WHERE scheme LIKE '%rubric%' LIMIT 1`);
   const reviewer = one<{ id: string }>("SELECT id FROM users LIMIT 1");
   const now = Date.now();
