@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { databaseEngine, type DbOrTx } from "../index";
 import { rawRow, rawRun } from "../raw";
 import { transaction } from "../transaction";
-import { ROLLUPS, SOURCES, type Rollup, type RollupSource } from "./definitions";
+import { ident, identList as list, ROLLUPS, SOURCES, type Rollup, type RollupSource } from "./definitions";
 
 // The backfill adds the rows that existed before the rollups did (and any written before it reached them), a batch at
 // a time in key order behind rollup_backfills.cursor; the triggers keep rows at or before the cursor. Each batch is
@@ -11,9 +11,6 @@ import { ROLLUPS, SOURCES, type Rollup, type RollupSource } from "./definitions"
 
 /** Rows per batch: about 10-40 ms of work on either engine, so a write waits no longer than that. */
 export const BACKFILL_BATCH = 2_000;
-
-const ident = (name: string) => sql.raw(`"${name}"`);
-const list = (names: string[], wrap: (name: string) => string = (n) => `"${n}"`) => sql.raw(names.map(wrap).join(", "));
 
 /** Adds the view's rows whose source key is in (after, upTo] to the rollup table, summed per key. */
 function addRange(rollup: Rollup, after: string | null, upTo: string): SQL {

@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName } from "drizzle-orm";
+import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import { evalScorerRollups, evalTargetRollups, generationRollups, ratingCriterionRollups, ratingRollups } from "../schema/rollups";
 
 // The rollups, as the backfill and the verifier see them: each is a table of keys and figures, filled from a view
@@ -44,3 +44,7 @@ export const SOURCES: Record<RollupSource, { table: string; key: string }> = {
   generations: { table: "generations", key: "id" },
   eval_results: { table: "eval_results", key: "id" },
 };
+
+/** A quoted identifier, and a comma list of them (each through `wrap`): the names are the constants above, never input. */
+export const ident = (name: string) => sql.raw(`"${name}"`);
+export const identList = (names: string[], wrap: (name: string) => string = (n) => `"${n}"`) => sql.raw(names.map(wrap).join(", "));

@@ -1,12 +1,14 @@
+import { sql } from "drizzle-orm";
 import { getDb } from "../index";
-import { backfillState } from "./backfill";
+import { rawRows } from "../raw";
 import type { RollupSource } from "./definitions";
 
-// Whether a source's rollups hold every row yet. Until its backfill is done, the dashboards read the raw rows
+// Whether sources' rollups hold every row yet. Until a source's backfill is done, the dashboards read its raw rows
 // instead, so a chart is never short of the rows the backfill has not reached. Read on every dashboard load (one
-// primary-key lookup in a three-row table), not remembered: rollups an operator clears and backfills again are read
-// raw meanwhile, in every process.
+// query over a three-row table, whatever the sources asked), not remembered: rollups an operator clears and
+// backfills again are read raw meanwhile, in every process.
 export async function rollupsReady(...sources: RollupSource[]): Promise<boolean> {
-  for (const source of sources) if (!(await backfillState(getDb(), source)).done) return false;
-  return true;
+  const rows = await rawRows<{ source: string; done: unknown }>(getDb(), sql`SELECT source, done FROM rollup_backfills`);
+  const done = new Set(rows.filter((row) => Boolean(row.done)).map((row) => row.source));
+  return sources.every((source) => done.has(source));
 }

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "../index";
 import { rawRows } from "../raw";
 import { transaction } from "../transaction";
 import { backfillState } from "./backfill";
-import { ROLLUPS, type Rollup } from "./definitions";
+import { ident, identList as list, ROLLUPS, type Rollup } from "./definitions";
 
 // `npm run db:rollups -- --verify`: recomputes every rollup from the raw rows (through the same views the triggers
 // and the backfill add from) and reports each figure that differs. Counts must match exactly. Sums of reals may
@@ -28,17 +27,16 @@ function agree(rollup: Rollup, figure: string, expected: number, actual: number)
 }
 
 async function verifyOne(rollup: Rollup): Promise<RollupDifference[]> {
-  const list = (names: string[], wrap = (n: string) => `"${n}"`) => sql.raw(names.map(wrap).join(", "));
   const { expected, actual } = await transaction(
     async (tx) => {
       const state = await backfillState(tx, rollup.source);
-      const reached = state.done ? sql`` : state.cursor === null ? sql`WHERE 1 = 0` : sql`WHERE ${sql.raw(`"${rollup.rowColumn}"`)} <= ${state.cursor}`;
+      const reached = state.done ? sql`` : state.cursor === null ? sql`WHERE 1 = 0` : sql`WHERE ${ident(rollup.rowColumn)} <= ${state.cursor}`;
       return {
         expected: await rawRows<Row>(
           tx,
-          sql`SELECT ${list(rollup.keys)}, ${list(rollup.figures, (f) => `sum("${f}") AS "${f}"`)} FROM ${sql.raw(`"${rollup.view}"`)} ${reached} GROUP BY ${list(rollup.keys)}`,
+          sql`SELECT ${list(rollup.keys)}, ${list(rollup.figures, (f) => `sum("${f}") AS "${f}"`)} FROM ${ident(rollup.view)} ${reached} GROUP BY ${list(rollup.keys)}`,
         ),
-        actual: await rawRows<Row>(tx, sql`SELECT * FROM ${sql.raw(`"${rollup.table}"`)}`),
+        actual: await rawRows<Row>(tx, sql`SELECT * FROM ${ident(rollup.table)}`),
       };
     },
     { readOnly: true },
@@ -65,7 +63,6 @@ async function verifyOne(rollup: Rollup): Promise<RollupDifference[]> {
 
 /** Every figure of every rollup that its raw rows contradict; empty when the rollups are exact. */
 export async function verifyRollups(): Promise<RollupDifference[]> {
-  getDb();
   const all: RollupDifference[] = [];
   for (const rollup of ROLLUPS) all.push(...(await verifyOne(rollup)));
   return all;

@@ -75,19 +75,17 @@ export async function loadFeedbackDashboard(principal: Principal, filters: Dashb
   const key = (g: VersionGroup): VersionKey => ({ label: versionLabel(g, fixedPrompt), promptId: g.promptId, version: g.version });
 
   // The rollups once their backfill is done (db/rollups); until then the raw rows, so no chart is short of a row.
-  const ratingsReady = await rollupsReady("ratings");
-  const generationsReady = await rollupsReady("generations");
-  const ratings = ratingsReady ? rollups : raw;
-  const generations = generationsReady ? rollups : raw;
-  const [rubricVersions, rubricDays, versions, days, pairs, environments, agreement] = await timeDashboardSection("feedback", ratingsReady && generationsReady ? "rollups" : "raw", () =>
+  const ready = await rollupsReady("ratings", "generations");
+  const from = ready ? rollups : raw;
+  const [rubricVersions, rubricDays, versions, days, pairs, environments, agreement] = await timeDashboardSection("feedback", ready ? "rollups" : "raw", () =>
     Promise.all([
-      ratings.rubricCriteriaByVersion(scope),
-      ratings.rubricCriteriaByDay(scope),
-      ratings.ratingsByVersion(scope),
-      ratings.ratingsByDay(scope),
-      ratings.pairwiseWinRates(scope),
-      generations.feedbackByEnvironment(scope),
-      ratings.judgeAgreementByDay(scope),
+      from.rubricCriteriaByVersion(scope),
+      from.rubricCriteriaByDay(scope),
+      from.ratingsByVersion(scope),
+      from.ratingsByDay(scope),
+      from.pairwiseWinRates(scope),
+      from.feedbackByEnvironment(scope),
+      from.judgeAgreementByDay(scope),
     ]),
   );
   const criteria: CriterionSeries[] = [...new Set([...rubricVersions, ...rubricDays].map((r) => r.criterion))].sort().map((name, i) => ({ key: `c${i}`, name }));

@@ -244,4 +244,24 @@ describe("rollups", () => {
     expect(await verifyRollups(), `seed ${seed}`).toEqual([]);
     await expectChartsAgree(w, now);
   });
+
+  it("count whole UTC days: 'last 30 days' starts at midnight UTC 30 days ago, in rollups and raw rows alike", async () => {
+    const now = Date.UTC(2026, 5, 15, 15, 30); // a pinned afternoon
+    const start = Date.UTC(2026, 4, 16); // midnight UTC of the day 30 days before it
+    const { workspace, members } = await makeWorkspace(["admin", "reviewer"]);
+    const workspaceId = workspace.id;
+    const promptId = await addPrompt({ workspaceId, name: "edges" });
+    const queueId = await addQueue({ workspaceId, scheme: { type: "thumbs" } });
+    for (const at of [start - 1, start, now - 30 * DAY]) {
+      const itemId = await addItem({ queueId, promptId, version: 1 });
+      await addRating({ workspaceId, queueId, itemId, reviewerId: members[1]!.user.id, value: { type: "thumbs", up: true }, at });
+      await addGeneration({ workspaceId, promptId, version: 1, environmentId: null, at });
+    }
+    const scope = { ...dashboardFiltersSchema.parse({ range: "30d" }), workspaceId, now };
+    for (const from of [raw, rollups]) {
+      // The rating at midnight and the one 30 × 24 h ago (later that day) count; the one a millisecond before does not.
+      expect((await from.ratingsByVersion(scope)).map((r) => r.count)).toEqual([2]);
+      expect((await from.feedbackByEnvironment(scope)).map((e) => e.generations)).toEqual([2]);
+    }
+  });
 });

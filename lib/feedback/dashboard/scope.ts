@@ -14,7 +14,7 @@ export interface FeedbackScope extends DashboardFilters, Partial<RatedItemsFilte
   now?: number;
 }
 
-export const DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 
 /**
  * The first UTC day a feedback range covers: the day the range starts in, whole. Feedback charts count whole UTC days,
