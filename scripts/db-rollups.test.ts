@@ -1,8 +1,9 @@
 // `npm run db:rollups` and `npm run db:rollups -- --verify` as README.md promises them, on a real SQLite file seeded
 // with the demo workspace: verify agrees on a healthy database; a rollup figure changed behind the triggers' back is
 // printed with the raw and the stored value and exits 1; rollups cleared (as on a database from before them) are
-// backfilled by the plain command, after which verify agrees again and the figure is back.
-import { execFile } from "node:child_process";
+// backfilled by the plain command, after which verify agrees again and the figure is back; and the server backfills
+// them in the background when it starts (lib/boot/boot.ts), as a booted process shows.
+import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -59,5 +60,25 @@ describe("npm run db:rollups", () => {
     const refused = await run("scripts/db-rollups.ts", "--verfy");
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("usage: npm run db:rollups [-- --verify]");
+  });
+
+  it("is what the server does in the background on start: a booted process backfills cleared rollups", { timeout: 90_000 }, async () => {
+    if (!fs.existsSync(file)) expect((await run("scripts/db-seed.ts")).code).toBe(0);
+    const expected = withDb((db) => (db.prepare("SELECT count(*) AS n FROM eval_results").get() as { n: number }).n);
+    withDb((db) => db.exec("DELETE FROM eval_target_rollups; DELETE FROM eval_scorer_rollups; UPDATE rollup_backfills SET done = 0, cursor = NULL;"));
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/testing/boot-process.ts"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_URL: file, AUTH_SECRET: "s".repeat(32), STUDIO_ENCRYPTION_KEY: "ab".repeat(32), LOG_LEVEL: "warn", HOME: dir },
+      stdio: "ignore",
+    });
+    try {
+      await expect
+        .poll(() => withDb((db) => (db.prepare("SELECT count(*) AS n FROM rollup_backfills WHERE done = 1").get() as { n: number }).n), { timeout: 60_000, interval: 200 })
+        .toBe(3);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(withDb((db) => db.prepare("SELECT sum(results) AS n FROM eval_target_rollups").get())).toEqual({ n: expected });
+    expect((await run("scripts/db-rollups.ts", "--verify")).code).toBe(0);
   });
 });
