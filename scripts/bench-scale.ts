@@ -6,7 +6,8 @@
 //      autocannon given every process's URL: it deals its 50 connections round-robin over the processes (connection
 //      i to process i mod N), so the load is spread evenly and one latency histogram gives the cluster's p99. With 1
 //      process on each engine, the list, render and generations calls too, each next to a bare node:http server
-//      answering the same bytes. Each process's RSS after its load.
+//      answering the same bytes. Each process's RSS after its load. When wrk is installed, the prompt GET over 1, 2
+//      and 4 processes once more, driven by wrk, which takes less of the two cores than autocannon does.
 //   2. Evals (scripts/bench-scale/evals.ts): with the same 1, 2 and 4 processes up, one run at concurrency 16 over
 //      1,600 cases per process against the fixture model server at 50 ms; the processes' eval workers share it.
 //      Cases/s from the moment every process holds cases to the last result (first to last result beside it).
@@ -17,7 +18,7 @@
 // its cores, so the figures are noisy and are best compared within one run. The Postgres cluster (pg-cluster.mjs)
 // lives in the temporary folder; it and every child process are stopped at the end, on failure and on Ctrl-C.
 // Options (env): BENCH_DURATION (10 s per measured load), BENCH_SCALE_EVAL_CASES_PER_PROCESS (1600),
-// BENCH_SCALE_DASHBOARD_RUNS (20), BENCH_SCALE_PARTS (a comma list of "delivery", "dashboards"; both by default, the
+// BENCH_SCALE_DASHBOARD_RUNS (20), BENCH_WRK=0 (skip wrk's rows even when wrk is installed), BENCH_SCALE_PARTS (a comma list of "delivery", "dashboards"; both by default, the
 // evals run with delivery's processes). Needs `npm run build` first (exits 2 without dist/server.js).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -28,9 +29,12 @@ import { measureDashboards } from "./bench-scale/dashboards";
 import { deliveryTargets, measureRoutes, measureScaling, startStudios, stopStudios, type RouteRow, type ScaleRow, type Studio } from "./bench-scale/delivery";
 import { measureEvals, startFixture, type EvalRow } from "./bench-scale/evals";
 import { dbTask, rssMiB, startCluster, stopChild, stopEverything, stopEverythingOnSignals, tempDir } from "./bench-scale/processes";
+import { hasWrk } from "./bench-scale/wrk";
 import { printDashboards, printEvals, printRoutes, printScaling } from "./bench-scale/report";
 
 const PROCESS_COUNTS = [1, 2, 4];
+/** wrk, when installed (apt-get install wrk), drives the scaling loads a second time; see scripts/bench-scale/wrk.ts. */
+const withWrk = process.env.BENCH_WRK !== "0" && hasWrk();
 const started = performance.now();
 
 function progress(message: string): void {
@@ -49,7 +53,7 @@ function setSecrets(): void {
 
 /** The one-process row of the scaling table: the prompt GET of the per-call measurements, and the RSS after them all. */
 function oneProcessRow(engine: string, routes: RouteRow[], studio: Studio): ScaleRow {
-  return { engine, processes: 1, load: routes[0]!.studio, rss: [rssMiB(studio.child.pid!)] };
+  return { engine, processes: 1, generator: "autocannon", load: routes[0]!.studio, rss: [rssMiB(studio.child.pid!)] };
 }
 
 async function onSqlite(dir: string): Promise<{ routes: RouteRow[]; scaling: ScaleRow }> {
@@ -66,7 +70,7 @@ async function onSqlite(dir: string): Promise<{ routes: RouteRow[]; scaling: Sca
   }
 }
 
-async function onPostgres(databaseUrl: string): Promise<{ routes: RouteRow[]; scaling: ScaleRow[]; evals: EvalRow[] }> {
+async function onPostgres(databaseUrl: string, dir: string): Promise<{ routes: RouteRow[]; scaling: ScaleRow[]; evals: EvalRow[] }> {
   progress("Postgres: starting the fixture model server, seeding the delivery data and the eval workspace");
   const fixture = await startFixture();
   const seeded = await dbTask<Seeded>(databaseUrl, "seed", { fixtureUrl: fixture.url });
@@ -85,6 +89,10 @@ async function onPostgres(databaseUrl: string): Promise<{ routes: RouteRow[]; sc
       } else {
         progress(`Postgres: the prompt GET over ${count} processes`);
         scaling.push(await measureScaling("Postgres", studios, targets[0]!));
+      }
+      if (withWrk) {
+        progress(`Postgres: the prompt GET over ${count} process${count > 1 ? "es" : ""}, driven by wrk`);
+        scaling.push(await measureScaling("Postgres", studios, targets[0]!, "wrk", dir));
       }
       progress(`Postgres: an eval run shared by ${count} process${count > 1 ? "es" : ""}`);
       evals.push(await measureEvals(databaseUrl, seeded.evals!, studios.map((studio) => studio.child.pid!)));
@@ -112,9 +120,10 @@ async function main(): Promise<void> {
   const cluster = startCluster();
   if (parts.has("delivery")) {
     const sqlite = await onSqlite(dir);
-    const postgres = await onPostgres(await cluster.database("bench_scale"));
+    const postgres = await onPostgres(await cluster.database("bench_scale"), dir);
     printRoutes([...sqlite.routes, ...postgres.routes], { SQLite: sqlite.scaling.rss[0]!, Postgres: postgres.scaling[0]!.rss[0]! });
     printScaling([sqlite.scaling, ...postgres.scaling]);
+    if (!withWrk) console.log("\n(wrk is not installed: `apt-get install wrk` adds the same loads driven by a cheaper generator.)");
     printEvals(postgres.evals);
     console.log();
   }

@@ -11,7 +11,8 @@ import type { ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import { BARE_SERVER, deliveryCalls, type DeliveryCall } from "../bench-delivery-calls";
 import type { DeliveryKeys } from "./db-task";
-import { cpuSeconds, freePort, machineCpuSeconds, rssMiB, startChild, stopChild, waitFor } from "./processes";
+import { cpuSeconds, exitedChildrenCpuSeconds, freePort, machineCpuSeconds, rssMiB, startChild, stopChild, waitFor } from "./processes";
+import { wrk } from "./wrk";
 
 export const CONNECTIONS = 50;
 export const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -115,40 +116,49 @@ export async function measureRoutes(engine: string, studio: Studio, targets: Tar
   }
 }
 
+export type Generator = "autocannon" | "wrk";
+
 export interface ScaleRow {
   engine: string;
   processes: number;
+  /** The load generator that drove the load. */
+  generator: Generator;
   load: Load;
   /** Each process's resident memory after its load, MiB. */
   rss: number[];
   /**
    * Where the cores went during the measured load, in cores (1.0 = one core busy all the time): the studio
-   * processes together, this process (autocannon), and the machine as a whole. Absent for the one-process rows,
+   * processes together, the load generator, and the machine as a whole. Absent for autocannon's one-process rows,
    * which are measured with the per-call table.
    */
-  cores?: { studios: number; autocannon: number; machine: number; available: number };
+  cores?: { studios: number; generator: number; machine: number; available: number };
 }
 
-/** The prompt GET over every process, round-robin, with the CPU each part of the machine used meanwhile. */
-export async function measureScaling(engine: string, studios: Studio[], target: Target): Promise<ScaleRow> {
+/**
+ * The prompt GET over every process, round-robin, with the CPU each part of the machine used meanwhile. autocannon
+ * runs in this process; wrk is a child, whose CPU time is known once it has exited (exitedChildrenCpuSeconds).
+ */
+export async function measureScaling(engine: string, studios: Studio[], target: Target, generator: Generator = "autocannon", dir = ""): Promise<ScaleRow> {
   const pids = studios.map((s) => s.child.pid!);
-  const sample = () => ({ studios: pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0), self: cpuSeconds(process.pid), machine: machineCpuSeconds(), at: performance.now() });
+  const bases = studios.map((s) => s.base);
+  const generatorSeconds = () => (generator === "wrk" ? exitedChildrenCpuSeconds() : cpuSeconds(process.pid));
+  const sample = () => ({ studios: pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0), generator: generatorSeconds(), machine: machineCpuSeconds(), at: performance.now() });
   let before = sample();
-  const load = loadOf(
-    await drive(
-      studios.map((s) => s.base),
-      target,
-      true,
-      () => (before = sample()),
-    ),
-  );
+  let load: Load;
+  if (generator === "wrk") {
+    await wrk(bases, target, { connections: CONNECTIONS, seconds: WARMUP_S, dir });
+    before = sample();
+    load = await wrk(bases, target, { connections: CONNECTIONS, seconds: DURATION_S, dir });
+  } else {
+    load = loadOf(await drive(bases, target, true, () => (before = sample())));
+  }
   const after = sample();
   const seconds = (after.at - before.at) / 1000;
   const cores = {
     studios: (after.studios - before.studios) / seconds,
-    autocannon: (after.self - before.self) / seconds,
+    generator: (after.generator - before.generator) / seconds,
     machine: (after.machine.busy - before.machine.busy) / seconds,
     available: (after.machine.total - before.machine.total) / seconds,
   };
-  return { engine, processes: studios.length, load, rss: pids.map(rssMiB), cores };
+  return { engine, processes: studios.length, generator, load, rss: pids.map(rssMiB), cores };
 }

@@ -125,6 +125,16 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
+/**
+ * CPU time (user + system, seconds) of this process's children that have exited and been waited for: a child's
+ * use, such as wrk's, is known only once it has exited, and lands here (cutime and cstime in /proc/self/stat).
+ */
+export function exitedChildrenCpuSeconds(): number {
+  const stat = fs.readFileSync("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+}
+
 /** The machine's busy and total CPU time so far, in seconds summed over every core (/proc/stat). */
 export function machineCpuSeconds(): { busy: number; total: number } {
   const [, ...times] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);

@@ -42,16 +42,18 @@ export function printRoutes(rows: RouteRow[], rssByEngine: Record<string, number
 
 export function printScaling(rows: ScaleRow[]): void {
   console.log(`\nPART 1b. GET /api/v1/prompts/{name}?label=production over N studio processes on one database, round-robin by connection.`);
-  console.log(`${CONNECTIONS} connections dealt over the processes by one autocannon, ${DURATION_S} s after ${WARMUP_S} s warm-up. SQLite: one process on a file (baseline).\n`);
-  const one = rows.find((r) => r.engine === "Postgres" && r.processes === 1)?.load.perSecond ?? NaN;
+  console.log(`${CONNECTIONS} connections dealt over the processes by one load generator, ${DURATION_S} s after ${WARMUP_S} s warm-up. SQLite: one process on a file`);
+  console.log("(baseline). Each generator's rows are compared with its own one-process Postgres row.\n");
+  const one = (generator: string) => rows.find((r) => r.engine === "Postgres" && r.processes === 1 && r.generator === generator)?.load.perSecond ?? NaN;
   table(
-    ["engine", "processes", "req/s", "p50", "p99", "vs Postgres x1", "target", "result", "RSS per process after load (MiB)", "RSS < 400 MiB"],
-    rows.map(({ engine, processes, load, rss }) => {
-      const ratio = load.perSecond / one;
+    ["engine", "generator", "processes", "req/s", "p50", "p99", "vs Postgres x1", "target", "result", "RSS per process after load (MiB)", "RSS < 400 MiB"],
+    rows.map(({ engine, generator, processes, load, rss }) => {
+      const ratio = load.perSecond / one(generator);
       const scaled = engine === "Postgres" && processes > 1;
       const goal = scaled && processes === 2 ? TARGETS.twoOverOne : null;
       return [
         engine,
+        generator,
         String(processes),
         int(load.perSecond),
         ms(load.p50),
@@ -64,16 +66,17 @@ export function printScaling(rows: ScaleRow[]): void {
       ];
     }),
   );
-  failureWarnings(rows.map((r) => ({ label: `${r.engine} x${r.processes}`, failures: r.load.failures })));
+  failureWarnings(rows.map((r) => ({ label: `${r.engine} ${r.generator} x${r.processes}`, failures: r.load.failures })));
   const measured = rows.filter((r) => r.cores);
   if (measured.length === 0) return;
   console.log("\nWhere the cores went during those loads (1.00 = one core busy all the time; Postgres and the rest of the machine are");
-  console.log("the difference between the machine and the two before it):\n");
+  console.log("the difference between the machine and the two before it). \"req/s per studio core\" is what the studios serve per core");
+  console.log("they were given: if it holds as processes are added, the studio scales, and what it lacks is cores.\n");
   table(
-    ["engine", "processes", "studios", "autocannon", "rest", "machine busy", "of cores"],
-    measured.map(({ engine, processes, cores }) => {
+    ["engine", "generator", "processes", "studios", "generator", "rest", "machine busy", "of cores", "req/s per studio core"],
+    measured.map(({ engine, generator, processes, cores, load }) => {
       const c = cores!;
-      return [engine, String(processes), c.studios.toFixed(2), c.autocannon.toFixed(2), (c.machine - c.studios - c.autocannon).toFixed(2), c.machine.toFixed(2), c.available.toFixed(2)];
+      return [engine, generator, String(processes), c.studios.toFixed(2), c.generator.toFixed(2), (c.machine - c.studios - c.generator).toFixed(2), c.machine.toFixed(2), c.available.toFixed(2), int(load.perSecond / c.studios)];
     }),
   );
 }
