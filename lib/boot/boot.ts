@@ -1,5 +1,6 @@
 import "server-only";
-import { DatabaseUnwritableError, getDb, prepareDatabase } from "@/db";
+import { DatabaseUnwritableError, databaseEngine, getDb, getSqlite, prepareDatabase } from "@/db";
+import { startCheckpointer } from "@/db/checkpointer";
 import { EnvError, getEnv } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/logger";
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/platform/webhooks/worker";
@@ -30,6 +31,7 @@ export async function boot(): Promise<void> {
     onShutdown("eval-worker", stopEvalWorker);
     onShutdown("webhook-worker", stopWebhookWorker);
     startRollupBackfill();
+    moveCheckpointsOffTheEventLoop();
   }
   logger.info({ event: "started", version: process.env.STUDIO_VERSION }, "PromptOps Studio ready");
 }
@@ -58,4 +60,16 @@ function startRollupBackfill(): void {
     },
     (error: unknown) => logger.error({ event: "rollups.backfill_failed", err: error }, "rollup backfill failed; the dashboards read raw rows until it completes (npm run db:rollups)"),
   );
+}
+
+/**
+ * SQLite: the WAL is copied into the database file by a worker thread instead of inside the commits that cross
+ * 1,000 pages on the event loop (db/checkpointer.ts). If the worker fails, commits checkpoint again as before.
+ */
+function moveCheckpointsOffTheEventLoop(): void {
+  if (databaseEngine() !== "sqlite" || getSqlite().memory) return;
+  const checkpointer = startCheckpointer(getSqlite(), {
+    onFailure: (error) => logger.error({ event: "checkpointer.failed", err: error }, "the checkpoint worker stopped; commits checkpoint the WAL again"),
+  });
+  onShutdown("checkpointer", () => checkpointer.stop());
 }
