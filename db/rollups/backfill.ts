@@ -17,7 +17,7 @@ function addRange(rollup: Rollup, after: string | null, upTo: string): SQL {
   const row = ident(rollup.rowColumn);
   const from = after === null ? sql`${row} <= ${upTo}` : sql`${row} > ${after} AND ${row} <= ${upTo}`;
   return sql`INSERT INTO ${ident(rollup.table)} (${list([...rollup.keys, ...rollup.figures])})
-    SELECT ${list(rollup.keys)}, ${list(rollup.figures, (f) => `sum("${f}")`)} FROM ${ident(rollup.view)} WHERE ${from} GROUP BY ${list(rollup.keys)}
+    SELECT ${list(rollup.keys)}, ${list(rollup.figures, (f) => `sum("${f}")`)} FROM ${ident(rollup.view)} WHERE ${from} GROUP BY ${list(rollup.keys)} ORDER BY ${list(rollup.keys)}
     ON CONFLICT (${list(rollup.keys)}) DO UPDATE SET ${list(rollup.figures, (f) => `"${f}" = "${rollup.table}"."${f}" + excluded."${f}"`)}`;
 }
 

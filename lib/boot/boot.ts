@@ -7,6 +7,7 @@ import { startWebhookWorker, stopWebhookWorker } from "@/lib/platform/webhooks/w
 import { startEvalWorker, stopEvalWorker } from "@/lib/evals/server";
 import { onShutdown } from "@/lib/platform/ops/shutdown";
 import { backfillRollups } from "@/db/rollups/backfill";
+import { foldRollupsPeriodically } from "@/db/rollups/fold";
 
 /**
  * Validates the environment and migrates the database before the first request, so a bad variable
@@ -31,6 +32,10 @@ export async function boot(): Promise<void> {
     onShutdown("eval-worker", stopEvalWorker);
     onShutdown("webhook-worker", stopWebhookWorker);
     startRollupBackfill();
+    if (databaseEngine() === "postgres") {
+      const stopFolding = foldRollupsPeriodically((error) => logger.error({ event: "rollups.fold_failed", err: error }, "folding rollup deltas failed; retried in a second"));
+      onShutdown("rollup-fold", stopFolding);
+    }
     moveCheckpointsOffTheEventLoop();
   }
   logger.info({ event: "started", version: process.env.STUDIO_VERSION }, "PromptOps Studio ready");

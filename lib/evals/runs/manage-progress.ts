@@ -77,7 +77,12 @@ export function createResultWriter(db: Db): ResultWriter {
 
 type ResultWriter = (result: ResultRow, scores: ScoreRow[], signal?: AbortSignal) => Promise<boolean>;
 
-/** The same write through the query builder, for Postgres (where statements are prepared by the server anyway). */
+/**
+ * The same write through the query builder, for Postgres (where statements are prepared by the server anyway). In
+ * READ COMMITTED: the write's guarantee is its own statement's (ON CONFLICT on the result's target and case, which
+ * waits for a concurrent insert of the same case), and under SERIALIZABLE the workers storing one run's results, which
+ * read the same index pages, were refused now and then and ran again.
+ */
 const writeResultsWithBuilder: ResultWriter = (result, scores, signal) =>
   transaction(async (tx) => {
     if (signal?.aborted) return false;
@@ -91,7 +96,7 @@ const writeResultsWithBuilder: ResultWriter = (result, scores, signal) =>
       await tx.insert(evalScores).values(scores.map((s) => ({ resultId: result.id, runId: result.runId, targetId: result.targetId, ...s })));
     }
     return true;
-  });
+  }, { isolation: "read committed" });
 
 /** The run is being executed: by this process or others (several share a run by leasing its cases). */
 const underway = (runId: string) => and(eq(evalRuns.id, runId), inArray(evalRuns.status, ["running", "interrupted"]));

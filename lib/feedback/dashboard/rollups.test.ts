@@ -6,9 +6,11 @@
 // on a database created before them: the charts are the same again. The seed is printed on failure.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db";
+import { databaseEngine, getDb } from "@/db";
+import { transaction } from "@/db/transaction";
 import { rawRun } from "@/db/raw";
 import { backfillBatch } from "@/db/rollups/backfill";
+import { foldRollups } from "@/db/rollups/fold";
 import { ROLLUPS, SOURCES, type RollupSource } from "@/db/rollups/definitions";
 import { verifyRollups } from "@/db/rollups/verify";
 import { evalResults, evalScores, generations, ratings, ratingScores, type RatingScheme, type RatingValue } from "@/db/schema";
@@ -192,6 +194,8 @@ async function expectChartsAgree(w: World, now: number) {
     { dataset: w.datasets[0]! },
     { range: "all", prompt: w.prompts[1]!, model: "fx:echo" },
   ];
+  // As a dashboard load does first (rollupsReady): Postgres's pending deltas into the rollups.
+  await foldRollups();
   for (const f of filters) {
     const scope = { ...dashboardFiltersSchema.parse(f), workspaceId: w.workspaceId, now };
     for (const chart of CHARTS) {
@@ -202,7 +206,7 @@ async function expectChartsAgree(w: World, now: number) {
 
 async function resetRollups() {
   const db = getDb();
-  for (const rollup of ROLLUPS) await rawRun(db, sql.raw(`DELETE FROM "${rollup.table}"`));
+  for (const rollup of ROLLUPS) for (const table of [rollup.table, rollup.deltas]) await rawRun(db, sql.raw(`DELETE FROM "${table}"`));
   await rawRun(db, sql`UPDATE rollup_backfills SET done = (1 = 0), cursor = NULL`);
 }
 
@@ -258,10 +262,40 @@ describe("rollups", () => {
       await addGeneration({ workspaceId, promptId, version: 1, environmentId: null, at });
     }
     const scope = { ...dashboardFiltersSchema.parse({ range: "30d" }), workspaceId, now };
+    await foldRollups();
     for (const from of [raw, rollups]) {
       // The rating at midnight and the one 30 × 24 h ago (later that day) count; the one a millisecond before does not.
       expect((await from.ratingsByVersion(scope)).map((r) => r.count)).toEqual([2]);
       expect((await from.feedbackByEnvironment(scope)).map((e) => e.generations)).toEqual([2]);
     }
+  });
+
+  it("let two transactions add rows of one bucket at once: both commit at their first attempt and both are counted", async () => {
+    const { workspace } = await makeWorkspace(["admin"]);
+    const workspaceId = workspace.id;
+    const promptId = await addPrompt({ workspaceId, name: "busy" });
+    const now = Date.now();
+    await addGeneration({ workspaceId, promptId, version: 1, environmentId: null, at: now });
+    // Postgres: each transaction holds on after its insert until the other has inserted too, so they overlap (as two
+    // processes' reports do). A trigger that updated the shared rollup row made the second wait for the first and then
+    // fail SERIALIZABLE's check, so it ran again. SQLite runs transactions one at a time: nothing to overlap.
+    const overlap = databaseEngine() === "postgres";
+    let attempts = 0;
+    let inserted = 0;
+    let bothInserted!: () => void;
+    const both = new Promise<void>((resolve) => (bothInserted = resolve));
+    const report = () =>
+      transaction(async (tx) => {
+        attempts++;
+        await tx.insert(generations).values({ workspaceId, promptId, version: 1, environmentId: null, variables: {}, output: "Hi", modelId: "fx:echo", createdAt: new Date(now) });
+        if (++inserted === 2) bothInserted();
+        if (overlap) await Promise.race([both, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+      });
+    await Promise.all([report(), report()]);
+    expect(attempts).toBe(2);
+    await foldRollups();
+    const scope = { ...dashboardFiltersSchema.parse({ range: "7d" }), workspaceId, now };
+    expect((await rollups.feedbackByEnvironment(scope)).map((e) => e.generations)).toEqual([3]);
+    expect(await verifyRollups()).toEqual([]);
   });
 });
