@@ -12,7 +12,9 @@ import type { DeliveryState } from "./state";
 
 /** Admits a key the cache holds; undefined when the database must be asked (then admitUncachedApiKey). */
 export function admitCachedApiKey(state: DeliveryState, authorization: string | null | undefined): ApiKeyPrincipal | undefined {
-  state.cache.sync(readDeliveryEpoch());
+  const epoch = readDeliveryEpoch();
+  state.cache.sync(epoch);
+  state.lists.sync(epoch);
   const now = Date.now();
   const principal = cachedApiKeyPrincipal(authorization, { now, cache: state.cache });
   return principal && limited(state, principal, now);

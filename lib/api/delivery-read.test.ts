@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "@/lib/platform/api-keys/manage-api-keys";
-import { setPromptArchived } from "@/lib/prompts/manage-prompts";
+import { saveVersion, setPromptArchived } from "@/lib/prompts/manage-prompts";
 import { addApiKey, addChatPrompt, addTextPrompt, deploy, makeDeliveryWorkspace, type DeliveryWorkspace } from "@/lib/testing/delivery";
 import { setUpDeliveryApi } from "@/lib/testing/delivery-api";
 import { assertRequestMatchesOpenApi } from "@/lib/testing/openapi-request-validator";
@@ -334,6 +334,35 @@ describe("GET /api/v1/prompts", () => {
     const first = await api.request("GET", "/api/v1/prompts", { key: lkey });
     const again = await api.request("GET", "/api/v1/prompts", { key: lkey, headers: { "if-none-match": first.headers.get("etag")! } });
     expect(again.status).toBe(304);
+  });
+});
+
+describe("GET /api/v1/prompts from memory", () => {
+  it("serves a repeated list from memory, and shows a new prompt, a new version and a deployment at the next request", async () => {
+    const ws = await makeDeliveryWorkspace();
+    const key = (await addApiKey(ws, "read")).secret;
+    const list = async () => (await api.request("GET", "/api/v1/prompts", { key })).body as { total: number; items: { name: string; latestVersion: number | null; environments: Record<string, number> }[] };
+    const alpha = await addTextPrompt(ws, "alpha", ["a v1"]);
+    expect(await list()).toMatchObject({ total: 1, items: [{ name: "alpha", latestVersion: 1, environments: {} }] });
+    // The answer is kept, under this workspace and query as sent.
+    expect(api.state.lists.get(`${ws.workspaceId} `)).toBeDefined();
+    // A prompt with no version yet: only the prompts row is written.
+    await addTextPrompt(ws, "beta", []);
+    expect(await list()).toMatchObject({ total: 2, items: [{ name: "alpha" }, { name: "beta", latestVersion: null }] });
+    await saveVersion(ws.editor, { promptId: alpha.id, body: { type: "text", template: "a v2" }, modelConfig: {}, commitMessage: "v2", expectedParentVersion: 1 });
+    expect((await list()).items[0]).toMatchObject({ name: "alpha", latestVersion: 2 });
+    await deploy(ws, { promptId: alpha.id, environment: "staging", version: 2 });
+    expect((await list()).items[0]).toMatchObject({ environments: { staging: 2 } });
+    await setPromptArchived(ws.editor, { promptId: alpha.id, archived: true });
+    expect(await list()).toMatchObject({ total: 1, items: [{ name: "beta" }] });
+  });
+
+  it("never answers one workspace's key with another's list, though both asked the same query", async () => {
+    const [one, two] = [await makeDeliveryWorkspace(), await makeDeliveryWorkspace()];
+    await addTextPrompt(one, "only-in-one", ["x"]);
+    const [keyOne, keyTwo] = [(await addApiKey(one, "read")).secret, (await addApiKey(two, "read")).secret];
+    expect((await api.request("GET", "/api/v1/prompts?pageSize=5", { key: keyOne })).body).toMatchObject({ total: 1 });
+    expect((await api.request("GET", "/api/v1/prompts?pageSize=5", { key: keyTwo })).body).toMatchObject({ total: 0, items: [] });
   });
 });
 

@@ -8,9 +8,9 @@ import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { admitCachedApiKey, admitUncachedApiKey } from "./admit";
 import { errorReply } from "./errors";
 import { openApiResponse } from "./openapi-response";
-import { getPrompt, listDeliveredPrompts, renderPrompt } from "./read-endpoints";
+import { getPrompt, getPromptList, renderPrompt } from "./read-endpoints";
 import { decodePromptName, matchDeliveryRoute, type DeliveryRoute, type PromptAction } from "./routes";
-import { NO_STORE_JSON, etagMatches, prepareJsonResponse, type PreparedResponse } from "./serialize";
+import { NO_STORE_JSON, etagMatches, type PreparedResponse } from "./serialize";
 import { getDeliveryState, type DeliveryState } from "./state";
 import { createVersion, requestPromotion } from "./write-endpoints";
 import { describeEvalRun, listEvalRunResultsForApi, startEvalRunFromApi } from "@/lib/evals/server";
@@ -55,7 +55,7 @@ async function dispatch(call: DeliveryCall, route: DeliveryRoute, state: Deliver
   const principal = admitCachedApiKey(state, authorization) ?? (await admitUncachedApiKey(state, authorization));
   switch (route.kind) {
     case "list":
-      return prepared(call, prepareJsonResponse(await listDeliveredPrompts(principal, call.rawQuery)));
+      return prepared(call, await getPromptList(state, principal, call.rawQuery));
     case "prompt":
       return prepared(call, (await getPrompt(state, principal, call.rawQuery ? `${call.rawPath}?${call.rawQuery}` : call.rawPath)).response);
     case "action": {

@@ -18,7 +18,7 @@ import {
   type RenderResult,
 } from "./schemas";
 import { DEFAULT_LABEL, LATEST_LABEL, labelSelector, selectorKey, type ResolvedPrompt } from "@/lib/serving";
-import { prepareJsonResponse } from "./serialize";
+import { prepareJsonResponse, type PreparedResponse } from "./serialize";
 import type { CachedPrompt, DeliveryState, RenderPlan } from "./state";
 
 // The read side of the delivery API. Resolved prompts are cached twice over: under their canonical target
@@ -93,8 +93,25 @@ function renderFromPlan(prompt: ResolvedPrompt, plan: RenderPlan, variables: Rec
   return { name, version, type, text: renderPlannedTemplate(plan.text, variables) };
 }
 
+/**
+ * GET /api/v1/prompts, from memory while the delivery epoch stands (every change the list shows bumps it: versions,
+ * prompts, pointers, environments). The entry is stored under the epoch the request was admitted at, read before
+ * any of the list's queries: a change that commits meanwhile moves the epoch, and the cache then drops the entry
+ * (or never keeps it), so it is not served after the change has been seen.
+ */
+export async function getPromptList(state: DeliveryState, principal: ApiKeyPrincipal, rawQuery: string): Promise<PreparedResponse> {
+  requirePermission(principal, "prompts:read");
+  const key = `${principal.workspaceId} ${rawQuery}`;
+  const hit = state.lists.get(key);
+  if (hit) return hit;
+  const epoch = state.lists.currentEpoch;
+  const response = prepareJsonResponse(await listDeliveredPrompts(principal, rawQuery));
+  state.lists.set(key, response, epoch);
+  return response;
+}
+
 /** GET /api/v1/prompts: active prompts by name; `label` keeps those that environment serves ("latest": all). */
-export async function listDeliveredPrompts(principal: ApiKeyPrincipal, rawQuery: string): Promise<PromptListPage> {
+async function listDeliveredPrompts(principal: ApiKeyPrincipal, rawQuery: string): Promise<PromptListPage> {
   requirePermission(principal, "prompts:read");
   const query = parseInput(listQuerySchema, queryObject(rawQuery));
   const db = getDb();

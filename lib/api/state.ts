@@ -18,6 +18,8 @@ export type RenderPlan = { kind: "chat"; chat: ChatPlan } | { kind: "text"; text
 
 export interface DeliveryState {
   cache: DeliveryCache<CachedPrompt>;
+  /** GET /api/v1/prompts answers, under the same epoch as `cache` (admit.ts syncs both). */
+  lists: DeliveryCache<PreparedResponse>;
   /** Null when rate limiting is off. */
   limiter: KeyRateLimiter | null;
 }
@@ -27,6 +29,8 @@ type StateOptions = Omit<DeliveryCacheOptions<CachedPrompt>, "sizeOf"> & { rateL
 export function createDeliveryState({ rateLimitPerMinute = 0, ...cache }: StateOptions = {}): DeliveryState {
   return {
     cache: new DeliveryCache<CachedPrompt>({ ...cache, sizeOf: (entry) => entry.response.body.length }),
+    // A page of the list is at most 200 prompts' summaries; a workspace has few distinct queries that repeat.
+    lists: new DeliveryCache<PreparedResponse>({ maxEntries: 1_000, maxBytes: 32 * 1024 * 1024, sizeOf: (response) => response.body.length }),
     limiter: rateLimitPerMinute > 0 ? new KeyRateLimiter(rateLimitPerMinute) : null,
   };
 }
