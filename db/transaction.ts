@@ -40,7 +40,7 @@ export interface TransactionOptions {
    * Postgres only (SQLite has one writer, so every transaction is serial there). "read committed" is for a queue's
    * claim, whose statements carry their own guarantee (FOR UPDATE SKIP LOCKED, a conditional ON CONFLICT): several
    * processes claiming at once then each take different rows, where SERIALIZABLE would refuse all but one of them
-   * and have the others run again.
+   * and have the others run again. The same holds for pure appends (generation batches, an eval case's result).
    */
   isolation?: "serializable" | "read committed";
 }
@@ -109,7 +109,7 @@ function sqlState(error: unknown): string | undefined {
 }
 
 /**
- * On Postgres every transaction is SERIALIZABLE: the database then guarantees what SQLite's one writer does, that
+ * On Postgres a transaction is SERIALIZABLE unless it asks otherwise (above): the database then guarantees what SQLite's one writer does, that
  * the outcome is as if the transactions ran one at a time (two saves cannot both read "version 3"), across every
  * process on the database. A transaction that loses such a race is refused with 40001 and run again, from the
  * start, after a short random wait; its work only touches the database, so running it again is safe.
