@@ -13,7 +13,6 @@ const SQLITE_ITSELF = [
   "db/transaction.test.ts",
   "db/*migration*.test.ts",
   "db/write-probe.test.ts",
-  "db/checkpointer.test.ts",
   "db/postgres-schema.test.ts",
   // Copies a SQLite database (the test's own) into a Postgres cluster it starts itself.
   "db/copy/copy-database.test.ts",

@@ -1,6 +1,5 @@
 import "server-only";
-import { DatabaseUnwritableError, databaseEngine, getDb, getSqlite, prepareDatabase } from "@/db";
-import { startCheckpointer } from "@/db/checkpointer";
+import { DatabaseUnwritableError, databaseEngine, getDb, prepareDatabase } from "@/db";
 import { EnvError, getEnv } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/logger";
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/platform/webhooks/worker";
@@ -36,7 +35,6 @@ export async function boot(): Promise<void> {
       const stopFolding = foldRollupsPeriodically((error) => logger.error({ event: "rollups.fold_failed", err: error }, "folding rollup deltas failed; retried in a second"));
       onShutdown("rollup-fold", stopFolding);
     }
-    moveCheckpointsOffTheEventLoop();
   }
   logger.info({ event: "started", version: process.env.STUDIO_VERSION }, "PromptOps Studio ready");
 }
@@ -65,16 +63,4 @@ function startRollupBackfill(): void {
     },
     (error: unknown) => logger.error({ event: "rollups.backfill_failed", err: error }, "rollup backfill failed; the dashboards read raw rows until it completes (npm run db:rollups)"),
   );
-}
-
-/**
- * SQLite: the WAL is copied into the database file by a worker thread instead of inside the commits that cross
- * 1,000 pages on the event loop (db/checkpointer.ts). If the worker fails, commits checkpoint again as before.
- */
-function moveCheckpointsOffTheEventLoop(): void {
-  if (databaseEngine() !== "sqlite" || getSqlite().memory) return;
-  const checkpointer = startCheckpointer(getSqlite(), {
-    onFailure: (error) => logger.error({ event: "checkpointer.failed", err: error }, "the checkpoint worker stopped; commits checkpoint the WAL again"),
-  });
-  onShutdown("checkpointer", () => checkpointer.stop());
 }
