@@ -21,12 +21,17 @@ export async function foldRollups(): Promise<number> {
   return Number(row?.folded ?? 0);
 }
 
-/** Folds every FOLD_INTERVAL_MS until the returned function is called; a failed fold is reported and tried again. */
-export function foldRollupsPeriodically(onError: (error: unknown) => void): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
+/**
+ * Folds every `intervalMs` until the returned function is called; a failed fold is reported and tried again at the
+ * next tick. A tick that finds the last fold still running skips, so slow folds never queue up behind each other.
+ */
+export function foldRollupsPeriodically(onError: (error: unknown) => void, intervalMs = FOLD_INTERVAL_MS): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
-    running = running.then(() => foldRollups().catch(onError));
-  }, FOLD_INTERVAL_MS);
+    running ??= foldRollups()
+      .catch(onError)
+      .finally(() => (running = null));
+  }, intervalMs);
   timer.unref();
   return async () => {
     clearInterval(timer);

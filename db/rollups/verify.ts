@@ -27,6 +27,8 @@ function agree(rollup: Rollup, figure: string, expected: number, actual: number)
 }
 
 async function verifyOne(rollup: Rollup): Promise<RollupDifference[]> {
+  // Named, not `*`: a UNION pairs columns by position, and the two tables need not keep them in one order.
+  const columns = list([...rollup.keys, ...rollup.figures]);
   const { expected, actual } = await transaction(
     async (tx) => {
       const state = await backfillState(tx, rollup.source);
@@ -40,7 +42,7 @@ async function verifyOne(rollup: Rollup): Promise<RollupDifference[]> {
         actual: await rawRows<Row>(
           tx,
           sql`SELECT ${list(rollup.keys)}, ${list(rollup.figures, (f) => `sum("${f}") AS "${f}"`)}
-            FROM (SELECT * FROM ${ident(rollup.table)} UNION ALL SELECT * FROM ${ident(rollup.deltas)}) stored GROUP BY ${list(rollup.keys)}`,
+            FROM (SELECT ${columns} FROM ${ident(rollup.table)} UNION ALL SELECT ${columns} FROM ${ident(rollup.deltas)}) stored GROUP BY ${list(rollup.keys)}`,
         ),
       };
     },

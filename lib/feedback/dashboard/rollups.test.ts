@@ -8,9 +8,9 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { databaseEngine, getDb } from "@/db";
 import { transaction } from "@/db/transaction";
-import { rawRun } from "@/db/raw";
+import { rawRow, rawRun } from "@/db/raw";
 import { backfillBatch } from "@/db/rollups/backfill";
-import { foldRollups } from "@/db/rollups/fold";
+import { foldRollups, foldRollupsPeriodically } from "@/db/rollups/fold";
 import { ROLLUPS, SOURCES, type RollupSource } from "@/db/rollups/definitions";
 import { verifyRollups } from "@/db/rollups/verify";
 import { evalResults, evalScores, generations, ratings, ratingScores, type RatingScheme, type RatingValue } from "@/db/schema";
@@ -294,8 +294,29 @@ describe("rollups", () => {
     await Promise.all([report(), report()]);
     expect(attempts).toBe(2);
     await foldRollups();
+    // The fold moved every delta into the rollups (on SQLite there never were any).
+    for (const rollup of ROLLUPS) expect(Number((await rawRow<{ n: unknown }>(getDb(), sql.raw(`SELECT count(*) AS n FROM "${rollup.deltas}"`)))?.n), rollup.deltas).toBe(0);
     const scope = { ...dashboardFiltersSchema.parse({ range: "7d" }), workspaceId, now };
     expect((await rollups.feedbackByEnvironment(scope)).map((e) => e.generations)).toEqual([3]);
     expect(await verifyRollups()).toEqual([]);
+  });
+
+  it("are folded by the server's timer, without a dashboard asking", async () => {
+    const { workspace } = await makeWorkspace(["admin"]);
+    const workspaceId = workspace.id;
+    const promptId = await addPrompt({ workspaceId, name: "timed" });
+    const now = Date.now();
+    await addGeneration({ workspaceId, promptId, version: 1, environmentId: null, at: now });
+    const errors: unknown[] = [];
+    const stop = foldRollupsPeriodically((error) => errors.push(error), 20);
+    try {
+      // Read straight from the rollup table, as no dashboard load (which folds first) is involved.
+      await expect
+        .poll(async () => Number((await rawRow<{ n: unknown }>(getDb(), sql`SELECT coalesce(sum(generations), 0) AS n FROM generation_rollups WHERE workspace_id = ${workspaceId}`))?.n), { timeout: 5_000 })
+        .toBe(1);
+    } finally {
+      await stop();
+    }
+    expect(errors).toEqual([]);
   });
 });
