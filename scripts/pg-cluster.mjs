@@ -63,9 +63,22 @@ async function start(dir, port) {
   return `postgres://studio@127.0.0.1:${port}/postgres`;
 }
 
+/** pg_ctl's exit status 3 means no server is running in <data>, whatever postmaster.pid says. */
+function running(data) {
+  try {
+    pg("pg_ctl", ["-D", data, "status"]);
+    return true;
+  } catch (error) {
+    if (error.status === 3) return false;
+    throw error;
+  }
+}
+
 function stop(dir) {
   const data = path.join(dir, "data");
-  if (fs.existsSync(path.join(data, "postmaster.pid"))) pg("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+  // A run killed outright (SIGKILL, a lost machine) leaves postmaster.pid naming a process that is gone, and
+  // pg_ctl stop fails on it ("could not send stop signal"): only a server that is still running gets stopped.
+  if (fs.existsSync(path.join(data, "postmaster.pid")) && running(data)) pg("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
