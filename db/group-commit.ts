@@ -1,9 +1,11 @@
 import "server-only";
+import { databaseEngine, getDb } from "./index";
 import { inTransaction, transaction, type Tx } from "./transaction";
 
 // Group commit for high-volume appends (generations reported by applications): the writes submitted in the same
 // turn of the event loop share one transaction, and the writer may make them one statement, so a burst of requests
-// pays for one BEGIN IMMEDIATE/COMMIT (one READ COMMITTED transaction on Postgres: APPEND, below) instead of one each. Every
+// pays for one BEGIN IMMEDIATE/COMMIT (on Postgres one READ COMMITTED transaction, APPEND below, or the writer's one
+// statement alone: GroupCommitOptions) instead of one each. Every
 // submitter's promise settles only after the transaction holding its write has committed (or failed): nothing is
 // acknowledged before it is durable. A write that fails rolls the whole batch back; each of its writes is then made
 // again in a transaction of its own, so only the bad one is refused, with its own error, and the others are stored
@@ -28,12 +30,24 @@ interface Pending<T, R> {
   reject: (error: unknown) => void;
 }
 
+export interface GroupCommitOptions {
+  /**
+   * The writer makes ONE statement on Postgres, which only appends rows the delivery cache does not follow. A single
+   * statement is atomic on its own (its triggers included), so it runs as it is, without BEGIN and COMMIT around it
+   * or the delivery epoch read that follows every write transaction (db/transaction.ts afterEveryWrite): one round
+   * trip a batch instead of four. SQLite runs the writer in a transaction all the same (it makes a statement a row).
+   */
+  oneStatementOnPostgres?: boolean;
+}
+
 /** A function that writes `item` in a transaction shared with the other items submitted in the same turn. */
-export function groupCommit<T, R>(write: GroupWrite<T, R>): (item: T) => Promise<R> {
+export function groupCommit<T, R>(write: GroupWrite<T, R>, { oneStatementOnPostgres = false }: GroupCommitOptions = {}): (item: T) => Promise<R> {
   const pending: Pending<T, R>[] = [];
 
+  const atomically = <X>(work: (tx: Tx) => Promise<X>): Promise<X> =>
+    oneStatementOnPostgres && databaseEngine() === "postgres" ? work(getDb()) : transaction(work, APPEND);
   const writeOne = async (tx: Tx, item: T) => (await write(tx, [item]))[0]!;
-  const writeAlone = ({ item, resolve, reject }: Pending<T, R>) => transaction((tx) => writeOne(tx, item), APPEND).then(resolve, reject);
+  const writeAlone = ({ item, resolve, reject }: Pending<T, R>) => atomically((tx) => writeOne(tx, item)).then(resolve, reject);
 
   const flush = async () => {
     const batch = pending.splice(0, MAX_BATCH);
@@ -42,7 +56,7 @@ export function groupCommit<T, R>(write: GroupWrite<T, R>): (item: T) => Promise
     if (batch.length === 1) return writeAlone(batch[0]!);
     let results: R[];
     try {
-      results = await transaction((tx) => write(tx, batch.map(({ item }) => item)), APPEND);
+      results = await atomically((tx) => write(tx, batch.map(({ item }) => item)));
     } catch {
       await Promise.all(batch.map(writeAlone));
       return;

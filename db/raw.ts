@@ -28,3 +28,26 @@ export async function rawRun(db: DbOrTx, query: SQL): Promise<number> {
   if (postgres) return (await postgres.execute(query)).rowCount ?? 0;
   return db.run(query).changes;
 }
+
+/** A statement Postgres keeps parsed and planned on each connection, under its name (see rawRunNamed). */
+export interface NamedStatement {
+  name: string;
+  text: string;
+}
+
+interface PgQueryable {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rowCount: number | null }>;
+}
+
+/**
+ * Postgres only: runs `statement` as a named prepared statement, so each pooled connection parses and plans it once
+ * instead of on every call (200 µs of Postgres's time for a batch INSERT of fifteen array parameters, more than the
+ * rows cost to store). Drizzle cannot name a statement, so this goes to the node-postgres client under `db`: Drizzle's
+ * session holds the pool there, or a transaction's own connection inside one. Resolves to the number of rows it changed.
+ */
+export async function rawRunNamed(db: DbOrTx, statement: NamedStatement, values: unknown[]): Promise<number> {
+  if (!onPostgres(db)) throw new Error("rawRunNamed is for Postgres");
+  const client = (db as unknown as { session?: { client?: PgQueryable } }).session?.client;
+  if (typeof client?.query !== "function") throw new Error("rawRunNamed: no node-postgres client behind this database handle");
+  return (await client.query({ ...statement, values })).rowCount ?? 0;
+}

@@ -32,6 +32,7 @@ import {
   environmentId,
   judgeScorer,
 } from "@/lib/testing/feedback";
+import { insertGenerationGrouped } from "../generations/manage-generations";
 import * as raw from "./queries";
 import * as rollups from "./rollup-queries";
 
@@ -135,6 +136,29 @@ async function step(w: World, rng: ReturnType<typeof random>, now: number, live:
     await db.delete(ratingScores).where(eq(ratingScores.ratingId, id));
     await db.delete(ratings).where(eq(ratings.id, id));
     return "delete rating";
+  }
+  if (roll < 0.6) {
+    // Reports that arrive together are stored by one INSERT (manage-generations.ts), which Postgres rolls up with one
+    // trigger per statement: rows of several buckets in one batch, some of them past a backfill's cursor.
+    const batch = Array.from({ length: 2 + rng.int(6) }, () => ({
+      workspaceId: w.workspaceId,
+      promptId: rng.pick(w.prompts),
+      version: 1,
+      environmentId: rng.pick(w.envs),
+      variables: {},
+      output: "Hi",
+      modelId: rng.pick(["fx:echo", "gen-model"]),
+      costUsd: rng.next() < 0.5 ? null : Math.round(rng.next() * 1e6) / 1e9,
+      latencyMs: rng.next() < 0.5 ? null : rng.int(5000),
+      inputTokens: rng.next() < 0.5 ? null : rng.int(900),
+      outputTokens: rng.int(900),
+      metadata: {},
+      apiKeyId: null,
+      createdAt: new Date(at - rng.int(3) * DAY),
+    }));
+    const written = await Promise.all(batch.map((row) => insertGenerationGrouped(row)));
+    live.generations.push(...written.map((row) => row.id));
+    return "generations reported together";
   }
   if (roll < 0.7) {
     const feedback = rng.next() < 0.5 ? [] : Array.from({ length: 1 + rng.int(3) }, () => Math.round(rng.next() * 100) / 100);

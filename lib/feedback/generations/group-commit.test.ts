@@ -7,6 +7,7 @@ import { generations } from "@/db/schema";
 import { inTransaction, transaction } from "@/db/transaction";
 import { addTextPrompt, deploy } from "@/lib/testing/delivery";
 import { setUpDeliveryApi } from "@/lib/testing/delivery-api";
+import { environmentId } from "@/lib/testing/feedback";
 import { insertGenerationGrouped } from "./manage-generations";
 
 const api = setUpDeliveryApi();
@@ -74,6 +75,30 @@ describe("generations reported together", () => {
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
     const rows = await stored("mixed-");
     expect(rows.map((r) => r.output).sort()).toEqual(["mixed-0", "mixed-1", "mixed-2", "mixed-4", "mixed-5", "mixed-6", "mixed-7"]);
+  });
+
+  it("stores every column of a batch as given, text that looks like array syntax or NULL included", async () => {
+    // Postgres receives a batch as one array per column (manage-generations.ts): quotes, backslashes, braces, commas
+    // and the word NULL inside a value must come back as they went in, and a missing value as a real null.
+    const awkward = `columns "quoted" \\ back{slash}, {"a":1} NULL ⚡`;
+    const createdAt = new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 678));
+    const full = row("columns-full", {
+      environmentId: await environmentId(api.ws.workspaceId, "production"),
+      variables: { name: awkward, json: '{"list": [1, "two", null]}' },
+      modelId: "offline/echo",
+      inputTokens: 12,
+      outputTokens: 34,
+      costUsd: 0.000125,
+      latencyMs: 56,
+      metadata: { trace: awkward, nested: { list: [1, "two", null] } },
+      apiKeyId: api.writeKeyId,
+      createdAt,
+    });
+    const nulls = row(`columns-null ${awkward}`, { output: `columns-null ${awkward}`, modelId: "NULL" });
+    await Promise.all([insertGenerationGrouped(full), insertGenerationGrouped(nulls)]);
+    const rows = await stored("columns-");
+    expect(rows.find((r) => r.output === "columns-full")).toMatchObject({ ...full, feedbackCount: 0, feedbackScore: null });
+    expect(rows.find((r) => r.output === nulls.output)).toMatchObject({ ...nulls, environmentId: null, apiKeyId: null, costUsd: null, feedbackCount: 0 });
   });
 
   it("joins a caller's open transaction, so it rolls back with it", async () => {

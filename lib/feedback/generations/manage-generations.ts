@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from "uuid";
 import type Database from "better-sqlite3";
 import { databaseEngine, getDb, sqliteOf, type DbOrTx } from "@/db";
 import { only } from "@/db/first";
+import { rawRunNamed, type NamedStatement } from "@/db/raw";
 import { groupCommit } from "@/db/group-commit";
 import { transaction } from "@/db/transaction";
 import { generationFeedback, generations, type Generation } from "@/db/schema";
@@ -69,9 +70,10 @@ export async function sendFeedback(principal: Principal, body: unknown): Promise
 
 /**
  * Applications report a generation on every model call: the reports that arrive together are inserted in one
- * transaction, with one statement (db/group-commit.ts), each answered once that transaction has committed.
+ * transaction, with one statement (db/group-commit.ts; on Postgres that statement is the transaction), each
+ * answered once it has committed.
  */
-export const insertGenerationGrouped = groupCommit(insertGenerations);
+export const insertGenerationGrouped = groupCommit(insertGenerations, { oneStatementOnPostgres: true });
 
 type GenerationRow = typeof generations.$inferInsert;
 
@@ -82,15 +84,15 @@ type GenerationRow = typeof generations.$inferInsert;
  */
 async function insertGenerations(tx: DbOrTx, rows: readonly GenerationRow[]): Promise<Pick<Generation, "id" | "version">[]> {
   const identified = rows.map((row) => ({ ...row, id: row.id ?? uuidv7() }));
-  if (databaseEngine() === "postgres") await tx.insert(generations).values(identified);
+  if (databaseEngine() === "postgres") await insertOnPostgres(tx, identified);
   else insertOnSqlite(tx, identified);
   return identified.map(({ id, version }) => ({ id, version }));
 }
 
 // SQLite fast path: the builder spent more time making and compiling a batch's INSERT (a different statement for
 // each batch size) than SQLite spent storing it; one statement prepared once per connection, run per row inside
-// the batch's transaction (whose connection is this same one), costs a few microseconds a row. Postgres keeps the
-// builder's one multi-row statement: there a round trip per row would cost far more.
+// the batch's transaction (whose connection is this same one), costs a few microseconds a row. Postgres takes the
+// batch in one statement instead (a round trip per row would cost far more): see insertOnPostgres.
 const prepared = new WeakMap<Database.Database, Database.Statement>();
 
 function insertOnSqlite(tx: DbOrTx, rows: readonly (GenerationRow & { id: string })[]): void {
@@ -125,6 +127,43 @@ function insertOnSqlite(tx: DbOrTx, rows: readonly (GenerationRow & { id: string
       createdAt: row.createdAt?.getTime() ?? now,
     });
   }
+}
+
+/**
+ * Postgres: the whole batch as one statement of the same text whatever its size, each column one array parameter
+ * that unnest() turns back into rows, prepared once per connection (db/raw.ts rawRunNamed). The builder's multi-row
+ * INSERT had a placeholder per value (15 a row), so each batch size was a new statement for the builder to make and
+ * Postgres to parse: that was half the studio's CPU per reported generation, and the studio's one core was what
+ * capped the reports per second.
+ */
+const INSERT_ON_POSTGRES: NamedStatement = {
+  name: "studio_insert_generations",
+  text: `INSERT INTO generations (id, workspace_id, prompt_id, version, environment_id, variables, output, model_id, input_tokens,
+           output_tokens, cost_usd, latency_ms, metadata, api_key_id, created_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::jsonb[], $7::text[], $8::text[],
+           $9::integer[], $10::integer[], $11::double precision[], $12::integer[], $13::jsonb[], $14::text[], $15::bigint[])`,
+};
+
+async function insertOnPostgres(tx: DbOrTx, rows: readonly (GenerationRow & { id: string })[]): Promise<void> {
+  const column = (value: (row: GenerationRow & { id: string }) => unknown) => rows.map(value);
+  const now = Date.now();
+  await rawRunNamed(tx, INSERT_ON_POSTGRES, [
+    column((row) => row.id),
+    column((row) => row.workspaceId),
+    column((row) => row.promptId),
+    column((row) => row.version),
+    column((row) => row.environmentId ?? null),
+    column((row) => JSON.stringify(row.variables)),
+    column((row) => row.output),
+    column((row) => row.modelId ?? ""),
+    column((row) => row.inputTokens ?? null),
+    column((row) => row.outputTokens ?? null),
+    column((row) => row.costUsd ?? null),
+    column((row) => row.latencyMs ?? null),
+    column((row) => JSON.stringify(row.metadata ?? {})),
+    column((row) => row.apiKeyId ?? null),
+    column((row) => row.createdAt?.getTime() ?? now),
+  ]);
 }
 
 function insertFeedback(tx: DbOrTx, values: typeof generationFeedback.$inferInsert) {
