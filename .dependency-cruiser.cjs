@@ -6,7 +6,7 @@
 //   lib/platform/  server infrastructure that knows no feature (env, logger, auth and policy, HTTP wrappers, audit,
 //                  metrics, models and providers, webhooks transport, members, API keys, setup, ops): core and db only.
 //   lib/<feature>/ ordered; a feature imports only core, platform, db and LOWER features, never sideways or up:
-//                    prompts < serving < datasets < playground < evals < {releases, review, feedback}
+//                    prompts < serving < datasets < playground < evals < optimizer < {releases, review, feedback}
 //                  serving is the kernel: resolve name@label, partial loading, render, the delivery epoch.
 //                  From outside, a feature is three files: index.ts (client-safe types and pure helpers), server.ts
 //                  (loaders and what the server calls) and actions.ts (its server actions). Nothing else of it.
@@ -23,7 +23,7 @@
 // where a value could); the run-time pass (DEPCRUISE_PASS=runtime) checks folder rings and what a client surface
 // reaches, where only run-time imports count. Who may write which table is ESLint's studio/one-writer rule.
 
-const FEATURES = ["prompts", "serving", "datasets", "playground", "evals", ["releases", "review", "feedback"]];
+const FEATURES = ["prompts", "serving", "datasets", "playground", "evals", "optimizer", ["releases", "review", "feedback"]];
 const COMPOSITION = ["api", "boot", "home", "demo"];
 
 // One rule per feature rank: what sits at or above it (other than itself) is out of its reach.
