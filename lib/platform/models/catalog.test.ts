@@ -26,7 +26,7 @@ describe("catalog", () => {
 
   it("lists only models reachable with the configured providers", () => {
     const offline: ProviderConfig = { id: "offline", kind: "offline", label: "Offline demo model" };
-    expect(listCatalogModels({ providers: [offline] }).map((model) => model.id)).toEqual(["offline:demo"]);
+    expect(listCatalogModels({ providers: [offline] }).map((model) => model.id)).toEqual(["offline:demo", "offline:ticket-triage", "offline:ticket-triage-null"]);
 
     const ids = listCatalogModels({
       providers: [
@@ -37,6 +37,8 @@ describe("catalog", () => {
     }).map((model) => model.id);
     expect(ids).toEqual([
       "offline:demo",
+      "offline:ticket-triage",
+      "offline:ticket-triage-null",
       "openai:gpt-4o",
       "openai:gpt-4o-mini",
       "openai:gpt-4.1",

@@ -1,7 +1,7 @@
 // What models the studio knows about: labels, context windows and list prices (USD per million tokens,
 // public list prices as of late 2025; update here when providers change them).
 
-import { OFFLINE_MODEL_LABEL, OFFLINE_MODEL_NAME, OFFLINE_PROVIDER_ID } from "./offline-model";
+import { NULL_TASK_MODEL_NAME, OFFLINE_MODEL_LABEL, OFFLINE_MODEL_NAME, OFFLINE_PROVIDER_ID, SIMULATED_TASK_MODEL_NAME } from "./offline-model";
 import type { ProviderConfig, ProviderKind } from "./types";
 
 export interface CatalogModel {
@@ -21,6 +21,9 @@ type KnownModel = Omit<CatalogModel, "id" | "providerId" | "providerKind"> & { n
 const knownModels: Record<Exclude<ProviderKind, "openai-compatible">, KnownModel[]> = {
   offline: [
     { name: "demo", label: OFFLINE_MODEL_LABEL, contextWindow: 32_000, inputPricePerMTok: 0, outputPricePerMTok: 0 },
+    // Simulated prices (a small model's), so an optimization on the simulated task reports what it would cost.
+    { name: SIMULATED_TASK_MODEL_NAME, label: "Offline ticket triage (simulated task)", contextWindow: 32_000, inputPricePerMTok: 0.15, outputPricePerMTok: 0.6 },
+    { name: NULL_TASK_MODEL_NAME, label: "Offline ticket triage, ignores the prompt (null task)", contextWindow: 32_000, inputPricePerMTok: 0.15, outputPricePerMTok: 0.6 },
   ],
   openai: [
     { name: "gpt-4o", label: "GPT-4o", contextWindow: 128_000, inputPricePerMTok: 2.5, outputPricePerMTok: 10 },

@@ -12,16 +12,27 @@ import type {
   LanguageModelV3Usage,
 } from "@ai-sdk/provider";
 import { offlineJudgeReply } from "./offline-judge";
+import { simulatedAnswer } from "./simulated-task/answer";
 
 export const OFFLINE_MODEL_LABEL = "Offline demo model";
 export const OFFLINE_PROVIDER_ID = "offline";
 export const OFFLINE_MODEL_NAME = "demo";
+/**
+ * The simulated task models (./simulated-task): ticket triage whose accuracy follows documented properties of the
+ * prompt, and its null twin that ignores the prompt. What the optimizer is tested and benchmarked on, with no key.
+ */
+export const SIMULATED_TASK_MODEL_NAME = "ticket-triage";
+export const NULL_TASK_MODEL_NAME = "ticket-triage-null";
+export const OFFLINE_MODEL_NAMES = [OFFLINE_MODEL_NAME, SIMULATED_TASK_MODEL_NAME, NULL_TASK_MODEL_NAME] as const;
+export type OfflineModelName = (typeof OFFLINE_MODEL_NAMES)[number];
 
 const DEFAULT_CHUNK_DELAY_MS = 15;
 
 export interface OfflineModelOptions {
   /** Pause before each streamed chunk so the UI shows real streaming; 0 in tests. */
   chunkDelayMs?: number;
+  /** Which offline model: the demo answerer (default) or a simulated task model. */
+  name?: OfflineModelName;
 }
 
 interface OfflineReply {
@@ -35,17 +46,18 @@ interface OfflineReply {
 export class OfflineModel implements LanguageModelV3 {
   readonly specificationVersion = "v3" as const;
   readonly provider = OFFLINE_PROVIDER_ID;
-  readonly modelId = OFFLINE_MODEL_NAME;
+  readonly modelId: OfflineModelName;
   readonly supportedUrls: Record<string, RegExp[]> = {};
   private readonly chunkDelayMs: number;
 
-  constructor({ chunkDelayMs = DEFAULT_CHUNK_DELAY_MS }: OfflineModelOptions = {}) {
+  constructor({ chunkDelayMs = DEFAULT_CHUNK_DELAY_MS, name = OFFLINE_MODEL_NAME }: OfflineModelOptions = {}) {
     this.chunkDelayMs = chunkDelayMs;
+    this.modelId = name;
   }
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     options.abortSignal?.throwIfAborted();
-    const reply = buildReply(options);
+    const reply = buildReply(options, this.modelId);
     await sleep(this.chunkDelayMs, options.abortSignal);
     return {
       content: [{ type: "text", text: reply.text }],
@@ -58,7 +70,7 @@ export class OfflineModel implements LanguageModelV3 {
 
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
     options.abortSignal?.throwIfAborted();
-    const reply = buildReply(options);
+    const reply = buildReply(options, this.modelId);
     const parts = streamParts({ reply, modelId: this.modelId });
     const delayMs = this.chunkDelayMs;
     const signal = options.abortSignal;
@@ -93,8 +105,11 @@ function* streamParts({ reply, modelId }: { reply: OfflineReply; modelId: string
   yield { type: "finish", finishReason: reply.finishReason, usage: reply.usage };
 }
 
-function buildReply(options: LanguageModelV3CallOptions): OfflineReply {
-  const full = composeOfflineReply(options.prompt);
+function buildReply(options: LanguageModelV3CallOptions, name: OfflineModelName): OfflineReply {
+  const full =
+    name === OFFLINE_MODEL_NAME
+      ? composeOfflineReply(options.prompt)
+      : simulatedAnswer(promptToText(options.prompt), { seed: options.seed ?? 0, nullTask: name === NULL_TASK_MODEL_NAME });
   let text = full;
   let finishReason: LanguageModelV3FinishReason = { unified: "stop", raw: "stop" };
 

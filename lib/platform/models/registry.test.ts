@@ -76,9 +76,22 @@ describe("getLanguageModel", () => {
     expect(error.code).toBe("unavailable:provider");
   });
 
-  it("rejects unknown offline models", () => {
+  it("rejects unknown offline models, naming the ones there are", () => {
     const error = thrown(() => getLanguageModel("offline:gpt-4o", { providers: offlineOnly }));
     expect(error.code).toBe("bad_request:model");
+    expect(error.message).toBe('The offline provider has the models "demo", "ticket-triage", "ticket-triage-null"; "offline:gpt-4o" does not exist.');
+  });
+
+  it("returns the simulated task models of the offline provider, which answer a ticket with a label", async () => {
+    const ticket = "[T-0007] I was charged twice for my subscription this month.";
+    const prompt = [{ role: "user" as const, content: [{ type: "text" as const, text: `Label the ticket as billing, bug, feature or praise. Answer with the label only.\n${ticket}` }] }];
+    for (const id of ["offline:ticket-triage", "offline:ticket-triage-null"]) {
+      const model = getLanguageModel(id, { providers: offlineOnly, offlineChunkDelayMs: 0 });
+      expect(model.modelId).toBe(id.slice("offline:".length));
+      const result = await model.doGenerate({ prompt, seed: 0 });
+      const text = result.content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("");
+      expect(["billing", "bug", "feature", "praise"]).toContain(text);
+    }
   });
 
   it("finds the provider config for labels in error messages", () => {

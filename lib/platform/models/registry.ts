@@ -6,7 +6,9 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { AppError } from "@/lib/core/errors";
-import { OFFLINE_MODEL_NAME, OfflineModel } from "./offline-model";
+import { OFFLINE_MODEL_NAMES, OfflineModel, type OfflineModelName } from "./offline-model";
+
+const isOfflineModelName = (name: string): name is OfflineModelName => (OFFLINE_MODEL_NAMES as readonly string[]).includes(name);
 import type { ProviderConfig } from "./types";
 
 export interface ParsedModelId {
@@ -93,13 +95,13 @@ function buildLanguageModel({
 }): LanguageModelV3 {
   switch (provider.kind) {
     case "offline":
-      if (modelName !== OFFLINE_MODEL_NAME) {
+      if (!isOfflineModelName(modelName)) {
         throw new AppError(
           "bad_request:model",
-          `The offline provider only has the "${OFFLINE_MODEL_NAME}" model; "${modelId}" does not exist.`,
+          `The offline provider has the models ${OFFLINE_MODEL_NAMES.map((name) => `"${name}"`).join(", ")}; "${modelId}" does not exist.`,
         );
       }
-      return new OfflineModel(offlineChunkDelayMs === undefined ? {} : { chunkDelayMs: offlineChunkDelayMs });
+      return new OfflineModel({ name: modelName, ...(offlineChunkDelayMs === undefined ? {} : { chunkDelayMs: offlineChunkDelayMs }) });
 
     case "openai":
       // Chat Completions (not the Responses API) so OpenAI and OpenAI-compatible servers behave alike.
