@@ -12,6 +12,7 @@ import type {
   LanguageModelV3Usage,
 } from "@ai-sdk/provider";
 import { offlineJudgeReply } from "./offline-judge";
+import { offlineProposerReply } from "./offline-proposer";
 import { simulatedAnswer } from "./simulated-task/answer";
 
 export const OFFLINE_MODEL_LABEL = "Offline demo model";
@@ -148,6 +149,8 @@ export function composeOfflineReply(prompt: LanguageModelV3Prompt): string {
   const allText = promptToText(prompt);
   const judged = offlineJudgeReply(allText);
   if (judged !== null) return judged;
+  const proposed = offlineProposerReply(allText);
+  if (proposed !== null) return proposed;
   const unfilled = [...new Set(allText.match(/\{\{\s*[\w.-]+\s*\}\}/g) ?? [])];
   const systemCount = prompt.filter((message) => message.role === "system").length;
 
