@@ -1,7 +1,8 @@
 // How the offline provider answers the optimizer's proposer prompt, so instruction search runs with no API key. The
 // optimizer's proposer template (lib/optimizer) starts with OFFLINE_PROPOSER_MARKER and wraps what it shows in tags:
 //
-//   <prompt>the current best prompt's text</prompt>        (one or more; the first is rewritten)
+//   <prompt>a prompt of the beam</prompt>                   (one or more, best first; each may be rewritten)
+//   <tried>a prompt tried before</tried>                     (any number; never proposed again)
 //   <failure><expected>…</expected><output>…</output></failure>   (failing train cases, any number)
 //   <count>how many candidates to write</count>
 //
@@ -21,7 +22,8 @@ export const PROPOSER_OPERATORS = ["labels", "form", "role", "care", "trim"] as 
 export type ProposerOperator = (typeof PROPOSER_OPERATORS)[number];
 
 interface ProposerInput {
-  prompt: string;
+  prompts: string[];
+  tried: string[];
   expected: string[];
   count: number;
 }
@@ -34,11 +36,11 @@ function tagged(text: string, tag: string): string[] {
 }
 
 function readInput(text: string): ProposerInput | null {
-  const prompt = tagged(text, "prompt")[0];
-  if (prompt === undefined) return null;
+  const prompts = tagged(text, "prompt");
+  if (prompts.length === 0) return null;
   const expected = [...new Set(tagged(text, "expected").filter((value) => value.length > 0 && value.length <= 40))].sort();
   const count = Math.min(8, Math.max(1, Number(tagged(text, "count")[0] ?? 4) || 4));
-  return { prompt, expected, count };
+  return { prompts, tried: tagged(text, "tried"), expected, count };
 }
 
 const mentions = (text: string, word: string) => new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(text);
@@ -87,12 +89,20 @@ export function offlineProposerReply(text: string): string | null {
   if (!text.trimStart().startsWith(OFFLINE_PROPOSER_MARKER)) return null;
   const input = readInput(text);
   if (!input) return "<candidate></candidate>";
-  // The operators in an order drawn from the text: the same request gets the same candidates, a new one others.
+  // The operators in an order drawn from the text (the same request gets the same candidates), each applied to the
+  // beam's prompts best first; nothing shown or tried before is proposed again.
   const start = Math.floor(unitHash(text) * PROPOSER_OPERATORS.length);
+  const seen = new Set([...input.prompts, ...input.tried].map((prompt) => prompt.trim()));
   const candidates: string[] = [];
-  for (let k = 0; k < PROPOSER_OPERATORS.length && candidates.length < input.count; k++) {
-    const edited = applyOperator(input.prompt, PROPOSER_OPERATORS[(start + k) % PROPOSER_OPERATORS.length]!, input.expected);
-    if (edited !== null && !candidates.includes(edited)) candidates.push(edited);
+  for (let k = 0; k < PROPOSER_OPERATORS.length; k++) {
+    for (const prompt of input.prompts) {
+      if (candidates.length >= input.count) break;
+      const edited = applyOperator(prompt, PROPOSER_OPERATORS[(start + k) % PROPOSER_OPERATORS.length]!, input.expected);
+      if (edited !== null && !seen.has(edited.trim())) {
+        seen.add(edited.trim());
+        candidates.push(edited);
+      }
+    }
   }
   return candidates.map((candidate) => `<candidate>${candidate}</candidate>`).join("\n");
 }

@@ -79,7 +79,7 @@ export function simulatedAccuracy(traits: PromptTraits): number {
   return BASE_ACCURACY + 0.25 * traits.labelsNamed + (traits.constrainsForm ? 0.15 : 0) + 0.2 * traits.labelsDemonstrated;
 }
 
-/** A number in [0, 1) from the text, the same for the same text (FNV-1a, then mixed). */
+/** A number in [0, 1) from the text, the same for the same text (FNV-1a, then MurmurHash3's finaliser to spread it). */
 export function unitHash(text: string): number {
   let value = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -89,6 +89,8 @@ export function unitHash(text: string): number {
   value ^= value >>> 16;
   value = Math.imul(value, 0x85ebca6b);
   value ^= value >>> 13;
+  value = Math.imul(value, 0xc2b2ae35);
+  value ^= value >>> 16;
   return (value >>> 0) / 4294967296;
 }
 
