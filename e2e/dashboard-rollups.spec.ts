@@ -10,6 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { STUDIO_PORT } from "./support/env";
 import { signIn, startStudio, tempStudioDir, waitUntilUp, type StudioProcess } from "./support/studio-process";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 
 const PORT = STUDIO_PORT + 22;
@@ -29,18 +30,25 @@ function npmScript(script: string, databaseUrl: string, ...args: string[]) {
   });
 }
 
-/** Every table of the page (the charts' data tables, the served-versions table), as caption → rows of cell text. */
-function tablesOf(html: string): Record<string, string[]> {
-  const text = (fragment: string) => fragment.replace(/<[^>]+>/g, " ").replace(/&[a-z#0-9]+;/g, " ").replace(/\s+/g, " ").trim();
-  const tables: Record<string, string[]> = {};
-  for (const [, table] of html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)) {
-    const caption = text(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(table!)?.[1] ?? `table ${Object.keys(tables).length + 1}`);
-    tables[caption] = [...table!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([, row]) => text(row!));
-  }
-  return tables;
+/**
+ * Every table of the page (the charts' data tables, the served-versions table), as caption → rows of cell text, read
+ * from the DOM once the page has loaded. Not from the HTML text: React streams parts of a table that were not ready
+ * at the first flush as hidden segments moved into place by script, so the raw HTML's tables depend on timing.
+ */
+async function tablesOf(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const text = (node: Element) => (node.textContent ?? "").replace(/\s+/g, " ").trim();
+    const tables: Record<string, string[]> = {};
+    for (const table of Array.from(document.querySelectorAll("table:not([hidden])"))) {
+      const caption = table.querySelector("caption");
+      const rows = Array.from(table.querySelectorAll("tr")).map((row) => Array.from(row.querySelectorAll("th, td")).map(text).join(" "));
+      tables[caption ? text(caption) : `table ${Object.keys(tables).length + 1}`] = rows;
+    }
+    return tables;
+  });
 }
 
-test("the dashboard reads the same from rollups, from raw rows before a backfill, and after it", async () => {
+test("the dashboard reads the same from rollups, from raw rows before a backfill, and after it", async ({ browser }) => {
   test.setTimeout(180_000);
   dir = tempStudioDir();
   const databaseUrl = path.join(dir, "studio.db");
@@ -50,10 +58,18 @@ test("the dashboard reads the same from rollups, from raw rows before a backfill
   studio = startStudio({ port: PORT, env: { DATABASE_URL: databaseUrl } });
   await waitUntilUp(studio);
   const lead = await signIn(studio.url, { email: "lead@example.com", password: "promptops-demo" });
+  const context = await browser.newContext();
+  await context.addCookies(
+    lead.cookie.split("; ").map((pair) => {
+      const at = pair.indexOf("=");
+      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: studio!.url };
+    }),
+  );
+  const page = await context.newPage();
   const dashboard = async () => {
-    const response = await lead.get("/dashboard?range=all");
-    expect(response.status).toBe(200);
-    return tablesOf(await response.text());
+    const response = await page.goto(`${studio!.url}/dashboard?range=all`, { waitUntil: "load" });
+    expect(response?.status()).toBe(200);
+    return tablesOf(page);
   };
 
   const fromRollups = await dashboard();

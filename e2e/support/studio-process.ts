@@ -73,6 +73,8 @@ export async function signIn(url: string, { email, password }: { email: string; 
     return fetch(`${url}${pathname}`, { ...init, headers, redirect: "manual" });
   };
   return {
+    /** The session cookie header ("name=value; ..."), for a browser context of the same studio. */
+    cookie,
     get: (pathname: string) => call(pathname),
     postJson: (pathname: string, body: unknown) => call(pathname, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   };
