@@ -46,6 +46,18 @@ describe("the offline proposer", () => {
     expect(applyOperator("{{ticket}}", "trim", [])).toBeNull();
   });
 
+  it("answers a hostile prompt in linear time: a MiB of unclosed tags, or thousands of distinct labels", () => {
+    const unclosed = `${OFFLINE_PROPOSER_MARKER}\n<prompt>{{ticket}}</prompt>\n${"<expected>".repeat(100_000)}`;
+    let started = performance.now();
+    expect(candidates(offlineProposerReply(unclosed)!).length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    const labels = Array.from({ length: 20_000 }, (_, i) => `<failure><expected>label${i}</expected></failure>`).join("");
+    started = performance.now();
+    const reply = offlineProposerReply(`${OFFLINE_PROPOSER_MARKER}\n<prompt>${"Classify this ticket. ".repeat(20_000)}{{ticket}}</prompt>${labels}`)!;
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(reply).toContain("Answer with exactly one of: label0, label1, label10,");
+  });
+
   it("is what the offline demo model answers to the proposer's prompt", async () => {
     const result = await new OfflineModel({ chunkDelayMs: 0 }).doGenerate({ prompt: [{ role: "user", content: [{ type: "text", text: request(2) }] }] });
     const text = result.content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("");

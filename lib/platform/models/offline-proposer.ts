@@ -28,17 +28,29 @@ interface ProposerInput {
   count: number;
 }
 
+/** Expected answers the "labels" operator names at most: a label set is short, and each costs a scan of the prompt. */
+const MAX_LABELS = 20;
+
+/**
+ * The contents of every <tag>…</tag>, in one pass with indexOf. Not a lazy regex: on a prompt of many openings and no
+ * closing tag, each opening would scan to the end of the text (quadratic; a 1 MiB prompt froze the server).
+ */
 function tagged(text: string, tag: string): string[] {
+  const [open, close] = [`<${tag}>`, `</${tag}>`];
   const found: string[] = [];
-  const pattern = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g");
-  for (const match of text.matchAll(pattern)) found.push(match[1]!.trim());
+  for (let at = text.indexOf(open); at >= 0; ) {
+    const end = text.indexOf(close, at + open.length);
+    if (end < 0) break;
+    found.push(text.slice(at + open.length, end).trim());
+    at = text.indexOf(open, end + close.length);
+  }
   return found;
 }
 
 function readInput(text: string): ProposerInput | null {
   const prompts = tagged(text, "prompt");
   if (prompts.length === 0) return null;
-  const expected = [...new Set(tagged(text, "expected").filter((value) => value.length > 0 && value.length <= 40))].sort();
+  const expected = [...new Set(tagged(text, "expected").filter((value) => value.length > 0 && value.length <= 40))].sort().slice(0, MAX_LABELS);
   const count = Math.min(8, Math.max(1, Number(tagged(text, "count")[0] ?? 4) || 4));
   return { prompts, tried: tagged(text, "tried"), expected, count };
 }
