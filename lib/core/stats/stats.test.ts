@@ -119,6 +119,17 @@ describe("stratified split", () => {
     expect(ids(stratifiedSplit(cases, keys, fractions, 22))).not.toEqual(ids(a));
   });
 
+  it("places every case, in exactly the apportioned sizes, for any mix of strata", () => {
+    const random = seededRandom(8);
+    for (let trial = 0; trial < 200; trial++) {
+      const items = Array.from({ length: random.int(40) }, (_, i) => ({ id: `c${i}`, label: random.next() < 0.2 ? null : `l${random.int(5)}` }));
+      const odd = { train: random.int(5) + 1, validation: random.int(3), heldOut: random.int(3) };
+      const split = stratifiedSplit(items, { id: (c) => c.id, stratum: (c) => c.label }, odd, trial);
+      expect(new Set([...split.train, ...split.validation, ...split.heldOut].map((c) => c.id)).size).toBe(items.length);
+      expect({ train: split.train.length, validation: split.validation.length, heldOut: split.heldOut.length }).toEqual(apportion(items.length, odd));
+    }
+  });
+
   it("apportions by largest remainder and refuses fractions that cannot split", () => {
     expect(apportion(7, { train: 1, validation: 1, heldOut: 1 })).toEqual({ train: 3, validation: 2, heldOut: 2 });
     expect(apportion(0, fractions)).toEqual({ train: 0, validation: 0, heldOut: 0 });

@@ -46,8 +46,10 @@ export interface SplitKeys<T> {
 }
 
 /**
- * Splits `items` by stratum. Within each stratum the order is drawn from `seed`; the stratum's share of each split
- * follows the fractions, its rounding carried over to the next stratum so the totals stay exact.
+ * Splits `items` by stratum. Within each stratum the order is drawn from `seed`. Each stratum in turn tops every split
+ * up to what the strata so far are due (apportion over their combined size), so each label keeps its share within one
+ * case and the totals end exactly at apportion(items.length). The dues of the splits always add up to the cases seen,
+ * so every case of a stratum is placed.
  */
 export function stratifiedSplit<T>(items: readonly T[], { id, stratum }: SplitKeys<T>, fractions: SplitFractions, seed: number): Split<T> {
   const random = seededRandom(seed);
@@ -56,31 +58,23 @@ export function stratifiedSplit<T>(items: readonly T[], { id, stratum }: SplitKe
   for (const item of byId) {
     const key = stratum(item);
     const name = key === null ? "\u0000unlabelled" : `=${key}`;
-    strata.set(name, [...(strata.get(name) ?? []), item]);
+    const members = strata.get(name);
+    if (members) members.push(item);
+    else strata.set(name, [item]);
   }
   const split: Split<T> = { train: [], validation: [], heldOut: [] };
-  const target = apportion(items.length, fractions);
-  const taken: Record<SplitName, number> = { train: 0, validation: 0, heldOut: 0 };
   let seen = 0;
   // Sorted keys, so the result does not depend on the order the cases were listed in, only on the seed.
   for (const key of [...strata.keys()].sort()) {
     const members = shuffled(strata.get(key)!, random);
     seen += members.length;
-    // How many of each split the strata so far should hold, given their share of the whole dataset.
-    const dueSoFar = apportion(seen, fractions);
-    const scale = seen === items.length ? target : dueSoFar;
+    const due = apportion(seen, fractions);
     let at = 0;
     for (const name of NAMES) {
-      const count = Math.max(0, Math.min(members.length - at, scale[name] - taken[name]));
+      // Largest remainder is not monotone (a split may be due one fewer than it holds): never a negative count.
+      const count = Math.max(0, Math.min(members.length - at, due[name] - split[name].length));
       split[name].push(...members.slice(at, at + count));
-      taken[name] += count;
       at += count;
-    }
-    // Whatever rounding left over goes to the split furthest below its due share.
-    for (const item of members.slice(at)) {
-      const name = NAMES.reduce((best, n) => (scale[n] - taken[n] > scale[best] - taken[best] ? n : best), "train" as SplitName);
-      split[name].push(item);
-      taken[name]++;
     }
   }
   return split;
