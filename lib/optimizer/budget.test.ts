@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUDGET_CAPS, NOTHING_SPENT, affordsCandidate, budgetSchema, describeLimit, exhausted, type Budget } from "./budget";
+import { BUDGET_CAPS, NOTHING_SPENT, budgetSchema, describeLimit, exhausted, limitBefore, type Budget } from "./budget";
 
 const budget: Budget = { candidates: 10, modelCalls: 400, costUsd: 2, wallMinutes: 30 };
 
@@ -13,13 +13,15 @@ describe("an optimization's budget", () => {
     expect(exhausted(budget, { candidates: 3, modelCalls: 399, costUsd: 1.99, elapsedMs: 29 * 60_000 })).toBeNull();
   });
 
-  it("starts a candidate only when its whole evaluation fits what is left", () => {
+  it("starts a candidate only when its whole evaluation and what is reserved fit what is left, naming what stops it", () => {
     const spent = { candidates: 4, modelCalls: 360, costUsd: 1.5, elapsedMs: 1_000 };
-    expect(affordsCandidate(budget, spent, 40, 0.001)).toBe(true);
-    expect(affordsCandidate(budget, spent, 41, 0.001)).toBe(false);
-    expect(affordsCandidate(budget, spent, 40, 0.02)).toBe(false);
-    expect(affordsCandidate(budget, { ...spent, candidates: 9 }, 10, 0)).toBe(true);
-    expect(affordsCandidate(budget, { ...spent, candidates: 10 }, 1, 0)).toBe(false);
+    expect(limitBefore(budget, spent, { calls: 40, costPerCall: 0.001 })).toBeNull();
+    expect(limitBefore(budget, spent, { calls: 41, costPerCall: 0.001 })).toBe("modelCalls");
+    expect(limitBefore(budget, spent, { calls: 30, costPerCall: 0.001, reservedCalls: 11 })).toBe("modelCalls");
+    expect(limitBefore(budget, spent, { calls: 40, costPerCall: 0.02 })).toBe("costUsd");
+    expect(limitBefore(budget, { ...spent, candidates: 9 }, { calls: 10, costPerCall: 0 })).toBeNull();
+    expect(limitBefore(budget, { ...spent, candidates: 10 }, { calls: 1, costPerCall: 0 })).toBe("candidates");
+    expect(limitBefore(budget, { ...spent, elapsedMs: 31 * 60_000 }, { calls: 1, costPerCall: 0 })).toBe("wallMinutes");
   });
 
   it("refuses a request past the server's caps, a zero, a fraction of a call and unknown fields", () => {

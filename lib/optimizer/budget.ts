@@ -41,14 +41,17 @@ export function exhausted(budget: Budget, spent: Spent): BudgetLimit | null {
 }
 
 /**
- * Whether one more candidate, evaluated on `cases` cases at about `costPerCall` each, fits what is left. A candidate
- * is started only when it can finish: a half-evaluated candidate has no score to compare.
+ * The limit that stops one more candidate, evaluated with `calls` model calls at about `costPerCall` each, or null
+ * when it fits. A candidate is started only when it can finish: a half-evaluated candidate has no score to compare.
+ * `reservedCalls` are kept for later (the optimizer's final held-out check) and counted as spent.
  */
-export function affordsCandidate(budget: Budget, spent: Spent, cases: number, costPerCall: number): boolean {
-  if (exhausted(budget, spent) !== null) return false;
-  if (spent.candidates + 1 > budget.candidates) return false;
-  if (spent.modelCalls + cases > budget.modelCalls) return false;
-  return spent.costUsd + cases * costPerCall <= budget.costUsd;
+export function limitBefore(budget: Budget, spent: Spent, { calls, costPerCall, reservedCalls = 0 }: { calls: number; costPerCall: number; reservedCalls?: number }): BudgetLimit | null {
+  const reached = exhausted(budget, spent);
+  if (reached !== null) return reached;
+  if (spent.candidates + 1 > budget.candidates) return "candidates";
+  if (spent.modelCalls + calls + reservedCalls > budget.modelCalls) return "modelCalls";
+  if (spent.costUsd + (calls + reservedCalls) * costPerCall > budget.costUsd) return "costUsd";
+  return null;
 }
 
 /** What a person reads when the run stopped on a limit. */

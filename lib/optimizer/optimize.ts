@@ -13,7 +13,7 @@
 //      its place). It and the baseline are scored on held-out, and compared with a paired test.
 import { seededRandom, shuffled } from "@/lib/core/stats/seeded-random";
 import { stratifiedSplit, type SplitFractions } from "@/lib/core/stats/stratified-split";
-import { exhausted, NOTHING_SPENT, type Budget, type BudgetLimit, type Spent } from "./budget";
+import { limitBefore, NOTHING_SPENT, type Budget, type BudgetLimit, type Spent } from "./budget";
 import { candidateId } from "./candidate-id";
 import { checkCandidate, type CandidateContent } from "./check-candidate";
 import { usableAsDemonstration, withDemonstrations } from "./demonstrations";
@@ -117,11 +117,7 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
   const reserve = 2 * split.heldOut.length;
   const costPerCall = () => (spent.modelCalls === 0 ? 0 : spent.costUsd / spent.modelCalls);
   const perCandidate = split.train.length + split.validation.length;
-  const fits = () =>
-    exhausted(budget, elapsed()) === null &&
-    spent.candidates + 1 <= budget.candidates &&
-    spent.modelCalls + perCandidate + reserve <= budget.modelCalls &&
-    spent.costUsd + (perCandidate + reserve) * costPerCall() <= budget.costUsd;
+  const stopper = () => limitBefore(budget, elapsed(), { calls: perCandidate, costPerCall: costPerCall(), reservedCalls: reserve });
   const rejected: OptimizeResult["rejected"] = [];
   const bestByRound: OptimizeResult["bestByRound"] = [{ round: 0, validation: rows.get(baseline.id)!.validation }];
   const ranked = (by: "train" | "validation") =>
@@ -136,7 +132,7 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
     }
     const id = candidateId(content);
     if (rows.has(id)) return true;
-    if (!fits()) return false;
+    if (stopper() !== null) return false;
     spent.candidates += 1;
     await score({ id, content, origin, round });
     return true;
@@ -191,7 +187,7 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
     bestByRound.push({ round, validation: ranked("validation")[0]!.validation });
     input.onProgress?.({ round, rounds, spent: elapsed(), bestValidation: ranked("validation")[0]!.validation });
     if (!carriedOn) {
-      stoppedBy = exhausted(budget, elapsed()) ?? (spent.candidates + 1 > budget.candidates ? "candidates" : spent.modelCalls + perCandidate + reserve > budget.modelCalls ? "modelCalls" : "costUsd");
+      stoppedBy = stopper() ?? "rounds";
       break;
     }
   }
