@@ -11,6 +11,7 @@ import type {
   LanguageModelV3StreamResult,
   LanguageModelV3Usage,
 } from "@ai-sdk/provider";
+import { hashHex } from "@/lib/core/hash";
 import { offlineJudgeReply } from "./offline-judge";
 import { offlineProposerReply } from "./offline-proposer";
 import { simulatedAnswer } from "./simulated-task/answer";
@@ -134,7 +135,7 @@ function buildReply(options: LanguageModelV3CallOptions, name: OfflineModelName)
     text,
     chunks,
     finishReason,
-    responseId: `offline-${hash(promptText)}`,
+    responseId: `offline-${hashHex(promptText)}`,
     usage: {
       inputTokens: { total: inputTokens, noCache: inputTokens, cacheRead: 0, cacheWrite: 0 },
       outputTokens: { total: chunks.length, text: chunks.length, reasoning: 0 },
@@ -225,16 +226,6 @@ function keyTerms(text: string): string[] {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-function hash(text: string): string {
-  // FNV-1a: a stable response id for the same prompt, without pulling in crypto.
-  let value = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    value ^= text.charCodeAt(i);
-    value = Math.imul(value, 0x01000193);
-  }
-  return (value >>> 0).toString(16).padStart(8, "0");
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -53,7 +53,7 @@ describe("the offline proposer", () => {
     expect(performance.now() - started).toBeLessThan(1_000);
     const labels = Array.from({ length: 20_000 }, (_, i) => `<failure><expected>label${i}</expected></failure>`).join("");
     started = performance.now();
-    const reply = offlineProposerReply(`${OFFLINE_PROPOSER_MARKER}\n<prompt>${"Classify this ticket. ".repeat(20_000)}{{ticket}}</prompt>${labels}`)!;
+    const reply = offlineProposerReply(`${OFFLINE_PROPOSER_MARKER}\n<prompt>${"Classify this ticket. ".repeat(20_000)}{{ticket}}</prompt>${labels}<count>8</count>`)!;
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(reply).toContain("Answer with exactly one of: label0, label1, label10,");
   });

@@ -16,6 +16,8 @@
 //   - "trim": drop the prompt's last sentence that holds no template tag.
 // Template tags are never touched, so every candidate keeps the prompt's variables and partials.
 
+import { unitHash } from "@/lib/core/hash";
+
 export const OFFLINE_PROPOSER_MARKER = "You are improving a prompt for a language model.";
 
 export const PROPOSER_OPERATORS = ["labels", "form", "role", "care", "trim"] as const;
@@ -85,15 +87,6 @@ export function applyOperator(prompt: string, operator: ProposerOperator, expect
       return null;
     }
   }
-}
-
-function unitHash(text: string): number {
-  let value = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    value ^= text.charCodeAt(i);
-    value = Math.imul(value, 0x01000193);
-  }
-  return (value >>> 0) / 4294967296;
 }
 
 /** The offline proposer's reply to a prompt starting with the marker; null for any other prompt. */

@@ -13,6 +13,7 @@
 //
 // The null task model ignores the prompt entirely: its answer depends on the ticket and the seed alone, so every
 // prompt gets the same answers and no comparison can find a difference.
+import { unitHash } from "@/lib/core/hash";
 import { TICKET_ID, TICKET_LABELS, ticketLabel, type TicketLabel } from "./task";
 
 export const BASE_ACCURACY = 0.3;
@@ -77,21 +78,6 @@ export function promptTraits(prompt: string): PromptTraits {
 
 export function simulatedAccuracy(traits: PromptTraits): number {
   return BASE_ACCURACY + 0.25 * traits.labelsNamed + (traits.constrainsForm ? 0.15 : 0) + 0.2 * traits.labelsDemonstrated;
-}
-
-/** A number in [0, 1) from the text, the same for the same text (FNV-1a, then MurmurHash3's finaliser to spread it). */
-export function unitHash(text: string): number {
-  let value = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    value ^= text.charCodeAt(i);
-    value = Math.imul(value, 0x01000193);
-  }
-  value ^= value >>> 16;
-  value = Math.imul(value, 0x85ebca6b);
-  value ^= value >>> 13;
-  value = Math.imul(value, 0xc2b2ae35);
-  value ^= value >>> 16;
-  return (value >>> 0) / 4294967296;
 }
 
 const CASE_SHARE = 0.6;
