@@ -6,7 +6,7 @@
 //   - every variable the baseline uses and the dataset fills is still used;
 //   - every partial the baseline includes is still included (same name and label);
 //   - it asks for no required variable the dataset does not fill (that render would fail on every case).
-import { analyseTemplate, type TemplateAnalysis } from "@/lib/core/templates";
+import { analyseTemplate, partialKey, type TemplateAnalysis } from "@/lib/core/templates";
 import type { ChatMessageRecord } from "@/lib/core/vocabulary/prompt-content";
 
 export interface CandidateContent {
@@ -20,8 +20,6 @@ function analyses(content: CandidateContent): TemplateAnalysis[] {
   if (content.messages) return content.messages.map((message) => analyseTemplate(message.content));
   return [analyseTemplate(content.template ?? "")];
 }
-
-const partialKey = (partial: { name: string; label: string | null }) => (partial.label ? `${partial.name}@${partial.label}` : partial.name);
 
 export function checkCandidate({ baseline, candidate, datasetVariables }: { baseline: CandidateContent; candidate: CandidateContent; datasetVariables: readonly string[] }): CandidateCheck {
   const reasons: string[] = [];

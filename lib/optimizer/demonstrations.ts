@@ -2,6 +2,7 @@
 // per demonstration before the last user message; for a text template, an "Examples" block before the first line
 // that uses a dataset variable, so the case to answer still comes after them. A case whose values hold template
 // tags is never a demonstration: pasted into a template, its text would become tags.
+import { extractVariables } from "@/lib/core/templates";
 import type { CandidateContent } from "./check-candidate";
 import type { OptimizerCase } from "./types";
 
@@ -25,7 +26,7 @@ export function withDemonstrations(content: CandidateContent, demos: readonly Op
   const template = content.template ?? "";
   const block = ["Examples:", ...demos.map((demo) => `Input: ${inputOf(demo)}\nAnswer: ${demo.expected}`), ""].join("\n");
   const lines = template.split("\n");
-  const uses = (line: string) => datasetVariables.some((name) => new RegExp(`\\{\\{\\{?\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\}?\\}\\}`).test(line));
+  const uses = (line: string) => extractVariables(line).some((name) => datasetVariables.includes(name));
   const at = lines.findIndex(uses);
   const index = at < 0 ? lines.length : at;
   return { template: [...lines.slice(0, index), block, ...lines.slice(index)].join("\n"), messages: null };

@@ -27,6 +27,7 @@ export const SIMULATED_TASK_MODEL_NAME = "ticket-triage";
 export const NULL_TASK_MODEL_NAME = "ticket-triage-null";
 export const OFFLINE_MODEL_NAMES = [OFFLINE_MODEL_NAME, SIMULATED_TASK_MODEL_NAME, NULL_TASK_MODEL_NAME] as const;
 export type OfflineModelName = (typeof OFFLINE_MODEL_NAMES)[number];
+export const isOfflineModelName = (name: string): name is OfflineModelName => (OFFLINE_MODEL_NAMES as readonly string[]).includes(name);
 
 const DEFAULT_CHUNK_DELAY_MS = 15;
 

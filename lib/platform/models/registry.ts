@@ -6,9 +6,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { AppError } from "@/lib/core/errors";
-import { OFFLINE_MODEL_NAMES, OfflineModel, type OfflineModelName } from "./offline-model";
-
-const isOfflineModelName = (name: string): name is OfflineModelName => (OFFLINE_MODEL_NAMES as readonly string[]).includes(name);
+import { isOfflineModelName, OFFLINE_MODEL_NAMES, OfflineModel } from "./offline-model";
 import type { ProviderConfig } from "./types";
 
 export interface ParsedModelId {
