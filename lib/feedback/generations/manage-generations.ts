@@ -95,6 +95,30 @@ async function insertGenerations(tx: DbOrTx, rows: readonly GenerationRow[]): Pr
 // batch in one statement instead (a round trip per row would cost far more): see insertOnPostgres.
 const prepared = new WeakMap<Database.Database, Database.Statement>();
 
+/** A row as both engines store it: the columns' defaults filled in, JSON as text, the time as epoch milliseconds. */
+function storedValues(row: GenerationRow & { id: string }, now: number) {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    promptId: row.promptId,
+    version: row.version,
+    environmentId: row.environmentId ?? null,
+    variables: JSON.stringify(row.variables),
+    output: row.output,
+    modelId: row.modelId ?? "",
+    inputTokens: row.inputTokens ?? null,
+    outputTokens: row.outputTokens ?? null,
+    costUsd: row.costUsd ?? null,
+    latencyMs: row.latencyMs ?? null,
+    metadata: JSON.stringify(row.metadata ?? {}),
+    apiKeyId: row.apiKeyId ?? null,
+    createdAt: row.createdAt?.getTime() ?? now,
+  };
+}
+
+/** storedValues' keys in the column order both statements below list. */
+const STORED_COLUMNS = Object.keys(storedValues({ id: "", workspaceId: "", promptId: "", version: 0, variables: {}, output: "" }, 0)) as (keyof ReturnType<typeof storedValues>)[];
+
 function insertOnSqlite(tx: DbOrTx, rows: readonly (GenerationRow & { id: string })[]): void {
   const client = sqliteOf(tx);
   let insert = prepared.get(client);
@@ -102,31 +126,12 @@ function insertOnSqlite(tx: DbOrTx, rows: readonly (GenerationRow & { id: string
     insert = client.prepare(
       `INSERT INTO generations (id, workspace_id, prompt_id, version, environment_id, variables, output, model_id, input_tokens,
          output_tokens, cost_usd, latency_ms, metadata, api_key_id, created_at)
-       VALUES (@id, @workspaceId, @promptId, @version, @environmentId, @variables, @output, @modelId, @inputTokens,
-         @outputTokens, @costUsd, @latencyMs, @metadata, @apiKeyId, @createdAt)`,
+       VALUES (${STORED_COLUMNS.map((key) => `@${key}`).join(", ")})`,
     );
     prepared.set(client, insert);
   }
   const now = Date.now();
-  for (const row of rows) {
-    insert.run({
-      id: row.id,
-      workspaceId: row.workspaceId,
-      promptId: row.promptId,
-      version: row.version,
-      environmentId: row.environmentId ?? null,
-      variables: JSON.stringify(row.variables),
-      output: row.output,
-      modelId: row.modelId ?? "",
-      inputTokens: row.inputTokens ?? null,
-      outputTokens: row.outputTokens ?? null,
-      costUsd: row.costUsd ?? null,
-      latencyMs: row.latencyMs ?? null,
-      metadata: JSON.stringify(row.metadata ?? {}),
-      apiKeyId: row.apiKeyId ?? null,
-      createdAt: row.createdAt?.getTime() ?? now,
-    });
-  }
+  for (const row of rows) insert.run(storedValues(row, now));
 }
 
 /**
@@ -145,25 +150,13 @@ const INSERT_ON_POSTGRES: NamedStatement = {
 };
 
 async function insertOnPostgres(tx: DbOrTx, rows: readonly (GenerationRow & { id: string })[]): Promise<void> {
-  const column = (value: (row: GenerationRow & { id: string }) => unknown) => rows.map(value);
   const now = Date.now();
-  await rawRunNamed(tx, INSERT_ON_POSTGRES, [
-    column((row) => row.id),
-    column((row) => row.workspaceId),
-    column((row) => row.promptId),
-    column((row) => row.version),
-    column((row) => row.environmentId ?? null),
-    column((row) => JSON.stringify(row.variables)),
-    column((row) => row.output),
-    column((row) => row.modelId ?? ""),
-    column((row) => row.inputTokens ?? null),
-    column((row) => row.outputTokens ?? null),
-    column((row) => row.costUsd ?? null),
-    column((row) => row.latencyMs ?? null),
-    column((row) => JSON.stringify(row.metadata ?? {})),
-    column((row) => row.apiKeyId ?? null),
-    column((row) => row.createdAt?.getTime() ?? now),
-  ]);
+  const stored = rows.map((row) => storedValues(row, now));
+  await rawRunNamed(
+    tx,
+    INSERT_ON_POSTGRES,
+    STORED_COLUMNS.map((key) => stored.map((values) => values[key])),
+  );
 }
 
 function insertFeedback(tx: DbOrTx, values: typeof generationFeedback.$inferInsert) {
