@@ -93,6 +93,8 @@ test("the dashboard reads the same from rollups, from raw rows before a backfill
   expect(backfill.stdout).toMatch(/Rollups backfilled: 0 ratings, 0 generations, [1-9]\d* eval_results added\./);
   expect(await dashboard()).toEqual(fromRollups);
 
+  await context.close();
+
   const verify = npmScript("scripts/db-rollups.ts", databaseUrl, "--verify");
   expect(verify.stdout).toContain("Rollups agree with the raw rows.");
   expect(verify.status).toBe(0);

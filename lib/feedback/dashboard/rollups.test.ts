@@ -4,7 +4,7 @@
 // figure that the raw rows contradict, and at the end every feedback chart reads the same from rollups as from raw
 // rows under every filter. Then the rollups are thrown away and backfilled in small batches while writes go on, as
 // on a database created before them: the charts are the same again. The seed is printed on failure.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { databaseEngine, getDb } from "@/db";
 import { transaction } from "@/db/transaction";
@@ -14,7 +14,6 @@ import { foldRollups, foldRollupsPeriodically } from "@/db/rollups/fold";
 import { ROLLUPS, SOURCES, type RollupSource } from "@/db/rollups/definitions";
 import { verifyRollups } from "@/db/rollups/verify";
 import { evalResults, evalScores, generations, ratings, ratingScores, type RatingScheme, type RatingValue } from "@/db/schema";
-import { sql } from "drizzle-orm";
 import { dashboardFiltersSchema, type DashboardFilters } from "@/lib/evals";
 import { makeWorkspace } from "@/lib/testing/factories";
 import { seededRandom as random } from "@/lib/testing/seeded-random";
@@ -234,6 +233,19 @@ async function resetRollups() {
   await rawRun(db, sql`UPDATE rollup_backfills SET done = (1 = 0), cursor = NULL`);
 }
 
+/** A workspace with one prompt and one generation of it, made now. */
+async function oneGeneration(name: string) {
+  const { workspace } = await makeWorkspace(["admin"]);
+  const workspaceId = workspace.id;
+  const promptId = await addPrompt({ workspaceId, name });
+  const now = Date.now();
+  await addGeneration({ workspaceId, promptId, version: 1, environmentId: null, at: now });
+  return { workspaceId, promptId, now };
+}
+
+/** The number a `SELECT … AS n` answers. */
+const count = async (query: SQL) => Number((await rawRow<{ n: unknown }>(getDb(), query))?.n);
+
 describe("rollups", () => {
   it("stay equal to the raw rows through random inserts, changes and deletes, and every chart reads the same from both", { timeout: 120_000 }, async () => {
     const seed = Number(process.env.ROLLUP_SEED ?? Date.now() % 100_000);
@@ -295,11 +307,7 @@ describe("rollups", () => {
   });
 
   it("let two transactions add rows of one bucket at once: both commit at their first attempt and both are counted", async () => {
-    const { workspace } = await makeWorkspace(["admin"]);
-    const workspaceId = workspace.id;
-    const promptId = await addPrompt({ workspaceId, name: "busy" });
-    const now = Date.now();
-    await addGeneration({ workspaceId, promptId, version: 1, environmentId: null, at: now });
+    const { workspaceId, promptId, now } = await oneGeneration("busy");
     // Postgres: each transaction holds on after its insert until the other has inserted too, so they overlap (as two
     // processes' reports do). A trigger that updated the shared rollup row made the second wait for the first and then
     // fail SERIALIZABLE's check, so it ran again. SQLite runs transactions one at a time: nothing to overlap.
@@ -319,24 +327,20 @@ describe("rollups", () => {
     expect(attempts).toBe(2);
     await foldRollups();
     // The fold moved every delta into the rollups (on SQLite there never were any).
-    for (const rollup of ROLLUPS) expect(Number((await rawRow<{ n: unknown }>(getDb(), sql.raw(`SELECT count(*) AS n FROM "${rollup.deltas}"`)))?.n), rollup.deltas).toBe(0);
+    for (const rollup of ROLLUPS) expect(await count(sql.raw(`SELECT count(*) AS n FROM "${rollup.deltas}"`)), rollup.deltas).toBe(0);
     const scope = { ...dashboardFiltersSchema.parse({ range: "7d" }), workspaceId, now };
     expect((await rollups.feedbackByEnvironment(scope)).map((e) => e.generations)).toEqual([3]);
     expect(await verifyRollups()).toEqual([]);
   });
 
   it("are folded by the server's timer, without a dashboard asking", async () => {
-    const { workspace } = await makeWorkspace(["admin"]);
-    const workspaceId = workspace.id;
-    const promptId = await addPrompt({ workspaceId, name: "timed" });
-    const now = Date.now();
-    await addGeneration({ workspaceId, promptId, version: 1, environmentId: null, at: now });
+    const { workspaceId } = await oneGeneration("timed");
     const errors: unknown[] = [];
     const stop = foldRollupsPeriodically((error) => errors.push(error), 20);
     try {
       // Read straight from the rollup table, as no dashboard load (which folds first) is involved.
       await expect
-        .poll(async () => Number((await rawRow<{ n: unknown }>(getDb(), sql`SELECT coalesce(sum(generations), 0) AS n FROM generation_rollups WHERE workspace_id = ${workspaceId}`))?.n), { timeout: 5_000 })
+        .poll(() => count(sql`SELECT coalesce(sum(generations), 0) AS n FROM generation_rollups WHERE workspace_id = ${workspaceId}`), { timeout: 5_000 })
         .toBe(1);
     } finally {
       await stop();
