@@ -26,8 +26,16 @@ export interface HistoryVersion {
   servedIn: string[];
 }
 
-/** "imported; originally by ana@example.com at 2026-11-22 02:37 UTC", from the file's claims. */
-function describeProvenance({ author, createdAt }: VersionProvenance): string {
+/**
+ * "imported; originally by ana@example.com at 2026-11-22 02:37 UTC", from the file's claims, or "from an optimization
+ * of v1: better on held-out (42% → 81%)".
+ */
+function describeProvenance(provenance: VersionProvenance): string {
+  if (provenance.source === "optimization") {
+    const { verdict, baseline, best } = provenance.heldOut;
+    return `from an optimization of v${provenance.baseVersion}: ${verdict} on held-out (${Math.round(baseline * 100)}% → ${Math.round(best * 100)}%)`;
+  }
+  const { author, createdAt } = provenance;
   const when = Number.isNaN(Date.parse(createdAt)) ? createdAt : formatUtc(new Date(createdAt).toISOString());
   return `imported; originally by ${author ?? "an unknown author"} at ${when}`;
 }

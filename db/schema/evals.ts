@@ -7,6 +7,7 @@ import { apiKeys } from "./platform";
 import { environments } from "./releases";
 import { playgroundRuns } from "./playground";
 import type { ScorerConfig } from "../../lib/core/vocabulary/scorer-config";
+import type { PromptContent } from "../../lib/core/vocabulary/prompt-content";
 
 import { EVAL_RESULT_STATUSES, EVAL_RUN_STATUSES, type EvalResultStatus, type EvalRunStatus } from "../../lib/core/vocabulary/run-statuses";
 
@@ -123,6 +124,11 @@ export const evalRunTargets = sqliteTable(
     environmentId: optionalRef("environment_id", () => environments.id),
     /** The model this target calls (the run's model or the version's own), resolved at creation. */
     modelId: text("model_id").notNull(),
+    /**
+     * A draft evaluated in place of the version's content: an optimizer candidate (issue 18). The version still gives
+     * the model settings; null for every ordinary target.
+     */
+    content: text("content", { mode: "json" }).$type<PromptContent>(),
   },
   (t) => [
     uniqueIndex("eval_run_targets_run_position").on(t.runId, t.position),

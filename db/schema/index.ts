@@ -10,3 +10,4 @@ export * from "./evals";
 export * from "./feedback";
 export * from "./review";
 export * from "./rollups";
+export * from "./optimizer";

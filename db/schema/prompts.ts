@@ -35,12 +35,34 @@ export type Prompt = typeof prompts.$inferSelect;
  * Where a version came from when it was not written here. An imported version is authored by the member who
  * imported it, at the time of the import; the file's own author and time are kept only as this record.
  */
-export interface VersionProvenance {
+export type VersionProvenance = ImportProvenance | OptimizationProvenance;
+
+export interface ImportProvenance {
   source: "import";
   /** The author the file named (an email), or null. Not a member of this workspace, necessarily. */
   author: string | null;
   /** The creation time the file gave, as written. */
   createdAt: string;
+}
+
+/** A version saved from an optimization's best candidate: the evidence travels with it to the approval card. */
+export interface OptimizationProvenance {
+  source: "optimization";
+  runId: string;
+  strategy: string;
+  seed: number;
+  baseVersion: number;
+  dataset: string;
+  split: { train: number; validation: number; heldOut: number };
+  heldOut: {
+    cases: number;
+    baseline: number;
+    best: number;
+    test: string;
+    pValue: number | null;
+    interval: { low: number; high: number; estimate: number } | null;
+    verdict: string;
+  };
 }
 
 /** Immutable: the database refuses UPDATE and DELETE on this table (see the triggers migration). */

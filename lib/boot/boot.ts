@@ -4,6 +4,7 @@ import { EnvError, getEnv } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/logger";
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/platform/webhooks/worker";
 import { startEvalWorker, stopEvalWorker } from "@/lib/evals/server";
+import { startOptimizationWorker, stopOptimizationWorker } from "@/lib/optimizer/server";
 import { onShutdown } from "@/lib/platform/ops/shutdown";
 import { backfillRollups } from "@/db/rollups/backfill";
 import { foldRollupsPeriodically } from "@/db/rollups/fold";
@@ -29,6 +30,9 @@ export async function boot(): Promise<void> {
     startEvalWorker();
     // On SIGTERM/SIGINT (server.ts): the eval worker hands its runs back as "interrupted", resumed at the next start.
     onShutdown("eval-worker", stopEvalWorker);
+    // Optimizations too: a stopped or crashed process's optimization resumes in the next worker, replaying what is stored.
+    startOptimizationWorker();
+    onShutdown("optimization-worker", stopOptimizationWorker);
     onShutdown("webhook-worker", stopWebhookWorker);
     startRollupBackfill();
     if (databaseEngine() === "postgres") {

@@ -32,6 +32,7 @@ export type ErrorSurface =
   | "member"
   | "metrics"
   | "model"
+  | "optimizer"
   | "pattern"
   | "provider"
   | "prompt"

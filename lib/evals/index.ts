@@ -21,4 +21,5 @@ export { RUN_LIMITS, createEvalRunSchema, evalResultListSchema, evalResultSchema
 export type { RunTargetInput } from "./runs/schemas";
 export { FIELD_LABELS, draftsToConfigs, newDraft, toDraft } from "./runs/scorer-drafts";
 export type { ScorerDraft } from "./runs/scorer-drafts";
-export { SCORER_TYPES } from "./scorers/config";
+export { SCORER_TYPES, scorerConfigSchema, scorerConfigsSchema } from "./scorers/config";
+export { OPTIMIZER_SOURCE } from "./runs/schemas";

@@ -18,7 +18,7 @@ import { candidateId } from "./candidate-id";
 import { checkCandidate, type CandidateContent } from "./check-candidate";
 import { usableAsDemonstration, withDemonstrations } from "./demonstrations";
 import { compareHeldOut, type HeldOutComparison } from "./held-out";
-import type { Candidate, CaseScore, Evaluate, OptimizerCase, Propose, StrategyName } from "./types";
+import type { Candidate, CaseScore, Evaluate, EvaluationPhase, OptimizerCase, Propose, StrategyName } from "./types";
 
 export interface OptimizeSettings {
   strategy: StrategyName;
@@ -39,14 +39,20 @@ export interface OptimizeInput extends OptimizeSettings {
   evaluate: Evaluate;
   propose: Propose;
   now?: () => number;
-  onProgress?: (progress: OptimizeProgress) => void;
+  /** When the run first started (a resumed run's wall time counts from there). */
+  startedAt?: number;
+  /** Called once, before anything is scored: the split to record. */
+  onSplit?: (split: OptimizeResult["split"]) => void | Promise<void>;
+  /** Called when a candidate has its train and validation scores. */
+  onCandidate?: (row: LeaderboardRow) => void | Promise<void>;
+  onProgress?: (progress: OptimizeProgress) => void | Promise<void>;
 }
 
 export interface OptimizeProgress {
   round: number;
   rounds: number;
   spent: Spent;
-  bestValidation: number;
+  bestByRound: { round: number; validation: number }[];
 }
 
 export interface LeaderboardRow {
@@ -64,6 +70,8 @@ export interface OptimizeResult {
   best: Candidate;
   baseline: Candidate;
   heldOut: HeldOutComparison;
+  baselineHeldOut: CaseScore[];
+  bestHeldOut: CaseScore[];
   rejected: { text: string; reasons: string[] }[];
   stoppedBy: BudgetLimit | "rounds";
   spent: Spent;
@@ -83,18 +91,20 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
   const perRound = input.candidatesPerRound ?? 4;
   const maxShots = input.maxShotsPerLabel ?? 2;
   const now = input.now ?? Date.now;
-  const started = now();
+  const started = input.startedAt ?? now();
   const random = seededRandom(seed);
 
   const split = stratifiedSplit(input.cases, { id: (c) => c.id, stratum: (c) => c.stratum }, input.fractions ?? DEFAULT_FRACTIONS, seed);
+  const recordedSplit = { seed, train: split.train.map((c) => c.id), validation: split.validation.map((c) => c.id), heldOut: split.heldOut.map((c) => c.id) };
+  await input.onSplit?.(recordedSplit);
   const spent: Spent = { ...NOTHING_SPENT };
   const elapsed = () => ({ ...spent, elapsedMs: now() - started });
   const scored = new Map<string, CaseScore[]>();
-  const evaluate = async (candidate: Candidate, cases: readonly OptimizerCase[]) => {
-    const key = `${candidate.id}:${cases.map((c) => c.id).join(",")}`;
+  const evaluate = async (candidate: Candidate, cases: readonly OptimizerCase[], phase: EvaluationPhase) => {
+    const key = `${candidate.id}:${phase}`;
     const known = scored.get(key);
     if (known) return known;
-    const scores = await input.evaluate(candidate, cases);
+    const scores = await input.evaluate(candidate, cases, phase);
     for (const score of scores) {
       spent.modelCalls += score.calls;
       spent.costUsd += score.costUsd;
@@ -105,11 +115,16 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
 
   const baseline: Candidate = { id: candidateId(input.baseline), content: input.baseline, origin: { strategy: "baseline", detail: "", parentId: null }, round: 0 };
   const rows = new Map<string, LeaderboardRow & { trainScores: CaseScore[] }>();
+  // Train and validation in one evaluation (one eval run in the studio): a candidate is scored on both or neither.
+  const trainIds = new Set(recordedSplit.train);
   const score = async (candidate: Candidate) => {
     const before = { calls: spent.modelCalls, cost: spent.costUsd };
-    const trainScores = await evaluate(candidate, split.train);
-    const validation = mean(await evaluate(candidate, split.validation));
-    rows.set(candidate.id, { candidate, train: mean(trainScores), validation, calls: spent.modelCalls - before.calls, costUsd: spent.costUsd - before.cost, trainScores });
+    const scores = await evaluate(candidate, [...split.train, ...split.validation], "search");
+    const trainScores = scores.filter((s) => trainIds.has(s.caseId));
+    const validation = mean(scores.filter((s) => !trainIds.has(s.caseId)));
+    const row = { candidate, train: mean(trainScores), validation, calls: spent.modelCalls - before.calls, costUsd: spent.costUsd - before.cost, trainScores };
+    rows.set(candidate.id, row);
+    await input.onCandidate?.({ candidate, train: row.train, validation, calls: row.calls, costUsd: row.costUsd });
   };
   await score(baseline);
 
@@ -185,7 +200,7 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
     const kind = strategy === "both" ? (round % 2 === 1 ? "instruction" : "few-shot") : strategy;
     const carriedOn = kind === "instruction" ? await instructionRound(round) : await fewShotRound(round);
     bestByRound.push({ round, validation: ranked("validation")[0]!.validation });
-    input.onProgress?.({ round, rounds, spent: elapsed(), bestValidation: ranked("validation")[0]!.validation });
+    await input.onProgress?.({ round, rounds, spent: elapsed(), bestByRound: [...bestByRound] });
     if (!carriedOn) {
       stoppedBy = stopper() ?? "rounds";
       break;
@@ -193,16 +208,18 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
   }
 
   const best = ranked("validation")[0]!.candidate;
-  const baselineHeldOut = await evaluate(baseline, split.heldOut);
-  const bestHeldOut = best.id === baseline.id ? baselineHeldOut : await evaluate(best, split.heldOut);
+  const baselineHeldOut = await evaluate(baseline, split.heldOut, "held-out");
+  const bestHeldOut = best.id === baseline.id ? baselineHeldOut : await evaluate(best, split.heldOut, "held-out");
   const leaderboard = ranked("validation").map(({ trainScores: _trainScores, ...row }) => row);
   return {
-    split: { seed, train: split.train.map((c) => c.id), validation: split.validation.map((c) => c.id), heldOut: split.heldOut.map((c) => c.id) },
+    split: recordedSplit,
     leaderboard,
     bestByRound,
     best,
     baseline,
     heldOut: compareHeldOut(baselineHeldOut, bestHeldOut, seed),
+    baselineHeldOut,
+    bestHeldOut,
     rejected,
     stoppedBy,
     spent: elapsed(),

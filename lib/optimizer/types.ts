@@ -36,8 +36,11 @@ export interface Candidate {
   round: number;
 }
 
-/** Scores a prompt on cases. The loop never calls it twice for the same candidate and case (see memo.ts). */
-export type Evaluate = (candidate: Candidate, cases: readonly OptimizerCase[]) => Promise<CaseScore[]>;
+/** "search": train and validation cases together; "held-out": the final check's cases. */
+export type EvaluationPhase = "search" | "held-out";
+
+/** Scores a prompt on cases. The loop calls it at most once per candidate and phase. */
+export type Evaluate = (candidate: Candidate, cases: readonly OptimizerCase[], phase: EvaluationPhase) => Promise<CaseScore[]>;
 
 /** Asks the proposer model for rewrites of `best`, shown the failures; returns their texts (checked afterwards). */
 export type Propose = (request: ProposeRequest) => Promise<string[]>;

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { only } from "@/db/first";
 import { transaction } from "@/db/transaction";
-import type { Prompt, PromptVersion } from "@/db/schema";
+import type { Prompt, PromptVersion, VersionProvenance } from "@/db/schema";
 import { requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { recordAuditBy } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
@@ -143,12 +143,13 @@ export interface SaveResult {
 async function appendVersion(
   tx: DbOrTx,
   ctx: PromptWriter,
-  { prompt, content, commitMessage, expectedParentVersion, action }: {
+  { prompt, content, commitMessage, expectedParentVersion, action, provenance }: {
     prompt: Prompt;
     content: PromptContent;
     commitMessage: string;
     expectedParentVersion: number | null;
     action: string;
+    provenance?: VersionProvenance;
   },
 ): Promise<SaveResult> {
   if (content.type !== prompt.type) {
@@ -182,6 +183,7 @@ async function appendVersion(
     commitMessage,
     authorId: ctx.user?.id ?? null,
     parentVersion: latest?.version ?? null,
+    provenance: provenance ?? null,
   });
   await updatePrompt(tx, { promptId: prompt.id, updatedAt: version.createdAt });
   await recordAuditBy(tx, ctx, {
@@ -198,7 +200,7 @@ async function appendVersion(
 export async function saveVersionInTransaction(
   tx: DbOrTx,
   ctx: PromptWriter,
-  input: { promptId: string; content: PromptContent; commitMessage: string; expectedParentVersion: number | null },
+  input: { promptId: string; content: PromptContent; commitMessage: string; expectedParentVersion: number | null; provenance?: VersionProvenance },
 ): Promise<SaveResult> {
   return appendVersion(tx, ctx, { prompt: await loadPrompt(tx, ctx, input.promptId), ...input, action: "prompt.version_saved" });
 }

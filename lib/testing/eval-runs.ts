@@ -23,7 +23,7 @@ export async function makeDataset({
   name?: string;
   count: number;
   defaultScorers?: ScorerConfig[];
-  caseAt?: (i: number) => { variables: Record<string, string>; expectedOutput?: string | null; assertions?: ScorerConfig[] };
+  caseAt?: (i: number) => { variables: Record<string, string>; expectedOutput?: string | null; assertions?: ScorerConfig[]; tags?: string[] };
 }) {
   const db = getDb();
   const dataset = await only(db.insert(datasets).values({ workspaceId, name, defaultScorers }).returning());

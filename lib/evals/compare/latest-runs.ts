@@ -23,7 +23,7 @@ export async function latestCompletedTarget(
     db,
     sql`SELECT r.id AS "runId", t.id AS "targetId", r.dataset_id AS "datasetId", r.finished_at AS "finishedAt"
         FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id
-        WHERE t.prompt_id = ${promptId} AND t.version = ${version} AND r.status = 'completed'${onDataset}
+        WHERE t.prompt_id = ${promptId} AND t.version = ${version} AND r.status = 'completed' AND t.content IS NULL${onDataset}
         ORDER BY r.finished_at DESC NULLS LAST, r.created_at DESC LIMIT 1`,
   );
   return row ?? null;
@@ -34,9 +34,9 @@ export async function latestSharedDataset({ promptId, a, b }: { promptId: string
   const row = await rawRow<{ datasetId: string }>(
     getDb(),
     sql`SELECT r.dataset_id AS "datasetId" FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id
-        WHERE t.prompt_id = ${promptId} AND t.version = ${a} AND r.status = 'completed'
+        WHERE t.prompt_id = ${promptId} AND t.version = ${a} AND r.status = 'completed' AND t.content IS NULL
           AND r.dataset_id IN (SELECT r2.dataset_id FROM eval_run_targets t2 JOIN eval_runs r2 ON r2.id = t2.run_id
-                               WHERE t2.prompt_id = ${promptId} AND t2.version = ${b} AND r2.status = 'completed')
+                               WHERE t2.prompt_id = ${promptId} AND t2.version = ${b} AND r2.status = 'completed' AND t2.content IS NULL)
         ORDER BY r.finished_at DESC NULLS LAST LIMIT 1`,
   );
   return row?.datasetId ?? null;

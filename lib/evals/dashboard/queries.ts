@@ -17,7 +17,8 @@ export interface DashboardScope extends DashboardFilters {
 
 /** The shared WHERE for completed run targets in scope, its values bound as parameters. */
 export function scope(filters: DashboardScope): SQL {
-  const clauses = [sql`r.workspace_id = ${filters.workspaceId}`, sql`r.status = 'completed'`];
+  // An optimizer candidate (t.content set) is a draft, not the version it was built on: never a point of its trend.
+  const clauses = [sql`r.workspace_id = ${filters.workspaceId}`, sql`r.status = 'completed'`, sql`t.content IS NULL`];
   if (filters.prompt) clauses.push(sql`t.prompt_id = ${filters.prompt}`);
   if (filters.dataset) clauses.push(sql`r.dataset_id = ${filters.dataset}`);
   if (filters.environment) clauses.push(sql`t.environment_id = ${filters.environment}`);
@@ -138,7 +139,7 @@ export function servedQuality(filters: DashboardScope, figures: SQL = RAW_SERVED
   // Each served version's latest completed evaluation, looked up per pointer (a few) through the targets of that
   // prompt version, so the cost grows with the evaluations of the versions served, not with every run.
   const latestTarget = sql`(SELECT t.id FROM eval_run_targets t JOIN eval_runs r ON r.id = t.run_id
-    WHERE t.prompt_id = ptr.prompt_id AND t.version = ptr.version AND r.workspace_id = ${workspaceId} AND r.status = 'completed'${onDataset}
+    WHERE t.prompt_id = ptr.prompt_id AND t.version = ptr.version AND r.workspace_id = ${workspaceId} AND r.status = 'completed' AND t.content IS NULL${onDataset}
     ORDER BY r.finished_at DESC NULLS LAST LIMIT 1)`;
   return rawRows<ServedQuality>(
     getDb(),

@@ -3,7 +3,8 @@ import { getDb, type DbOrTx } from "@/db";
 import { only } from "@/db/first";
 import { transaction } from "@/db/transaction";
 import { and, eq, inArray } from "drizzle-orm";
-import { evalCaseLeases, evalRunCases, evalRuns, evalRunTargets, type EvalRunStatus, type Prompt, type PromptVersion, type ScorerConfig } from "@/db/schema";
+import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
+import { datasetCases, evalCaseLeases, evalRunCases, evalRuns, evalRunTargets, type EvalRunStatus, type Prompt, type PromptVersion, type ScorerConfig } from "@/db/schema";
 import { recordAuditBy } from "@/lib/platform/audit/record";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
@@ -18,7 +19,7 @@ import { scorerConfigsSchema } from "../scorers/config";
 import { DEFAULT_JUDGE_PROMPT, ensureDefaultJudgePrompt } from "../scorers/judge-prompt";
 import { assertScorerAvailable } from "../scorers/registry";
 import { findEvalRun, findRunDataset, listRunDatasetCases } from "./queries";
-import { createEvalRunSchema, RUN_LIMITS, type CreateEvalRunInput, type RunTargetInput } from "./schemas";
+import { createEvalRunSchema, OPTIMIZER_SOURCE, RUN_LIMITS, type CreateEvalRunInput, type RunTargetInput } from "./schemas";
 import { requireDatasetVariables } from "./run-variables";
 import { abortLocalEvalRun, triggerEvalWorker } from "./worker";
 
@@ -216,6 +217,55 @@ export async function resumeEvalRun(principal: Principal, { runId }: { runId: st
   return { status: "queued" };
 }
 
+export interface CandidateEvalRunInput {
+  workspaceId: string;
+  datasetId: string;
+  promptId: string;
+  /** The version the candidate was built on: it gives the model settings. */
+  version: number;
+  modelId: string;
+  content: PromptContent;
+  /** Dataset case ids, in the order the run lists them. */
+  caseIds: readonly string[];
+  scorers: ScorerConfig[];
+  concurrency: number;
+  name: string;
+  createdById: string | null;
+}
+
+/**
+ * An eval run of one optimizer candidate over some of a dataset's cases (issue 18), in the optimizer's transaction.
+ * It has no audit entry of its own (the optimization was audited when it started) and is not handed to the worker:
+ * the optimizer executes it and waits for it; a worker takes it over only when the optimizer's process died.
+ */
+export async function createCandidateEvalRun(tx: DbOrTx, input: CandidateEvalRunInput): Promise<string> {
+  const rows: (typeof datasetCases.$inferSelect)[] = [];
+  for (let i = 0; i < input.caseIds.length; i += 500) {
+    rows.push(...(await tx.select().from(datasetCases).where(inArray(datasetCases.id, input.caseIds.slice(i, i + 500) as string[]))));
+  }
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const cases = input.caseIds.map((id) => byId.get(id)).filter((row) => row !== undefined);
+  if (cases.length === 0) throw new AppError("bad_request:optimizer", "None of the cases to evaluate is in the dataset any more.");
+  const created = await insertEvalRun(tx, {
+    workspaceId: input.workspaceId,
+    datasetId: input.datasetId,
+    name: input.name,
+    status: "queued",
+    modelId: input.modelId,
+    scorers: input.scorers,
+    concurrency: input.concurrency,
+    totalCases: cases.length,
+    source: OPTIMIZER_SOURCE,
+    createdById: input.createdById,
+  });
+  await insertEvalRunTargets(tx, [{ runId: created.id, position: 1, promptId: input.promptId, version: input.version, modelId: input.modelId, content: input.content }]);
+  await insertEvalRunCases(
+    tx,
+    cases.map((c, i) => ({ runId: created.id, caseId: c.id, position: i + 1, variables: c.variables, expectedOutput: c.expectedOutput, tags: c.tags, assertions: c.assertions })),
+  );
+  return created.id;
+}
+
 function insertEvalRun(tx: DbOrTx, values: typeof evalRuns.$inferInsert) {
   return only(tx.insert(evalRuns).values(values).returning());
 }
@@ -240,4 +290,14 @@ async function updateEvalRunStatus(
     .where(and(eq(evalRuns.id, runId), inArray(evalRuns.status, from)))
     .returning({ id: evalRuns.id });
   return updated.length === 1;
+}
+
+/** Cancels the optimizer's eval runs still waiting or running (its optimization was cancelled): nobody resumes them. */
+export async function cancelCandidateEvalRuns(tx: DbOrTx, { runIds }: { runIds: string[] }): Promise<void> {
+  if (runIds.length === 0) return;
+  await tx
+    .update(evalRuns)
+    .set({ status: "cancelled", finishedAt: new Date() })
+    .where(and(inArray(evalRuns.id, runIds), eq(evalRuns.source, OPTIMIZER_SOURCE), inArray(evalRuns.status, ["queued", "running", "interrupted"])));
+  await tx.delete(evalCaseLeases).where(inArray(evalCaseLeases.runId, runIds));
 }

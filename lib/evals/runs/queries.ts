@@ -43,7 +43,7 @@ export function findEvalRun(tx: DbOrTx, { runId }: { runId: string }): Promise<E
 export async function listTargetsOfRuns(tx: DbOrTx, { runIds }: { runIds: string[] }) {
   return tx
     .select({
-      ...columnsOf(evalRunTargets, ["id", "runId", "position", "promptId", "version", "environmentId", "modelId"]),
+      ...columnsOf(evalRunTargets, ["id", "runId", "position", "promptId", "version", "environmentId", "modelId", "content"]),
       promptName: prompts.name,
       environmentName: environments.name,
       environmentSlug: environments.slug,

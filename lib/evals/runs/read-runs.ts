@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import {
   datasets,
@@ -14,6 +14,7 @@ import {
 } from "@/db/schema";
 import { scoredPassRate } from "./pass-rate";
 import { listTargetsOfRuns } from "./queries";
+import { OPTIMIZER_SOURCE } from "./schemas";
 import { computeProgress, nearestRankIndex, type RunProgress } from "./progress";
 import { columnsOf } from "@/db/columns-of";
 import { first } from "@/db/first";
@@ -62,7 +63,8 @@ export async function listEvalRuns({
   offset?: number;
 }): Promise<EvalRunListItem[]> {
   const db = getDb();
-  const conditions = [eq(evalRuns.workspaceId, workspaceId)];
+  // The optimizer's runs (one per candidate) are listed on their optimization, not among the team's evaluations.
+  const conditions = [eq(evalRuns.workspaceId, workspaceId), ne(evalRuns.source, OPTIMIZER_SOURCE)];
   if (datasetId) conditions.push(eq(evalRuns.datasetId, datasetId));
   if (promptId) {
     conditions.push(inArray(evalRuns.id, db.select({ id: evalRunTargets.runId }).from(evalRunTargets).where(eq(evalRunTargets.promptId, promptId))));

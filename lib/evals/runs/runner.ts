@@ -60,7 +60,8 @@ async function prepareTargets(db: Db, runId: string, workspaceId: string): Promi
     prepared.push({
       id: target.id,
       promptName: target.promptName,
-      content: versionContent(row),
+      // An optimizer candidate is a draft evaluated with its base version's model settings.
+      content: target.content ?? versionContent(row),
       model: await getWorkspaceModel({ workspaceId, modelId: target.modelId }),
       settings: { temperature, maxOutputTokens, topP, stopSequences },
       loadPartial,

@@ -48,6 +48,9 @@ export const createEvalRunSchema = z.object({
 });
 export type CreateEvalRunInput = z.input<typeof createEvalRunSchema>;
 
+/** The source of the eval runs that score optimizer candidates: listed on their optimization, not with the others. */
+export const OPTIMIZER_SOURCE = "optimizer";
+
 export const runIdSchema = z.object({ runId: z.string().min(1) });
 
 export const RESULT_FILTERS = ["all", "failures", "errors", "passed", "unscored"] as const;

@@ -10,6 +10,7 @@ const allowed: Record<Permission, Role[]> = {
   "playground:run": ["admin", "lead", "editor"],
   "datasets:write": ["admin", "lead", "editor"],
   "evals:run": ["admin", "lead", "editor"],
+  "optimizations:run": ["admin", "lead", "editor"],
   "deployments:deploy": ["admin", "lead", "editor"],
   "deployments:request": ["admin", "lead", "editor"],
   "deployments:approve": ["admin", "lead"],
@@ -78,14 +79,14 @@ describe("API key scopes", () => {
     const key = { role: "admin" as const, apiKey: { scope: "read" as const } };
     expect(subjectCan(key, "prompts:read")).toBe(true);
     expect(subjectCan(key, "dashboards:read")).toBe(true);
-    for (const p of ["prompts:write", "evals:run", "generations:write", "deployments:request"] as const) {
+    for (const p of ["prompts:write", "evals:run", "optimizations:run", "generations:write", "deployments:request"] as const) {
       expect(subjectCan(key, p)).toBe(false);
     }
   });
 
   it("lets a read-write key add versions, request promotions, run evals and report generations, never approve", () => {
     const key = { role: "admin" as const, apiKey: { scope: "read-write" as const } };
-    for (const p of ["prompts:write", "deployments:request", "evals:run", "generations:write"] as const) {
+    for (const p of ["prompts:write", "deployments:request", "evals:run", "optimizations:run", "generations:write"] as const) {
       expect(subjectCan(key, p)).toBe(true);
     }
     for (const p of ["deployments:approve", "deployments:rollback", "review:rate", "apikeys:manage"] as const) {
@@ -101,7 +102,7 @@ describe("API keys act for their owner", () => {
     expect(subjectCan(editorsKey, "generations:write")).toBe(false);
     const viewersKey = { role: "viewer" as const, apiKey: { scope: "read-write" as const } };
     expect(subjectCan(viewersKey, "prompts:read")).toBe(true);
-    for (const p of ["prompts:write", "deployments:request", "evals:run", "generations:write"] as const) expect(subjectCan(viewersKey, p)).toBe(false);
+    for (const p of ["prompts:write", "deployments:request", "evals:run", "optimizations:run", "generations:write"] as const) expect(subjectCan(viewersKey, p)).toBe(false);
     expect(() => requirePermission(viewersKey, "deployments:request")).toThrow(/their role \(viewer\) does not allow this/);
   });
 

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/core/errors";
 // Each role has the permissions of the roles below it and adds its own; PERMISSIONS is all of them (an admin's).
 const READ = ["prompts:read", "dashboards:read", "members:read"] as const;
 const EDIT = [
-  "prompts:write", "playground:run", "datasets:write", "evals:run", "deployments:deploy", "deployments:request", "review:manage", "review:rate",
+  "prompts:write", "playground:run", "datasets:write", "evals:run", "optimizations:run", "deployments:deploy", "deployments:request", "review:manage", "review:rate",
 ] as const;
 const LEAD = ["deployments:approve", "deployments:rollback", "audit:read"] as const;
 /** Admins only; generations:write is in practice an application's, through a read-write API key. */
@@ -39,7 +39,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
  */
 export const API_KEY_SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
   read: new Set<Permission>(["prompts:read", "dashboards:read"]),
-  // evals:run lets CI start an eval run (the `promptops eval` gate); generations:write lets an application report
+  // evals:run lets CI start an eval run (the `promptops eval` gate), optimizations:run an optimization
+  // (`promptops optimize`); generations:write lets an application report
   // its generations and end-user feedback.
   "read-write": new Set<Permission>([
     "prompts:read",
@@ -47,6 +48,7 @@ export const API_KEY_SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permissi
     "prompts:write",
     "deployments:request",
     "evals:run",
+    "optimizations:run",
     "generations:write",
   ]),
 };

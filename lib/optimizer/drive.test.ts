@@ -1,0 +1,36 @@
+// An optimization end to end in the studio: started by an editor, its candidates scored by real eval runs on the
+// simulated ticket-triage task, its claim checked on held-out cases. Real SQLite, the offline provider's models.
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { findOptimization, listOptimizationCandidates } from "./queries";
+import { driveOptimization } from "./drive";
+import { describeOptimization } from "./read-optimizations";
+import { evalRunsOfOptimization, makeTicketWorkspace } from "@/lib/testing/optimizer";
+
+describe("an optimization in the studio", () => {
+  it("improves held-out accuracy from the weak baseline, scoring every candidate through eval runs", async () => {
+    const ws = await makeTicketWorkspace();
+    const { id } = await ws.start();
+    expect(await driveOptimization({ runId: id, workerId: "w1", heartbeatMs: 200 })).toBe("completed");
+    const run = (await findOptimization(getDb(), { runId: id }))!;
+    expect(run.status).toBe("completed");
+    expect(run.outcome!.heldOut.verdict).toBe("better");
+    expect(run.outcome!.heldOut.best - run.outcome!.heldOut.baseline).toBeGreaterThanOrEqual(0.15);
+    expect(run.split!.heldOut.length).toBeGreaterThan(0);
+    // Every candidate's scores are an ordinary eval run's, of the optimizer's source, over train and validation.
+    const candidates = await listOptimizationCandidates(getDb(), { runId: id });
+    expect(candidates.length).toBeGreaterThan(1);
+    const evalRuns = await evalRunsOfOptimization(id);
+    expect(evalRuns.every((r) => r.status === "completed" && r.source === "optimizer")).toBe(true);
+    const view = await describeOptimization(ws.viewer, { runId: id });
+    expect(view.candidates[0]!.validationScore).toBeGreaterThanOrEqual(view.candidates.at(-1)!.validationScore!);
+    expect(view.progress!.bestByRound.length).toBeGreaterThan(1);
+  }, 60_000);
+
+  it("reports no significant difference on the null task", async () => {
+    const ws = await makeTicketWorkspace();
+    const { id } = await ws.start({ taskModelId: "offline:ticket-triage-null" });
+    expect(await driveOptimization({ runId: id, workerId: "w1", heartbeatMs: 200 })).toBe("completed");
+    expect((await findOptimization(getDb(), { runId: id }))!.outcome!.heldOut.verdict).toBe("no significant difference");
+  }, 60_000);
+});

@@ -1,0 +1,82 @@
+import "server-only";
+import { getDb } from "@/db";
+import type { OptimizationCandidate, OptimizationRun } from "@/db/schema";
+import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
+import type { Principal } from "@/lib/platform/auth/principal";
+import { findPromptById } from "@/lib/prompts/server";
+import { findOptimization, findOptimizationDataset, listOptimizationCandidates, listOptimizationsOfPrompt } from "./queries";
+import type { OptimizationCandidateView, OptimizationSummary, OptimizationView } from "./views";
+
+// What the Optimize tab, the run page, the API and the CLI read: one shape for all of them (views.ts).
+
+function summary(run: OptimizationRun, promptName: string, datasetName: string): OptimizationSummary {
+  return {
+    id: run.id,
+    status: run.status,
+    strategy: run.strategy,
+    prompt: { id: run.promptId, name: promptName },
+    baseVersion: run.baseVersion,
+    dataset: { id: run.datasetId, name: datasetName },
+    metric: run.metric.map((part) => ({ key: part.scorer.key, type: part.scorer.type, weight: part.weight })),
+    taskModelId: run.taskModelId,
+    proposerModelId: run.proposerModelId,
+    budget: run.budget,
+    settings: run.settings,
+    split: run.split ? { train: run.split.train.length, validation: run.split.validation.length, heldOut: run.split.heldOut.length } : null,
+    progress: run.progress,
+    outcome: run.outcome,
+    savedVersion: run.savedVersion,
+    errorMessage: run.errorMessage,
+    source: run.source,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+
+function candidateView(row: OptimizationCandidate): OptimizationCandidateView {
+  return {
+    key: row.key,
+    round: row.round,
+    origin: row.origin as OptimizationCandidateView["origin"],
+    detail: row.detail,
+    parentKey: row.parentKey,
+    template: row.template,
+    messages: row.messages,
+    trainScore: row.trainScore,
+    validationScore: row.validationScore,
+    heldOutScore: row.heldOutScore,
+    calls: row.calls,
+    costUsd: row.costUsd,
+    evalRunId: row.searchEvalRunId,
+    heldOutEvalRunId: row.heldOutEvalRunId,
+  };
+}
+
+/** One optimization with its candidates, best validation score first (the leaderboard). */
+export async function describeOptimization(principal: Principal, { runId }: { runId: string }): Promise<OptimizationView> {
+  requirePermission(principal, "prompts:read");
+  const db = getDb();
+  const run = await findOptimization(db, { runId });
+  requireSameWorkspace(principal, run, "That optimization");
+  const [prompt, dataset, candidates] = await Promise.all([
+    findPromptById(db, { promptId: run.promptId }),
+    findOptimizationDataset(db, { datasetId: run.datasetId }),
+    listOptimizationCandidates(db, { runId }),
+  ]);
+  const scored = candidates.filter((c) => c.validationScore !== null);
+  const leaderboard = [...scored].sort((a, b) => b.validationScore! - a.validationScore! || (b.trainScore ?? 0) - (a.trainScore ?? 0) || a.round - b.round);
+  return { ...summary(run, prompt?.name ?? "", dataset?.name ?? ""), candidates: leaderboard.map(candidateView) };
+}
+
+/** A prompt's optimizations, newest first. */
+export async function listOptimizations(principal: Principal, { promptId }: { promptId: string }): Promise<OptimizationSummary[]> {
+  requirePermission(principal, "prompts:read");
+  const db = getDb();
+  const prompt = await findPromptById(db, { promptId });
+  requireSameWorkspace(principal, prompt, "That prompt");
+  const runs = await listOptimizationsOfPrompt(db, { promptId });
+  const names = new Map<string, string>();
+  for (const datasetId of new Set(runs.map((r) => r.datasetId))) names.set(datasetId, (await findOptimizationDataset(db, { datasetId }))?.name ?? "");
+  return runs.map((run) => summary(run, prompt.name, names.get(run.datasetId) ?? ""));
+}

@@ -1,0 +1,10 @@
+// The server surface of lib/optimizer/: what routes, pages, boot, the demo seed and features above it call on the
+// server. Client code imports it only as `import type`.
+import "server-only";
+
+export { driveOptimization } from "./drive";
+export type { DriveResult } from "./drive";
+export { cancelOptimization, saveBestAsVersion, startOptimization } from "./manage-optimizations";
+export { describeOptimization, listOptimizations } from "./read-optimizations";
+export { startOptimizationWorker, stopOptimizationWorker } from "./worker";
+export { triggerOptimizationWorker } from "./worker-trigger";
