@@ -6,6 +6,7 @@ import { findOptimization, listOptimizationCandidates } from "./queries";
 import { driveOptimization } from "./drive";
 import { describeOptimization } from "./read-optimizations";
 import { evalRunsOfOptimization, makeTicketWorkspace } from "@/lib/testing/optimizer";
+import { latestCompletedTarget, listEvalRuns, loadEvalDashboard } from "@/lib/evals/server";
 
 describe("an optimization in the studio", () => {
   it("improves held-out accuracy from the weak baseline, scoring every candidate through eval runs", async () => {
@@ -25,6 +26,11 @@ describe("an optimization in the studio", () => {
     const view = await describeOptimization(ws.viewer, { runId: id });
     expect(view.candidates[0]!.validationScore).toBeGreaterThanOrEqual(view.candidates.at(-1)!.validationScore!);
     expect(view.progress!.bestByRound.length).toBeGreaterThan(1);
+    // Candidates are drafts, not the version they were built on: they are neither the team's evaluations nor
+    // points of v1's quality trend.
+    expect(await listEvalRuns({ workspaceId: ws.workspace.id })).toEqual([]);
+    expect(await latestCompletedTarget({ promptId: ws.promptId, version: 1 })).toBeNull();
+    expect((await loadEvalDashboard(ws.viewer, { range: "all" })).points).toEqual([]);
   }, 60_000);
 
   it("reports no significant difference on the null task", async () => {

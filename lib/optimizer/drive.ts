@@ -67,7 +67,7 @@ function outcomeOf(result: OptimizeResult): OptimizationOutcome {
   };
 }
 
-async function runLoop(run: OptimizationRun, workerId: string, signal: AbortSignal): Promise<OptimizeResult> {
+async function runLoop(run: OptimizationRun, workerId: string, signal: AbortSignal, heartbeatMs: number): Promise<OptimizeResult> {
   const db = getDb();
   const base = await findVersion(db, { promptId: run.promptId, version: run.baseVersion });
   if (!base) throw new Error(`version ${run.baseVersion} of the prompt is missing`);
@@ -76,7 +76,7 @@ async function runLoop(run: OptimizationRun, workerId: string, signal: AbortSign
 
   const evaluate: Evaluate = async (candidate, batch, phase) => {
     const evalRunId = await candidateEvalRun({ run, candidate, phase, caseIds: batch.map((c) => c.id) });
-    await completeEvalRun({ runId: evalRunId, workerId, signal });
+    await completeEvalRun({ runId: evalRunId, workerId, signal, heartbeatMs });
     const scores = (await readCandidateResults({ runId: evalRunId })).map((result) => caseScore(result, run.metric));
     if (phase === "held-out") await recordCandidateScores({ runId: run.id, key: candidate.id, scores: { heldOutScore: mean(scores.map((s) => s.score)) } });
     return scores;
@@ -150,7 +150,7 @@ export async function driveOptimization({ runId, workerId, heartbeatMs = 3_000, 
   const started = performance.now();
   logger.info({ event: "optimization.started", runId, workerId }, "optimization started");
   try {
-    const result = await runLoop(run, workerId, controller.signal);
+    const result = await runLoop(run, workerId, controller.signal, heartbeatMs);
     await stopHeartbeat();
     if (!(await finishOptimization({ runId, workerId, status: "completed", outcome: outcomeOf(result) }))) return "stopped";
     logger.info({ event: "optimization.completed", runId, ms: Math.round(performance.now() - started), verdict: result.heldOut.verdict, stoppedBy: result.stoppedBy as BudgetLimit | "rounds" }, "optimization completed");

@@ -15,7 +15,20 @@ import { executeEvalRun } from "./runner";
  * (its free cases are leased) or waited for; an interrupted one (its process died) is picked up. Throws when the
  * run failed or was cancelled, or when `signal` aborts.
  */
-export async function completeEvalRun({ runId, workerId, signal, pollMs = 200 }: { runId: string; workerId: string; signal?: AbortSignal; pollMs?: number }): Promise<EvalRun> {
+export async function completeEvalRun({
+  runId,
+  workerId,
+  signal,
+  heartbeatMs,
+  pollMs = 200,
+}: {
+  runId: string;
+  workerId: string;
+  signal?: AbortSignal;
+  /** The runner's heartbeat (its leases last four of them); the runner's default when absent. */
+  heartbeatMs?: number;
+  pollMs?: number;
+}): Promise<EvalRun> {
   for (;;) {
     signal?.throwIfAborted();
     const run = await findEvalRun(getDb(), { runId });
@@ -23,7 +36,7 @@ export async function completeEvalRun({ runId, workerId, signal, pollMs = 200 }:
     if (run.status === "completed") return run;
     if (run.status === "failed") throw new AppError("upstream:optimizer", `A candidate's evaluation failed: ${run.errorMessage ?? "unknown error"}`);
     if (run.status === "cancelled") throw new DOMException("A candidate's evaluation was cancelled.", "AbortError");
-    const outcome = await executeEvalRun({ runId, workerId, ...(signal ? { signal } : {}) });
+    const outcome = await executeEvalRun({ runId, workerId, ...(signal ? { signal } : {}), ...(heartbeatMs ? { heartbeatMs } : {}) });
     if (outcome === "not-claimed" || outcome === "stopped") await sleep(pollMs, signal);
   }
 }
