@@ -79,7 +79,7 @@ export function RunSummary({ run }: { run: EvalRunView }) {
               return (
                 <tr key={t.id}>
                   <Td>
-                    v{t.version}
+                    {t.draft ? `Candidate (draft of v${t.version})` : `v${t.version}`}
                     {t.environment && <span className="ml-1 text-xs text-zinc-500">({t.environment})</span>}
                   </Td>
                   <Td className="text-xs">{t.model}</Td>

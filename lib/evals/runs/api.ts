@@ -63,7 +63,7 @@ export async function describeEvalRun(principal: Principal, runId: string): Prom
     prompt: targets[0]?.promptName ?? "",
     datasetId: run.datasetId,
     dataset: dataset?.name ?? "",
-    targets: targets.map((t) => ({ id: t.id, version: t.version, environment: t.environmentSlug, model: t.modelId })),
+    targets: targets.map((t) => ({ id: t.id, version: t.version, environment: t.environmentSlug, model: t.modelId, draft: t.content !== null })),
     scorers: run.scorers.map((s) => ({ key: s.key, type: s.type, label: s.label, negate: s.negate === true })),
     progress: { done: progress.done, total: progress.total, errors: progress.errors, etaSeconds: progress.etaSeconds },
     summary: {

@@ -120,7 +120,15 @@ export const evalRunSchema = z.object({
   prompt: z.string(),
   datasetId: z.string(),
   dataset: z.string().describe("The dataset's name."),
-  targets: z.array(z.object({ id: z.string(), version: z.number().int(), environment: z.string().nullable(), model: z.string() })),
+  targets: z.array(
+    z.object({
+      id: z.string(),
+      version: z.number().int(),
+      environment: z.string().nullable(),
+      model: z.string(),
+      draft: z.boolean().describe("True for an optimizer candidate: a draft evaluated with this version's model settings, not the version itself."),
+    }),
+  ),
   scorers: z.array(
     z.object({
       key: z.string(),
