@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { type EvalGateResult } from "@/lib/releases";
 import { approvePromotionAction, rejectPromotionAction } from "@/lib/releases/actions";
 import { VersionDiff } from "@/components/diff/version-diff";
+import { OptimizationEvidence } from "@/components/optimizer/optimization-evidence";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -14,6 +15,7 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { Field, Textarea } from "@/components/ui/input";
 import type { PromotionEvals } from "@/lib/evals";
 import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
+import type { VersionProvenance } from "@/db/schema";
 import { promptHref } from "@/lib/prompts";
 import { formatUtc } from "@/lib/core/ui/format-time";
 
@@ -29,6 +31,8 @@ export interface ApprovalView {
   createdAt: string;
   candidate: PromptContent | null;
   candidateMessage: string;
+  /** Where the candidate came from, when it was not typed: an optimization's evidence is shown to the reviewer. */
+  candidateProvenance?: VersionProvenance | null;
   served: PromptContent | null;
   gate: EvalGateResult;
   evals: PromotionEvals | null;
@@ -165,6 +169,7 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
       <div id={gateNoteId}>
         <GateNote gate={request.gate} />
       </div>
+      {request.candidateProvenance?.source === "optimization" && <OptimizationEvidence provenance={request.candidateProvenance} />}
       <EvalComparison evals={request.evals} version={request.version} servedVersion={request.servedVersion} />
       {request.candidate && (
         <VersionDiff

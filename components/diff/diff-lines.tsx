@@ -21,13 +21,13 @@ export function DiffLines({ lines }: { lines: DiffLine[] }) {
         const Mark = line.kind === "add" ? "ins" : line.kind === "remove" ? "del" : "span";
         return (
           <div key={i} className={cn("flex", rowTone[line.kind])}>
-            <span aria-hidden className="w-10 shrink-0 select-none pr-2 text-right text-zinc-400">
+            <span aria-hidden className="w-10 shrink-0 select-none pr-2 text-right text-zinc-600 dark:text-zinc-400">
               {line.beforeLine ?? ""}
             </span>
-            <span aria-hidden className="w-10 shrink-0 select-none pr-2 text-right text-zinc-400">
+            <span aria-hidden className="w-10 shrink-0 select-none pr-2 text-right text-zinc-600 dark:text-zinc-400">
               {line.afterLine ?? ""}
             </span>
-            <span aria-hidden className="w-4 shrink-0 select-none text-zinc-500">
+            <span aria-hidden className="w-4 shrink-0 select-none text-zinc-600 dark:text-zinc-400">
               {line.kind === "add" ? "+" : line.kind === "remove" ? "−" : " "}
             </span>
             <Mark className="whitespace-pre-wrap no-underline">

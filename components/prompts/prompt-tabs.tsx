@@ -7,6 +7,7 @@ const TABS: { tab: PromptTab; label: string }[] = [
   { tab: "deployments", label: "Deployments" },
   { tab: "playground", label: "Playground" },
   { tab: "evaluations", label: "Evaluations" },
+  { tab: "optimize", label: "Optimize" },
 ];
 
 export function PromptTabs({ name, current }: { name: string; current: PromptTab }) {

@@ -1,6 +1,7 @@
 import "server-only";
+import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import type { OptimizationCandidate, OptimizationRun } from "@/db/schema";
+import { datasetCases, datasets, type OptimizationCandidate, type OptimizationRun, type ScorerConfig } from "@/db/schema";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { findPromptById } from "@/lib/prompts/server";
@@ -79,4 +80,36 @@ export async function listOptimizations(principal: Principal, { promptId }: { pr
   const names = new Map<string, string>();
   for (const datasetId of new Set(runs.map((r) => r.datasetId))) names.set(datasetId, (await findOptimizationDataset(db, { datasetId }))?.name ?? "");
   return runs.map((run) => summary(run, prompt.name, names.get(run.datasetId) ?? ""));
+}
+
+/** A dataset the "New optimization" form offers: its size (the server wants at least OPTIMIZER_LIMITS.minCases) and default scorers. */
+export interface OptimizableDataset {
+  id: string;
+  name: string;
+  caseCount: number;
+  defaultScorers: ScorerConfig[];
+}
+
+/** The workspace's datasets that are not archived, by name, with their case counts. */
+async function listOptimizableDatasets(principal: Principal): Promise<OptimizableDataset[]> {
+  const db = getDb();
+  const rows = await db
+    .select({ id: datasets.id, name: datasets.name, defaultScorers: datasets.defaultScorers })
+    .from(datasets)
+    .where(and(eq(datasets.workspaceId, principal.workspaceId), isNull(datasets.archivedAt)))
+    .orderBy(asc(datasets.name));
+  if (rows.length === 0) return [];
+  const counts = await db
+    .select({ id: datasetCases.datasetId, n: count() })
+    .from(datasetCases)
+    .where(inArray(datasetCases.datasetId, rows.map((r) => r.id)))
+    .groupBy(datasetCases.datasetId);
+  const byId = new Map(counts.map((c) => [c.id, Number(c.n)]));
+  return rows.map((row) => ({ ...row, caseCount: byId.get(row.id) ?? 0 }));
+}
+
+/** What a prompt's Optimize tab shows: its optimizations, newest first, and the datasets a new one may run on. */
+export async function loadOptimizeTab(principal: Principal, { promptId }: { promptId: string }): Promise<{ optimizations: OptimizationSummary[]; datasets: OptimizableDataset[] }> {
+  const optimizations = await listOptimizations(principal, { promptId });
+  return { optimizations, datasets: await listOptimizableDatasets(principal) };
 }

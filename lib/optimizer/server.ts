@@ -5,6 +5,7 @@ import "server-only";
 export { driveOptimization } from "./drive";
 export type { DriveResult } from "./drive";
 export { cancelOptimization, saveBestAsVersion, startOptimization } from "./manage-optimizations";
-export { describeOptimization, listOptimizations } from "./read-optimizations";
+export { describeOptimization, listOptimizations, loadOptimizeTab } from "./read-optimizations";
+export type { OptimizableDataset } from "./read-optimizations";
 export { startOptimizationWorker, stopOptimizationWorker } from "./worker";
 export { triggerOptimizationWorker } from "./worker-trigger";

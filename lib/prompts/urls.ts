@@ -19,7 +19,7 @@ export function promptListHref(query: PromptListQuery): string {
   return search ? `/prompts?${search}` : "/prompts";
 }
 
-export type PromptTab = "editor" | "history" | "deployments" | "playground" | "evaluations";
+export type PromptTab = "editor" | "history" | "deployments" | "playground" | "evaluations" | "optimize";
 
 /**
  * `/prompts/support/triage?tab=history&compare=1..3`: folders stay readable path segments. `version` opens one

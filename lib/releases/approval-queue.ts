@@ -25,6 +25,7 @@ export async function loadApprovalQueue({ workspaceId }: { workspaceId: string }
         stale: served !== request.baseVersion,
         candidate: candidate ? versionContent(candidate) : null,
         candidateMessage: candidate?.commitMessage ?? "",
+        candidateProvenance: candidate?.provenance ?? null,
         served: current ? versionContent(current) : null,
         gate: environment ? await checkEvalGate(environment, { promptId: request.promptId, version: request.version }) : ({ status: "none" } as const),
         evals: await loadPromotionEvals({ promptId: request.promptId, candidate: request.version, served, gateDatasetId: environment?.gateDatasetId ?? null }),

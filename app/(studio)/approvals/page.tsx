@@ -48,6 +48,7 @@ export default async function ApprovalsPage() {
                 createdAt: r.createdAt.toISOString(),
                 candidate: r.candidate,
                 candidateMessage: r.candidateMessage,
+                candidateProvenance: r.candidateProvenance,
                 served: r.served,
                 gate: r.gate,
                 evals: r.evals,

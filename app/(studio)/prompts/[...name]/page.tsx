@@ -19,6 +19,8 @@ import { can } from "@/lib/platform/auth/policy";
 import { loadPromptPage, type listVersions } from "@/lib/prompts/server";
 import { versionContent, parseCompare, parseVersionParam, promptHref, type PromptTab } from "@/lib/prompts";
 import { parseRunParam } from "@/lib/playground";
+import { OptimizeTab } from "@/components/optimizer/optimize-tab";
+import { loadOptimizeTab } from "@/lib/optimizer/server";
 
 type Params = Promise<{ name: string[] }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -43,7 +45,7 @@ export default async function PromptPage({ params, searchParams }: { params: Par
   const { prompt, versions, partialNames, models, defaultModel } = await orNotFound(() => loadPromptPage(ctx, name));
   const query = await searchParams;
   const tabParam = typeof query.tab === "string" ? query.tab : "editor";
-  const tab: PromptTab = (["editor", "history", "deployments", "playground", "evaluations"] as const).find((t) => t === tabParam) ?? "editor";
+  const tab: PromptTab = (["editor", "history", "deployments", "playground", "evaluations", "optimize"] as const).find((t) => t === tabParam) ?? "editor";
   const latest = versions[0]?.version;
   const canWrite = can(ctx.role, "prompts:write") && !prompt.archivedAt;
 
@@ -75,6 +77,16 @@ export default async function PromptPage({ params, searchParams }: { params: Par
       {tab === "history" && <PromptHistory promptId={prompt.id} name={prompt.name} canWrite={canWrite} versions={versions} query={query} />}
       {tab === "deployments" && <PromptDeployments ctx={ctx} promptId={prompt.id} versions={versions.map((v) => v.version.version)} />}
       {tab === "evaluations" && <PromptEvaluations ctx={ctx} promptId={prompt.id} name={prompt.name} query={query} />}
+      {tab === "optimize" && (
+        <PromptOptimize
+          ctx={ctx}
+          promptId={prompt.id}
+          latest={latest ? { version: latest.version, model: typeof latest.modelConfig.model === "string" ? latest.modelConfig.model : null } : null}
+          models={models}
+          defaultModel={defaultModel}
+          canRun={can(ctx.role, "optimizations:run") && !prompt.archivedAt}
+        />
+      )}
       {tab === "playground" && (
         <Playground
           // A new key per reopened run resets the columns when "Open in playground" changes the URL.
@@ -157,5 +169,36 @@ async function PromptEvaluations({ ctx, promptId, name, query }: { ctx: AuthCont
     <div className="flex flex-col gap-6">
       <DashboardSections principal={userPrincipal(ctx)} filters={filters} action={promptHref(name)} fixedPrompt />
     </div>
+  );
+}
+
+async function PromptOptimize({
+  ctx,
+  promptId,
+  latest,
+  models,
+  defaultModel,
+  canRun,
+}: {
+  ctx: AuthContext;
+  promptId: string;
+  latest: { version: number; model: string | null } | null;
+  models: { id: string; label: string }[];
+  defaultModel: string;
+  canRun: boolean;
+}) {
+  const { optimizations, datasets } = await loadOptimizeTab(userPrincipal(ctx), { promptId });
+  const own = latest?.model && models.some((m) => m.id === latest.model) ? latest.model : defaultModel;
+  return (
+    <OptimizeTab
+      optimizations={optimizations}
+      form={
+        !canRun
+          ? "read-only"
+          : !latest
+            ? "no-version"
+            : { promptId, baseVersion: latest.version, datasets, models, defaultTaskModel: own, defaultProposerModel: defaultModel }
+      }
+    />
   );
 }
