@@ -15,12 +15,13 @@ import {
   templateThemeFor,
   type MonacoApi,
 } from "@/components/editor/monaco/template-language";
-import type { TemplateEditorIssue, TemplateEditorProps } from "@/components/editor/monaco/types";
+import type { TemplateEditorIssue, TemplateEditorLint, TemplateEditorProps } from "@/components/editor/monaco/types";
+import { registerLintActions, setModelLint } from "@/components/editor/monaco/lint-actions";
 import { cn } from "@/lib/core/ui/cn";
 
 configureMonacoLoader();
 
-export type { TemplateEditorIssue, TemplateEditorProps };
+export type { TemplateEditorIssue, TemplateEditorLint, TemplateEditorProps };
 
 const MIN_AUTO_HEIGHT = 120;
 const MAX_AUTO_HEIGHT = 600;
@@ -44,6 +45,7 @@ export function TemplateEditor({
   variables = NO_NAMES,
   partialNames = NO_NAMES,
   issues,
+  lint,
   onSave,
   onRun,
   height = "auto",
@@ -98,6 +100,7 @@ export function TemplateEditor({
 
   const beforeMount: BeforeMount = (monaco) => {
     registerTemplateLanguage(monaco as unknown as MonacoApi);
+    registerLintActions(monaco as unknown as MonacoApi);
   };
 
   const onMount: OnMount = (mounted, monacoInstance) => {
@@ -150,6 +153,13 @@ export function TemplateEditor({
     if (!monaco || !model) return;
     monaco.editor.setModelMarkers(model, MARKER_OWNER, (issues ?? []).map((issue) => toMarker(monaco, model, issue)));
   }, [editor, issues]);
+
+  useEffect(() => {
+    const monaco = monacoRef.current;
+    const model = editor?.getModel();
+    if (!monaco || !model) return;
+    setModelLint(monaco, model, lint ?? []);
+  }, [editor, lint]);
 
   const frameHeight = height === "auto" ? autoHeight : height;
 

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import type { ChatMessageRecord } from "@/lib/core/vocabulary/prompt-content";
 import type { TemplateIssue } from "@/lib/core/templates";
+import type { TemplateEditorLint } from "@/components/editor/monaco/types";
 
 const ROLE_LABEL = { system: "System", user: "User", assistant: "Assistant" } as const;
 
@@ -12,6 +13,7 @@ export function ChatMessagesEditor({
   messages,
   onChange,
   issues,
+  lint,
   variables,
   partialNames,
   readOnly,
@@ -20,6 +22,8 @@ export function ChatMessagesEditor({
   messages: ChatMessageRecord[];
   onChange: (messages: ChatMessageRecord[]) => void;
   issues: TemplateIssue[][];
+  /** The linter's findings, one list per message. */
+  lint?: TemplateEditorLint[][];
   variables: string[];
   partialNames: string[];
   readOnly: boolean;
@@ -81,6 +85,7 @@ export function ChatMessagesEditor({
             variables={variables}
             partialNames={partialNames}
             issues={issues[index] ?? []}
+            lint={lint?.[index] ?? []}
             onSave={onSave}
             height="auto"
           />

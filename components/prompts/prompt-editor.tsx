@@ -14,6 +14,8 @@ import { BODY_LIMITS, describeBytes } from "@/lib/core/limits";
 import type { ChatMessageRecord, PromptContent, PromptType } from "@/lib/core/vocabulary/prompt-content";
 import { analyseTemplate, mergeDraftVariables, partialIssues, type PromptVariable, type PromptVariables } from "@/lib/core/templates";
 import { ChatMessagesEditor } from "./chat-messages-editor";
+import { activeFindings, lintPrompt, type LintFinding } from "@/lib/core/lint";
+import { lintPerEditor } from "./lint-findings";
 import { ConflictDialog, type ConflictingVersion } from "./conflict-dialog";
 import { ModelSettingsForm } from "./model-settings-form";
 import { SaveVersionDialog } from "./save-version-dialog";
@@ -75,6 +77,11 @@ export function PromptEditor({
     () => analyses.map((analysis, templateIndex) => [...analysis.issues, ...partialIssues({ analysis, problems: known.problems, templateIndex })]),
     [analyses, known.problems],
   );
+  // The prompt linter (lib/core/lint) on every change: the same rules as `promptops lint` and the promotion check.
+  // A new text prompt's empty template is where everyone starts, not a finding (the save dialog refuses it anyway).
+  const lintFindings = useMemo(() => lintPrompt(draft, draft.type === "text" && !draft.template ? { severities: { "empty-message": "off" } } : {}), [draft]);
+  const lint = useMemo(() => lintPerEditor(lintFindings, sources.length), [lintFindings, sources.length]);
+  const lintCounts = useMemo(() => countBySeverity(activeFindings(lintFindings)), [lintFindings]);
   const issueCount = analyses.reduce((n, a) => n + a.issues.length, 0);
   const partialProblemCount = issues.reduce((n, list) => n + list.length, 0) - issueCount;
   const settingsInvalid = Object.keys(settingsErrors).length > 0;
@@ -220,6 +227,7 @@ export function PromptEditor({
                 variables={variables}
                 partialNames={partialNames}
                 issues={issues[0] ?? []}
+                lint={lint[0] ?? []}
                 onSave={openSave}
                 height={360}
               />
@@ -229,6 +237,7 @@ export function PromptEditor({
               messages={messages}
               onChange={setMessages}
               issues={issues}
+              lint={lint}
               variables={variables}
               partialNames={partialNames}
               readOnly={!canWrite}
@@ -239,6 +248,11 @@ export function PromptEditor({
             <span data-testid="token-count">≈ {tokens.toLocaleString()} tokens before variables are filled in</span>
             <VariableList variables={variableList} />
             {issueCount > 0 && <span className="text-red-600 dark:text-red-400">{issueCount} template error{issueCount > 1 ? "s" : ""}</span>}
+            {lintCounts.total > 0 && (
+              <span data-testid="lint-count" className={lintCounts.error > 0 ? "text-red-600 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}>
+                Lint: {describeCounts(lintCounts)} (hover the underlined text; Ctrl+. for a quick fix)
+              </span>
+            )}
             {partialProblemCount > 0 && (
               <span className="text-red-600 dark:text-red-400">
                 {partialProblemCount} partial problem{partialProblemCount > 1 ? "s" : ""}
@@ -278,4 +292,15 @@ function VariableList({ variables }: { variables: PromptVariable[] }) {
         : "none"}
     </span>
   );
+}
+
+function countBySeverity(findings: readonly LintFinding[]) {
+  const counts = { error: 0, warning: 0, info: 0, total: findings.length };
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
+}
+
+function describeCounts({ error, warning, info }: ReturnType<typeof countBySeverity>): string {
+  const parts = [error && `${error} error${error > 1 ? "s" : ""}`, warning && `${warning} warning${warning > 1 ? "s" : ""}`, info && `${info} note${info > 1 ? "s" : ""}`];
+  return parts.filter(Boolean).join(", ");
 }

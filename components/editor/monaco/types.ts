@@ -9,6 +9,13 @@ export interface TemplateEditorIssue {
   endColumn: number;
 }
 
+/** A linter finding to underline, with its rule and, when it has one, a quick fix (offsets into this editor's text). */
+export interface TemplateEditorLint extends TemplateEditorIssue {
+  ruleId: string;
+  severity: "error" | "warning" | "info";
+  fix?: { title: string; start: number; end: number; text: string };
+}
+
 export interface TemplateEditorProps {
   value: string;
   onChange: (value: string) => void;
@@ -21,6 +28,8 @@ export interface TemplateEditorProps {
   partialNames?: string[];
   /** Shown as error markers (squiggles + hover + F8 navigation). */
   issues?: TemplateEditorIssue[];
+  /** The prompt linter's findings (lib/core/lint): squiggles by severity, with quick fixes under Ctrl/Cmd+. */
+  lint?: TemplateEditorLint[];
   /** Ctrl/Cmd+S inside the editor (the browser's save dialog is always suppressed there). */
   onSave?: () => void;
   /** Ctrl/Cmd+Enter inside the editor. */
