@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // `promptops`: the studio's command line for CI. Plain Node ESM (Node >= 20), no dependencies and no build step.
 //   npx promptops eval --prompt support/triage --label staging --dataset smoke --min-pass-rate 0.9
-// Exit codes: 0 = pass rate >= threshold, 1 = below it (or no case scored), 2 = any error (arguments, auth, network,
-// a failed run). The pass rate is the studio's: passed / scored cases; cases with no scorer are reported as unscored.
+//   npx promptops optimize --prompt support/triage --dataset labelled (bin/optimize.mjs)
+// eval exit codes: 0 = pass rate >= threshold, 1 = below it (or no case scored), 2 = any error (arguments, auth,
+// network, a failed run). The pass rate is the studio's: passed / scored cases; cases with no scorer are reported as unscored.
 
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { CliError, api, connection, integer, pct, table, usd } from "./cli-common.mjs";
+import { OPTIMIZE_HELP, OPTIMIZE_OPTIONS, runOptimize } from "./optimize.mjs";
 
 const HELP = `Usage: promptops eval [options]
 
@@ -31,13 +34,7 @@ Options:
   -h, --help               Show this help
 `;
 
-class CliError extends Error {}
-
-function parseCli(argv) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+const EVAL_OPTIONS = {
       prompt: { type: "string" },
       dataset: { type: "string" },
       label: { type: "string" },
@@ -52,16 +49,19 @@ function parseCli(argv) {
       junit: { type: "string" },
       "poll-interval": { type: "string" },
       help: { type: "boolean", short: "h" },
-    },
-  });
-  return { values, positionals };
-}
+};
 
-function integer(value, name, { min, max }) {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max}.`);
-  return n;
+const COMMANDS = {
+  eval: { options: EVAL_OPTIONS, help: HELP, run: (values) => runEval(values) },
+  optimize: { options: OPTIMIZE_OPTIONS, help: OPTIMIZE_HELP, run: (values) => runOptimize(values) },
+};
+
+/** The command is the first argument; its own options follow (eval's --json names a file, optimize's is a switch). */
+function parseCli(argv) {
+  const command = argv[0] !== undefined && !argv[0].startsWith("-") ? argv[0] : undefined;
+  const options = COMMANDS[command]?.options ?? { help: { type: "boolean", short: "h" } };
+  const { values } = parseArgs({ args: command ? argv.slice(1) : argv, options });
+  return { command, values };
 }
 
 function passRateThreshold(value) {
@@ -77,17 +77,8 @@ function evalOptions(values) {
   if (!values.prompt) throw new CliError("--prompt is required.");
   if (!values.dataset) throw new CliError("--dataset is required.");
   if (values.label !== undefined && values.version !== undefined) throw new CliError("Give --label or --version, not both.");
-  const apiKey = values["api-key"] ?? process.env.PROMPTOPS_API_KEY;
-  if (!apiKey) throw new CliError("No API key: pass --api-key or set PROMPTOPS_API_KEY (create one in Settings → API keys).");
-  const url = (values.url ?? process.env.PROMPTOPS_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-  try {
-    new URL(url);
-  } catch {
-    throw new CliError(`--url "${url}" is not a URL.`);
-  }
   return {
-    url,
-    apiKey,
+    ...connection(values),
     threshold: passRateThreshold(values["min-pass-rate"]),
     pollMs: integer(values["poll-interval"], "poll-interval", { min: 50, max: 60_000 }) ?? 1000,
     body: {
@@ -104,36 +95,7 @@ function evalOptions(values) {
   };
 }
 
-async function api(options, method, path, body) {
-  let response;
-  try {
-    response = await fetch(`${options.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${options.apiKey}`, ...(body ? { "content-type": "application/json" } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(30_000),
-    });
-  } catch (error) {
-    throw new CliError(`Cannot reach the studio at ${options.url}: ${error?.cause?.code ?? error?.cause?.message ?? error?.message ?? error}`);
-  }
-  const text = await response.text();
-  let data;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    throw new CliError(`${method} ${path}: the studio answered HTTP ${response.status} with a body that is not JSON. Is --url the studio?`);
-  }
-  if (!response.ok) {
-    const message = data?.error?.message ?? `HTTP ${response.status}`;
-    const hint = response.status === 401 ? " Check the API key." : response.status === 403 ? " The key needs the read-write scope to start evaluations." : "";
-    throw new CliError(`${message} (HTTP ${response.status}).${hint}`);
-  }
-  return data;
-}
-
-const pct = (rate) => (rate === null || rate === undefined ? "—" : `${(rate * 100).toFixed(1)}%`);
 const ms = (v) => (v === null || v === undefined ? "—" : v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(2)} s`);
-const usd = (v) => (v === null || v === undefined ? "unknown" : `$${v.toFixed(v >= 0.01 ? 2 : 6)}`);
 const eta = (s) => (s === null || s === undefined ? "estimating…" : s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`);
 
 function progressLine(run) {
@@ -170,11 +132,6 @@ async function allResults(options, id) {
     items.push(...data.items);
     if (items.length >= data.total || data.items.length === 0) return items;
   }
-}
-
-function table(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows.map((r) => r.map((cell, i) => String(cell).padEnd(widths[i])).join("  ").trimEnd()).join("\n");
 }
 
 function printSummary(run, threshold) {
@@ -266,20 +223,24 @@ async function main(argv) {
   try {
     parsed = parseCli(argv);
   } catch (error) {
-    process.stderr.write(`promptops: ${error.message}\n\n${HELP}`);
+    process.stderr.write(`promptops: ${error.message}\n\n${COMMANDS[argv[0]]?.help ?? `${HELP}\n${OPTIMIZE_HELP}`}`);
     return 2;
   }
-  const [command] = parsed.positionals;
-  if (parsed.values.help || command === "help" || command === undefined) {
-    process.stdout.write(HELP);
-    return command === undefined && !parsed.values.help ? 2 : 0;
+  const { command, values } = parsed;
+  if (command === undefined || command === "help") {
+    process.stdout.write(`${HELP}\n${OPTIMIZE_HELP}`);
+    return command === undefined && !values.help ? 2 : 0;
   }
-  if (command !== "eval") {
-    process.stderr.write(`promptops: unknown command "${command}".\n\n${HELP}`);
+  if (!COMMANDS[command]) {
+    process.stderr.write(`promptops: unknown command "${command}".\n\n${HELP}\n${OPTIMIZE_HELP}`);
     return 2;
+  }
+  if (values.help) {
+    process.stdout.write(COMMANDS[command].help);
+    return 0;
   }
   try {
-    return await runEval(parsed.values);
+    return await COMMANDS[command].run(values);
   } catch (error) {
     process.stderr.write(`promptops: ${error instanceof CliError ? error.message : `unexpected error: ${error?.stack ?? error}`}\n`);
     return 2;

@@ -17,6 +17,8 @@ import { describeEvalRun, listEvalRunResultsForApi, startEvalRunFromApi } from "
 import { promptNameParamSchema, queryObject } from "./schemas";
 import { reportGeneration, sendFeedback } from "@/lib/feedback/server";
 import { GENERATION_BODY_LIMIT } from "@/lib/feedback";
+import { OPTIMIZATION_BODY_LIMIT } from "@/lib/optimizer";
+import { cancelOptimizationFromApi, describeOptimizationForApi, saveOptimizationFromApi, startOptimizationFromApi } from "@/lib/optimizer/server";
 
 // The whole delivery API, once, over a transport-neutral call: the custom server answers it on node:http before Next
 // (fast-path.ts), and Next's route handler (app/api/v1/[...path], for `next dev` and `next start`) on Web
@@ -75,6 +77,25 @@ async function dispatch(call: DeliveryCall, route: DeliveryRoute, state: Deliver
       return json(await reportGeneration(principal, await readJsonBody(call, GENERATION_BODY_LIMIT), { epoch: state.cache.currentEpoch }), 201);
     case "feedback":
       return json(await sendFeedback(principal, await readJsonBody(call, GENERATION_BODY_LIMIT)), 201);
+    case "optimizations":
+      return json(await startOptimizationFromApi(principal, await readJsonBody(call, OPTIMIZATION_BODY_LIMIT)), 201);
+    case "optimization":
+    case "optimization-cancel":
+    case "optimization-save":
+      return json(await answerOptimization(principal, call, route), route.kind === "optimization-save" ? 201 : 200);
+  }
+}
+
+/** GET /optimizations/{id} and its POST actions: no query, and no body is read (the id says it all). */
+function answerOptimization(principal: ApiKeyPrincipal, call: DeliveryCall, route: Extract<DeliveryRoute, { runId: string; kind: `optimization${string}` }>) {
+  if (call.rawQuery) throw new AppError("bad_request:api", "This endpoint takes no query parameters.");
+  switch (route.kind) {
+    case "optimization":
+      return describeOptimizationForApi(principal, route.runId);
+    case "optimization-cancel":
+      return cancelOptimizationFromApi(principal, route.runId);
+    case "optimization-save":
+      return saveOptimizationFromApi(principal, route.runId);
   }
 }
 

@@ -6,6 +6,7 @@ import {
   resultsPageQuerySchema,
   startRunBodySchema,
 } from "@/lib/evals";
+import { BUDGET_CAPS, OPTIMIZER_LIMITS, optimizationSchema, savedOptimizationSchema, startOptimizationBodySchema } from "@/lib/optimizer";
 import { feedbackBodySchema, feedbackCreatedSchema, generationCreatedSchema, reportGenerationBodySchema } from "@/lib/feedback";
 import { chatMessageSchema, modelConfigSchema } from "@/lib/prompts";
 import type { DeliveryRoute, PromptAction } from "./routes";
@@ -38,6 +39,7 @@ export const requestComponents = {
   StartEvalRunRequest: startRunBodySchema,
   ReportGenerationRequest: reportGenerationBodySchema,
   FeedbackRequest: feedbackBodySchema,
+  StartOptimizationRequest: startOptimizationBodySchema,
   ModelConfig: modelConfigSchema,
 } satisfies Record<string, z.ZodType>;
 
@@ -54,6 +56,8 @@ export const responseComponents = {
   EvalResultList: evalResultListSchema,
   GenerationCreated: generationCreatedSchema,
   FeedbackCreated: feedbackCreatedSchema,
+  Optimization: optimizationSchema,
+  SavedOptimization: savedOptimizationSchema,
   ChatMessage: chatMessageSchema,
   ModelConfig: modelConfigSchema,
   Error: errorBodySchema,
@@ -93,6 +97,7 @@ const WRITE_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 413, 429, 500];
 const PROMPT_WRITE_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 409, 413, 429, 500];
 const name = { name: promptNameParamSchema };
 const runId = { id: evalRunIdParamSchema };
+const OPTIMIZATION_ACTION_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 409, 429, 500];
 
 // In the document's order.
 export const deliveryOperations: Record<OperationKey, DeliveryOperation> = {
@@ -201,6 +206,47 @@ export const deliveryOperations: Record<OperationKey, DeliveryOperation> = {
     body: "FeedbackRequest",
     success: { status: 201, description: "Recorded.", body: "FeedbackCreated" },
     errors: WRITE_ERRORS,
+  },
+  optimizations: {
+    method: "post",
+    path: "/optimizations",
+    operationId: "startOptimization",
+    summary: "Start an optimization of a prompt version on a dataset (read-write keys)",
+    description:
+      `Name the prompt and dataset (\`prompt\`, \`dataset\`) or give their ids, or both. The base version is \`version\` or the latest; the metric defaults to the output equalling the expected output. Budgets above the server's caps (candidates ${BUDGET_CAPS.candidates}, model calls ${BUDGET_CAPS.modelCalls}, $${BUDGET_CAPS.costUsd}, ${BUDGET_CAPS.wallMinutes} minutes) and datasets under ${OPTIMIZER_LIMITS.minCases} cases are refused with 400, and nothing is stored. Bodies over 1 MiB are refused with 413. The studio's worker runs it: poll \`GET /optimizations/{id}\` until \`status\` is \`completed\`, \`failed\` or \`cancelled\`.`,
+    body: "StartOptimizationRequest",
+    success: { status: 201, description: "The queued optimization.", body: "Optimization" },
+    errors: WRITE_ERRORS,
+  },
+  optimization: {
+    method: "get",
+    path: "/optimizations/{id}",
+    operationId: "getOptimization",
+    summary: "An optimization's status, progress, leaderboard and held-out verdict",
+    pathParameters: runId,
+    success: { status: 200, description: "The optimization.", body: "Optimization" },
+    errors: READ_ERRORS,
+  },
+  "optimization-cancel": {
+    method: "post",
+    path: "/optimizations/{id}/cancel",
+    operationId: "cancelOptimization",
+    summary: "Stop a queued or running optimization (read-write keys)",
+    description: "Its candidate evaluations stop too. One that already ended answers 409.",
+    pathParameters: runId,
+    success: { status: 200, description: "The cancelled optimization.", body: "Optimization" },
+    errors: OPTIMIZATION_ACTION_ERRORS,
+  },
+  "optimization-save": {
+    method: "post",
+    path: "/optimizations/{id}/save",
+    operationId: "saveOptimization",
+    summary: "Save a completed optimization's best candidate as the prompt's next version (read-write keys)",
+    description:
+      "The version's commit message names the optimization and its held-out numbers, and its provenance says source `optimization`. It ships only through the usual promotion. A second save, an unfinished run, or one whose best candidate is the baseline answers 409.",
+    pathParameters: runId,
+    success: { status: 201, description: "The new version.", body: "SavedOptimization" },
+    errors: OPTIMIZATION_ACTION_ERRORS,
   },
   openapi: {
     method: "get",

@@ -26,7 +26,7 @@ describe("the OpenAPI document and the router", () => {
   it("documents one operation for every route, and the router serves each documented operation at its path", () => {
     // The record's type (Record<OperationKey, …>) already makes a route kind of routes.ts without an operation a
     // compile error; here each operation's path and method must lead the real router back to that same route.
-    expect(operations).toHaveLength(11);
+    expect(operations).toHaveLength(15);
     for (const [key, operation] of operations) {
       for (const path of samplePaths(operation.path)) {
         expect(operationKeyOf(matchDeliveryRoute(operation.method.toUpperCase(), path)), `${operation.method} ${path}`).toBe(key);
@@ -45,6 +45,9 @@ describe("the OpenAPI document and the router", () => {
       `${API_BASE}/evals/runs/${"a".repeat(65)}`,
       `${API_BASE}/generations/1`,
       `${API_BASE}/keys`,
+      `${API_BASE}/optimizations/a/approve`,
+      `${API_BASE}/optimizations/a/save/b`,
+      `${API_BASE}/optimizations/not_an_id`,
     ];
     for (const path of probes) {
       for (const method of METHODS) {
@@ -104,6 +107,14 @@ describe("schemas generated from zod", () => {
     ["ReportGenerationRequest", { prompt: "p", version: 1, output: "o", variables: { a: 1 } }],
     ["FeedbackRequest", { generationId: "g", score: 1, scale: "thumbs" }],
     ["FeedbackRequest", { generationId: "g", score: 1, scale: "1-10" }],
+    ["StartOptimizationRequest", { prompt: "triage", dataset: "tickets", budget: { candidates: 20, costUsd: 2 }, metric: [{ scorer: { key: "k", type: "equals" } }], seed: 3 }],
+    ["StartOptimizationRequest", { prompt: "triage", dataset: "tickets", budget: { candidates: 201 } }],
+    ["StartOptimizationRequest", { prompt: "triage", dataset: "tickets", budget: { costUsd: 0 } }],
+    ["StartOptimizationRequest", { prompt: "triage", dataset: "tickets", strategy: "all" }],
+    ["StartOptimizationRequest", { prompt: "triage", dataset: "tickets", promptId: "not-a-uuid" }],
+    ["StartOptimizationRequest", { prompt: "triage", dataset: "tickets", metric: [] }],
+    ["StartOptimizationRequest", { prompt: "triage", dataset: "tickets", budget: { tokens: 5 } }],
+    ["StartOptimizationRequest", { prompt: "triage", dataset: "tickets", verbose: true }],
   ];
 
   it.each(bodies)("%s agrees with zod on %j", (name, body) => {

@@ -16,7 +16,7 @@ const errorResponses: Record<ErrorStatus, [name: string, response: JsonSchema]> 
   401: ["Unauthorized", errorResponse("No API key, or an unknown or revoked one.")],
   403: ["Forbidden", errorResponse("The key's scope does not allow this (a read key writing).")],
   404: ["NotFound", errorResponse("No such prompt (or archived, or in another workspace), version, environment, or deployment.")],
-  409: ["Conflict", errorResponse("A stale expectedParentVersion, or a promotion that is already pending or already served.")],
+  409: ["Conflict", errorResponse("A stale expectedParentVersion, a promotion that is already pending or already served, or an optimization that cannot be cancelled or saved (ended, unfinished, already saved).")],
   413: ["PayloadTooLarge", errorResponse("The request body is over the endpoint's size limit.")],
   429: [
     "TooManyRequests",
@@ -77,7 +77,7 @@ function buildDocument() {
       title: "PromptOps Studio delivery API",
       version: "1.0.0",
       description:
-        "Fetch the prompt version an environment serves, render it, list prompts, and (with a read-write key) add versions, request promotions, start evaluations, and report generations and end-user feedback. Approving a promotion is only possible for a signed-in lead in the studio. Unknown query parameters and body fields are refused with 400. Responses to GET carry an ETag; a matching If-None-Match gets 304. With STUDIO_API_RATE_LIMIT set, a key over its per-minute budget gets 429 with Retry-After.",
+        "Fetch the prompt version an environment serves, render it, list prompts, and (with a read-write key) add versions, request promotions, start evaluations and optimizations, and report generations and end-user feedback. Approving a promotion is only possible for a signed-in lead in the studio. Unknown query parameters and body fields are refused with 400. Responses to GET carry an ETag; a matching If-None-Match gets 304. With STUDIO_API_RATE_LIMIT set, a key over its per-minute budget gets 429 with Retry-After.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }],

@@ -12,6 +12,7 @@ export const OPENAPI_PATH = `${API_BASE}/openapi.json`;
 export const EVAL_RUNS_PATH = `${API_BASE}/evals/runs`;
 export const GENERATIONS_PATH = `${API_BASE}/generations`;
 export const FEEDBACK_PATH = `${API_BASE}/feedback`;
+export const OPTIMIZATIONS_PATH = `${API_BASE}/optimizations`;
 
 const ACTIONS = ["render", "versions", "promotions"] as const;
 export type PromptAction = (typeof ACTIONS)[number];
@@ -26,6 +27,10 @@ export type DeliveryRoute =
   | { kind: "eval-run-results"; runId: string }
   | { kind: "generations" }
   | { kind: "feedback" }
+  | { kind: "optimizations" }
+  | { kind: "optimization"; runId: string }
+  | { kind: "optimization-cancel"; runId: string }
+  | { kind: "optimization-save"; runId: string }
   | { kind: "none" };
 
 /** POST /evals/runs, GET /evals/runs/{id}, GET /evals/runs/{id}/results (lib/evals/runs/api.ts). */
@@ -36,11 +41,23 @@ function matchEvalRoute(method: string, rawPath: string): DeliveryRoute {
   return match[2] ? { kind: "eval-run-results", runId: match[1]! } : { kind: "eval-run", runId: match[1]! };
 }
 
+/** POST /optimizations, GET /optimizations/{id}, POST /optimizations/{id}/cancel and /save (lib/optimizer/api.ts). */
+function matchOptimizationRoute(method: string, rawPath: string): DeliveryRoute {
+  if (rawPath === OPTIMIZATIONS_PATH) return method === "POST" ? { kind: "optimizations" } : { kind: "none" };
+  const match = /^\/([^/]+)(?:\/(cancel|save))?$/.exec(rawPath.slice(OPTIMIZATIONS_PATH.length));
+  if (!match || !EVAL_RUN_ID_PATTERN.test(match[1]!)) return { kind: "none" };
+  const runId = match[1]!;
+  if (match[2] === undefined) return method === "GET" ? { kind: "optimization", runId } : { kind: "none" };
+  if (method !== "POST") return { kind: "none" };
+  return match[2] === "cancel" ? { kind: "optimization-cancel", runId } : { kind: "optimization-save", runId };
+}
+
 /** `rawPath` is the path as sent, still percent-encoded and without the query. */
 export function matchDeliveryRoute(method: string, rawPath: string): DeliveryRoute {
   if (method === "GET" && rawPath === OPENAPI_PATH) return { kind: "openapi" };
   if (method === "GET" && rawPath === PROMPTS_PATH) return { kind: "list" };
   if (rawPath.startsWith(EVAL_RUNS_PATH)) return matchEvalRoute(method, rawPath);
+  if (rawPath.startsWith(OPTIMIZATIONS_PATH)) return matchOptimizationRoute(method, rawPath);
   if (rawPath === GENERATIONS_PATH) return method === "POST" ? { kind: "generations" } : { kind: "none" };
   if (rawPath === FEEDBACK_PATH) return method === "POST" ? { kind: "feedback" } : { kind: "none" };
   if (!rawPath.startsWith(PROMPT_PREFIX)) return { kind: "none" };

@@ -8,3 +8,5 @@ export type { CandidateCheck, CandidateContent } from "./check-candidate";
 export { OPTIMIZER_DEFAULTS, OPTIMIZER_LIMITS, startOptimizationSchema } from "./schemas";
 export type { StartOptimizationInput } from "./schemas";
 export type { OptimizationCandidateView, OptimizationSummary, OptimizationView } from "./views";
+export { API_BUDGET_DEFAULTS, DEFAULT_METRIC_SCORER, OPTIMIZATION_BODY_LIMIT, optimizationSchema, savedOptimizationSchema, startOptimizationBodySchema } from "./api-schemas";
+export type { SavedOptimization, StartOptimizationBody } from "./api-schemas";

@@ -9,3 +9,4 @@ export { describeOptimization, listOptimizations, loadOptimizeTab } from "./read
 export type { OptimizableDataset } from "./read-optimizations";
 export { startOptimizationWorker, stopOptimizationWorker } from "./worker";
 export { triggerOptimizationWorker } from "./worker-trigger";
+export { cancelOptimizationFromApi, describeOptimizationForApi, saveOptimizationFromApi, startOptimizationFromApi } from "./api";

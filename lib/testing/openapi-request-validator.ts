@@ -20,6 +20,9 @@ function pathValues({ route }: Endpoint): Record<string, string> {
       return { name: decodePromptName(route.rawName) };
     case "eval-run":
     case "eval-run-results":
+    case "optimization":
+    case "optimization-cancel":
+    case "optimization-save":
       return { id: route.runId };
     default:
       return {};
