@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { first } from "@/db/first";
-import { auditLog, datasetCases, datasets, feedbackTags, prompts, promptVersions, users, workspaces } from "@/db/schema";
+import { auditLog, datasetCases, datasets, feedbackTags, optimizationCandidates, optimizationRuns, prompts, promptVersions, users, workspaces } from "@/db/schema";
 import { DEMO_EMAILS, seedDemoWorkspace } from "./seed-demo-workspace";
 
 let workspaceId: string;
@@ -27,7 +27,7 @@ describe("the Demo workspace's seed", () => {
   it("creates every demo prompt and its first version as the editor, each with the registry's audit entries", async () => {
     const db = getDb();
     const rows = await db.select().from(prompts).where(eq(prompts.workspaceId, workspaceId));
-    expect(rows.map((p) => p.name).sort()).toEqual(["marketing/tagline", "summarise-call", "support/triage"]);
+    expect(rows.map((p) => p.name).sort()).toEqual(["marketing/tagline", "summarise-call", "support/ticket-triage", "support/triage"]);
     for (const prompt of rows) {
       expect(prompt.createdById).toBe(editorId);
       const v1 = (await first(db.select().from(promptVersions).where(and(eq(promptVersions.promptId, prompt.id), eq(promptVersions.version, 1)))))!;
@@ -37,19 +37,30 @@ describe("the Demo workspace's seed", () => {
     const created = await auditOf("prompt.created");
     expect(created.map((a) => a.objectId).sort()).toEqual(rows.map((p) => p.id).sort());
     expect(created.every((a) => a.actorUserId === editorId && a.actorLabel === "editor@example.com")).toBe(true);
-    expect((await auditOf("prompt.version_saved")).filter((a) => (a.after as { version: number }).version === 1)).toHaveLength(3);
+    expect((await auditOf("prompt.version_saved")).filter((a) => (a.after as { version: number }).version === 1)).toHaveLength(4);
   });
 
   it("creates its datasets and their cases through the datasets module, audited as the editor", async () => {
     const db = getDb();
     const names = await db.select().from(datasets).where(eq(datasets.workspaceId, workspaceId));
-    expect(names.map((d) => d.name).sort()).toEqual(["tagline-smoke", "triage-smoke"]);
+    expect(names.map((d) => d.name).sort()).toEqual(["support-tickets", "tagline-smoke", "triage-smoke"]);
     for (const dataset of names) {
       expect(dataset.createdById).toBe(editorId);
       const positions = await db.select({ position: datasetCases.position }).from(datasetCases).where(eq(datasetCases.datasetId, dataset.id));
       expect(positions.map((p) => p.position)).toEqual(positions.map((_, i) => i + 1));
     }
-    expect((await auditOf("dataset.created")).map((a) => (a.after as { name: string }).name).sort()).toEqual(["tagline-smoke", "triage-smoke"]);
+    expect((await auditOf("dataset.created")).map((a) => (a.after as { name: string }).name).sort()).toEqual(["support-tickets", "tagline-smoke", "triage-smoke"]);
+  });
+
+  it("runs one optimization to the end, for real, with a held-out verdict to show", async () => {
+    const [run] = await getDb().select().from(optimizationRuns).where(eq(optimizationRuns.workspaceId, workspaceId));
+    expect(run).toMatchObject({ status: "completed", strategy: "both", createdById: editorId });
+    expect(run!.outcome!.heldOut.verdict).toBe("better");
+    expect(run!.outcome!.bestKey).not.toBe(run!.outcome!.baselineKey);
+    const candidates = await getDb().select().from(optimizationCandidates).where(eq(optimizationCandidates.runId, run!.id));
+    expect(candidates.length).toBeGreaterThan(4);
+    expect(candidates.every((c) => c.searchEvalRunId !== null && c.validationScore !== null)).toBe(true);
+    expect(await auditOf("optimization.started")).toHaveLength(1);
   });
 
   it("creates the feedback tags through the review module, each audited", async () => {

@@ -13,6 +13,7 @@ import { seedDemoDatasets } from "@/lib/datasets/server";
 import { createPromptInTransaction, findPromptByName, saveVersionInTransaction } from "@/lib/prompts/server";
 import { seedDemoEvalRuns } from "@/lib/evals/server";
 import { seedDemoReview } from "@/lib/review/server";
+import { seedDemoOptimization } from "@/lib/optimizer/server";
 
 export const DEMO_PASSWORD = "promptops-demo";
 
@@ -103,6 +104,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
   await seedDemoDatasets(seeded);
   await seedDemoEvalRuns(db, seeded);
   await seedDemoReview(db, seeded);
+  await seedDemoOptimization(seeded);
   return { seeded: true };
 }
 

@@ -66,7 +66,12 @@ export async function describeOptimization(principal: Principal, { runId }: { ru
     listOptimizationCandidates(db, { runId }),
   ]);
   const scored = candidates.filter((c) => c.validationScore !== null);
-  const leaderboard = [...scored].sort((a, b) => b.validationScore! - a.validationScore! || (b.trainScore ?? 0) - (a.trainScore ?? 0) || a.round - b.round);
+  // The optimizer's own order (optimize.ts): validation score, then the earlier round, then the order scored (the
+  // list comes in creation order and the sort is stable). So the top row is the candidate the run chose.
+  const best = run.outcome?.bestKey;
+  const leaderboard = [...scored].sort(
+    (a, b) => b.validationScore! - a.validationScore! || Number(b.key === best) - Number(a.key === best) || a.round - b.round,
+  );
   return { ...summary(run, prompt?.name ?? "", dataset?.name ?? ""), candidates: leaderboard.map(candidateView) };
 }
 

@@ -10,3 +10,4 @@ export type { OptimizableDataset } from "./read-optimizations";
 export { startOptimizationWorker, stopOptimizationWorker } from "./worker";
 export { triggerOptimizationWorker } from "./worker-trigger";
 export { cancelOptimizationFromApi, describeOptimizationForApi, saveOptimizationFromApi, startOptimizationFromApi } from "./api";
+export { DEMO_OPTIMIZATION, seedDemoOptimization } from "./seed-demo";
