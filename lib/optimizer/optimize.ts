@@ -6,7 +6,9 @@
 //   2. Score the baseline on train and validation.
 //   3. Rounds. Instruction search: the proposer sees the best prompts so far (the beam, by train score) and failing
 //      train cases, and writes rewrites. Few-shot selection: demonstrations drawn from train cases that the best
-//      prompt without demonstrations answered right, a few per label, added to it. "both" alternates, starting with instructions. Every candidate passes
+//      prompt without demonstrations answered right, a few per label, added to it. "both" alternates, starting with demonstrations (DSPy's order: they need no proposer
+//      call and are the surest early gain on a small budget; instruction rounds then rewrite the best prompt without
+//      them, and the next few-shot round adds demonstrations to that rewrite). Every candidate passes
 //      checkCandidate before it costs a call, and is scored on train and validation only if its whole evaluation and
 //      the final check still fit the budget.
 //   4. The best candidate is the one with the highest validation score (the baseline wins ties: a change must earn
@@ -197,7 +199,7 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
   };
 
   for (let round = 1; round <= rounds; round++) {
-    const kind = strategy === "both" ? (round % 2 === 1 ? "instruction" : "few-shot") : strategy;
+    const kind = strategy === "both" ? (round % 2 === 1 ? "few-shot" : "instruction") : strategy;
     const carriedOn = kind === "instruction" ? await instructionRound(round) : await fewShotRound(round);
     bestByRound.push({ round, validation: ranked("validation")[0]!.validation });
     await input.onProgress?.({ round, rounds, spent: elapsed(), bestByRound: [...bestByRound] });

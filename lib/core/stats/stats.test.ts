@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chiSquareOneDfSurvival, erfc, mcnemar, mcnemarFromCounts } from "./mcnemar";
 import { pairedBootstrap, percentile } from "./paired-bootstrap";
 import { seededRandom } from "./seeded-random";
+import { wilsonInterval } from "./wilson";
 import { apportion, stratifiedSplit } from "./stratified-split";
 import { verdictFromInterval, verdictFromMcNemar } from "./verdict";
 
@@ -135,5 +136,21 @@ describe("stratified split", () => {
     expect(apportion(0, fractions)).toEqual({ train: 0, validation: 0, heldOut: 0 });
     expect(() => apportion(5, { train: 0, validation: 0, heldOut: 0 })).toThrow();
     expect(() => apportion(5, { train: -1, validation: 1, heldOut: 1 })).toThrow();
+  });
+});
+
+describe("the Wilson score interval", () => {
+  it("matches Newcombe (1998), Table I, method 3 (score interval without continuity correction)", () => {
+    const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+    const cases: [number, number, number, number][] = [
+      [81, 263, 0.2553, 0.3662],
+      [15, 148, 0.0624, 0.1605],
+      [0, 20, 0, 0.1611],
+      [1, 29, 0.0061, 0.1718],
+    ];
+    for (const [k, n, low, high] of cases) {
+      const interval = wilsonInterval(k, n);
+      expect([round4(interval.low), round4(interval.high)], `${k}/${n}`).toEqual([low, high]);
+    }
   });
 });
