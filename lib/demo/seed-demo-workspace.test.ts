@@ -1,10 +1,10 @@
 // The Demo workspace is written through the features' manage modules (lib/demo/README.md): what is stored must read
 // like a real team's history, with each row's audit entry acting as the member who made it.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { first } from "@/db/first";
-import { auditLog, datasetCases, datasets, feedbackTags, optimizationCandidates, optimizationRuns, prompts, promptVersions, users, workspaces } from "@/db/schema";
+import { auditLog, datasetCases, datasets, evalRuns, feedbackTags, optimizationCandidates, optimizationRuns, prompts, promptVersions, users, workspaces } from "@/db/schema";
 import { DEMO_EMAILS, seedDemoWorkspace } from "./seed-demo-workspace";
 
 let workspaceId: string;
@@ -53,13 +53,33 @@ describe("the Demo workspace's seed", () => {
   });
 
   it("runs one optimization to the end, for real, with a held-out verdict to show", async () => {
-    const [run] = await getDb().select().from(optimizationRuns).where(eq(optimizationRuns.workspaceId, workspaceId));
-    expect(run).toMatchObject({ status: "completed", strategy: "both", createdById: editorId });
-    expect(run!.outcome!.heldOut.verdict).toBe("better");
-    expect(run!.outcome!.bestKey).not.toBe(run!.outcome!.baselineKey);
-    const candidates = await getDb().select().from(optimizationCandidates).where(eq(optimizationCandidates.runId, run!.id));
-    expect(candidates.length).toBeGreaterThan(4);
-    expect(candidates.every((c) => c.searchEvalRunId !== null && c.validationScore !== null)).toBe(true);
+    const db = getDb();
+    const runs = await db.select().from(optimizationRuns).where(eq(optimizationRuns.workspaceId, workspaceId));
+    expect(runs).toHaveLength(1);
+    const run = runs[0]!;
+    const prompt = (await first(db.select().from(prompts).where(eq(prompts.id, run.promptId))))!;
+    const dataset = (await first(db.select().from(datasets).where(eq(datasets.id, run.datasetId))))!;
+    expect([prompt.name, dataset.name]).toEqual(["support/ticket-triage", "support-tickets"]);
+    const v1 = (await first(db.select().from(promptVersions).where(and(eq(promptVersions.promptId, prompt.id), eq(promptVersions.version, 1)))))!;
+    expect(v1.template).toBe("Classify this ticket:\n{{ticket}}");
+    expect(v1.modelConfig.model).toBe("offline:ticket-triage");
+    expect(await db.select({ id: datasetCases.id }).from(datasetCases).where(eq(datasetCases.datasetId, dataset.id))).toHaveLength(120);
+
+    expect(run).toMatchObject({ status: "completed", strategy: "both", createdById: editorId, baseVersion: 1, savedVersion: null });
+    const { heldOut, bestKey, baselineKey } = run.outcome!;
+    expect(heldOut.verdict).toBe("better");
+    expect(heldOut.best).toBeGreaterThan(heldOut.baseline);
+    expect(bestKey).not.toBe(baselineKey);
+    // The leaderboard a newcomer opens: the baseline and both kinds of candidate, each scored by a completed eval run.
+    const candidates = await db.select().from(optimizationCandidates).where(eq(optimizationCandidates.runId, run.id));
+    expect(new Set(candidates.map((c) => c.origin))).toEqual(new Set(["baseline", "few-shot", "instruction"]));
+    expect(candidates.map((c) => c.key)).toEqual(expect.arrayContaining([bestKey, baselineKey]));
+    const searchRuns = candidates.map((c) => c.searchEvalRunId);
+    expect(searchRuns.every((id) => id !== null)).toBe(true);
+    expect(candidates.every((c) => c.validationScore !== null && c.trainScore !== null)).toBe(true);
+    const scoredBy = await db.select().from(evalRuns).where(inArray(evalRuns.id, searchRuns as string[]));
+    expect(scoredBy.map((r) => [r.status, r.source])).toEqual(searchRuns.map(() => ["completed", "optimizer"]));
+    expect(candidates.filter((c) => c.heldOutScore !== null).map((c) => c.key).sort()).toEqual([bestKey, baselineKey].sort());
     expect(await auditOf("optimization.started")).toHaveLength(1);
   });
 
@@ -72,5 +92,6 @@ describe("the Demo workspace's seed", () => {
   it("seeds nothing on a database that already has users", async () => {
     expect(await seedDemoWorkspace(getDb())).toEqual({ seeded: false });
     expect((await getDb().select().from(users)).map((u) => u.email).sort()).toEqual([...DEMO_EMAILS].sort());
+    expect(await getDb().select({ id: optimizationRuns.id }).from(optimizationRuns)).toHaveLength(1);
   });
 });

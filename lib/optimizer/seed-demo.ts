@@ -9,7 +9,7 @@ import { driveOptimization } from "./drive";
 import { startOptimization } from "./manage-optimizations";
 
 // The demo's optimization: a weak ticket-triage prompt on the simulated task model, 120 labelled tickets, and one
-// finished run of "both" on them, run for real at seed time (about three seconds on the offline models), so the
+// finished run of "both" on them, run for real at seed time (two to four seconds on the offline models), so the
 // Optimize tab shows a leaderboard, a chart and a held-out verdict a newcomer can save as a new version.
 
 export const DEMO_OPTIMIZATION = { prompt: "support/ticket-triage", dataset: "support-tickets", seed: 7 } as const;
@@ -51,7 +51,11 @@ export async function seedDemoOptimization({ members }: DemoMembers): Promise<vo
     taskModelId: "offline:ticket-triage",
     proposerModelId: "offline:demo",
     strategy: "both",
-    budget: { candidates: 16, modelCalls: 3_000, costUsd: 5, wallMinutes: 10 },
+    // Three rounds (demonstrations, rewrites, demonstrations on the best rewrite) of three candidates: every kind of
+    // row on the leaderboard, in a few seconds of seeding.
+    rounds: 3,
+    candidatesPerRound: 3,
+    budget: { candidates: 9, modelCalls: 1_500, costUsd: 5, wallMinutes: 10 },
     seed: DEMO_OPTIMIZATION.seed,
     concurrency: 16,
   });
