@@ -7,6 +7,8 @@ import { driveOptimization } from "./drive";
 import { describeOptimization } from "./read-optimizations";
 import { evalRunsOfOptimization, makeTicketWorkspace } from "@/lib/testing/optimizer";
 import { latestCompletedTarget, listEvalRuns, loadEvalDashboard } from "@/lib/evals/server";
+import { countEvalRuns } from "@/lib/evals/runs/read-runs";
+import { listReviewableEvalRuns } from "@/lib/review/queries";
 
 describe("an optimization in the studio", () => {
   it("improves held-out accuracy from the weak baseline, scoring every candidate through eval runs", async () => {
@@ -29,6 +31,9 @@ describe("an optimization in the studio", () => {
     // Candidates are drafts, not the version they were built on: they are neither the team's evaluations nor
     // points of v1's quality trend.
     expect(await listEvalRuns({ workspaceId: ws.workspace.id })).toEqual([]);
+    expect(await countEvalRuns({ workspaceId: ws.workspace.id })).toBe(0);
+    // Nor a source for a review queue (the e2e suite caught them crowding the team's runs out of that list).
+    expect(await listReviewableEvalRuns(getDb(), { workspaceId: ws.workspace.id })).toEqual([]);
     expect(await latestCompletedTarget({ promptId: ws.promptId, version: 1 })).toBeNull();
     expect((await loadEvalDashboard(ws.viewer, { range: "all" })).points).toEqual([]);
   }, 60_000);

@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { first } from "@/db/first";
 import { rawRow, rawRows } from "@/db/raw";
 import { joinedText, jsonElements, jsonText, readJson } from "@/db/sql-dialect";
+import { OPTIMIZER_SOURCE } from "@/lib/evals";
 import {
   feedbackTags,
   memberships,
@@ -315,7 +316,8 @@ export async function listReviewableEvalRuns(tx: DbOrTx, { workspaceId, limit = 
                (SELECT count(*) FROM eval_run_targets t WHERE t.run_id = run.id) AS "targetCount"
           FROM eval_runs run
           JOIN datasets d ON d.id = run.dataset_id
-         WHERE run.workspace_id = ${workspaceId} AND EXISTS (SELECT 1 FROM eval_results r WHERE r.run_id = run.id AND r.status != 'error')
+         WHERE run.workspace_id = ${workspaceId} AND run.source <> ${OPTIMIZER_SOURCE}
+           AND EXISTS (SELECT 1 FROM eval_results r WHERE r.run_id = run.id AND r.status != 'error')
          ORDER BY run.created_at DESC
          LIMIT ${limit}`,
   );

@@ -114,7 +114,7 @@ export async function listEvalRuns({
 }
 
 export async function countEvalRuns({ workspaceId }: { workspaceId: string }): Promise<number> {
-  const row = await first(getDb().select({ n: count() }).from(evalRuns).where(eq(evalRuns.workspaceId, workspaceId)));
+  const row = await first(getDb().select({ n: count() }).from(evalRuns).where(and(eq(evalRuns.workspaceId, workspaceId), ne(evalRuns.source, OPTIMIZER_SOURCE))));
   return row?.n ?? 0;
 }
 
