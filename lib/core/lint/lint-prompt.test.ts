@@ -48,7 +48,8 @@ describe("the prompt linter", () => {
   });
 
   it("secret-in-template and personal-data-in-template, each with a fix that moves the value to a variable", () => {
-    const key = "sk-proj-Ab3dEf9hIj2lMn4pQr6tUv8xYz0AbCdEfGhIjKl";
+    // Assembled here, never written out whole (a key-shaped literal in the repository trips secret scanners).
+    const key = ["sk", "proj", "Ab3dEf9hIj2lMn4pQr6tUv8xYz0AbCdEfGhIjKl"].join("-");
     const [secret] = only("secret-in-template", text(`Use ${key} when calling.`));
     expect(secret!.message).toBe("A secret in the template: OpenAI API key.");
     expect(secret!.fix).toMatchObject({ start: 4, end: 4 + key.length, text: "{{api_key}}" });
