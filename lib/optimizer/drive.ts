@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import type { OptimizationOutcome, OptimizationRun } from "@/db/schema";
 import { toAppError } from "@/lib/core/errors";
 import { logger } from "@/lib/platform/logger";
+import { startHeartbeat } from "@/lib/platform/ops/heartbeat";
 import { streamCompletion } from "@/lib/platform/models/stream-completion";
 import { isCancelledError } from "@/lib/platform/models/model-errors";
 import { getWorkspaceModel } from "@/lib/platform/providers/workspace-model";
@@ -131,22 +132,15 @@ export async function driveOptimization({ runId, workerId, heartbeatMs = 3_000, 
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onOuterAbort, { once: true });
-  let beating: Promise<void> | null = null;
-  const heartbeat = setInterval(() => {
-    if (beating || controller.signal.aborted) return;
-    beating = heartbeatOptimization({ runId, workerId, now: Date.now() })
-      .then((ours) => {
-        if (!ours) controller.abort(new DOMException("The optimization was cancelled.", "AbortError"));
-      })
-      .catch((error: unknown) => logger.warn({ err: error, runId }, "optimization heartbeat failed"))
-      .finally(() => (beating = null));
-  }, heartbeatMs);
-  heartbeat.unref();
-  // The beat in flight is awaited before the run is finished or handed back, so it cannot land after either.
-  const stopHeartbeat = async () => {
-    clearInterval(heartbeat);
-    await beating;
-  };
+  const heartbeat = startHeartbeat({
+    intervalMs: heartbeatMs,
+    signal: controller.signal,
+    context: { runId, event: "optimization.heartbeat" },
+    beat: async (now) => {
+      if (!(await heartbeatOptimization({ runId, workerId, now }))) controller.abort(new DOMException("The optimization was cancelled.", "AbortError"));
+    },
+  });
+  const stopHeartbeat = () => heartbeat.stop();
   const started = performance.now();
   logger.info({ event: "optimization.started", runId, workerId }, "optimization started");
   try {
@@ -168,7 +162,7 @@ export async function driveOptimization({ runId, workerId, heartbeatMs = 3_000, 
     await finishOptimization({ runId, workerId, status: "failed", errorMessage: error.message });
     return "failed";
   } finally {
-    clearInterval(heartbeat);
+    void heartbeat.stop();
     signal?.removeEventListener("abort", onOuterAbort);
   }
 }

@@ -32,7 +32,7 @@ const PRIVATE_KEY_CLOSE = "PRIVATE KEY-----";
 export function findSecrets(text: string): Finding[] {
   const found: Finding[] = [];
   for (let at = text.indexOf(PRIVATE_KEY_OPEN); at >= 0; at = text.indexOf(PRIVATE_KEY_OPEN, at + 1)) {
-    // "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN OPENSSH PRIVATE KEY-----", …: the label is short.
+    // Between the two markers sits the key type (RSA, EC, OPENSSH, …): a few characters at most.
     const close = text.indexOf(PRIVATE_KEY_CLOSE, at + PRIVATE_KEY_OPEN.length);
     if (close >= 0 && close - at <= 40) found.push({ kind: "secret", detail: "private key", start: at, end: close + PRIVATE_KEY_CLOSE.length });
   }

@@ -3,6 +3,7 @@ import { getDb, type Db } from "@/db";
 import { toAppError } from "@/lib/core/errors";
 import { logger } from "@/lib/platform/logger";
 import { retryWhileBusy } from "@/lib/platform/ops/database-busy";
+import { startHeartbeat } from "@/lib/platform/ops/heartbeat";
 import { workspacePartialLoader } from "@/lib/serving/server";
 import { versionContent } from "@/lib/prompts";
 import { findVersion } from "@/lib/prompts/server";
@@ -121,26 +122,16 @@ export async function executeEvalRun({
   signal?.addEventListener("abort", onOuterAbort, { once: true });
   // Stopped while the claim waited for its turn: the run is handed straight back below.
   if (signal?.aborted) onOuterAbort();
-  // One beat at a time (a slow database skips ticks rather than piling beats up), and the beat in flight is awaited
-  // before the run is handed back or finished: on Postgres a beat queued behind the row lock of this process's own
-  // release would otherwise put "running" back after it.
-  let beating: Promise<void> | null = null;
-  const heartbeat = setInterval(() => {
-    if (beating || controller.signal.aborted) return;
-    const now = Date.now();
-    beating = heartbeatEvalRun({ runId, workerId, now })
-      .then(async (underway) => {
-        if (!underway) return controller.abort(new DOMException("The evaluation was cancelled.", "AbortError"));
-        await renewLeases({ runId, workerId, until: now + leaseMs });
-      })
-      .catch((error: unknown) => logger.warn({ err: error, runId }, "eval run heartbeat failed"))
-      .finally(() => (beating = null));
-  }, heartbeatMs);
-  heartbeat.unref();
-  const stopHeartbeat = async () => {
-    clearInterval(heartbeat);
-    await beating;
-  };
+  const heartbeat = startHeartbeat({
+    intervalMs: heartbeatMs,
+    signal: controller.signal,
+    context: { runId, event: "eval_run.heartbeat" },
+    beat: async (now) => {
+      if (!(await heartbeatEvalRun({ runId, workerId, now }))) return controller.abort(new DOMException("The evaluation was cancelled.", "AbortError"));
+      await renewLeases({ runId, workerId, until: now + leaseMs });
+    },
+  });
+  const stopHeartbeat = () => heartbeat.stop();
 
   const started = performance.now();
   let feed: CaseFeed<PreparedTarget> | undefined;
@@ -214,7 +205,7 @@ export async function executeEvalRun({
     await finishEvalRun({ runId, workerId, status: "failed", errorMessage: error.message, now: Date.now() });
     return "failed";
   } finally {
-    clearInterval(heartbeat);
+    void heartbeat.stop();
     signal?.removeEventListener("abort", onOuterAbort);
     untrack();
   }
