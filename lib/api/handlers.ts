@@ -18,6 +18,7 @@ import { promptNameParamSchema, queryObject } from "./schemas";
 import { reportGeneration, sendFeedback } from "@/lib/feedback/server";
 import { GENERATION_BODY_LIMIT } from "@/lib/feedback";
 import { OPTIMIZATION_BODY_LIMIT } from "@/lib/optimizer";
+import { requirePermission } from "@/lib/platform/auth/policy";
 import { cancelOptimizationFromApi, describeOptimizationForApi, saveOptimizationFromApi, startOptimizationFromApi } from "@/lib/optimizer/server";
 
 // The whole delivery API, once, over a transport-neutral call: the custom server answers it on node:http before Next
@@ -78,6 +79,8 @@ async function dispatch(call: DeliveryCall, route: DeliveryRoute, state: Deliver
     case "feedback":
       return json(await sendFeedback(principal, await readJsonBody(call, GENERATION_BODY_LIMIT)), 201);
     case "optimizations":
+      // A key that may not start one is refused before a byte of its body is read.
+      requirePermission(principal, "optimizations:run");
       return json(await startOptimizationFromApi(principal, await readJsonBody(call, OPTIMIZATION_BODY_LIMIT)), 201);
     case "optimization":
     case "optimization-cancel":

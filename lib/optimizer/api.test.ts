@@ -103,6 +103,9 @@ describe("what the start endpoint refuses, storing nothing", () => {
   it("answers 403 to a read key and 401 without a key", async () => {
     const readOnly = await refusedAndNothingStored(() => api.request("POST", START, { key: api.readKey, body: ticketOptimizationBody(api.ws) }));
     expect(readOnly).toMatchObject({ status: 403, body: { error: { code: "forbidden:workspace" } } });
+    // Refused before its body is read: a read key's 2 MB body is a 403, not the 413 reading it would give.
+    const oversized = ticketOptimizationBody(api.ws, { prompt: "x".repeat(2 * 1024 * 1024) });
+    expect((await refusedAndNothingStored(() => api.request("POST", START, { key: api.readKey, body: oversized, breaksContract: true }))).status).toBe(403);
     expect((await refusedAndNothingStored(() => api.request("POST", START, { body: ticketOptimizationBody(api.ws) }))).status).toBe(401);
   });
 
