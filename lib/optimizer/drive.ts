@@ -76,7 +76,7 @@ async function runLoop(run: OptimizationRun, workerId: string, signal: AbortSign
   const datasetVariables = [...new Set(cases.flatMap((c) => Object.keys(c.variables)))];
 
   const evaluate: Evaluate = async (candidate, batch, phase) => {
-    const evalRunId = await candidateEvalRun({ run, candidate, phase, caseIds: batch.map((c) => c.id) });
+    const evalRunId = await candidateEvalRun({ run, workerId, candidate, phase, caseIds: batch.map((c) => c.id) });
     await completeEvalRun({ runId: evalRunId, workerId, signal, heartbeatMs });
     const scores = (await readCandidateResults({ runId: evalRunId })).map((result) => caseScore(result, run.metric));
     if (phase === "held-out") await recordCandidateScores({ runId: run.id, key: candidate.id, scores: { heldOutScore: mean(scores.map((s) => s.score)) } });

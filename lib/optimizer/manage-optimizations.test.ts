@@ -8,7 +8,7 @@ import { makeDataset } from "@/lib/testing/eval-runs";
 import { makeTicketWorkspace } from "@/lib/testing/optimizer";
 import { BUDGET_CAPS } from "./budget";
 import { driveOptimization } from "./drive";
-import { cancelOptimization, saveBestAsVersion } from "./manage-optimizations";
+import { cancelOptimization, candidateEvalRun, claimOptimization, saveBestAsVersion } from "./manage-optimizations";
 import { findOptimization } from "./queries";
 
 const runsOf = async (workspaceId: string) => getDb().select().from(optimizationRuns).where(eq(optimizationRuns.workspaceId, workspaceId));
@@ -72,6 +72,17 @@ describe("cancelling and saving", () => {
     await expect(cancelOptimization(ws.editor, { runId: id })).rejects.toMatchObject({ code: "conflict:optimizer" });
     expect(await auditOf(ws.workspace.id, "optimization.cancelled")).toHaveLength(1);
   }, 30_000);
+
+  it("creates no evaluation for a cancelled optimization, so a cancel racing the driver leaves none behind", async () => {
+    const ws = await makeTicketWorkspace({ cases: 12 });
+    const { id } = await ws.start();
+    const run = (await claimOptimization({ runId: id, workerId: "w1", now: Date.now() }))!;
+    const candidate = { id: "c1", content: { template: "Label: {{ticket}}", messages: null }, origin: { strategy: "baseline" as const, detail: "", parentId: null }, round: 0 };
+    await expect(candidateEvalRun({ run, workerId: "w2", candidate, phase: "search", caseIds: [] })).rejects.toMatchObject({ details: { cancelled: true } });
+    await cancelOptimization(ws.editor, { runId: id });
+    await expect(candidateEvalRun({ run, workerId: "w1", candidate, phase: "search", caseIds: [] })).rejects.toMatchObject({ details: { cancelled: true } });
+    expect(await getDb().select().from(evalRuns).where(eq(evalRuns.workspaceId, ws.workspace.id))).toEqual([]);
+  });
 
   it("saves the best candidate as the next version, with the evidence in its commit message and provenance, once", async () => {
     const ws = await makeTicketWorkspace();

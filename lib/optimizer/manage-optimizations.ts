@@ -14,6 +14,7 @@ import {
   type ScorerConfig,
 } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
+import { cancelledError } from "@/lib/platform/models/model-errors";
 import { recordAuditBy } from "@/lib/platform/audit/record";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
@@ -253,17 +254,27 @@ export async function finishOptimization({
  */
 export async function candidateEvalRun({
   run,
+  workerId,
   candidate,
   phase,
   caseIds,
 }: {
   run: OptimizationRun;
+  workerId: string;
   candidate: Candidate;
   phase: EvaluationPhase;
   caseIds: readonly string[];
 }): Promise<string> {
   const column = phase === "search" ? "searchEvalRunId" : "heldOutEvalRunId";
   return transaction(async (tx) => {
+    // Read in the same transaction as the insert: a cancel that commits first is seen here, and one that runs
+    // beside it conflicts with this read on Postgres (SERIALIZABLE, one of the two is run again), so a cancel
+    // never misses an evaluation created while it ran.
+    const [owned] = await tx
+      .select({ id: optimizationRuns.id })
+      .from(optimizationRuns)
+      .where(and(eq(optimizationRuns.id, run.id), eq(optimizationRuns.workerId, workerId), eq(optimizationRuns.status, "running")));
+    if (!owned) throw cancelledError();
     let row = await findOptimizationCandidate(tx, { runId: run.id, key: candidate.id });
     if (row?.[column]) return row[column]!;
     if (!row) {
