@@ -15,6 +15,9 @@ import { transaction } from "@/db/transaction";
 // (target, case) regardless (eval_results_target_case), so a lease that lapses mid-call costs a repeated call, never
 // a duplicate result.
 
+/** How often one lease looks again after losing every case it selected to a concurrent claim. */
+const LEASE_ATTEMPTS = 5;
+
 /**
  * Leases up to `limit` cases of the run that have a target without a result and no live lease, in position order
  * from after `afterPosition`; returns the ids of the cases now held by `workerId`.
@@ -36,29 +39,34 @@ export async function leaseCases({
 }): Promise<{ id: string; position: number }[]> {
   return transaction(
     async (tx) => {
-      const candidates = await rawRows<{ id: string; position: number }>(
-        tx,
-        sql`SELECT c.id AS "id", c.position AS "position" FROM eval_run_cases c
-          WHERE c.run_id = ${runId} AND c.position > ${afterPosition}
-            AND EXISTS (SELECT 1 FROM eval_run_targets t WHERE t.run_id = c.run_id
-                          AND NOT EXISTS (SELECT 1 FROM eval_results r WHERE r.target_id = t.id AND r.run_case_id = c.id))
-            AND NOT EXISTS (SELECT 1 FROM eval_case_leases l WHERE l.run_case_id = c.id AND l.leased_until >= ${now})
-          ORDER BY c.position LIMIT ${limit}${forUpdateSkipLocked("c")}`,
-      );
-      if (candidates.length === 0) return [];
-      const leasedUntil = new Date(now + leaseMs);
-      const taken = await tx
-        .insert(evalCaseLeases)
-        .values(candidates.map((c) => ({ runCaseId: c.id, runId, workerId, leasedUntil })))
-        .onConflictDoUpdate({
-          target: evalCaseLeases.runCaseId,
-          set: { workerId, leasedUntil },
-          // Only a lapsed lease is taken over: a claim that raced another for the same case gets nothing.
-          setWhere: lt(evalCaseLeases.leasedUntil, new Date(now)),
-        })
-        .returning({ id: evalCaseLeases.runCaseId });
-      const held = new Set(taken.map((row) => row.id));
-      return candidates.filter((c) => held.has(c.id)).map((c) => ({ id: c.id, position: Number(c.position) }));
+      // A claim that committed between this statement's snapshot and its row locks leaves its cases unlocked yet
+      // leased: they are selected here and then refused by the insert. Looking again (a new statement sees that
+      // claim) finds the cases still free, so a process joining a run is not sent away while cases remain.
+      for (let attempt = 1; ; attempt++) {
+        const candidates = await rawRows<{ id: string; position: number }>(
+          tx,
+          sql`SELECT c.id AS "id", c.position AS "position" FROM eval_run_cases c
+            WHERE c.run_id = ${runId} AND c.position > ${afterPosition}
+              AND EXISTS (SELECT 1 FROM eval_run_targets t WHERE t.run_id = c.run_id
+                            AND NOT EXISTS (SELECT 1 FROM eval_results r WHERE r.target_id = t.id AND r.run_case_id = c.id))
+              AND NOT EXISTS (SELECT 1 FROM eval_case_leases l WHERE l.run_case_id = c.id AND l.leased_until >= ${now})
+            ORDER BY c.position LIMIT ${limit}${forUpdateSkipLocked("c")}`,
+        );
+        if (candidates.length === 0) return [];
+        const leasedUntil = new Date(now + leaseMs);
+        const taken = await tx
+          .insert(evalCaseLeases)
+          .values(candidates.map((c) => ({ runCaseId: c.id, runId, workerId, leasedUntil })))
+          .onConflictDoUpdate({
+            target: evalCaseLeases.runCaseId,
+            set: { workerId, leasedUntil },
+            // Only a lapsed lease is taken over: a claim that raced another for the same case gets nothing.
+            setWhere: lt(evalCaseLeases.leasedUntil, new Date(now)),
+          })
+          .returning({ id: evalCaseLeases.runCaseId });
+        const held = new Set(taken.map((row) => row.id));
+        if (held.size > 0 || attempt >= LEASE_ATTEMPTS) return candidates.filter((c) => held.has(c.id)).map((c) => ({ id: c.id, position: Number(c.position) }));
+      }
     },
     { isolation: "read committed" },
   );
