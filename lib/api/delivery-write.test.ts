@@ -69,6 +69,25 @@ describe("POST /api/v1/prompts/{name}/versions", () => {
   });
 });
 
+describe("every write endpoint", () => {
+  it("refuses a read key before reading its body: a 2 MB body is a 403, not the 413 reading it would give", async () => {
+    const oversized = { padding: "x".repeat(2 * 1024 * 1024) };
+    const versionsBefore = (await listVersions({ promptId })).length;
+    for (const path of [
+      "/api/v1/prompts/support%2Ftriage/versions",
+      "/api/v1/prompts/support%2Ftriage/promotions",
+      "/api/v1/generations",
+      "/api/v1/feedback",
+      "/api/v1/evals/runs",
+    ]) {
+      const response = await api.request("POST", path, { key: api.readKey, body: oversized, breaksContract: true });
+      expect(response.status, path).toBe(403);
+      expect(response.body, path).toMatchObject({ error: { code: "forbidden:workspace" } });
+    }
+    expect(await listVersions({ promptId })).toHaveLength(versionsBefore);
+  });
+});
+
 describe("POST /api/v1/prompts/{name}/promotions", () => {
   it("creates a pending request that is the key owner's, named after both, for another lead to decide", async () => {
     const response = await post("/api/v1/prompts/support%2Ftriage/promotions", api.writeKey, { environment: "production", version: 2, comment: "ship it" });

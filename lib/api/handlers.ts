@@ -56,6 +56,8 @@ async function dispatch(call: DeliveryCall, route: DeliveryRoute, state: Deliver
   if (route.kind === "openapi") return prepared(call, openApiResponse());
   const authorization = call.header("authorization");
   const principal = admitCachedApiKey(state, authorization) ?? (await admitUncachedApiKey(state, authorization));
+  // Every write below checks the key's permission before it reads the body: a read key's oversized body is a 403,
+  // never a 413 or a parse of it.
   switch (route.kind) {
     case "list":
       return prepared(call, await getPromptList(state, principal, call.rawQuery));
@@ -63,10 +65,13 @@ async function dispatch(call: DeliveryCall, route: DeliveryRoute, state: Deliver
       return prepared(call, (await getPrompt(state, principal, call.rawQuery ? `${call.rawPath}?${call.rawQuery}` : call.rawPath)).response);
     case "action": {
       const name = parseInput(promptNameParamSchema, decodePromptName(route.rawName));
+      // A key that may not write is refused before a byte of its body is read (render is a read).
+      if (route.action !== "render") requirePermission(principal, route.action === "versions" ? "prompts:write" : "deployments:request");
       const body = await readJsonBody(call);
       return json(await runAction(route.action, { state, principal, name, body }), route.action === "render" ? 200 : 201);
     }
     case "eval-runs":
+      requirePermission(principal, "evals:run");
       return json(await startEvalRunFromApi(principal, await readJsonBody(call)), 201);
     case "eval-run":
       if (call.rawQuery) throw new AppError("bad_request:api", "This endpoint takes no query parameters.");
@@ -74,12 +79,13 @@ async function dispatch(call: DeliveryCall, route: DeliveryRoute, state: Deliver
     case "eval-run-results":
       return json(await listEvalRunResultsForApi(principal, route.runId, queryObject(call.rawQuery)), 200);
     case "generations":
+      requirePermission(principal, "generations:write");
       // The epoch admitCachedApiKey/admitUncachedApiKey brought the cache to, read moments ago for this request.
       return json(await reportGeneration(principal, await readJsonBody(call, GENERATION_BODY_LIMIT), { epoch: state.cache.currentEpoch }), 201);
     case "feedback":
+      requirePermission(principal, "generations:write");
       return json(await sendFeedback(principal, await readJsonBody(call, GENERATION_BODY_LIMIT)), 201);
     case "optimizations":
-      // A key that may not start one is refused before a byte of its body is read.
       requirePermission(principal, "optimizations:run");
       return json(await startOptimizationFromApi(principal, await readJsonBody(call, OPTIMIZATION_BODY_LIMIT)), 201);
     case "optimization":
