@@ -53,6 +53,18 @@ describe("the optimizer on the simulated task", () => {
     expect(series).toEqual([...series].sort((a, b) => a - b));
   });
 
+  it("reports progress after every candidate, not only every round, with what was spent so far", async () => {
+    const progress: { round: number; calls: number }[] = [];
+    const result = await harness().run({ rounds: 2, onProgress: (p) => void progress.push({ round: p.round, calls: p.spent.modelCalls }) });
+    const searched = result.leaderboard.filter((row) => row.candidate.round > 0).length;
+    expect(searched).toBeGreaterThan(2);
+    // One report per candidate searched, plus one at the end of each round.
+    expect(progress).toHaveLength(searched + 2);
+    expect(progress.map((p) => p.calls)).toEqual([...progress.map((p) => p.calls)].sort((a, b) => a - b));
+    expect(new Set(progress.map((p) => p.calls)).size).toBeGreaterThan(2);
+    expect(progress.at(-1)!.round).toBe(2);
+  });
+
   it("reports no significant difference on the null task, on every seed", async () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const result = await harness({ nullTask: true }).run({ seed });

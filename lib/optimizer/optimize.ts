@@ -119,6 +119,7 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
   const rows = new Map<string, LeaderboardRow & { trainScores: CaseScore[] }>();
   // Train and validation in one evaluation (one eval run in the studio): a candidate is scored on both or neither.
   const trainIds = new Set(recordedSplit.train);
+  const bestByRound: OptimizeResult["bestByRound"] = [];
   const score = async (candidate: Candidate) => {
     const before = { calls: spent.modelCalls, cost: spent.costUsd };
     const scores = await evaluate(candidate, [...split.train, ...split.validation], "search");
@@ -127,6 +128,8 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
     const row = { candidate, train: mean(trainScores), validation, calls: spent.modelCalls - before.calls, costUsd: spent.costUsd - before.cost, trainScores };
     rows.set(candidate.id, row);
     await input.onCandidate?.({ candidate, train: row.train, validation, calls: row.calls, costUsd: row.costUsd });
+    // After every candidate, not only every round, so the run page's bars move as the money is spent.
+    if (candidate.round > 0) await input.onProgress?.({ round: candidate.round - 1, rounds, spent: elapsed(), bestByRound: [...bestByRound] });
   };
   await score(baseline);
 
@@ -136,7 +139,7 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
   const perCandidate = split.train.length + split.validation.length;
   const stopper = () => limitBefore(budget, elapsed(), { calls: perCandidate, costPerCall: costPerCall(), reservedCalls: reserve });
   const rejected: OptimizeResult["rejected"] = [];
-  const bestByRound: OptimizeResult["bestByRound"] = [{ round: 0, validation: rows.get(baseline.id)!.validation }];
+  bestByRound.push({ round: 0, validation: rows.get(baseline.id)!.validation });
   const ranked = (by: "train" | "validation") =>
     [...rows.values()].sort((a, b) => b[by] - a[by] || (by === "train" ? b.validation - a.validation : 0) || a.candidate.round - b.candidate.round);
   let stoppedBy: BudgetLimit | "rounds" = "rounds";
