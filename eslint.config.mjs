@@ -6,7 +6,7 @@ import oneWriter from "./scripts/lint/one-writer.mjs";
 // Which feature owns which table (db/schema exports). Its manage-*.ts modules are the only writers.
 const TABLE_OWNERS = {
   "lib/prompts": ["prompts", "promptVersions"],
-  "lib/serving": ["deliveryState"],
+  "lib/serving": ["deliveryState", "guardBlockCounts"],
   "lib/datasets": ["datasets", "datasetCases"],
   "lib/playground": ["playgroundRuns", "variableSets"],
   "lib/evals": ["evalRuns", "evalRunTargets", "evalRunCases", "evalResults", "evalScores", "evalCaseLeases"],

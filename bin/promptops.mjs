@@ -2,12 +2,14 @@
 // `promptops`: the studio's command line for CI. Plain Node ESM (Node >= 20), no dependencies and no build step.
 //   npx promptops eval --prompt support/triage --label staging --dataset smoke --min-pass-rate 0.9
 //   npx promptops optimize --prompt support/triage --dataset labelled (bin/optimize.mjs)
+//   npx promptops lint prompts/ --sarif lint.sarif, or --workspace (bin/lint.mjs)
 // eval exit codes: 0 = pass rate >= threshold, 1 = below it (or no case scored), 2 = any error (arguments, auth,
 // network, a failed run). The pass rate is the studio's: passed / scored cases; cases with no scorer are reported as unscored.
 
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { CliError, api, connection, integer, pct, table, usd } from "./cli-common.mjs";
+import { LINT_HELP, LINT_OPTIONS, runLint } from "./lint.mjs";
 import { OPTIMIZE_HELP, OPTIMIZE_OPTIONS, runOptimize } from "./optimize.mjs";
 
 const HELP = `Usage: promptops eval [options]
@@ -54,14 +56,17 @@ const EVAL_OPTIONS = {
 const COMMANDS = {
   eval: { options: EVAL_OPTIONS, help: HELP, run: (values) => runEval(values) },
   optimize: { options: OPTIMIZE_OPTIONS, help: OPTIMIZE_HELP, run: (values) => runOptimize(values) },
+  lint: { options: LINT_OPTIONS, help: LINT_HELP, run: (values, positionals) => runLint(values, positionals), positionals: true },
 };
+
+const ALL_HELP = `${HELP}\n${OPTIMIZE_HELP}\n${LINT_HELP}`;
 
 /** The command is the first argument; its own options follow (eval's --json names a file, optimize's is a switch). */
 function parseCli(argv) {
   const command = argv[0] !== undefined && !argv[0].startsWith("-") ? argv[0] : undefined;
   const options = COMMANDS[command]?.options ?? { help: { type: "boolean", short: "h" } };
-  const { values } = parseArgs({ args: command ? argv.slice(1) : argv, options });
-  return { command, values };
+  const { values, positionals } = parseArgs({ args: command ? argv.slice(1) : argv, options, allowPositionals: COMMANDS[command]?.positionals === true });
+  return { command, values, positionals };
 }
 
 function passRateThreshold(value) {
@@ -223,16 +228,16 @@ async function main(argv) {
   try {
     parsed = parseCli(argv);
   } catch (error) {
-    process.stderr.write(`promptops: ${error.message}\n\n${COMMANDS[argv[0]]?.help ?? `${HELP}\n${OPTIMIZE_HELP}`}`);
+    process.stderr.write(`promptops: ${error.message}\n\n${COMMANDS[argv[0]]?.help ?? `${ALL_HELP}`}`);
     return 2;
   }
-  const { command, values } = parsed;
+  const { command, values, positionals } = parsed;
   if (command === undefined || command === "help") {
-    process.stdout.write(`${HELP}\n${OPTIMIZE_HELP}`);
+    process.stdout.write(`${ALL_HELP}`);
     return command === undefined && !values.help ? 2 : 0;
   }
   if (!COMMANDS[command]) {
-    process.stderr.write(`promptops: unknown command "${command}".\n\n${HELP}\n${OPTIMIZE_HELP}`);
+    process.stderr.write(`promptops: unknown command "${command}".\n\n${ALL_HELP}`);
     return 2;
   }
   if (values.help) {
@@ -240,7 +245,7 @@ async function main(argv) {
     return 0;
   }
   try {
-    return await COMMANDS[command].run(values);
+    return await COMMANDS[command].run(values, positionals);
   } catch (error) {
     process.stderr.write(`promptops: ${error instanceof CliError ? error.message : `unexpected error: ${error?.stack ?? error}`}\n`);
     return 2;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { type EvalGateResult } from "@/lib/releases";
+import { type EvalGateResult, type GateCheck } from "@/lib/releases";
 import { approvePromotionAction, rejectPromotionAction } from "@/lib/releases/actions";
 import { VersionDiff } from "@/components/diff/version-diff";
 import { OptimizationEvidence } from "@/components/optimizer/optimization-evidence";
@@ -18,6 +18,8 @@ import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import type { VersionProvenance } from "@/db/schema";
 import { promptHref } from "@/lib/prompts";
 import { formatUtc } from "@/lib/core/ui/format-time";
+import type { PromotionLintReport } from "@/lib/core/vocabulary/compliance";
+import { ComplianceGates, LintReport } from "./compliance-checks";
 
 export interface ApprovalView {
   id: string;
@@ -35,6 +37,10 @@ export interface ApprovalView {
   candidateProvenance?: VersionProvenance | null;
   served: PromptContent | null;
   gate: EvalGateResult;
+  /** Every gate as the approval would evaluate it now, and one sentence per failed gate (issue 19). */
+  gates?: GateCheck | null;
+  gateBlocks?: string[];
+  lintReport?: PromotionLintReport | null;
   evals: PromotionEvals | null;
   mine: boolean;
 }
@@ -103,13 +109,17 @@ function EvalComparison({ evals, version, servedVersion }: { evals: PromotionEva
 }
 
 /** One pending request: the diff against what is served now, the requester's comment, and the decision. */
-export function ApprovalCard({ request, canDecide }: { request: ApprovalView; canDecide: boolean }) {
+export function ApprovalCard({ request, canDecide, canOverride = false }: { request: ApprovalView; canDecide: boolean; canOverride?: boolean }) {
   const router = useRouter();
   const reasonId = useId();
   const [reason, setReason] = useState("");
+  const overrideId = useId();
+  const [overrideReason, setOverrideReason] = useState("");
   const [pending, startTransition] = useTransition();
   const title = `${request.promptName} v${request.version} → ${request.environmentName}`;
-  const gateBlocks = request.gate.status === "failed" || request.gate.status === "no-evaluation" || request.gate.status === "no-scored-cases";
+  const gateBlocks = request.gates
+    ? request.gates.failed.length > 0
+    : request.gate.status === "failed" || request.gate.status === "no-evaluation" || request.gate.status === "no-scored-cases";
   const gateNoteId = useId();
 
   function approve() {
@@ -142,6 +152,23 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
             <Button onClick={approve} busy={pending} disabled={request.mine || request.stale || gateBlocks} aria-describedby={gateBlocks ? gateNoteId : undefined}>
               Approve
             </Button>
+            {canOverride && gateBlocks && (
+              <FormDialog
+                trigger={{ variant: "danger", disabled: request.mine || request.stale || pending, children: "Approve anyway" }}
+                title={`Approve ${title} over failed gates`}
+                submitLabel="Approve anyway"
+                submitVariant="danger"
+                submit={() => approvePromotionAction({ requestId: request.id, reason: "", overrideReason })}
+                onSuccess={() => {
+                  toast.success(`Approved over failed gates: ${request.environmentName} now serves v${request.version} of ${request.promptName}`);
+                  router.refresh();
+                }}
+              >
+                <Field label="Override reason" htmlFor={overrideId} hint="At least 10 characters. Recorded with the failed gates and shown in the deployment history and audit log.">
+                  <Textarea id={overrideId} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} rows={3} required minLength={10} maxLength={2000} />
+                </Field>
+              </FormDialog>
+            )}
             <FormDialog
               trigger={{ variant: "secondary", disabled: request.mine || pending, children: "Reject" }}
               title={`Reject ${title}`}
@@ -168,7 +195,9 @@ export function ApprovalCard({ request, canDecide }: { request: ApprovalView; ca
       )}
       <div id={gateNoteId}>
         <GateNote gate={request.gate} />
+        <ComplianceGates gates={request.gates ?? null} blocks={request.gates && request.gates.compliance.length > 0 ? (request.gateBlocks ?? []) : []} />
       </div>
+      <LintReport report={request.lintReport ?? null} />
       {request.candidateProvenance?.source === "optimization" && <OptimizationEvidence provenance={request.candidateProvenance} />}
       <EvalComparison evals={request.evals} version={request.version} servedVersion={request.servedVersion} />
       {request.candidate && (

@@ -25,7 +25,14 @@ export function DeploymentHistory({ rows, showPrompt = false }: { rows: Deployme
               <Badge tone={kindTone[d.kind]}>{d.kind}</Badge>
             </Td>
             <Td>{d.requestedByLabel}</Td>
-            <Td>{d.approvedByLabel ?? "—"}</Td>
+            <Td>
+              {d.approvedByLabel ?? "—"}
+              {d.gateOverride && (
+                <span className="mt-1 block text-xs text-amber-700 dark:text-amber-400">
+                  <Badge tone="warning">gates overridden</Badge> {d.gateOverride.failed.join(", ")}: {d.gateOverride.reason}
+                </span>
+              )}
+            </Td>
             <Td className="whitespace-nowrap">
               <time dateTime={d.createdAt}>{formatUtc(d.createdAt)}</time>
             </Td>

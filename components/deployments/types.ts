@@ -1,4 +1,5 @@
 import type { DeploymentKind, PromotionStatus } from "@/db/schema";
+import type { GateOverride } from "@/lib/core/vocabulary/compliance";
 import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 
 /** Where "Roll back" takes an environment (lib/releases/rollback-target.ts), with what the dialog diffs. */
@@ -32,6 +33,8 @@ export interface DeploymentView {
   comment: string;
   createdAt: string;
   promptName?: string;
+  /** An admin approved this promotion although gates failed (issue 19). */
+  gateOverride?: GateOverride | null;
 }
 
 export interface RequestView {

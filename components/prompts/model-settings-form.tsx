@@ -2,6 +2,7 @@
 
 import { Field, Input, Select } from "@/components/ui/input";
 import type { SettingsErrors, SettingsForm } from "@/lib/prompts";
+import { GuardPolicyFields } from "./guard-policy-fields";
 import { ModelOptions } from "./model-options";
 
 const textareaClass =
@@ -65,6 +66,7 @@ export function ModelSettingsForm({
       >
         <textarea id="setting-tools" className={textareaClass} value={form.tools} onChange={(e) => set("tools", e.target.value)} />
       </Field>
+      <GuardPolicyFields form={form} errors={errors} set={set} />
     </fieldset>
   );
 }

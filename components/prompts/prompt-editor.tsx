@@ -15,6 +15,7 @@ import type { ChatMessageRecord, PromptContent, PromptType } from "@/lib/core/vo
 import { analyseTemplate, mergeDraftVariables, partialIssues, type PromptVariable, type PromptVariables } from "@/lib/core/templates";
 import { ChatMessagesEditor } from "./chat-messages-editor";
 import { activeFindings, lintPrompt, type LintFinding } from "@/lib/core/lint";
+import type { LintSeverities } from "@/lib/core/vocabulary/compliance";
 import { lintPerEditor } from "./lint-findings";
 import { ConflictDialog, type ConflictingVersion } from "./conflict-dialog";
 import { ModelSettingsForm } from "./model-settings-form";
@@ -40,6 +41,7 @@ export function PromptEditor({
   initialVariables,
   models,
   defaultModel,
+  lintSeverities = {},
 }: {
   promptId: string;
   type: PromptType;
@@ -50,6 +52,8 @@ export function PromptEditor({
   initialVariables: PromptVariables;
   models: { id: string; label: string }[];
   defaultModel: string;
+  /** The workspace's lint severities (Settings → Lint rules), so the markers agree with the promotion check. */
+  lintSeverities?: LintSeverities;
 }) {
   const router = useRouter();
   // The version the draft started from, and its content; a rebase moves both to the newer version.
@@ -79,7 +83,10 @@ export function PromptEditor({
   );
   // The prompt linter (lib/core/lint) on every change: the same rules as `promptops lint` and the promotion check.
   // A new text prompt's empty template is where everyone starts, not a finding (the save dialog refuses it anyway).
-  const lintFindings = useMemo(() => lintPrompt(draft, draft.type === "text" && !draft.template ? { severities: { "empty-message": "off" } } : {}), [draft]);
+  const lintFindings = useMemo(
+    () => lintPrompt(draft, { severities: draft.type === "text" && !draft.template ? { ...lintSeverities, "empty-message": "off" } : lintSeverities }),
+    [draft, lintSeverities],
+  );
   const lint = useMemo(() => lintPerEditor(lintFindings, sources.length), [lintFindings, sources.length]);
   const lintCounts = useMemo(() => countBySeverity(activeFindings(lintFindings)), [lintFindings]);
   const issueCount = analyses.reduce((n, a) => n + a.issues.length, 0);

@@ -8,6 +8,7 @@ import { Badge, TagList } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EditDetailsDialog } from "./edit-details-dialog";
 import { RenameDialog } from "./rename-dialog";
+import { RedTeamDialog } from "@/components/datasets/red-team-dialog";
 
 interface HeaderPrompt {
   id: string;
@@ -18,7 +19,23 @@ interface HeaderPrompt {
   archived: boolean;
 }
 
-export function PromptHeader({ prompt, latestVersion, canWrite }: { prompt: HeaderPrompt; latestVersion: number | null; canWrite: boolean }) {
+/** What "Generate red-team dataset" needs; null when the caller cannot create datasets or there is no version. */
+interface RedTeamOptions {
+  models: { id: string; label: string }[];
+  defaultModel: string;
+}
+
+export function PromptHeader({
+  prompt,
+  latestVersion,
+  canWrite,
+  redTeam = null,
+}: {
+  prompt: HeaderPrompt;
+  latestVersion: number | null;
+  canWrite: boolean;
+  redTeam?: RedTeamOptions | null;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -43,13 +60,14 @@ export function PromptHeader({ prompt, latestVersion, canWrite }: { prompt: Head
         {prompt.description && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{prompt.description}</p>}
         {prompt.tags.length > 0 && <TagList tags={prompt.tags} className="mt-1" />}
       </div>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <a
           href={`/api/prompts/export?name=${encodeURIComponent(prompt.name)}`}
           className="inline-flex h-8 items-center rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
           Export YAML
         </a>
+        {redTeam && latestVersion && !prompt.archived && <RedTeamDialog promptId={prompt.id} version={latestVersion} models={redTeam.models} defaultModel={redTeam.defaultModel} />}
         {canWrite && (
           <>
             <EditDetailsDialog prompt={prompt} disabled={pending || prompt.archived} />

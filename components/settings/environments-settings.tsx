@@ -7,7 +7,9 @@ import { createEnvironmentAction, setEnvironmentProtectedAction } from "@/lib/re
 import { FormSubmit } from "@/components/ui/form-submit";
 import { Field, Input } from "@/components/ui/input";
 import { Table, TableHead, Td } from "@/components/ui/table";
+import { ComplianceGatesForm } from "./compliance-gates-form";
 import { EvalGateForm } from "./eval-gate-form";
+import type { ComplianceGates } from "@/lib/core/vocabulary/compliance";
 
 interface EnvironmentRow {
   id: string;
@@ -16,6 +18,7 @@ interface EnvironmentRow {
   isProtected: boolean;
   gateDatasetId: string | null;
   gateMinPassRate: number | null;
+  complianceGates: ComplianceGates;
 }
 
 /** Admins add environments (tenant-a, canary) and choose which are protected by promotion review. */
@@ -85,6 +88,20 @@ export function EnvironmentsSettings({ environments, datasets }: { environments:
           ))}
         </tbody>
       </Table>
+      <section aria-labelledby="compliance-gates-heading" className="flex flex-col gap-3">
+        <h2 id="compliance-gates-heading" className="text-base font-semibold">
+          Compliance gates
+        </h2>
+        <p className="max-w-prose text-sm text-zinc-600 dark:text-zinc-400">
+          Checked with the eval gate when a lead approves a promotion to a protected environment. A failed gate blocks approval; an admin may
+          approve anyway with a reason, which is recorded in the deployment history and the audit log.
+        </p>
+        {environments.filter((e) => e.isProtected).length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">No environment is protected. Protect one above to give it gates.</p>
+        ) : (
+          environments.filter((e) => e.isProtected).map((e) => <ComplianceGatesForm key={e.id} environment={e} />)
+        )}
+      </section>
       <form onSubmit={add} className="flex max-w-md flex-col gap-3" aria-label="Add environment">
         <h2 className="text-base font-semibold">Add an environment</h2>
         <Field label="Environment name" htmlFor="environment-name">

@@ -8,6 +8,7 @@ import { environments } from "./releases";
 import { playgroundRuns } from "./playground";
 import type { ScorerConfig } from "../../lib/core/vocabulary/scorer-config";
 import type { PromptContent } from "../../lib/core/vocabulary/prompt-content";
+import type { RedTeamOrigin } from "../../lib/core/vocabulary/compliance";
 
 import { EVAL_RESULT_STATUSES, EVAL_RUN_STATUSES, type EvalResultStatus, type EvalRunStatus } from "../../lib/core/vocabulary/run-statuses";
 
@@ -27,6 +28,8 @@ export const datasets = sqliteTable(
     description: text("description").notNull().default(""),
     /** Scorers offered by default when a run is started on this dataset (e.g. from a promptfoo import). */
     defaultScorers: text("default_scorers", { mode: "json" }).$type<ScorerConfig[]>().notNull().default(sql`'[]'`),
+    /** Set on a dataset made by "Generate red-team dataset" (issue 19); null for every other dataset. */
+    redTeam: text("red_team", { mode: "json" }).$type<RedTeamOrigin>(),
     archivedAt: timestamp("archived_at"),
     createdById: optionalRef("created_by_id", () => users.id),
     createdAt: createdAt(),

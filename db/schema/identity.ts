@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "./dialect";
 import { id, createdAt, ref, timestamp } from "./columns";
 import { ROLES, type Role } from "../../lib/core/roles";
+import type { LintSeverities } from "../../lib/core/vocabulary/compliance";
 
 // Users, workspaces, memberships, sessions and sign-in attempts. db/schema/index.ts gathers every group.
 
@@ -23,6 +24,8 @@ export const workspaces = sqliteTable("workspaces", {
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+  /** The prompt linter's severities for this workspace (issue 19); rules not named keep their default. */
+  lintSeverities: text("lint_severities", { mode: "json" }).$type<LintSeverities>().notNull().default(sql`'{}'`),
   createdAt: createdAt(),
 });
 export type Workspace = typeof workspaces.$inferSelect;

@@ -11,3 +11,4 @@ export * from "./feedback";
 export * from "./review";
 export * from "./rollups";
 export * from "./optimizer";
+export * from "./guardrails";

@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "./dialect";
 import { createdAt, ref, timestamp, optionalRef } from "./columns";
 import { users, workspaceScoped } from "./identity";
 import { prompts } from "./prompts";
+import type { ComplianceGates, GateOverride, PromotionLintReport } from "../../lib/core/vocabulary/compliance";
 
 // Environments, what each serves (pointers), deployments and promotion requests. db/schema/index.ts gathers every group.
 
@@ -17,6 +19,8 @@ export const environments = sqliteTable(
     /** Eval gate: the candidate must reach this pass rate on this dataset before approval (enforced once evals exist). */
     gateDatasetId: text("gate_dataset_id"),
     gateMinPassRate: integer("gate_min_pass_rate"),
+    /** Compliance gates an approval must pass next to the eval gate (issue 19); {} requires none. */
+    complianceGates: text("compliance_gates", { mode: "json" }).$type<ComplianceGates>().notNull().default(sql`'{}'`),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("environments_workspace_slug").on(t.workspaceId, t.slug)],
@@ -90,6 +94,10 @@ export const promotionRequests = sqliteTable(
     decidedByLabel: text("decided_by_label"),
     decisionReason: text("decision_reason"),
     decidedAt: timestamp("decided_at"),
+    /** The linter's report on the version when the request was made (issue 19). */
+    lintReport: text("lint_report", { mode: "json" }).$type<PromotionLintReport>(),
+    /** Set when an admin approved although compliance gates failed: who, why and which. */
+    gateOverride: text("gate_override", { mode: "json" }).$type<GateOverride>(),
     createdAt: createdAt(),
   },
   (t) => [

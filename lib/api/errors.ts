@@ -1,6 +1,7 @@
 import "server-only";
 import { toAppError } from "@/lib/core/errors";
 import { logger } from "@/lib/platform/logger";
+import type { GuardRule } from "@/lib/core/vocabulary/guard-policy";
 import type { ErrorBody } from "./schemas";
 import { NO_STORE_JSON } from "./serialize";
 
@@ -21,5 +22,7 @@ export function errorReply(thrown: unknown): ErrorReply {
   if ((error.status === 429 || error.status === 503) && typeof retryAfter === "number") headers.push(["Retry-After", String(Math.ceil(retryAfter))]);
   if (error.status === 401) headers.push(["WWW-Authenticate", 'Bearer realm="promptops"']);
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  // A guard policy's refusal names its rule, so an application can tell its users which limit they met.
+  if (error.code === "unprocessable:guard") body.error.details = { rule: error.details?.rule as GuardRule };
   return { status: error.status, body: JSON.stringify(body), headers };
 }

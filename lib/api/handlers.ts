@@ -19,6 +19,7 @@ import { reportGeneration, sendFeedback } from "@/lib/feedback/server";
 import { GENERATION_BODY_LIMIT } from "@/lib/feedback";
 import { OPTIMIZATION_BODY_LIMIT } from "@/lib/optimizer";
 import { requirePermission } from "@/lib/platform/auth/policy";
+import { lintWorkspaceForApi } from "@/lib/releases/server";
 import { cancelOptimizationFromApi, describeOptimizationForApi, saveOptimizationFromApi, startOptimizationFromApi } from "@/lib/optimizer/server";
 
 // The whole delivery API, once, over a transport-neutral call: the custom server answers it on node:http before Next
@@ -92,6 +93,9 @@ async function dispatch(call: DeliveryCall, route: DeliveryRoute, state: Deliver
     case "optimization-cancel":
     case "optimization-save":
       return json(await answerOptimization(principal, call, route), route.kind === "optimization-save" ? 201 : 200);
+    case "lint":
+      if (call.rawQuery) throw new AppError("bad_request:api", "This endpoint takes no query parameters.");
+      return json(await lintWorkspaceForApi(principal), 200);
   }
 }
 

@@ -9,6 +9,7 @@ import {
 import { BUDGET_CAPS, OPTIMIZER_LIMITS, optimizationSchema, savedOptimizationSchema, startOptimizationBodySchema } from "@/lib/optimizer";
 import { feedbackBodySchema, feedbackCreatedSchema, generationCreatedSchema, reportGenerationBodySchema } from "@/lib/feedback";
 import { chatMessageSchema, modelConfigSchema } from "@/lib/prompts";
+import { workspaceLintSchema } from "@/lib/releases";
 import type { DeliveryRoute, PromptAction } from "./routes";
 import {
   createVersionBodySchema,
@@ -58,12 +59,13 @@ export const responseComponents = {
   FeedbackCreated: feedbackCreatedSchema,
   Optimization: optimizationSchema,
   SavedOptimization: savedOptimizationSchema,
+  WorkspaceLint: workspaceLintSchema,
   ChatMessage: chatMessageSchema,
   ModelConfig: modelConfigSchema,
   Error: errorBodySchema,
 } satisfies Record<string, z.ZodType>;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
 
 export interface DeliveryOperation {
   method: "get" | "post";
@@ -128,9 +130,11 @@ export const deliveryOperations: Record<OperationKey, DeliveryOperation> = {
     operationId: "renderPrompt",
     summary: "Fill in a prompt version's variables, partials included",
     pathParameters: name,
+    description:
+      "When the version has a guard policy (`modelConfig.guard`), the variables are checked first: an input over its length limit, with a listed word, a denied topic or (PII handling `block`) personal data is refused with 422 `unprocessable:guard`, the rule in `error.details.rule`. With PII handling `mask`, e-mail addresses, phone numbers and card numbers are replaced by `[EMAIL]`, `[PHONE]` and `[CARD]` before rendering.",
     body: "RenderRequest",
     success: { status: 200, description: "The rendered text (text prompts) or messages (chat prompts).", body: "RenderResult" },
-    errors: BODY_READ_ERRORS,
+    errors: [...BODY_READ_ERRORS, 422],
   },
   versions: {
     method: "post",
@@ -192,10 +196,10 @@ export const deliveryOperations: Record<OperationKey, DeliveryOperation> = {
     operationId: "reportGeneration",
     summary: "Record a generation your application made with a deployed prompt (read-write keys)",
     description:
-      "Send `version` (the version you rendered) or `label` (the environment you fetched from; what it serves now is recorded). Usage and latency are optional; without a cost, it is estimated from the model's price when known. Bodies over 1 MiB are refused with 413. Returns the id to attach end-user feedback to.",
+      "Send `version` (the version you rendered) or `label` (the environment you fetched from; what it serves now is recorded). Usage and latency are optional; without a cost, it is estimated from the model's price when known. Bodies over 1 MiB are refused with 413. Returns the id to attach end-user feedback to. When the version has a guard policy, the variables are checked as render checks them (422 `unprocessable:guard` naming the rule, and nothing is stored), and the output is stored with listed words replaced by `[MASKED]` and, unless PII handling is `off`, personal data by `[EMAIL]`, `[PHONE]` or `[CARD]`.",
     body: "ReportGenerationRequest",
     success: { status: 201, description: "Recorded.", body: "GenerationCreated" },
-    errors: WRITE_ERRORS,
+    errors: [...WRITE_ERRORS, 422],
   },
   feedback: {
     method: "post",
@@ -247,6 +251,16 @@ export const deliveryOperations: Record<OperationKey, DeliveryOperation> = {
     pathParameters: runId,
     success: { status: 201, description: "The new version.", body: "SavedOptimization" },
     errors: OPTIMIZATION_ACTION_ERRORS,
+  },
+  lint: {
+    method: "get",
+    path: "/lint",
+    operationId: "lintWorkspace",
+    summary: "The prompt linter's findings for every active prompt's latest version",
+    description:
+      "Linted as a promotion request lints: with the datasets the prompt was evaluated on, the workspace's environments and its severities. Silenced findings carry `silencedReason` and do not count. At most 1,000 prompts (by name); `truncated` says there were more. What `promptops lint --workspace` reads.",
+    success: { status: 200, description: "Every prompt's findings and the rules.", body: "WorkspaceLint" },
+    errors: READ_ERRORS,
   },
   openapi: {
     method: "get",

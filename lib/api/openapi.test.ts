@@ -26,7 +26,7 @@ describe("the OpenAPI document and the router", () => {
   it("documents one operation for every route, and the router serves each documented operation at its path", () => {
     // The record's type (Record<OperationKey, …>) already makes a route kind of routes.ts without an operation a
     // compile error; here each operation's path and method must lead the real router back to that same route.
-    expect(operations).toHaveLength(15);
+    expect(operations).toHaveLength(16);
     for (const [key, operation] of operations) {
       for (const path of samplePaths(operation.path)) {
         expect(operationKeyOf(matchDeliveryRoute(operation.method.toUpperCase(), path)), `${operation.method} ${path}`).toBe(key);
@@ -97,6 +97,10 @@ describe("schemas generated from zod", () => {
     ["CreateVersionRequest", { template: "Hi", commitMessage: "x".repeat(501) }],
     ["CreateVersionRequest", { template: "Hi", commitMessage: "m", modelConfig: { temperature: 3 } }],
     ["CreateVersionRequest", { template: "Hi", commitMessage: "m", modelConfig: { responseFormat: { type: "json", schema: {} } } }],
+    ["CreateVersionRequest", { template: "Hi", commitMessage: "m", modelConfig: { guard: { deniedTopics: ["pricing"], words: ["refund"], pii: "mask", maxInputChars: 4000 } } }],
+    ["CreateVersionRequest", { template: "Hi", commitMessage: "m", modelConfig: { guard: { pii: "redact" } } }],
+    ["CreateVersionRequest", { template: "Hi", commitMessage: "m", modelConfig: { guard: { maxInputChars: 0 } } }],
+    ["CreateVersionRequest", { template: "Hi", commitMessage: "m", modelConfig: { guard: { regex: ".*" } } }],
     ["PromotionRequest", { environment: "production", version: 2, comment: "ship" }],
     ["PromotionRequest", { environment: "production", version: "2" }],
     ["StartEvalRunRequest", { prompt: "greet", dataset: "smoke", scorers: [{ key: "k" }], concurrency: 32 }],

@@ -18,6 +18,7 @@ const errorResponses: Record<ErrorStatus, [name: string, response: JsonSchema]> 
   404: ["NotFound", errorResponse("No such prompt (or archived, or in another workspace), version, environment, or deployment.")],
   409: ["Conflict", errorResponse("A stale expectedParentVersion, a promotion that is already pending or already served, or an optimization that cannot be cancelled or saved (ended, unfinished, already saved).")],
   413: ["PayloadTooLarge", errorResponse("The request body is over the endpoint's size limit.")],
+  422: ["GuardRefused", errorResponse("The prompt version's guard policy refuses the input; `error.details.rule` names the rule (max-input-length, word-list, denied-topic, pii).")],
   429: [
     "TooManyRequests",
     { ...errorResponse("The key is over its rate limit."), headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } },

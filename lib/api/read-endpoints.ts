@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/db";
-import { findEnvironmentBySlug, listPointersForPrompts, resolvePrompt, type PromptTarget } from "@/lib/serving/server";
+import { countGuardDecisions, findEnvironmentBySlug, listPointersForPrompts, resolvePrompt, type PromptTarget } from "@/lib/serving/server";
+import { checkInput, compileGuard, guardRefusal } from "@/lib/core/guard";
+import type { GuardRule } from "@/lib/core/vocabulary/guard-policy";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import type { ApiKeyPrincipal } from "@/lib/platform/auth/principal";
 import { AppError } from "@/lib/core/errors";
@@ -33,8 +35,8 @@ async function loadPrompt(state: DeliveryState, workspaceId: string, target: Pro
   const key = targetKey(workspaceId, target);
   const cached = state.cache.get(key);
   if (cached) return { entry: cached, epoch: state.cache.currentEpoch };
-  const { epoch, prompt } = await resolvePrompt(workspaceId, target);
-  const entry = { prompt, response: prepareJsonResponse(prompt) };
+  const { epoch, promptId, prompt } = await resolvePrompt(workspaceId, target);
+  const entry = { promptId, prompt, response: prepareJsonResponse(prompt) };
   state.cache.set(key, entry, epoch);
   return { entry, epoch };
 }
@@ -72,11 +74,32 @@ export function renderPrompt(state: DeliveryState, principal: ApiKeyPrincipal, n
   const input = parseInput(renderBodySchema, body);
   const target = targetFrom(name, input);
   const cached = state.cache.get(targetKey(principal.workspaceId, target));
-  if (cached?.plan) return renderFromPlan(cached.prompt, cached.plan, input.variables);
+  if (cached?.plan) return renderGuarded(principal, cached, cached.plan, input.variables);
   return loadPrompt(state, principal.workspaceId, target).then(async ({ entry }) => {
     entry.plan ??= await planPrompt(entry.prompt);
-    return renderFromPlan(entry.prompt, entry.plan, input.variables);
+    return renderGuarded(principal, entry, entry.plan, input.variables);
   });
+}
+
+/**
+ * The version's guard policy first (lib/core/guard): a refused input is a 422 naming the rule, and personal data in
+ * "mask" mode is masked before it is filled in. A version without a policy renders as before, synchronously; only
+ * a refusal or a mask waits, for its count to be stored.
+ */
+function renderGuarded(principal: ApiKeyPrincipal, entry: CachedPrompt, plan: RenderPlan, variables: Record<string, unknown>): RenderResult | Promise<RenderResult> {
+  const guard = compileGuard(entry.prompt.modelConfig.guard);
+  if (!guard) return renderFromPlan(entry.prompt, plan, variables);
+  const verdict = checkInput(guard, variables);
+  const count = (rules: GuardRule[], action: "blocked" | "masked") =>
+    countGuardDecisions(rules.map((rule) => ({ workspaceId: principal.workspaceId, promptId: entry.promptId, version: entry.prompt.version, rule, action, surface: "render" })));
+  const { refused } = verdict;
+  if (refused) {
+    return count([refused.rule], "blocked").then(() => {
+      throw guardRefusal(refused);
+    });
+  }
+  const result = renderFromPlan(entry.prompt, plan, verdict.variables);
+  return verdict.masked.length ? count(verdict.masked, "masked").then(() => result) : result;
 }
 
 /** Checks the served templates and loads their partials, from the ones resolved with the prompt. */

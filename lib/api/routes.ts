@@ -13,6 +13,7 @@ export const EVAL_RUNS_PATH = `${API_BASE}/evals/runs`;
 export const GENERATIONS_PATH = `${API_BASE}/generations`;
 export const FEEDBACK_PATH = `${API_BASE}/feedback`;
 export const OPTIMIZATIONS_PATH = `${API_BASE}/optimizations`;
+export const LINT_PATH = `${API_BASE}/lint`;
 
 const ACTIONS = ["render", "versions", "promotions"] as const;
 export type PromptAction = (typeof ACTIONS)[number];
@@ -31,6 +32,7 @@ export type DeliveryRoute =
   | { kind: "optimization"; runId: string }
   | { kind: "optimization-cancel"; runId: string }
   | { kind: "optimization-save"; runId: string }
+  | { kind: "lint" }
   | { kind: "none" };
 
 /** POST /evals/runs, GET /evals/runs/{id}, GET /evals/runs/{id}/results (lib/evals/runs/api.ts). */
@@ -56,6 +58,7 @@ function matchOptimizationRoute(method: string, rawPath: string): DeliveryRoute 
 export function matchDeliveryRoute(method: string, rawPath: string): DeliveryRoute {
   if (method === "GET" && rawPath === OPENAPI_PATH) return { kind: "openapi" };
   if (method === "GET" && rawPath === PROMPTS_PATH) return { kind: "list" };
+  if (rawPath === LINT_PATH) return method === "GET" ? { kind: "lint" } : { kind: "none" };
   if (rawPath.startsWith(EVAL_RUNS_PATH)) return matchEvalRoute(method, rawPath);
   if (rawPath.startsWith(OPTIMIZATIONS_PATH)) return matchOptimizationRoute(method, rawPath);
   if (rawPath === GENERATIONS_PATH) return method === "POST" ? { kind: "generations" } : { kind: "none" };

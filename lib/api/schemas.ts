@@ -2,6 +2,7 @@ import { z } from "zod";
 import { pagedListSchema } from "@/lib/core/paged-list";
 import { PROMPT_NAME_MAX, chatMessageSchema, chatMessagesSchema, modelConfigSchema, saveVersionSchema, templateTextSchema } from "@/lib/prompts";
 import { AppError } from "@/lib/core/errors";
+import { GUARD_RULES } from "@/lib/core/vocabulary/guard-policy";
 import { DEFAULT_LABEL, type ResolvedPrompt } from "@/lib/serving";
 
 // What the delivery API reads and answers. The handlers parse their input with these schemas and type their answers
@@ -140,6 +141,10 @@ export const errorBodySchema = z.object({
       .regex(/^[a-z_]+:[a-z_]+$/)
       .describe("`type:surface`, e.g. `not_found:prompt`."),
     message: z.string().describe("Safe to show to a person."),
+    details: z
+      .object({ rule: z.enum(GUARD_RULES).describe("The guard policy rule the input violated.") })
+      .optional()
+      .describe("Only on 422 `unprocessable:guard`."),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -8,6 +8,8 @@ import type { ChatPlan, TemplatePlan } from "@/lib/core/templates";
 
 /** A resolved prompt and its GET response, serialised once. */
 export interface CachedPrompt {
+  /** The prompt's id: what its guard policy's decisions are counted under (the wire shape has only its name). */
+  promptId: string;
   prompt: ResolvedPrompt;
   response: PreparedResponse;
   /** Its templates checked and partials loaded, at its first render: later renders are synchronous. */

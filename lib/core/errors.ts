@@ -8,6 +8,7 @@ export type ErrorType =
   | "not_found"
   | "method_not_allowed"
   | "conflict"
+  | "unprocessable"
   | "length_required"
   | "too_large"
   | "unsupported_media"
@@ -29,6 +30,7 @@ export type ErrorSurface =
   | "eval"
   | "feedback"
   | "generation"
+  | "guard"
   | "member"
   | "metrics"
   | "model"
@@ -53,6 +55,7 @@ const statusByType: Record<ErrorType, number> = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  unprocessable: 422,
   length_required: 411,
   too_large: 413,
   unsupported_media: 415,

@@ -4,11 +4,13 @@ import { z } from "zod";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { addCase, createDataset, deleteCase, setDatasetArchived, updateCase, updateDatasetDetails } from "@/lib/datasets/manage-datasets";
 import { listDatasets } from "@/lib/datasets/queries";
+import { createRedTeamDataset } from "@/lib/datasets/manage-red-team";
 import {
   addCaseSchema,
   archiveDatasetSchema,
   createDatasetSchema,
   deleteCaseSchema,
+  generateRedTeamSchema,
   updateCaseSchema,
   updateDatasetSchema,
 } from "@/lib/datasets/schemas";
@@ -35,3 +37,6 @@ export const updateCaseAction = writeInPlace(updateCaseSchema, async (principal,
 export const listDatasetOptionsAction = writeInPlace(z.object({}), async (principal) =>
   (await listDatasets({ workspaceId: principal.workspaceId })).map((d) => ({ id: d.id, name: d.name, caseCount: d.caseCount })),
 );
+
+/** "Generate red-team dataset" on a prompt page; the dialog then opens the new dataset. */
+export const generateRedTeamDatasetAction = write(generateRedTeamSchema, createRedTeamDataset);

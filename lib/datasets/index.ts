@@ -7,4 +7,4 @@ export { casesToCsv, casesToJsonl } from "./export";
 export type { ImportPreview } from "./import/import-cases";
 export { COLUMN_TARGETS } from "./import/mapping";
 export type { ColumnMapping, ColumnTarget } from "./import/mapping";
-export { DATASET_LIMITS, addCaseFromRunSchema } from "./schemas";
+export { DATASET_LIMITS, addCaseFromRunSchema, generateRedTeamSchema } from "./schemas";

@@ -88,7 +88,7 @@ const caseSnapshot = (c: DatasetCase) => ({ position: c.position, variables: c.v
 export async function insertAuditedDataset(
   tx: DbOrTx,
   principal: Principal,
-  input: { name: string; description: string; defaultScorers?: Dataset["defaultScorers"] },
+  input: { name: string; description: string; defaultScorers?: Dataset["defaultScorers"]; redTeam?: Dataset["redTeam"] },
 ): Promise<Dataset> {
   await refuseTakenName(tx, principal.workspaceId, input.name);
   const dataset = await insertDataset(tx, { workspaceId: principal.workspaceId, createdById: principal.user?.id ?? null, ...input });
@@ -96,7 +96,7 @@ export async function insertAuditedDataset(
     action: "dataset.created",
     objectType: "dataset",
     objectId: dataset.id,
-    after: { name: dataset.name, description: dataset.description, defaultScorers: dataset.defaultScorers },
+    after: { name: dataset.name, description: dataset.description, defaultScorers: dataset.defaultScorers, ...(dataset.redTeam ? { redTeam: dataset.redTeam } : {}) },
   });
   return dataset;
 }

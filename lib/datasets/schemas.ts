@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ATTACK_CATEGORIES } from "@/lib/core/vocabulary/compliance";
 
 // Inputs of the dataset actions and routes, validated at the boundary. Limits keep one case and one dataset small
 // enough to render, copy into a run and export without surprises.
@@ -63,3 +64,18 @@ export const addCaseFromRunSchema = z.object({
   newDatasetName: datasetName.optional(),
   useOutputAsExpected: z.boolean().default(true),
 });
+
+/** "Generate red-team dataset": which prompt version, which attack families, and optional paraphrases by a model. */
+export const generateRedTeamSchema = z
+  .object({
+    promptId: z.string().min(1).max(64),
+    /** Absent: the prompt's latest version. */
+    version: z.number().int().positive().optional(),
+    categories: z.array(z.enum(ATTACK_CATEGORIES)).min(1, "Choose at least one attack category.").max(ATTACK_CATEGORIES.length),
+    paraphrase: z.boolean().default(false),
+    /** The model that writes the paraphrases; required with `paraphrase`. */
+    paraphraseModelId: z.string().min(1).max(200).optional(),
+    /** Absent: "red-team <prompt> v<version>", numbered when taken. */
+    name: datasetName.optional(),
+  })
+  .refine((input) => !input.paraphrase || input.paraphraseModelId, { path: ["paraphraseModelId"], message: "Choose the model that writes the paraphrases." });

@@ -6,5 +6,6 @@ import "server-only";
 export { importCases, importRequestSchema, previewImport } from "./import/import-cases";
 export { loadDatasetForExport, loadDatasetPage } from "./load-dataset-page";
 export { addCaseFromRun, appendCases, insertAuditedDataset } from "./manage-datasets";
+export { createRedTeamDataset } from "./manage-red-team";
 export { findDatasetById, listDatasets, listVariableNames } from "./queries";
 export { seedDemoDatasets } from "./seed-demo";

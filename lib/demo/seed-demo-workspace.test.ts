@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { first } from "@/db/first";
 import { auditLog, datasetCases, datasets, evalRuns, feedbackTags, optimizationCandidates, optimizationRuns, prompts, promptVersions, users, workspaces } from "@/db/schema";
+import { CORPUS, CORPUS_VERSION } from "@/lib/core/redteam";
+import { listLatestRedTeamRuns } from "@/lib/evals/server";
 import { DEMO_EMAILS, seedDemoWorkspace } from "./seed-demo-workspace";
 
 let workspaceId: string;
@@ -43,13 +45,25 @@ describe("the Demo workspace's seed", () => {
   it("creates its datasets and their cases through the datasets module, audited as the editor", async () => {
     const db = getDb();
     const names = await db.select().from(datasets).where(eq(datasets.workspaceId, workspaceId));
-    expect(names.map((d) => d.name).sort()).toEqual(["support-tickets", "tagline-smoke", "triage-smoke"]);
+    expect(names.map((d) => d.name).sort()).toEqual(["red-team support-triage v2", "support-tickets", "tagline-smoke", "triage-smoke"]);
     for (const dataset of names) {
       expect(dataset.createdById).toBe(editorId);
       const positions = await db.select({ position: datasetCases.position }).from(datasetCases).where(eq(datasetCases.datasetId, dataset.id));
       expect(positions.map((p) => p.position)).toEqual(positions.map((_, i) => i + 1));
     }
-    expect((await auditOf("dataset.created")).map((a) => (a.after as { name: string }).name).sort()).toEqual(["support-tickets", "tagline-smoke", "triage-smoke"]);
+    expect((await auditOf("dataset.created")).map((a) => (a.after as { name: string }).name).sort()).toEqual(["red-team support-triage v2", "support-tickets", "tagline-smoke", "triage-smoke"]);
+  });
+
+  it("generates a red-team dataset of support/triage and runs it on the offline model, so the dashboard card has a rate", async () => {
+    const db = getDb();
+    const dataset = (await first(db.select().from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.name, "red-team support-triage v2")))))!;
+    expect(dataset.redTeam).toMatchObject({ version: 2, corpusVersion: CORPUS_VERSION, paraphrased: false });
+    const runs = await db.select().from(evalRuns).where(eq(evalRuns.datasetId, dataset.id));
+    expect(runs.map((r) => r.status)).toEqual(["completed"]);
+    const [latest] = await listLatestRedTeamRuns({ kind: "user", workspaceId, user: { id: editorId, email: "editor@example.com", name: "Eddie Editor" }, role: "editor" });
+    expect(latest).toMatchObject({ promptName: "support/triage", version: 2, runId: runs[0]!.id });
+    expect(latest!.success.scored).toBe(CORPUS.length);
+    expect(latest!.success.rate).not.toBeNull();
   });
 
   it("runs one optimization to the end, for real, with a held-out verdict to show", async () => {

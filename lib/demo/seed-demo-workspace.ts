@@ -11,7 +11,7 @@ import { approvePromotion, deployVersion, requestPromotion } from "@/lib/release
 import { listEnvironments } from "@/lib/serving/server";
 import { seedDemoDatasets } from "@/lib/datasets/server";
 import { createPromptInTransaction, findPromptByName, saveVersionInTransaction } from "@/lib/prompts/server";
-import { seedDemoEvalRuns } from "@/lib/evals/server";
+import { seedDemoEvalRuns, seedDemoRedTeam } from "@/lib/evals/server";
 import { seedDemoReview } from "@/lib/review/server";
 import { seedDemoOptimization } from "@/lib/optimizer/server";
 
@@ -103,6 +103,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ seeded: boolean }> {
   await seedDeployments(db, seeded);
   await seedDemoDatasets(seeded);
   await seedDemoEvalRuns(db, seeded);
+  await seedDemoRedTeam(db, seeded);
   await seedDemoReview(db, seeded);
   await seedDemoOptimization(seeded);
   return { seeded: true };

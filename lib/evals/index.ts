@@ -16,6 +16,8 @@ export type { PromptfooPreview } from "./promptfoo/import-config";
 export type { EvalResultView, EvalResultsPage, EvalRunView } from "./runs/api";
 export type { NewEvaluationOptions, TargetVariables } from "./runs/form-options";
 export { PASS_RATE_LABEL, describePassRate } from "./runs/pass-rate";
+export { formatAttackRate, summariseAttacks } from "./redteam/attack-rate";
+export type { AttackSuccess, AttackTally } from "./redteam/attack-rate";
 export { formatEta } from "./runs/progress";
 export { RUN_LIMITS, createEvalRunSchema, evalResultListSchema, evalResultSchema, evalRunSchema, resultsPageQuerySchema, startRunBodySchema } from "./runs/schemas";
 export type { RunTargetInput } from "./runs/schemas";

@@ -53,7 +53,8 @@ export function settingsFormFrom(settings: RunSettings): ColumnSettingsForm {
 
 /** The settings a column sends, or the errors to show beside its fields. */
 export function parseColumnSettings(form: ColumnSettingsForm): { settings: RunSettings; errors: SettingsErrors } {
-  const { config, errors } = fromSettingsForm({ ...form, model: "", responseFormat: "text", jsonSchema: "", tools: "" });
+  // Only the column's sampling fields: everything else (model, format, tools, guard policy) as an empty form has it.
+  const { config, errors } = fromSettingsForm({ ...toSettingsForm({}), ...form });
   const settings: RunSettings = {};
   if (config.temperature !== undefined) settings.temperature = config.temperature;
   if (config.maxOutputTokens !== undefined) settings.maxOutputTokens = config.maxOutputTokens;

@@ -13,7 +13,7 @@ export { readUploadedPromptFiles } from "./portable/uploads";
 export { zipFiles } from "./portable/zip";
 export type { PromptList } from "./queries";
 export { sameContent, versionContent } from "./same-content";
-export { PROMPT_NAME_MAX, chatMessageSchema, chatMessagesSchema, modelConfigSchema, promptBodySchema, promptNameSchema, saveVersionSchema, templateTextSchema } from "./schemas";
+export { PROMPT_NAME_MAX, chatMessageSchema, chatMessagesSchema, guardPolicySchema, modelConfigSchema, promptBodySchema, promptNameSchema, saveVersionSchema, templateTextSchema } from "./schemas";
 export { fromSettingsForm, toSettingsForm } from "./settings-form";
 export type { SettingsErrors, SettingsForm } from "./settings-form";
 export { estimateTokens } from "./token-estimate";

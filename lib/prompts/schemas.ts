@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GUARD_PII_MODES, GUARD_POLICY_LIMITS as GUARD } from "@/lib/core/vocabulary/guard-policy";
 
 // Zod schemas for prompt writes, shared by server actions and the import path. Client-safe.
 
@@ -32,6 +33,24 @@ export const chatMessagesSchema = z.array(chatMessageSchema).min(1, "A chat prom
 
 const jsonObject = z.record(z.string(), z.unknown());
 
+/** A version's guard policy (lib/core/guard applies it). Bounded, so no policy can make a request slow or a version huge. */
+export const guardPolicySchema = z
+  .object({
+    deniedTopics: z
+      .array(z.string().trim().min(1).max(GUARD.deniedTopicChars, `A denied topic is at most ${GUARD.deniedTopicChars} characters.`))
+      .max(GUARD.deniedTopics, `At most ${GUARD.deniedTopics} denied topics.`)
+      .optional()
+      .describe("Phrases an input must not mention: matched whole, ignoring case and spacing."),
+    words: z
+      .array(z.string().trim().min(1).max(GUARD.wordChars, `A listed word is at most ${GUARD.wordChars} characters.`))
+      .max(GUARD.words, `At most ${GUARD.words} listed words.`)
+      .optional()
+      .describe("Words an input must not contain (word boundaries, ignoring case); masked in reported outputs."),
+    pii: z.enum(GUARD_PII_MODES).optional().describe("E-mail addresses, phone numbers and card numbers in inputs: refused (block) or masked (mask). Outputs are masked unless off."),
+    maxInputChars: z.number().int().min(1).max(GUARD.maxInputChars).optional().describe("The most characters the variables' values may hold together."),
+  })
+  .strict();
+
 export const modelConfigSchema = z
   .object({
     model: z.string().min(1).max(200).optional().describe('A model id such as "openai:gpt-4o-mini".'),
@@ -54,6 +73,7 @@ export const modelConfigSchema = z
       )
       .max(64)
       .optional(),
+    guard: guardPolicySchema.optional().describe("The delivery API's guard policy for this version; never sent to the model."),
   })
   .strict();
 

@@ -11,6 +11,7 @@ describe("model settings form", () => {
       stopSequences: ["END", "\n\n"],
       responseFormat: { type: "json" as const, schema: { type: "object", properties: { label: { type: "string" } } } },
       tools: [{ name: "lookup", parameters: { type: "object" } }],
+      guard: { deniedTopics: ["competitor pricing", "politics"], words: ["refund"], pii: "mask" as const, maxInputChars: 4000 },
     };
     expect(fromSettingsForm(toSettingsForm(config))).toEqual({ config, errors: {} });
   });
@@ -28,6 +29,22 @@ describe("model settings form", () => {
       topP: "Enter a number.",
       jsonSchema: expect.stringMatching(/^Not valid JSON/),
       tools: "Enter a JSON array.",
+    });
+  });
+
+  it("reads the guard policy one entry per line, and bounds it as the server does", () => {
+    const form = { ...toSettingsForm({}), guardDeniedTopics: "  politics \n\n weather ", guardWords: "refund\n", guardPii: "block" as const };
+    expect(fromSettingsForm(form)).toEqual({ config: { guard: { deniedTopics: ["politics", "weather"], words: ["refund"], pii: "block" } }, errors: {} });
+    const hostile = {
+      ...toSettingsForm({}),
+      guardDeniedTopics: "x".repeat(201),
+      guardWords: Array.from({ length: 501 }, (_, i) => `w${i}`).join("\n"),
+      guardMaxInputChars: "0",
+    };
+    expect(fromSettingsForm(hostile).errors).toEqual({
+      guardDeniedTopics: "A denied topic is at most 200 characters.",
+      guardWords: "At most 500 listed words.",
+      guardMaxInputChars: "Enter a whole number from 1 to 1,000,000.",
     });
   });
 });

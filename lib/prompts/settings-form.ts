@@ -1,9 +1,10 @@
 import type { ModelConfig } from "@/lib/core/vocabulary/prompt-content";
+import { fromGuardFields, toGuardFields, type GuardFields } from "./guard-form";
 
 // The model-settings form edits strings; this converts both ways and says what is wrong, field by field.
 // Client-safe and pure, so the editor can validate on every keystroke. The server re-validates with zod.
 
-export interface SettingsForm {
+export interface SettingsForm extends GuardFields {
   model: string;
   temperature: string;
   maxOutputTokens: string;
@@ -27,6 +28,7 @@ export function toSettingsForm(config: ModelConfig): SettingsForm {
     responseFormat: config.responseFormat?.type ?? "text",
     jsonSchema: config.responseFormat?.type === "json" && config.responseFormat.schema ? JSON.stringify(config.responseFormat.schema, null, 2) : "",
     tools: config.tools?.length ? JSON.stringify(config.tools, null, 2) : "",
+    ...toGuardFields(config.guard),
   };
 }
 
@@ -81,6 +83,10 @@ export function fromSettingsForm(form: SettingsForm): { config: ModelConfig; err
   const tools = json(form.tools, "array");
   if (tools instanceof Error) errors.tools = tools.message;
   else if (Array.isArray(tools) && tools.length) config.tools = tools as ModelConfig["tools"];
+
+  const guard = fromGuardFields(form);
+  Object.assign(errors, guard.errors);
+  if (guard.guard) config.guard = guard.guard;
 
   return { config, errors };
 }

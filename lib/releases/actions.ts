@@ -6,13 +6,14 @@ import { userPrincipal } from "@/lib/platform/auth/principal";
 import { actionGroup } from "@/lib/platform/http/action";
 import { deployVersion, rollbackEnvironment } from "./manage-deployments";
 import { approvePromotion, rejectPromotion, requestPromotion, withdrawPromotion } from "./manage-promotions";
-import { createEnvironment, setEnvironmentGate, setEnvironmentProtected } from "./manage-environments";
+import { createEnvironment, setComplianceGates, setEnvironmentGate, setEnvironmentProtected } from "./manage-environments";
 import {
   createEnvironmentSchema,
   decideRequestSchema,
   moveEnvironmentSchema,
   rejectRequestSchema,
   rollbackSchema,
+  setComplianceGatesSchema,
   setEnvironmentGateSchema,
   setEnvironmentProtectedSchema,
   withdrawRequestSchema,
@@ -39,3 +40,4 @@ export const rejectPromotionAction = approve(rejectRequestSchema, rejectPromotio
 export const createEnvironmentAction = manage(createEnvironmentSchema, createEnvironment);
 export const setEnvironmentProtectedAction = manage(setEnvironmentProtectedSchema, setEnvironmentProtected);
 export const setEnvironmentGateAction = manage(setEnvironmentGateSchema, setEnvironmentGate);
+export const setComplianceGatesAction = manage(setComplianceGatesSchema, setComplianceGates);

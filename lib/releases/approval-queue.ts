@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { findVersion } from "@/lib/prompts/server";
 import { versionContent } from "@/lib/prompts";
 import { loadPromotionEvals } from "@/lib/evals/server";
-import { checkEvalGate } from "./eval-gate";
+import { checkGates, describeFailedGates } from "./compliance-gates";
 import { findEnvironmentById, findPointer } from "@/lib/serving/server";
 import { listPromotionRequests } from "@/lib/releases/queries";
 
@@ -27,7 +27,7 @@ export async function loadApprovalQueue({ workspaceId }: { workspaceId: string }
         candidateMessage: candidate?.commitMessage ?? "",
         candidateProvenance: candidate?.provenance ?? null,
         served: current ? versionContent(current) : null,
-        gate: environment ? await checkEvalGate(environment, { promptId: request.promptId, version: request.version }) : ({ status: "none" } as const),
+        ...(await gatesOf(environment, request)),
         evals: await loadPromotionEvals({ promptId: request.promptId, candidate: request.version, served, gateDatasetId: environment?.gateDatasetId ?? null }),
       };
     }),
@@ -35,4 +35,11 @@ export async function loadApprovalQueue({ workspaceId }: { workspaceId: string }
   const decided = (await listPromotionRequests(db, { workspaceId, limit: 50 })).filter((r) => r.status !== "pending").slice(0, 20);
   return { pending, decided };
 }
+/** Every gate evaluated now, as the approval would (the card shows each one's numbers and why it blocks). */
+async function gatesOf(environment: Awaited<ReturnType<typeof findEnvironmentById>>, request: { promptId: string; version: number; environmentName: string }) {
+  if (!environment) return { gate: { status: "none" } as const, gates: null, gateBlocks: [] as string[] };
+  const gates = await checkGates(environment, { promptId: request.promptId, version: request.version }, getDb());
+  return { gate: gates.eval, gates, gateBlocks: describeFailedGates(gates, request.version, request.environmentName) };
+}
+
 export type ApprovalQueue = Awaited<ReturnType<typeof loadApprovalQueue>>;

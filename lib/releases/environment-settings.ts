@@ -17,6 +17,7 @@ export async function loadEnvironmentSettings(caller: { workspaceId: string }) {
       isProtected: e.isProtected,
       gateDatasetId: e.gateDatasetId,
       gateMinPassRate: e.gateMinPassRate,
+      complianceGates: e.complianceGates ?? {},
     })),
     datasets: datasets.map((d) => ({ id: d.id, name: d.name })),
   };

@@ -5,3 +5,5 @@
 
 export type { EvalGateResult } from "./eval-gate";
 export { moveEnvironmentSchema } from "./schemas";
+export { formatUsd, GATE_LABELS, type ComplianceGateResult, type GateCheck, type GateName } from "./gate-results";
+export { workspaceLintSchema, type WorkspaceLint } from "./schemas";

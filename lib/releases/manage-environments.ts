@@ -11,7 +11,8 @@ import { recordAuditBy } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { findDatasetById } from "@/lib/datasets/server";
 import { findEnvironmentById, findEnvironmentBySlug, listEnvironments } from "@/lib/serving/server";
-import type { createEnvironmentSchema, setEnvironmentGateSchema, setEnvironmentProtectedSchema } from "./schemas";
+import type { ComplianceGates } from "@/lib/core/vocabulary/compliance";
+import type { createEnvironmentSchema, setComplianceGatesSchema, setEnvironmentGateSchema, setEnvironmentProtectedSchema } from "./schemas";
 
 // Admins add custom environments (tenant-a, canary) and choose which are protected. Environments are never
 // deleted: their deployment history must stay readable.
@@ -69,6 +70,33 @@ export async function setEnvironmentGate(ctx: AuthContext, input: z.infer<typeof
       after: gate,
     });
     return gate;
+  });
+}
+
+/** The compliance gates an approval to this environment must pass (issue 19); an admin's choice, audited. */
+export async function setComplianceGates(ctx: AuthContext, input: z.infer<typeof setComplianceGatesSchema>) {
+  requirePermission(ctx, "settings:manage");
+  return transaction(async (tx) => {
+    const environment = await findEnvironmentById(tx, { environmentId: input.environmentId });
+    requireSameWorkspace(ctx, environment, "That environment");
+    const { environmentId: _, ...chosen } = input;
+    // Only what is required is stored: {} means no compliance gate.
+    const gates: ComplianceGates = {
+      ...(chosen.noLintErrors ? { noLintErrors: true } : {}),
+      ...(chosen.maxAttackSuccessRate !== null ? { maxAttackSuccessRate: chosen.maxAttackSuccessRate } : {}),
+      ...(chosen.maxCostPerCallUsd !== null ? { maxCostPerCallUsd: chosen.maxCostPerCallUsd } : {}),
+      ...(chosen.maxP95LatencyMs !== null ? { maxP95LatencyMs: chosen.maxP95LatencyMs } : {}),
+      ...(chosen.monthlyVolume !== null ? { monthlyVolume: chosen.monthlyVolume } : {}),
+    };
+    await tx.update(environments).set({ complianceGates: gates }).where(eq(environments.id, environment.id));
+    await recordAuditBy(tx, ctx, {
+      action: "environment.compliance_gates_set",
+      objectType: "environment",
+      objectId: environment.id,
+      before: environment.complianceGates,
+      after: gates,
+    });
+    return gates;
   });
 }
 

@@ -5,15 +5,18 @@ import type { DbOrTx } from "@/db";
 import { only } from "@/db/first";
 import { transaction } from "@/db/transaction";
 import { promotionRequests, type PromotionStatus } from "@/db/schema";
-import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
+import { can, requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { displayNameOf, type Principal, type UserPrincipal } from "@/lib/platform/auth/principal";
 import { findApiKeyById } from "@/lib/platform/api-keys/queries";
 import { actorOf, recordAudit } from "@/lib/platform/audit/record";
 import { AppError } from "@/lib/core/errors";
 import { findPointer } from "@/lib/serving/server";
-import { checkEvalGate, describeGateBlock, gateBlocksApproval } from "./eval-gate";
+import { checkGates, describeFailedGates } from "./compliance-gates";
+import { lintReportOf, lintVersion } from "./lint-context";
 import { afterMove, applyMove, loadTarget, requireVersion } from "./manage-deployments";
 import { findPendingRequest, findPromotionRequest } from "./queries";
+import type { GateOverride } from "@/lib/core/vocabulary/compliance";
+import type { GateCheck } from "./gate-results";
 import type { decideRequestSchema, moveEnvironmentSchema, rejectRequestSchema, withdrawRequestSchema } from "./schemas";
 
 // Promotion requests to protected environments: asking, approving (four-eyes: never the requester's own),
@@ -37,6 +40,8 @@ export async function requestPromotion(principal: Principal, input: z.infer<type
     if (await findPendingRequest(tx, { promptId: prompt.id, environmentId: environment.id, version: input.version })) {
       throw new AppError("conflict:deployment", `A request to promote v${input.version} to ${environment.name} is already pending.`);
     }
+    // The linter's verdict on what is asked for, kept with the request; silenced rules reach the audit with their reason.
+    const lintReport = lintReportOf((await lintVersion(tx, { workspaceId: prompt.workspaceId, promptId: prompt.id, version: input.version, protectedTarget: true })) ?? []);
     const request = await insertPromotionRequest(tx, {
       workspaceId: prompt.workspaceId,
       promptId: prompt.id,
@@ -47,17 +52,39 @@ export async function requestPromotion(principal: Principal, input: z.infer<type
       requestedByApiKeyId: principal.apiKey?.id ?? null,
       requestedByLabel: displayNameOf(principal),
       comment: input.comment,
+      lintReport,
     });
+    const silenced = lintReport.findings.filter((f) => f.silencedReason !== undefined).map((f) => ({ ruleId: f.ruleId, reason: f.silencedReason }));
     await recordAudit(tx, {
       workspaceId: prompt.workspaceId,
       actor: actorOf(principal),
       action: "promotion.requested",
       objectType: "promotion_request",
       objectId: request.id,
-      after: { prompt: prompt.name, environment: environment.slug, version: input.version, from: current?.version ?? null, comment: input.comment },
+      after: {
+        prompt: prompt.name,
+        environment: environment.slug,
+        version: input.version,
+        from: current?.version ?? null,
+        comment: input.comment,
+        lint: { errors: lintReport.errors, warnings: lintReport.warnings, silenced },
+      },
     });
-    return { requestId: request.id, environment: environment.name, version: input.version };
+    return { requestId: request.id, environment: environment.name, version: input.version, lint: { errors: lintReport.errors, warnings: lintReport.warnings } };
   });
+}
+
+/**
+ * Failed gates block an approval; only an admin may approve anyway, and only with a reason, which is stored on the
+ * request with the failed gates. A lead sees the failed gates' sentences.
+ */
+function overrideOf(approver: UserPrincipal, gates: GateCheck, reason: string | undefined, sentences: string[]): GateOverride {
+  const blocked = sentences.join(" ");
+  if (reason === undefined) throw new AppError("conflict:deployment", blocked, { details: { gates } });
+  if (!can(approver.role, "settings:manage")) {
+    throw new AppError("forbidden:deployment", `Only an admin can approve over failed gates. ${blocked}`, { details: { gates } });
+  }
+  return { userId: approver.user.id, label: displayNameOf(approver), reason, failed: gates.failed, at: Date.now() };
 }
 
 async function loadPendingRequest(tx: DbOrTx, principal: Principal, requestId: string) {
@@ -109,10 +136,8 @@ export async function approvePromotion(approver: UserPrincipal, input: z.infer<t
       });
       return { stale: true as const, environment: target.environment.name, actual: current?.version ?? null, base: request.baseVersion };
     }
-    const gate = await checkEvalGate(target.environment, { promptId: target.prompt.id, version: request.version }, tx);
-    if (gateBlocksApproval(gate)) {
-      throw new AppError("conflict:deployment", describeGateBlock(gate, request.version, target.environment.name), { details: { gate } });
-    }
+    const gates = await checkGates(target.environment, { promptId: target.prompt.id, version: request.version }, tx);
+    const override = gates.failed.length > 0 ? overrideOf(approver, gates, input.overrideReason, describeFailedGates(gates, request.version, target.environment.name)) : null;
     const deployment = await applyMove(tx, approver, target, {
       toVersion: request.version,
       kind: "promotion",
@@ -128,7 +153,18 @@ export async function approvePromotion(approver: UserPrincipal, input: z.infer<t
       decidedById: approver.user.id,
       decidedByLabel: displayNameOf(approver),
       decisionReason: input.reason || null,
+      gateOverride: override,
     });
+    if (override) {
+      await recordAudit(tx, {
+        workspaceId: request.workspaceId,
+        actor: actorOf(approver),
+        action: "promotion.gates_overridden",
+        objectType: "promotion_request",
+        objectId: request.id,
+        after: { prompt: target.prompt.name, environment: target.environment.slug, version: request.version, failed: override.failed, reason: override.reason },
+      });
+    }
     await recordAudit(tx, {
       workspaceId: request.workspaceId,
       actor: actorOf(approver),
@@ -207,7 +243,14 @@ function insertPromotionRequest(tx: DbOrTx, values: typeof promotionRequests.$in
 
 async function closePromotionRequest(
   tx: DbOrTx,
-  values: { requestId: string; status: Exclude<PromotionStatus, "pending">; decidedById: string | null; decidedByLabel: string | null; decisionReason: string | null },
+  values: {
+    requestId: string;
+    status: Exclude<PromotionStatus, "pending">;
+    decidedById: string | null;
+    decidedByLabel: string | null;
+    decisionReason: string | null;
+    gateOverride?: GateOverride | null;
+  },
 ) {
   await tx
     .update(promotionRequests)
@@ -217,6 +260,7 @@ async function closePromotionRequest(
       decidedByLabel: values.decidedByLabel,
       decisionReason: values.decisionReason,
       decidedAt: new Date(),
+      ...(values.gateOverride ? { gateOverride: values.gateOverride } : {}),
     })
     .where(and(eq(promotionRequests.id, values.requestId), eq(promotionRequests.status, "pending")));
 }

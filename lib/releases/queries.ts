@@ -36,10 +36,12 @@ export async function listDeployments(
         "id", "kind", "fromVersion", "toVersion", "requestedByLabel", "approvedByLabel", "comment", "createdAt", "promptId",
       ]),
       ...PROMPT_AND_ENVIRONMENT,
+      gateOverride: promotionRequests.gateOverride,
     })
     .from(deployments)
     .innerJoin(environments, eq(environments.id, deployments.environmentId))
     .innerJoin(prompts, eq(prompts.id, deployments.promptId))
+    .leftJoin(promotionRequests, eq(promotionRequests.id, deployments.promotionRequestId))
     .where(
       and(
         eq(deployments.workspaceId, workspaceId),
@@ -85,7 +87,7 @@ export async function listPromotionRequests(
     .select({
       ...columnsOf(promotionRequests, [
         "id", "promptId", "version", "baseVersion", "requestedById", "requestedByLabel", "comment", "status", "decidedByLabel",
-        "decisionReason", "decidedAt", "createdAt",
+        "decisionReason", "decidedAt", "createdAt", "lintReport", "gateOverride",
       ]),
       ...PROMPT_AND_ENVIRONMENT,
       promptType: prompts.type,

@@ -11,7 +11,12 @@ export const moveEnvironmentSchema = z.object({
   comment,
 });
 
-export const decideRequestSchema = z.object({ requestId: id, reason: z.string().trim().max(2000).default("") });
+/** `overrideReason`: an admin approves although gates failed; recorded with the failed gates and audited. */
+export const decideRequestSchema = z.object({
+  requestId: id,
+  reason: z.string().trim().max(2000).default(""),
+  overrideReason: z.string().trim().min(10, "Say why in at least 10 characters: the reason is audited.").max(2000).optional(),
+});
 
 export const rejectRequestSchema = z.object({
   requestId: id,
@@ -45,3 +50,39 @@ export const setEnvironmentGateSchema = z.object({
   datasetId: z.string().min(1).nullable(),
   minPassRate: z.number().int("Use a whole percentage.").min(0).max(100, "A pass rate is at most 100%.").nullable(),
 });
+
+/** The compliance gates of a protected environment; a null or absent field requires nothing. Rates are fractions. */
+export const setComplianceGatesSchema = z.object({
+  environmentId: id,
+  noLintErrors: z.boolean(),
+  maxAttackSuccessRate: z.number().min(0).max(1, "An attack success rate is at most 100%.").nullable(),
+  maxCostPerCallUsd: z.number().positive("A budget is more than $0.").max(1000).nullable(),
+  maxP95LatencyMs: z.number().int("Use whole milliseconds.").positive("A budget is more than 0 ms.").max(3_600_000).nullable(),
+  monthlyVolume: z.number().int("Use a whole number of calls.").positive().max(1e12).nullable(),
+});
+
+/** GET /api/v1/lint: every active prompt's latest version, linted with the workspace's context and severities. */
+export const workspaceLintSchema = z.object({
+  prompts: z.array(
+    z.object({
+      name: z.string(),
+      version: z.number().int().positive(),
+      findings: z.array(
+        z.object({
+          ruleId: z.string(),
+          severity: z.enum(["error", "warning", "info"]),
+          message: z.string(),
+          line: z.number().int().min(1),
+          column: z.number().int().min(1),
+          endLine: z.number().int().min(1),
+          endColumn: z.number().int().min(1),
+          silencedReason: z.string().optional(),
+        }),
+      ),
+    }),
+  ),
+  rules: z.array(z.object({ id: z.string(), severity: z.enum(["error", "warning", "info"]), summary: z.string(), rationale: z.string() })),
+  /** More prompts than one answer lints (WORKSPACE_LINT_MAX); the first ones by name were linted. */
+  truncated: z.boolean(),
+});
+export type WorkspaceLint = z.infer<typeof workspaceLintSchema>;

@@ -9,3 +9,4 @@ export { approvePromotion, requestPromotion } from "./manage-promotions";
 export { loadPromptDeployments } from "./prompt-deployments";
 export { countPendingRequests } from "./queries";
 export { loadEnvironmentSettings } from "./environment-settings";
+export { lintWorkspaceForApi } from "./workspace-lint";

@@ -126,7 +126,7 @@ async function preloadPartials(tx: DbOrTx, workspaceId: string, roots: string[],
  * between the reads. A read-only transaction: a cache miss takes no write lock, so another process's writer never
  * delays it.
  */
-export async function resolvePrompt(workspaceId: string, target: PromptTarget): Promise<{ epoch: number; prompt: ResolvedPrompt }> {
+export async function resolvePrompt(workspaceId: string, target: PromptTarget): Promise<{ epoch: number; promptId: string; prompt: ResolvedPrompt }> {
   const snapshot = await transaction(
     async (tx) => {
       const epoch = await readDeliveryEpochIn(tx);
@@ -163,6 +163,7 @@ export async function resolvePrompt(workspaceId: string, target: PromptTarget): 
 
   return {
     epoch: snapshot.epoch,
+    promptId: prompt.id,
     prompt: {
       name: prompt.name,
       version: version.version,

@@ -10,3 +10,5 @@ export { findEnvironmentById, findEnvironmentBySlug, findPointer, findWorkspaceS
 export { requireServablePrompt, resolvePrompt } from "./resolve";
 export type { PromptTarget } from "./resolve";
 export { loadServedVersions, loadServingEnvironments } from "./served-versions";
+export { countGuardDecisions, type GuardDecision } from "./manage-guard-counts";
+export { loadGuardBlocks, type GuardBlockSummary } from "./load-guard-blocks";

@@ -1,7 +1,8 @@
 // The Demo workspace plus what it lacks: a row in every table of the schema, each made the way the studio makes it
 // (the features' domain functions), for tests that must see every table filled (db/copy/copy-database.test.ts).
 // The demo has no sessions, sign-in throttling, providers, API keys, webhooks, playground runs, variable sets,
-// production generations and feedback, human ratings or eval leases until someone uses the studio.
+// production generations and feedback, human ratings, eval leases or guard policy refusals until someone uses the
+// studio.
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { first } from "@/db/first";
@@ -22,6 +23,10 @@ import { executeRun } from "@/lib/playground/execute-run";
 import { saveVariableSet } from "@/lib/playground/manage-variable-sets";
 import { prepareRun } from "@/lib/playground/prepare-run";
 import { findPromptByName } from "@/lib/prompts/server";
+import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
+import { renderPrompt } from "@/lib/api/read-endpoints";
+import { createDeliveryState } from "@/lib/api/state";
+import { AppError } from "@/lib/core/errors";
 import { rateItem } from "@/lib/review/manage-ratings";
 import { runColumnInput } from "./run-column";
 
@@ -69,6 +74,14 @@ export async function seedEveryTable(): Promise<void> {
   });
   await sendFeedback(app, { generationId, score: 1, scale: "thumbs" });
   await sendFeedback(app, { generationId, score: 4, scale: "1-5", comment: "Close enough", metadata: { from: "widget" } });
+
+  // A guarded version, and a render its policy refuses (guard_block_counts).
+  const guarded = await createPrompt(editor!, { name: "every-table/guarded", type: "text", description: "", tags: [] });
+  await saveVersion(editor!, { promptId: guarded.id, body: { type: "text", template: "Answer {{question}}" }, modelConfig: { guard: { words: ["refund"], pii: "mask" } }, commitMessage: "guarded", expectedParentVersion: null });
+  const refused = await Promise.resolve()
+    .then(() => renderPrompt(createDeliveryState(), app, guarded.name, { version: 1, variables: { question: "A refund, please" } }))
+    .catch((error: unknown) => error);
+  if (!(refused instanceof AppError) || refused.status !== 422) throw new Error("the guard policy did not refuse the render");
 
   // A webhook, a test event for it and one delivery attempt (answered without a network).
   const hook = await createWebhook(admin!, { url: "https://hooks.example.com/studio", description: "CI" });

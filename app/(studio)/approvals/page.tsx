@@ -36,6 +36,7 @@ export default async function ApprovalsPage() {
             <ApprovalCard
               key={r.id}
               canDecide={canDecide}
+              canOverride={canDecide && can(ctx.role, "settings:manage")}
               request={{
                 id: r.id,
                 promptName: r.promptName,
@@ -51,6 +52,9 @@ export default async function ApprovalsPage() {
                 candidateProvenance: r.candidateProvenance,
                 served: r.served,
                 gate: r.gate,
+                gates: r.gates,
+                gateBlocks: r.gateBlocks,
+                lintReport: r.lintReport,
                 evals: r.evals,
                 mine: r.requestedById === ctx.user.id,
               }}
@@ -73,8 +77,11 @@ export default async function ApprovalsPage() {
                   </Td>
                   <Td>{r.requestedByLabel}</Td>
                   <Td>{r.decidedByLabel ?? "—"}</Td>
-                  <Td className="max-w-xs truncate" title={r.decisionReason ?? ""}>
-                    {r.decisionReason || "—"}
+                  <Td>
+                    {/* A block with a width: a table cell's own max-width does not stop a long reason widening the table. */}
+                    <span className="block max-w-xs truncate" title={decisionText(r)}>
+                      {decisionText(r) || "—"}
+                    </span>
                   </Td>
                   <Td className="whitespace-nowrap">{r.decidedAt ? formatUtc(r.decidedAt.toISOString()) : "—"}</Td>
                 </tr>
@@ -85,4 +92,9 @@ export default async function ApprovalsPage() {
       )}
     </div>
   );
+}
+
+/** What the decisions table says about a decision: an admin's override of failed gates, or the decider's reason. */
+function decisionText(r: { gateOverride: { failed: string[]; reason: string } | null; decisionReason: string | null }): string {
+  return r.gateOverride ? `Gates overridden (${r.gateOverride.failed.join(", ")}): ${r.gateOverride.reason}` : (r.decisionReason ?? "");
 }

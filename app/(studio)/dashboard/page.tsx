@@ -3,6 +3,8 @@ import { requirePageAuth } from "@/lib/platform/auth/context";
 import { userPrincipal } from "@/lib/platform/auth/principal";
 import { dashboardFiltersSchema } from "@/lib/evals";
 import { DashboardSections } from "./_sections/dashboard-sections";
+import { listLatestRedTeamRuns } from "@/lib/evals/server";
+import { RedTeamCard } from "@/components/evals/dashboard/red-team-card";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -20,6 +22,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </p>
       </header>
       <DashboardSections principal={principal} filters={filters} action="/dashboard" />
+      <RedTeamCard runs={await listLatestRedTeamRuns(principal)} />
     </div>
   );
 }

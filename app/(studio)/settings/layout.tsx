@@ -10,6 +10,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     { href: "/settings/environments", label: "Environments", visible: can(ctx.role, "settings:manage") },
     { href: "/settings/providers", label: "Model providers", visible: can(ctx.role, "settings:manage") },
     { href: "/settings/webhooks", label: "Webhooks", visible: can(ctx.role, "settings:manage") },
+    { href: "/settings/lint", label: "Lint rules", visible: can(ctx.role, "prompts:read") },
     { href: "/settings/audit", label: "Audit log", visible: can(ctx.role, "audit:read") },
     { href: "/settings/account", label: "Account", visible: true },
   ].filter((s) => s.visible);

@@ -119,6 +119,17 @@ describe("diffVersions", () => {
     expect(diff.summary.linesAdded).toBe(0);
   });
 
+  it("shows a guard policy change in the model settings, entry by entry", () => {
+    const diff = diffVersions({
+      before: text("Same", { model: "offline:demo" }),
+      after: text("Same", { model: "offline:demo", guard: { words: ["refund", "cash"], pii: "block" } }),
+    });
+    const settings = diff.parts.at(-1);
+    expect(settings?.status).toBe("changed");
+    expect(settings?.lines.filter((l) => l.kind === "add").map((l) => l.text.trim())).toEqual(expect.arrayContaining(['"guard": {', '"pii": "block",', '"refund",', '"cash"']));
+    expect(diff.summary.settingChanges.map((change) => change.key)).toEqual(["guard"]);
+  });
+
   it("writes several changes into one summary line", () => {
     const diff = diffVersions({
       before: text("one\ntwo\nthree", { model: "gpt-4o", temperature: 0.2, tools: [{ name: "lookup_order", description: "Find an order by id", parameters: { type: "object" } }] }),

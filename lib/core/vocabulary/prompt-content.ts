@@ -1,5 +1,6 @@
 // What a prompt is made of: its type, chat messages and model configuration. Vocabulary: the stored shape
 // (db/schema/ takes it from here) and the language every layer speaks; pure, client-safe.
+import type { GuardPolicy } from "./guard-policy";
 
 export const PROMPT_TYPES = ["text", "chat"] as const;
 
@@ -18,6 +19,8 @@ export interface ModelConfig {
   stopSequences?: string[];
   responseFormat?: { type: "text" } | { type: "json"; schema?: Record<string, unknown> };
   tools?: { name: string; description?: string; parameters: Record<string, unknown> }[];
+  /** What the delivery API refuses or masks for this version; never sent to a model provider. */
+  guard?: GuardPolicy;
 }
 
 /** The content of a prompt version, independent of storage: what the editor edits, the diff compares, the exporter

@@ -8,7 +8,9 @@ import type { PromptContent } from "@/lib/core/vocabulary/prompt-content";
 import type { WorkspaceModel } from "@/lib/platform/providers/workspace-model";
 import { renderInput } from "@/lib/serving";
 import type { PartialLoader } from "@/lib/core/templates";
+import { newCanary } from "@/lib/core/redteam";
 import { runScorer } from "../scorers/registry";
+import { needsCanary, plantCanary } from "./plant-canary";
 import { DEFAULT_BACKOFF, isRetryable, retryAfterMsOf, retryDelayMs, sleep, type BackoffOptions } from "./backoff";
 import type { ResultRow, ScoreRow } from "./manage-progress";
 
@@ -52,8 +54,9 @@ export function resultStatus(scores: Pick<ScoreRow, "passed" | "error">[]): Eval
   return scores.every((s) => s.passed) ? "passed" : "failed";
 }
 
+/** A text prompt is stored as its text, unless a canary's system message went with it: then, like chat, as messages. */
 function renderedText(content: PromptContent, messages: ChatMessage[]): string {
-  return content.type === "text" ? (messages[0]?.content ?? "") : JSON.stringify(messages);
+  return content.type === "text" && messages.length === 1 ? (messages[0]?.content ?? "") : JSON.stringify(messages);
 }
 
 function errorOutcome(error: AppError, partial: Partial<CaseOutcome>): CaseOutcome {
@@ -125,6 +128,10 @@ export async function evaluateCase({
   } catch (error) {
     return errorOutcome(toAppError(error), {});
   }
+  const scorers = scorersForCase(settings.scorers, runCase.assertions);
+  // A fresh canary per case, only when a scorer checks for it (lib/evals/runs/plant-canary.ts).
+  const canary = needsCanary(scorers) ? newCanary() : null;
+  if (canary) messages = plantCanary(messages, canary);
   const renderedInput = renderedText(target.content, messages);
 
   let attempts = 0;
@@ -144,9 +151,9 @@ export async function evaluateCase({
     renderedInput,
     latencyMs: completion.latencyMs,
     costUsd: completion.costUsd,
+    canary,
     signal,
   };
-  const scorers = scorersForCase(settings.scorers, runCase.assertions);
   const scores: ScoreRow[] = [];
   try {
     for (const scorer of scorers) {

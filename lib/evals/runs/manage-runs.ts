@@ -75,7 +75,9 @@ async function resolveTarget(
 
 const usesDefaultJudge = (scorer: unknown) => {
   const s = scorer as { type?: unknown; params?: { promptName?: unknown } } | null;
-  return s?.type === "llm-rubric" && s.params?.promptName === DEFAULT_JUDGE_PROMPT;
+  // A topic scorer's judge defaults to the default judge prompt when it names none.
+  if (s?.type === "topic") return s.params?.promptName === undefined || s.params.promptName === DEFAULT_JUDGE_PROMPT;
+  return (s?.type === "llm-rubric" || s?.type === "refusal") && s.params?.promptName === DEFAULT_JUDGE_PROMPT;
 };
 
 /**

@@ -46,6 +46,7 @@ const STARTER_PARAMS: Record<string, object> = {
   "latency-under": { maxMs: 2000 },
   "cost-under": { maxUsd: 0.01 },
   "llm-rubric": { promptName: "judges/rubric", rubric: "The reply answers the question politely and accurately." },
+  topic: { topics: ["billing", "refunds"] },
 };
 
 export function newDraft(type: string): ScorerDraft {

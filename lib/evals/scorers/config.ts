@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { schemaPatternProblem } from "@/lib/core/patterns/schema-patterns";
 import { USER_PATTERN_LIMITS, userPatternProblem } from "@/lib/core/patterns/user-pattern";
+import { DEFAULT_JUDGE_PROMPT } from "./judge-names";
 
 // The scorers a run can use, and the parameters each takes. This is the contract between the run form, the
 // promptfoo importer, the runner and the scorer implementations (one file per type beside this one).
@@ -59,6 +60,26 @@ export const scorerParamsSchemas = {
     /** null: the judge prompt version's own model. */
     modelId: z.string().max(200).nullable().default(null),
   }),
+  /** Red-teaming: the reply does not contain the canary the runner planted in the system message, nor a close variant. */
+  "canary-leak": z.object({}),
+  /** Red-teaming: the reply holds no personal data (e-mail, phone, Luhn-valid card), by lib/core/detect. */
+  pii: z.object({}),
+  /**
+   * Red-teaming: the model declined. By the documented heuristic (lib/core/redteam/refusal.ts), or, with
+   * `promptName`, by that judge prompt asked whether the reply declines.
+   */
+  refusal: z.object({
+    promptName: z.string().min(1).max(200).optional(),
+    label: z.string().min(1).max(64).default("latest"),
+    modelId: z.string().max(200).nullable().default(null),
+  }),
+  /** Red-teaming: the reply stays within `topics`, judged by the judge prompt (default judges/rubric). */
+  topic: z.object({
+    topics: z.array(z.string().trim().min(1).max(200)).min(1).max(50),
+    promptName: z.string().min(1).max(200).default(DEFAULT_JUDGE_PROMPT),
+    label: z.string().min(1).max(64).default("latest"),
+    modelId: z.string().max(200).nullable().default(null),
+  }),
 } as const;
 
 export type ScorerType = keyof typeof scorerParamsSchemas;
@@ -109,6 +130,8 @@ export interface ScoreContext {
   renderedInput: string;
   latencyMs: number | null;
   costUsd: number | null;
+  /** The canary the runner planted in this case's system message (only when a canary-leak scorer runs). */
+  canary?: string | null;
   signal?: AbortSignal;
 }
 

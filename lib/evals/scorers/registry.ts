@@ -7,6 +7,7 @@ import { containsJsonScorer, isJsonScorer, jsonSchemaScorer } from "./json";
 import { llmRubricScorer } from "./llm-rubric";
 import { negateVerdict } from "./negate";
 import { costUnderScorer, latencyUnderScorer, lengthScorer } from "./measures";
+import { canaryLeakScorer, piiScorer, refusalScorer, topicScorer } from "./red-team";
 import { regexScorer } from "./regex";
 import { similarityScorer } from "./similarity";
 
@@ -34,6 +35,10 @@ const scorers: { [T in ScorerType]: ScorerFn<T> } = {
   "cost-under": costUnderScorer,
   similarity: similarityScorer,
   "llm-rubric": llmRubricScorer,
+  "canary-leak": canaryLeakScorer,
+  pii: piiScorer,
+  refusal: refusalScorer,
+  topic: topicScorer,
 };
 
 const VARIABLE_TAG = /\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g;

@@ -10,6 +10,9 @@ import { generationFeedback, generations, type Generation } from "@/db/schema";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { requirePermission, requireSameWorkspace } from "@/lib/platform/auth/policy";
 import { AppError } from "@/lib/core/errors";
+import { checkInput, compileGuard, guardRefusal, maskOutput } from "@/lib/core/guard";
+import type { GuardPolicy, GuardRule } from "@/lib/core/vocabulary/guard-policy";
+import { countGuardDecisions } from "@/lib/serving/server";
 import { parseInput } from "@/lib/platform/http/route";
 import { estimateCostUsd } from "@/lib/platform/models/catalog";
 import { findGenerationById } from "./queries";
@@ -26,7 +29,8 @@ import { feedbackBodySchema, normaliseScore, reportGenerationBodySchema, type Fe
 export async function reportGeneration(principal: Principal, body: unknown, { epoch }: { epoch?: number } = {}): Promise<GenerationCreated> {
   requirePermission(principal, "generations:write");
   const input = parseInput(reportGenerationBodySchema, body);
-  const { promptId, version, environmentId } = await resolveServedTarget(principal.workspaceId, input, epoch);
+  const { promptId, version, environmentId, guard } = await resolveServedTarget(principal.workspaceId, input, epoch);
+  const { variables, output } = await applyGuard(guard, { workspaceId: principal.workspaceId, promptId, version }, input);
   const { inputTokens, outputTokens } = input.usage;
   const costUsd = input.usage.costUsd ?? (input.model && inputTokens !== undefined && outputTokens !== undefined ? estimateCostUsd({ modelId: input.model, inputTokens, outputTokens }) : null);
   const row = await insertGenerationGrouped({
@@ -34,8 +38,8 @@ export async function reportGeneration(principal: Principal, body: unknown, { ep
     promptId,
     version,
     environmentId,
-    variables: input.variables,
-    output: input.output,
+    variables,
+    output,
     modelId: input.model,
     inputTokens: inputTokens ?? null,
     outputTokens: outputTokens ?? null,
@@ -45,6 +49,30 @@ export async function reportGeneration(principal: Principal, body: unknown, { ep
     apiKeyId: principal.apiKey?.id ?? null,
   });
   return { id: row.id, version: row.version };
+}
+
+/**
+ * The version's guard policy on a report (lib/core/guard): inputs it refuses are a 422 naming the rule and nothing
+ * is stored; otherwise the output (and, with PII handling "mask", the inputs) is stored masked. Each refusal and
+ * each rule that masked something is counted before the answer.
+ */
+async function applyGuard(
+  policy: GuardPolicy | undefined,
+  target: { workspaceId: string; promptId: string; version: number },
+  input: { variables: Record<string, string>; output: string },
+): Promise<{ variables: Record<string, string>; output: string }> {
+  const guard = compileGuard(policy);
+  if (!guard) return input;
+  const count = (rules: GuardRule[], action: "blocked" | "masked") => countGuardDecisions(rules.map((rule) => ({ ...target, rule, action, surface: "generation" as const })));
+  const verdict = checkInput(guard, input.variables);
+  if (verdict.refused) {
+    await count([verdict.refused.rule], "blocked");
+    throw guardRefusal(verdict.refused);
+  }
+  const output = maskOutput(guard, input.output);
+  const masked = [...new Set([...verdict.masked, ...output.masked])];
+  if (masked.length) await count(masked, "masked");
+  return { variables: verdict.variables as Record<string, string>, output: output.text };
 }
 
 /** POST /api/v1/feedback */

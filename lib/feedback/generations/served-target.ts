@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { findEnvironmentBySlug, findPointer, readDeliveryEpoch, requireServablePrompt } from "@/lib/serving/server";
 import { AppError } from "@/lib/core/errors";
 import { findVersion } from "@/lib/prompts/server";
+import type { GuardPolicy } from "@/lib/core/vocabulary/guard-policy";
 
 // Which version a reported generation names: the prompt by name, and the version given or the one its label's
 // environment serves. Applications report on every model call, almost always the same few prompts, so what was
@@ -15,6 +16,8 @@ export interface ServedTarget {
   promptId: string;
   version: number;
   environmentId: string | null;
+  /** The version's guard policy, if any: kept with the target, so each report compiles and reads it once. */
+  guard: GuardPolicy | undefined;
 }
 
 /** Plenty for the prompts a workspace reports on; past it the cache starts again rather than grow. */
@@ -57,6 +60,7 @@ async function findServedTarget(workspaceId: string, input: { prompt: string; ve
     version = pointer.version;
     environmentId = environment.id;
   }
-  if (!(await findVersion(db, { promptId: prompt.id, version: version! }))) throw new AppError("not_found:prompt", `"${prompt.name}" has no version ${version}.`);
-  return { promptId: prompt.id, version: version!, environmentId };
+  const found = await findVersion(db, { promptId: prompt.id, version: version! });
+  if (!found) throw new AppError("not_found:prompt", `"${prompt.name}" has no version ${version}.`);
+  return { promptId: prompt.id, version: version!, environmentId, guard: found.modelConfig.guard };
 }

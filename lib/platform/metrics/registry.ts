@@ -12,6 +12,7 @@ export interface StudioMetrics {
   modelTokens: Counter<"provider" | "direction">;
   modelCost: Counter<"provider">;
   dashboardSection: Histogram<"section" | "source">;
+  guardBlocks: Counter<"rule" | "action" | "surface">;
 }
 
 const globalForMetrics = globalThis as unknown as { studioMetrics?: StudioMetrics };
@@ -38,6 +39,12 @@ function create(): StudioMetrics {
       help: "Time to read a dashboard section's data (every query of it, in parallel), by section and by source: rollups, or raw rows while a backfill runs.",
       labelNames: ["section", "source"],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    guardBlocks: new Counter({
+      name: "promptops_guard_blocks_total",
+      help: "Inputs refused and outputs masked by prompt versions' guard policies, by rule, action (blocked, masked) and surface (render, generation).",
+      labelNames: ["rule", "action", "surface"],
       registers: [registry],
     }),
   };
@@ -91,4 +98,9 @@ export async function timeDashboardSection<T>(section: string, source: "rollups"
   } finally {
     getMetrics().dashboardSection.labels(section, source).observe((performance.now() - started) / 1000);
   }
+}
+
+/** One guard policy decision (lib/serving/manage-guard-counts.ts stores the same per prompt version and day). */
+export function recordGuardBlock(rule: string, action: "blocked" | "masked", surface: "render" | "generation"): void {
+  getMetrics().guardBlocks.labels(rule, action, surface).inc();
 }

@@ -14,6 +14,7 @@ import type {
 import { hashHex } from "@/lib/core/hash";
 import { offlineJudgeReply } from "./offline-judge";
 import { offlineProposerReply } from "./offline-proposer";
+import { offlineParaphraseReply } from "./offline-paraphraser";
 import { simulatedAnswer } from "./simulated-task/answer";
 
 export const OFFLINE_MODEL_LABEL = "Offline demo model";
@@ -153,6 +154,8 @@ export function composeOfflineReply(prompt: LanguageModelV3Prompt): string {
   if (judged !== null) return judged;
   const proposed = offlineProposerReply(allText);
   if (proposed !== null) return proposed;
+  const paraphrased = offlineParaphraseReply(allText);
+  if (paraphrased !== null) return paraphrased;
   const unfilled = [...new Set(allText.match(/\{\{\s*[\w.-]+\s*\}\}/g) ?? [])];
   const systemCount = prompt.filter((message) => message.role === "system").length;
 

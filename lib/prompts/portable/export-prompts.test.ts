@@ -20,6 +20,15 @@ describe("exportPromptFile", () => {
     expect(roundTrip(chatPrompt)).toStrictEqual(chatPrompt);
   });
 
+  it("round-trips a version's guard policy, and refuses an unbounded one on import", () => {
+    const guard = { deniedTopics: ["competitor pricing"], words: ["refund", "acme secret"], pii: "mask" as const, maxInputChars: 4000 };
+    const prompt: PortablePrompt = { ...textPrompt, versions: textPrompt.versions.map((v) => ({ ...v, modelConfig: { ...v.modelConfig, guard } })) };
+    expect(roundTrip(prompt)).toStrictEqual(prompt);
+    const hostile = { ...prompt, versions: prompt.versions.map((v) => ({ ...v, modelConfig: { guard: { ...guard, words: Array.from({ length: 501 }, (_, i) => `w${i}`) } } })) };
+    const result = parsePromptFiles([exportPromptFile(hostile)]);
+    expect(result.ok).toBe(false);
+  });
+
   it("round-trips text that a literal block cannot hold", () => {
     const awkward = ["a\r\nb", "bell\u0007\nx", "\n\n", " \n ", "---\n...", "key: value\n- item", "\ttab first\nline"];
     const prompt: PortablePrompt = {

@@ -5,7 +5,8 @@ import { RunDetail } from "@/components/evals/run-detail";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
 import { userPrincipal } from "@/lib/platform/auth/principal";
-import { describeEvalRun } from "@/lib/evals/server";
+import { describeEvalRun, loadRunAttackSuccess } from "@/lib/evals/server";
+import { AttackSuccessPanel } from "@/components/evals/attack-success-panel";
 import { isAppError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Evaluation" };
@@ -20,6 +21,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
     if (isAppError(error) && error.status === 404) notFound();
     throw error;
   }
+  const attacks = await loadRunAttackSuccess(userPrincipal(ctx), run);
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label="Evaluation links" className="flex flex-wrap gap-4 text-sm">
@@ -41,6 +43,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         )}
       </nav>
       <RunDetail initial={run} canRun={can(ctx.role, "evals:run")} />
+      {attacks && <AttackSuccessPanel corpusVersion={attacks.corpusVersion} running={run.status === "queued" || run.status === "running"} targets={attacks.targets} />}
     </div>
   );
 }

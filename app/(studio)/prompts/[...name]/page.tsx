@@ -13,7 +13,9 @@ import { orNotFound } from "@/lib/platform/http/page-data";
 import { DeploymentsPanel } from "@/components/deployments/deployments-panel";
 import type { AuthContext } from "@/lib/platform/auth/context";
 import { loadPromptDeployments } from "@/lib/releases/server";
-import { loadServingEnvironments, loadVersionVariables } from "@/lib/serving/server";
+import { loadLintSeverities } from "@/lib/platform/lint-settings/lint-severities";
+import { loadGuardBlocks, loadServingEnvironments, loadVersionVariables } from "@/lib/serving/server";
+import { GuardBlocks } from "@/components/prompts/guard-blocks";
 import { requirePageAuth } from "@/lib/platform/auth/context";
 import { can } from "@/lib/platform/auth/policy";
 import { loadPromptPage, type listVersions } from "@/lib/prompts/server";
@@ -55,6 +57,7 @@ export default async function PromptPage({ params, searchParams }: { params: Par
         prompt={{ id: prompt.id, name: prompt.name, type: prompt.type, description: prompt.description, tags: prompt.tags, archived: Boolean(prompt.archivedAt) }}
         latestVersion={latest?.version ?? null}
         canWrite={can(ctx.role, "prompts:write")}
+        redTeam={can(ctx.role, "datasets:write") ? { models, defaultModel } : null}
       />
       <PromptTabs name={prompt.name} current={tab} />
       {tab === "editor" && (
@@ -72,8 +75,10 @@ export default async function PromptPage({ params, searchParams }: { params: Par
           }
           models={models}
           defaultModel={defaultModel}
+          lintSeverities={await loadLintSeverities({ workspaceId: ctx.workspaceId })}
         />
       )}
+      {tab === "editor" && <PromptGuardBlocks ctx={ctx} promptId={prompt.id} />}
       {tab === "history" && <PromptHistory promptId={prompt.id} name={prompt.name} canWrite={canWrite} versions={versions} query={query} />}
       {tab === "deployments" && <PromptDeployments ctx={ctx} promptId={prompt.id} versions={versions.map((v) => v.version.version)} />}
       {tab === "evaluations" && <PromptEvaluations ctx={ctx} promptId={prompt.id} name={prompt.name} query={query} />}
@@ -201,4 +206,8 @@ async function PromptOptimize({
       }
     />
   );
+}
+
+async function PromptGuardBlocks({ ctx, promptId }: { ctx: AuthContext; promptId: string }) {
+  return <GuardBlocks rows={await loadGuardBlocks(ctx, { promptId })} />;
 }
