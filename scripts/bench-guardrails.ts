@@ -28,17 +28,6 @@ const CONNECTIONS = 50;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
-/** A deterministic generator (mulberry32), so every run lints the same prompts. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SENTENCES = [
   "You are the support assistant of {{company}}.",
   "Classify the customer's message as billing, bug or question.",
@@ -65,8 +54,9 @@ function corpusPrompt(i: number, next: () => number) {
 
 async function benchLinter() {
   const { lintPrompt } = await import("@/lib/core/lint");
+  const { seededRandom } = await import("@/lib/core/stats/seeded-random");
   const { analyseTemplate } = await import("@/lib/core/templates");
-  const next = random(19);
+  const { next } = seededRandom(19);
   const prompts = Array.from({ length: PROMPTS }, (_, i) => corpusPrompt(i, next));
   const context = {
     datasetColumns: [["company", "language", "max_sentences", "message"], ["company", "message", "ticket"]],
