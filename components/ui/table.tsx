@@ -1,11 +1,16 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/core/ui/cn";
 
-export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
+export function Table({ className, scrollerLabel, ...props }: HTMLAttributes<HTMLTableElement> & { scrollerLabel?: string }) {
   return (
     // relative: the table's visually hidden (sr-only, absolutely positioned) labels are placed inside this scroller,
     // not against the page, where a wide table's would make a phone-width page scroll sideways.
-    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    // scrollerLabel: for a table whose rows can be wider than the page (free text from people); the scroller is
+    // then a named, focusable region, so a keyboard can scroll it (WCAG 2.1.1).
+    <div
+      className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      {...(scrollerLabel ? { role: "region", "aria-label": scrollerLabel, tabIndex: 0 } : {})}
+    >
       <table className={cn("w-full text-left text-sm", className)} {...props} />
     </div>
   );

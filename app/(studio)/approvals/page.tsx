@@ -64,7 +64,7 @@ export default async function ApprovalsPage() {
       )}
       {decided.length > 0 && (
         <Section id="decided-heading" title="Recent decisions">
-          <Table aria-label="Recent decisions">
+          <Table aria-label="Recent decisions" scrollerLabel="Recent decisions, scrollable">
             <TableHead columns={["Request", "Status", "Requested by", "Decided by", "Reason", "When"]} />
             <tbody>
               {decided.map((r) => (
@@ -78,8 +78,8 @@ export default async function ApprovalsPage() {
                   <Td>{r.requestedByLabel}</Td>
                   <Td>{r.decidedByLabel ?? "—"}</Td>
                   <Td>
-                    {/* A block with a width: a table cell's own max-width does not stop a long reason widening the table. */}
-                    <span className="block max-w-xs truncate" title={decisionText(r)}>
+                    {/* A block with a width that wraps: a cell's own max-width does not stop a long reason widening the table. */}
+                    <span className="block max-w-xs break-words">
                       {decisionText(r) || "—"}
                     </span>
                   </Td>
