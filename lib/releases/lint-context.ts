@@ -12,37 +12,58 @@ import { listEnvironments, listPointersForPrompts } from "@/lib/serving/server";
 // The server side of the prompt linter (issue 19): everything the rules need that the editor's markers do not have.
 // The promotion request, the no-lint-errors gate and `GET /api/v1/lint` all lint through here, so they agree.
 
+/** What every prompt of a workspace shares in its lint context: read once, however many prompts are linted. */
+export interface WorkspaceLintContext {
+  environments: Awaited<ReturnType<typeof listEnvironments>>;
+  severities: LintContext["severities"];
+}
+
+export async function loadWorkspaceLintContext(db: DbOrTx, { workspaceId }: { workspaceId: string }): Promise<WorkspaceLintContext> {
+  const [environments, severities] = await Promise.all([listEnvironments(db, { workspaceId }), readLintSeverities(db, { workspaceId })]);
+  return { environments, severities };
+}
+
 /** What the linter knows of one prompt in its workspace. `protectedTarget`: it is about to be served in a protected environment. */
 export async function lintContextFor(
   db: DbOrTx,
-  { workspaceId, promptId, model, protectedTarget = false }: { workspaceId: string; promptId: string; model?: string; protectedTarget?: boolean },
+  { workspace, promptId, model, protectedTarget = false }: { workspace: WorkspaceLintContext; promptId: string; model?: string; protectedTarget?: boolean },
 ): Promise<LintContext> {
-  const [environments, pointers, datasetIds, severities] = await Promise.all([
-    listEnvironments(db, { workspaceId }),
-    listPointersForPrompts(db, { promptIds: [promptId] }),
-    promptDatasetIds(db, { promptId }),
-    readLintSeverities(db, { workspaceId }),
-  ]);
-  const protectedIds = new Set(environments.filter((e) => e.isProtected).map((e) => e.id));
+  const [pointers, datasetIds] = await Promise.all([listPointersForPrompts(db, { promptIds: [promptId] }), promptDatasetIds(db, { promptId })]);
+  const protectedIds = new Set(workspace.environments.filter((e) => e.isProtected).map((e) => e.id));
   const datasetColumns = await Promise.all(datasetIds.map((datasetId) => listVariableNames(db, { datasetId })));
   return {
     datasetColumns,
-    movingLabels: [...environments.map((e) => e.slug), "latest"],
+    movingLabels: [...workspace.environments.map((e) => e.slug), "latest"],
     servedInProtectedEnvironment: protectedTarget || pointers.some((p) => protectedIds.has(p.environmentId)),
     contextWindow: model ? (findCatalogModel(model)?.contextWindow ?? null) : null,
-    severities,
+    severities: workspace.severities,
   };
 }
 
-/** Lints one stored version with its workspace's context; null when the version does not exist. */
+/**
+ * Lints one stored version with its workspace's context; null when the version does not exist. `workspace`: the
+ * shared part, when the caller lints many prompts (GET /api/v1/lint) and has read it once.
+ */
 export async function lintVersion(
   db: DbOrTx,
-  { workspaceId, promptId, version, protectedTarget }: { workspaceId: string; promptId: string; version: number; protectedTarget?: boolean },
+  {
+    workspaceId,
+    promptId,
+    version,
+    protectedTarget,
+    workspace,
+  }: { workspaceId: string; promptId: string; version: number; protectedTarget?: boolean; workspace?: WorkspaceLintContext },
 ): Promise<LintFinding[] | null> {
   const row = await findVersion(db, { promptId, version });
   if (!row) return null;
-  const context = await lintContextFor(db, { workspaceId, promptId, model: row.modelConfig.model, protectedTarget });
+  const shared = workspace ?? (await loadWorkspaceLintContext(db, { workspaceId }));
+  const context = await lintContextFor(db, { workspace: shared, promptId, model: row.modelConfig.model, protectedTarget });
   return lintPrompt({ type: row.type, template: row.template, messages: row.messages, modelConfig: row.modelConfig }, context);
+}
+
+/** A finding's message as reports and the API show it: a chat prompt's says which message it is in. */
+export function findingMessage(finding: LintFinding): string {
+  return finding.location.message === null ? finding.message : `Message ${finding.location.message + 1}: ${finding.message}`;
 }
 
 /** The stored shape: counts of active findings, and every finding with its line (silenced ones keep their reason). */
@@ -54,7 +75,7 @@ export function lintReportOf(findings: readonly LintFinding[], now = Date.now())
     findings: findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
-      message: f.location.message === null ? f.message : `Message ${f.location.message + 1}: ${f.message}`,
+      message: findingMessage(f),
       line: f.location.line,
       ...(f.silenced ? { silencedReason: f.silenced.reason } : {}),
     })),

@@ -4,7 +4,7 @@ import { LINT_RULES, RULE_IDS } from "@/lib/core/lint";
 import { requirePermission } from "@/lib/platform/auth/policy";
 import type { Principal } from "@/lib/platform/auth/principal";
 import { listPrompts } from "@/lib/prompts/server";
-import { lintVersion } from "./lint-context";
+import { findingMessage, lintVersion, loadWorkspaceLintContext } from "./lint-context";
 import type { WorkspaceLint } from "./schemas";
 
 // GET /api/v1/lint, what `promptops lint --workspace` reads: each active prompt's latest version linted as a
@@ -16,10 +16,11 @@ export async function lintWorkspaceForApi(principal: Principal): Promise<Workspa
   requirePermission(principal, "prompts:read");
   const db = getDb();
   const { rows, total } = await listPrompts({ workspaceId: principal.workspaceId, order: "name", page: 1, pageSize: WORKSPACE_LINT_MAX });
+  const workspace = await loadWorkspaceLintContext(db, { workspaceId: principal.workspaceId });
   const prompts: WorkspaceLint["prompts"] = [];
   for (const prompt of rows) {
     if (prompt.latestVersion === null) continue;
-    const findings = await lintVersion(db, { workspaceId: principal.workspaceId, promptId: prompt.id, version: prompt.latestVersion });
+    const findings = await lintVersion(db, { workspaceId: principal.workspaceId, promptId: prompt.id, version: prompt.latestVersion, workspace });
     if (!findings) continue;
     prompts.push({
       name: prompt.name,
@@ -27,7 +28,7 @@ export async function lintWorkspaceForApi(principal: Principal): Promise<Workspa
       findings: findings.map((f) => ({
         ruleId: f.ruleId,
         severity: f.severity,
-        message: f.location.message === null ? f.message : `Message ${f.location.message + 1}: ${f.message}`,
+        message: findingMessage(f),
         line: f.location.line,
         column: f.location.column,
         endLine: f.location.endLine,
