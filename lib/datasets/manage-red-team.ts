@@ -14,7 +14,7 @@ import { parseInput } from "@/lib/platform/http/route";
 import { findLatestVersion, findPromptById, findVersion } from "@/lib/prompts/server";
 import { promptVariablesReader } from "@/lib/serving/server";
 import { appendCases, insertAuditedDataset, type NewCase } from "./manage-datasets";
-import { findDatasetByName } from "./queries";
+import { listDatasetNamesStartingWith } from "./queries";
 import { paraphraseAttacks } from "./red-team-paraphrase";
 import { generateRedTeamSchema } from "./schemas";
 
@@ -53,9 +53,10 @@ function toCase(attack: TailoredCase): NewCase {
 
 /** "red-team <prompt> v<version>", numbered " (2)", " (3)"… when the workspace has that name already. */
 async function freeName(tx: DbOrTx, workspaceId: string, base: string): Promise<string> {
+  const taken = new Set(await listDatasetNamesStartingWith(tx, { workspaceId, prefix: base }));
   for (let n = 1; n < 100; n++) {
     const name = n === 1 ? base : `${base} (${n})`;
-    if (!(await findDatasetByName(tx, { workspaceId, name }))) return name;
+    if (!taken.has(name)) return name;
   }
   throw new AppError("conflict:dataset", `Too many datasets are named "${base}"; give this one a name.`);
 }

@@ -43,6 +43,15 @@ export function findDatasetById(tx: DbOrTx, { datasetId }: { datasetId: string }
   return first(tx.select().from(datasets).where(eq(datasets.id, datasetId)));
 }
 
+/** The workspace's dataset names that start with `prefix` (for a free "name (2)"), in one query. */
+export async function listDatasetNamesStartingWith(tx: DbOrTx, { workspaceId, prefix }: { workspaceId: string; prefix: string }): Promise<string[]> {
+  const rows = await tx
+    .select({ name: datasets.name })
+    .from(datasets)
+    .where(and(eq(datasets.workspaceId, workspaceId), sql`substr(${datasets.name}, 1, ${prefix.length}) = ${prefix}`));
+  return rows.map((r) => r.name);
+}
+
 export function findDatasetByName(tx: DbOrTx, { workspaceId, name }: { workspaceId: string; name: string }): Promise<Dataset | undefined> {
   return first(tx.select().from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.name, name))));
 }
