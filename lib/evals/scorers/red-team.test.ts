@@ -5,21 +5,13 @@ import type { ScorerConfig } from "@/db/schema";
 import { createPrompt, saveVersion } from "@/lib/prompts/manage-prompts";
 import { makeEvalWorkspace } from "@/lib/testing/eval-runs";
 import { setUpFixtureLlmServer } from "@/lib/testing/fixture-llm";
-import { scorerConfigSchema, type ScoreContext } from "./config";
+import { scorerConfigSchema } from "./config";
 import { runScorer } from "./registry";
+import { scoreContext } from "@/lib/testing/score-context";
 
 const server = setUpFixtureLlmServer({ latencyMs: 1 });
 
-const ctx = (output: string, extra: Partial<ScoreContext> = {}): ScoreContext => ({
-  workspaceId: "w",
-  output,
-  expected: null,
-  variables: {},
-  renderedInput: "",
-  latencyMs: 1,
-  costUsd: 0,
-  ...extra,
-});
+const ctx = scoreContext;
 const config = (type: string, params: Record<string, unknown> = {}): ScorerConfig => ({ key: type, type, label: type, params });
 
 describe("canary-leak", () => {

@@ -3,18 +3,10 @@ import type { ScorerConfig } from "@/db/schema";
 import type { ScoreContext } from "./config";
 import { extractJsonObjects } from "./json";
 import { runScorer } from "./registry";
+import { scoreContext } from "@/lib/testing/score-context";
 import { levenshteinSimilarity, rougeLF1 } from "./similarity";
 
-const ctx = (output: string, extra: Partial<ScoreContext> = {}): ScoreContext => ({
-  workspaceId: "w",
-  output,
-  expected: null,
-  variables: {},
-  renderedInput: "",
-  latencyMs: 120,
-  costUsd: 0.0004,
-  ...extra,
-});
+const ctx = scoreContext;
 const score = (type: string, params: Record<string, unknown>, context: ScoreContext, threshold?: number) =>
   runScorer({ key: "k", type, label: type, params, ...(threshold !== undefined ? { threshold } : {}) } as ScorerConfig, context);
 
