@@ -43,22 +43,29 @@ export async function paraphraseAttacks({
   cases: readonly TailoredCase[];
 }): Promise<{ cases: TailoredCase[]; dropped: number }> {
   const model = await getWorkspaceModel({ workspaceId, modelId });
+  // All at once (at most PARAPHRASED_PER_CATEGORY × 6 calls): the person waiting on the dialog waits for the slowest
+  // call, not for their sum.
+  const sources = paraphraseSources(cases);
+  const replies = await Promise.all(
+    sources.map((source) =>
+      streamCompletion({
+        ...model,
+        messages: [{ role: "user", content: paraphrasePrompt(source) }],
+        settings: { temperature: 0.9 },
+        timeoutMs: PARAPHRASE_TIMEOUT_MS,
+        stream: false,
+      }),
+    ),
+  );
   const made: TailoredCase[] = [];
   let dropped = 0;
-  for (const source of paraphraseSources(cases)) {
-    const completion = await streamCompletion({
-      ...model,
-      messages: [{ role: "user", content: paraphrasePrompt(source) }],
-      settings: { temperature: 0.9 },
-      timeoutMs: PARAPHRASE_TIMEOUT_MS,
-      stream: false,
-    });
-    const text = completion.text.trim().slice(0, MAX_PARAPHRASE_CHARS);
+  sources.forEach((source, index) => {
+    const text = replies[index]!.text.trim().slice(0, MAX_PARAPHRASE_CHARS);
     if (!text || text === source.attack || (source.marker && !text.includes(source.marker))) {
       dropped++;
-      continue;
+      return;
     }
     made.push({ ...source, attack: text, variables: { ...source.variables, [source.attackVariable]: text }, tags: [...source.tags, "paraphrase"] });
-  }
+  });
   return { cases: made, dropped };
 }
